@@ -1,0 +1,8 @@
+//! drawdown: a planner for tax-efficient retirement withdrawals.
+//!
+//! Data flows one way: plan (data) → engine (pure functions) → outcomes (data) → views.
+
+pub mod money;
+pub mod num;
+pub mod report;
+pub mod tax;

@@ -1,0 +1,303 @@
+//! Money and rates as people type and read them, and as plan files store them.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use std::str::FromStr;
+use thiserror::Error;
+
+/// The largest amount of money any input may hold: a hundred billion dollars. Bounding inputs
+/// keeps every later product and compounding far from Decimal's overflow.
+pub const MAX_MONEY: Decimal = Decimal::from_parts(1_215_752_192, 23, 0, false, 0); // 100_000_000_000
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum MoneyError {
+    #[error("empty amount")]
+    Empty,
+    #[error("'{0}' is not an amount (try 65000, 65k, 1.25m or 1,250,000)")]
+    Invalid(String),
+    #[error("{0} is larger than the $100 billion this planner accepts")]
+    TooLarge(String),
+    #[error("'{0}' is not a rate (try 3.5% or 0.035)")]
+    InvalidRate(String),
+}
+
+/// Parses an amount as a person types it: `1,250,000`, `$65,000.50`, `65k`, `1.25m`, `-3k`.
+pub fn parse_money(text: &str) -> Result<Decimal, MoneyError> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | '$' | ' '))
+        .collect();
+    if cleaned.is_empty() {
+        return Err(MoneyError::Empty);
+    }
+    let lower = cleaned.to_ascii_lowercase();
+    let (digits, scale) = match lower.chars().last() {
+        Some('k') => (&lower[..lower.len() - 1], Decimal::from(1_000)),
+        Some('m') => (&lower[..lower.len() - 1], Decimal::from(1_000_000)),
+        Some('b') => (&lower[..lower.len() - 1], Decimal::from(1_000_000_000)),
+        _ => (lower.as_str(), Decimal::ONE),
+    };
+    if digits.is_empty() || digits.contains('e') {
+        return Err(MoneyError::Invalid(text.trim().to_string()));
+    }
+    let value =
+        Decimal::from_str(digits).map_err(|_| MoneyError::Invalid(text.trim().to_string()))?;
+    // Bound before multiplying so the product cannot overflow.
+    if value.abs() > MAX_MONEY {
+        return Err(MoneyError::TooLarge(text.trim().to_string()));
+    }
+    let amount = value * scale;
+    if amount.abs() > MAX_MONEY {
+        return Err(MoneyError::TooLarge(text.trim().to_string()));
+    }
+    Ok(amount.round_dp(2).normalize())
+}
+
+/// Parses a rate: `3.5%` or `3.5` (taken as percent when above 1) or `0.035`.
+pub fn parse_rate(text: &str) -> Result<Decimal, MoneyError> {
+    let t = text.trim();
+    let (digits, percent) = match t.strip_suffix('%') {
+        Some(d) => (d.trim(), true),
+        None => (t, false),
+    };
+    if digits.is_empty() || digits.len() > 20 {
+        return Err(MoneyError::InvalidRate(t.to_string()));
+    }
+    let value = Decimal::from_str(digits).map_err(|_| MoneyError::InvalidRate(t.to_string()))?;
+    if value.abs() > Decimal::from(1000) {
+        return Err(MoneyError::InvalidRate(t.to_string()));
+    }
+    let rate = if percent || value.abs() > Decimal::ONE {
+        value / Decimal::from(100)
+    } else {
+        value
+    };
+    Ok(rate.normalize())
+}
+
+/// `1234567.891` → `$1,234,568`; negative amounts get a leading minus.
+pub fn format_dollars(amount: Decimal) -> String {
+    group(amount.round(), 0)
+}
+
+/// `1234567.891` → `$1,234,567.89`.
+pub fn format_cents(amount: Decimal) -> String {
+    group(amount.round_dp(2), 2)
+}
+
+/// Compact form for narrow columns: `$950`, `$12.4k`, `$1.25m`.
+pub fn format_compact(amount: Decimal) -> String {
+    let v = amount.to_f64().unwrap_or(0.0);
+    let sign = if v < 0.0 { "-" } else { "" };
+    let a = v.abs();
+    if a < 1_000.0 {
+        format!("{sign}${a:.0}")
+    } else if a < 100_000.0 {
+        format!("{sign}${:.1}k", a / 1_000.0)
+    } else if a < 1_000_000.0 {
+        format!("{sign}${:.0}k", a / 1_000.0)
+    } else if a < 1_000_000_000.0 {
+        format!("{sign}${:.2}m", a / 1_000_000.0)
+    } else {
+        format!("{sign}${:.2}b", a / 1_000_000_000.0)
+    }
+}
+
+/// Rounds to whole thousands for the privacy view: `$12,400` → `$12k`.
+pub fn format_thousands(amount: Decimal) -> String {
+    let k = (amount / Decimal::from(1000)).round();
+    let s = group(k, 0);
+    format!("{s}k")
+}
+
+/// `0.035` → `3.5%`.
+pub fn format_rate(rate: Decimal) -> String {
+    let pct = (rate * Decimal::from(100)).round_dp(2).normalize();
+    format!("{pct}%")
+}
+
+fn group(amount: Decimal, dp: u32) -> String {
+    let negative = amount.is_sign_negative() && !amount.is_zero();
+    let text = format!("{:.*}", dp as usize, amount.abs());
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (text.clone(), None),
+    };
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3 + 4);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push('$');
+    out.push_str(&grouped);
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(&f);
+    }
+    out
+}
+
+/// Serde form of Decimal used in plan and law files.
+///
+/// Written as a plain RON number when it has at most 15 significant digits (then the shortest
+/// float text reads back as exactly the same decimal), otherwise as a quoted string. Reads plain
+/// integers, plain decimals and quoted strings, so hand-written files load either way.
+pub mod serde_dec {
+    use rust_decimal::Decimal;
+    use rust_decimal::prelude::ToPrimitive;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        let normalized = value.normalize();
+        if normalized.scale() == 0 {
+            if let Some(i) = normalized.to_i64() {
+                return s.serialize_i64(i);
+            }
+        }
+        let digits = normalized.mantissa().unsigned_abs().to_string().len();
+        if digits <= 15 {
+            if let Some(f) = normalized.to_f64() {
+                return s.serialize_f64(f);
+            }
+        }
+        s.serialize_str(&normalized.to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        <Decimal as Deserialize>::deserialize(d)
+    }
+}
+
+/// [`serde_dec`] for `Option<Decimal>`.
+pub mod serde_dec_opt {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => s.serialize_some(&super::DecWrap(*v)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        Option::<Decimal>::deserialize(d)
+    }
+}
+
+/// [`serde_dec`] for `Vec<Decimal>` and fixed arrays.
+pub mod serde_dec_seq {
+    use rust_decimal::Decimal;
+    use serde::ser::SerializeSeq;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(value.len()))?;
+        for v in value {
+            seq.serialize_element(&super::DecWrap(*v))?;
+        }
+        seq.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Decimal>, D::Error> {
+        Vec::<Decimal>::deserialize(d)
+    }
+}
+
+struct DecWrap(Decimal);
+
+impl serde::Serialize for DecWrap {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serde_dec::serialize(&self.0, s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn parses_the_forms_people_type() {
+        assert_eq!(parse_money("1,250,000").unwrap(), dec!(1250000));
+        assert_eq!(parse_money("1.25m").unwrap(), dec!(1250000));
+        assert_eq!(parse_money("65k").unwrap(), dec!(65000));
+        assert_eq!(parse_money(" $65,000.50 ").unwrap(), dec!(65000.50));
+        assert_eq!(parse_money("-3K").unwrap(), dec!(-3000));
+        assert_eq!(parse_money("0").unwrap(), Decimal::ZERO);
+    }
+
+    #[test]
+    fn rejects_what_is_not_money() {
+        assert_eq!(parse_money(""), Err(MoneyError::Empty));
+        assert!(matches!(parse_money("abc"), Err(MoneyError::Invalid(_))));
+        assert!(matches!(parse_money("k"), Err(MoneyError::Invalid(_))));
+        assert!(matches!(parse_money("1e9"), Err(MoneyError::Invalid(_))));
+        assert!(matches!(parse_money("1.2.3"), Err(MoneyError::Invalid(_))));
+        assert!(matches!(
+            parse_money("999999999999999999999999999"),
+            Err(MoneyError::Invalid(_) | MoneyError::TooLarge(_))
+        ));
+        assert!(matches!(parse_money("200b"), Err(MoneyError::TooLarge(_))));
+        assert!(matches!(
+            parse_money("100000000001"),
+            Err(MoneyError::TooLarge(_))
+        ));
+    }
+
+    #[test]
+    fn parses_rates_in_either_form() {
+        assert_eq!(parse_rate("3.5%").unwrap(), dec!(0.035));
+        assert_eq!(parse_rate("0.035").unwrap(), dec!(0.035));
+        assert_eq!(parse_rate("24").unwrap(), dec!(0.24));
+        assert_eq!(parse_rate("-1%").unwrap(), dec!(-0.01));
+        assert!(parse_rate("x%").is_err());
+        assert!(parse_rate("5000").is_err());
+    }
+
+    #[test]
+    fn formats_with_grouping() {
+        assert_eq!(format_dollars(dec!(1234567.891)), "$1,234,568");
+        assert_eq!(format_cents(dec!(1234567.891)), "$1,234,567.89");
+        assert_eq!(format_cents(dec!(-12.5)), "-$12.50");
+        assert_eq!(format_dollars(dec!(999)), "$999");
+        assert_eq!(format_dollars(dec!(0)), "$0");
+        assert_eq!(format_compact(dec!(12400)), "$12.4k");
+        assert_eq!(format_compact(dec!(1250000)), "$1.25m");
+        assert_eq!(format_thousands(dec!(12400)), "$12k");
+        assert_eq!(format_rate(dec!(0.035)), "3.5%");
+    }
+
+    #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+    struct Holder {
+        #[serde(with = "serde_dec")]
+        a: Decimal,
+        #[serde(with = "serde_dec")]
+        b: Decimal,
+        #[serde(with = "serde_dec")]
+        c: Decimal,
+    }
+
+    #[test]
+    fn plan_numbers_round_trip_exactly_and_read_plainly() {
+        let h = Holder {
+            a: dec!(1250000),
+            b: dec!(0.035),
+            c: dec!(12345678901234567.89),
+        };
+        let text = ron::to_string(&h).unwrap();
+        assert_eq!(text, r#"(a:1250000,b:0.035,c:"12345678901234567.89")"#);
+        let back: Holder = ron::from_str(&text).unwrap();
+        assert_eq!(back, h);
+        let hand: Holder = ron::from_str("(a: 1250000.00, b: \"0.035\", c: 7)").unwrap();
+        assert_eq!(hand.a, dec!(1250000));
+        assert_eq!(hand.b, dec!(0.035));
+    }
+}

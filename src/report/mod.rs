@@ -1,0 +1,3 @@
+//! Headless renderings of results: text tables, CSV, Markdown and JSON.
+
+pub mod tax_csv;

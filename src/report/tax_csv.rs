@@ -1,0 +1,417 @@
+//! `drawdown tax`: household-years in, breakdowns out, as CSV or as a readable table.
+
+use crate::money::format_rate;
+use crate::num::Num;
+use crate::tax::{
+    Filing, IncomeFacts, LawMode, LawTables, TaxBreakdown, TaxError, TaxLaw, federal,
+};
+use rust_decimal::Decimal;
+use std::fmt::Write as _;
+use std::str::FromStr;
+use thiserror::Error;
+
+/// Input columns, in the order they are written back.
+pub const INPUT_COLUMNS: [&str; 12] = [
+    "year",
+    "filing",
+    "age_head",
+    "age_spouse",
+    "wages",
+    "pensions_ira",
+    "taxable_interest",
+    "ordinary_dividends",
+    "qualified_dividends",
+    "long_term_gains",
+    "short_term_gains",
+    "social_security",
+];
+
+/// Columns that may be present and are read when they are.
+const OPTIONAL_INPUTS: [&str; 4] = [
+    "roth_conversions",
+    "tax_exempt_interest",
+    "other_income",
+    "blind",
+];
+
+pub const OUTPUT_COLUMNS: [&str; 12] = [
+    "agi",
+    "taxable_social_security",
+    "standard_deduction",
+    "senior_deduction",
+    "taxable_income",
+    "regular_tax",
+    "niit",
+    "total_tax",
+    "marginal_ordinary",
+    "marginal_gain",
+    "bracket_rate",
+    "magi",
+];
+
+const REQUIRED: [&str; 3] = ["year", "filing", "age_head"];
+
+#[derive(Debug, Error, PartialEq)]
+pub enum TaxCsvError {
+    #[error("the CSV has no header row")]
+    NoHeader,
+    #[error("the header has no '{0}' column (needed: year, filing, age_head)")]
+    MissingColumn(&'static str),
+    #[error("the header could not be read: {0}")]
+    BadHeader(String),
+}
+
+/// One row that could not be computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowError {
+    /// 1-based line in the input file (the header is line 1).
+    pub line: u64,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaxCsvOutput {
+    pub csv: String,
+    pub rows_ok: usize,
+    pub errors: Vec<RowError>,
+}
+
+/// Computes every row of `input`. A row that fails is skipped and reported with its line.
+/// `inflation` indexes years after the last table year (from 2026).
+pub fn run_tax_csv(input: &str, inflation: Decimal) -> Result<TaxCsvOutput, TaxCsvError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(true)
+        .comment(Some(b'#'))
+        .from_reader(input.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| TaxCsvError::BadHeader(e.to_string()))?
+        .clone();
+    if headers.is_empty() || headers.iter().all(str::is_empty) {
+        return Err(TaxCsvError::NoHeader);
+    }
+    let find = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+    for name in REQUIRED {
+        if find(name).is_none() {
+            return Err(TaxCsvError::MissingColumn(name));
+        }
+    }
+    let input_pos: Vec<Option<usize>> = INPUT_COLUMNS.iter().map(|c| find(c)).collect();
+    let optional_pos: Vec<Option<usize>> = OPTIONAL_INPUTS.iter().map(|c| find(c)).collect();
+
+    let mut out = String::new();
+    out.push_str(&INPUT_COLUMNS.join(","));
+    out.push(',');
+    out.push_str(&OUTPUT_COLUMNS.join(","));
+    out.push('\n');
+    let mut errors = Vec::new();
+    let mut rows_ok = 0;
+    let tables = LawTables::get().map_err(|e| TaxCsvError::BadHeader(e.to_string()))?;
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                errors.push(RowError {
+                    line,
+                    message: e.to_string(),
+                });
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let cell = |pos: Option<usize>| pos.and_then(|p| record.get(p)).unwrap_or("");
+        let inputs: Vec<&str> = input_pos.iter().map(|p| cell(*p)).collect();
+        let optional: Vec<&str> = optional_pos.iter().map(|p| cell(*p)).collect();
+        match row_facts(&inputs, &optional)
+            .and_then(|(year, facts)| compute_row(tables, year, &facts, inflation))
+        {
+            Ok((year, facts, b)) => {
+                rows_ok += 1;
+                write_row(&mut out, year, &facts, &b);
+            }
+            Err(message) => errors.push(RowError { line, message }),
+        }
+    }
+    Ok(TaxCsvOutput {
+        csv: out,
+        rows_ok,
+        errors,
+    })
+}
+
+fn compute_row(
+    tables: &LawTables,
+    year: i32,
+    facts: &IncomeFacts<Decimal>,
+    inflation: Decimal,
+) -> Result<(i32, IncomeFacts<Decimal>, TaxBreakdown<Decimal>), String> {
+    let law = law_for(tables, year, inflation).map_err(|e| e.to_string())?;
+    let b = federal(&law, facts).map_err(|e| e.to_string())?;
+    Ok((year, *facts, b))
+}
+
+/// The law for a year, indexing years past the last table by `inflation` a year.
+pub fn law_for(
+    tables: &LawTables,
+    year: i32,
+    inflation: Decimal,
+) -> Result<TaxLaw<Decimal>, TaxError> {
+    let last = crate::tax::tables::LAST_TABLE_YEAR;
+    let mut index = Decimal::ONE;
+    if year > last {
+        if year - last > 200 {
+            return Err(TaxError::invalid(
+                "year",
+                format!("{year} is too far ahead"),
+            ));
+        }
+        for _ in last..year {
+            index *= Decimal::ONE + inflation;
+        }
+    }
+    TaxLaw::resolve(tables, &LawMode::CurrentLaw, year, index)
+}
+
+fn parse_amount(field: &str, text: &str) -> Result<Decimal, String> {
+    if text.is_empty() {
+        return Ok(Decimal::ZERO);
+    }
+    Decimal::from_str(text)
+        .or_else(|_| Decimal::from_scientific(text))
+        .map_err(|_| format!("{field}: '{text}' is not a number"))
+}
+
+fn parse_int<T: FromStr>(field: &str, text: &str) -> Result<T, String> {
+    let t = text.strip_suffix(".0").unwrap_or(text);
+    t.parse::<T>()
+        .map_err(|_| format!("{field}: '{text}' is not a whole number"))
+}
+
+fn row_facts(inputs: &[&str], optional: &[&str]) -> Result<(i32, IncomeFacts<Decimal>), String> {
+    let year: i32 = parse_int("year", inputs[0])?;
+    let filing = Filing::parse(inputs[1])
+        .ok_or_else(|| format!("filing: '{}' is not single, mfj, mfs or hoh", inputs[1]))?;
+    let age_head: u32 = parse_int("age_head", inputs[2])?;
+    let age_spouse: u32 = if inputs[3].is_empty() {
+        0
+    } else {
+        parse_int("age_spouse", inputs[3])?
+    };
+    let money = |i: usize| parse_amount(INPUT_COLUMNS[i], inputs[i]);
+    let opt = |i: usize| parse_amount(OPTIONAL_INPUTS[i], optional[i]);
+    let blind: u32 = if optional[3].is_empty() {
+        0
+    } else {
+        parse_int("blind", optional[3])?
+    };
+    let facts = IncomeFacts {
+        filing,
+        age_head,
+        age_spouse: (age_spouse > 0).then_some(age_spouse),
+        blind,
+        wages: money(4)?,
+        pensions: Decimal::ZERO,
+        ira_distributions: money(5)?,
+        roth_conversions: opt(0)?,
+        taxable_interest: money(6)?,
+        tax_exempt_interest: opt(1)?,
+        ordinary_dividends: money(7)?,
+        qualified_dividends: money(8)?,
+        long_term_gains: money(9)?,
+        short_term_gains: money(10)?,
+        other_ordinary: opt(2)?,
+        social_security: money(11)?,
+    };
+    Ok((year, facts))
+}
+
+fn write_row(out: &mut String, year: i32, f: &IncomeFacts<Decimal>, b: &TaxBreakdown<Decimal>) {
+    let m = |d: Decimal| format!("{:.2}", d.round_cents());
+    let r = |d: Decimal| format!("{:.4}", d.round_dp(4));
+    let _ = write!(
+        out,
+        "{year},{},{},{},{},{},{},{},{},{},{},{}",
+        f.filing.code(),
+        f.age_head,
+        f.age_spouse.unwrap_or(0),
+        m(f.wages),
+        m(f.pensions + f.ira_distributions),
+        m(f.taxable_interest),
+        m(f.ordinary_dividends),
+        m(f.qualified_dividends),
+        m(f.long_term_gains),
+        m(f.short_term_gains),
+        m(f.social_security),
+    );
+    let _ = writeln!(
+        out,
+        ",{},{},{},{},{},{},{},{},{},{},{},{}",
+        m(b.agi),
+        m(b.taxable_social_security),
+        m(b.standard_deduction),
+        m(b.senior_deduction),
+        m(b.taxable_income),
+        m(b.regular_tax),
+        m(b.niit),
+        m(b.total),
+        r(b.marginal_ordinary),
+        r(b.marginal_gain),
+        r(b.bracket_rate),
+        m(b.magi),
+    );
+}
+
+/// One household's breakdown as a readable table.
+pub fn breakdown_table(year: i32, f: &IncomeFacts<Decimal>, b: &TaxBreakdown<Decimal>) -> String {
+    let mut s = String::new();
+    let ages = match f.age_spouse {
+        Some(a) => format!("ages {} and {a}", f.age_head),
+        None => format!("age {}", f.age_head),
+    };
+    let _ = writeln!(
+        s,
+        "Federal income tax {year}: {}, {ages}",
+        f.filing.label().to_lowercase()
+    );
+    let line = |s: &mut String, label: &str, v: Decimal| {
+        let _ = writeln!(s, "  {label:<44}{:>16}", crate::money::format_cents(v));
+    };
+    let _ = writeln!(s, "\nIncome");
+    let incomes = [
+        ("Wages", f.wages),
+        ("Pensions and annuities", f.pensions),
+        ("IRA distributions", f.ira_distributions),
+        ("Roth conversions", f.roth_conversions),
+        ("Taxable interest", f.taxable_interest),
+        ("Tax-exempt interest", f.tax_exempt_interest),
+        ("Ordinary dividends", f.ordinary_dividends),
+        ("  of which qualified", f.qualified_dividends),
+        ("Net long-term gain", f.long_term_gains),
+        ("Net short-term gain", f.short_term_gains),
+        ("Other ordinary income", f.other_ordinary),
+        ("Social Security benefits (gross)", f.social_security),
+    ];
+    for (label, v) in incomes {
+        if !v.is_zero() {
+            line(&mut s, label, v);
+        }
+    }
+    let _ = writeln!(s, "\nComputation");
+    line(&mut s, "Provisional income", b.provisional_income);
+    line(&mut s, "Taxable Social Security", b.taxable_social_security);
+    if !b.loss_carryforward.is_zero() {
+        line(&mut s, "Capital loss carried forward", b.loss_carryforward);
+    }
+    line(&mut s, "Adjusted gross income (AGI)", b.agi);
+    line(&mut s, "MAGI for Medicare IRMAA", b.magi);
+    line(
+        &mut s,
+        "Standard deduction (with age/blind)",
+        b.standard_deduction,
+    );
+    line(&mut s, "Senior deduction", b.senior_deduction);
+    line(&mut s, "Taxable income", b.taxable_income);
+    line(&mut s, "  ordinary part", b.ordinary_taxable_income);
+    line(
+        &mut s,
+        "  qualified dividends and net gain",
+        b.preferential_income,
+    );
+    line(&mut s, "Tax on ordinary income", b.ordinary_tax);
+    line(
+        &mut s,
+        "Tax on gains and qualified dividends",
+        b.preferential_tax,
+    );
+    line(&mut s, "Regular tax", b.regular_tax);
+    line(&mut s, "Net investment income tax", b.niit);
+    line(&mut s, "Total federal tax", b.total.round_cents());
+    let _ = writeln!(s, "\nRates");
+    let rate = |s: &mut String, label: &str, v: String| {
+        let _ = writeln!(s, "  {label:<44}{v:>16}");
+    };
+    let bracket = if b.bracket == 0 {
+        "none (deductions cover it)".to_string()
+    } else {
+        format_rate(b.bracket_rate)
+    };
+    rate(&mut s, "Ordinary bracket reached", bracket);
+    rate(
+        &mut s,
+        "Capital-gain band reached",
+        ["0%", "15%", "20%"][usize::from(b.gain_band)].to_string(),
+    );
+    rate(
+        &mut s,
+        "Marginal rate on the next $1 of IRA income",
+        format_rate(b.marginal_ordinary),
+    );
+    rate(
+        &mut s,
+        "Marginal rate on the next $1 of long-term gain",
+        format_rate(b.marginal_gain),
+    );
+    let average = b.total.ratio(b.agi).round_dp(4);
+    rate(&mut s, "Average rate on AGI", format_rate(average));
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn columns_by_name_in_any_order_and_bad_rows_named_by_line() {
+        let input = "\
+note,filing,year,age_head,social_security,pensions_ira
+x,single,2026,70,30000,30000
+y,single,2021,70,1,1
+z,weird,2026,70,1,1
+w,single,2026,70,abc,1
+";
+        let out = run_tax_csv(input, dec!(0.025)).unwrap();
+        assert_eq!(out.rows_ok, 1);
+        let lines: Vec<&str> = out.csv.lines().collect();
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].starts_with("year,filing,age_head"));
+        // torpedo case of the unit tests: total 1,240 + 12% × 7,300 = 2,116
+        assert!(lines[1].contains(",2116.00,"), "{}", lines[1]);
+        let lines_failed: Vec<u64> = out.errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines_failed, vec![3, 4, 5]);
+        assert!(out.errors[0].message.contains("2021"));
+        assert!(out.errors[1].message.contains("filing"));
+        assert!(out.errors[2].message.contains("social_security"));
+    }
+
+    #[test]
+    fn a_missing_required_column_is_fatal() {
+        assert_eq!(
+            run_tax_csv("filing,age_head\nsingle,70\n", Decimal::ZERO),
+            Err(TaxCsvError::MissingColumn("year"))
+        );
+    }
+
+    #[test]
+    fn table_shows_the_steps() {
+        let law = TaxLaw::for_year(2026).unwrap();
+        let f = IncomeFacts {
+            filing: Filing::Mfj,
+            age_head: 67,
+            age_spouse: Some(65),
+            social_security: dec!(40000),
+            ira_distributions: dec!(50000),
+            ordinary_dividends: dec!(8000),
+            qualified_dividends: dec!(8000),
+            long_term_gains: dec!(12000),
+            ..Default::default()
+        };
+        let b = federal(&law, &f).unwrap();
+        let t = breakdown_table(2026, &f, &b);
+        assert!(t.contains("married filing jointly, ages 67 and 65"));
+        assert!(t.contains("Taxable Social Security"));
+        assert!(t.contains("Marginal rate on the next $1 of IRA income"));
+    }
+}

@@ -1,0 +1,20 @@
+//! Tax law as data and the pure arithmetic of one household-year: federal income tax, a flat
+//! state tax, Medicare IRMAA surcharges and required minimum distributions.
+
+mod error;
+pub mod federal;
+mod filing;
+pub mod irmaa;
+pub mod law;
+pub mod rmd;
+pub mod state;
+pub mod tables;
+
+pub use error::TaxError;
+pub use federal::{IncomeFacts, TaxBreakdown, breakdown, compute, federal, total_tax};
+pub use filing::{ByFiling, Filing};
+pub use irmaa::{Irmaa, IrmaaCharge};
+pub use law::{FlatChange, LawMode, TaxLaw};
+pub use rmd::RmdRules;
+pub use state::{StateRules, StateTax};
+pub use tables::LawTables;

@@ -1,0 +1,377 @@
+//! The law as data: the RON tables under `assets/`, embedded at build time and parsed once.
+//!
+//! A user may override any table by placing a file of the same name under the directory named by
+//! the `DRAWDOWN_ASSETS` environment variable (for example `tax/federal-2026.ron`), so a law change
+//! can be tried without rebuilding.
+
+use super::error::TaxError;
+use super::filing::ByFiling;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// First and last tax years with published federal tables.
+pub const FIRST_TABLE_YEAR: i32 = 2022;
+pub const LAST_TABLE_YEAR: i32 = 2026;
+
+const FEDERAL: [(&str, &str); 5] = [
+    (
+        "tax/federal-2022.ron",
+        include_str!("../../assets/tax/federal-2022.ron"),
+    ),
+    (
+        "tax/federal-2023.ron",
+        include_str!("../../assets/tax/federal-2023.ron"),
+    ),
+    (
+        "tax/federal-2024.ron",
+        include_str!("../../assets/tax/federal-2024.ron"),
+    ),
+    (
+        "tax/federal-2025.ron",
+        include_str!("../../assets/tax/federal-2025.ron"),
+    ),
+    (
+        "tax/federal-2026.ron",
+        include_str!("../../assets/tax/federal-2026.ron"),
+    ),
+];
+
+const IRMAA: [(&str, &str); 5] = [
+    (
+        "tax/irmaa-2022.ron",
+        include_str!("../../assets/tax/irmaa-2022.ron"),
+    ),
+    (
+        "tax/irmaa-2023.ron",
+        include_str!("../../assets/tax/irmaa-2023.ron"),
+    ),
+    (
+        "tax/irmaa-2024.ron",
+        include_str!("../../assets/tax/irmaa-2024.ron"),
+    ),
+    (
+        "tax/irmaa-2025.ron",
+        include_str!("../../assets/tax/irmaa-2025.ron"),
+    ),
+    (
+        "tax/irmaa-2026.ron",
+        include_str!("../../assets/tax/irmaa-2026.ron"),
+    ),
+];
+
+const UNIFORM_LIFETIME: (&str, &str) = (
+    "rmd/uniform-lifetime.ron",
+    include_str!("../../assets/rmd/uniform-lifetime.ron"),
+);
+const RMD_START_AGE: (&str, &str) = (
+    "rmd/start-age.ron",
+    include_str!("../../assets/rmd/start-age.ron"),
+);
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FederalTable {
+    pub year: i32,
+    pub ordinary: OrdinaryTable,
+    pub capital_gains: GainTable,
+    pub standard_deduction: ByFiling<Decimal>,
+    pub additional_65_or_blind: ByFiling<Decimal>,
+    pub senior_deduction: SeniorTable,
+    pub social_security: SocialSecurityTable,
+    pub niit: NiitTable,
+    pub capital_loss_limit: ByFiling<Decimal>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrdinaryTable {
+    pub rates: Vec<Decimal>,
+    pub single: Vec<Decimal>,
+    pub mfj: Vec<Decimal>,
+    pub mfs: Vec<Decimal>,
+    pub hoh: Vec<Decimal>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GainTable {
+    pub rates: Vec<Decimal>,
+    pub single: Vec<Decimal>,
+    pub mfj: Vec<Decimal>,
+    pub mfs: Vec<Decimal>,
+    pub hoh: Vec<Decimal>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeniorTable {
+    pub per_person: Decimal,
+    pub phaseout_start: ByFiling<Decimal>,
+    pub phaseout_rate: Decimal,
+    pub allowed_mfs: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SocialSecurityTable {
+    pub base: ByFiling<Decimal>,
+    pub adjusted_base: ByFiling<Decimal>,
+    pub first_rate: Decimal,
+    pub second_rate: Decimal,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NiitTable {
+    pub rate: Decimal,
+    pub threshold: ByFiling<Decimal>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IrmaaTable {
+    pub premium_year: i32,
+    pub standard_part_b: Decimal,
+    pub single_edges: Vec<Decimal>,
+    pub joint_edges: Vec<Decimal>,
+    pub mfs_top_edge: Decimal,
+    pub part_b_total: Vec<Decimal>,
+    pub part_d_surcharge: Vec<Decimal>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UniformLifetimeTable {
+    pub periods: Vec<(u32, Decimal)>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartAgeTable {
+    pub rows: Vec<(i32, u32)>,
+}
+
+/// Every law table, parsed and checked.
+#[derive(Debug, Clone)]
+pub struct LawTables {
+    pub federal: Vec<FederalTable>,
+    pub irmaa: Vec<IrmaaTable>,
+    pub uniform_lifetime: UniformLifetimeTable,
+    pub rmd_start_age: StartAgeTable,
+}
+
+impl LawTables {
+    /// The tables shipped with the program, with any user overrides applied; parsed on first use.
+    pub fn get() -> Result<&'static LawTables, TaxError> {
+        static TABLES: OnceLock<Result<LawTables, TaxError>> = OnceLock::new();
+        TABLES
+            .get_or_init(|| LawTables::load(override_dir()))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Loads the tables, reading a file from `dir` in place of the embedded copy where present.
+    pub fn load(dir: Option<PathBuf>) -> Result<LawTables, TaxError> {
+        let read =
+            |(name, embedded): (&'static str, &'static str)| -> Result<(String, String), TaxError> {
+                if let Some(d) = &dir {
+                    let path = d.join(name);
+                    if path.exists() {
+                        let text = std::fs::read_to_string(&path).map_err(|e| TaxError::Table {
+                            file: path.display().to_string(),
+                            message: e.to_string(),
+                        })?;
+                        return Ok((path.display().to_string(), text));
+                    }
+                }
+                Ok((format!("assets/{name}"), embedded.to_string()))
+            };
+        let mut federal = Vec::new();
+        for entry in FEDERAL {
+            let (file, text) = read(entry)?;
+            let table: FederalTable = parse(&file, &text)?;
+            check_federal(&file, &table)?;
+            federal.push(table);
+        }
+        let mut irmaa = Vec::new();
+        for entry in IRMAA {
+            let (file, text) = read(entry)?;
+            let table: IrmaaTable = parse(&file, &text)?;
+            check_irmaa(&file, &table)?;
+            irmaa.push(table);
+        }
+        let (file, text) = read(UNIFORM_LIFETIME)?;
+        let uniform_lifetime: UniformLifetimeTable = parse(&file, &text)?;
+        if uniform_lifetime.periods.is_empty()
+            || uniform_lifetime
+                .periods
+                .windows(2)
+                .any(|w| w[1].0 != w[0].0 + 1 || w[1].1 > w[0].1)
+            || uniform_lifetime
+                .periods
+                .iter()
+                .any(|p| p.1 <= Decimal::ZERO)
+        {
+            return Err(TaxError::Table {
+                file,
+                message: "ages must run one by one with positive, non-increasing periods".into(),
+            });
+        }
+        let (file, text) = read(RMD_START_AGE)?;
+        let rmd_start_age: StartAgeTable = parse(&file, &text)?;
+        if rmd_start_age.rows.is_empty() || rmd_start_age.rows.windows(2).any(|w| w[1].0 <= w[0].0)
+        {
+            return Err(TaxError::Table {
+                file,
+                message: "rows must be in increasing birth-year order".into(),
+            });
+        }
+        Ok(LawTables {
+            federal,
+            irmaa,
+            uniform_lifetime,
+            rmd_start_age,
+        })
+    }
+
+    pub fn federal_for(&self, year: i32) -> Option<&FederalTable> {
+        self.federal.iter().find(|t| t.year == year)
+    }
+
+    pub fn irmaa_for(&self, premium_year: i32) -> Option<&IrmaaTable> {
+        self.irmaa.iter().find(|t| t.premium_year == premium_year)
+    }
+
+    pub fn last_irmaa(&self) -> &IrmaaTable {
+        self.irmaa
+            .iter()
+            .max_by_key(|t| t.premium_year)
+            .expect("IRMAA tables are embedded")
+    }
+
+    pub fn first_irmaa(&self) -> &IrmaaTable {
+        self.irmaa
+            .iter()
+            .min_by_key(|t| t.premium_year)
+            .expect("IRMAA tables are embedded")
+    }
+}
+
+fn override_dir() -> Option<PathBuf> {
+    std::env::var_os("DRAWDOWN_ASSETS").map(PathBuf::from)
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, TaxError> {
+    ron::from_str(text).map_err(|e| TaxError::Table {
+        file: file.to_string(),
+        message: format!(
+            "line {}, column {}: {}",
+            e.span.start.line, e.span.start.col, e.code
+        ),
+    })
+}
+
+fn increasing(values: &[Decimal]) -> bool {
+    values.windows(2).all(|w| w[0] < w[1]) && values.iter().all(|v| *v >= Decimal::ZERO)
+}
+
+fn check_federal(file: &str, t: &FederalTable) -> Result<(), TaxError> {
+    let bad = |message: &str| {
+        Err(TaxError::Table {
+            file: file.to_string(),
+            message: message.to_string(),
+        })
+    };
+    let o = &t.ordinary;
+    let g = &t.capital_gains;
+    let lengths_ok = o.rates.len() == 7
+        && [&o.single, &o.mfj, &o.mfs, &o.hoh]
+            .iter()
+            .all(|e| e.len() == 6)
+        && g.rates.len() == 3
+        && [&g.single, &g.mfj, &g.mfs, &g.hoh]
+            .iter()
+            .all(|e| e.len() == 2);
+    if !lengths_ok {
+        return bad(
+            "ordinary needs 7 rates and 6 edges per status; capital_gains 3 rates and 2 edges",
+        );
+    }
+    if !increasing(&o.rates) {
+        return bad("ordinary.rates must increase");
+    }
+    for edges in [&o.single, &o.mfj, &o.mfs, &o.hoh] {
+        if !increasing(edges) {
+            return bad("ordinary bracket edges must increase");
+        }
+    }
+    if g.rates.windows(2).any(|w| w[0] > w[1]) {
+        return bad("capital_gains.rates must not decrease");
+    }
+    for edges in [&g.single, &g.mfj, &g.mfs, &g.hoh] {
+        if !increasing(edges) {
+            return bad("capital gain band edges must increase");
+        }
+    }
+    let ss = &t.social_security;
+    for f in super::Filing::ALL {
+        if ss.base.get(f) > ss.adjusted_base.get(f) {
+            return bad("social_security.base must not exceed adjusted_base");
+        }
+    }
+    Ok(())
+}
+
+fn check_irmaa(file: &str, t: &IrmaaTable) -> Result<(), TaxError> {
+    if t.single_edges.len() != 5
+        || t.joint_edges.len() != 5
+        || t.part_b_total.len() != 6
+        || t.part_d_surcharge.len() != 6
+    {
+        return Err(TaxError::Table {
+            file: file.to_string(),
+            message: "IRMAA needs 5 edges per status and 6 premium tiers".into(),
+        });
+    }
+    if !increasing(&t.single_edges)
+        || !increasing(&t.joint_edges)
+        || t.part_b_total.windows(2).any(|w| w[0] > w[1])
+        || t.part_d_surcharge.windows(2).any(|w| w[0] > w[1])
+        || t.part_b_total[0] != t.standard_part_b
+    {
+        return Err(TaxError::Table {
+            file: file.to_string(),
+            message: "tiers must increase and tier 0 must be the standard premium".into(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_tables_parse_and_cover_every_year() {
+        let t = LawTables::load(None).unwrap();
+        for y in FIRST_TABLE_YEAR..=LAST_TABLE_YEAR {
+            assert!(t.federal_for(y).is_some(), "federal {y}");
+            assert!(t.irmaa_for(y).is_some(), "irmaa {y}");
+        }
+        assert_eq!(t.uniform_lifetime.periods[0].0, 72);
+        assert_eq!(t.uniform_lifetime.periods.last().unwrap().0, 120);
+    }
+
+    #[test]
+    fn an_override_file_replaces_the_embedded_one_and_errors_name_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("tax")).unwrap();
+        std::fs::write(dir.path().join("tax/federal-2024.ron"), "(year: 2024,").unwrap();
+        let err = LawTables::load(Some(dir.path().to_path_buf())).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("federal-2024.ron"), "{text}");
+        assert!(text.contains("line 1"), "{text}");
+    }
+}

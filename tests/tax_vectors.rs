@@ -1,0 +1,66 @@
+//! Every row of the reference vectors (PSL Tax-Calculator 6.8.0, current law) reproduced within
+//! $1 for total tax, taxable Social Security, AGI and taxable income. The columns are defined in
+//! tests/data/tax-vectors.md.
+
+use drawdown::tax::{Filing, IncomeFacts, TaxLaw, federal};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::str::FromStr;
+
+fn dec(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap_or_else(|_| panic!("not a number: {s}"))
+}
+
+#[test]
+fn every_public_vector_matches_within_one_dollar() {
+    let text = include_str!("data/tax-vectors-public.csv");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let col: HashMap<&str, usize> = headers.iter().enumerate().map(|(i, h)| (h, i)).collect();
+    let laws: HashMap<i32, TaxLaw<Decimal>> = [2025, 2026]
+        .into_iter()
+        .map(|y| (y, TaxLaw::for_year(y).unwrap()))
+        .collect();
+    let mut rows = 0;
+    let mut failures = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let r = record.unwrap();
+        let get = |name: &str| r.get(col[name]).unwrap();
+        let year: i32 = get("year").parse().unwrap();
+        let age_spouse: u32 = get("age_spouse").parse().unwrap();
+        let facts = IncomeFacts {
+            filing: Filing::parse(get("filing")).unwrap(),
+            age_head: get("age_head").parse().unwrap(),
+            age_spouse: (age_spouse > 0).then_some(age_spouse),
+            wages: dec(get("wages")),
+            ira_distributions: dec(get("pensions_ira")),
+            taxable_interest: dec(get("taxable_interest")),
+            ordinary_dividends: dec(get("ordinary_dividends")),
+            qualified_dividends: dec(get("qualified_dividends")),
+            long_term_gains: dec(get("long_term_gains")),
+            short_term_gains: dec(get("short_term_gains")),
+            social_security: dec(get("social_security")),
+            ..Default::default()
+        };
+        let b = federal(&laws[&year], &facts).unwrap();
+        let checks = [
+            ("total_tax", b.total),
+            ("taxable_social_security", b.taxable_social_security),
+            ("agi", b.agi),
+            ("taxable_income", b.taxable_income),
+            ("standard_deduction", b.standard_deduction),
+            ("senior_deduction", b.senior_deduction),
+            ("regular_tax", b.regular_tax),
+            ("niit", b.niit),
+        ];
+        for (name, got) in checks {
+            let want = dec(get(name));
+            if (got - want).abs() > Decimal::ONE {
+                failures.push(format!("line {}: {name} {got} != {want}", i + 2));
+            }
+        }
+        rows += 1;
+    }
+    assert_eq!(rows, 600, "the reference file has 600 households");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
