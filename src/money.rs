@@ -156,16 +156,16 @@ pub mod serde_dec {
 
     pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
         let normalized = value.normalize();
-        if normalized.scale() == 0 {
-            if let Some(i) = normalized.to_i64() {
-                return s.serialize_i64(i);
-            }
+        if normalized.scale() == 0
+            && let Some(i) = normalized.to_i64()
+        {
+            return s.serialize_i64(i);
         }
         let digits = normalized.mantissa().unsigned_abs().to_string().len();
-        if digits <= 15 {
-            if let Some(f) = normalized.to_f64() {
-                return s.serialize_f64(f);
-            }
+        if digits <= 15
+            && let Some(f) = normalized.to_f64()
+        {
+            return s.serialize_f64(f);
         }
         s.serialize_str(&normalized.to_string())
     }

@@ -139,13 +139,13 @@ impl IncomeFacts<Decimal> {
                 format!("{} is not a plausible age", self.age_head),
             ));
         }
-        if let Some(a) = self.age_spouse {
-            if a > 130 {
-                return Err(TaxError::invalid(
-                    "age_spouse",
-                    format!("{a} is not a plausible age"),
-                ));
-            }
+        if let Some(a) = self.age_spouse
+            && a > 130
+        {
+            return Err(TaxError::invalid(
+                "age_spouse",
+                format!("{a} is not a plausible age"),
+            ));
         }
         if self.blind > 2 {
             return Err(TaxError::invalid(

@@ -104,10 +104,10 @@ impl LawMode {
                     if !rate_ok(c.ordinary) {
                         return Err(("change.ordinary".into(), "a rate from 0% to 99%".into()));
                     }
-                    if let Some(g) = c.gains {
-                        if !rate_ok(g) {
-                            return Err(("change.gains".into(), "a rate from 0% to 99%".into()));
-                        }
+                    if let Some(g) = c.gains
+                        && !rate_ok(g)
+                    {
+                        return Err(("change.gains".into(), "a rate from 0% to 99%".into()));
                     }
                     if !(FIRST_TABLE_YEAR..=2200).contains(&c.from_year) {
                         return Err(("change.from_year".into(), "a year from 2022".into()));
