@@ -1,0 +1,4 @@
+//! Subcommands of the `drawdown` binary. Binary-only: they parse arguments and print what the
+//! library computes.
+
+pub mod tax;

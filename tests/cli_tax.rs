@@ -1,0 +1,144 @@
+//! `drawdown tax` as a user runs it: the built binary, its output and its exit codes.
+
+use std::io::Write;
+use std::process::{Command, Output};
+
+fn drawdown(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_drawdown"))
+        .args(args)
+        .output()
+        .expect("the drawdown binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+#[test]
+fn the_reference_vectors_file_computes_every_row() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/tax-vectors-public.csv"
+    );
+    let o = drawdown(&["tax", path]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 601, "a header and 600 households");
+    assert!(out.starts_with("year,filing"), "{}", &out[..40]);
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
+
+#[test]
+fn a_bad_row_is_named_by_line_and_fails_the_run() {
+    let mut file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
+    write!(
+        file,
+        "year,filing,age_head,pensions_ira,social_security\n\
+         2026,single,70,30000,30000\n\
+         2026,widowed,70,30000,30000\n\
+         2025,mfj,68,20000,40000\n"
+    )
+    .unwrap();
+    let o = drawdown(&["tax", file.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("line 3"), "{err}");
+    assert!(err.contains("filing"), "{err}");
+    assert_eq!(
+        stdout(&o).lines().count(),
+        3,
+        "the good rows are still written"
+    );
+}
+
+#[test]
+fn an_unreadable_file_or_header_exits_2_naming_the_file() {
+    let o = drawdown(&["tax", "no-such-households.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no-such-households.csv"),
+        "{}",
+        stderr(&o)
+    );
+
+    let mut file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
+    writeln!(file, "filing,age_head\nsingle,70").unwrap();
+    let name = file.path().to_str().unwrap().to_string();
+    let o = drawdown(&["tax", &name]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains(&name) && err.contains("year"), "{err}");
+}
+
+#[test]
+fn flags_describe_one_household() {
+    let o = drawdown(&[
+        "tax", "--year", "2026", "--filing", "mfj", "--age", "67,65", "--ss", "40000", "--ira",
+        "50k", "--qdiv", "8,000", "--ltcg", "12000",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Total federal tax"), "{out}");
+    assert!(out.contains("ages 67 and 65"), "{out}");
+
+    let o = drawdown(&[
+        "tax", "--year", "2026", "--filing", "single", "--age", "70", "--ss", "30000", "--ira",
+        "30000",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let total = stdout(&o)
+        .lines()
+        .find(|l| l.contains("Total federal tax"))
+        .map(str::to_string)
+        .unwrap_or_default();
+    assert!(total.trim_end().ends_with("$2,116.00"), "{total}");
+}
+
+#[test]
+fn bad_flags_exit_2_with_one_line_naming_the_flag() {
+    let cases: [(&[&str], &str, &str); 5] = [
+        (
+            &["--year", "2019", "--filing", "single", "--age", "70"],
+            "--year",
+            "2019",
+        ),
+        (
+            &["--year", "2026", "--filing", "widowed", "--age", "70"],
+            "--filing",
+            "widowed",
+        ),
+        (
+            &["--year", "2026", "--filing", "single", "--age", "200"],
+            "--age",
+            "200",
+        ),
+        (
+            &[
+                "--year", "2026", "--filing", "single", "--age", "70", "--ira", "-5000",
+            ],
+            "--ira",
+            "negative",
+        ),
+        (
+            &[
+                "--year", "2026", "--filing", "mfj", "--age", "70", "--qdiv", "9k", "--div", "1k",
+            ],
+            "--qdiv",
+            "qualified",
+        ),
+    ];
+    for (flags, flag, word) in cases {
+        let mut args = vec!["tax"];
+        args.extend_from_slice(flags);
+        let o = drawdown(&args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{flags:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{flags:?}: {err}");
+        assert!(err.contains(flag) && err.contains(word), "{flags:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
