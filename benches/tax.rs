@@ -1,0 +1,67 @@
+//! Federal tax for one household-year: the full breakdown a screen explains, and the bare total
+//! the engine's solver evaluates many times a year, on Decimal and on f64.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use drawdown::tax::{Filing, IncomeFacts, TaxLaw, breakdown, total_tax};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use std::hint::black_box;
+
+/// A married couple, 68 and 66: Social Security, an IRA draw, dividends and a realised gain.
+fn retirees() -> IncomeFacts<Decimal> {
+    IncomeFacts {
+        filing: Filing::Mfj,
+        age_head: 68,
+        age_spouse: Some(66),
+        social_security: dec!(52000),
+        ira_distributions: dec!(96000),
+        taxable_interest: dec!(2400),
+        ordinary_dividends: dec!(11800),
+        qualified_dividends: dec!(9600),
+        long_term_gains: dec!(18250),
+        ..Default::default()
+    }
+}
+
+fn convert(f: &IncomeFacts<Decimal>) -> IncomeFacts<f64> {
+    use drawdown::num::Num;
+    let c = |d: Decimal| f64::from_dec(d);
+    IncomeFacts {
+        filing: f.filing,
+        age_head: f.age_head,
+        age_spouse: f.age_spouse,
+        blind: f.blind,
+        wages: c(f.wages),
+        pensions: c(f.pensions),
+        ira_distributions: c(f.ira_distributions),
+        roth_conversions: c(f.roth_conversions),
+        taxable_interest: c(f.taxable_interest),
+        tax_exempt_interest: c(f.tax_exempt_interest),
+        ordinary_dividends: c(f.ordinary_dividends),
+        qualified_dividends: c(f.qualified_dividends),
+        long_term_gains: c(f.long_term_gains),
+        short_term_gains: c(f.short_term_gains),
+        other_ordinary: c(f.other_ordinary),
+        social_security: c(f.social_security),
+    }
+}
+
+fn tax(c: &mut Criterion) {
+    let law = TaxLaw::for_year(2026).expect("2026 law");
+    let law_f64 = law.convert::<f64>();
+    let facts = retirees();
+    let facts_f64 = convert(&facts);
+
+    c.bench_function("federal_breakdown", |b| {
+        b.iter(|| breakdown(black_box(&law), black_box(&facts)))
+    });
+    c.bench_function("federal_total_decimal", |b| {
+        b.iter(|| total_tax(black_box(&law), black_box(&facts)))
+    });
+    c.bench_function("federal_total_f64", |b| {
+        b.iter(|| total_tax(black_box(&law_f64), black_box(&facts_f64)))
+    });
+}
+
+criterion_group!(benches, tax);
+criterion_main!(benches);
