@@ -12,6 +12,7 @@ use super::law::TaxLaw;
 use crate::money::MAX_MONEY;
 use crate::num::Num;
 use rust_decimal::Decimal;
+use std::cmp::Ordering;
 
 /// What happened in a household-year, as a return would report it.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -168,14 +169,34 @@ pub fn federal(
 
 /// The full breakdown with marginal rates, for facts the caller has already bounded (the engine
 /// builds its facts from validated plans).
+///
+/// The marginal rates are the exact differences `compute(facts + $1).total - compute(facts).total`.
+/// The three evaluations share every figure the extra dollar cannot change (the parts that
+/// depend only on the law, the people and their benefits; the capital-gain figures for an extra
+/// dollar of IRA income; the ordinary income for an extra dollar of gain), each computed by the
+/// same operations on the same operands as a lone [`compute`], so the results are identical.
 pub fn breakdown<N: Num>(law: &TaxLaw<N>, facts: &IncomeFacts<N>) -> TaxBreakdown<N> {
-    let mut b = compute(law, facts);
+    let fixed = Fixed::new(law, facts).with_benefit_tiers(law, facts);
+    let gains = Gains::new(law, facts, &fixed);
+    let ordinary = facts.ordinary_before_ss();
+    let mut b = compute_with(law, facts, &fixed, &gains, ordinary);
+
     let mut more_ordinary = *facts;
     more_ordinary.ira_distributions += N::ONE;
-    b.marginal_ordinary = compute(law, &more_ordinary).total - b.total;
+    let t = compute_with(
+        law,
+        &more_ordinary,
+        &fixed,
+        &gains,
+        more_ordinary.ordinary_before_ss(),
+    );
+    b.marginal_ordinary = t.total - b.total;
+
     let mut more_gain = *facts;
     more_gain.long_term_gains += N::ONE;
-    b.marginal_gain = compute(law, &more_gain).total - b.total;
+    let gains_more = Gains::new(law, &more_gain, &fixed);
+    let t = compute_with(law, &more_gain, &fixed, &gains_more, ordinary);
+    b.marginal_gain = t.total - b.total;
     b
 }
 
@@ -187,62 +208,179 @@ pub fn total_tax<N: Num>(law: &TaxLaw<N>, facts: &IncomeFacts<N>) -> N {
 
 /// Everything except the marginal rates.
 pub fn compute<N: Num>(law: &TaxLaw<N>, f: &IncomeFacts<N>) -> TaxBreakdown<N> {
-    let fi = f.filing.index();
+    let fixed = Fixed::new(law, f);
+    let gains = Gains::new(law, f, &fixed);
+    compute_with(law, f, &fixed, &gains, f.ordinary_before_ss())
+}
 
-    // Capital gains: losses offset ordinary income only up to the limit; the rest carries over.
-    let net_gain = f.long_term_gains + f.short_term_gains;
-    let limit = law.loss_limit[fi];
-    let (capital_gain_in_agi, loss_carryforward) = if net_gain < -limit {
-        (-limit, -(net_gain + limit))
-    } else {
-        (net_gain, N::ZERO)
-    };
+/// Figures that depend only on the law, the filing status, the people and their benefits.
+struct Fixed<N> {
+    fi: usize,
+    /// Half the benefits, for provisional income.
+    half_benefits: N,
+    /// The three products of the benefit worksheet that do not depend on other income; computed
+    /// up front only when several evaluations will use them.
+    benefit_tiers: Option<BenefitTiers<N>>,
+    /// How many people on the return are 65 or over, as a number.
+    seniors: N,
+    standard_deduction: N,
+    /// The senior deduction before its phase-out; `None` when nobody on the return gets it.
+    senior_full: Option<N>,
+    /// Interest plus ordinary dividends, for net investment income.
+    interest_and_dividends: N,
+}
 
-    let other_income = f.ordinary_before_ss() + capital_gain_in_agi;
+struct BenefitTiers<N> {
+    /// First rate × benefits: the cap between the base amounts.
+    first_cap: N,
+    /// First rate × the smaller of benefits and the gap between the base amounts.
+    first_tier: N,
+    /// Second rate × benefits: the cap above the adjusted base amount.
+    second_cap: N,
+}
+
+impl<N: Num> Fixed<N> {
+    #[inline]
+    fn new(law: &TaxLaw<N>, f: &IncomeFacts<N>) -> Fixed<N> {
+        let fi = f.filing.index();
+        let half = N::from_dec(Decimal::new(5, 1));
+        let seniors = u32::from(f.age_head >= 65)
+            + u32::from(f.filing.is_joint() && f.age_spouse.is_some_and(|a| a >= 65));
+        let additions = N::from_i64(i64::from(seniors + f.blind.min(2)));
+        let n = N::from_i64(i64::from(seniors));
+        let senior_full = if seniors == 0 || (f.filing == Filing::Mfs && !law.senior_mfs) {
+            None
+        } else {
+            Some(law.senior_per_person * n)
+        };
+        Fixed {
+            fi,
+            half_benefits: f.social_security * half,
+            benefit_tiers: None,
+            seniors: n,
+            standard_deduction: law.standard[fi] + law.aged_or_blind[fi] * additions,
+            senior_full,
+            interest_and_dividends: f.taxable_interest + f.ordinary_dividends,
+        }
+    }
+
+    #[inline]
+    fn with_benefit_tiers(mut self, law: &TaxLaw<N>, f: &IncomeFacts<N>) -> Fixed<N> {
+        let fi = self.fi;
+        self.benefit_tiers = Some(BenefitTiers {
+            first_cap: law.ss_first_rate * f.social_security,
+            first_tier: law.ss_first_rate
+                * f.social_security
+                    .min_of(law.ss_adjusted_base[fi] - law.ss_base[fi]),
+            second_cap: law.ss_second_rate * f.social_security,
+        });
+        self
+    }
+}
+
+/// Capital-gain figures: they depend on the gains and dividends, not on ordinary income.
+struct Gains<N> {
+    capital_gain_in_agi: N,
+    loss_carryforward: N,
+    /// Qualified dividends plus net capital gain, before the taxable-income cap.
+    preferential_before_cap: N,
+    investment_income: N,
+}
+
+impl<N: Num> Gains<N> {
+    #[inline]
+    fn new(law: &TaxLaw<N>, f: &IncomeFacts<N>, fixed: &Fixed<N>) -> Gains<N> {
+        // Losses offset ordinary income only up to the limit; the rest carries over.
+        let net_gain = f.long_term_gains + f.short_term_gains;
+        let limit = law.loss_limit[fixed.fi];
+        let (capital_gain_in_agi, loss_carryforward) = if net_gain < -limit {
+            (-limit, -(net_gain + limit))
+        } else {
+            (net_gain, N::ZERO)
+        };
+        let net_capital_gain = f.long_term_gains.min_of(net_gain).pos();
+        Gains {
+            capital_gain_in_agi,
+            loss_carryforward,
+            preferential_before_cap: f.qualified_dividends + net_capital_gain,
+            investment_income: (fixed.interest_and_dividends + capital_gain_in_agi).pos(),
+        }
+    }
+}
+
+/// The computation proper, from the shared figures and the ordinary income before benefits.
+#[inline]
+fn compute_with<N: Num>(
+    law: &TaxLaw<N>,
+    f: &IncomeFacts<N>,
+    fixed: &Fixed<N>,
+    gains: &Gains<N>,
+    ordinary_before_ss: N,
+) -> TaxBreakdown<N> {
+    let fi = fixed.fi;
+    let capital_gain_in_agi = gains.capital_gain_in_agi;
+    let other_income = ordinary_before_ss + capital_gain_in_agi;
 
     // Social Security (Pub. 915 worksheet 1): provisional income against the two base amounts.
-    let half = N::from_dec(Decimal::new(5, 1));
-    let provisional_income = other_income + f.tax_exempt_interest + f.social_security * half;
+    let provisional_income = other_income + f.tax_exempt_interest + fixed.half_benefits;
     let base = law.ss_base[fi];
     let adjusted = law.ss_adjusted_base[fi];
     let taxable_social_security = if provisional_income <= base {
         N::ZERO
     } else if provisional_income <= adjusted {
-        (law.ss_first_rate * (provisional_income - base))
-            .min_of(law.ss_first_rate * f.social_security)
+        let cap = match &fixed.benefit_tiers {
+            Some(t) => t.first_cap,
+            None => law.ss_first_rate * f.social_security,
+        };
+        (law.ss_first_rate * (provisional_income - base)).min_of(cap)
     } else {
-        let first_tier = law.ss_first_rate * f.social_security.min_of(adjusted - base);
-        (law.ss_second_rate * (provisional_income - adjusted) + first_tier)
-            .min_of(law.ss_second_rate * f.social_security)
+        let (first_tier, cap) = match &fixed.benefit_tiers {
+            Some(t) => (t.first_tier, t.second_cap),
+            None => (
+                law.ss_first_rate * f.social_security.min_of(adjusted - base),
+                law.ss_second_rate * f.social_security,
+            ),
+        };
+        (law.ss_second_rate * (provisional_income - adjusted) + first_tier).min_of(cap)
     };
 
     let agi = other_income + taxable_social_security;
     let magi = agi + f.tax_exempt_interest;
 
     // Deductions.
-    let seniors = u32::from(f.age_head >= 65)
-        + u32::from(f.filing.is_joint() && f.age_spouse.is_some_and(|a| a >= 65));
-    let additions = N::from_i64(i64::from(seniors + f.blind.min(2)));
-    let standard_deduction = law.standard[fi] + law.aged_or_blind[fi] * additions;
-    let senior_deduction = if seniors == 0 || (f.filing == Filing::Mfs && !law.senior_mfs) {
-        N::ZERO
-    } else {
-        let n = N::from_i64(i64::from(seniors));
-        let excess = (agi - law.senior_start[fi]).pos();
-        (law.senior_per_person * n - law.senior_rate * excess * n).pos()
+    let standard_deduction = fixed.standard_deduction;
+    let senior_deduction = match fixed.senior_full {
+        None => N::ZERO,
+        Some(full) => {
+            let excess = (agi - law.senior_start[fi]).pos();
+            (full - law.senior_rate * excess * fixed.seniors).pos()
+        }
     };
     let taxable_income = (agi - standard_deduction - senior_deduction).pos();
 
     // Qualified dividends and net capital gain sit on top of ordinary income.
-    let net_capital_gain = f.long_term_gains.min_of(net_gain).pos();
-    let preferential_income = (f.qualified_dividends + net_capital_gain).min_of(taxable_income);
+    let preferential_income = gains.preferential_before_cap.min_of(taxable_income);
     let ordinary_taxable_income = taxable_income - preferential_income;
 
     let (ordinary_tax, bracket) = bracket_tax(law, fi, ordinary_taxable_income);
     let [zero_top, fifteen_top] = law.gain_edges[fi];
-    let at_zero = (taxable_income.min_of(zero_top) - ordinary_taxable_income).pos();
-    let at_fifteen =
-        (taxable_income.min_of(fifteen_top) - ordinary_taxable_income.max_of(zero_top)).pos();
+    // Taxable income against the band tops, compared once for the stacking and the band reached.
+    let vs_zero_top = taxable_income.partial_cmp(&zero_top);
+    let vs_fifteen_top = taxable_income.partial_cmp(&fifteen_top);
+    let at_most = |o: Option<Ordering>| matches!(o, Some(Ordering::Less | Ordering::Equal));
+    let above = |o: Option<Ordering>| o == Some(Ordering::Greater);
+    let up_to_zero_top = if at_most(vs_zero_top) {
+        taxable_income
+    } else {
+        zero_top
+    };
+    let up_to_fifteen_top = if at_most(vs_fifteen_top) {
+        taxable_income
+    } else {
+        fifteen_top
+    };
+    let at_zero = (up_to_zero_top - ordinary_taxable_income).pos();
+    let at_fifteen = (up_to_fifteen_top - ordinary_taxable_income.max_of(zero_top)).pos();
     let at_twenty = (preferential_income - at_zero - at_fifteen).pos();
     let preferential_tax = law.gain_rates[0] * at_zero
         + law.gain_rates[1] * at_fifteen
@@ -254,24 +392,26 @@ pub fn compute<N: Num>(law: &TaxLaw<N>, f: &IncomeFacts<N>) -> TaxBreakdown<N> {
     } else {
         stacked
     };
-    let gain_band = if taxable_income > fifteen_top {
+    let gain_band = if above(vs_fifteen_top) {
         2
-    } else if taxable_income > zero_top {
+    } else if above(vs_zero_top) {
         1
     } else {
         0
     };
 
     // Net investment income tax.
-    let investment_income = (f.taxable_interest + f.ordinary_dividends + capital_gain_in_agi).pos();
-    let niit = law.niit_rate * investment_income.min_of((agi - law.niit_threshold[fi]).pos());
+    let niit = law.niit_rate
+        * gains
+            .investment_income
+            .min_of((agi - law.niit_threshold[fi]).pos());
 
     TaxBreakdown {
         filing: f.filing,
         provisional_income,
         taxable_social_security,
         capital_gain_in_agi,
-        loss_carryforward,
+        loss_carryforward: gains.loss_carryforward,
         agi,
         magi,
         standard_deduction,
