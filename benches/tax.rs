@@ -23,34 +23,11 @@ fn retirees() -> IncomeFacts<Decimal> {
     }
 }
 
-fn convert(f: &IncomeFacts<Decimal>) -> IncomeFacts<f64> {
-    use drawdown::num::Num;
-    let c = |d: Decimal| f64::from_dec(d);
-    IncomeFacts {
-        filing: f.filing,
-        age_head: f.age_head,
-        age_spouse: f.age_spouse,
-        blind: f.blind,
-        wages: c(f.wages),
-        pensions: c(f.pensions),
-        ira_distributions: c(f.ira_distributions),
-        roth_conversions: c(f.roth_conversions),
-        taxable_interest: c(f.taxable_interest),
-        tax_exempt_interest: c(f.tax_exempt_interest),
-        ordinary_dividends: c(f.ordinary_dividends),
-        qualified_dividends: c(f.qualified_dividends),
-        long_term_gains: c(f.long_term_gains),
-        short_term_gains: c(f.short_term_gains),
-        other_ordinary: c(f.other_ordinary),
-        social_security: c(f.social_security),
-    }
-}
-
 fn tax(c: &mut Criterion) {
     let law = TaxLaw::for_year(2026).expect("2026 law");
     let law_f64 = law.convert::<f64>();
     let facts = retirees();
-    let facts_f64 = convert(&facts);
+    let facts_f64 = facts.to_f64();
 
     c.bench_function("federal_breakdown", |b| {
         b.iter(|| breakdown(black_box(&law), black_box(&facts)))

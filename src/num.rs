@@ -11,6 +11,11 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use std::fmt::Debug;
 use std::ops::{Add, AddAssign, Div, Mul, MulAssign, Neg, Sub, SubAssign};
 
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
 /// Arithmetic the tax and engine code needs from a number type.
 pub trait Num:
     Copy
@@ -39,10 +44,17 @@ pub trait Num:
     fn to_dec(self) -> Decimal;
     fn from_i64(n: i64) -> Self;
     fn to_f64(self) -> f64;
+    fn from_f64(x: f64) -> Self;
+    /// A rate found on `f64`, to nine decimals (every rate the law combines has at most four,
+    /// and a marginal rate multiplies a few of them).
+    fn from_rate(x: f64) -> Self;
     /// Rounds half away from zero to whole cents, as tax forms do.
     fn round_cents(self) -> Self;
     /// Rounds toward zero to whole cents.
     fn trunc_cents(self) -> Self;
+    /// Keeps at most `dp` decimals where that shortens the arithmetic (Decimal); floats are
+    /// left as they are.
+    fn short(self, dp: u32) -> Self;
 
     #[inline]
     fn max_of(self, other: Self) -> Self {
@@ -89,17 +101,58 @@ impl Num for Decimal {
     fn from_i64(n: i64) -> Self {
         Decimal::from(n)
     }
+    /// Mantissa over a power of ten: one rounding, far cheaper than the general conversion.
     #[inline]
     fn to_f64(self) -> f64 {
-        ToPrimitive::to_f64(&self).unwrap_or(0.0)
+        let scale = self.scale() as usize;
+        let m = self.mantissa() as f64;
+        if scale < POW10.len() {
+            m / POW10[scale]
+        } else {
+            ToPrimitive::to_f64(&self).unwrap_or(0.0)
+        }
     }
     #[inline]
+    fn from_rate(x: f64) -> Self {
+        let scaled = (x * 1e9).round();
+        if scaled.abs() < 9.0e18 {
+            Decimal::new(scaled as i64, 9).normalize()
+        } else {
+            <Decimal as FromPrimitive>::from_f64(x).unwrap_or(Decimal::ZERO)
+        }
+    }
+    /// To six decimals: what a search on floats can mean for money (cents) and rates. Far
+    /// cheaper than the general conversion, which recovers every binary digit.
+    #[inline]
+    fn from_f64(x: f64) -> Self {
+        let scaled = (x * 1e6).round();
+        if scaled.abs() < 9.0e18 {
+            Decimal::new(scaled as i64, 6)
+        } else {
+            <Decimal as FromPrimitive>::from_f64(x).unwrap_or(Decimal::ZERO)
+        }
+    }
+    // Most amounts are whole cents already; rounding them would cost a division.
+    #[inline]
     fn round_cents(self) -> Self {
+        if self.scale() <= 2 {
+            return self;
+        }
         self.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
     }
     #[inline]
     fn trunc_cents(self) -> Self {
+        if self.scale() <= 2 {
+            return self;
+        }
         self.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero)
+    }
+    #[inline]
+    fn short(self, dp: u32) -> Self {
+        if self.scale() <= dp {
+            return self;
+        }
+        self.round_dp(dp)
     }
 }
 
@@ -114,7 +167,7 @@ impl Num for f64 {
     }
     #[inline]
     fn to_dec(self) -> Decimal {
-        Decimal::from_f64(self).unwrap_or(Decimal::ZERO)
+        <Decimal as FromPrimitive>::from_f64(self).unwrap_or(Decimal::ZERO)
     }
     #[inline]
     fn from_i64(n: i64) -> Self {
@@ -125,12 +178,24 @@ impl Num for f64 {
         self
     }
     #[inline]
+    fn from_f64(x: f64) -> Self {
+        x
+    }
+    #[inline]
+    fn from_rate(x: f64) -> Self {
+        x
+    }
+    #[inline]
     fn round_cents(self) -> Self {
         (self * 100.0).round() / 100.0
     }
     #[inline]
     fn trunc_cents(self) -> Self {
         (self * 100.0).trunc() / 100.0
+    }
+    #[inline]
+    fn short(self, _dp: u32) -> Self {
+        self
     }
 }
 
@@ -152,6 +217,19 @@ mod tests {
         assert_eq!(dec!(5).ratio(Decimal::ZERO), Decimal::ZERO);
         assert_eq!(5.0f64.ratio(0.0), 0.0);
         assert_eq!(dec!(5).ratio(dec!(2)), dec!(2.5));
+    }
+
+    #[test]
+    fn float_conversions_keep_cents_and_rates() {
+        assert_eq!(<Decimal as Num>::from_f64(1234.56), dec!(1234.56));
+        assert_eq!(<Decimal as Num>::from_f64(0.1 + 0.2), dec!(0.3));
+        assert_eq!(<Decimal as Num>::from_f64(-0.222), dec!(-0.222));
+        assert_eq!(
+            <Decimal as Num>::from_f64(1e20),
+            dec!(100000000000000000000)
+        );
+        assert_eq!(Num::to_f64(dec!(1234.56)), 1234.56);
+        assert_eq!(Num::to_f64(dec!(-0.038)), -0.038);
     }
 
     #[test]

@@ -47,6 +47,10 @@ pub struct TaxArgs {
     /// Age at the end of the year; two ages for a joint return: 67,65.
     #[arg(long, value_name = "AGE[,SPOUSE]", conflicts_with = "file", required_unless_present = "file", value_parser = ages)]
     pub age: Option<Ages>,
+    /// Married filing separately and lived with the spouse during the year: the Social Security
+    /// base amounts are then zero.
+    #[arg(long, conflicts_with = "file")]
+    pub lived_with_spouse: bool,
     /// How many people on the return are blind (0–2).
     #[arg(long, value_name = "N", conflicts_with = "file", default_value_t = 0,
           value_parser = clap::value_parser!(u32).range(0..=2))]
@@ -161,6 +165,7 @@ fn run_household(args: &TaxArgs) -> anyhow::Result<ExitCode> {
         short_term_gains: or_zero(args.stcg),
         other_ordinary: or_zero(args.other),
         social_security: or_zero(args.ss),
+        lived_with_spouse: args.lived_with_spouse,
     };
     let tables = LawTables::get()?;
     let law = law_for(tables, year, args.inflation).map_err(|e| match e {

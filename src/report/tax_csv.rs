@@ -27,11 +27,12 @@ pub const INPUT_COLUMNS: [&str; 12] = [
 ];
 
 /// Columns that may be present and are read when they are.
-const OPTIONAL_INPUTS: [&str; 4] = [
+const OPTIONAL_INPUTS: [&str; 5] = [
     "roth_conversions",
     "tax_exempt_interest",
     "other_income",
     "blind",
+    "lived_with_spouse",
 ];
 
 pub const OUTPUT_COLUMNS: [&str; 12] = [
@@ -223,6 +224,11 @@ fn row_facts(inputs: &[&str], optional: &[&str]) -> Result<(i32, IncomeFacts<Dec
         short_term_gains: money(10)?,
         other_ordinary: opt(2)?,
         social_security: money(11)?,
+        lived_with_spouse: match optional[4].to_ascii_lowercase().as_str() {
+            "" | "0" | "false" | "no" => false,
+            "1" | "true" | "yes" => true,
+            other => return Err(format!("lived_with_spouse: '{other}' is not true or false")),
+        },
     };
     Ok((year, facts))
 }

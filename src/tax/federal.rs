@@ -12,7 +12,6 @@ use super::law::TaxLaw;
 use crate::money::MAX_MONEY;
 use crate::num::Num;
 use rust_decimal::Decimal;
-use std::cmp::Ordering;
 
 /// What happened in a household-year, as a return would report it.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -42,6 +41,9 @@ pub struct IncomeFacts<N> {
     pub other_ordinary: N,
     /// Gross Social Security benefits.
     pub social_security: N,
+    /// Married filing separately and lived with the spouse at some time in the year: the
+    /// Social Security base amounts are then zero (IRC sec. 86(c)(1)(C)).
+    pub lived_with_spouse: bool,
 }
 
 /// Every step of the computation, so a year can be explained.
@@ -82,6 +84,41 @@ pub struct TaxBreakdown<N> {
 }
 
 impl<N: Num> IncomeFacts<N> {
+    /// The same facts on `f64`.
+    pub fn to_f64(&self) -> IncomeFacts<f64> {
+        let c = |x: N| x.to_f64();
+        IncomeFacts {
+            filing: self.filing,
+            age_head: self.age_head,
+            age_spouse: self.age_spouse,
+            blind: self.blind,
+            wages: c(self.wages),
+            pensions: c(self.pensions),
+            ira_distributions: c(self.ira_distributions),
+            roth_conversions: c(self.roth_conversions),
+            taxable_interest: c(self.taxable_interest),
+            tax_exempt_interest: c(self.tax_exempt_interest),
+            ordinary_dividends: c(self.ordinary_dividends),
+            qualified_dividends: c(self.qualified_dividends),
+            long_term_gains: c(self.long_term_gains),
+            short_term_gains: c(self.short_term_gains),
+            other_ordinary: c(self.other_ordinary),
+            social_security: c(self.social_security),
+            lived_with_spouse: self.lived_with_spouse,
+        }
+    }
+
+    /// The Social Security base and adjusted base amounts that apply to these facts.
+    #[inline]
+    pub fn social_security_bases(&self, law: &TaxLaw<N>) -> (N, N) {
+        if self.filing == Filing::Mfs && self.lived_with_spouse {
+            (N::ZERO, N::ZERO)
+        } else {
+            let fi = self.filing.index();
+            (law.ss_base[fi], law.ss_adjusted_base[fi])
+        }
+    }
+
     /// Everything that is ordinary income before Social Security and capital gains.
     #[inline]
     pub fn ordinary_before_ss(&self) -> N {
@@ -170,34 +207,27 @@ pub fn federal(
 /// The full breakdown with marginal rates, for facts the caller has already bounded (the engine
 /// builds its facts from validated plans).
 ///
-/// The marginal rates are the exact differences `compute(facts + $1).total - compute(facts).total`.
-/// The three evaluations share every figure the extra dollar cannot change (the parts that
-/// depend only on the law, the people and their benefits; the capital-gain figures for an extra
-/// dollar of IRA income; the ordinary income for an extra dollar of gain), each computed by the
-/// same operations on the same operands as a lone [`compute`], so the results are identical.
+/// The marginal rates are the slope of the tax at these facts (see [`super::slope`]): the rate
+/// on the next dollar, past any edge the income sits exactly on. The slope is a product of a few
+/// rates of the law (a bracket rate, 1.5 or 1.85 for the Social Security torpedo, the senior
+/// deduction's phase-out, NIIT), so it is found on `f64`, ten times faster than on Decimal, and
+/// rounded to nine decimals, which recovers it exactly.
 pub fn breakdown<N: Num>(law: &TaxLaw<N>, facts: &IncomeFacts<N>) -> TaxBreakdown<N> {
-    let fixed = Fixed::new(law, facts).with_benefit_tiers(law, facts);
-    let gains = Gains::new(law, facts, &fixed);
-    let ordinary = facts.ordinary_before_ss();
-    let mut b = compute_with(law, facts, &fixed, &gains, ordinary);
-
-    let mut more_ordinary = *facts;
-    more_ordinary.ira_distributions += N::ONE;
-    let t = compute_with(
-        law,
-        &more_ordinary,
-        &fixed,
-        &gains,
-        more_ordinary.ordinary_before_ss(),
-    );
-    b.marginal_ordinary = t.total - b.total;
-
-    let mut more_gain = *facts;
-    more_gain.long_term_gains += N::ONE;
-    let gains_more = Gains::new(law, &more_gain, &fixed);
-    let t = compute_with(law, &more_gain, &fixed, &gains_more, ordinary);
-    b.marginal_gain = t.total - b.total;
+    let mut b = compute(law, facts);
+    let [ordinary, gain] = marginal_rates(law, facts, &b);
+    b.marginal_ordinary = ordinary;
+    b.marginal_gain = gain;
     b
+}
+
+/// The federal marginal rates on the next dollar of ordinary income and of long-term gain.
+pub fn marginal_rates<N: Num>(
+    law: &TaxLaw<N>,
+    facts: &IncomeFacts<N>,
+    b: &TaxBreakdown<N>,
+) -> [N; 2] {
+    let _ = b;
+    super::slope::federal_slopes(law, facts).map(N::from_rate)
 }
 
 /// Total federal tax only: what the engine's solver evaluates many times a year.
@@ -208,179 +238,61 @@ pub fn total_tax<N: Num>(law: &TaxLaw<N>, facts: &IncomeFacts<N>) -> N {
 
 /// Everything except the marginal rates.
 pub fn compute<N: Num>(law: &TaxLaw<N>, f: &IncomeFacts<N>) -> TaxBreakdown<N> {
-    let fixed = Fixed::new(law, f);
-    let gains = Gains::new(law, f, &fixed);
-    compute_with(law, f, &fixed, &gains, f.ordinary_before_ss())
-}
+    let fi = f.filing.index();
 
-/// Figures that depend only on the law, the filing status, the people and their benefits.
-struct Fixed<N> {
-    fi: usize,
-    /// Half the benefits, for provisional income.
-    half_benefits: N,
-    /// The three products of the benefit worksheet that do not depend on other income; computed
-    /// up front only when several evaluations will use them.
-    benefit_tiers: Option<BenefitTiers<N>>,
-    /// How many people on the return are 65 or over, as a number.
-    seniors: N,
-    standard_deduction: N,
-    /// The senior deduction before its phase-out; `None` when nobody on the return gets it.
-    senior_full: Option<N>,
-    /// Interest plus ordinary dividends, for net investment income.
-    interest_and_dividends: N,
-}
+    // Capital gains: losses offset ordinary income only up to the limit; the rest carries over.
+    let net_gain = f.long_term_gains + f.short_term_gains;
+    let limit = law.loss_limit[fi];
+    let (capital_gain_in_agi, loss_carryforward) = if net_gain < -limit {
+        (-limit, -(net_gain + limit))
+    } else {
+        (net_gain, N::ZERO)
+    };
 
-struct BenefitTiers<N> {
-    /// First rate × benefits: the cap between the base amounts.
-    first_cap: N,
-    /// First rate × the smaller of benefits and the gap between the base amounts.
-    first_tier: N,
-    /// Second rate × benefits: the cap above the adjusted base amount.
-    second_cap: N,
-}
-
-impl<N: Num> Fixed<N> {
-    #[inline]
-    fn new(law: &TaxLaw<N>, f: &IncomeFacts<N>) -> Fixed<N> {
-        let fi = f.filing.index();
-        let half = N::from_dec(Decimal::new(5, 1));
-        let seniors = u32::from(f.age_head >= 65)
-            + u32::from(f.filing.is_joint() && f.age_spouse.is_some_and(|a| a >= 65));
-        let additions = N::from_i64(i64::from(seniors + f.blind.min(2)));
-        let n = N::from_i64(i64::from(seniors));
-        let senior_full = if seniors == 0 || (f.filing == Filing::Mfs && !law.senior_mfs) {
-            None
-        } else {
-            Some(law.senior_per_person * n)
-        };
-        Fixed {
-            fi,
-            half_benefits: f.social_security * half,
-            benefit_tiers: None,
-            seniors: n,
-            standard_deduction: law.standard[fi] + law.aged_or_blind[fi] * additions,
-            senior_full,
-            interest_and_dividends: f.taxable_interest + f.ordinary_dividends,
-        }
-    }
-
-    #[inline]
-    fn with_benefit_tiers(mut self, law: &TaxLaw<N>, f: &IncomeFacts<N>) -> Fixed<N> {
-        let fi = self.fi;
-        self.benefit_tiers = Some(BenefitTiers {
-            first_cap: law.ss_first_rate * f.social_security,
-            first_tier: law.ss_first_rate
-                * f.social_security
-                    .min_of(law.ss_adjusted_base[fi] - law.ss_base[fi]),
-            second_cap: law.ss_second_rate * f.social_security,
-        });
-        self
-    }
-}
-
-/// Capital-gain figures: they depend on the gains and dividends, not on ordinary income.
-struct Gains<N> {
-    capital_gain_in_agi: N,
-    loss_carryforward: N,
-    /// Qualified dividends plus net capital gain, before the taxable-income cap.
-    preferential_before_cap: N,
-    investment_income: N,
-}
-
-impl<N: Num> Gains<N> {
-    #[inline]
-    fn new(law: &TaxLaw<N>, f: &IncomeFacts<N>, fixed: &Fixed<N>) -> Gains<N> {
-        // Losses offset ordinary income only up to the limit; the rest carries over.
-        let net_gain = f.long_term_gains + f.short_term_gains;
-        let limit = law.loss_limit[fixed.fi];
-        let (capital_gain_in_agi, loss_carryforward) = if net_gain < -limit {
-            (-limit, -(net_gain + limit))
-        } else {
-            (net_gain, N::ZERO)
-        };
-        let net_capital_gain = f.long_term_gains.min_of(net_gain).pos();
-        Gains {
-            capital_gain_in_agi,
-            loss_carryforward,
-            preferential_before_cap: f.qualified_dividends + net_capital_gain,
-            investment_income: (fixed.interest_and_dividends + capital_gain_in_agi).pos(),
-        }
-    }
-}
-
-/// The computation proper, from the shared figures and the ordinary income before benefits.
-#[inline]
-fn compute_with<N: Num>(
-    law: &TaxLaw<N>,
-    f: &IncomeFacts<N>,
-    fixed: &Fixed<N>,
-    gains: &Gains<N>,
-    ordinary_before_ss: N,
-) -> TaxBreakdown<N> {
-    let fi = fixed.fi;
-    let capital_gain_in_agi = gains.capital_gain_in_agi;
-    let other_income = ordinary_before_ss + capital_gain_in_agi;
+    let other_income = f.ordinary_before_ss() + capital_gain_in_agi;
 
     // Social Security (Pub. 915 worksheet 1): provisional income against the two base amounts.
-    let provisional_income = other_income + f.tax_exempt_interest + fixed.half_benefits;
-    let base = law.ss_base[fi];
-    let adjusted = law.ss_adjusted_base[fi];
+    let half = N::from_dec(Decimal::new(5, 1));
+    let provisional_income = other_income + f.tax_exempt_interest + f.social_security * half;
+    let (base, adjusted) = f.social_security_bases(law);
     let taxable_social_security = if provisional_income <= base {
         N::ZERO
     } else if provisional_income <= adjusted {
-        let cap = match &fixed.benefit_tiers {
-            Some(t) => t.first_cap,
-            None => law.ss_first_rate * f.social_security,
-        };
-        (law.ss_first_rate * (provisional_income - base)).min_of(cap)
+        (law.ss_first_rate * (provisional_income - base))
+            .min_of(law.ss_first_rate * f.social_security)
     } else {
-        let (first_tier, cap) = match &fixed.benefit_tiers {
-            Some(t) => (t.first_tier, t.second_cap),
-            None => (
-                law.ss_first_rate * f.social_security.min_of(adjusted - base),
-                law.ss_second_rate * f.social_security,
-            ),
-        };
-        (law.ss_second_rate * (provisional_income - adjusted) + first_tier).min_of(cap)
+        let first_tier = law.ss_first_rate * f.social_security.min_of(adjusted - base);
+        (law.ss_second_rate * (provisional_income - adjusted) + first_tier)
+            .min_of(law.ss_second_rate * f.social_security)
     };
 
     let agi = other_income + taxable_social_security;
     let magi = agi + f.tax_exempt_interest;
 
     // Deductions.
-    let standard_deduction = fixed.standard_deduction;
-    let senior_deduction = match fixed.senior_full {
-        None => N::ZERO,
-        Some(full) => {
-            let excess = (agi - law.senior_start[fi]).pos();
-            (full - law.senior_rate * excess * fixed.seniors).pos()
-        }
+    let seniors = u32::from(f.age_head >= 65)
+        + u32::from(f.filing.is_joint() && f.age_spouse.is_some_and(|a| a >= 65));
+    let additions = N::from_i64(i64::from(seniors + f.blind.min(2)));
+    let standard_deduction = law.standard[fi] + law.aged_or_blind[fi] * additions;
+    let senior_deduction = if seniors == 0 || (f.filing == Filing::Mfs && !law.senior_mfs) {
+        N::ZERO
+    } else {
+        let n = N::from_i64(i64::from(seniors));
+        let excess = (agi - law.senior_start[fi]).pos();
+        (law.senior_per_person * n - law.senior_rate * excess * n).pos()
     };
     let taxable_income = (agi - standard_deduction - senior_deduction).pos();
 
     // Qualified dividends and net capital gain sit on top of ordinary income.
-    let preferential_income = gains.preferential_before_cap.min_of(taxable_income);
+    let net_capital_gain = f.long_term_gains.min_of(net_gain).pos();
+    let preferential_income = (f.qualified_dividends + net_capital_gain).min_of(taxable_income);
     let ordinary_taxable_income = taxable_income - preferential_income;
 
     let (ordinary_tax, bracket) = bracket_tax(law, fi, ordinary_taxable_income);
     let [zero_top, fifteen_top] = law.gain_edges[fi];
-    // Taxable income against the band tops, compared once for the stacking and the band reached.
-    let vs_zero_top = taxable_income.partial_cmp(&zero_top);
-    let vs_fifteen_top = taxable_income.partial_cmp(&fifteen_top);
-    let at_most = |o: Option<Ordering>| matches!(o, Some(Ordering::Less | Ordering::Equal));
-    let above = |o: Option<Ordering>| o == Some(Ordering::Greater);
-    let up_to_zero_top = if at_most(vs_zero_top) {
-        taxable_income
-    } else {
-        zero_top
-    };
-    let up_to_fifteen_top = if at_most(vs_fifteen_top) {
-        taxable_income
-    } else {
-        fifteen_top
-    };
-    let at_zero = (up_to_zero_top - ordinary_taxable_income).pos();
-    let at_fifteen = (up_to_fifteen_top - ordinary_taxable_income.max_of(zero_top)).pos();
+    let at_zero = (taxable_income.min_of(zero_top) - ordinary_taxable_income).pos();
+    let at_fifteen =
+        (taxable_income.min_of(fifteen_top) - ordinary_taxable_income.max_of(zero_top)).pos();
     let at_twenty = (preferential_income - at_zero - at_fifteen).pos();
     let preferential_tax = law.gain_rates[0] * at_zero
         + law.gain_rates[1] * at_fifteen
@@ -392,26 +304,24 @@ fn compute_with<N: Num>(
     } else {
         stacked
     };
-    let gain_band = if above(vs_fifteen_top) {
+    let gain_band = if taxable_income > fifteen_top {
         2
-    } else if above(vs_zero_top) {
+    } else if taxable_income > zero_top {
         1
     } else {
         0
     };
 
     // Net investment income tax.
-    let niit = law.niit_rate
-        * gains
-            .investment_income
-            .min_of((agi - law.niit_threshold[fi]).pos());
+    let investment_income = (f.taxable_interest + f.ordinary_dividends + capital_gain_in_agi).pos();
+    let niit = law.niit_rate * investment_income.min_of((agi - law.niit_threshold[fi]).pos());
 
     TaxBreakdown {
         filing: f.filing,
         provisional_income,
         taxable_social_security,
         capital_gain_in_agi,
-        loss_carryforward: gains.loss_carryforward,
+        loss_carryforward,
         agi,
         magi,
         standard_deduction,

@@ -91,6 +91,17 @@ fn from_table(t: &IrmaaTable, premium_year: i32, scale: Decimal) -> Irmaa<Decima
 }
 
 impl<N: Num> Irmaa<N> {
+    pub fn to_f64(&self) -> Irmaa<f64> {
+        let c = |d: N| d.to_f64();
+        Irmaa {
+            premium_year: self.premium_year,
+            single_edges: self.single_edges.map(c),
+            joint_edges: self.joint_edges.map(c),
+            mfs_top_edge: c(self.mfs_top_edge),
+            annual_surcharge: self.annual_surcharge.map(c),
+        }
+    }
+
     /// The tier for a filing status and MAGI (of two years before the premium year).
     pub fn tier(&self, filing: Filing, magi: N) -> u8 {
         match filing {

@@ -13,7 +13,6 @@ pub const SENIOR_DEDUCTION_LAST_YEAR: i32 = 2028;
 
 /// Which tax law a plan is computed under.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
 pub enum LawMode {
     /// The published tables; years after the last table are indexed by the plan's inflation,
     /// except the amounts the law fixes in dollars.
@@ -21,7 +20,7 @@ pub enum LawMode {
     CurrentLaw,
     /// The stylised law of the classic withdrawal-order studies: every dollar of ordinary income
     /// (taxable Social Security included) at one rate, qualified dividends and net long-term gains
-    /// at another; no deductions, no brackets, no net investment income tax.
+    /// at another; no deductions, no brackets, no net investment income tax, no Medicare IRMAA.
     FlatRates {
         #[serde(with = "serde_dec")]
         ordinary: Decimal,
@@ -157,6 +156,8 @@ pub struct TaxLaw<N> {
     pub niit_rate: N,
     pub niit_threshold: [N; 4],
     pub loss_limit: [N; 4],
+    /// The same law on `f64`, kept beside an exact one for the searches that run on floats.
+    pub fast: Option<Box<TaxLaw<f64>>>,
 }
 
 impl TaxLaw<Decimal> {
@@ -227,6 +228,7 @@ impl TaxLaw<Decimal> {
             }
         }
         law.refresh_tax_below();
+        law.fast = Some(Box::new(law.to_f64()));
         Ok(law)
     }
 
@@ -285,11 +287,40 @@ impl TaxLaw<Decimal> {
             niit_rate: c(self.niit_rate),
             niit_threshold: a4(&self.niit_threshold),
             loss_limit: a4(&self.loss_limit),
+            fast: None,
         }
     }
 }
 
 impl<N: Num> TaxLaw<N> {
+    /// The same law on `f64`, for searches.
+    pub fn to_f64(&self) -> TaxLaw<f64> {
+        let c = |d: N| d.to_f64();
+        let a4 = |a: &[N; 4]| a.map(c);
+        TaxLaw {
+            year: self.year,
+            rates: self.rates.map(c),
+            brackets: self.brackets.map(|r| r.map(c)),
+            tax_below: self.tax_below.map(|r| r.map(c)),
+            gain_rates: self.gain_rates.map(c),
+            gain_edges: self.gain_edges.map(|r| r.map(c)),
+            standard: a4(&self.standard),
+            aged_or_blind: a4(&self.aged_or_blind),
+            senior_per_person: c(self.senior_per_person),
+            senior_start: a4(&self.senior_start),
+            senior_rate: c(self.senior_rate),
+            senior_mfs: self.senior_mfs,
+            ss_base: a4(&self.ss_base),
+            ss_adjusted_base: a4(&self.ss_adjusted_base),
+            ss_first_rate: c(self.ss_first_rate),
+            ss_second_rate: c(self.ss_second_rate),
+            niit_rate: c(self.niit_rate),
+            niit_threshold: a4(&self.niit_threshold),
+            loss_limit: a4(&self.loss_limit),
+            fast: None,
+        }
+    }
+
     /// Lower edge of ordinary bracket `i` (0-based) for a filing status index.
     #[inline]
     pub fn bracket_floor(&self, filing: usize, i: usize) -> N {
@@ -333,6 +364,7 @@ fn from_table(t: &FederalTable, year: i32) -> TaxLaw<Decimal> {
         niit_rate: t.niit.rate,
         niit_threshold: t.niit.threshold.to_array(),
         loss_limit: t.capital_loss_limit.to_array(),
+        fast: None,
     }
 }
 

@@ -7,6 +7,7 @@ mod filing;
 pub mod irmaa;
 pub mod law;
 pub mod rmd;
+pub mod slope;
 pub mod state;
 pub mod tables;
 
@@ -16,5 +17,6 @@ pub use filing::{ByFiling, Filing};
 pub use irmaa::{Irmaa, IrmaaCharge};
 pub use law::{FlatChange, LawMode, TaxLaw};
 pub use rmd::RmdRules;
+pub use slope::{Direction, Edge, Slope, slope};
 pub use state::{StateRules, StateTax};
 pub use tables::LawTables;

@@ -36,6 +36,14 @@ impl RmdRules<Decimal> {
 }
 
 impl<N: Num> RmdRules<N> {
+    pub fn to_f64(&self) -> RmdRules<f64> {
+        RmdRules {
+            first_age: self.first_age,
+            periods: self.periods.iter().map(|p| p.to_f64()).collect(),
+            start_ages: self.start_ages.clone(),
+        }
+    }
+
     /// The age at which RMDs start for someone born in `birth_year` (SECURE 2.0).
     pub fn start_age(&self, birth_year: i32) -> u32 {
         self.start_ages

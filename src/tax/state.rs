@@ -29,7 +29,7 @@ impl StateTax {
             rate: N::from_dec(self.rate),
             exempt_social_security: self.exempt_social_security,
             exempt_retirement: self.exempt_retirement,
-            deduction: N::from_dec(self.deduction) * deduction_index,
+            deduction: (N::from_dec(self.deduction) * deduction_index).round_cents(),
         }
     }
 }
@@ -43,6 +43,15 @@ pub struct StateRules<N> {
 }
 
 impl<N: Num> StateRules<N> {
+    pub fn to_f64(&self) -> StateRules<f64> {
+        StateRules {
+            rate: self.rate.to_f64(),
+            exempt_social_security: self.exempt_social_security,
+            exempt_retirement: self.exempt_retirement,
+            deduction: self.deduction.to_f64(),
+        }
+    }
+
     /// The state's taxable base: federal AGI less the exempt income and the deduction.
     pub fn base(&self, facts: &IncomeFacts<N>, fed: &TaxBreakdown<N>) -> N {
         let mut base = fed.agi;

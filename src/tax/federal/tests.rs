@@ -309,6 +309,29 @@ fn flat_rates_tax_every_dollar_without_deductions() {
 }
 
 #[test]
+fn separate_filers_living_together_have_no_social_security_base_amount() {
+    // IRC sec. 86(c)(1)(C): mfs and lived with the spouse: every provisional dollar counts at 85%
+    let mut f = IncomeFacts {
+        filing: Filing::Mfs,
+        age_head: 70,
+        social_security: dec!(20000),
+        pensions: dec!(10000),
+        ..Default::default()
+    };
+    // lived apart: provisional 20,000 is under the 25,000 base
+    assert_eq!(
+        federal(&law(2026), &f).unwrap().taxable_social_security,
+        Decimal::ZERO
+    );
+    f.lived_with_spouse = true;
+    // lived together: min(85% × 20,000, 85% × 20,000) = 17,000
+    assert_eq!(
+        federal(&law(2026), &f).unwrap().taxable_social_security,
+        dec!(17000)
+    );
+}
+
+#[test]
 fn bad_facts_are_typed_errors() {
     let l = law(2026);
     let mut f = single(70);
@@ -367,6 +390,7 @@ fn largest_accepted_inputs_do_not_overflow() {
         short_term_gains: big,
         other_ordinary: big,
         social_security: big,
+        lived_with_spouse: false,
     };
     let b = federal(&l, &f).unwrap();
     assert!(b.total > Decimal::ZERO);
@@ -401,6 +425,7 @@ fn f64_and_decimal_agree() {
         short_term_gains: 0.0,
         other_ordinary: 0.0,
         social_security: 41234.56,
+        lived_with_spouse: false,
     };
     let approx = breakdown(&lf, &ff);
     assert!((approx.total - exact.total.to_f64()).abs() < 1e-6);
