@@ -2,7 +2,10 @@
 //!
 //! Data flows one way: plan (data) → engine (pure functions) → outcomes (data) → views.
 
+pub mod engine;
 pub mod money;
 pub mod num;
+pub mod plan;
 pub mod report;
+pub mod strategy;
 pub mod tax;

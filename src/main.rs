@@ -27,7 +27,9 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Federal income tax: every row of a CSV file, or one household described by flags.
-    Tax(cli::tax::TaxArgs),
+    Tax(Box<cli::tax::TaxArgs>),
+    /// A plan's strategies side by side, or one strategy's year-by-year ledger.
+    Report(cli::report::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         None => run_app(cli.plan).map(|()| ExitCode::SUCCESS),
         Some(Command::Tax(args)) => cli::tax::run(&args),
+        Some(Command::Report(args)) => cli::report::run(&args),
     };
     match result {
         Ok(code) => code,

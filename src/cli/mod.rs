@@ -1,4 +1,5 @@
 //! Subcommands of the `drawdown` binary. Binary-only: they parse arguments and print what the
 //! library computes.
 
+pub mod report;
 pub mod tax;

@@ -1,3 +1,10 @@
-//! Headless renderings of results: text tables, CSV, Markdown and JSON.
+//! Headless renderings of results: aligned text, CSV, Markdown and JSON.
 
+mod compare;
+pub mod explain;
+mod table;
 pub mod tax_csv;
+
+pub use compare::{brackets_text, comparison_table, find_strategy, lasting_text, ledger_table};
+pub use explain::explain;
+pub use table::{Cell, Format, Table};

@@ -1,0 +1,124 @@
+//! The year-by-year ledger of one projection.
+
+use crate::num::Num;
+use crate::strategy::Note;
+use crate::tax::{Filing, TaxBreakdown};
+
+/// Balances by tax world at a point in time.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Balances<N> {
+    pub cash: N,
+    pub taxable: N,
+    /// Cost basis of the taxable accounts.
+    pub basis: N,
+    pub deferred: N,
+    pub roth: N,
+}
+
+impl<N: Num> Balances<N> {
+    pub fn total(&self) -> N {
+        self.cash + self.taxable + self.deferred + self.roth
+    }
+
+    /// What heirs keep: tax-deferred money after their income tax; Roth in full; taxable assets
+    /// with the basis stepped up at death, so in full; cash in full.
+    pub fn after_tax_estate(&self, heirs_rate: N) -> N {
+        self.cash + self.taxable + self.roth + self.deferred * (N::ONE - heirs_rate)
+    }
+}
+
+/// One year of one strategy: every flow, the taxes, and the balances.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearRow<N> {
+    pub year: i32,
+    pub ages: [u32; 2],
+    pub alive: [bool; 2],
+    pub filing: Filing,
+    /// Prices relative to the plan's first year, during the year and at its end.
+    pub price_level: N,
+    pub price_level_end: N,
+
+    // Income received.
+    pub social_security: N,
+    pub pensions: N,
+    pub wages: N,
+    pub other_income: N,
+    /// Dividends of the taxable accounts, paid out.
+    pub dividends: N,
+    pub qualified_dividends: N,
+    /// Interest of the cash accounts, paid out.
+    pub interest: N,
+
+    // Money taken from the accounts.
+    pub rmd: N,
+    /// Tax-deferred draws beyond the RMD.
+    pub deferred_draw: N,
+    pub roth_draw: N,
+    pub cash_draw: N,
+    /// Proceeds of taxable sales.
+    pub taxable_sale: N,
+    /// Long-term gain realised by those sales.
+    pub realized_gain: N,
+    /// Gain realised by fund turnover inside the taxable accounts.
+    pub turnover_gain: N,
+    /// Gain realised by selling and rebuying to raise the basis.
+    pub harvested_gain: N,
+    /// Tax-deferred money moved to Roth.
+    pub conversion: N,
+
+    // Where the money went.
+    /// The year's after-tax need (living costs and one-offs).
+    pub spending: N,
+    pub spending_paid: N,
+    pub shortfall: N,
+    pub federal_tax: N,
+    pub state_tax: N,
+    /// Medicare IRMAA surcharges paid this year (set by MAGI of two years earlier).
+    pub irmaa: N,
+    pub irmaa_tier: u8,
+    /// Money left over and added to a cash or taxable account.
+    pub reinvested: N,
+    /// Investment growth of the year (excluding dividends and interest paid out).
+    pub growth: N,
+
+    pub opening: Balances<N>,
+    pub closing: Balances<N>,
+    pub tax: TaxBreakdown<N>,
+    /// Federal plus state tax on the next $1 of tax-deferred money.
+    pub marginal_ordinary: N,
+    /// Federal plus state tax on the next $1 of long-term gain.
+    pub marginal_gain: N,
+    /// What the strategy aimed at this year, for explanations.
+    pub note: Note<f64>,
+}
+
+impl<N: Num> YearRow<N> {
+    /// Income that arrives from outside the accounts.
+    pub fn income(&self) -> N {
+        self.social_security
+            + self.pensions
+            + self.wages
+            + self.other_income
+            + self.dividends
+            + self.interest
+    }
+
+    pub fn taxes(&self) -> N {
+        self.federal_tax + self.state_tax + self.irmaa
+    }
+
+    /// The ledger identity: opening balances + income + growth = spending + taxes + closing
+    /// balances. Returns the difference (zero when the year adds up).
+    pub fn identity_gap(&self) -> N {
+        self.opening.total() + self.income() + self.growth
+            - (self.spending_paid + self.taxes() + self.closing.total())
+    }
+}
+
+/// The ledger of one strategy over the plan's years.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Projection<N> {
+    pub strategy: String,
+    pub rows: Vec<YearRow<N>>,
+    pub heirs_rate: N,
+}

@@ -1,0 +1,142 @@
+//! What a strategy achieves over the plan: lifetime taxes, how long the money lasts, what the
+//! heirs keep.
+
+use super::ledger::Projection;
+use crate::num::Num;
+use rust_decimal::Decimal;
+
+/// The after-tax estate in a given year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EstateAt {
+    pub age: u32,
+    pub year: i32,
+    pub nominal: Decimal,
+    /// In dollars of the plan's first year.
+    pub real: Decimal,
+}
+
+/// One strategy's results, in exact Decimal whatever the engine ran on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub strategy: String,
+    pub federal: Decimal,
+    pub state: Decimal,
+    pub irmaa: Decimal,
+    pub federal_real: Decimal,
+    pub state_real: Decimal,
+    pub irmaa_real: Decimal,
+    /// Years the spending is fully met, with the year the money runs out counted by the share of
+    /// its need the portfolio still covered (29.8 = ran out late in the thirtieth year).
+    pub years_lasting: Decimal,
+    /// The money lasted through the whole plan.
+    pub lasts_to_horizon: bool,
+    pub horizon_years: usize,
+    pub estate: Decimal,
+    pub estate_real: Decimal,
+    pub estate_at_ages: Vec<EstateAt>,
+    /// Years whose last dollar of ordinary income fell in each bracket (0 = none taxed, 1 = 10%,
+    /// … 7 = 37%).
+    pub years_in_bracket: [u32; 8],
+    /// Highest federal plus state marginal rate on the next dollar of tax-deferred money.
+    pub highest_marginal: Decimal,
+    pub highest_bracket_rate: Decimal,
+    pub shortfall_years: u32,
+    pub shortfall_total: Decimal,
+    pub conversions: Decimal,
+    pub irmaa_years: u32,
+}
+
+impl Outcome {
+    pub fn lifetime_tax(&self) -> Decimal {
+        self.federal + self.state + self.irmaa
+    }
+
+    pub fn lifetime_tax_real(&self) -> Decimal {
+        self.federal_real + self.state_real + self.irmaa_real
+    }
+}
+
+/// Sums a projection up. `estate_ages` are ages of the first person.
+pub fn outcome<N: Num>(p: &Projection<N>, estate_ages: &[u32]) -> Outcome {
+    let mut federal = N::ZERO;
+    let mut state = N::ZERO;
+    let mut irmaa = N::ZERO;
+    let mut federal_real = N::ZERO;
+    let mut state_real = N::ZERO;
+    let mut irmaa_real = N::ZERO;
+    let mut years_in_bracket = [0u32; 8];
+    let mut highest_marginal = N::ZERO;
+    let mut highest_bracket_rate = N::ZERO;
+    let mut shortfall_years = 0;
+    let mut shortfall_total = N::ZERO;
+    let mut conversions = N::ZERO;
+    let mut irmaa_years = 0;
+    let mut lasting: Option<N> = None;
+    let mut estate_at_ages = Vec::new();
+    for (k, r) in p.rows.iter().enumerate() {
+        federal += r.federal_tax;
+        state += r.state_tax;
+        irmaa += r.irmaa;
+        federal_real += r.federal_tax.ratio(r.price_level);
+        state_real += r.state_tax.ratio(r.price_level);
+        irmaa_real += r.irmaa.ratio(r.price_level);
+        years_in_bracket[usize::from(r.tax.bracket.min(7))] += 1;
+        highest_marginal = highest_marginal.max_of(r.marginal_ordinary);
+        highest_bracket_rate = highest_bracket_rate.max_of(r.tax.bracket_rate);
+        conversions += r.conversion;
+        if r.irmaa > N::ZERO {
+            irmaa_years += 1;
+        }
+        if r.shortfall > N::ZERO {
+            shortfall_years += 1;
+            shortfall_total += r.shortfall;
+            if lasting.is_none() {
+                let drawn = r.rmd + r.cash_draw + r.taxable_sale + r.deferred_draw + r.roth_draw;
+                let covered = drawn.ratio(drawn + r.shortfall);
+                lasting = Some(N::from_i64(k as i64) + covered);
+            }
+        }
+        if estate_ages.contains(&r.ages[0]) {
+            let nominal = r.closing.after_tax_estate(p.heirs_rate);
+            estate_at_ages.push(EstateAt {
+                age: r.ages[0],
+                year: r.year,
+                nominal: nominal.to_dec().round_dp(2),
+                real: nominal.ratio(r.price_level_end).to_dec().round_dp(2),
+            });
+        }
+    }
+    let horizon_years = p.rows.len();
+    let (estate, estate_real) = match p.rows.last() {
+        Some(r) => {
+            let e = r.closing.after_tax_estate(p.heirs_rate);
+            (e, e.ratio(r.price_level_end))
+        }
+        None => (N::ZERO, N::ZERO),
+    };
+    let money = |n: N| n.to_dec().round_dp(2);
+    Outcome {
+        strategy: p.strategy.clone(),
+        federal: money(federal),
+        state: money(state),
+        irmaa: money(irmaa),
+        federal_real: money(federal_real),
+        state_real: money(state_real),
+        irmaa_real: money(irmaa_real),
+        years_lasting: lasting
+            .map(|l| l.to_dec().round_dp(1))
+            .unwrap_or_else(|| Decimal::from(horizon_years as u64)),
+        lasts_to_horizon: lasting.is_none(),
+        horizon_years,
+        estate: money(estate),
+        estate_real: money(estate_real),
+        estate_at_ages,
+        years_in_bracket,
+        highest_marginal: highest_marginal.to_dec().round_dp(4),
+        highest_bracket_rate: highest_bracket_rate.to_dec(),
+        shortfall_years,
+        shortfall_total: money(shortfall_total),
+        conversions: money(conversions),
+        irmaa_years,
+    }
+}

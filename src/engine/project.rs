@@ -1,0 +1,453 @@
+//! The year-by-year projection of one strategy over a scenario.
+//!
+//! Each year: deaths pass accounts to the survivor; dividends and interest are paid out; RMDs
+//! come out; the IRMAA surcharge set two years earlier is due; the strategy decides and the
+//! solver meets the need; conversions, sales, harvests and reinvestment are applied; the accounts
+//! grow. All flows are in whole cents, so the ledger identity holds to the cent.
+
+use super::ledger::{Balances, Projection, YearRow};
+use super::scenario::{AccountState, Scenario};
+use super::year::{Solution, YearContext};
+use crate::num::Num;
+use crate::plan::AccountKind;
+use crate::strategy::Strategy;
+use crate::tax::{Direction, Filing, IncomeFacts, compute, slope};
+
+/// Projects one strategy and keeps every year. `decisions` is the same scenario on `f64`
+/// (the scenario itself when it already is), on which the strategy searches.
+pub fn project<N: Num>(
+    scenario: &Scenario<N>,
+    decisions: &Scenario<f64>,
+    strategy: &dyn Strategy,
+) -> Projection<N> {
+    let mut rows = Vec::with_capacity(scenario.years.len());
+    run(scenario, decisions, strategy, |row| rows.push(row.clone()));
+    Projection {
+        strategy: strategy.name(),
+        rows,
+        heirs_rate: scenario.heirs_rate,
+    }
+}
+
+/// Projects one strategy, handing each year to `visit` as it is computed.
+pub fn run<N: Num>(
+    scenario: &Scenario<N>,
+    decisions: &Scenario<f64>,
+    strategy: &dyn Strategy,
+    mut visit: impl FnMut(&YearRow<N>),
+) {
+    let mut accounts = scenario.accounts.clone();
+    let mut carried_loss = N::ZERO;
+    // MAGI and filing of the last two years, oldest first.
+    let mut magi_history: [Option<(N, Filing)>; 2] = match scenario.prior_magi {
+        Some([a, b]) => [
+            Some((a, scenario.prior_filing)),
+            Some((b, scenario.prior_filing)),
+        ],
+        None => [None, None],
+    };
+
+    for (index, inputs) in scenario.years.iter().enumerate() {
+        // Accounts of someone who has died pass to the survivor.
+        if let Some(survivor) = (0..scenario.people.len()).find(|i| inputs.alive[*i]) {
+            for a in accounts.iter_mut() {
+                if !inputs.alive[a.owner] {
+                    a.owner = survivor;
+                }
+            }
+        }
+        let opening = balances(&accounts);
+
+        // Dividends and interest are paid out; fund turnover realises gains inside.
+        let mut dividends = N::ZERO;
+        let mut qualified = N::ZERO;
+        let mut interest = N::ZERO;
+        let mut turnover = vec![N::ZERO; accounts.len()];
+        for (i, a) in accounts.iter().enumerate() {
+            match a.kind {
+                AccountKind::Taxable => {
+                    let d = (a.balance * a.dividend_yield).round_cents();
+                    dividends += d;
+                    qualified += (d * a.qualified_share).round_cents();
+                    let price = a.total_return(&inputs.returns) - a.dividend_yield;
+                    turnover[i] = (a.balance * a.realize_share * price.pos()).round_cents();
+                }
+                AccountKind::Cash => {
+                    interest += (a.balance * inputs.returns.cash.pos()).round_cents();
+                }
+                _ => {}
+            }
+        }
+        let turnover_gain = turnover.iter().fold(N::ZERO, |s, g| s + *g);
+
+        // Required minimum distributions, per account by its owner's age.
+        let mut rmd = N::ZERO;
+        let mut rmd_started = false;
+        for a in accounts
+            .iter_mut()
+            .filter(|a| a.kind == AccountKind::Deferred)
+        {
+            let person = &scenario.people[a.owner];
+            let age = inputs.ages[a.owner];
+            if age >= scenario.rmd.start_age(person.birth_year) {
+                rmd_started = true;
+            }
+            let r = scenario
+                .rmd
+                .required(age, person.birth_year, a.balance)
+                .min_of(a.balance);
+            a.balance -= r;
+            rmd += r;
+        }
+
+        // The surcharge set by MAGI two years ago.
+        let (irmaa, irmaa_tier) = match magi_history[0] {
+            Some((magi, filing)) if inputs.enrolled > 0 => {
+                let c = inputs.irmaa.charge(filing, magi, inputs.enrolled);
+                (c.annual.round_cents(), c.tier)
+            }
+            _ => (N::ZERO, 0),
+        };
+
+        let (age_head, age_spouse) = inputs.return_ages();
+        let base = IncomeFacts {
+            filing: inputs.filing,
+            age_head,
+            age_spouse,
+            blind: 0,
+            wages: inputs.wages,
+            pensions: inputs.pensions,
+            ira_distributions: rmd,
+            roth_conversions: N::ZERO,
+            taxable_interest: interest,
+            tax_exempt_interest: N::ZERO,
+            ordinary_dividends: dividends,
+            qualified_dividends: qualified,
+            long_term_gains: turnover_gain - carried_loss,
+            short_term_gains: N::ZERO,
+            other_ordinary: inputs.other_income,
+            social_security: inputs.social_security,
+            lived_with_spouse: inputs.filing == Filing::Mfs && inputs.alive == [true, true],
+        };
+        let fixed_cash = inputs.social_security
+            + inputs.pensions
+            + inputs.wages
+            + inputs.other_income
+            + dividends
+            + interest
+            + rmd;
+        let spending = inputs.spending();
+        let taxable_value = sum_kind(&accounts, AccountKind::Taxable, |a| a.balance);
+        let taxable_basis = sum_kind(&accounts, AccountKind::Taxable, |a| a.basis);
+        let ctx = YearContext {
+            scenario,
+            inputs,
+            index,
+            base,
+            fixed_cash,
+            outlays: spending + irmaa,
+            irmaa,
+            available: [
+                sum_kind(&accounts, AccountKind::Cash, |a| a.balance),
+                taxable_value,
+                sum_kind(&accounts, AccountKind::Deferred, |a| a.balance),
+                sum_kind(&accounts, AccountKind::Roth, |a| a.balance),
+            ],
+            gain_ratio: (taxable_value - taxable_basis)
+                .ratio(taxable_value)
+                .short(12),
+            unrealized: (taxable_value - taxable_basis).pos(),
+            rmd,
+            rmd_started,
+            memo: Default::default(),
+        };
+
+        // The strategy searches on f64; the books are kept exactly, starting from its answer.
+        let quick = ctx.mirror(decisions);
+        let decision = strategy.decide(&quick);
+        let guess = quick.solve(&decision).draws.total();
+        let solution = ctx.solve_near(&decision.convert(), Some(N::from_f64(guess)));
+        let Solution {
+            draws,
+            federal,
+            state,
+            surplus,
+            shortfall,
+            facts,
+            breakdown: mut tax,
+        } = solution;
+
+        // Apply the decision to the accounts.
+        transfer_conversion(&mut accounts, draws.convert);
+        take_pro_rata(&mut accounts, AccountKind::Cash, draws.cash);
+        take_pro_rata(&mut accounts, AccountKind::Deferred, draws.deferred);
+        take_pro_rata(&mut accounts, AccountKind::Roth, draws.roth);
+        let realized_gain = ctx.realized_gain(draws.taxable);
+        sell_taxable(&mut accounts, draws.taxable);
+        harvest_gains(&mut accounts, draws.harvest);
+        for (a, g) in accounts.iter_mut().zip(&turnover) {
+            a.basis += *g;
+        }
+        reinvest(&mut accounts, surplus);
+
+        // Growth over the year on what remains.
+        let mut growth = N::ZERO;
+        for a in accounts.iter_mut() {
+            let r = a.total_return(&inputs.returns);
+            let rate = match a.kind {
+                AccountKind::Taxable => r - a.dividend_yield,
+                // Interest was paid out; only a negative rate eats into the balance.
+                AccountKind::Cash => r.min_of(N::ZERO),
+                _ => r,
+            };
+            let g = (a.balance * rate).round_cents();
+            a.balance += g;
+            growth += g;
+        }
+        let closing = balances(&accounts);
+
+        // Marginal rates on the next dollar of each kind of income, federal and state.
+        let rates = marginal_rates(&quick, &facts);
+        let rate = |r: f64| N::from_f64((r * 1e6).round() / 1e6);
+        tax.marginal_ordinary = rate(rates[0]);
+        tax.marginal_gain = rate(rates[1]);
+        let marginal_ordinary = rate(rates[0] + rates[2]);
+        let marginal_gain = rate(rates[1] + rates[3]);
+        carried_loss = tax.loss_carryforward;
+        magi_history = [magi_history[1], Some((tax.magi, inputs.filing))];
+
+        let spending_paid = (spending - shortfall).pos();
+        let irmaa_paid = irmaa - (shortfall - spending).pos();
+        let row = YearRow {
+            year: inputs.year,
+            ages: inputs.ages,
+            alive: inputs.alive,
+            filing: inputs.filing,
+            price_level: inputs.price_level,
+            price_level_end: inputs.price_level * (N::ONE + inputs.returns.inflation),
+            social_security: inputs.social_security,
+            pensions: inputs.pensions,
+            wages: inputs.wages,
+            other_income: inputs.other_income,
+            dividends,
+            qualified_dividends: qualified,
+            interest,
+            rmd,
+            deferred_draw: draws.deferred,
+            roth_draw: draws.roth,
+            cash_draw: draws.cash,
+            taxable_sale: draws.taxable,
+            realized_gain,
+            turnover_gain,
+            harvested_gain: draws.harvest,
+            conversion: draws.convert,
+            spending,
+            spending_paid,
+            shortfall,
+            federal_tax: federal,
+            state_tax: state,
+            irmaa: irmaa_paid,
+            irmaa_tier,
+            reinvested: surplus,
+            growth,
+            opening,
+            closing,
+            tax,
+            marginal_ordinary,
+            marginal_gain,
+            note: decision.note,
+        };
+        visit(&row);
+    }
+}
+
+/// Federal on ordinary income, federal on gain, state on ordinary, state on gain: the slopes of
+/// the tax at the year's final facts.
+fn marginal_rates<N: Num>(quick: &YearContext<'_, f64>, facts: &IncomeFacts<N>) -> [f64; 4] {
+    let f = facts.to_f64();
+    let law = &quick.inputs.law;
+    let b = compute(law, &f);
+    let mut out = [0.0; 4];
+    for (i, dir) in [Direction::ordinary(), Direction::gain()]
+        .into_iter()
+        .enumerate()
+    {
+        let s = slope(law, &f, &b, dir);
+        out[i] = s.total;
+        out[2 + i] = quick.inputs.state.slope(&f, &b, &s, dir).0;
+    }
+    out
+}
+
+fn sum_kind<N: Num>(
+    accounts: &[AccountState<N>],
+    kind: AccountKind,
+    f: impl Fn(&AccountState<N>) -> N,
+) -> N {
+    accounts
+        .iter()
+        .filter(|a| a.kind == kind)
+        .fold(N::ZERO, |s, a| s + f(a))
+}
+
+fn balances<N: Num>(accounts: &[AccountState<N>]) -> Balances<N> {
+    Balances {
+        cash: sum_kind(accounts, AccountKind::Cash, |a| a.balance),
+        taxable: sum_kind(accounts, AccountKind::Taxable, |a| a.balance),
+        basis: sum_kind(accounts, AccountKind::Taxable, |a| a.basis),
+        deferred: sum_kind(accounts, AccountKind::Deferred, |a| a.balance),
+        roth: sum_kind(accounts, AccountKind::Roth, |a| a.balance),
+    }
+}
+
+/// Takes `amount` from the accounts of a kind in proportion to their balances, in whole cents.
+/// Returns what each account gave.
+fn take_pro_rata<N: Num>(accounts: &mut [AccountState<N>], kind: AccountKind, amount: N) -> Vec<N> {
+    let mut taken = vec![N::ZERO; accounts.len()];
+    if amount <= N::ZERO {
+        return taken;
+    }
+    let total = sum_kind(accounts, kind, |a| a.balance);
+    if total <= N::ZERO {
+        return taken;
+    }
+    let amount = amount.min_of(total);
+    let mut given = N::ZERO;
+    for (i, a) in accounts.iter().enumerate() {
+        if a.kind == kind {
+            taken[i] = (amount * a.balance / total).trunc_cents().min_of(a.balance);
+            given += taken[i];
+        }
+    }
+    let mut rest = amount - given;
+    for (i, a) in accounts.iter().enumerate() {
+        if rest <= N::ZERO {
+            break;
+        }
+        if a.kind == kind {
+            let add = rest.min_of(a.balance - taken[i]);
+            taken[i] += add;
+            rest -= add;
+        }
+    }
+    for (a, t) in accounts.iter_mut().zip(&taken) {
+        a.balance -= *t;
+    }
+    taken
+}
+
+/// Sells from the taxable accounts pro rata; each account's basis falls by its average cost.
+fn sell_taxable<N: Num>(accounts: &mut [AccountState<N>], amount: N) {
+    let before: Vec<N> = accounts.iter().map(|a| a.balance).collect();
+    let taken = take_pro_rata(accounts, AccountKind::Taxable, amount);
+    for ((a, t), b) in accounts.iter_mut().zip(&taken).zip(&before) {
+        if *t > N::ZERO {
+            let sold_basis = if *t >= *b {
+                a.basis
+            } else {
+                (a.basis * *t / *b).round_cents()
+            };
+            a.basis -= sold_basis;
+        }
+    }
+}
+
+/// Sell-and-rebuy: raises the basis of the taxable accounts by the harvested gain, in
+/// proportion to their unrealised gains.
+fn harvest_gains<N: Num>(accounts: &mut [AccountState<N>], gain: N) {
+    if gain <= N::ZERO {
+        return;
+    }
+    let unrealized = |a: &AccountState<N>| (a.balance - a.basis).pos();
+    let total = sum_kind(accounts, AccountKind::Taxable, unrealized);
+    if total <= N::ZERO {
+        return;
+    }
+    let mut rest = gain.min_of(total);
+    let count = accounts
+        .iter()
+        .filter(|a| a.kind == AccountKind::Taxable)
+        .count();
+    let mut seen = 0;
+    for a in accounts
+        .iter_mut()
+        .filter(|a| a.kind == AccountKind::Taxable)
+    {
+        seen += 1;
+        let share = if seen == count {
+            rest
+        } else {
+            (gain * unrealized(a) / total).round_cents().min_of(rest)
+        };
+        let share = share.min_of(unrealized(a));
+        a.basis += share;
+        rest -= share;
+    }
+}
+
+/// Moves a conversion from the tax-deferred accounts to a Roth account of the same owner,
+/// opening one when there is none.
+fn transfer_conversion<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
+    if amount <= N::ZERO {
+        return;
+    }
+    let taken = take_pro_rata(accounts, AccountKind::Deferred, amount);
+    let mut by_owner = [N::ZERO; 2];
+    for (a, t) in accounts.iter().zip(&taken) {
+        if *t > N::ZERO {
+            by_owner[a.owner.min(1)] += *t;
+        }
+    }
+    for (owner, moved) in by_owner.iter().enumerate() {
+        if *moved <= N::ZERO {
+            continue;
+        }
+        let target = accounts
+            .iter()
+            .position(|a| a.kind == AccountKind::Roth && a.owner == owner)
+            .or_else(|| accounts.iter().position(|a| a.kind == AccountKind::Roth));
+        let i = match target {
+            Some(i) => i,
+            None => {
+                accounts.push(synthetic(AccountKind::Roth, "Roth (conversions)", owner));
+                accounts.len() - 1
+            }
+        };
+        accounts[i].balance += *moved;
+    }
+}
+
+/// Puts money left over into the first cash account, else the first taxable one (as new basis),
+/// else a new cash account.
+fn reinvest<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
+    if amount <= N::ZERO {
+        return;
+    }
+    let target = accounts
+        .iter()
+        .position(|a| a.kind == AccountKind::Cash)
+        .or_else(|| accounts.iter().position(|a| a.kind == AccountKind::Taxable));
+    let i = match target {
+        Some(i) => i,
+        None => {
+            accounts.push(synthetic(AccountKind::Cash, "Reinvested surplus", 0));
+            accounts.len() - 1
+        }
+    };
+    accounts[i].balance += amount;
+    accounts[i].basis += amount;
+}
+
+fn synthetic<N: Num>(kind: AccountKind, name: &str, owner: usize) -> AccountState<N> {
+    AccountState {
+        name: name.to_string(),
+        kind,
+        owner,
+        balance: N::ZERO,
+        basis: N::ZERO,
+        dividend_yield: N::ZERO,
+        qualified_share: N::ZERO,
+        stock_share: N::from_dec(rust_decimal::Decimal::new(6, 1)),
+        realize_share: N::ZERO,
+    }
+}

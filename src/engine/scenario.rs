@@ -1,0 +1,491 @@
+//! Everything about a plan's years that does not depend on the strategy: who is alive, the law,
+//! prices, fixed income and the spending need. Built once per plan and return path, shared by
+//! every strategy projected on it.
+
+use super::error::EngineError;
+use super::path::{ReturnPath, YearReturns};
+use super::social_security::{spousal_factor, worker_factor};
+use crate::num::Num;
+use crate::plan::{Account, AccountKind, Plan};
+use crate::tax::tables::LAST_TABLE_YEAR;
+use crate::tax::{Filing, Irmaa, LawMode, LawTables, RmdRules, StateRules, TaxLaw};
+use rust_decimal::Decimal;
+
+/// One account as the engine tracks it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountState<N> {
+    pub name: String,
+    pub kind: AccountKind,
+    pub owner: usize,
+    pub balance: N,
+    pub basis: N,
+    pub dividend_yield: N,
+    pub qualified_share: N,
+    pub stock_share: N,
+    pub realize_share: N,
+}
+
+impl<N: Num> AccountState<N> {
+    /// The account's total nominal return for a year.
+    #[inline]
+    pub fn total_return(&self, r: &YearReturns<N>) -> N {
+        match self.kind {
+            AccountKind::Cash => r.cash,
+            _ => self.stock_share * r.stocks + (N::ONE - self.stock_share) * r.bonds,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonInfo {
+    pub name: String,
+    pub birth_year: i32,
+    /// Last calendar year the plan assumes this person is alive.
+    pub last_year: i32,
+}
+
+/// The strategy-independent facts of one projected year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearInputs<N> {
+    pub year: i32,
+    /// Ages at year end of the first and second person (0 when there is none).
+    pub ages: [u32; 2],
+    pub alive: [bool; 2],
+    pub filing: Filing,
+    /// Prices relative to the plan's first year (1 in that year).
+    pub price_level: N,
+    pub law: TaxLaw<N>,
+    /// Medicare tiers for this year's premiums (set by MAGI of two years earlier).
+    pub irmaa: Irmaa<N>,
+    /// Tiers for premiums two years ahead, which this year's MAGI will set.
+    pub irmaa_ahead: Irmaa<N>,
+    pub state: StateRules<N>,
+    pub social_security: N,
+    pub pensions: N,
+    pub wages: N,
+    pub other_income: N,
+    /// The year's after-tax need for living costs, in dollars of the year.
+    pub living: N,
+    /// One-off expenses of the year, in dollars of the year.
+    pub one_offs: N,
+    /// People on Medicare (alive and 65 or over).
+    pub enrolled: u32,
+    pub returns: YearReturns<N>,
+}
+
+impl<N: Num> YearInputs<N> {
+    /// Head of household's age and the spouse's age as the return counts them.
+    pub fn return_ages(&self) -> (u32, Option<u32>) {
+        let (head, other) = if self.alive[0] { (0, 1) } else { (1, 0) };
+        let spouse = (self.alive[other] && self.filing == Filing::Mfj).then_some(self.ages[other]);
+        (self.ages[head], spouse)
+    }
+
+    pub fn spending(&self) -> N {
+        self.living + self.one_offs
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario<N> {
+    pub start_year: i32,
+    pub people: Vec<PersonInfo>,
+    pub accounts: Vec<AccountState<N>>,
+    pub years: Vec<YearInputs<N>>,
+    pub rmd: RmdRules<N>,
+    pub heirs_rate: N,
+    /// MAGI and filing of the two years before the plan (for the first two IRMAA years).
+    pub prior_magi: Option<[N; 2]>,
+    pub prior_filing: Filing,
+    /// Ages of the first person at which the estate is reported.
+    pub estate_ages: Vec<u32>,
+}
+
+impl<N: Num> Scenario<N> {
+    /// Builds the years of a validated plan on a return path (at least as long as the plan).
+    pub fn build(plan: &Plan, path: &ReturnPath<N>) -> Result<Scenario<N>, EngineError> {
+        let tables = LawTables::get()?;
+        let n = plan.horizon_years();
+        if path.years.len() < n {
+            return Err(EngineError::ShortPath {
+                needed: n,
+                got: path.years.len(),
+            });
+        }
+        let start = plan.assumptions.start_year;
+        let people: Vec<PersonInfo> = plan
+            .people
+            .iter()
+            .map(|p| PersonInfo {
+                name: p.name.clone(),
+                birth_year: p.birth_year,
+                last_year: p.birth_year + p.planning_age as i32,
+            })
+            .collect();
+
+        // Price levels for every year and two beyond (IRMAA looks two years ahead).
+        let plan_inflation = N::from_dec(plan.assumptions.inflation);
+        let mut levels = Vec::with_capacity(n + 3);
+        let mut level = N::ONE;
+        for k in 0..n + 3 {
+            levels.push(level);
+            let infl = path.years.get(k).map_or(plan_inflation, |y| y.inflation);
+            // Twelve decimals are plenty for a price index and keep Decimal arithmetic short.
+            level = (level * (N::ONE + infl)).short(12);
+        }
+        // Prices relative to the last table year, which later laws are indexed from.
+        let law_level = |k: usize| -> Decimal {
+            let year = start + k as i32;
+            if year <= LAST_TABLE_YEAR {
+                return Decimal::ONE;
+            }
+            if start <= LAST_TABLE_YEAR {
+                let base = (LAST_TABLE_YEAR - start) as usize;
+                levels[k].to_dec() / levels[base].to_dec()
+            } else {
+                let mut gap = Decimal::ONE;
+                for _ in LAST_TABLE_YEAR..start {
+                    gap *= Decimal::ONE + plan.assumptions.inflation;
+                }
+                levels[k].to_dec() * gap
+            }
+        };
+
+        let two = people.len() == 2;
+        let benefits = benefits(plan, &people);
+        // Medicare tiers for every premium year, two beyond the plan (IRMAA looks ahead).
+        let mut irmaa_tables = (0..n + 2)
+            .map(|k| Irmaa::for_year(tables, start + k as i32, law_level(k)))
+            .collect::<Result<Vec<_>, _>>()?;
+        // The stylised flat-rate law of the studies has no Medicare surcharges either.
+        if matches!(plan.assumptions.tax_law, LawMode::FlatRates { .. }) {
+            for t in &mut irmaa_tables {
+                t.annual_surcharge = [Decimal::ZERO; 6];
+            }
+        }
+        let mut years = Vec::with_capacity(n);
+        for k in 0..n {
+            let year = start + k as i32;
+            let mut ages = [0u32; 2];
+            let mut alive = [false; 2];
+            for (i, p) in people.iter().enumerate() {
+                ages[i] = (year - p.birth_year).max(0) as u32;
+                alive[i] = year <= p.last_year;
+            }
+            let both = two && alive[0] && alive[1];
+            let filing = if two && !both && matches!(plan.filing, Filing::Mfj | Filing::Mfs) {
+                Filing::Single
+            } else {
+                plan.filing
+            };
+            let level_dec = levels[k].to_dec();
+            let law = TaxLaw::resolve(tables, &plan.assumptions.tax_law, year, law_level(k))?;
+            let price_level = levels[k];
+            let ss = social_security(&benefits, &people, year, &alive, level_dec);
+            let pensions = pensions(plan, &people, year, &alive);
+            let wages: Decimal = plan
+                .income
+                .wages
+                .iter()
+                .filter(|w| alive[w.person] && ages[w.person] < w.until_age)
+                .map(|w| w.amount * level_dec)
+                .sum();
+            let other: Decimal = plan
+                .income
+                .other
+                .iter()
+                .filter(|o| (o.from_year..=o.to_year).contains(&year))
+                .map(|o| {
+                    if o.indexed {
+                        o.amount * level_dec
+                    } else {
+                        o.amount
+                    }
+                })
+                .sum();
+            let age0 = ages[0];
+            let mut living = plan.spending.annual;
+            for change in &plan.spending.changes {
+                if age0 >= change.at_age {
+                    living = change.annual;
+                }
+            }
+            if two && !both {
+                living *= plan.spending.survivor_share;
+            }
+            let one_offs: Decimal = plan
+                .spending
+                .one_offs
+                .iter()
+                .filter(|o| o.year == year)
+                .map(|o| o.amount)
+                .sum();
+            let enrolled = (0..people.len())
+                .filter(|i| alive[*i] && ages[*i] >= 65)
+                .count() as u32;
+            years.push(YearInputs {
+                year,
+                ages,
+                alive,
+                filing,
+                price_level,
+                law: law.convert(),
+                irmaa: irmaa_tables[k].convert(),
+                irmaa_ahead: irmaa_tables[k + 2].convert(),
+                state: plan.state.rules(price_level),
+                social_security: cents::<N>(ss),
+                pensions: cents::<N>(pensions),
+                wages: cents::<N>(wages),
+                other_income: cents::<N>(other),
+                living: cents::<N>(living * level_dec),
+                one_offs: cents::<N>(one_offs * level_dec),
+                enrolled,
+                returns: path.years[k],
+            });
+        }
+
+        let accounts = plan.accounts.iter().map(account_state).collect();
+        Ok(Scenario {
+            start_year: start,
+            people,
+            accounts,
+            years,
+            rmd: RmdRules::from_tables(tables).convert(),
+            heirs_rate: N::from_dec(plan.heirs_rate),
+            prior_magi: plan.assumptions.prior_magi.as_ref().map(|m| {
+                [
+                    N::from_dec(m.two_years_before),
+                    N::from_dec(m.one_year_before),
+                ]
+            }),
+            prior_filing: plan.filing,
+            estate_ages: plan.assumptions.estate_at_ages.clone(),
+        })
+    }
+}
+
+impl<N: Num> Scenario<N> {
+    /// The same scenario on `f64`, for the strategies' searches.
+    pub fn to_f64(&self) -> Scenario<f64> {
+        let c = |x: N| x.to_f64();
+        Scenario {
+            start_year: self.start_year,
+            people: self.people.clone(),
+            accounts: self
+                .accounts
+                .iter()
+                .map(|a| AccountState {
+                    name: a.name.clone(),
+                    kind: a.kind,
+                    owner: a.owner,
+                    balance: c(a.balance),
+                    basis: c(a.basis),
+                    dividend_yield: c(a.dividend_yield),
+                    qualified_share: c(a.qualified_share),
+                    stock_share: c(a.stock_share),
+                    realize_share: c(a.realize_share),
+                })
+                .collect(),
+            years: self
+                .years
+                .iter()
+                .map(|y| YearInputs {
+                    year: y.year,
+                    ages: y.ages,
+                    alive: y.alive,
+                    filing: y.filing,
+                    price_level: c(y.price_level),
+                    law: y.law.to_f64(),
+                    irmaa: y.irmaa.to_f64(),
+                    irmaa_ahead: y.irmaa_ahead.to_f64(),
+                    state: y.state.to_f64(),
+                    social_security: c(y.social_security),
+                    pensions: c(y.pensions),
+                    wages: c(y.wages),
+                    other_income: c(y.other_income),
+                    living: c(y.living),
+                    one_offs: c(y.one_offs),
+                    enrolled: y.enrolled,
+                    returns: YearReturns {
+                        stocks: c(y.returns.stocks),
+                        bonds: c(y.returns.bonds),
+                        cash: c(y.returns.cash),
+                        inflation: c(y.returns.inflation),
+                    },
+                })
+                .collect(),
+            rmd: self.rmd.to_f64(),
+            heirs_rate: c(self.heirs_rate),
+            prior_magi: self.prior_magi.map(|m| m.map(c)),
+            prior_filing: self.prior_filing,
+            estate_ages: self.estate_ages.clone(),
+        }
+    }
+}
+
+fn cents<N: Num>(d: Decimal) -> N {
+    N::from_dec(d.round_dp(2))
+}
+
+fn account_state<N: Num>(a: &Account) -> AccountState<N> {
+    let d = N::from_dec;
+    match a {
+        Account::Taxable {
+            name,
+            balance,
+            cost_basis,
+            dividend_yield,
+            qualified_share,
+            stock_share,
+            realize_share,
+        } => AccountState {
+            name: name.clone(),
+            kind: AccountKind::Taxable,
+            owner: 0,
+            balance: d(*balance),
+            basis: d(*cost_basis),
+            dividend_yield: d(*dividend_yield),
+            qualified_share: d(*qualified_share),
+            stock_share: d(*stock_share),
+            realize_share: d(*realize_share),
+        },
+        Account::Deferred {
+            name,
+            owner,
+            balance,
+            stock_share,
+        }
+        | Account::Roth {
+            name,
+            owner,
+            balance,
+            stock_share,
+        } => AccountState {
+            name: name.clone(),
+            kind: a.kind(),
+            owner: *owner,
+            balance: d(*balance),
+            basis: N::ZERO,
+            dividend_yield: N::ZERO,
+            qualified_share: N::ZERO,
+            stock_share: d(*stock_share),
+            realize_share: N::ZERO,
+        },
+        Account::Cash { name, balance } => AccountState {
+            name: name.clone(),
+            kind: AccountKind::Cash,
+            owner: 0,
+            balance: d(*balance),
+            basis: d(*balance),
+            dividend_yield: N::ZERO,
+            qualified_share: N::ZERO,
+            stock_share: N::ZERO,
+            realize_share: N::ZERO,
+        },
+    }
+}
+
+/// One person's Social Security, worked out once for the whole plan (today's dollars).
+#[derive(Clone, Copy)]
+struct Benefit {
+    /// The worker's own benefit as claimed.
+    paid: Decimal,
+    fra: Decimal,
+    claim_year: i32,
+    /// Share of the first year paid (claiming months into the year).
+    first_share: Decimal,
+    /// Spousal factor for this person's claiming age.
+    spousal_factor: Decimal,
+}
+
+fn benefits(plan: &Plan, people: &[PersonInfo]) -> [Option<Benefit>; 2] {
+    let mut out = [None, None];
+    for b in &plan.income.social_security {
+        let p = &people[b.person];
+        let months = b.claim_age * 12 + b.claim_months;
+        out[b.person] = Some(Benefit {
+            paid: b.fra_benefit * worker_factor(p.birth_year, months),
+            fra: b.fra_benefit,
+            claim_year: p.birth_year + b.claim_age as i32,
+            first_share: Decimal::from(12 - b.claim_months) / Decimal::from(12),
+            spousal_factor: spousal_factor(p.birth_year, months),
+        });
+    }
+    out
+}
+
+/// Benefits paid in a year, in dollars of the year (benefits rise with inflation as COLAs).
+fn social_security(
+    benefits: &[Option<Benefit>; 2],
+    people: &[PersonInfo],
+    year: i32,
+    alive: &[bool; 2],
+    level: Decimal,
+) -> Decimal {
+    let couple = people.len() == 2;
+    let mut total = Decimal::ZERO;
+    for i in 0..people.len() {
+        if !alive[i] {
+            continue;
+        }
+        let other = 1 - i;
+        let theirs = if couple { benefits[other] } else { None };
+        let mut amount = Decimal::ZERO;
+        if let Some(mine) = benefits[i]
+            && year >= mine.claim_year
+        {
+            amount = if year == mine.claim_year {
+                mine.paid * mine.first_share
+            } else {
+                mine.paid
+            };
+            // Spousal top-up while both live and both have claimed.
+            if alive[other]
+                && let Some(t) = theirs
+                && year >= t.claim_year
+            {
+                let excess = (t.fra / Decimal::TWO - mine.fra).max(Decimal::ZERO);
+                amount += excess * mine.spousal_factor;
+            }
+        }
+        // A survivor keeps the larger of the two benefits.
+        if couple
+            && !alive[other]
+            && let Some(t) = theirs
+        {
+            let had_claimed = t.claim_year <= people[other].last_year;
+            amount = amount.max(if had_claimed { t.paid } else { t.fra });
+        }
+        total += amount;
+    }
+    total * level
+}
+
+/// Pension income in a year, with COLAs and survivor shares, in dollars of the year.
+fn pensions(plan: &Plan, people: &[PersonInfo], year: i32, alive: &[bool; 2]) -> Decimal {
+    let start = plan.assumptions.start_year;
+    let mut total = Decimal::ZERO;
+    for p in &plan.income.pensions {
+        let owner = &people[p.person];
+        let begins = owner.birth_year + p.start_age as i32;
+        if year < begins {
+            continue;
+        }
+        let share = if alive[p.person] {
+            Decimal::ONE
+        } else if people.len() == 2 && alive[1 - p.person] {
+            p.survivor_share
+        } else {
+            Decimal::ZERO
+        };
+        if share.is_zero() {
+            continue;
+        }
+        let mut amount = p.amount;
+        for _ in begins.max(start)..year {
+            amount *= Decimal::ONE + p.cola;
+        }
+        total += amount * share;
+    }
+    total
+}

@@ -1,0 +1,562 @@
+//! One year's decision space: what is fixed before the strategy acts, and the solver that finds
+//! the draws meeting the need exactly after the taxes they cause.
+//!
+//! The cash left after taxes, `G(X) = fixed income + X − tax(X) − outlays`, rises strictly with
+//! the amount drawn `X` (no marginal rate reaches 100%) and is piecewise linear, because the tax
+//! is. Newton's method on a piecewise-linear function lands on the root of the segment it stands
+//! on, so it reaches the exact answer in a few steps; bisection keeps it inside the bracket when
+//! a step would leave it.
+
+use super::scenario::{Scenario, YearInputs};
+use crate::num::Num;
+use crate::strategy::{Decision, Funding, Source};
+use crate::tax::{IncomeFacts, TaxBreakdown, compute};
+use std::cell::RefCell;
+
+/// Amounts taken from each source, plus the non-cash events.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Draws<N> {
+    pub cash: N,
+    pub taxable: N,
+    pub deferred: N,
+    pub roth: N,
+    pub convert: N,
+    pub harvest: N,
+}
+
+impl<N: Num> Draws<N> {
+    pub fn get(&self, s: Source) -> N {
+        match s {
+            Source::Cash => self.cash,
+            Source::Taxable => self.taxable,
+            Source::Deferred => self.deferred,
+            Source::Roth => self.roth,
+        }
+    }
+
+    fn slot(&mut self, s: Source) -> &mut N {
+        match s {
+            Source::Cash => &mut self.cash,
+            Source::Taxable => &mut self.taxable,
+            Source::Deferred => &mut self.deferred,
+            Source::Roth => &mut self.roth,
+        }
+    }
+
+    /// Total cash drawn from the accounts.
+    pub fn total(&self) -> N {
+        self.cash + self.taxable + self.deferred + self.roth
+    }
+
+    /// These draws plus extra tax-deferred money.
+    pub fn with_deferred(&self, extra: N) -> Draws<N> {
+        let mut d = *self;
+        d.deferred += extra;
+        d
+    }
+}
+
+/// The solved year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Solution<N> {
+    pub draws: Draws<N>,
+    /// Federal tax, rounded to the cent.
+    pub federal: N,
+    /// State tax, rounded to the cent.
+    pub state: N,
+    /// Cash left after the need and the taxes, reinvested.
+    pub surplus: N,
+    /// Need that could not be met.
+    pub shortfall: N,
+    pub facts: IncomeFacts<N>,
+    /// The federal computation on `facts` (without marginal rates).
+    pub breakdown: TaxBreakdown<N>,
+}
+
+/// Everything a strategy may look at in a year.
+#[derive(Debug, Clone)]
+pub struct YearContext<'a, N> {
+    pub scenario: &'a Scenario<N>,
+    pub inputs: &'a YearInputs<N>,
+    /// Year number within the plan, 0 first.
+    pub index: usize,
+    /// The year's tax facts before any elective draw: fixed income, dividends, interest, RMDs,
+    /// turnover gains and carried-over losses.
+    pub base: IncomeFacts<N>,
+    /// Cash arriving without a decision: income, dividends, interest and RMDs.
+    pub fixed_cash: N,
+    /// Cash that must go out: spending and IRMAA surcharges.
+    pub outlays: N,
+    pub irmaa: N,
+    /// What each source holds after RMDs, indexed by [`Source`].
+    pub available: [N; 4],
+    /// Unrealised gain as a share of the taxable accounts' value (negative for a loss).
+    pub gain_ratio: N,
+    /// Unrealised gain of the taxable accounts (zero when at a loss).
+    pub unrealized: N,
+    pub rmd: N,
+    /// Some living owner of a tax-deferred account has reached RMD age.
+    pub rmd_started: bool,
+    /// The last decision solved and its solution: strategies often solve the decision they
+    /// return, and the engine then asks for it again.
+    pub memo: RefCell<Option<(Decision<N>, Solution<N>)>>,
+}
+
+impl<'a, N: Num> YearContext<'a, N> {
+    /// Cash needed beyond fixed income, before any tax on draws.
+    pub fn need(&self) -> N {
+        self.outlays - self.fixed_cash
+    }
+
+    pub fn heirs_rate(&self) -> N {
+        self.scenario.heirs_rate
+    }
+
+    pub fn available(&self, s: Source) -> N {
+        self.available[s as usize]
+    }
+
+    /// Long-term gain realised by selling `sale` of the taxable accounts at average cost.
+    #[inline]
+    pub fn realized_gain(&self, sale: N) -> N {
+        (sale * self.gain_ratio).round_cents()
+    }
+
+    /// Tax facts with the given draws.
+    #[inline]
+    pub fn facts(&self, d: &Draws<N>) -> IncomeFacts<N> {
+        let mut f = self.base;
+        f.ira_distributions += d.deferred;
+        f.roth_conversions += d.convert;
+        f.long_term_gains += self.realized_gain(d.taxable) + d.harvest;
+        f
+    }
+
+    /// Federal breakdown and state tax, unrounded.
+    #[inline]
+    pub fn tax_of(&self, f: &IncomeFacts<N>) -> (TaxBreakdown<N>, N) {
+        let b = compute(&self.inputs.law, f);
+        let s = self.inputs.state.tax(f, &b);
+        (b, s)
+    }
+
+    /// Federal plus state tax with the given draws, unrounded.
+    #[inline]
+    pub fn taxes(&self, d: &Draws<N>) -> N {
+        let (b, s) = self.tax_of(&self.facts(d));
+        b.total + s
+    }
+
+    /// Federal plus state tax on the next dollar of tax-deferred money after `d`.
+    pub fn marginal_ordinary(&self, d: &Draws<N>) -> N {
+        self.taxes(&d.with_deferred(N::ONE)) - self.taxes(d)
+    }
+
+    /// Ordinary taxable income before the floor at zero: AGI less deductions less the income
+    /// taxed at gain rates. Strictly rising with ordinary income.
+    fn ordinary_excess(&self, d: &Draws<N>) -> N {
+        let f = self.facts(d);
+        let b = compute(&self.inputs.law, &f);
+        let net_gain = f.long_term_gains + f.short_term_gains;
+        let preferential = f.qualified_dividends + f.long_term_gains.min_of(net_gain).pos();
+        b.agi - b.standard_deduction - b.senior_deduction - preferential
+    }
+
+    /// Taxable income before the floor at zero.
+    fn income_excess(&self, d: &Draws<N>) -> N {
+        let b = compute(&self.inputs.law, &self.facts(d));
+        b.agi - b.standard_deduction - b.senior_deduction
+    }
+
+    /// Extra tax-deferred money that brings ordinary taxable income to `target` on top of `pre`
+    /// (0 when already there), at most what the accounts hold. Rounded down to the cent.
+    pub fn ordinary_room(&self, target: N, pre: &Draws<N>) -> N {
+        let limit = (self.available(Source::Deferred) - pre.deferred - pre.convert).pos();
+        let f = |e: N| self.ordinary_excess(&pre.with_deferred(e)) - target;
+        solve_increasing(f, limit).trunc_cents()
+    }
+
+    /// The largest taxable sale on top of `pre` that keeps taxable income at or below `ceiling`.
+    pub fn sale_room(&self, ceiling: N, pre: &Draws<N>) -> N {
+        let limit = (self.available(Source::Taxable) - pre.taxable).pos();
+        if self.gain_ratio <= N::ZERO {
+            return limit;
+        }
+        let f = |s: N| {
+            let mut d = *pre;
+            d.taxable += s;
+            self.income_excess(&d) - ceiling
+        };
+        solve_increasing(f, limit).trunc_cents()
+    }
+
+    /// The largest gain to harvest on top of `pre` that keeps taxable income at or below
+    /// `ceiling`.
+    pub fn harvest_room(&self, ceiling: N, pre: &Draws<N>) -> N {
+        let limit = (self.unrealized - pre.taxable * self.gain_ratio.pos() - pre.harvest).pos();
+        let f = |h: N| {
+            let mut d = *pre;
+            d.harvest += h;
+            self.income_excess(&d) - ceiling
+        };
+        solve_increasing(f, limit).trunc_cents()
+    }
+
+    /// The largest tax-deferred draw in `[0, limit]` over which the marginal rate (federal plus
+    /// state, on the next dollar) stays at or below `rate`. Sampled at eight points, then the
+    /// first crossing is narrowed to ten dollars.
+    pub fn room_while_marginal_at_most(&self, rate: N, limit: N) -> N {
+        let none = Draws::default();
+        let marginal = |x: N| self.marginal_ordinary(&none.with_deferred(x));
+        if limit <= N::ZERO || marginal(N::ZERO) > rate {
+            return N::ZERO;
+        }
+        let samples = 8;
+        let step = limit / N::from_i64(samples);
+        let mut lo = N::ZERO;
+        for k in 1..=samples {
+            let x = if k == samples {
+                limit - N::ONE
+            } else {
+                step * N::from_i64(k)
+            };
+            if x <= lo {
+                continue;
+            }
+            if marginal(x) > rate {
+                let mut hi = x;
+                let ten = N::from_i64(10);
+                while hi - lo > ten {
+                    let mid = (lo + hi) / N::from_i64(2);
+                    if marginal(mid) > rate {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
+                }
+                return lo.trunc_cents();
+            }
+            lo = x;
+        }
+        limit
+    }
+
+    /// This year on `f64`, for a strategy's search.
+    pub fn mirror<'b>(&self, scenario: &'b Scenario<f64>) -> YearContext<'b, f64> {
+        let c = |x: N| x.to_f64();
+        YearContext {
+            scenario,
+            inputs: &scenario.years[self.index],
+            index: self.index,
+            base: self.base.to_f64(),
+            fixed_cash: c(self.fixed_cash),
+            outlays: c(self.outlays),
+            irmaa: c(self.irmaa),
+            available: self.available.map(c),
+            gain_ratio: c(self.gain_ratio),
+            unrealized: c(self.unrealized),
+            rmd: c(self.rmd),
+            rmd_started: self.rmd_started,
+            memo: RefCell::new(None),
+        }
+    }
+
+    /// Meets the year's need under a decision.
+    pub fn solve(&self, decision: &Decision<N>) -> Solution<N> {
+        self.solve_near(decision, None)
+    }
+
+    /// Meets the year's need under a decision, starting from a guess of the total drawn (the
+    /// solution of the same decision on `f64`); exact whatever the guess.
+    pub fn solve_near(&self, decision: &Decision<N>, guess: Option<N>) -> Solution<N> {
+        if let Some((d, s)) = self.memo.borrow().as_ref()
+            && d == decision
+        {
+            return *s;
+        }
+        let solution = self.solve_fresh(decision, guess);
+        *self.memo.borrow_mut() = Some((*decision, solution));
+        solution
+    }
+
+    fn solve_fresh(&self, decision: &Decision<N>, guess: Option<N>) -> Solution<N> {
+        let convert = decision
+            .convert
+            .min_of(self.available(Source::Deferred))
+            .pos()
+            .trunc_cents();
+        let harvest = decision.harvest.min_of(self.unrealized).pos().trunc_cents();
+        let solution = self.fund(&decision.funding, convert, harvest, guess);
+        if solution.shortfall > N::ZERO && (convert > N::ZERO || harvest > N::ZERO) {
+            // The year cannot pay for the conversion or the harvest: drop them.
+            return self.fund(&decision.funding, N::ZERO, N::ZERO, None);
+        }
+        solution
+    }
+
+    fn fund(&self, funding: &Funding<N>, convert: N, harvest: N, guess: Option<N>) -> Solution<N> {
+        let mut available = self.available;
+        available[Source::Deferred as usize] -= convert;
+        let draws_at = |x: N| {
+            let mut d = allocate(x, funding, &available);
+            d.convert = convert;
+            d.harvest = harvest;
+            d
+        };
+        let cash_left = |x: N| self.fixed_cash + x - self.taxes(&draws_at(x)) - self.outlays;
+        let max = capacity(funding, &available);
+        // The year at a whole-cent amount, with the taxes as they will be paid (rounded).
+        let settle = |x: N| {
+            let draws = draws_at(x);
+            let facts = self.facts(&draws);
+            let (b, s) = self.tax_of(&facts);
+            let federal = b.total.round_cents();
+            let state = s.round_cents();
+            let left = self.fixed_cash + x - federal - state - self.outlays;
+            let solution = Solution {
+                draws,
+                federal,
+                state,
+                surplus: left.pos(),
+                shortfall: (-left).pos(),
+                facts,
+                breakdown: b,
+            };
+            (solution, left)
+        };
+        // A few cents left over are reinvested; more means the guess overshot.
+        let close_enough = N::from_i64(5) * N::CENT;
+
+        if let Some(g) = guess {
+            let mut x = ceil_cents(g.pos()).min_of(max);
+            for _ in 0..3 {
+                let (solution, left) = settle(x);
+                if left >= N::ZERO && (left <= close_enough || x == N::ZERO) {
+                    return solution;
+                }
+                if left < N::ZERO && x >= max {
+                    return solution;
+                }
+                if left > N::ZERO {
+                    break;
+                }
+                // Short: each extra dollar drawn brings at least its after-tax part.
+                x = ceil_cents(x - left).min_of(max);
+            }
+        }
+
+        let left_at_zero = cash_left(N::ZERO);
+        let x = if left_at_zero >= N::ZERO {
+            N::ZERO
+        } else {
+            rising_root(cash_left, left_at_zero, max).unwrap_or(max)
+        };
+        // Whole cents, never short by a cent.
+        let mut x = x.trunc_cents();
+        loop {
+            let (solution, left) = settle(x);
+            if left >= N::ZERO || x >= max {
+                return solution;
+            }
+            x = (x + N::CENT).min_of(max);
+        }
+    }
+}
+
+/// Spreads `x` over the sources of a funding order.
+pub fn allocate<N: Num>(x: N, funding: &Funding<N>, available: &[N; 4]) -> Draws<N> {
+    let mut d = Draws::default();
+    match funding {
+        Funding::Ordered { .. } => {
+            let mut left = *available;
+            let mut remaining = x;
+            for step in funding.steps() {
+                if remaining <= N::ZERO {
+                    break;
+                }
+                let i = step.source as usize;
+                let mut take = remaining.min_of(left[i]);
+                if let Some(cap) = step.cap {
+                    take = take.min_of(cap.pos());
+                }
+                *d.slot(step.source) += take;
+                left[i] -= take;
+                remaining -= take;
+            }
+        }
+        Funding::Proportional => {
+            let total = available[0] + available[1] + available[2] + available[3];
+            if total <= N::ZERO {
+                return d;
+            }
+            let x = x.min_of(total);
+            let mut given = N::ZERO;
+            for s in Source::ALL {
+                let take = (x * available[s as usize] / total)
+                    .trunc_cents()
+                    .min_of(available[s as usize]);
+                *d.slot(s) = take;
+                given += take;
+            }
+            // Cents lost to rounding go to the first source with room.
+            let mut rest = x - given;
+            for s in Source::ALL {
+                if rest <= N::ZERO {
+                    break;
+                }
+                let room = available[s as usize] - d.get(s);
+                let add = rest.min_of(room);
+                *d.slot(s) += add;
+                rest -= add;
+            }
+        }
+    }
+    d
+}
+
+/// The most a funding order can draw.
+pub fn capacity<N: Num>(funding: &Funding<N>, available: &[N; 4]) -> N {
+    match funding {
+        Funding::Ordered { .. } => {
+            let mut left = *available;
+            let mut total = N::ZERO;
+            for step in funding.steps() {
+                let i = step.source as usize;
+                let mut take = left[i];
+                if let Some(cap) = step.cap {
+                    take = take.min_of(cap.pos());
+                }
+                total += take;
+                left[i] -= take;
+            }
+            total
+        }
+        Funding::Proportional => available.iter().fold(N::ZERO, |a, b| a + *b),
+    }
+}
+
+/// Where a continuous, strictly rising, piecewise-linear `f` crosses zero in `[0, max]`, given
+/// `f0 = f(0) < 0`: a point at most half a cent above the root, or `None` when `f(max) < 0`.
+///
+/// Secant steps through the last two points: on a piecewise-linear function they land exactly
+/// on the root once both points share its segment. A step that would leave the bracket, and
+/// every fourth step, bisects instead, so the search always ends.
+fn rising_root<N: Num>(f: impl Fn(N) -> N, f0: N, max: N) -> Option<N> {
+    let tolerance = N::CENT;
+    let two = N::from_i64(2);
+    let (mut xa, mut fa) = (N::ZERO, f0);
+    let (mut lo, mut hi) = (N::ZERO, max);
+    let mut bracketed = false;
+    // First guess: as if the function rose one for one (a draw that costs no tax).
+    let mut xb = (-f0).round_cents().min_of(max);
+    for step in 1..=200 {
+        let fb = f(xb);
+        if fb >= N::ZERO {
+            if fb <= tolerance {
+                return Some(xb);
+            }
+            hi = xb;
+            bracketed = true;
+        } else {
+            if xb >= max {
+                return None;
+            }
+            lo = xb;
+        }
+        if bracketed && hi - lo <= tolerance {
+            return Some(hi);
+        }
+        // Whole cents keep Decimal arithmetic short; the answer is wanted in cents anyway.
+        let mut next = if fb != fa {
+            ceil_cents(xb - fb * (xb - xa) / (fb - fa))
+        } else {
+            hi
+        };
+        if !(next > lo && next < hi) || step % 4 == 0 {
+            next = if bracketed {
+                ((lo + hi) / two).round_cents()
+            } else {
+                max
+            };
+            if !(next > lo && next < hi) && bracketed {
+                return Some(hi);
+            }
+        }
+        (xa, fa) = (xb, fb);
+        xb = next;
+    }
+    bracketed.then_some(hi)
+}
+
+/// Rounds up to whole cents: on a root's segment the rounded point is never below the root.
+#[inline]
+fn ceil_cents<N: Num>(x: N) -> N {
+    let t = x.trunc_cents();
+    if t < x { t + N::CENT } else { t }
+}
+
+/// The smallest `x` in `[0, max]` with `f(x) >= 0` for a strictly rising `f`: 0 when `f(0)` is
+/// already non-negative, `max` when `f(max)` is still negative.
+fn solve_increasing<N: Num>(f: impl Fn(N) -> N, max: N) -> N {
+    if max <= N::ZERO {
+        return N::ZERO;
+    }
+    let f0 = f(N::ZERO);
+    if f0 >= N::ZERO {
+        return N::ZERO;
+    }
+    rising_root(f, f0, max).unwrap_or(max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::strategy::Step;
+    use rust_decimal::Decimal;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn ordered_allocation_respects_caps_and_balances() {
+        let funding = Funding::ordered(&[
+            Step {
+                source: Source::Deferred,
+                cap: Some(dec!(10)),
+            },
+            Step {
+                source: Source::Cash,
+                cap: None,
+            },
+            Step {
+                source: Source::Deferred,
+                cap: None,
+            },
+        ]);
+        let available = [dec!(5), dec!(100), dec!(50), dec!(0)];
+        let d = allocate(dec!(30), &funding, &available);
+        assert_eq!((d.deferred, d.cash), (dec!(25), dec!(5)));
+        assert_eq!(capacity(&funding, &available), dec!(55));
+    }
+
+    #[test]
+    fn proportional_allocation_is_exact_to_the_cent() {
+        let available = [dec!(1), dec!(1), dec!(1), dec!(0)];
+        let d = allocate(dec!(1), &Funding::<Decimal>::Proportional, &available);
+        assert_eq!(d.total(), dec!(1));
+        assert!(d.cash <= dec!(1) && d.roth == Decimal::ZERO);
+    }
+
+    #[test]
+    fn root_of_a_kinked_line_is_exact() {
+        // f rises at 0.9 to 1,000 then at 0.6: f(x) = 0 at x = 1,000 + (500 - 900)/0.6 ...
+        let f = |x: Decimal| {
+            let base = if x <= dec!(1000) {
+                x * dec!(0.9)
+            } else {
+                dec!(900) + (x - dec!(1000)) * dec!(0.6)
+            };
+            base - dec!(1200)
+        };
+        let x = solve_increasing(f, dec!(10000));
+        assert!((x - dec!(1500)).abs() < dec!(0.01), "{x}");
+    }
+}

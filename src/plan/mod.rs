@@ -1,0 +1,12 @@
+//! The household as the user states it: serde types, validation, RON load and save.
+
+mod io;
+mod model;
+mod validate;
+
+pub use io::{
+    EXAMPLES, MAX_PLAN_BYTES, PlanError, demo_plan, example_plan, load_plan, parse_plan,
+    plan_to_text, plans_dir, save_plan, write_atomically,
+};
+pub use model::*;
+pub use validate::{Issue, MAX_HORIZON, validate};

@@ -1,0 +1,422 @@
+//! The household as the user states it. This is the save file: field names are stable and
+//! `version` allows migrations.
+//!
+//! Money is in dollars and rates are decimals (0.035 = 3.5%). Amounts described as "today's
+//! dollars" are in dollars of the plan's first year and rise with inflation.
+
+use crate::money::serde_dec;
+use crate::strategy::StrategySpec;
+use crate::tax::{Filing, LawMode, StateTax};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use serde::{Deserialize, Serialize};
+
+/// The schema version this build reads and writes.
+pub const PLAN_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub version: u32,
+    pub name: String,
+    /// What the plan is for; kept through saves (comments in the file are not).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    pub people: Vec<Person>,
+    /// Filing status while both people live; a survivor files single from the next year.
+    pub filing: Filing,
+    #[serde(default)]
+    pub state: StateTax,
+    /// The heirs' marginal income tax rate on inherited tax-deferred money.
+    #[serde(with = "serde_dec")]
+    pub heirs_rate: Decimal,
+    pub accounts: Vec<Account>,
+    #[serde(default)]
+    pub income: Income,
+    pub spending: Spending,
+    pub assumptions: Assumptions,
+    #[serde(default = "StrategySpec::defaults")]
+    pub strategies: Vec<StrategySpec>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub name: String,
+    pub birth_year: i32,
+    /// The plan assumes this person lives through the year they reach this age.
+    pub planning_age: u32,
+}
+
+/// Which person owns an account or receives an income: 0 for the first, 1 for the second.
+pub type PersonIndex = usize;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Account {
+    /// A brokerage account: only gains are taxed, at capital-gain rates.
+    Taxable {
+        name: String,
+        #[serde(with = "serde_dec")]
+        balance: Decimal,
+        #[serde(with = "serde_dec")]
+        cost_basis: Decimal,
+        /// Yearly dividends as a share of the balance; paid out, taxed each year.
+        #[serde(default = "default_dividend_yield", with = "serde_dec")]
+        dividend_yield: Decimal,
+        /// Share of dividends that are qualified (taxed at capital-gain rates).
+        #[serde(default = "default_qualified_share", with = "serde_dec")]
+        qualified_share: Decimal,
+        #[serde(default = "default_stock_share", with = "serde_dec")]
+        stock_share: Decimal,
+        /// Share of each year's price growth realised as long-term gains by fund turnover
+        /// (the classic study's 10%).
+        #[serde(default, with = "serde_dec")]
+        realize_share: Decimal,
+    },
+    /// A traditional IRA or 401(k): every dollar out is ordinary income; RMDs apply.
+    Deferred {
+        name: String,
+        owner: PersonIndex,
+        #[serde(with = "serde_dec")]
+        balance: Decimal,
+        #[serde(default = "default_stock_share", with = "serde_dec")]
+        stock_share: Decimal,
+    },
+    /// A Roth IRA or Roth 401(k): tax-free out, no RMDs.
+    Roth {
+        name: String,
+        owner: PersonIndex,
+        #[serde(with = "serde_dec")]
+        balance: Decimal,
+        #[serde(default = "default_stock_share", with = "serde_dec")]
+        stock_share: Decimal,
+    },
+    /// Savings or money market: interest is paid out and taxed each year.
+    Cash {
+        name: String,
+        #[serde(with = "serde_dec")]
+        balance: Decimal,
+    },
+}
+
+fn default_dividend_yield() -> Decimal {
+    dec!(0.02)
+}
+fn default_qualified_share() -> Decimal {
+    dec!(0.9)
+}
+fn default_stock_share() -> Decimal {
+    dec!(0.6)
+}
+
+/// The three tax worlds, plus cash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AccountKind {
+    Cash,
+    Taxable,
+    Deferred,
+    Roth,
+}
+
+impl AccountKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            AccountKind::Cash => "cash",
+            AccountKind::Taxable => "taxable",
+            AccountKind::Deferred => "tax-deferred",
+            AccountKind::Roth => "Roth",
+        }
+    }
+}
+
+impl Account {
+    pub fn kind(&self) -> AccountKind {
+        match self {
+            Account::Taxable { .. } => AccountKind::Taxable,
+            Account::Deferred { .. } => AccountKind::Deferred,
+            Account::Roth { .. } => AccountKind::Roth,
+            Account::Cash { .. } => AccountKind::Cash,
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        match self {
+            Account::Taxable { name, .. }
+            | Account::Deferred { name, .. }
+            | Account::Roth { name, .. }
+            | Account::Cash { name, .. } => name,
+        }
+    }
+
+    pub fn balance(&self) -> Decimal {
+        match self {
+            Account::Taxable { balance, .. }
+            | Account::Deferred { balance, .. }
+            | Account::Roth { balance, .. }
+            | Account::Cash { balance, .. } => *balance,
+        }
+    }
+
+    pub fn balance_mut(&mut self) -> &mut Decimal {
+        match self {
+            Account::Taxable { balance, .. }
+            | Account::Deferred { balance, .. }
+            | Account::Roth { balance, .. }
+            | Account::Cash { balance, .. } => balance,
+        }
+    }
+
+    pub fn owner(&self) -> Option<PersonIndex> {
+        match self {
+            Account::Deferred { owner, .. } | Account::Roth { owner, .. } => Some(*owner),
+            _ => None,
+        }
+    }
+
+    /// Share of the account in stocks (cash accounts hold none).
+    pub fn stock_share(&self) -> Decimal {
+        match self {
+            Account::Taxable { stock_share, .. }
+            | Account::Deferred { stock_share, .. }
+            | Account::Roth { stock_share, .. } => *stock_share,
+            Account::Cash { .. } => Decimal::ZERO,
+        }
+    }
+
+    /// A new, empty account of a kind, as the planner adds one.
+    pub fn new_of_kind(kind: AccountKind, name: &str) -> Account {
+        match kind {
+            AccountKind::Taxable => Account::Taxable {
+                name: name.to_string(),
+                balance: Decimal::ZERO,
+                cost_basis: Decimal::ZERO,
+                dividend_yield: default_dividend_yield(),
+                qualified_share: default_qualified_share(),
+                stock_share: default_stock_share(),
+                realize_share: Decimal::ZERO,
+            },
+            AccountKind::Deferred => Account::Deferred {
+                name: name.to_string(),
+                owner: 0,
+                balance: Decimal::ZERO,
+                stock_share: default_stock_share(),
+            },
+            AccountKind::Roth => Account::Roth {
+                name: name.to_string(),
+                owner: 0,
+                balance: Decimal::ZERO,
+                stock_share: default_stock_share(),
+            },
+            AccountKind::Cash => Account::Cash {
+                name: name.to_string(),
+                balance: Decimal::ZERO,
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Income {
+    #[serde(default)]
+    pub social_security: Vec<SocialSecurity>,
+    #[serde(default)]
+    pub pensions: Vec<Pension>,
+    #[serde(default)]
+    pub wages: Vec<Wage>,
+    #[serde(default)]
+    pub other: Vec<OtherIncome>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SocialSecurity {
+    pub person: PersonIndex,
+    /// Yearly benefit at full retirement age (the PIA × 12), in today's dollars.
+    #[serde(with = "serde_dec")]
+    pub fra_benefit: Decimal,
+    /// Age at which benefits are claimed (62–70); benefits start that year.
+    pub claim_age: u32,
+    /// Extra months past `claim_age` (0–11).
+    #[serde(default)]
+    pub claim_months: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pension {
+    pub person: PersonIndex,
+    #[serde(default)]
+    pub name: String,
+    /// Yearly amount in the first year it is paid (or now, if already paid).
+    #[serde(with = "serde_dec")]
+    pub amount: Decimal,
+    pub start_age: u32,
+    /// Yearly cost-of-living increase.
+    #[serde(default, with = "serde_dec")]
+    pub cola: Decimal,
+    /// Share paid to the survivor after the owner dies.
+    #[serde(default, with = "serde_dec")]
+    pub survivor_share: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wage {
+    pub person: PersonIndex,
+    /// Yearly wages in today's dollars.
+    #[serde(with = "serde_dec")]
+    pub amount: Decimal,
+    /// Paid in the years before this age.
+    pub until_age: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherIncome {
+    pub name: String,
+    /// Yearly ordinary income, in today's dollars when `indexed`, else nominal.
+    #[serde(with = "serde_dec")]
+    pub amount: Decimal,
+    pub from_year: i32,
+    pub to_year: i32,
+    #[serde(default = "yes")]
+    pub indexed: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spending {
+    /// Yearly after-tax need in today's dollars.
+    #[serde(with = "serde_dec")]
+    pub annual: Decimal,
+    /// New yearly levels from given ages of the first person.
+    #[serde(default)]
+    pub changes: Vec<SpendingChange>,
+    /// Single expenses in given years, in today's dollars.
+    #[serde(default)]
+    pub one_offs: Vec<OneOff>,
+    /// Share of the need that remains once one spouse has died.
+    #[serde(default = "one", with = "serde_dec")]
+    pub survivor_share: Decimal,
+}
+
+fn one() -> Decimal {
+    Decimal::ONE
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpendingChange {
+    pub at_age: u32,
+    #[serde(with = "serde_dec")]
+    pub annual: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OneOff {
+    pub year: i32,
+    #[serde(with = "serde_dec")]
+    pub amount: Decimal,
+    #[serde(default)]
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assumptions {
+    pub start_year: i32,
+    #[serde(with = "serde_dec")]
+    pub inflation: Decimal,
+    pub returns: Returns,
+    #[serde(default)]
+    pub tax_law: LawMode,
+    /// MAGI of the two years before the plan starts (Medicare looks back two years); when
+    /// unknown the first two years pay no IRMAA surcharge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior_magi: Option<PriorMagi>,
+    /// Ages (of the first person) at which to report the after-tax estate, besides the horizon.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub estate_at_ages: Vec<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorMagi {
+    #[serde(with = "serde_dec")]
+    pub two_years_before: Decimal,
+    #[serde(with = "serde_dec")]
+    pub one_year_before: Decimal,
+}
+
+/// Nominal yearly returns before tax.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Returns {
+    /// Every account earns the same rate.
+    Constant {
+        #[serde(with = "serde_dec")]
+        nominal: Decimal,
+    },
+    /// Each account earns its stock/bond mix of these; cash earns `cash`.
+    ByAssetClass {
+        #[serde(with = "serde_dec")]
+        stocks: Decimal,
+        #[serde(with = "serde_dec")]
+        bonds: Decimal,
+        #[serde(with = "serde_dec")]
+        cash: Decimal,
+    },
+}
+
+impl Plan {
+    /// The last calendar year of the plan: the later of the years in which each person reaches
+    /// their planning age.
+    pub fn end_year(&self) -> i32 {
+        self.people
+            .iter()
+            .map(|p| p.birth_year + p.planning_age as i32)
+            .max()
+            .unwrap_or(self.assumptions.start_year)
+            .max(self.assumptions.start_year)
+    }
+
+    /// Number of years projected.
+    pub fn horizon_years(&self) -> usize {
+        (self.end_year() - self.assumptions.start_year + 1).max(0) as usize
+    }
+
+    pub fn total_balance(&self) -> Decimal {
+        self.accounts.iter().map(Account::balance).sum()
+    }
+
+    pub fn balance_of(&self, kind: AccountKind) -> Decimal {
+        self.accounts
+            .iter()
+            .filter(|a| a.kind() == kind)
+            .map(Account::balance)
+            .sum()
+    }
+
+    /// A one-line description for file lists.
+    pub fn summary(&self) -> String {
+        let people: Vec<String> = self
+            .people
+            .iter()
+            .map(|p| format!("{} {}", p.name, self.assumptions.start_year - p.birth_year))
+            .collect();
+        format!(
+            "{}; {} in {} accounts; spend {}/yr",
+            people.join(" & "),
+            crate::money::format_compact(self.total_balance()),
+            self.accounts.len(),
+            crate::money::format_compact(self.spending.annual)
+        )
+    }
+}

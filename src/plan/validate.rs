@@ -1,0 +1,473 @@
+//! Every problem with a plan, each named by its field path (`accounts[1].cost_basis`).
+//!
+//! The bounds keep every later computation far from Decimal's overflow: amounts at most
+//! $100 billion, returns between -50% and +30% a year, horizons at most 100 years.
+
+use super::model::{Account, PLAN_VERSION, Plan, Returns};
+use crate::money::{MAX_MONEY, format_dollars, format_rate};
+use crate::tax::Filing;
+use crate::tax::tables::FIRST_TABLE_YEAR;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use std::fmt;
+
+/// One problem in a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+pub const MAX_PEOPLE: usize = 2;
+pub const MAX_ACCOUNTS: usize = 40;
+pub const MAX_ITEMS: usize = 40;
+pub const MAX_HORIZON: usize = 100;
+pub const LAST_START_YEAR: i32 = 2100;
+
+struct Checker {
+    issues: Vec<Issue>,
+}
+
+impl Checker {
+    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.issues.push(Issue {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn money(&mut self, path: impl Into<String>, v: Decimal) {
+        if v < Decimal::ZERO {
+            self.push(path, format!("{} is negative", format_dollars(v)));
+        } else if v > MAX_MONEY {
+            self.push(path, "is above the $100 billion this planner accepts");
+        }
+    }
+
+    fn rate(&mut self, path: impl Into<String>, v: Decimal, lo: Decimal, hi: Decimal) {
+        if v < lo || v > hi {
+            self.push(
+                path,
+                format!(
+                    "{} is outside {} to {}",
+                    format_rate(v),
+                    format_rate(lo),
+                    format_rate(hi)
+                ),
+            );
+        }
+    }
+
+    fn name(&mut self, path: impl Into<String>, name: &str) {
+        if name.trim().is_empty() {
+            self.push(path, "is empty");
+        } else if name.chars().count() > 60 {
+            self.push(path, "is longer than 60 characters");
+        } else if name.chars().any(char::is_control) {
+            self.push(path, "contains control characters");
+        }
+    }
+
+    fn person(&mut self, path: impl Into<String>, index: usize, people: usize) {
+        if index >= people {
+            let path = path.into();
+            self.push(
+                path,
+                format!(
+                    "person {index} does not exist (0 is the first person{})",
+                    if people > 1 { ", 1 the second" } else { "" }
+                ),
+            );
+        }
+    }
+}
+
+/// All problems with a plan; empty when it can be projected.
+pub fn validate(plan: &Plan) -> Vec<Issue> {
+    let mut c = Checker { issues: Vec::new() };
+    if plan.version != PLAN_VERSION {
+        c.push(
+            "version",
+            format!(
+                "version {} is not one this build reads (it reads {PLAN_VERSION})",
+                plan.version
+            ),
+        );
+    }
+    c.name("name", &plan.name);
+    if plan.notes.len() > 4000 {
+        c.push("notes", "is longer than 4,000 characters");
+    }
+
+    let start = plan.assumptions.start_year;
+    if !(FIRST_TABLE_YEAR..=LAST_START_YEAR).contains(&start) {
+        c.push(
+            "assumptions.start_year",
+            format!("{start} is outside {FIRST_TABLE_YEAR} to {LAST_START_YEAR}"),
+        );
+    }
+
+    let n = plan.people.len();
+    if n == 0 || n > MAX_PEOPLE {
+        c.push("people", format!("a plan has one or two people, not {n}"));
+    }
+    for (i, p) in plan.people.iter().enumerate() {
+        let path = format!("people[{i}]");
+        c.name(format!("{path}.name"), &p.name);
+        let age = start - p.birth_year;
+        if !(1900..=2100).contains(&p.birth_year) {
+            c.push(
+                format!("{path}.birth_year"),
+                format!("{} is not a plausible birth year", p.birth_year),
+            );
+        } else if !(18..=110).contains(&age) {
+            c.push(
+                format!("{path}.birth_year"),
+                format!(
+                    "makes {} {age} in {start}; ages 18 to 110 are supported",
+                    p.name
+                ),
+            );
+        }
+        if !(50..=120).contains(&p.planning_age) {
+            c.push(
+                format!("{path}.planning_age"),
+                format!("{} is outside 50 to 120", p.planning_age),
+            );
+        } else if (p.planning_age as i32) < age {
+            c.push(
+                format!("{path}.planning_age"),
+                format!(
+                    "{} is below {}'s age in {start} ({age})",
+                    p.planning_age, p.name
+                ),
+            );
+        }
+    }
+    match (plan.filing, n) {
+        (Filing::Mfj | Filing::Mfs, 1) => c.push(
+            "filing",
+            format!("{} needs two people", plan.filing.label().to_lowercase()),
+        ),
+        (Filing::Single | Filing::Hoh, 2) => {} // an unmarried couple may file separately as singles
+        _ => {}
+    }
+    if c.issues.is_empty() && plan.horizon_years() > MAX_HORIZON {
+        c.push(
+            "people",
+            format!(
+                "the plan runs {} years; at most {MAX_HORIZON} are supported",
+                plan.horizon_years()
+            ),
+        );
+    }
+
+    c.rate("heirs_rate", plan.heirs_rate, Decimal::ZERO, dec!(0.6));
+    c.rate("state.rate", plan.state.rate, Decimal::ZERO, dec!(0.2));
+    c.money("state.deduction", plan.state.deduction);
+
+    if plan.accounts.len() > MAX_ACCOUNTS {
+        c.push(
+            "accounts",
+            format!("{} accounts; at most {MAX_ACCOUNTS}", plan.accounts.len()),
+        );
+    }
+    for (i, a) in plan.accounts.iter().enumerate() {
+        let path = format!("accounts[{i}]");
+        c.name(format!("{path}.name"), a.name());
+        c.money(format!("{path}.balance"), a.balance());
+        match a {
+            Account::Taxable {
+                cost_basis,
+                dividend_yield,
+                qualified_share,
+                stock_share,
+                realize_share,
+                ..
+            } => {
+                c.money(format!("{path}.cost_basis"), *cost_basis);
+                c.rate(
+                    format!("{path}.dividend_yield"),
+                    *dividend_yield,
+                    Decimal::ZERO,
+                    dec!(0.2),
+                );
+                c.rate(
+                    format!("{path}.qualified_share"),
+                    *qualified_share,
+                    Decimal::ZERO,
+                    Decimal::ONE,
+                );
+                c.rate(
+                    format!("{path}.stock_share"),
+                    *stock_share,
+                    Decimal::ZERO,
+                    Decimal::ONE,
+                );
+                c.rate(
+                    format!("{path}.realize_share"),
+                    *realize_share,
+                    Decimal::ZERO,
+                    Decimal::ONE,
+                );
+            }
+            Account::Deferred {
+                owner, stock_share, ..
+            }
+            | Account::Roth {
+                owner, stock_share, ..
+            } => {
+                c.person(format!("{path}.owner"), *owner, n);
+                c.rate(
+                    format!("{path}.stock_share"),
+                    *stock_share,
+                    Decimal::ZERO,
+                    Decimal::ONE,
+                );
+            }
+            Account::Cash { .. } => {}
+        }
+    }
+
+    let inc = &plan.income;
+    for (label, len) in [
+        ("income.social_security", inc.social_security.len()),
+        ("income.pensions", inc.pensions.len()),
+        ("income.wages", inc.wages.len()),
+        ("income.other", inc.other.len()),
+        ("spending.changes", plan.spending.changes.len()),
+        ("spending.one_offs", plan.spending.one_offs.len()),
+        ("strategies", plan.strategies.len()),
+    ] {
+        if len > MAX_ITEMS {
+            c.push(label, format!("{len} entries; at most {MAX_ITEMS}"));
+        }
+    }
+    let mut claimed = [false; MAX_PEOPLE];
+    for (i, s) in inc.social_security.iter().enumerate() {
+        let path = format!("income.social_security[{i}]");
+        c.person(format!("{path}.person"), s.person, n);
+        if let Some(seen) = claimed.get_mut(s.person) {
+            if *seen {
+                c.push(
+                    format!("{path}.person"),
+                    "this person already has a Social Security benefit",
+                );
+            }
+            *seen = true;
+        }
+        c.money(format!("{path}.fra_benefit"), s.fra_benefit);
+        if s.fra_benefit > dec!(1000000) {
+            c.push(
+                format!("{path}.fra_benefit"),
+                "is above $1,000,000 a year, far beyond any benefit",
+            );
+        }
+        if !(62..=70).contains(&s.claim_age) {
+            c.push(
+                format!("{path}.claim_age"),
+                format!("{} is outside 62 to 70", s.claim_age),
+            );
+        }
+        if s.claim_months > 11 || (s.claim_age == 70 && s.claim_months > 0) {
+            c.push(format!("{path}.claim_months"), "0 to 11, and 0 at age 70");
+        }
+    }
+    for (i, p) in inc.pensions.iter().enumerate() {
+        let path = format!("income.pensions[{i}]");
+        c.person(format!("{path}.person"), p.person, n);
+        c.money(format!("{path}.amount"), p.amount);
+        if p.start_age > 120 {
+            c.push(
+                format!("{path}.start_age"),
+                format!("{} is above 120", p.start_age),
+            );
+        }
+        c.rate(format!("{path}.cola"), p.cola, dec!(-0.05), dec!(0.2));
+        c.rate(
+            format!("{path}.survivor_share"),
+            p.survivor_share,
+            Decimal::ZERO,
+            Decimal::ONE,
+        );
+    }
+    for (i, w) in inc.wages.iter().enumerate() {
+        let path = format!("income.wages[{i}]");
+        c.person(format!("{path}.person"), w.person, n);
+        c.money(format!("{path}.amount"), w.amount);
+        if w.until_age > 120 {
+            c.push(
+                format!("{path}.until_age"),
+                format!("{} is above 120", w.until_age),
+            );
+        }
+    }
+    for (i, o) in inc.other.iter().enumerate() {
+        let path = format!("income.other[{i}]");
+        c.name(format!("{path}.name"), &o.name);
+        c.money(format!("{path}.amount"), o.amount);
+        if o.to_year < o.from_year {
+            c.push(
+                format!("{path}.to_year"),
+                format!("{} is before from_year {}", o.to_year, o.from_year),
+            );
+        }
+        if !(FIRST_TABLE_YEAR..=2300).contains(&o.from_year) {
+            c.push(format!("{path}.from_year"), "is not a plausible year");
+        }
+    }
+
+    let sp = &plan.spending;
+    c.money("spending.annual", sp.annual);
+    c.rate(
+        "spending.survivor_share",
+        sp.survivor_share,
+        Decimal::ZERO,
+        Decimal::ONE,
+    );
+    let mut last_age = 0;
+    for (i, ch) in sp.changes.iter().enumerate() {
+        let path = format!("spending.changes[{i}]");
+        c.money(format!("{path}.annual"), ch.annual);
+        if ch.at_age > 120 {
+            c.push(
+                format!("{path}.at_age"),
+                format!("{} is above 120", ch.at_age),
+            );
+        } else if ch.at_age < last_age {
+            c.push(format!("{path}.at_age"), "changes must be in order of age");
+        }
+        last_age = ch.at_age;
+    }
+    for (i, o) in sp.one_offs.iter().enumerate() {
+        let path = format!("spending.one_offs[{i}]");
+        c.money(format!("{path}.amount"), o.amount);
+        if !(FIRST_TABLE_YEAR..=2300).contains(&o.year) {
+            c.push(
+                format!("{path}.year"),
+                format!("{} is not a plausible year", o.year),
+            );
+        }
+        if o.label.chars().count() > 60 {
+            c.push(format!("{path}.label"), "is longer than 60 characters");
+        }
+    }
+
+    let a = &plan.assumptions;
+    c.rate("assumptions.inflation", a.inflation, dec!(-0.05), dec!(0.2));
+    match &a.returns {
+        Returns::Constant { nominal } => {
+            c.rate(
+                "assumptions.returns.nominal",
+                *nominal,
+                dec!(-0.5),
+                dec!(0.3),
+            );
+        }
+        Returns::ByAssetClass {
+            stocks,
+            bonds,
+            cash,
+        } => {
+            c.rate("assumptions.returns.stocks", *stocks, dec!(-0.5), dec!(0.3));
+            c.rate("assumptions.returns.bonds", *bonds, dec!(-0.5), dec!(0.3));
+            c.rate("assumptions.returns.cash", *cash, dec!(-0.5), dec!(0.3));
+        }
+    }
+    if let Err((field, message)) = a.tax_law.validate() {
+        c.push(format!("assumptions.tax_law.{field}"), message);
+    }
+    if let Some(m) = &a.prior_magi {
+        c.money(
+            "assumptions.prior_magi.two_years_before",
+            m.two_years_before,
+        );
+        c.money("assumptions.prior_magi.one_year_before", m.one_year_before);
+    }
+    for (i, age) in a.estate_at_ages.iter().enumerate() {
+        if *age > 120 {
+            c.push(format!("assumptions.estate_at_ages[{i}]"), "is above 120");
+        }
+    }
+
+    if plan.strategies.is_empty() {
+        c.push("strategies", "compare at least one strategy");
+    }
+    for (i, s) in plan.strategies.iter().enumerate() {
+        if let Err((field, message)) = s.validate() {
+            c.push(format!("strategies[{i}].{field}"), message);
+        }
+    }
+    c.issues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::demo_plan;
+
+    #[test]
+    fn the_demo_is_valid() {
+        assert_eq!(validate(&demo_plan()), vec![]);
+    }
+
+    #[test]
+    fn problems_are_named_by_field_path() {
+        let mut p = demo_plan();
+        *p.accounts[1].balance_mut() = dec!(-5);
+        if let Account::Taxable { cost_basis, .. } = &mut p.accounts[0] {
+            *cost_basis = dec!(1e12);
+        }
+        p.people[0].birth_year = 1800;
+        p.assumptions.inflation = dec!(0.5);
+        let issues = validate(&p);
+        let paths: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
+        assert!(paths.contains(&"accounts[1].balance"), "{issues:?}");
+        assert!(paths.contains(&"accounts[0].cost_basis"), "{issues:?}");
+        assert!(paths.contains(&"people[0].birth_year"), "{issues:?}");
+        assert!(paths.contains(&"assumptions.inflation"), "{issues:?}");
+        let neg = issues
+            .iter()
+            .find(|i| i.path == "accounts[1].balance")
+            .unwrap();
+        assert_eq!(neg.message, "-$5 is negative");
+    }
+
+    #[test]
+    fn joint_filing_needs_two_people_and_owners_must_exist() {
+        let mut p = demo_plan();
+        p.people.truncate(1);
+        let issues = validate(&p);
+        assert!(issues.iter().any(|i| i.path == "filing"), "{issues:?}");
+        assert!(
+            issues
+                .iter()
+                .any(|i| i.path.ends_with(".owner") || i.path.ends_with(".person")),
+            "{issues:?}"
+        );
+    }
+
+    #[test]
+    fn absurd_ages_and_horizons_are_refused() {
+        let mut p = demo_plan();
+        p.people[0].planning_age = 200;
+        assert!(
+            validate(&p)
+                .iter()
+                .any(|i| i.path == "people[0].planning_age")
+        );
+        let mut p = demo_plan();
+        p.people[1].birth_year = p.assumptions.start_year - 5;
+        assert!(
+            validate(&p)
+                .iter()
+                .any(|i| i.path == "people[1].birth_year")
+        );
+    }
+}

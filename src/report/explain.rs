@@ -1,0 +1,151 @@
+//! One line on what a strategy did in a year and why, from the ledger row and the strategy's
+//! note: "drew $38,200 from tax-deferred to fill the 12% bracket; rest from taxable".
+
+use crate::engine::YearRow;
+use crate::money::{format_dollars, format_rate};
+use crate::strategy::{Limit, Note};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive;
+
+fn dollars_f(x: f64) -> String {
+    format_dollars(Decimal::from_f64(x).unwrap_or_default())
+}
+
+fn rate_f(x: f64) -> String {
+    format_rate(Decimal::from_f64((x * 10000.0).round() / 10000.0).unwrap_or_default())
+}
+
+/// The other sources that funded the year, in the order of their size.
+fn rest(row: &YearRow<Decimal>, skip_deferred: bool) -> String {
+    let mut parts: Vec<(Decimal, &str)> = vec![
+        (row.cash_draw, "cash"),
+        (row.taxable_sale, "taxable"),
+        (row.roth_draw, "Roth"),
+    ];
+    if !skip_deferred {
+        parts.push((row.deferred_draw, "tax-deferred"));
+    }
+    parts.retain(|(v, _)| *v > Decimal::ZERO);
+    parts.sort_by_key(|p| std::cmp::Reverse(p.0));
+    parts
+        .iter()
+        .map(|(v, name)| format!("{} from {name}", format_dollars(*v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn bracket_name(rate: f64) -> String {
+    if rate <= 0.0 {
+        "0% (deductions)".to_string()
+    } else {
+        rate_f(rate)
+    }
+}
+
+/// A one-line account of the year.
+pub fn explain(row: &YearRow<Decimal>) -> String {
+    let mut s = String::new();
+    if row.rmd > Decimal::ZERO {
+        s.push_str(&format!("RMD {}; ", format_dollars(row.rmd)));
+    }
+    let drawn = row.cash_draw + row.taxable_sale + row.deferred_draw + row.roth_draw;
+    match row.note {
+        Note::FillTo { bracket_rate, .. } | Note::Convert { bracket_rate, .. }
+            if row.deferred_draw > Decimal::ZERO =>
+        {
+            s.push_str(&format!(
+                "drew {} from tax-deferred to fill the {} bracket",
+                format_dollars(row.deferred_draw),
+                bracket_name(bracket_rate)
+            ));
+            let others = rest(row, true);
+            if !others.is_empty() {
+                s.push_str("; rest: ");
+                s.push_str(&others);
+            }
+        }
+        Note::HeirAware {
+            heirs_rate, room, ..
+        } => {
+            if row.deferred_draw > Decimal::ZERO && room > 0.0 {
+                s.push_str(&format!(
+                    "drew {} from tax-deferred while the marginal rate stayed at or below the heirs' {}",
+                    format_dollars(row.deferred_draw),
+                    rate_f(heirs_rate)
+                ));
+                let others = rest(row, true);
+                if !others.is_empty() {
+                    s.push_str("; rest: ");
+                    s.push_str(&others);
+                }
+            } else if drawn > Decimal::ZERO {
+                s.push_str(&format!(
+                    "heirs' rate {} is below this year's: kept tax-deferred money for them; {}",
+                    rate_f(heirs_rate),
+                    rest(row, false)
+                ));
+            }
+        }
+        Note::ZeroGains {
+            ceiling, harvest, ..
+        } => {
+            if drawn > Decimal::ZERO {
+                s.push_str(&rest(row, false));
+            }
+            if row.taxable_sale > Decimal::ZERO || harvest > 0.0 {
+                s.push_str(&format!(
+                    "; taxable income kept under the 0% gain ceiling ({})",
+                    dollars_f(ceiling)
+                ));
+            }
+        }
+        _ => {
+            if drawn > Decimal::ZERO {
+                s.push_str(&rest(row, false));
+            }
+        }
+    }
+    if row.conversion > Decimal::ZERO {
+        let why = match row.note {
+            Note::Convert { limit, .. } => match limit {
+                Limit::Bracket => " up to the bracket top",
+                Limit::YearlyCap => " (the yearly cap)",
+                Limit::Irmaa => ", stopping below the next IRMAA tier",
+                Limit::Balance => " (all that was left)",
+                _ => "",
+            },
+            _ => "",
+        };
+        s.push_str(&format!(
+            "; converted {} to Roth{why}",
+            format_dollars(row.conversion)
+        ));
+    }
+    if row.harvested_gain > Decimal::ZERO {
+        s.push_str(&format!(
+            "; harvested {} of gains tax-free",
+            format_dollars(row.harvested_gain)
+        ));
+    }
+    if row.reinvested >= Decimal::ONE {
+        s.push_str(&format!(
+            "; reinvested {} left over",
+            format_dollars(row.reinvested)
+        ));
+    }
+    if row.shortfall > Decimal::ZERO {
+        s.push_str(&format!(
+            "; SHORT {} of the need",
+            format_dollars(row.shortfall)
+        ));
+    }
+    let s = s
+        .trim_start_matches("; ")
+        .trim_end_matches("; ")
+        .to_string();
+    if s.is_empty() {
+        "income covered the need".to_string()
+    } else {
+        s
+    }
+}

@@ -1,0 +1,92 @@
+//! Fill a bracket with tax-deferred draws, then taxable, then Roth.
+
+use super::{Decision, Funding, Note, Source, Step, Strategy};
+use crate::engine::{Draws, YearContext};
+use crate::num::Num;
+use rust_decimal::Decimal;
+
+pub struct BracketFill {
+    pub name: String,
+    pub bracket: Decimal,
+    pub taxable_income: Option<Decimal>,
+}
+
+/// The usual ordinary rates; a bracket is named by its rate here and found by position, so a
+/// plan's "12% bracket" stays the second bracket when a rate-change law moves its rate.
+const LADDER: [Decimal; 7] = [
+    Decimal::from_parts(10, 0, 0, false, 2),
+    Decimal::from_parts(12, 0, 0, false, 2),
+    Decimal::from_parts(22, 0, 0, false, 2),
+    Decimal::from_parts(24, 0, 0, false, 2),
+    Decimal::from_parts(32, 0, 0, false, 2),
+    Decimal::from_parts(35, 0, 0, false, 2),
+    Decimal::from_parts(37, 0, 0, false, 2),
+];
+
+fn ladder_index(rate: Decimal) -> usize {
+    LADDER.iter().rposition(|r| *r <= rate).unwrap_or(0)
+}
+
+/// Taxable-income top of the bracket named by `rate` this year: 0 for the "0% bracket" (what the
+/// deductions cover), `None` for the top bracket (no top).
+pub fn bracket_top(ctx: &YearContext<'_, f64>, rate: Decimal) -> Option<f64> {
+    if rate <= Decimal::ZERO {
+        return Some(0.0);
+    }
+    let fi = ctx.inputs.filing.index();
+    ctx.inputs.law.brackets[fi].get(ladder_index(rate)).copied()
+}
+
+/// The bracket's rate this year (after any law change).
+pub fn bracket_rate(ctx: &YearContext<'_, f64>, rate: Decimal) -> f64 {
+    if rate <= Decimal::ZERO {
+        return 0.0;
+    }
+    ctx.inputs.law.rates[ladder_index(rate)]
+}
+
+/// Taxable-income target and the tax-deferred room to reach it.
+pub fn fill_target(
+    ctx: &YearContext<'_, f64>,
+    bracket: Decimal,
+    taxable_income: Option<Decimal>,
+) -> (f64, f64) {
+    let target = match taxable_income {
+        Some(t) => Some((f64::from_dec(t) * ctx.inputs.price_level).round_cents()),
+        None => bracket_top(ctx, bracket),
+    };
+    match target {
+        Some(t) => (t, ctx.ordinary_room(t, &Draws::default())),
+        None => (f64::INFINITY, ctx.available(Source::Deferred)),
+    }
+}
+
+/// Tax-deferred up to `room`, then cash, taxable, Roth and the rest of tax-deferred.
+pub fn fill_order(room: f64) -> Funding<f64> {
+    let step = |source, cap| Step { source, cap };
+    Funding::ordered(&[
+        step(Source::Deferred, Some(room)),
+        step(Source::Cash, None),
+        step(Source::Taxable, None),
+        step(Source::Roth, None),
+        step(Source::Deferred, None),
+    ])
+}
+
+impl Strategy for BracketFill {
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+
+    fn decide(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
+        let (target, room) = fill_target(ctx, self.bracket, self.taxable_income);
+        Decision {
+            note: Note::FillTo {
+                bracket_rate: bracket_rate(ctx, self.bracket),
+                target,
+                room,
+            },
+            ..Decision::funding_only(fill_order(room))
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! The integrated strategy: fill a bracket with tax-deferred draws and convert what the spending
+//! did not use to Roth, within a yearly cap and below the next IRMAA tier.
+
+use super::bracket_fill::{bracket_rate, fill_order, fill_target};
+use super::{Decision, Limit, Note, Strategy};
+use crate::engine::YearContext;
+use crate::num::Num;
+use crate::strategy::Source;
+use crate::tax::compute;
+use rust_decimal::Decimal;
+
+pub struct RothConversion {
+    pub name: String,
+    pub bracket: Decimal,
+    pub yearly_cap: Option<Decimal>,
+    pub irmaa_aware: bool,
+    pub stop_at_rmd: bool,
+    pub years: Option<u32>,
+}
+
+impl Strategy for RothConversion {
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+
+    fn decide(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
+        let (target, room) = fill_target(ctx, self.bracket, None);
+        let bracket_rate = bracket_rate(ctx, self.bracket);
+        let note = |limit| Note::Convert {
+            bracket_rate,
+            target,
+            room,
+            limit,
+        };
+        let spending = Decision::funding_only(fill_order(room));
+        if self.years.is_some_and(|n| ctx.index >= n as usize) {
+            return Decision {
+                note: note(Limit::YearsOver),
+                ..spending
+            };
+        }
+        if self.stop_at_rmd && ctx.rmd_started {
+            return Decision {
+                note: note(Limit::RmdStarted),
+                ..spending
+            };
+        }
+
+        // First meet the spending, then convert the room it left.
+        let solved = ctx.solve(&spending);
+        let drawn = solved.draws.deferred;
+        let mut convert = (room - drawn).pos();
+        if convert < 1.0 {
+            return Decision {
+                note: note(Limit::SpendingFilled),
+                ..spending
+            };
+        }
+        let mut limit = Limit::Bracket;
+        if let Some(cap) = self.yearly_cap {
+            let cap = (f64::from_dec(cap) * ctx.inputs.price_level).round_cents();
+            if convert > cap {
+                convert = cap;
+                limit = Limit::YearlyCap;
+            }
+        }
+        let left = (ctx.available(Source::Deferred) - drawn).pos();
+        if convert >= left {
+            convert = left;
+            limit = Limit::Balance;
+        }
+        let decide = |convert: f64, limit| Decision {
+            convert: convert.pos().trunc_cents(),
+            harvest: 0.0,
+            funding: fill_order(drawn),
+            note: note(limit),
+        };
+        let mut decision = decide(convert, limit);
+        let law = &ctx.inputs.law;
+
+        // Paying the conversion's tax by selling taxable assets raises AGI and may draw more
+        // Social Security into tax: trim until ordinary income stays at the bracket top.
+        if target.is_finite() {
+            for _ in 0..4 {
+                let b = compute(law, &ctx.solve(&decision).facts);
+                let over = b.ordinary_taxable_income - target;
+                if over <= 0.5 {
+                    break;
+                }
+                decision = decide(decision.convert - over, limit);
+            }
+        }
+
+        let will_enroll = (0..2).any(|i| ctx.inputs.alive[i] && ctx.inputs.ages[i] + 2 >= 65);
+        if self.irmaa_aware && will_enroll {
+            let before = compute(law, &solved.facts).magi;
+            if let Some(ceiling) = ctx
+                .inputs
+                .irmaa_ahead
+                .tier_ceiling(ctx.inputs.filing, before)
+            {
+                for _ in 0..4 {
+                    let over = compute(law, &ctx.solve(&decision).facts).magi - ceiling;
+                    if over <= 0.0 {
+                        break;
+                    }
+                    decision = decide(decision.convert - over - 0.01, Limit::Irmaa);
+                }
+            }
+        }
+        decision
+    }
+}

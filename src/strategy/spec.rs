@@ -1,0 +1,249 @@
+//! Strategies as data: what a plan saves to say which policies it compares.
+
+use crate::money::{format_rate, serde_dec, serde_dec_opt};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use serde::{Deserialize, Serialize};
+
+/// A withdrawal and conversion policy with its parameters. Every year the RMDs come out first;
+/// the policy then decides how the rest of the need is met and what to convert to Roth.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum StrategySpec {
+    /// Taxable (and cash) until empty, then tax-deferred, then Roth.
+    Conventional,
+    /// Tax-deferred first, then taxable, then Roth: the reference point the studies compare.
+    DeferredFirst,
+    /// Taxable, then Roth, then tax-deferred: right when today's rate is above the future one.
+    RothBeforeDeferred,
+    /// Every account in proportion to its balance, every year.
+    Proportional,
+    /// Draw tax-deferred money up to the top of a bracket (0 = only what the deductions cover),
+    /// the rest from taxable, then Roth.
+    BracketFill {
+        /// Rate of the bracket to fill: 0, 0.10, 0.12, 0.22, ...
+        #[serde(with = "serde_dec")]
+        bracket: Decimal,
+        /// Fill to this taxable income (today's dollars) instead of a bracket top.
+        #[serde(
+            default,
+            with = "serde_dec_opt",
+            skip_serializing_if = "Option::is_none"
+        )]
+        taxable_income: Option<Decimal>,
+    },
+    /// Bracket fill, and convert the deferred money not needed for spending to Roth up to the
+    /// bracket top.
+    RothConversion {
+        #[serde(with = "serde_dec")]
+        bracket: Decimal,
+        /// Most to convert in one year, in today's dollars.
+        #[serde(
+            default,
+            with = "serde_dec_opt",
+            skip_serializing_if = "Option::is_none"
+        )]
+        yearly_cap: Option<Decimal>,
+        /// Stop a conversion before it pushes MAGI into the next Medicare IRMAA tier.
+        #[serde(default = "yes")]
+        irmaa_aware: bool,
+        /// Stop converting once required minimum distributions start.
+        #[serde(default = "yes")]
+        stop_at_rmd: bool,
+        /// Convert only in the first N years of the plan.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        years: Option<u32>,
+    },
+    /// Keep taxable income under the 0% long-term-gain ceiling: sell taxable assets tax-free,
+    /// fill the rest with Roth; optionally harvest gains (sell and rebuy) up to the ceiling.
+    ZeroGains {
+        #[serde(default)]
+        harvest: bool,
+    },
+    /// Compare the heirs' marginal rate with this year's: draw tax-deferred money while this
+    /// year's rate is at or below the heirs', else spend Roth and keep deferred money for them;
+    /// keep low-basis taxable assets for the step-up in basis.
+    HeirAware,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl StrategySpec {
+    /// The strategies a new plan compares.
+    pub fn defaults() -> Vec<StrategySpec> {
+        vec![
+            StrategySpec::Conventional,
+            StrategySpec::DeferredFirst,
+            StrategySpec::RothBeforeDeferred,
+            StrategySpec::Proportional,
+            StrategySpec::BracketFill {
+                bracket: dec!(0.12),
+                taxable_income: None,
+            },
+            StrategySpec::RothConversion {
+                bracket: dec!(0.12),
+                yearly_cap: None,
+                irmaa_aware: true,
+                stop_at_rmd: false,
+                years: None,
+            },
+            StrategySpec::ZeroGains { harvest: true },
+            StrategySpec::HeirAware,
+        ]
+    }
+
+    /// A short name for columns and the `--strategy` flag.
+    pub fn name(&self) -> String {
+        match self {
+            StrategySpec::Conventional => "Conventional".into(),
+            StrategySpec::DeferredFirst => "Deferred first".into(),
+            StrategySpec::RothBeforeDeferred => "Roth before deferred".into(),
+            StrategySpec::Proportional => "Proportional".into(),
+            StrategySpec::BracketFill {
+                bracket,
+                taxable_income,
+            } => match taxable_income {
+                Some(t) => format!("Fill to {}", crate::money::format_compact(*t)),
+                None => format!("Fill {}", bracket_label(*bracket)),
+            },
+            StrategySpec::RothConversion { bracket, .. } => {
+                format!("Convert to {}", bracket_label(*bracket))
+            }
+            StrategySpec::ZeroGains { harvest } => {
+                if *harvest {
+                    "0% gains + harvest".into()
+                } else {
+                    "0% gains".into()
+                }
+            }
+            StrategySpec::HeirAware => "Heir-aware".into(),
+        }
+    }
+
+    /// One sentence on what the policy does.
+    pub fn describe(&self) -> String {
+        match self {
+            StrategySpec::Conventional => "taxable until empty, then tax-deferred, then Roth".into(),
+            StrategySpec::DeferredFirst => "tax-deferred first, then taxable, then Roth".into(),
+            StrategySpec::RothBeforeDeferred => "taxable, then Roth, then tax-deferred".into(),
+            StrategySpec::Proportional => "every account in proportion to its balance".into(),
+            StrategySpec::BracketFill { bracket, .. } => format!(
+                "tax-deferred up to the top of the {} bracket, then taxable, then Roth",
+                bracket_label(*bracket)
+            ),
+            StrategySpec::RothConversion {
+                bracket,
+                irmaa_aware,
+                stop_at_rmd,
+                ..
+            } => {
+                let mut s = format!(
+                    "fill the {} bracket with tax-deferred draws and convert the rest to Roth",
+                    bracket_label(*bracket)
+                );
+                if *irmaa_aware {
+                    s.push_str(", stopping below the next IRMAA tier");
+                }
+                if *stop_at_rmd {
+                    s.push_str(", until RMDs start");
+                }
+                s
+            }
+            StrategySpec::ZeroGains { harvest } => {
+                let mut s = "sell taxable assets within the 0% gain band, then Roth".to_string();
+                if *harvest {
+                    s.push_str("; harvest gains up to the band's top");
+                }
+                s
+            }
+            StrategySpec::HeirAware => {
+                "tax-deferred while this year's rate is at or below the heirs' rate; keep low-basis taxable for the step-up".into()
+            }
+        }
+    }
+
+    /// Checks the parameters; returns the field and the problem.
+    pub fn validate(&self) -> Result<(), (String, String)> {
+        let bracket_ok = |b: Decimal| b >= Decimal::ZERO && b < Decimal::ONE;
+        match self {
+            StrategySpec::BracketFill {
+                bracket,
+                taxable_income,
+            } => {
+                if !bracket_ok(*bracket) {
+                    return Err(("bracket".into(), "a bracket rate such as 0.12".into()));
+                }
+                if let Some(t) = taxable_income
+                    && (*t < Decimal::ZERO || *t > crate::money::MAX_MONEY)
+                {
+                    return Err(("taxable_income".into(), "from $0 to $100 billion".into()));
+                }
+                Ok(())
+            }
+            StrategySpec::RothConversion {
+                bracket,
+                yearly_cap,
+                years,
+                ..
+            } => {
+                if !bracket_ok(*bracket) {
+                    return Err(("bracket".into(), "a bracket rate such as 0.12".into()));
+                }
+                if let Some(c) = yearly_cap
+                    && (*c < Decimal::ZERO || *c > crate::money::MAX_MONEY)
+                {
+                    return Err(("yearly_cap".into(), "from $0 to $100 billion".into()));
+                }
+                if let Some(y) = years
+                    && *y > 100
+                {
+                    return Err(("years".into(), "at most 100".into()));
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+fn bracket_label(rate: Decimal) -> String {
+    if rate.is_zero() {
+        "0% (deductions)".to_string()
+    } else {
+        format_rate(rate)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specs_read_plainly_from_ron() {
+        let text = "[Conventional, BracketFill(bracket: 0.12), RothConversion(bracket: 0.22, yearly_cap: Some(50000), stop_at_rmd: false), ZeroGains(harvest: true), HeirAware]";
+        let specs: Vec<StrategySpec> = ron::from_str(text).unwrap();
+        assert_eq!(specs.len(), 5);
+        assert_eq!(
+            specs[2],
+            StrategySpec::RothConversion {
+                bracket: dec!(0.22),
+                yearly_cap: Some(dec!(50000)),
+                irmaa_aware: true,
+                stop_at_rmd: false,
+                years: None
+            }
+        );
+        assert_eq!(specs[1].name(), "Fill 12%");
+    }
+
+    #[test]
+    fn names_are_unique_among_the_defaults() {
+        let names: Vec<String> = StrategySpec::defaults().iter().map(|s| s.name()).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), names.len());
+    }
+}
