@@ -144,6 +144,39 @@ fn group(amount: Decimal, dp: u32) -> String {
     out
 }
 
+/// `value × index`, rounded down to a multiple of `step` (indexing a law threshold). Exact
+/// integer arithmetic when the value is whole dollars, as every published threshold is.
+pub fn index_down(value: Decimal, index: Decimal, step: i64) -> Decimal {
+    index_rounded(value, index, step, false)
+}
+
+/// `value × index`, rounded to the nearest multiple of `step` (half away from zero).
+pub fn index_nearest(value: Decimal, index: Decimal, step: i64) -> Decimal {
+    index_rounded(value, index, step, true)
+}
+
+fn index_rounded(value: Decimal, index: Decimal, step: i64, nearest: bool) -> Decimal {
+    let v = value.normalize();
+    let (vm, im) = (v.mantissa(), index.mantissa());
+    let whole = v.scale() == 0 && vm.unsigned_abs() < 1 << 60 && im.unsigned_abs() < 1 << 60;
+    if whole && index.scale() <= 18 && vm >= 0 && im > 0 {
+        let denominator = i128::from(step) * 10i128.pow(index.scale());
+        let product = vm * im;
+        let mut units = product / denominator;
+        if nearest && (product % denominator) * 2 >= denominator {
+            units += 1;
+        }
+        return Decimal::from_i128_with_scale(units * i128::from(step), 0);
+    }
+    let units = value * index / Decimal::from(step);
+    let units = if nearest {
+        units.round()
+    } else {
+        units.floor()
+    };
+    units * Decimal::from(step)
+}
+
 /// Serde form of Decimal used in plan and law files.
 ///
 /// Written as a plain RON number when it has at most 15 significant digits (then the shortest
@@ -260,6 +293,28 @@ mod tests {
         assert_eq!(parse_rate("-1%").unwrap(), dec!(-0.01));
         assert!(parse_rate("x%").is_err());
         assert!(parse_rate("5000").is_err());
+    }
+
+    #[test]
+    fn indexing_rounds_like_the_code() {
+        assert_eq!(index_down(dec!(12400), dec!(1.03), 25), dec!(12750));
+        assert_eq!(index_down(dec!(16100), dec!(1.03), 50), dec!(16550));
+        assert_eq!(index_nearest(dec!(109000), dec!(1.1), 1000), dec!(120000));
+        assert_eq!(
+            index_nearest(dec!(109000), dec!(1.0045), 1000),
+            dec!(109000)
+        );
+        assert_eq!(
+            index_nearest(dec!(109000), dec!(1.0046), 1000),
+            dec!(110000)
+        );
+        // not whole dollars: the Decimal path gives the same rule
+        assert_eq!(index_down(dec!(12400.5), dec!(1.03), 25), dec!(12750));
+        let odd = (0..7)
+            .fold(Decimal::ONE, |a, _| a * dec!(1.025))
+            .round_dp(12);
+        let exact = (dec!(100800) * odd / dec!(25)).floor() * dec!(25);
+        assert_eq!(index_down(dec!(100800), odd, 25), exact);
     }
 
     #[test]

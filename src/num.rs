@@ -37,6 +37,7 @@ pub trait Num:
 {
     const ZERO: Self;
     const ONE: Self;
+    const HALF: Self;
     /// One cent: the resolution money is kept to.
     const CENT: Self;
 
@@ -87,6 +88,7 @@ pub trait Num:
 impl Num for Decimal {
     const ZERO: Self = Decimal::ZERO;
     const ONE: Self = Decimal::ONE;
+    const HALF: Self = Decimal::from_parts(5, 0, 0, false, 1);
     const CENT: Self = Decimal::from_parts(1, 0, 0, false, 2);
 
     #[inline]
@@ -105,7 +107,12 @@ impl Num for Decimal {
     #[inline]
     fn to_f64(self) -> f64 {
         let scale = self.scale() as usize;
-        let m = self.mantissa() as f64;
+        let mantissa = self.mantissa();
+        // Converting through i64 is one instruction; i128 takes a software routine.
+        let m = match i64::try_from(mantissa) {
+            Ok(small) => small as f64,
+            Err(_) => mantissa as f64,
+        };
         if scale < POW10.len() {
             m / POW10[scale]
         } else {
@@ -125,6 +132,12 @@ impl Num for Decimal {
     /// cheaper than the general conversion, which recovers every binary digit.
     #[inline]
     fn from_f64(x: f64) -> Self {
+        // Whole cents (most money a search returns) come back with two decimals, so later
+        // rounding to cents has nothing to do.
+        let cents = (x * 100.0).round();
+        if (x * 100.0 - cents).abs() < 1e-6 && cents.abs() < 9.0e18 {
+            return Decimal::new(cents as i64, 2);
+        }
         let scaled = (x * 1e6).round();
         if scaled.abs() < 9.0e18 {
             Decimal::new(scaled as i64, 6)
@@ -159,6 +172,7 @@ impl Num for Decimal {
 impl Num for f64 {
     const ZERO: Self = 0.0;
     const ONE: Self = 1.0;
+    const HALF: Self = 0.5;
     const CENT: Self = 0.01;
 
     #[inline]

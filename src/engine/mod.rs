@@ -44,16 +44,50 @@ pub fn compare(plan: &Plan) -> Result<Comparison, EngineError> {
     }
     let scenario = Scenario::build(plan, &ReturnPath::constant(plan))?;
     let decisions = scenario.to_f64();
-    let mut projections = Vec::with_capacity(plan.strategies.len());
-    let mut outcomes = Vec::with_capacity(plan.strategies.len());
-    for spec in &plan.strategies {
-        let strategy = build(spec);
+    let specs = &plan.strategies;
+    let one = |i: usize| {
+        let strategy = build(&specs[i]);
         let p = project(&scenario, &decisions, strategy.as_ref());
-        outcomes.push(outcome(&p, &scenario.estate_ages));
-        projections.push(p);
+        let o = outcome(&p, &scenario.estate_ages);
+        (p, o)
+    };
+    // Strategies are independent: spread them over the cores, interleaved so that the costly
+    // ones (conversions, heir-aware) do not all land on one thread.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4)
+        .min(specs.len().max(1));
+    let mut results: Vec<Option<(Projection<Decimal>, Outcome)>> = vec![None; specs.len()];
+    if threads <= 1 {
+        for (i, slot) in results.iter_mut().enumerate() {
+            *slot = Some(one(i));
+        }
+    } else {
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (1..threads)
+                .map(|t| {
+                    let one = &one;
+                    scope.spawn(move || {
+                        (t..specs.len())
+                            .step_by(threads)
+                            .map(|i| (i, one(i)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            for i in (0..specs.len()).step_by(threads) {
+                results[i] = Some(one(i));
+            }
+            for w in workers {
+                for (i, r) in w.join().expect("a projection thread panicked") {
+                    results[i] = Some(r);
+                }
+            }
+        });
     }
+    let (projections, outcomes) = results.into_iter().flatten().unzip();
     Ok(Comparison {
-        specs: plan.strategies.clone(),
+        specs: specs.clone(),
         projections,
         outcomes,
     })

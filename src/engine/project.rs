@@ -21,7 +21,7 @@ pub fn project<N: Num>(
     strategy: &dyn Strategy,
 ) -> Projection<N> {
     let mut rows = Vec::with_capacity(scenario.years.len());
-    run(scenario, decisions, strategy, |row| rows.push(row.clone()));
+    run(scenario, decisions, strategy, |row| rows.push(row));
     Projection {
         strategy: strategy.name(),
         rows,
@@ -34,7 +34,7 @@ pub fn run<N: Num>(
     scenario: &Scenario<N>,
     decisions: &Scenario<f64>,
     strategy: &dyn Strategy,
-    mut visit: impl FnMut(&YearRow<N>),
+    mut visit: impl FnMut(YearRow<N>),
 ) {
     let mut accounts = scenario.accounts.clone();
     let mut carried_loss = N::ZERO;
@@ -47,6 +47,8 @@ pub fn run<N: Num>(
         None => [None, None],
     };
 
+    let mut growth_rate: Vec<N> = Vec::with_capacity(accounts.len() + 2);
+    let mut turnover: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     for (index, inputs) in scenario.years.iter().enumerate() {
         // Accounts of someone who has died pass to the survivor.
         if let Some(survivor) = (0..scenario.people.len()).find(|i| inputs.alive[*i]) {
@@ -58,19 +60,30 @@ pub fn run<N: Num>(
         }
         let opening = balances(&accounts);
 
+        // Each account's growth rate this year: price growth for taxable accounts (dividends are
+        // paid out), only a negative rate for cash (interest is paid out).
+        growth_rate.clear();
+        growth_rate.extend(accounts.iter().map(|a| a.growth_rate(&inputs.returns)));
+
         // Dividends and interest are paid out; fund turnover realises gains inside.
         let mut dividends = N::ZERO;
         let mut qualified = N::ZERO;
         let mut interest = N::ZERO;
-        let mut turnover = vec![N::ZERO; accounts.len()];
+        turnover.clear();
+        turnover.resize(accounts.len(), N::ZERO);
         for (i, a) in accounts.iter().enumerate() {
+            if a.balance <= N::ZERO {
+                continue;
+            }
             match a.kind {
                 AccountKind::Taxable => {
                     let d = (a.balance * a.dividend_yield).round_cents();
                     dividends += d;
                     qualified += (d * a.qualified_share).round_cents();
-                    let price = a.total_return(&inputs.returns) - a.dividend_yield;
-                    turnover[i] = (a.balance * a.realize_share * price.pos()).round_cents();
+                    if a.realize_share > N::ZERO {
+                        let price = growth_rate[i].pos();
+                        turnover[i] = (a.balance * a.realize_share * price).round_cents();
+                    }
                 }
                 AccountKind::Cash => {
                     interest += (a.balance * inputs.returns.cash.pos()).round_cents();
@@ -137,8 +150,8 @@ pub fn run<N: Num>(
             + interest
             + rmd;
         let spending = inputs.spending();
-        let taxable_value = sum_kind(&accounts, AccountKind::Taxable, |a| a.balance);
-        let taxable_basis = sum_kind(&accounts, AccountKind::Taxable, |a| a.basis);
+        let now = balances(&accounts);
+        let (taxable_value, taxable_basis) = (now.taxable, now.basis);
         let ctx = YearContext {
             scenario,
             inputs,
@@ -147,12 +160,7 @@ pub fn run<N: Num>(
             fixed_cash,
             outlays: spending + irmaa,
             irmaa,
-            available: [
-                sum_kind(&accounts, AccountKind::Cash, |a| a.balance),
-                taxable_value,
-                sum_kind(&accounts, AccountKind::Deferred, |a| a.balance),
-                sum_kind(&accounts, AccountKind::Roth, |a| a.balance),
-            ],
+            available: [now.cash, now.taxable, now.deferred, now.roth],
             gain_ratio: (taxable_value - taxable_basis)
                 .ratio(taxable_value)
                 .short(12),
@@ -183,22 +191,22 @@ pub fn run<N: Num>(
         take_pro_rata(&mut accounts, AccountKind::Deferred, draws.deferred);
         take_pro_rata(&mut accounts, AccountKind::Roth, draws.roth);
         let realized_gain = ctx.realized_gain(draws.taxable);
-        sell_taxable(&mut accounts, draws.taxable);
+        take_pro_rata(&mut accounts, AccountKind::Taxable, draws.taxable);
         harvest_gains(&mut accounts, draws.harvest);
         for (a, g) in accounts.iter_mut().zip(&turnover) {
             a.basis += *g;
         }
         reinvest(&mut accounts, surplus);
 
-        // Growth over the year on what remains.
+        // Growth over the year on what remains (including accounts opened this year).
         let mut growth = N::ZERO;
-        for a in accounts.iter_mut() {
-            let r = a.total_return(&inputs.returns);
-            let rate = match a.kind {
-                AccountKind::Taxable => r - a.dividend_yield,
-                // Interest was paid out; only a negative rate eats into the balance.
-                AccountKind::Cash => r.min_of(N::ZERO),
-                _ => r,
+        for (i, a) in accounts.iter_mut().enumerate() {
+            if a.balance <= N::ZERO {
+                continue;
+            }
+            let rate = match growth_rate.get(i) {
+                Some(r) => *r,
+                None => a.growth_rate(&inputs.returns),
             };
             let g = (a.balance * rate).round_cents();
             a.balance += g;
@@ -257,7 +265,7 @@ pub fn run<N: Num>(
             marginal_gain,
             note: decision.note,
         };
-        visit(&row);
+        visit(row);
     }
 }
 
@@ -291,64 +299,84 @@ fn sum_kind<N: Num>(
 }
 
 fn balances<N: Num>(accounts: &[AccountState<N>]) -> Balances<N> {
-    Balances {
-        cash: sum_kind(accounts, AccountKind::Cash, |a| a.balance),
-        taxable: sum_kind(accounts, AccountKind::Taxable, |a| a.balance),
-        basis: sum_kind(accounts, AccountKind::Taxable, |a| a.basis),
-        deferred: sum_kind(accounts, AccountKind::Deferred, |a| a.balance),
-        roth: sum_kind(accounts, AccountKind::Roth, |a| a.balance),
+    let mut b = Balances::default();
+    for a in accounts {
+        match a.kind {
+            AccountKind::Cash => b.cash += a.balance,
+            AccountKind::Taxable => {
+                b.taxable += a.balance;
+                b.basis += a.basis;
+            }
+            AccountKind::Deferred => b.deferred += a.balance,
+            AccountKind::Roth => b.roth += a.balance,
+        }
     }
+    b
 }
 
 /// Takes `amount` from the accounts of a kind in proportion to their balances, in whole cents.
-/// Returns what each account gave.
-fn take_pro_rata<N: Num>(accounts: &mut [AccountState<N>], kind: AccountKind, amount: N) -> Vec<N> {
-    let mut taken = vec![N::ZERO; accounts.len()];
+/// A taxable account's basis falls by the average cost of what it sold.
+fn take_pro_rata<N: Num>(accounts: &mut [AccountState<N>], kind: AccountKind, amount: N) {
     if amount <= N::ZERO {
-        return taken;
+        return;
     }
-    let total = sum_kind(accounts, kind, |a| a.balance);
+    let mut total = N::ZERO;
+    let mut holders = 0;
+    for a in accounts
+        .iter()
+        .filter(|a| a.kind == kind && a.balance > N::ZERO)
+    {
+        total += a.balance;
+        holders += 1;
+    }
     if total <= N::ZERO {
-        return taken;
+        return;
     }
     let amount = amount.min_of(total);
-    let mut given = N::ZERO;
+    let take = |a: &mut AccountState<N>, t: N| {
+        if t <= N::ZERO {
+            return;
+        }
+        if kind == AccountKind::Taxable {
+            let sold_basis = if t >= a.balance {
+                a.basis
+            } else {
+                (a.basis * t / a.balance).round_cents()
+            };
+            a.basis -= sold_basis;
+        }
+        a.balance -= t;
+    };
+    let holding = |a: &AccountState<N>| a.kind == kind && a.balance > N::ZERO;
+    if holders == 1 {
+        // The usual case: one account of the kind holds it all; no division needed.
+        if let Some(a) = accounts.iter_mut().find(|a| holding(a)) {
+            take(a, amount);
+        }
+        return;
+    }
+    // Shares rounded down to the cent, then the cents left over from the first account with room.
+    let share = amount / total;
+    let mut rest = amount;
+    let mut shares = vec![N::ZERO; accounts.len()];
     for (i, a) in accounts.iter().enumerate() {
-        if a.kind == kind {
-            taken[i] = (amount * a.balance / total).trunc_cents().min_of(a.balance);
-            given += taken[i];
+        if holding(a) {
+            shares[i] = (a.balance * share).trunc_cents().min_of(a.balance);
+            rest -= shares[i];
         }
     }
-    let mut rest = amount - given;
     for (i, a) in accounts.iter().enumerate() {
         if rest <= N::ZERO {
             break;
         }
-        if a.kind == kind {
-            let add = rest.min_of(a.balance - taken[i]);
-            taken[i] += add;
+        if holding(a) {
+            let add = rest.min_of(a.balance - shares[i]);
+            shares[i] += add;
             rest -= add;
         }
     }
-    for (a, t) in accounts.iter_mut().zip(&taken) {
-        a.balance -= *t;
-    }
-    taken
-}
-
-/// Sells from the taxable accounts pro rata; each account's basis falls by its average cost.
-fn sell_taxable<N: Num>(accounts: &mut [AccountState<N>], amount: N) {
-    let before: Vec<N> = accounts.iter().map(|a| a.balance).collect();
-    let taken = take_pro_rata(accounts, AccountKind::Taxable, amount);
-    for ((a, t), b) in accounts.iter_mut().zip(&taken).zip(&before) {
-        if *t > N::ZERO {
-            let sold_basis = if *t >= *b {
-                a.basis
-            } else {
-                (a.basis * *t / *b).round_cents()
-            };
-            a.basis -= sold_basis;
-        }
+    for (a, t) in accounts.iter_mut().zip(shares) {
+        take(a, t);
     }
 }
 
@@ -391,15 +419,12 @@ fn transfer_conversion<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
     if amount <= N::ZERO {
         return;
     }
-    let taken = take_pro_rata(accounts, AccountKind::Deferred, amount);
-    let mut by_owner = [N::ZERO; 2];
-    for (a, t) in accounts.iter().zip(&taken) {
-        if *t > N::ZERO {
-            by_owner[a.owner.min(1)] += *t;
-        }
-    }
-    for (owner, moved) in by_owner.iter().enumerate() {
-        if *moved <= N::ZERO {
+    let before = owners_deferred(accounts);
+    take_pro_rata(accounts, AccountKind::Deferred, amount);
+    let after = owners_deferred(accounts);
+    for owner in 0..2 {
+        let moved = before[owner] - after[owner];
+        if moved <= N::ZERO {
             continue;
         }
         let target = accounts
@@ -413,8 +438,17 @@ fn transfer_conversion<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
                 accounts.len() - 1
             }
         };
-        accounts[i].balance += *moved;
+        accounts[i].balance += moved;
     }
+}
+
+/// Tax-deferred balances by owner.
+fn owners_deferred<N: Num>(accounts: &[AccountState<N>]) -> [N; 2] {
+    let mut by_owner = [N::ZERO; 2];
+    for a in accounts.iter().filter(|a| a.kind == AccountKind::Deferred) {
+        by_owner[a.owner.min(1)] += a.balance;
+    }
+    by_owner
 }
 
 /// Puts money left over into the first cash account, else the first taxable one (as new basis),

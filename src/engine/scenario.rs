@@ -10,6 +10,7 @@ use crate::plan::{Account, AccountKind, Plan};
 use crate::tax::tables::LAST_TABLE_YEAR;
 use crate::tax::{Filing, Irmaa, LawMode, LawTables, RmdRules, StateRules, TaxLaw};
 use rust_decimal::Decimal;
+use std::sync::{Arc, Mutex};
 
 /// One account as the engine tracks it.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +33,18 @@ impl<N: Num> AccountState<N> {
         match self.kind {
             AccountKind::Cash => r.cash,
             _ => self.stock_share * r.stocks + (N::ONE - self.stock_share) * r.bonds,
+        }
+    }
+
+    /// How much the balance itself grows: a taxable account's dividends and a cash account's
+    /// interest are paid out, so only price growth (for cash, only a negative rate) stays in.
+    #[inline]
+    pub fn growth_rate(&self, r: &YearReturns<N>) -> N {
+        let total = self.total_return(r);
+        match self.kind {
+            AccountKind::Taxable => total - self.dividend_yield,
+            AccountKind::Cash => total.min_of(N::ZERO),
+            _ => total,
         }
     }
 }
@@ -153,16 +166,8 @@ impl<N: Num> Scenario<N> {
 
         let two = people.len() == 2;
         let benefits = benefits(plan, &people);
-        // Medicare tiers for every premium year, two beyond the plan (IRMAA looks ahead).
-        let mut irmaa_tables = (0..n + 2)
-            .map(|k| Irmaa::for_year(tables, start + k as i32, law_level(k)))
-            .collect::<Result<Vec<_>, _>>()?;
-        // The stylised flat-rate law of the studies has no Medicare surcharges either.
-        if matches!(plan.assumptions.tax_law, LawMode::FlatRates { .. }) {
-            for t in &mut irmaa_tables {
-                t.annual_surcharge = [Decimal::ZERO; 6];
-            }
-        }
+        let law_levels: Vec<Decimal> = (0..n + 2).map(law_level).collect();
+        let laws = laws_for(tables, &plan.assumptions.tax_law, start, &law_levels)?;
         let mut years = Vec::with_capacity(n);
         for k in 0..n {
             let year = start + k as i32;
@@ -179,7 +184,6 @@ impl<N: Num> Scenario<N> {
                 plan.filing
             };
             let level_dec = levels[k].to_dec();
-            let law = TaxLaw::resolve(tables, &plan.assumptions.tax_law, year, law_level(k))?;
             let price_level = levels[k];
             let ss = social_security(&benefits, &people, year, &alive, level_dec);
             let pensions = pensions(plan, &people, year, &alive);
@@ -229,9 +233,9 @@ impl<N: Num> Scenario<N> {
                 alive,
                 filing,
                 price_level,
-                law: law.convert(),
-                irmaa: irmaa_tables[k].convert(),
-                irmaa_ahead: irmaa_tables[k + 2].convert(),
+                law: laws.laws[k].convert(),
+                irmaa: laws.irmaa[k].convert(),
+                irmaa_ahead: laws.irmaa[k + 2].convert(),
                 state: plan.state.rules(price_level),
                 social_security: cents::<N>(ss),
                 pensions: cents::<N>(pensions),
@@ -295,7 +299,10 @@ impl<N: Num> Scenario<N> {
                     alive: y.alive,
                     filing: y.filing,
                     price_level: c(y.price_level),
-                    law: y.law.to_f64(),
+                    law: match y.law.fast.as_deref() {
+                        Some(fast) => fast.clone(),
+                        None => y.law.to_f64(),
+                    },
                     irmaa: y.irmaa.to_f64(),
                     irmaa_ahead: y.irmaa_ahead.to_f64(),
                     state: y.state.to_f64(),
@@ -321,6 +328,49 @@ impl<N: Num> Scenario<N> {
             estate_ages: self.estate_ages.clone(),
         }
     }
+}
+
+/// The federal law and Medicare tiers of every year of a plan (and two beyond).
+struct LawSet {
+    key: (LawMode, i32, Vec<Decimal>),
+    laws: Vec<TaxLaw<Decimal>>,
+    irmaa: Vec<Irmaa<Decimal>>,
+}
+
+/// The laws for a plan's years. They depend only on the law mode, the first year and the price
+/// levels, which most edits of a plan leave alone, so the last set is kept and reused.
+fn laws_for(
+    tables: &LawTables,
+    mode: &LawMode,
+    start: i32,
+    law_levels: &[Decimal],
+) -> Result<Arc<LawSet>, crate::tax::TaxError> {
+    static LAST: Mutex<Option<Arc<LawSet>>> = Mutex::new(None);
+    let key = (mode.clone(), start, law_levels.to_vec());
+    if let Ok(last) = LAST.lock()
+        && let Some(set) = last.as_ref()
+        && set.key == key
+    {
+        return Ok(Arc::clone(set));
+    }
+    let n = law_levels.len();
+    let laws = (0..n)
+        .map(|k| TaxLaw::resolve(tables, mode, start + k as i32, law_levels[k]))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut irmaa = (0..n)
+        .map(|k| Irmaa::for_year(tables, start + k as i32, law_levels[k]))
+        .collect::<Result<Vec<_>, _>>()?;
+    // The stylised flat-rate law of the studies has no Medicare surcharges either.
+    if matches!(mode, LawMode::FlatRates { .. }) {
+        for t in &mut irmaa {
+            t.annual_surcharge = [Decimal::ZERO; 6];
+        }
+    }
+    let set = Arc::new(LawSet { key, laws, irmaa });
+    if let Ok(mut last) = LAST.lock() {
+        *last = Some(Arc::clone(&set));
+    }
+    Ok(set)
 }
 
 fn cents<N: Num>(d: Decimal) -> N {

@@ -168,7 +168,17 @@ pub fn law_for(
                 format!("{year} is too far ahead"),
             ));
         }
+        if inflation <= Decimal::NEGATIVE_ONE || inflation > Decimal::ONE {
+            return Err(TaxError::invalid(
+                "inflation",
+                format!("{inflation} is not a yearly inflation rate"),
+            ));
+        }
         for _ in last..year {
+            // Stop compounding long before Decimal could overflow; resolve refuses the result.
+            if index > Decimal::from(1_000_000_000) {
+                break;
+            }
             index *= Decimal::ONE + inflation;
         }
     }
@@ -282,7 +292,7 @@ pub fn breakdown_table(year: i32, f: &IncomeFacts<Decimal>, b: &TaxBreakdown<Dec
         f.filing.label().to_lowercase()
     );
     let line = |s: &mut String, label: &str, v: Decimal| {
-        let _ = writeln!(s, "  {label:<44}{:>16}", crate::money::format_cents(v));
+        let _ = writeln!(s, "  {label:<48}{:>16}", crate::money::format_cents(v));
     };
     let _ = writeln!(s, "\nIncome");
     let incomes = [
@@ -336,7 +346,7 @@ pub fn breakdown_table(year: i32, f: &IncomeFacts<Decimal>, b: &TaxBreakdown<Dec
     line(&mut s, "Total federal tax", b.total.round_cents());
     let _ = writeln!(s, "\nRates");
     let rate = |s: &mut String, label: &str, v: String| {
-        let _ = writeln!(s, "  {label:<44}{v:>16}");
+        let _ = writeln!(s, "  {label:<48}{v:>16}");
     };
     let bracket = if b.bracket == 0 {
         "none (deductions cover it)".to_string()
@@ -390,6 +400,14 @@ w,single,2026,70,abc,1
         assert!(out.errors[0].message.contains("2021"));
         assert!(out.errors[1].message.contains("filing"));
         assert!(out.errors[2].message.contains("social_security"));
+    }
+
+    #[test]
+    fn absurd_inflation_is_an_error_not_an_overflow() {
+        let tables = LawTables::get().unwrap();
+        assert!(law_for(tables, 2150, dec!(0.9)).is_err());
+        assert!(law_for(tables, 2150, dec!(-2)).is_err());
+        assert!(law_for(tables, 2030, dec!(0.03)).is_ok());
     }
 
     #[test]

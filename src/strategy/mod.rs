@@ -81,14 +81,15 @@ impl<N: Num> Funding<N> {
 
     /// An order of whole sources without caps.
     pub fn order(sources: &[Source]) -> Funding<N> {
-        let list: Vec<Step<N>> = sources
-            .iter()
-            .map(|s| Step {
-                source: *s,
-                cap: None,
-            })
-            .collect();
-        Funding::ordered(&list)
+        let mut steps = [Step {
+            source: Source::Cash,
+            cap: None,
+        }; 8];
+        let len = sources.len().min(8);
+        for (step, source) in steps.iter_mut().zip(sources) {
+            step.source = *source;
+        }
+        Funding::Ordered { steps, len }
     }
 
     pub fn steps(&self) -> &[Step<N>] {
@@ -235,18 +236,13 @@ impl<N: Num> Decision<N> {
         let c = |x: N| M::from_f64(x.to_f64()).trunc_cents();
         let funding = match &self.funding {
             Funding::Proportional => Funding::Proportional,
-            Funding::Ordered { .. } => {
-                let steps: Vec<Step<M>> = self
-                    .funding
-                    .steps()
-                    .iter()
-                    .map(|s| Step {
-                        source: s.source,
-                        cap: s.cap.map(c),
-                    })
-                    .collect();
-                Funding::ordered(&steps)
-            }
+            Funding::Ordered { steps, len } => Funding::Ordered {
+                steps: steps.map(|s| Step {
+                    source: s.source,
+                    cap: s.cap.map(c),
+                }),
+                len: *len,
+            },
         };
         Decision {
             convert: c(self.convert),

@@ -252,7 +252,7 @@ pub fn compute<N: Num>(law: &TaxLaw<N>, f: &IncomeFacts<N>) -> TaxBreakdown<N> {
     let other_income = f.ordinary_before_ss() + capital_gain_in_agi;
 
     // Social Security (Pub. 915 worksheet 1): provisional income against the two base amounts.
-    let half = N::from_dec(Decimal::new(5, 1));
+    let half = N::HALF;
     let provisional_income = other_income + f.tax_exempt_interest + f.social_security * half;
     let (base, adjusted) = f.social_security_bases(law);
     let taxable_social_security = if provisional_income <= base {

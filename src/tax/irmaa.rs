@@ -4,6 +4,7 @@
 use super::error::TaxError;
 use super::filing::Filing;
 use super::tables::{IrmaaTable, LawTables};
+use crate::money::index_nearest;
 use crate::num::Num;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -69,7 +70,7 @@ fn from_table(t: &IrmaaTable, premium_year: i32, scale: Decimal) -> Irmaa<Decima
         if scale == Decimal::ONE {
             e
         } else {
-            (e * scale / dec!(1000)).round() * dec!(1000)
+            index_nearest(e, scale, 1000)
         }
     };
     let money = |m: Decimal| (m * scale).round_dp(1);

@@ -2,7 +2,7 @@
 
 use super::error::TaxError;
 use super::tables::{FIRST_TABLE_YEAR, FederalTable, LAST_TABLE_YEAR, LawTables};
-use crate::money::{serde_dec, serde_dec_opt};
+use crate::money::{index_down, serde_dec, serde_dec_opt};
 use crate::num::Num;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -236,16 +236,15 @@ impl TaxLaw<Decimal> {
     /// (brackets and gain bands to $25, deductions to $50). Social Security base amounts, NIIT
     /// thresholds, the capital loss limit and the senior deduction are fixed in dollars.
     fn index_by(&mut self, index: Decimal) {
-        let down = |v: Decimal, step: Decimal| ((v * index) / step).floor() * step;
         for f in 0..4 {
             for e in &mut self.brackets[f] {
-                *e = down(*e, dec!(25));
+                *e = index_down(*e, index, 25);
             }
             for e in &mut self.gain_edges[f] {
-                *e = down(*e, dec!(25));
+                *e = index_down(*e, index, 25);
             }
-            self.standard[f] = down(self.standard[f], dec!(50));
-            self.aged_or_blind[f] = down(self.aged_or_blind[f], dec!(50));
+            self.standard[f] = index_down(self.standard[f], index, 50);
+            self.aged_or_blind[f] = index_down(self.aged_or_blind[f], index, 50);
         }
     }
 

@@ -1,0 +1,43 @@
+//! The engine's speed targets: every strategy of the demo household over its whole horizon
+//! (what one keypress in the planner recomputes), and its parts.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use drawdown::engine::{ReturnPath, Scenario, compare, project};
+use drawdown::plan::demo_plan;
+use drawdown::strategy::build;
+use rust_decimal::Decimal;
+use std::hint::black_box;
+
+fn engine(c: &mut Criterion) {
+    let plan = demo_plan();
+    c.bench_function("demo_all_strategies", |b| {
+        b.iter(|| compare(black_box(&plan)).expect("demo projects"))
+    });
+    // A keypress that changes the law's inputs (inflation, start year, law mode) resolves every
+    // year's law again; alternate two inflation rates so that each run does.
+    let mut other = plan.clone();
+    other.assumptions.inflation += rust_decimal::Decimal::new(1, 3);
+    let plans = [plan.clone(), other];
+    let mut turn = 0;
+    c.bench_function("demo_all_strategies_new_law", |b| {
+        b.iter(|| {
+            turn ^= 1;
+            compare(black_box(&plans[turn])).expect("demo projects")
+        })
+    });
+    let path = ReturnPath::constant(&plan);
+    c.bench_function("demo_scenario_build", |b| {
+        b.iter(|| Scenario::<Decimal>::build(black_box(&plan), &path).expect("demo builds"))
+    });
+    let scenario = Scenario::<Decimal>::build(&plan, &path).expect("demo builds");
+    let decisions = scenario.to_f64();
+    for spec in &plan.strategies {
+        let strategy = build(spec);
+        c.bench_function(&format!("demo_one_strategy/{}", spec.name()), |b| {
+            b.iter(|| project(black_box(&scenario), &decisions, strategy.as_ref()))
+        });
+    }
+}
+
+criterion_group!(benches, engine);
+criterion_main!(benches);
