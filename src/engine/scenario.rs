@@ -169,7 +169,7 @@ impl<N: Num> Scenario<N> {
         let law_levels: Vec<Decimal> = (0..n + 2).map(law_level).collect();
         let laws = laws_for(tables, &plan.assumptions.tax_law, start, &law_levels)?;
         let mut years = Vec::with_capacity(n);
-        for k in 0..n {
+        for (k, &price_level) in levels.iter().enumerate().take(n) {
             let year = start + k as i32;
             let mut ages = [0u32; 2];
             let mut alive = [false; 2];
@@ -183,8 +183,7 @@ impl<N: Num> Scenario<N> {
             } else {
                 plan.filing
             };
-            let level_dec = levels[k].to_dec();
-            let price_level = levels[k];
+            let level_dec = price_level.to_dec();
             let ss = social_security(&benefits, &people, year, &alive, level_dec);
             let pensions = pensions(plan, &people, year, &alive);
             let wages: Decimal = plan
