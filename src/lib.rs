@@ -9,3 +9,4 @@ pub mod plan;
 pub mod report;
 pub mod strategy;
 pub mod tax;
+pub mod tui;

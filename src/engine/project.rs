@@ -12,6 +12,7 @@ use crate::num::Num;
 use crate::plan::AccountKind;
 use crate::strategy::Strategy;
 use crate::tax::{Direction, Filing, IncomeFacts, compute, slope};
+use std::any::Any;
 
 /// Projects one strategy and keeps every year. `decisions` is the same scenario on `f64`
 /// (the scenario itself when it already is), on which the strategy searches.
@@ -171,10 +172,17 @@ pub fn run<N: Num>(
         };
 
         // The strategy searches on f64; the books are kept exactly, starting from its answer.
+        // When the books are kept on f64 too (simulation), that answer is the solution.
         let quick = ctx.mirror(decisions);
         let decision = strategy.decide(&quick);
-        let guess = quick.solve(&decision).draws.total();
-        let solution = ctx.solve_near(&decision.convert(), Some(N::from_f64(guess)));
+        let quick_solution = quick.solve(&decision);
+        let solution = match (&quick_solution as &dyn Any).downcast_ref::<Solution<N>>() {
+            Some(same) => *same,
+            None => ctx.solve_near(
+                &decision.convert(),
+                Some(N::from_f64(quick_solution.draws.total())),
+            ),
+        };
         let Solution {
             draws,
             federal,

@@ -77,6 +77,8 @@ pub struct YearInputs<N> {
     pub pensions: N,
     pub wages: N,
     pub other_income: N,
+    /// The part of `other_income` fixed in dollars (not indexed to prices).
+    pub other_income_nominal: N,
     /// The year's after-tax need for living costs, in dollars of the year.
     pub living: N,
     /// One-off expenses of the year, in dollars of the year.
@@ -193,19 +195,17 @@ impl<N: Num> Scenario<N> {
                 .filter(|w| alive[w.person] && ages[w.person] < w.until_age)
                 .map(|w| w.amount * level_dec)
                 .sum();
-            let other: Decimal = plan
-                .income
-                .other
-                .iter()
-                .filter(|o| (o.from_year..=o.to_year).contains(&year))
-                .map(|o| {
+            let (mut other, mut other_nominal) = (Decimal::ZERO, Decimal::ZERO);
+            for o in &plan.income.other {
+                if (o.from_year..=o.to_year).contains(&year) {
                     if o.indexed {
-                        o.amount * level_dec
+                        other += o.amount * level_dec;
                     } else {
-                        o.amount
+                        other += o.amount;
+                        other_nominal += o.amount;
                     }
-                })
-                .sum();
+                }
+            }
             let age0 = ages[0];
             let mut living = plan.spending.annual;
             for change in &plan.spending.changes {
@@ -240,6 +240,7 @@ impl<N: Num> Scenario<N> {
                 pensions: cents::<N>(pensions),
                 wages: cents::<N>(wages),
                 other_income: cents::<N>(other),
+                other_income_nominal: cents::<N>(other_nominal),
                 living: cents::<N>(living * level_dec),
                 one_offs: cents::<N>(one_offs * level_dec),
                 enrolled,
@@ -309,6 +310,7 @@ impl<N: Num> Scenario<N> {
                     pensions: c(y.pensions),
                     wages: c(y.wages),
                     other_income: c(y.other_income),
+                    other_income_nominal: c(y.other_income_nominal),
                     living: c(y.living),
                     one_offs: c(y.one_offs),
                     enrolled: y.enrolled,

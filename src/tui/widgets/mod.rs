@@ -1,0 +1,1 @@
+//! Widgets that draw plain data: they know nothing of plans or the engine.
