@@ -1,4 +1,5 @@
-//! The `drawdown` command: the interactive planner, and `drawdown tax` for one-off tax figures.
+//! The `drawdown` command: the interactive planner, `drawdown report` for headless results and
+//! `drawdown tax` for one-off tax figures.
 
 mod cli;
 
@@ -51,11 +52,9 @@ fn main() -> ExitCode {
     }
 }
 
-/// The interactive planner.
+/// The interactive planner, on the demo household or the plan given.
 fn run_app(plan: Option<PathBuf>) -> anyhow::Result<()> {
-    let _ = plan;
-    println!("the interactive planner is not built yet");
-    Ok(())
+    drawdown::tui::run(plan).map_err(|e| anyhow::anyhow!("terminal: {e}"))
 }
 
 /// A bad flag value is reported on one line naming the flag; other argument errors (and help)

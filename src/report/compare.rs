@@ -8,48 +8,88 @@ use crate::plan::Plan;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-fn money(d: Decimal) -> Cell {
-    Cell::number(format_dollars(d), d.round_dp(2).to_f64().unwrap_or(0.0))
-}
-
-fn rate(d: Decimal) -> Cell {
-    Cell::number(format_rate(d.round_dp(4)), d.to_f64().unwrap_or(0.0))
+/// How a metric's values read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetricKind {
+    Money,
+    Years,
+    Rate,
+    Count,
+    Text,
 }
 
 /// Which way a row's best value points.
-#[derive(Clone, Copy)]
-enum Better {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Better {
     Lower,
     Higher,
 }
 
-/// One metric row: a label, a value per strategy, and how to pick the best.
-fn metric(
-    label: &str,
-    outcomes: &[Outcome],
-    value: impl Fn(&Outcome) -> Decimal,
-    cell: impl Fn(&Outcome) -> Cell,
-    better: Option<Better>,
-) -> Vec<Cell> {
-    let values: Vec<Decimal> = outcomes.iter().map(&value).collect();
-    let best = better.and_then(|b| {
-        let pick = match b {
-            Better::Lower => values.iter().min(),
-            Better::Higher => values.iter().max(),
-        };
-        // Highlight only when the strategies differ on this row.
-        pick.filter(|p| values.iter().any(|v| v != *p)).copied()
-    });
-    let mut row = vec![Cell::text(label)];
-    for (o, v) in outcomes.iter().zip(&values) {
-        let mut c = cell(o);
-        c.best = best == Some(*v);
-        row.push(c);
-    }
-    row
+/// One row of the comparison: a value per strategy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    pub label: String,
+    pub kind: MetricKind,
+    pub better: Option<Better>,
+    pub values: Vec<Decimal>,
+    pub texts: Vec<String>,
 }
 
-/// Years the money lasts, as a cell: "31 (all)" when it never ran out.
+impl Metric {
+    fn new(
+        label: impl Into<String>,
+        kind: MetricKind,
+        better: Option<Better>,
+        outcomes: &[Outcome],
+        value: impl Fn(&Outcome) -> Decimal,
+        text: impl Fn(&Outcome) -> String,
+    ) -> Metric {
+        Metric {
+            label: label.into(),
+            kind,
+            better,
+            values: outcomes.iter().map(value).collect(),
+            texts: outcomes.iter().map(text).collect(),
+        }
+    }
+
+    /// Which values are the best of the row (none when all are equal).
+    pub fn best(&self) -> Vec<bool> {
+        let pick = match self.better {
+            Some(Better::Lower) => self.values.iter().min(),
+            Some(Better::Higher) => self.values.iter().max(),
+            None => None,
+        };
+        let best = pick
+            .filter(|p| self.values.iter().any(|v| v != *p))
+            .copied();
+        self.values.iter().map(|v| Some(*v) == best).collect()
+    }
+
+    /// A change from `before` to `after` as people read it, and whether it is better.
+    pub fn delta(&self, before: Decimal, after: Decimal) -> Option<(String, Option<bool>)> {
+        let d = after - before;
+        if d.is_zero() || self.kind == MetricKind::Text {
+            return None;
+        }
+        let sign = if d > Decimal::ZERO { "+" } else { "−" };
+        let a = d.abs();
+        let text = match self.kind {
+            MetricKind::Money => format!("{sign}{}", &format_dollars(a)),
+            MetricKind::Years => format!("{sign}{} yrs", a.round_dp(1)),
+            MetricKind::Rate => format!("{sign}{} pts", (a * Decimal::from(100)).round_dp(1)),
+            MetricKind::Count => format!("{sign}{a}"),
+            MetricKind::Text => return None,
+        };
+        let better = self.better.map(|b| match b {
+            Better::Lower => d < Decimal::ZERO,
+            Better::Higher => d > Decimal::ZERO,
+        });
+        Some((text, better))
+    }
+}
+
+/// Years the money lasts: "31 (all)" when it never ran out.
 pub fn lasting_text(o: &Outcome) -> String {
     if o.lasts_to_horizon {
         format!("{} (all)", o.horizon_years)
@@ -70,53 +110,61 @@ pub fn brackets_text(o: &Outcome) -> String {
         .join(" ")
 }
 
-/// Every strategy side by side, amounts in the plan's first-year dollars.
-pub fn comparison_table(plan: &Plan, c: &Comparison) -> Table {
-    let o = &c.outcomes;
-    let mut headers = vec!["".to_string()];
-    headers.extend(o.iter().map(|x| x.strategy.clone()));
+/// The comparison's rows, amounts in the plan's first-year dollars. `money` formats amounts
+/// (the planner rounds them to $k in privacy mode).
+pub fn metrics(outcomes: &[Outcome], money: &dyn Fn(Decimal) -> String) -> Vec<Metric> {
+    use Better::*;
+    use MetricKind::*;
+    let o = outcomes;
+    let rate = |d: Decimal| format_rate(d.round_dp(4));
     let mut rows = vec![
-        metric(
+        Metric::new(
             "Lifetime federal tax",
+            Money,
+            Some(Lower),
             o,
             |x| x.federal_real,
             |x| money(x.federal_real),
-            Some(Better::Lower),
         ),
-        metric(
+        Metric::new(
             "Lifetime state tax",
+            Money,
+            Some(Lower),
             o,
             |x| x.state_real,
             |x| money(x.state_real),
-            Some(Better::Lower),
         ),
-        metric(
-            "Lifetime IRMAA surcharges",
+        Metric::new(
+            "Lifetime IRMAA",
+            Money,
+            Some(Lower),
             o,
             |x| x.irmaa_real,
             |x| money(x.irmaa_real),
-            Some(Better::Lower),
         ),
-        metric(
+        Metric::new(
             "Lifetime tax, all",
+            Money,
+            Some(Lower),
             o,
             |x| x.lifetime_tax_real(),
             |x| money(x.lifetime_tax_real()),
-            Some(Better::Lower),
         ),
-        metric(
+        Metric::new(
             "Years the money lasts",
+            Years,
+            Some(Higher),
             o,
             |x| x.years_lasting,
-            |x| Cell::number(lasting_text(x), x.years_lasting.to_f64().unwrap_or(0.0)),
-            Some(Better::Higher),
+            lasting_text,
         ),
-        metric(
-            "After-tax estate at the end",
+        Metric::new(
+            "After-tax estate at end",
+            Money,
+            Some(Higher),
             o,
             |x| x.estate_real,
             |x| money(x.estate_real),
-            Some(Better::Higher),
         ),
     ];
     let ages: Vec<u32> = o
@@ -131,44 +179,72 @@ pub fn comparison_table(plan: &Plan, c: &Comparison) -> Table {
                 .map(|e| e.real)
                 .unwrap_or_default()
         };
-        rows.push(metric(
-            &format!("After-tax estate at {age}"),
+        rows.push(Metric::new(
+            format!("After-tax estate at {age}"),
+            Money,
+            Some(Higher),
             o,
             at,
-            move |x| money(at(x)),
-            Some(Better::Higher),
+            |x| money(at(x)),
         ));
     }
     rows.extend([
-        metric(
+        Metric::new(
             "Highest marginal rate",
+            Rate,
+            Some(Lower),
             o,
             |x| x.highest_marginal,
             |x| rate(x.highest_marginal),
-            Some(Better::Lower),
         ),
-        metric(
+        Metric::new(
             "Shortfall years",
+            Count,
+            Some(Lower),
             o,
             |x| Decimal::from(x.shortfall_years),
-            |x| Cell::number(x.shortfall_years.to_string(), f64::from(x.shortfall_years)),
-            Some(Better::Lower),
+            |x| x.shortfall_years.to_string(),
         ),
-        metric(
+        Metric::new(
             "Roth conversions",
+            Money,
+            None,
             o,
             |x| x.conversions,
             |x| money(x.conversions),
-            None,
         ),
-        metric(
+        Metric::new(
             "Years by bracket",
+            Text,
+            None,
             o,
             |_| Decimal::ZERO,
-            |x| Cell::text(brackets_text(x)),
-            None,
+            brackets_text,
         ),
     ]);
+    rows
+}
+
+/// Every strategy side by side, amounts in the plan's first-year dollars.
+pub fn comparison_table(plan: &Plan, c: &Comparison) -> Table {
+    let mut headers = vec!["".to_string()];
+    headers.extend(c.outcomes.iter().map(|x| x.strategy.clone()));
+    let rows = metrics(&c.outcomes, &format_dollars)
+        .into_iter()
+        .map(|m| {
+            let best = m.best();
+            let mut row = vec![Cell::text(m.label.clone())];
+            for (i, text) in m.texts.iter().enumerate() {
+                let mut cell = match m.kind {
+                    MetricKind::Text => Cell::text(text.clone()),
+                    _ => Cell::number(text.clone(), m.values[i].to_f64().unwrap_or(0.0)),
+                };
+                cell.best = best[i];
+                row.push(cell);
+            }
+            row
+        })
+        .collect();
     Table {
         title: format!("{}: strategies compared", plan.name),
         note: format!(
@@ -181,6 +257,14 @@ pub fn comparison_table(plan: &Plan, c: &Comparison) -> Table {
         headers,
         rows,
     }
+}
+
+fn money(d: Decimal) -> Cell {
+    Cell::number(format_dollars(d), d.round_dp(2).to_f64().unwrap_or(0.0))
+}
+
+fn rate(d: Decimal) -> Cell {
+    Cell::number(format_rate(d.round_dp(4)), d.to_f64().unwrap_or(0.0))
 }
 
 /// One strategy year by year, in dollars of each year.

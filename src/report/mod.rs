@@ -5,6 +5,9 @@ pub mod explain;
 mod table;
 pub mod tax_csv;
 
-pub use compare::{brackets_text, comparison_table, find_strategy, lasting_text, ledger_table};
+pub use compare::{
+    Better, Metric, MetricKind, brackets_text, comparison_table, find_strategy, lasting_text,
+    ledger_table, metrics,
+};
 pub use explain::explain;
 pub use table::{Cell, Format, Table};

@@ -1,1 +1,28 @@
 //! Widgets that draw plain data: they know nothing of plans or the engine.
+//!
+//! - [`IncomeStackChart`]: income sources stacked per year above a zero line, taxes below.
+//! - [`TaxBars`]: federal, state and IRMAA per year with bracket and IRMAA-tier markers.
+//! - [`ComparisonTable`]: metrics by strategy, best per row marked, selected strategy highlighted.
+//!
+//! Horizontal layouts depend only on the area, the number of columns, the cursor and the theme,
+//! so [`column_at`] and [`strategy_at`] map a mouse click back to a year or a strategy.
+
+mod axis;
+mod bars;
+mod chart;
+mod columns;
+mod compare_table;
+mod legend;
+mod stack_chart;
+mod tax_bars;
+mod text;
+
+#[cfg(test)]
+mod testutil;
+
+pub use chart::column_at;
+pub use compare_table::{
+    ComparisonTable, Delta, MetricCell, MetricRow, preferred_height, strategy_at,
+};
+pub use stack_chart::{IncomeStackChart, StackColumn, nice_step};
+pub use tax_bars::{TaxBars, TaxColumn};

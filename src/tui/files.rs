@@ -1,0 +1,285 @@
+//! Where plans live for the planner: the user's data folder, the shipped examples, templates for
+//! a new plan, and the recovery file that keeps unsaved edits safe.
+
+use crate::plan::{EXAMPLES, Plan, example_plan, parse_plan, plans_dir, write_atomically};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Folders the planner reads and writes; tests point them at temporary folders.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Places {
+    /// The user's plans.
+    pub data_dir: Option<PathBuf>,
+    /// A `saves/` folder next to the program (the examples), when there is one.
+    pub saves_dir: Option<PathBuf>,
+}
+
+/// Where a listed plan comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    File(PathBuf),
+    /// An example built into the program.
+    Embedded(&'static str),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileEntry {
+    pub name: String,
+    /// Last change, `YYYY-MM-DD HH:MM` (UTC), or "built in".
+    pub date: String,
+    pub summary: String,
+    pub source: Source,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Recovery {
+    file: Option<String>,
+    plan: Plan,
+}
+
+impl Places {
+    /// The platform's data folder and `./saves` when it exists.
+    pub fn standard() -> Places {
+        let saves = PathBuf::from("saves");
+        Places {
+            data_dir: plans_dir(),
+            saves_dir: saves.is_dir().then_some(saves),
+        }
+    }
+
+    fn recovery_path(&self) -> Option<PathBuf> {
+        self.data_dir.as_ref().map(|d| d.join(".recovery.ron"))
+    }
+
+    /// A path in the data folder for a plan name.
+    pub fn plan_path_for(&self, name: &str) -> PathBuf {
+        let slug: String = name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect::<String>()
+            .split('-')
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let slug = if slug.is_empty() {
+            "plan".to_string()
+        } else {
+            slug
+        };
+        let dir = self.data_dir.clone().unwrap_or_else(|| PathBuf::from("."));
+        dir.join(format!("{slug}.ron"))
+    }
+
+    /// Plans in the data folder and the saves folder, newest first, then the built-in examples.
+    pub fn list(&self) -> Vec<FileEntry> {
+        let mut files = Vec::new();
+        for dir in [&self.data_dir, &self.saves_dir].into_iter().flatten() {
+            let Ok(read) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            for entry in read.flatten() {
+                let path = entry.path();
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if !name.ends_with(".ron") || name.starts_with('.') {
+                    continue;
+                }
+                let modified = entry.metadata().and_then(|m| m.modified()).ok();
+                let summary = match crate::plan::load_plan(&path) {
+                    Ok(plan) => format!("{}: {}", plan.name, plan.summary()),
+                    Err(e) => format!("cannot be read: {}", first_line(&e.to_string())),
+                };
+                files.push((
+                    modified,
+                    FileEntry {
+                        name: path.display().to_string(),
+                        date: modified.map_or_else(|| "?".into(), format_time),
+                        summary,
+                        source: Source::File(path),
+                    },
+                ));
+            }
+        }
+        files.sort_by_key(|f| std::cmp::Reverse(f.0));
+        let mut out: Vec<FileEntry> = files.into_iter().map(|(_, e)| e).collect();
+        for (name, text) in EXAMPLES {
+            let summary = match parse_plan(text, name) {
+                Ok(plan) => format!("{}: {}", plan.name, plan.summary()),
+                Err(e) => e.to_string(),
+            };
+            out.push(FileEntry {
+                name: format!("example {name}"),
+                date: "built in".into(),
+                summary,
+                source: Source::Embedded(text),
+            });
+        }
+        out
+    }
+
+    /// When unsaved edits were kept, if they were.
+    pub fn recovery_age(&self) -> Option<String> {
+        let path = self.recovery_path()?;
+        let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
+        Some(format_time(modified))
+    }
+
+    pub fn write_recovery(&self, plan: &Plan, file: Option<&Path>) -> std::io::Result<()> {
+        let Some(path) = self.recovery_path() else {
+            return Ok(());
+        };
+        let recovery = Recovery {
+            file: file.map(|f| f.display().to_string()),
+            plan: plan.clone(),
+        };
+        let text = ron::ser::to_string_pretty(&recovery, ron::ser::PrettyConfig::new())
+            .map_err(std::io::Error::other)?;
+        write_atomically(&path, text.as_bytes())
+    }
+
+    pub fn read_recovery(&self) -> Result<(Plan, Option<PathBuf>), String> {
+        let path = self.recovery_path().ok_or("no data folder")?;
+        let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+        let r: Recovery = ron::from_str(&text).map_err(|e| e.to_string())?;
+        let issues = crate::plan::validate(&r.plan);
+        if let Some(first) = issues.first() {
+            return Err(first.to_string());
+        }
+        Ok((r.plan, r.file.map(PathBuf::from)))
+    }
+
+    pub fn clear_recovery(&self) {
+        if let Some(path) = self.recovery_path() {
+            let _ = std::fs::remove_file(&path);
+            let _ = std::fs::remove_file(path.with_extension("ron.bak"));
+        }
+    }
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or(s)
+}
+
+/// Templates for a new plan: a blank one-person plan and every example.
+pub fn templates() -> Vec<(String, Plan)> {
+    let mut out = vec![("Blank plan".to_string(), blank_plan())];
+    for (name, _) in EXAMPLES {
+        if let Some(Ok(plan)) = example_plan(name) {
+            out.push((plan.name.clone(), plan));
+        }
+    }
+    out
+}
+
+/// A one-person plan with one account of each main kind, ready to fill in.
+pub fn blank_plan() -> Plan {
+    let mut plan = crate::plan::demo_plan();
+    plan.name = "New plan".into();
+    plan.notes = String::new();
+    plan.people.truncate(1);
+    plan.people[0].name = "Me".into();
+    plan.filing = crate::tax::Filing::Single;
+    plan.accounts = vec![
+        crate::plan::Account::new_of_kind(crate::plan::AccountKind::Taxable, "Brokerage"),
+        crate::plan::Account::new_of_kind(crate::plan::AccountKind::Deferred, "IRA"),
+        crate::plan::Account::new_of_kind(crate::plan::AccountKind::Roth, "Roth"),
+    ];
+    plan.income.social_security.truncate(1);
+    plan.spending.annual = rust_decimal::Decimal::from(50_000);
+    plan
+}
+
+/// `~/x` → the home folder's `x`.
+pub fn expand_home(path: &str) -> String {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => Path::new(&home).join(rest).display().to_string(),
+        _ => path.to_string(),
+    }
+}
+
+/// `YYYY-MM-DD HH:MM` in UTC.
+pub fn format_time(t: SystemTime) -> String {
+    let secs = t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}",
+        rem / 3600,
+        (rem % 3600) / 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn times_format_as_utc_dates() {
+        assert_eq!(format_time(UNIX_EPOCH), "1970-01-01 00:00");
+        let t = UNIX_EPOCH + Duration::from_secs(1_764_081_000);
+        assert_eq!(format_time(t), "2025-11-25 14:30");
+    }
+
+    #[test]
+    fn recovery_round_trips_and_clears() {
+        let dir = tempfile::tempdir().unwrap();
+        let places = Places {
+            data_dir: Some(dir.path().to_path_buf()),
+            saves_dir: None,
+        };
+        assert!(places.recovery_age().is_none());
+        let plan = crate::plan::demo_plan();
+        places
+            .write_recovery(&plan, Some(Path::new("/tmp/x.ron")))
+            .unwrap();
+        assert!(places.recovery_age().is_some());
+        let (back, file) = places.read_recovery().unwrap();
+        assert_eq!(back, plan);
+        assert_eq!(file, Some(PathBuf::from("/tmp/x.ron")));
+        places.clear_recovery();
+        assert!(places.recovery_age().is_none());
+    }
+
+    #[test]
+    fn listing_shows_user_plans_then_examples() {
+        let dir = tempfile::tempdir().unwrap();
+        let places = Places {
+            data_dir: Some(dir.path().to_path_buf()),
+            saves_dir: None,
+        };
+        crate::plan::save_plan(&dir.path().join("mine.ron"), &crate::plan::demo_plan()).unwrap();
+        std::fs::write(dir.path().join("broken.ron"), "(").unwrap();
+        let list = places.list();
+        assert!(list[0].name.ends_with(".ron"));
+        assert!(list.iter().any(|e| e.summary.starts_with("cannot be read")));
+        assert!(list.iter().any(|e| e.name == "example D.ron"));
+        assert_eq!(
+            places.plan_path_for("D: my plan!"),
+            dir.path().join("d-my-plan.ron")
+        );
+    }
+
+    #[test]
+    fn templates_are_valid_plans() {
+        for (name, plan) in templates() {
+            assert!(crate::plan::validate(&plan).is_empty(), "{name}");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! Drawing the whole screen from a read-only app.
+
+mod form;
+mod overlays;
+mod right;
+
+use super::app::{App, Focus};
+use super::viewmodel;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use std::time::Duration;
+
+/// The smallest screen the planner draws on.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Where things were drawn, for the mouse.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScreenMap {
+    /// Pane tabs: area and pane index.
+    pub tabs: Vec<(Rect, usize)>,
+    /// The form's rows area and the index of its first visible row.
+    pub form: Rect,
+    pub form_first: usize,
+    pub chart: Rect,
+    pub taxes: Rect,
+    pub compare: Rect,
+}
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        *app.screen.borrow_mut() = ScreenMap::default();
+        return;
+    }
+    let [main, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let left_width = (main.width * 2 / 5).clamp(34, 60);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(left_width), Constraint::Min(0)]).areas(main);
+    let mut map = ScreenMap::default();
+    form::draw(app, frame, left, &mut map);
+    right::draw(app, frame, right, &mut map);
+    status_bar(app, frame, status);
+    *app.screen.borrow_mut() = map;
+    if let Some(overlay) = &app.overlay {
+        overlays::draw(app, overlay, frame, main);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("drawdown needs a larger terminal"),
+        Line::from(""),
+        Line::from(format!(
+            "This one is {}×{}; enlarge it to at least {MIN_WIDTH}×{MIN_HEIGHT}.",
+            area.width, area.height
+        )),
+        Line::from("q quits."),
+    ];
+    let height = (text.len() as u16).min(area.height);
+    let y = area.y + area.height.saturating_sub(height) / 2;
+    let rect = Rect::new(area.x, y, area.width, height);
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .alignment(ratatui::layout::Alignment::Center),
+        rect,
+    );
+}
+
+fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let file = match &app.file {
+        Some(p) if !app.privacy => p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| p.display().to_string()),
+        Some(_) => "plan.ron".into(),
+        None => "unsaved plan".into(),
+    };
+    let marker = if app.dirty { " [+]" } else { "" };
+    let mut left = vec![Span::styled(format!(" {file}{marker} "), t.title)];
+    if app.baseline.is_some() {
+        left.push(Span::styled(" baseline ", t.accent));
+    }
+    if app.privacy {
+        left.push(Span::styled(" privacy ", t.accent));
+    }
+    let message = match &app.status {
+        Some((m, at)) if at.elapsed() < Duration::from_secs(5) => m.clone(),
+        _ => hints(app),
+    };
+    left.push(Span::styled(format!(" {message}"), t.dim));
+    let recompute = format!(
+        "recomputed in {:.1} ms ",
+        app.last_recompute.as_secs_f64() * 1000.0
+    );
+    let width = area.width as usize;
+    let used: usize = left.iter().map(|s| s.content.chars().count()).sum();
+    let right = if used + recompute.len() < width {
+        recompute
+    } else {
+        String::new()
+    };
+    let pad = width.saturating_sub(used + right.chars().count());
+    left.push(Span::raw(" ".repeat(pad)));
+    left.push(Span::styled(right, t.dim));
+    frame.render_widget(Paragraph::new(Line::from(left)), area);
+}
+
+/// Key hints for where the user is.
+fn hints(app: &App) -> String {
+    if app.edit.is_some() {
+        return "Enter keep · Esc cancel · type 65k, 1.25m, 3.5%".into();
+    }
+    match app.focus {
+        Focus::Form => "Tab pane · ↑↓ field · Enter edit · ←→ year · [ ] strategy · ? help".into(),
+        Focus::Chart => "←→ year · Enter inspect · [ ] strategy · Tab next · ? help".into(),
+        Focus::Compare => "↑↓ or click: chart a strategy · b pin baseline · ? help".into(),
+    }
+}
+
+/// A centred rectangle of at most the given size.
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// A bordered window with a title, cleared underneath.
+pub(super) fn window(app: &App, frame: &mut Frame, area: Rect, title: &str) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.focus_border)
+        .title(Span::styled(format!(" {title} "), app.theme.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+pub(super) fn label_style(app: &App, focused: bool) -> Style {
+    if focused {
+        app.theme.focus_border
+    } else {
+        app.theme.border
+    }
+}
+
+pub(super) use viewmodel::money;

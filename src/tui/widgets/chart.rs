@@ -1,0 +1,165 @@
+//! The skeleton both column charts share: the optional titled block, the money scale with its
+//! y-axis gutter, and the year columns to the right of it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+
+use super::axis::{self, Scale, Tick};
+use super::columns::Columns;
+use crate::tui::theme::Theme;
+
+/// A titled, bordered block when a title is given; otherwise the chart uses the whole area (the
+/// caller's pane draws its own frame).
+pub(crate) fn block<'a>(title: Option<&'a str>, theme: &Theme) -> Option<Block<'a>> {
+    title.map(|t| {
+        Block::bordered()
+            .border_style(theme.border)
+            .title(Line::styled(t, theme.title))
+    })
+}
+
+/// Draws the block, adding "◀ 2031–2050 ▶" on its top border when the years are scrolled.
+pub(crate) fn render_block(
+    block: Option<Block<'_>>,
+    window: Option<String>,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    if let Some(mut b) = block {
+        if let Some(w) = window {
+            b = b.title_top(Line::styled(format!(" {w} "), theme.accent).right_aligned());
+        }
+        b.render(area, buf);
+    }
+}
+
+/// Where things go horizontally and how money maps to rows.
+pub(crate) struct Skeleton {
+    pub inner: Rect,
+    pub scale: Scale,
+    /// The zero line's row.
+    pub zero_y: u16,
+    /// Left edge of the first column.
+    pub plot_x: u16,
+    pub gutter: u16,
+    pub cols: Columns,
+    ticks: Vec<Tick>,
+    texts: Vec<String>,
+}
+
+impl Skeleton {
+    /// `plot_top`/`plot_h` are the rows for the bars and the zero line, inside `inner`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        inner: Rect,
+        plot_top: u16,
+        plot_h: u16,
+        max_up: f64,
+        max_down: f64,
+        total: usize,
+        cursor: Option<usize>,
+        theme: &Theme,
+        format_money: &dyn Fn(f64) -> String,
+    ) -> Skeleton {
+        let scale = Scale::fit(max_up, max_down, plot_h.saturating_sub(1));
+        let ticks = if plot_h > 0 {
+            scale.ticks()
+        } else {
+            Vec::new()
+        };
+        let gutter = axis::gutter(inner.width);
+        let texts = axis::labels(&ticks, format_money, gutter);
+        let cols = Columns::fit(
+            total,
+            inner.width.saturating_sub(gutter),
+            cursor,
+            theme.large,
+        );
+        Skeleton {
+            inner,
+            scale,
+            zero_y: plot_top.saturating_add(scale.up),
+            plot_x: inner.x.saturating_add(gutter),
+            gutter,
+            cols,
+            ticks,
+            texts,
+        }
+    }
+
+    pub fn draw_axis(&self, buf: &mut Buffer, theme: &Theme) {
+        let i = self.inner;
+        axis::draw(
+            buf,
+            i.x,
+            self.gutter,
+            i.right(),
+            self.zero_y,
+            &self.scale,
+            &self.ticks,
+            &self.texts,
+            theme,
+        );
+    }
+
+    /// Year labels on row `y`, with ◀ in the gutter and ▶ at the right edge when scrolled.
+    pub fn draw_labels(
+        &self,
+        buf: &mut Buffer,
+        y: u16,
+        labels: &dyn Fn(usize) -> String,
+        cursor: Option<usize>,
+        theme: &Theme,
+    ) {
+        let gutter_x = (self.gutter > 0).then(|| self.plot_x - 1);
+        self.cols.draw_labels(
+            buf,
+            self.plot_x,
+            y,
+            gutter_x,
+            self.inner.right(),
+            labels,
+            cursor,
+            theme,
+        );
+    }
+
+    /// Left edge of column `i` (which must be visible).
+    pub fn x(&self, i: usize) -> u16 {
+        self.cols.x(self.plot_x, i)
+    }
+}
+
+/// The cursor clamped into the data (a stale cursor past the end still shows the last year).
+pub(crate) fn clamp_cursor(cursor: Option<usize>, len: usize) -> Option<usize> {
+    cursor.and_then(|c| len.checked_sub(1).map(|last| c.min(last)))
+}
+
+/// The year under screen column `x` in a chart of `years` columns drawn with a title (so with a
+/// border) in `area`: for turning a mouse click into a year. Both charts lay their columns out
+/// the same way, so this serves the income stack and the tax bars alike.
+pub fn column_at(
+    area: Rect,
+    years: usize,
+    cursor: Option<usize>,
+    theme: &Theme,
+    x: u16,
+) -> Option<usize> {
+    let inner = block(Some(""), theme).map_or(area, |b| b.inner(area));
+    let plot_x = inner.x.saturating_add(axis::gutter(inner.width));
+    let cols = Columns::fit(
+        years,
+        inner.width.saturating_sub(plot_x - inner.x),
+        clamp_cursor(cursor, years),
+        theme.large,
+    );
+    if x < plot_x || x >= inner.right() {
+        return None;
+    }
+    // A click in the gap after a column counts for that column.
+    let i = cols.start + usize::from((x - plot_x) / cols.pitch.max(1));
+    cols.visible().contains(&i).then_some(i)
+}

@@ -1,0 +1,349 @@
+//! The strategy comparison: one row per metric, one column per strategy, the best value in each
+//! row marked (in colour and with a '*', so it survives a monochrome screen), and the selected
+//! strategy's column highlighted top to bottom.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+use super::chart;
+use super::text::{put_char, put_right, put_trunc, width};
+use crate::tui::theme::Theme;
+
+/// A change against the baseline strategy, e.g. "+$12,400" or "−1.3 yrs".
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Delta {
+    pub text: String,
+    /// Some(true): an improvement (good style); Some(false): worse (bad style); None: neutral.
+    pub better: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MetricCell {
+    pub text: String,
+    /// The best value of its row.
+    pub best: bool,
+    pub delta: Option<Delta>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MetricRow {
+    pub label: String,
+    /// One per strategy, in header order (missing cells draw blank, extra cells are not drawn).
+    pub cells: Vec<MetricCell>,
+}
+
+/// The comparison table. Draws a titled border when `title` is given.
+pub struct ComparisonTable<'a> {
+    /// Strategy names.
+    pub headers: &'a [String],
+    pub rows: &'a [MetricRow],
+    /// The highlighted strategy column (clamped to the last one).
+    pub selected: usize,
+    pub theme: &'a Theme,
+    pub title: Option<&'a str>,
+}
+
+/// Lines that show every row: 1 for the header, and 2 for a row with a delta (the narrow-pane
+/// layout; a wide pane puts deltas beside the values and leaves the difference blank). The
+/// border drawn when `title` is given adds 2 more.
+pub fn preferred_height(rows: &[MetricRow]) -> u16 {
+    let lines: usize = rows.iter().map(|r| 1 + usize::from(has_delta(r))).sum();
+    u16::try_from(lines + 1).unwrap_or(u16::MAX)
+}
+
+/// The strategy under screen column `x` in a table of `headers` drawn with a title (so with a
+/// border) in `area`: for turning a mouse click into a strategy.
+pub fn strategy_at(
+    area: Rect,
+    headers: &[String],
+    selected: usize,
+    theme: &Theme,
+    x: u16,
+) -> Option<usize> {
+    let inner = chart::block(Some(""), theme).map_or(area, |b| b.inner(area));
+    let l = Layout::new(headers.len(), inner.width, selected);
+    let first = l.x(inner.x, l.start);
+    if x < first || x >= inner.right() {
+        return None;
+    }
+    // A click in the gap after a column counts for that column.
+    let j = l.start + usize::from((x - first) / (l.col_w + SEP));
+    (j < l.start + l.len).then_some(j)
+}
+
+fn has_delta(row: &MetricRow) -> bool {
+    row.cells.iter().any(|c| c.delta.is_some())
+}
+
+/// " *" after a value: room is kept in every cell so values line up whether or not they're best.
+const MARK: u16 = 2;
+const BEST: char = '*';
+/// Between strategy columns.
+const SEP: u16 = 1;
+/// Strategy columns share the width between these bounds: "$1,234,567 *" fits the minimum
+/// (a wider value that isn't best may use the marker's room), and beyond the maximum extra width
+/// only spreads the numbers apart.
+const MIN_COL: u16 = 12;
+const MAX_COL: u16 = 24;
+/// The metric label column takes 2/5 of the width up to this ("After-tax estate at end").
+const MAX_LABEL: u16 = 24;
+
+/// Column geometry for one render. The horizontal part depends only on the width and the number
+/// of strategies, never on the texts, so a click maps to a strategy without the data (values
+/// too wide for a column end in '…').
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Layout {
+    label_w: u16,
+    col_w: u16,
+    /// Deltas beside their values (else on the line under them).
+    inline: bool,
+    delta_w: u16,
+    start: usize,
+    len: usize,
+    total: usize,
+}
+
+impl Layout {
+    fn new(total: usize, w: u16, selected: usize) -> Layout {
+        let label_w = (w * 2 / 5).min(MAX_LABEL);
+        let avail = w.saturating_sub(label_w + 1);
+        let fits = |avail: u16| usize::from(avail.saturating_add(SEP)) / usize::from(MIN_COL + SEP);
+        let share = |avail: u16, n: usize| {
+            let per = usize::from(avail.saturating_add(SEP)) / n.max(1);
+            u16::try_from(per)
+                .unwrap_or(u16::MAX)
+                .saturating_sub(SEP)
+                .clamp(MIN_COL, MAX_COL)
+        };
+        let base = Layout {
+            label_w,
+            col_w: 0,
+            inline: false,
+            delta_w: 0,
+            start: 0,
+            len: total,
+            total,
+        };
+        if fits(avail) >= total {
+            return Layout {
+                col_w: share(avail, total),
+                ..base
+            };
+        }
+        // Scroll: keep one cell for ▶, and the selected strategy in the middle.
+        let avail = avail.saturating_sub(1);
+        if avail < 2 {
+            return Layout { len: 0, ..base };
+        }
+        let len = fits(avail).clamp(1, total);
+        let col_w = share(avail, len).min(avail.saturating_sub(SEP)).max(1);
+        let start = selected
+            .min(total - 1)
+            .saturating_sub(len / 2)
+            .min(total - len);
+        Layout {
+            col_w,
+            start,
+            len,
+            ..base
+        }
+    }
+
+    /// Deltas go beside the values when every value and delta fits that way.
+    fn with_deltas(mut self, rows: &[MetricRow]) -> Layout {
+        let cells = || rows.iter().flat_map(|r| &r.cells);
+        let value_w = cells().map(|c| width(&c.text)).max().unwrap_or(0);
+        self.delta_w = cells()
+            .filter_map(|c| c.delta.as_ref())
+            .map(|d| width(&d.text))
+            .max()
+            .unwrap_or(0);
+        self.inline = self.delta_w == 0 || value_w + MARK + 1 + self.delta_w <= self.col_w;
+        self
+    }
+
+    fn windowed(&self) -> bool {
+        self.len < self.total
+    }
+
+    /// Left edge of strategy column `j` (visible).
+    fn x(&self, x0: u16, j: usize) -> u16 {
+        let k = u16::try_from(j.saturating_sub(self.start)).unwrap_or(u16::MAX);
+        x0.saturating_add(self.label_w + 1)
+            .saturating_add(k.saturating_mul(self.col_w + SEP))
+    }
+
+    /// Right edge (exclusive) of the value inside a column that ends at `right`.
+    fn value_right(&self, right: u16) -> u16 {
+        let beside = if self.inline && self.delta_w > 0 {
+            self.delta_w + 1
+        } else {
+            0
+        };
+        right.saturating_sub(MARK + beside)
+    }
+
+    fn lines(&self, row: &MetricRow) -> u16 {
+        1 + u16::from(!self.inline && has_delta(row))
+    }
+}
+
+impl ComparisonTable<'_> {
+    fn delta_style(&self, d: &Delta) -> Style {
+        match d.better {
+            Some(true) => self.theme.good,
+            Some(false) => self.theme.bad,
+            None => self.theme.dim,
+        }
+    }
+
+    fn draw_cell(&self, buf: &mut Buffer, l: &Layout, x: u16, y: u16, cell: &MetricCell) {
+        let t = self.theme;
+        let right = x.saturating_add(l.col_w);
+        let vr = l.value_right(right);
+        let style = if cell.best {
+            t.text.patch(t.best)
+        } else {
+            t.text
+        };
+        // Cutting a number misleads: one that isn't best may spill into the marker's room.
+        let vr_text = if !cell.best && width(&cell.text) > vr.saturating_sub(x) {
+            vr + MARK
+        } else {
+            vr
+        };
+        put_right(
+            buf,
+            vr_text,
+            y,
+            &cell.text,
+            vr_text.saturating_sub(x),
+            style,
+        );
+        if cell.best {
+            put_char(buf, vr + 1, y, BEST, t.best);
+        }
+        if let Some(d) = &cell.delta {
+            let style = self.delta_style(d);
+            if l.inline {
+                put_right(buf, right, y, &d.text, l.delta_w, style);
+            } else {
+                put_right(
+                    buf,
+                    vr,
+                    y.saturating_add(1),
+                    &d.text,
+                    vr.saturating_sub(x),
+                    style,
+                );
+            }
+        }
+    }
+}
+
+impl Widget for ComparisonTable<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let t = self.theme;
+        let block = chart::block(self.title, t);
+        let inner = block.as_ref().map_or(area, |b| b.inner(area));
+        let l = Layout::new(self.headers.len(), inner.width, self.selected).with_deltas(self.rows);
+        let window = l
+            .windowed()
+            .then(|| format!("{}–{} of {}", l.start + 1, l.start + l.len, l.total));
+        let window = window.map(|w| {
+            format!(
+                "{}{w}{}",
+                if l.start > 0 { "◀ " } else { "" },
+                if l.start + l.len < l.total {
+                    " ▶"
+                } else {
+                    ""
+                }
+            )
+        });
+        chart::render_block(block, window, area, buf, t);
+        if inner.is_empty() {
+            return;
+        }
+        // Rows that fit; when some don't, the last line says how many are hidden.
+        let body = inner.height - 1;
+        let mut shown = 0;
+        let mut used = 0u16;
+        for r in self.rows {
+            if used + l.lines(r) > body {
+                break;
+            }
+            used += l.lines(r);
+            shown += 1;
+        }
+        while shown < self.rows.len() && shown > 0 && used + 1 > body {
+            shown -= 1;
+            used -= l.lines(&self.rows[shown]);
+        }
+        let hidden = self.rows.len() - shown;
+        let selected = self.selected.min(l.total.saturating_sub(1));
+        let visible = l.start..l.start + l.len;
+        if l.total > 0 && visible.contains(&selected) {
+            let band =
+                Rect::new(l.x(inner.x, selected), inner.y, l.col_w, used + 1).intersection(inner);
+            buf.set_style(band, t.selected);
+        }
+        // Header.
+        for j in visible.clone() {
+            let x = l.x(inner.x, j);
+            let name = self.headers.get(j).map_or("", String::as_str);
+            let right = x.saturating_add(l.col_w);
+            let vr = l.value_right(right);
+            // Over the values when it fits there; over the whole cell when deltas sit beside
+            // the values or the name is long.
+            let over_values = !(l.inline && l.delta_w > 0) && width(name) <= vr.saturating_sub(x);
+            let end = if over_values { vr } else { right };
+            put_right(
+                buf,
+                end.min(inner.right()),
+                inner.y,
+                name,
+                end.saturating_sub(x),
+                t.title,
+            );
+        }
+        if l.start > 0 && l.len > 0 {
+            put_char(buf, inner.x + l.label_w, inner.y, '◀', t.accent);
+        }
+        if l.start + l.len < l.total && l.len > 0 {
+            put_char(
+                buf,
+                l.x(inner.x, l.start + l.len - 1) + l.col_w,
+                inner.y,
+                '▶',
+                t.accent,
+            );
+        }
+        // Body.
+        let mut y = inner.y + 1;
+        for row in &self.rows[..shown] {
+            put_trunc(buf, inner.x, y, &row.label, l.label_w, t.text);
+            for j in visible.clone() {
+                if let Some(cell) = row.cells.get(j) {
+                    self.draw_cell(buf, &l, l.x(inner.x, j), y, cell);
+                }
+            }
+            y += l.lines(row);
+        }
+        if hidden > 0 && y < inner.bottom() {
+            let note = Line::styled(format!("… {hidden} more"), t.dim);
+            put_trunc(buf, inner.x, y, &note.to_string(), inner.width, t.dim);
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "compare_table_tests.rs"]
+mod tests;

@@ -1,0 +1,124 @@
+//! Safe text and cell writes for the widgets: every write is clipped to the buffer, so a layout
+//! bug can at worst draw something wrong, never panic (ratatui's `buf[(x, y)]` panics outside
+//! the buffer).
+
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// Display width in terminal cells (what ratatui itself uses to lay text out).
+pub(crate) fn width(s: &str) -> u16 {
+    u16::try_from(Span::raw(s).width()).unwrap_or(u16::MAX)
+}
+
+/// The cell at (x, y) when it is inside the buffer.
+pub(crate) fn cell(buf: &mut Buffer, x: u16, y: u16) -> Option<&mut Cell> {
+    buf.cell_mut((x, y))
+}
+
+pub(crate) fn put_char(buf: &mut Buffer, x: u16, y: u16, ch: char, style: Style) {
+    if let Some(c) = cell(buf, x, y) {
+        c.set_char(ch).set_style(style);
+    }
+}
+
+/// Writes at most `max` cells of `s` from x; returns the x after the last cell written.
+pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) -> u16 {
+    let a = buf.area;
+    if y < a.top() || y >= a.bottom() || x < a.left() || x >= a.right() || max == 0 {
+        return x;
+    }
+    buf.set_stringn(x, y, s, usize::from(max), style).0
+}
+
+/// Like [`put`], but a string wider than `max` ends in '…' so the cut is visible.
+pub(crate) fn put_trunc(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) -> u16 {
+    if width(s) <= max {
+        return put(buf, x, y, s, max, style);
+    }
+    if max == 0 {
+        return x;
+    }
+    let end = put(buf, x, y, s, max - 1, style);
+    put_char(buf, end, y, '…', style);
+    end.saturating_add(1)
+}
+
+/// Writes a styled line from x, at most `max` cells, ending in '…' when cut; returns the x
+/// after it.
+pub(crate) fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max: u16) -> u16 {
+    let a = buf.area;
+    if y < a.top() || y >= a.bottom() || x < a.left() || x >= a.right() || max == 0 {
+        return x;
+    }
+    let w = u16::try_from(line.width()).unwrap_or(u16::MAX);
+    if w <= max {
+        return buf.set_line(x, y, line, max).0;
+    }
+    let end = buf.set_line(x, y, line, max - 1).0;
+    let style = line
+        .spans
+        .last()
+        .map_or(line.style, |s| line.style.patch(s.style));
+    put_char(buf, end, y, '…', style);
+    end.saturating_add(1)
+}
+
+/// Right-aligns `s` so that it ends just before `right`, using at most `max` cells to the left.
+pub(crate) fn put_right(buf: &mut Buffer, right: u16, y: u16, s: &str, max: u16, style: Style) {
+    let w = width(s).min(max);
+    put_trunc(buf, right.saturating_sub(w), y, s, w, style);
+}
+
+/// Money and other amounts as drawn: NaN, infinities and negatives become 0 (the data contract
+/// says amounts are >= 0), and absurd sizes are capped so sums can never overflow to infinity.
+pub(crate) fn clean(v: f64) -> f64 {
+    if v.is_finite() && v > 0.0 {
+        v.min(1e18)
+    } else {
+        0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::widgets::testutil::row;
+    use ratatui::layout::Rect;
+
+    #[test]
+    fn writes_outside_the_buffer_are_ignored() {
+        let mut buf = Buffer::empty(Rect::new(2, 2, 4, 1));
+        put(&mut buf, 0, 0, "xx", 5, Style::default());
+        put(&mut buf, 2, 9, "xx", 5, Style::default());
+        put_char(&mut buf, 100, 2, 'x', Style::default());
+        put(&mut buf, 4, 2, "abcdef", 10, Style::default());
+        assert_eq!(row(&buf, 2), "  ab");
+    }
+
+    #[test]
+    fn truncation_shows_an_ellipsis() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        put_trunc(&mut buf, 0, 0, "Proportional", 5, Style::default());
+        put_right(&mut buf, 8, 0, "ab", 3, Style::default());
+        assert_eq!(buf, Buffer::with_lines(["Prop… ab"]));
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        put_line(
+            &mut buf,
+            0,
+            0,
+            &Line::from(vec![Span::raw("2031: "), Span::raw("$12k")]),
+            8,
+        );
+        assert_eq!(buf, Buffer::with_lines(["2031: $…"]));
+    }
+
+    #[test]
+    fn clean_zeroes_bad_numbers() {
+        assert_eq!(clean(f64::NAN), 0.0);
+        assert_eq!(clean(f64::INFINITY), 0.0);
+        assert_eq!(clean(-5.0), 0.0);
+        assert_eq!(clean(1e300), 1e18);
+        assert_eq!(clean(12.5), 12.5);
+    }
+}
