@@ -1,0 +1,56 @@
+//! Keypress to redrawn screen: a key that changes the plan (a digit typed into a balance) runs
+//! the update, every strategy of the demo household and a full render on TestBackend.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use drawdown::plan::demo_plan;
+use drawdown::tui::{App, Places, input, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::hint::black_box;
+
+fn key(c: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(c, KeyModifiers::NONE))
+}
+
+fn keypress_to_frame(c: &mut Criterion) {
+    for (width, height) in [(160u16, 48u16), (80, 24)] {
+        let mut app = App::new(demo_plan(), None, Places::default());
+        // Accounts pane, first balance, editing.
+        input::handle(&mut app, &key(KeyCode::Tab));
+        input::handle(&mut app, &key(KeyCode::Down));
+        input::handle(&mut app, &key(KeyCode::Char('5')));
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+        // Alternate a digit and a backspace: every key changes the balance and reruns the engine.
+        let mut typing = true;
+        c.bench_function(&format!("keypress_to_frame_{width}x{height}"), |b| {
+            b.iter(|| {
+                let event = if typing {
+                    key(KeyCode::Char('7'))
+                } else {
+                    key(KeyCode::Backspace)
+                };
+                typing = !typing;
+                input::handle(&mut app, black_box(&event));
+                terminal
+                    .draw(|f| view::draw(&app, f))
+                    .expect("draws");
+            })
+        });
+    }
+    // A key that only moves the year cursor: no recompute, just a frame.
+    let mut app = App::new(demo_plan(), None, Places::default());
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("test backend");
+    let mut right = true;
+    c.bench_function("cursor_key_to_frame_160x48", |b| {
+        b.iter(|| {
+            let event = key(if right { KeyCode::Right } else { KeyCode::Left });
+            right = !right;
+            input::handle(&mut app, &event);
+            terminal.draw(|f| view::draw(&app, f)).expect("draws");
+        })
+    });
+}
+
+criterion_group!(benches, keypress_to_frame);
+criterion_main!(benches);
