@@ -4,7 +4,7 @@ mod form;
 mod overlays;
 mod right;
 
-use super::app::{App, Focus};
+use super::app::{App, Focus, RightTab};
 use super::viewmodel;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -38,12 +38,19 @@ pub fn draw(app: &App, frame: &mut Frame) {
         return;
     }
     let [main, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    let left_width = (main.width * 2 / 5).clamp(34, 60);
-    let [left, right] =
-        Layout::horizontal([Constraint::Length(left_width), Constraint::Min(0)]).areas(main);
     let mut map = ScreenMap::default();
-    form::draw(app, frame, left, &mut map);
-    right::draw(app, frame, right, &mut map);
+    // On a small screen the comparison gets the whole width: strategies side by side need it.
+    let compare_alone =
+        main.width < 120 && main.height < right::ROOMY && app.right_tab == RightTab::Compare;
+    if compare_alone {
+        right::draw(app, frame, main, &mut map);
+    } else {
+        let left_width = (main.width * 2 / 5).clamp(34, 46);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(left_width), Constraint::Min(0)]).areas(main);
+        form::draw(app, frame, left, &mut map);
+        right::draw(app, frame, right, &mut map);
+    }
     status_bar(app, frame, status);
     *app.screen.borrow_mut() = map;
     if let Some(overlay) = &app.overlay {

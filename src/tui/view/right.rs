@@ -10,7 +10,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 /// Tall enough to show the charts and the comparison together.
-const ROOMY: u16 = 40;
+pub const ROOMY: u16 = 40;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
     if let Some(error) = &app.engine_error {
