@@ -32,9 +32,7 @@ fn keypress_to_frame(c: &mut Criterion) {
                 };
                 typing = !typing;
                 input::handle(&mut app, black_box(&event));
-                terminal
-                    .draw(|f| view::draw(&app, f))
-                    .expect("draws");
+                terminal.draw(|f| view::draw(&app, f)).expect("draws");
             })
         });
     }

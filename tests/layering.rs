@@ -22,7 +22,9 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 fn domain_layers_do_not_touch_the_terminal() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut checked = 0;
-    for layer in ["plan", "tax", "engine", "strategy", "sim", "optimize", "report"] {
+    for layer in [
+        "plan", "tax", "engine", "strategy", "sim", "optimize", "report",
+    ] {
         let mut files = Vec::new();
         rust_files(&src.join(layer), &mut files);
         for file in files {
