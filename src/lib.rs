@@ -7,6 +7,7 @@ pub mod money;
 pub mod num;
 pub mod plan;
 pub mod report;
+pub mod sim;
 pub mod strategy;
 pub mod tax;
 pub mod tui;

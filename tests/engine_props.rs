@@ -195,6 +195,7 @@ prop_compose! {
                 tax_law,
                 prior_magi: prior.map(|(a, b)| PriorMagi { two_years_before: a, one_year_before: b }),
                 estate_at_ages: vec![85],
+                simulation: Default::default(),
             },
             strategies,
         }

@@ -266,6 +266,17 @@ impl<'a, N: Num> YearContext<'a, N> {
         self.solve_near(decision, None)
     }
 
+    /// [`Self::solve`] for the last time this year: the memo is read but not written, since
+    /// nothing will ask again (storing the pair costs as much as a tax computation).
+    pub fn solve_last(&self, decision: &Decision<N>) -> Solution<N> {
+        if let Some((d, s)) = self.memo.borrow().as_ref()
+            && d == decision
+        {
+            return *s;
+        }
+        self.solve_fresh(decision, None)
+    }
+
     /// Meets the year's need under a decision, starting from a guess of the total drawn (the
     /// solution of the same decision on `f64`); exact whatever the guess.
     pub fn solve_near(&self, decision: &Decision<N>, guess: Option<N>) -> Solution<N> {
@@ -303,13 +314,31 @@ impl<'a, N: Num> YearContext<'a, N> {
             d.harvest = harvest;
             d
         };
-        let cash_left = |x: N| self.fixed_cash + x - self.taxes(&draws_at(x)) - self.outlays;
+        // The taxes at the last amount tried: the search usually ends on an amount it has just
+        // taxed, and settling there need not compute the tax again.
+        let last: RefCell<(N, TaxBreakdown<N>, N)> =
+            RefCell::new((-N::ONE, TaxBreakdown::default(), N::ZERO));
+        let cash_left = |x: N| {
+            let facts = self.facts(&draws_at(x));
+            let mut last = last.borrow_mut();
+            last.0 = x;
+            last.1 = compute(&self.inputs.law, &facts);
+            last.2 = self.inputs.state.tax(&facts, &last.1);
+            self.fixed_cash + x - (last.1.total + last.2) - self.outlays
+        };
         let max = capacity(funding, &available);
         // The year at a whole-cent amount, with the taxes as they will be paid (rounded).
         let settle = |x: N| {
             let draws = draws_at(x);
             let facts = self.facts(&draws);
-            let (b, s) = self.tax_of(&facts);
+            let cached = {
+                let last = last.borrow();
+                (last.0 == x).then_some((last.1, last.2))
+            };
+            let (b, s) = match cached {
+                Some(taxes) => taxes,
+                None => self.tax_of(&facts),
+            };
             let federal = b.total.round_cents();
             let state = s.round_cents();
             let left = self.fixed_cash + x - federal - state - self.outlays;

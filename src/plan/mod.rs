@@ -9,4 +9,4 @@ pub use io::{
     plan_to_text, plans_dir, save_plan, write_atomically,
 };
 pub use model::*;
-pub use validate::{Issue, MAX_HORIZON, validate};
+pub use validate::{Issue, MAX_HORIZON, MAX_PATHS, MAX_SIM_CELLS, validate, validate_simulation};

@@ -3,7 +3,7 @@
 //! The bounds keep every later computation far from Decimal's overflow: amounts at most
 //! $100 billion, returns between -50% and +30% a year, horizons at most 100 years.
 
-use super::model::{Account, PLAN_VERSION, Plan, Returns};
+use super::model::{Account, PLAN_VERSION, PathMode, Plan, Returns, Simulation};
 use crate::money::{MAX_MONEY, format_dollars, format_rate};
 use crate::tax::Filing;
 use crate::tax::tables::FIRST_TABLE_YEAR;
@@ -396,12 +396,120 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
         }
     }
 
+    c.issues.extend(validate_simulation(
+        &a.simulation,
+        plan,
+        "assumptions.simulation",
+    ));
+
     if plan.strategies.is_empty() {
         c.push("strategies", "compare at least one strategy");
     }
     for (i, s) in plan.strategies.iter().enumerate() {
         if let Err((field, message)) = s.validate() {
             c.push(format!("strategies[{i}].{field}"), message);
+        }
+    }
+    c.issues
+}
+
+/// Most paths a simulation draws.
+pub const MAX_PATHS: u32 = 100_000;
+/// Most figures a simulation keeps (paths × strategies × years, four bytes each): 100 MB.
+pub const MAX_SIM_CELLS: u64 = 25_000_000;
+
+/// Problems with simulation settings, named under `path` (`assumptions.simulation` for the
+/// plan's own; a command-line override checks its settings the same way). The plan gives the
+/// number of strategies and years, which bound how many paths can be kept.
+pub fn validate_simulation(s: &Simulation, plan: &Plan, path: &str) -> Vec<Issue> {
+    let mut c = Checker { issues: Vec::new() };
+    let drawn = matches!(
+        s.mode,
+        PathMode::Bootstrap { .. } | PathMode::MonteCarlo { .. }
+    );
+    if !(1..=MAX_PATHS).contains(&s.paths) {
+        c.push(
+            format!("{path}.paths"),
+            format!("{} is outside 1 to {MAX_PATHS}", s.paths),
+        );
+    } else if drawn {
+        let per_path = (plan.strategies.len().max(1) * plan.horizon_years().max(1)) as u64;
+        let most = MAX_SIM_CELLS / per_path;
+        if u64::from(s.paths) > most {
+            c.push(
+                format!("{path}.paths"),
+                format!(
+                    "{} paths of {} strategies over {} years is more than this planner keeps; \
+                     at most {most}",
+                    s.paths,
+                    plan.strategies.len(),
+                    plan.horizon_years()
+                ),
+            );
+        }
+    }
+    match &s.mode {
+        PathMode::Constant | PathMode::Historical => {}
+        PathMode::Bootstrap { block_years } => {
+            if !(1..=30).contains(block_years) {
+                c.push(
+                    format!("{path}.mode.block_years"),
+                    format!("{block_years} is outside 1 to 30"),
+                );
+            }
+        }
+        PathMode::MonteCarlo {
+            stocks_mean,
+            stocks_vol,
+            bonds_mean,
+            bonds_vol,
+            correlation,
+            inflation_mean,
+            inflation_vol,
+        } => {
+            let m = format!("{path}.mode");
+            c.rate(
+                format!("{m}.stocks_mean"),
+                *stocks_mean,
+                dec!(-0.5),
+                dec!(0.3),
+            );
+            c.rate(
+                format!("{m}.stocks_vol"),
+                *stocks_vol,
+                Decimal::ZERO,
+                dec!(0.6),
+            );
+            c.rate(
+                format!("{m}.bonds_mean"),
+                *bonds_mean,
+                dec!(-0.5),
+                dec!(0.3),
+            );
+            c.rate(
+                format!("{m}.bonds_vol"),
+                *bonds_vol,
+                Decimal::ZERO,
+                dec!(0.6),
+            );
+            if correlation.abs() > Decimal::ONE {
+                c.push(
+                    format!("{m}.correlation"),
+                    format!("{correlation} is outside -1 to 1"),
+                );
+            }
+            c.rate(
+                format!("{m}.inflation_mean"),
+                *inflation_mean,
+                dec!(-0.05),
+                dec!(0.2),
+            );
+            c.rate(
+                format!("{m}.inflation_vol"),
+                *inflation_vol,
+                Decimal::ZERO,
+                dec!(0.1),
+            );
         }
     }
     c.issues
@@ -451,6 +559,55 @@ mod tests {
                 .any(|i| i.path.ends_with(".owner") || i.path.ends_with(".person")),
             "{issues:?}"
         );
+    }
+
+    #[test]
+    fn simulation_settings_are_bounded() {
+        let mut p = demo_plan();
+        p.assumptions.simulation.paths = 0;
+        assert!(
+            validate(&p)
+                .iter()
+                .any(|i| i.path == "assumptions.simulation.paths")
+        );
+        // 41 years of 8 strategies: 100,000 paths would keep 33 million figures.
+        for person in &mut p.people {
+            person.planning_age = 105;
+        }
+        p.assumptions.simulation.paths = 100_000;
+        p.assumptions.simulation.mode = PathMode::monte_carlo_default();
+        let issues = validate(&p);
+        let too_many = issues
+            .iter()
+            .find(|i| i.path == "assumptions.simulation.paths")
+            .expect("too many paths to keep");
+        assert!(too_many.message.contains("at most"), "{too_many}");
+        p.assumptions.simulation.paths = 10_000;
+        p.assumptions.simulation.mode = PathMode::MonteCarlo {
+            stocks_mean: dec!(0.1),
+            stocks_vol: dec!(2),
+            bonds_mean: dec!(0.05),
+            bonds_vol: dec!(0.1),
+            correlation: dec!(1.5),
+            inflation_mean: dec!(0.03),
+            inflation_vol: dec!(0.02),
+        };
+        let paths: Vec<String> = validate(&p).into_iter().map(|i| i.path).collect();
+        assert_eq!(
+            paths,
+            [
+                "assumptions.simulation.mode.stocks_vol",
+                "assumptions.simulation.mode.correlation"
+            ]
+        );
+        p.assumptions.simulation.mode = PathMode::Bootstrap { block_years: 0 };
+        assert!(
+            validate(&p)
+                .iter()
+                .any(|i| i.path == "assumptions.simulation.mode.block_years")
+        );
+        p.assumptions.simulation.mode = PathMode::bootstrap_default();
+        assert_eq!(validate(&p), vec![]);
     }
 
     #[test]

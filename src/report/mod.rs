@@ -2,6 +2,7 @@
 
 mod compare;
 pub mod explain;
+mod risk;
 mod table;
 pub mod tax_csv;
 
@@ -10,4 +11,5 @@ pub use compare::{
     ledger_table, metrics,
 };
 pub use explain::explain;
+pub use risk::risk_table;
 pub use table::{Cell, Format, Table};

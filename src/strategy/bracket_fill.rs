@@ -23,8 +23,23 @@ const LADDER: [Decimal; 7] = [
     Decimal::from_parts(37, 0, 0, false, 2),
 ];
 
+/// The ladder's rates in hundredths.
+const LADDER_PERCENT: [i128; 7] = [10, 12, 22, 24, 32, 35, 37];
+
+/// Position of the highest ladder rate at or below `rate` (0 below the ladder). Compared on the
+/// Decimal's integer parts, exactly as Decimal's own ordering would and without its cost (a
+/// strategy asks every year): `m / 10^s >= k / 100` exactly when `100 m >= k 10^s`.
 fn ladder_index(rate: Decimal) -> usize {
-    LADDER.iter().rposition(|r| *r <= rate).unwrap_or(0)
+    let scale = rate.scale();
+    if rate.is_sign_negative() || scale > 28 {
+        return LADDER.iter().rposition(|r| *r <= rate).unwrap_or(0);
+    }
+    let lhs = rate.mantissa() * 100;
+    let unit = 10i128.pow(scale);
+    LADDER_PERCENT
+        .iter()
+        .rposition(|k| lhs >= k * unit)
+        .unwrap_or(0)
 }
 
 /// Taxable-income top of the bracket named by `rate` this year: 0 for the "0% bracket" (what the
@@ -87,6 +102,37 @@ impl Strategy for BracketFill {
                 room,
             },
             ..Decision::funding_only(fill_order(room))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn the_ladder_index_agrees_with_decimal_ordering() {
+        let rates = [
+            dec!(0),
+            dec!(0.05),
+            dec!(0.1),
+            dec!(0.10),
+            dec!(0.1199999999999999),
+            dec!(0.12),
+            dec!(0.1200000000000000000000000001),
+            dec!(0.22),
+            dec!(0.2200),
+            dec!(0.35),
+            dec!(0.37),
+            dec!(0.5),
+            dec!(1),
+            dec!(-0.12),
+            dec!(12),
+        ];
+        for r in rates {
+            let slow = LADDER.iter().rposition(|l| *l <= r).unwrap_or(0);
+            assert_eq!(ladder_index(r), slow, "{r}");
         }
     }
 }

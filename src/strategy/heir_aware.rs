@@ -6,6 +6,7 @@ use super::bracket_fill::bracket_top;
 use super::{Decision, Funding, Note, Source, Step, Strategy};
 use crate::engine::{Draws, YearContext};
 use rust_decimal::Decimal;
+use std::cell::Cell;
 
 pub struct HeirAware {
     pub name: String,
@@ -21,9 +22,7 @@ impl Strategy for HeirAware {
         let none = Draws::default();
         let marginal_now = ctx.marginal_ordinary(&none);
         // No bracket above the heirs' rate is worth filling: search below its top.
-        let heirs_dec = Decimal::from_f64_retain(heirs)
-            .unwrap_or_default()
-            .round_dp(4);
+        let heirs_dec = heirs_decimal(heirs);
         let search_top = match bracket_top(ctx, heirs_dec) {
             Some(t) if heirs >= 0.10 => ctx.ordinary_room(t, &none),
             Some(_) => ctx.ordinary_room(0.0, &none),
@@ -55,4 +54,24 @@ impl Strategy for HeirAware {
             ]))
         }
     }
+}
+
+/// The heirs' rate as the bracket ladder reads it (four decimals). The rate is the same every
+/// year of a plan, and the conversion costs as much as a tax computation, so each thread keeps
+/// the last one.
+fn heirs_decimal(heirs: f64) -> Decimal {
+    thread_local! {
+        static LAST: Cell<(u64, Decimal)> = const { Cell::new((u64::MAX, Decimal::ZERO)) };
+    }
+    LAST.with(|last| {
+        let (bits, dec) = last.get();
+        if bits == heirs.to_bits() {
+            return dec;
+        }
+        let dec = Decimal::from_f64_retain(heirs)
+            .unwrap_or_default()
+            .round_dp(4);
+        last.set((heirs.to_bits(), dec));
+        dec
+    })
 }

@@ -6,7 +6,6 @@ use super::{Decision, Limit, Note, Strategy};
 use crate::engine::YearContext;
 use crate::num::Num;
 use crate::strategy::Source;
-use crate::tax::compute;
 use rust_decimal::Decimal;
 
 pub struct RothConversion {
@@ -76,13 +75,13 @@ impl Strategy for RothConversion {
             note: note(limit),
         };
         let mut decision = decide(convert, limit);
-        let law = &ctx.inputs.law;
 
         // Paying the conversion's tax by selling taxable assets raises AGI and may draw more
         // Social Security into tax: trim until ordinary income stays at the bracket top.
         if target.is_finite() {
             for _ in 0..4 {
-                let b = compute(law, &ctx.solve(&decision).facts);
+                // A solution carries the federal computation on its facts.
+                let b = ctx.solve(&decision).breakdown;
                 let over = b.ordinary_taxable_income - target;
                 if over <= 0.5 {
                     break;
@@ -93,14 +92,14 @@ impl Strategy for RothConversion {
 
         let will_enroll = (0..2).any(|i| ctx.inputs.alive[i] && ctx.inputs.ages[i] + 2 >= 65);
         if self.irmaa_aware && will_enroll {
-            let before = compute(law, &solved.facts).magi;
+            let before = solved.breakdown.magi;
             if let Some(ceiling) = ctx
                 .inputs
                 .irmaa_ahead
                 .tier_ceiling(ctx.inputs.filing, before)
             {
                 for _ in 0..4 {
-                    let over = compute(law, &ctx.solve(&decision).facts).magi - ceiling;
+                    let over = ctx.solve(&decision).breakdown.magi - ceiling;
                     if over <= 0.0 {
                         break;
                     }

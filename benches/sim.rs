@@ -1,0 +1,72 @@
+//! The simulation's speed targets: 10,000 Monte Carlo paths × every strategy of a 41-year plan
+//! (the demo couple planning to age 105) in under two seconds on two cores, and the first partial
+//! result within 100 ms.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use drawdown::plan::{PathMode, Plan, Simulation, demo_plan};
+use drawdown::sim::simulate;
+use std::hint::black_box;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+/// The demo household, both planning to 105: 41 years, eight strategies.
+fn long_demo() -> Plan {
+    let mut plan = demo_plan();
+    for p in &mut plan.people {
+        p.planning_age = 105;
+    }
+    plan
+}
+
+fn monte_carlo(paths: u32) -> Simulation {
+    Simulation {
+        mode: PathMode::monte_carlo_default(),
+        paths,
+        seed: 42,
+    }
+}
+
+fn sim(c: &mut Criterion) {
+    let plan = long_demo();
+    let mut group = c.benchmark_group("sim");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    let settings = monte_carlo(10_000);
+    group.bench_function("montecarlo_10000_paths_all_strategies_41y", |b| {
+        b.iter(|| {
+            let cancel = AtomicBool::new(false);
+            simulate(black_box(&plan), &settings, &cancel, |_| {}).expect("simulates")
+        })
+    });
+    // Time to the first partial result; the run is then cancelled.
+    group.bench_function("first_partial_result", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let cancel = AtomicBool::new(false);
+                let started = Instant::now();
+                let mut first = None;
+                let _ = simulate(&plan, &settings, &cancel, |_| {
+                    first.get_or_insert_with(|| started.elapsed());
+                    cancel.store(true, Ordering::Relaxed);
+                });
+                total += first.unwrap_or_else(|| started.elapsed());
+            }
+            total
+        })
+    });
+    let historical = Simulation {
+        mode: PathMode::Historical,
+        ..Simulation::default()
+    };
+    group.bench_function("historical_98_paths_all_strategies_41y", |b| {
+        b.iter(|| {
+            let cancel = AtomicBool::new(false);
+            simulate(black_box(&plan), &historical, &cancel, |_| {}).expect("simulates")
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, sim);
+criterion_main!(benches);

@@ -1,0 +1,21 @@
+use crate::engine::EngineError;
+use crate::tax::TaxError;
+use thiserror::Error;
+
+/// Everything a simulation can refuse or stop for.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum SimError {
+    #[error("the plan is not valid: {0}")]
+    InvalidPlan(String),
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    #[error(transparent)]
+    Tax(#[from] TaxError),
+    #[error("the embedded return history is broken: {0}")]
+    History(String),
+    /// The cancel flag was raised before the last path.
+    #[error("the simulation was cancelled")]
+    Cancelled,
+    #[error("the simulation settings do not match their mode")]
+    Unreachable,
+}

@@ -1,0 +1,298 @@
+//! A plan's scenario on another return path, in O(years).
+//!
+//! `Scenario::build` resolves every year's law from the tables, exactly, in Decimal: right for
+//! one projection, far too slow for ten thousand paths. Only a few things in a scenario depend
+//! on the path: the returns, the price levels (from the path's inflation), the amounts that
+//! follow prices (Social Security, wages, indexed other income, spending, one-offs, the state
+//! deduction), and the law's inflation-indexed thresholds after the last table year. This
+//! module builds the scenario once on the plan's constant path and then, per path, rescales
+//! those amounts to the path's price levels and re-indexes those thresholds from their
+//! unindexed values, rounding as the Code and CMS round.
+
+use super::error::SimError;
+use crate::engine::{ReturnPath, Scenario, YearInputs};
+use crate::num::Num;
+use crate::plan::Plan;
+use crate::tax::tables::LAST_TABLE_YEAR;
+use crate::tax::{Irmaa, LawMode, LawTables, TaxLaw};
+use rust_decimal::Decimal;
+
+/// The inflation-indexed thresholds of one year's law before indexing (the last table's values,
+/// after the plan's law mode).
+#[derive(Debug, Clone, Copy)]
+struct Unindexed {
+    brackets: [[f64; 6]; 4],
+    gain_edges: [[f64; 2]; 4],
+    standard: [f64; 4],
+    aged_or_blind: [f64; 4],
+}
+
+/// Makes a plan's scenario for any return path from one template.
+#[derive(Debug, Clone)]
+pub struct Repath {
+    template: Scenario<f64>,
+    start: i32,
+    plan_inflation: f64,
+    /// For plans starting after the last table year: prices of the first year relative to that
+    /// table year, at the plan's own inflation (as the exact builder assumes).
+    gap: f64,
+    /// Per year: the unindexed thresholds when the year's law is indexed (after the last table).
+    laws: Vec<Option<Unindexed>>,
+    /// Per premium year (the plan's years and two beyond): whether the year has no table of its
+    /// own, so that its tiers are the last table's, indexed.
+    irmaa_indexed: Vec<bool>,
+    /// The last table's tiers, unindexed.
+    irmaa_base: IrmaaBase,
+    state_deduction: f64,
+}
+
+impl Repath {
+    /// The template: the plan on its own constant path. The plan must be valid.
+    pub fn new(plan: &Plan) -> Result<Repath, SimError> {
+        let path = ReturnPath::constant(plan);
+        let exact = Scenario::<Decimal>::build(plan, &path)?;
+        let template = exact.to_f64();
+        let tables = LawTables::get()?;
+        let start = plan.assumptions.start_year;
+        let n = template.years.len();
+        let mode = &plan.assumptions.tax_law;
+        let mut laws = Vec::with_capacity(n);
+        for k in 0..n {
+            let year = start + k as i32;
+            laws.push(if year > LAST_TABLE_YEAR {
+                let law = TaxLaw::resolve(tables, mode, year, Decimal::ONE)?.to_f64();
+                Some(Unindexed {
+                    brackets: law.brackets,
+                    gain_edges: law.gain_edges,
+                    standard: law.standard,
+                    aged_or_blind: law.aged_or_blind,
+                })
+            } else {
+                None
+            });
+        }
+        let irmaa_indexed = (0..n + 2)
+            .map(|j| tables.irmaa_for(start + j as i32).is_none())
+            .collect();
+        let last = tables.last_irmaa();
+        let f = |v: &[Decimal]| -> Vec<f64> { v.iter().map(|d| f64::from_dec(*d)).collect() };
+        let five = |v: &[Decimal]| -> [f64; 5] { std::array::from_fn(|i| f(v)[i]) };
+        let six = |v: &[Decimal]| -> [f64; 6] { std::array::from_fn(|i| f(v)[i]) };
+        let irmaa_base = IrmaaBase {
+            single_edges: five(&last.single_edges),
+            joint_edges: five(&last.joint_edges),
+            mfs_top_edge: f64::from_dec(last.mfs_top_edge),
+            standard_part_b: f64::from_dec(last.standard_part_b),
+            part_b_total: six(&last.part_b_total),
+            part_d_surcharge: six(&last.part_d_surcharge),
+            // The stylised flat-rate law has no Medicare surcharges (as the builder does).
+            surcharges: !matches!(mode, LawMode::FlatRates { .. }),
+        };
+        let mut gap = 1.0;
+        for _ in LAST_TABLE_YEAR..start {
+            gap *= 1.0 + f64::from_dec(plan.assumptions.inflation);
+        }
+        Ok(Repath {
+            template,
+            start,
+            plan_inflation: f64::from_dec(plan.assumptions.inflation),
+            gap,
+            laws,
+            irmaa_indexed,
+            irmaa_base,
+            state_deduction: f64::from_dec(plan.state.deduction),
+        })
+    }
+
+    /// The plan on its own constant path: a starting point for [`Repath::apply`].
+    pub fn template(&self) -> &Scenario<f64> {
+        &self.template
+    }
+
+    /// Rewrites `out` (a copy of the template, or the result of an earlier `apply`) for `path`.
+    /// `levels` is scratch space, reused to keep the per-path work free of allocation.
+    pub fn apply(&self, path: &ReturnPath<f64>, out: &mut Scenario<f64>, levels: &mut Vec<f64>) {
+        let n = self.template.years.len();
+        if out.years.len() != n {
+            *out = self.template.clone();
+        }
+        // Price levels for every year and two beyond; past the path, the plan's inflation.
+        levels.clear();
+        let mut level = 1.0;
+        for k in 0..n + 3 {
+            levels.push(level);
+            let inflation = path
+                .years
+                .get(k)
+                .map_or(self.plan_inflation, |y| y.inflation);
+            level *= 1.0 + inflation;
+        }
+        let law_level = |k: usize| -> f64 {
+            let year = self.start + k as i32;
+            if year <= LAST_TABLE_YEAR {
+                1.0
+            } else if self.start <= LAST_TABLE_YEAR {
+                levels[k] / levels[(LAST_TABLE_YEAR - self.start) as usize]
+            } else {
+                levels[k] * self.gap
+            }
+        };
+        for (k, (y, t)) in out.years.iter_mut().zip(&self.template.years).enumerate() {
+            let level = levels[k];
+            rescale(y, t, level);
+            y.state.deduction = cents(self.state_deduction * level);
+            if let Some(Some(base)) = self.laws.get(k) {
+                index_law(&mut y.law, base, law_level(k));
+            }
+            if self.irmaa_indexed.get(k) == Some(&true) {
+                self.irmaa_base.index(&mut y.irmaa, law_level(k));
+            }
+            if let Some(r) = path.years.get(k) {
+                y.returns = *r;
+            }
+        }
+        // The tiers two years ahead are those of the year two ahead; past the plan, indexed.
+        for k in 0..n {
+            if self.irmaa_indexed.get(k + 2) != Some(&true) {
+                continue;
+            }
+            if k + 2 < n {
+                let ahead = out.years[k + 2].irmaa.clone();
+                out.years[k].irmaa_ahead = ahead;
+            } else {
+                self.irmaa_base
+                    .index(&mut out.years[k].irmaa_ahead, law_level(k + 2));
+            }
+        }
+    }
+}
+
+/// Moves the year's price-indexed amounts from the template's price level to `level`.
+/// Pensions keep their own cost-of-living rule; nominal other income stays in dollars.
+fn rescale(y: &mut YearInputs<f64>, t: &YearInputs<f64>, level: f64) {
+    let ratio = level / t.price_level;
+    let scale = |x: f64| cents(x * ratio);
+    y.price_level = level;
+    y.social_security = scale(t.social_security);
+    y.wages = scale(t.wages);
+    y.other_income = t.other_income_nominal + scale(t.other_income - t.other_income_nominal);
+    y.living = scale(t.living);
+    y.one_offs = scale(t.one_offs);
+}
+
+/// Half a unit, give or take the binary rounding of a product that is exactly a tie in decimal.
+const TIE: f64 = 1e-9;
+
+/// `x.floor()` for the non-negative amounts indexed here, by one conversion instruction rather
+/// than the software routine `floor` is on baseline x86-64 (this runs for every year of every
+/// path); the same result for every `0 <= x < 2^63`.
+#[inline]
+fn floor(x: f64) -> f64 {
+    if (0.0..9.0e18).contains(&x) {
+        x as i64 as f64
+    } else {
+        x.floor()
+    }
+}
+
+/// `x.round_cents()` (halves away from zero) for non-negative amounts, exactly, without the
+/// software `round`: the difference from the truncated value is exact below 2^52.
+#[inline]
+fn cents(x: f64) -> f64 {
+    let c = x * 100.0;
+    if !(0.0..4.0e15).contains(&c) {
+        return x.round_cents();
+    }
+    let t = c as i64 as f64;
+    (if c - t >= 0.5 { t + 1.0 } else { t }) / 100.0
+}
+
+/// `value × index` rounded down to a multiple of `step`, as the Code indexes thresholds. The
+/// allowance keeps an exact multiple from falling a step because of binary rounding.
+fn index_down(value: f64, index: f64, step: f64) -> f64 {
+    floor((value * index) / step + TIE) * step
+}
+
+/// `value × index` rounded to the nearest multiple of `step`, halves up, as CMS rounds IRMAA
+/// edges (and as `money::index_nearest` does).
+fn index_nearest(value: f64, index: f64, step: f64) -> f64 {
+    floor((value * index) / step + 0.5 + TIE) * step
+}
+
+/// To ten cents, halves to even, as Decimal's `round_dp(1)` rounds premiums.
+fn dimes(x: f64) -> f64 {
+    let t = x * 10.0;
+    let f = floor(t);
+    let frac = t - f;
+    let whole = if (frac - 0.5).abs() < TIE * 100.0 {
+        if f % 2.0 == 0.0 { f } else { f + 1.0 }
+    } else if frac >= 0.5 {
+        f + 1.0
+    } else {
+        f
+    };
+    whole / 10.0
+}
+
+/// Indexes the thresholds the law indexes (Social Security bases, NIIT thresholds, the loss
+/// limit and the senior deduction are fixed in dollars) and recomputes the tax below each
+/// bracket from the new edges.
+fn index_law(law: &mut TaxLaw<f64>, base: &Unindexed, index: f64) {
+    for f in 0..4 {
+        for (e, b) in law.brackets[f].iter_mut().zip(&base.brackets[f]) {
+            *e = index_down(*b, index, 25.0);
+        }
+        for (e, b) in law.gain_edges[f].iter_mut().zip(&base.gain_edges[f]) {
+            *e = index_down(*b, index, 25.0);
+        }
+        law.standard[f] = index_down(base.standard[f], index, 50.0);
+        law.aged_or_blind[f] = index_down(base.aged_or_blind[f], index, 50.0);
+        let mut acc = 0.0;
+        let mut lower = 0.0;
+        law.tax_below[f][0] = 0.0;
+        for i in 0..6 {
+            let upper = law.brackets[f][i];
+            acc += law.rates[i] * (upper - lower);
+            law.tax_below[f][i + 1] = acc;
+            lower = upper;
+        }
+    }
+}
+
+/// The last IRMAA table, unindexed: what later premium years are indexed from.
+#[derive(Debug, Clone, Copy)]
+struct IrmaaBase {
+    single_edges: [f64; 5],
+    joint_edges: [f64; 5],
+    mfs_top_edge: f64,
+    standard_part_b: f64,
+    part_b_total: [f64; 6],
+    part_d_surcharge: [f64; 6],
+    surcharges: bool,
+}
+
+impl IrmaaBase {
+    /// The tiers of a premium year without a table, as `Irmaa::for_year` makes them: edges
+    /// indexed and rounded to $1,000, monthly premiums indexed and rounded to ten cents.
+    fn index(&self, t: &mut Irmaa<f64>, index: f64) {
+        for (e, b) in t.single_edges.iter_mut().zip(&self.single_edges) {
+            *e = index_nearest(*b, index, 1000.0);
+        }
+        for (e, b) in t.joint_edges.iter_mut().zip(&self.joint_edges) {
+            *e = index_nearest(*b, index, 1000.0);
+        }
+        t.mfs_top_edge = index_nearest(self.mfs_top_edge, index, 1000.0);
+        let standard = dimes(self.standard_part_b * index);
+        for (i, s) in t.annual_surcharge.iter_mut().enumerate() {
+            *s = if self.surcharges {
+                let b = dimes(self.part_b_total[i] * index) - standard;
+                (b + dimes(self.part_d_surcharge[i] * index)) * 12.0
+            } else {
+                0.0
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,215 @@
+//! Every strategy on every path, on worker threads, with partial results as paths complete.
+//!
+//! Workers claim small chunks of path indices in order from a shared counter, build each path's
+//! scenario from the template ([`Repath`]), run every strategy on it with a visitor that keeps
+//! only what the statistics need ([`Tally`]), and send the chunk back. The calling thread files
+//! chunks by path index and, every so often, reports statistics over the paths done so far
+//! without a gap. A path's numbers depend only on the plan, the seed and its index, so the final
+//! figures are the same whatever the number of threads.
+
+use super::error::SimError;
+use super::paths::PathSource;
+use super::repath::Repath;
+use super::stats::{StrategyRisk, Tally};
+use super::store::{Batch, Store};
+use crate::engine::{ReturnPath, run_lean};
+use crate::plan::{Plan, Simulation, validate, validate_simulation};
+use crate::strategy::{Strategy, build};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Paths a worker claims at a time: small, so the first partial result comes quickly and the
+/// two workers finish together.
+const CHUNK: usize = 8;
+
+/// How often partial results are reported.
+pub const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// The statistics of a simulation, complete or over the paths done so far.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SimResult {
+    /// "historical", "bootstrap", "Monte Carlo" or "constant".
+    pub mode: String,
+    /// Paths the figures cover.
+    pub paths: usize,
+    /// Paths the simulation runs in all.
+    pub total: usize,
+    pub seed: u64,
+    pub start_year: i32,
+    pub years: usize,
+    /// One per strategy of the plan, in the plan's order.
+    pub strategies: Vec<StrategyRisk>,
+}
+
+impl SimResult {
+    pub fn is_complete(&self) -> bool {
+        self.paths == self.total
+    }
+}
+
+/// A partial result, reported while the simulation runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimProgress {
+    pub done: usize,
+    pub total: usize,
+    pub partial: SimResult,
+}
+
+/// Both cores (or however many the machine has).
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Runs the simulation `settings` describes (normally the plan's own
+/// `assumptions.simulation`) on every core. `progress` receives partial results about every
+/// [`PROGRESS_EVERY`]; raising `cancel` stops the workers between paths and returns
+/// [`SimError::Cancelled`].
+pub fn simulate(
+    plan: &Plan,
+    settings: &Simulation,
+    cancel: &AtomicBool,
+    progress: impl FnMut(SimProgress),
+) -> Result<SimResult, SimError> {
+    simulate_on(plan, settings, default_threads(), cancel, progress)
+}
+
+/// [`simulate`] on `threads` worker threads (1 to 64).
+pub fn simulate_on(
+    plan: &Plan,
+    settings: &Simulation,
+    threads: usize,
+    cancel: &AtomicBool,
+    progress: impl FnMut(SimProgress),
+) -> Result<SimResult, SimError> {
+    let strategies: Vec<Box<dyn Strategy>> = plan.strategies.iter().map(build).collect();
+    simulate_strategies(plan, settings, &strategies, threads, cancel, progress)
+}
+
+/// [`simulate_on`] for any strategies, not only those the plan names (a search over strategy
+/// parameters, or a test's own order of accounts).
+pub fn simulate_strategies(
+    plan: &Plan,
+    settings: &Simulation,
+    strategies: &[Box<dyn Strategy>],
+    threads: usize,
+    cancel: &AtomicBool,
+    mut progress: impl FnMut(SimProgress),
+) -> Result<SimResult, SimError> {
+    let mut issues = validate(plan);
+    issues.extend(validate_simulation(settings, plan, "simulation"));
+    if let Some(first) = issues.first() {
+        return Err(SimError::InvalidPlan(first.to_string()));
+    }
+    let source = PathSource::new(plan, settings)?;
+    let repath = Repath::new(plan)?;
+    let names: Vec<String> = strategies.iter().map(|s| s.name()).collect();
+    let total = source.count();
+    let years = plan.horizon_years();
+    let start_year = plan.assumptions.start_year;
+    let result = |store: &mut Store, partial: bool| SimResult {
+        mode: settings.mode.label().to_string(),
+        paths: store.ready(),
+        total,
+        seed: settings.seed,
+        start_year,
+        years,
+        strategies: store.risks(partial),
+    };
+    let mut store = Store::new(total, names, years, start_year);
+    let next = AtomicUsize::new(0);
+    let job = Job {
+        source: &source,
+        repath: &repath,
+        strategies,
+        heirs_rate: repath.template().heirs_rate,
+        years,
+        next: &next,
+        cancel,
+    };
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::channel::<Batch>();
+        for _ in 0..threads.clamp(1, 64) {
+            let tx = tx.clone();
+            let job = &job;
+            scope.spawn(move || job.work(&tx));
+        }
+        drop(tx);
+        let mut last: Option<Instant> = None;
+        for batch in rx {
+            store.put(&batch);
+            let due = last.is_none_or(|t| t.elapsed() >= PROGRESS_EVERY);
+            if due && store.ready() > 0 && store.ready() < total && !cancel.load(Ordering::Relaxed)
+            {
+                progress(SimProgress {
+                    done: store.ready(),
+                    total,
+                    partial: result(&mut store, true),
+                });
+                last = Some(Instant::now());
+            }
+        }
+    });
+    if cancel.load(Ordering::Relaxed) || store.ready() < total {
+        return Err(SimError::Cancelled);
+    }
+    Ok(result(&mut store, false))
+}
+
+/// What every worker shares.
+struct Job<'a> {
+    source: &'a PathSource,
+    repath: &'a Repath,
+    strategies: &'a [Box<dyn Strategy>],
+    heirs_rate: f64,
+    years: usize,
+    next: &'a AtomicUsize,
+    cancel: &'a AtomicBool,
+}
+
+impl Job<'_> {
+    fn work(&self, tx: &mpsc::Sender<Batch>) {
+        let total = self.source.count();
+        let s_n = self.strategies.len();
+        let y_n = self.years;
+        // Scratch reused for every path: the per-path work allocates nothing but the batch.
+        let mut scenario = self.repath.template().clone();
+        let mut path = ReturnPath::default();
+        let mut levels = Vec::with_capacity(y_n + 3);
+        loop {
+            if self.cancel.load(Ordering::Relaxed) {
+                return;
+            }
+            let first = self.next.fetch_add(CHUNK, Ordering::Relaxed);
+            if first >= total {
+                return;
+            }
+            let count = CHUNK.min(total - first);
+            let mut batch = Batch::new(first, count, s_n, y_n);
+            for j in 0..count {
+                if self.cancel.load(Ordering::Relaxed) {
+                    return;
+                }
+                self.source.fill(first + j, &mut path);
+                self.repath.apply(&path, &mut scenario, &mut levels);
+                for (s, strategy) in self.strategies.iter().enumerate() {
+                    let cell = j * s_n + s;
+                    let wealth = &mut batch.wealth[cell * y_n..][..y_n];
+                    let mut tally = Tally::new(self.heirs_rate, wealth);
+                    run_lean(&scenario, &scenario, strategy.as_ref(), |row| {
+                        tally.visit(&row)
+                    });
+                    batch.outcomes[cell] = tally.outcome;
+                }
+            }
+            if tx.send(batch).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+/// Statistics per strategy by name, for callers that look one up.
+pub fn risk_of<'a>(result: &'a SimResult, name: &str) -> Option<&'a StrategyRisk> {
+    result.strategies.iter().find(|s| s.strategy == name)
+}
