@@ -5,6 +5,7 @@
 pub mod engine;
 pub mod money;
 pub mod num;
+pub mod optimize;
 pub mod plan;
 pub mod report;
 pub mod sim;

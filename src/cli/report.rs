@@ -1,40 +1,151 @@
-//! `drawdown report`: a plan's strategies compared, or one strategy's ledger, without a terminal.
+//! `drawdown report`: a plan's strategies compared, one strategy's ledger, or the market-risk
+//! table over many return paths, without a terminal.
 
-use anyhow::{Context, anyhow};
-use clap::Args;
-use drawdown::engine::compare;
-use drawdown::plan::load_plan;
-use drawdown::report::{Format, comparison_table, find_strategy, ledger_table};
+use anyhow::{Context, anyhow, bail};
+use clap::{Args, ValueEnum};
+use drawdown::engine::{Comparison, compare_with};
+use drawdown::optimize::{Optimized, optimize};
+use drawdown::plan::{PathMode, Plan, Simulation, load_plan, validate, validate_simulation};
+use drawdown::report::{
+    Format, comparison_table, explained_ledger, find_strategy, ledger_table, risk_table, wins_row,
+};
+use drawdown::sim::simulate;
+use drawdown::strategy::StrategySpec;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  drawdown report saves/D.ron\n  \
-                        drawdown report saves/D.ron --strategy \"fill 12%\" --format csv")]
+                        drawdown report saves/D.ron --strategy \"fill 12%\" --format csv\n  \
+                        drawdown report saves/E1.ron --paths historical\n  \
+                        drawdown report saves/D.ron --paths montecarlo --n 10000 --seed 7")]
 pub struct ReportArgs {
     /// The plan file (.ron).
     #[arg(value_name = "PLAN.ron")]
     pub plan: PathBuf,
     /// Show this strategy's year-by-year ledger: a name, a unique prefix, or its number.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["paths", "n", "seed"])]
     pub strategy: Option<String>,
+    /// Simulate market risk on these return paths and show success rates and percentiles
+    /// (the plan's own simulation settings fill in the rest).
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub paths: Option<Paths>,
+    /// Number of paths for bootstrap and Monte Carlo (historical uses every start year).
+    #[arg(long, value_name = "N")]
+    pub n: Option<u32>,
+    /// Random seed for bootstrap and Monte Carlo paths.
+    #[arg(long, value_name = "SEED")]
+    pub seed: Option<u64>,
+    /// With --strategy: say why each year looks as it does (marginal rates, the edge that
+    /// stopped a draw or a conversion, what doing more would have cost).
+    #[arg(long, requires = "strategy")]
+    pub explain: bool,
     /// Output format.
     #[arg(long, default_value = "table", value_parser = clap::value_parser!(Format))]
     pub format: Format,
 }
 
+/// Return paths to simulate on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Paths {
+    /// US history from each start year since 1928, looping at the end.
+    Historical,
+    /// Random blocks of consecutive historical years.
+    Bootstrap,
+    /// Lognormal stock and bond returns, normal inflation.
+    #[value(alias = "monte-carlo")]
+    Montecarlo,
+    /// The plan's own constant returns (one path).
+    Constant,
+}
+
 pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let plan = load_plan(&args.plan)?;
-    let c = compare(&plan).with_context(|| format!("{}", args.plan.display()))?;
-    let table = match &args.strategy {
-        None => comparison_table(&plan, &c),
-        Some(name) => {
-            let i = find_strategy(&c, name).map_err(|e| anyhow!("--strategy: {e}"))?;
-            ledger_table(&plan, &c.projections[i])
+    let table = if args.paths.is_some() || args.n.is_some() || args.seed.is_some() {
+        let settings = settings(&plan, args)?;
+        let cancel = AtomicBool::new(false);
+        let result = simulate(&plan, &settings, &cancel, |_| {})
+            .with_context(|| format!("{}", args.plan.display()))?;
+        risk_table(&plan, &result)
+    } else {
+        let (c, found) = compare_all(&plan).with_context(|| format!("{}", args.plan.display()))?;
+        match &args.strategy {
+            None => {
+                let mut table = comparison_table(&plan, &c);
+                if let Some(row) = wins_row(&c, &found) {
+                    table.rows.push(row);
+                }
+                table
+            }
+            Some(name) => {
+                let i = find_strategy(&c, name).map_err(|e| anyhow!("--strategy: {e}"))?;
+                let ledger = ledger_table(&plan, &c.projections[i]);
+                if args.explain {
+                    let text = explained_ledger(&plan, ledger, &c.projections[i], args.format)?;
+                    std::io::stdout().lock().write_all(text.as_bytes())?;
+                    return Ok(ExitCode::SUCCESS);
+                }
+                ledger
+            }
         }
     };
     let mut out = std::io::stdout().lock();
     out.write_all(table.render(args.format).as_bytes())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every strategy of the plan compared; each optimized one searched first (synchronously: a
+/// few hundred milliseconds for a thirty-year plan).
+fn compare_all(plan: &Plan) -> anyhow::Result<(Comparison, Vec<Optimized>)> {
+    let mut found: Vec<Optimized> = Vec::new();
+    for spec in &plan.strategies {
+        if let StrategySpec::Optimized { objective } = spec
+            && !found.iter().any(|o| o.objective == *objective)
+        {
+            found.push(optimize(
+                plan,
+                objective,
+                &AtomicBool::new(false),
+                &mut |_| {},
+            )?);
+        }
+    }
+    let refs: Vec<&Optimized> = found.iter().collect();
+    Ok((compare_with(plan, &refs)?, found))
+}
+
+/// The plan's simulation settings with the flags' overrides. A mode named by `--paths` keeps the
+/// plan's parameters when the plan uses that mode, else takes the defaults.
+fn settings(plan: &Plan, args: &ReportArgs) -> anyhow::Result<Simulation> {
+    if let Some(first) = validate(plan).first() {
+        bail!("{}: the plan is not valid: {first}", args.plan.display());
+    }
+    let mut s = plan.assumptions.simulation.clone();
+    if let Some(paths) = args.paths {
+        s.mode = match (paths, &s.mode) {
+            (Paths::Historical, _) => PathMode::Historical,
+            (Paths::Constant, _) => PathMode::Constant,
+            (Paths::Bootstrap, m @ PathMode::Bootstrap { .. }) => m.clone(),
+            (Paths::Bootstrap, _) => PathMode::bootstrap_default(),
+            (Paths::Montecarlo, m @ PathMode::MonteCarlo { .. }) => m.clone(),
+            (Paths::Montecarlo, _) => PathMode::monte_carlo_default(),
+        };
+    }
+    if let Some(n) = args.n {
+        s.paths = n;
+    }
+    if let Some(seed) = args.seed {
+        s.seed = seed;
+    }
+    if let Some(issue) = validate_simulation(&s, plan, "simulation").first() {
+        let flag = if issue.path.ends_with(".paths") && args.n.is_some() {
+            "--n".to_string()
+        } else {
+            format!("assumptions.{}", issue.path)
+        };
+        bail!("{flag}: {}", issue.message);
+    }
+    Ok(s)
 }

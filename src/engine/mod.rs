@@ -28,6 +28,9 @@ pub struct Comparison {
     pub specs: Vec<StrategySpec>,
     pub projections: Vec<Projection<Decimal>>,
     pub outcomes: Vec<Outcome>,
+    /// Optimized strategies the plan lists whose search has not delivered yet: left out of the
+    /// columns above (the planner says "optimizing…").
+    pub pending: Vec<StrategySpec>,
 }
 
 impl Comparison {
@@ -36,15 +39,31 @@ impl Comparison {
     }
 }
 
-/// Projects every strategy the plan compares, exactly, on the plan's own assumptions.
+/// Projects every strategy the plan compares, exactly, on the plan's own assumptions. Optimized
+/// strategies take a search (see [`compare_with`]): they are left out, listed in `pending`.
 pub fn compare(plan: &Plan) -> Result<Comparison, EngineError> {
+    compare_with(plan, &[])
+}
+
+/// [`compare`], with the optimized strategies' columns taken from finished searches: each
+/// Optimized spec of the plan gets the result with its objective, or waits in `pending`.
+pub fn compare_with(
+    plan: &Plan,
+    optimized: &[&crate::optimize::Optimized],
+) -> Result<Comparison, EngineError> {
     let issues = validate(plan);
     if let Some(first) = issues.first() {
         return Err(EngineError::InvalidPlan(first.to_string()));
     }
     let scenario = Scenario::build(plan, &ReturnPath::constant(plan))?;
     let decisions = scenario.to_f64();
-    let specs = &plan.strategies;
+    let specs: Vec<StrategySpec> = plan
+        .strategies
+        .iter()
+        .filter(|s| !s.is_optimized())
+        .cloned()
+        .collect();
+    let specs = &specs;
     let one = |i: usize| {
         let strategy = build(&specs[i]);
         let p = project(&scenario, &decisions, strategy.as_ref());
@@ -85,10 +104,32 @@ pub fn compare(plan: &Plan) -> Result<Comparison, EngineError> {
             }
         });
     }
-    let (projections, outcomes) = results.into_iter().flatten().unzip();
-    Ok(Comparison {
-        specs: specs.clone(),
-        projections,
-        outcomes,
-    })
+    // Back in the plan's order, with the optimized columns that are ready.
+    let mut named = results.into_iter().flatten();
+    let mut c = Comparison {
+        specs: Vec::new(),
+        projections: Vec::new(),
+        outcomes: Vec::new(),
+        pending: Vec::new(),
+    };
+    for spec in &plan.strategies {
+        let column = match spec {
+            StrategySpec::Optimized { objective } => {
+                match optimized.iter().find(|o| o.objective == *objective) {
+                    Some(o) => Some((o.projection.clone(), o.outcome.clone())),
+                    None => {
+                        c.pending.push(spec.clone());
+                        None
+                    }
+                }
+            }
+            _ => named.next(),
+        };
+        if let Some((p, o)) = column {
+            c.specs.push(spec.clone());
+            c.projections.push(p);
+            c.outcomes.push(o);
+        }
+    }
+    Ok(c)
 }

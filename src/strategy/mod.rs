@@ -18,11 +18,12 @@ pub use heir_aware::HeirAware;
 pub use orders::FixedOrder;
 pub use proportional::Proportional;
 pub use roth_conversion::RothConversion;
-pub use spec::StrategySpec;
+pub use spec::{Objective, StrategySpec};
 pub use zero_gains::ZeroGains;
 
 use crate::engine::YearContext;
 use crate::num::Num;
+use rust_decimal::Decimal;
 
 /// Where money can come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -312,5 +313,16 @@ pub fn build(spec: &StrategySpec) -> Box<dyn Strategy> {
             harvest: *harvest,
         }),
         StrategySpec::HeirAware => Box::new(HeirAware { name }),
+        // The optimized strategy is a yearly schedule found by `crate::optimize`, not a policy a
+        // spec can build. Where only a policy will do (a simulation), it stands in as the
+        // integrated heuristic it most often starts from: fill 12%, convert, IRMAA-aware.
+        StrategySpec::Optimized { .. } => Box::new(RothConversion {
+            name,
+            bracket: Decimal::new(12, 2),
+            yearly_cap: None,
+            irmaa_aware: true,
+            stop_at_rmd: false,
+            years: None,
+        }),
     }
 }

@@ -64,6 +64,40 @@ pub enum StrategySpec {
     /// year's rate is at or below the heirs', else spend Roth and keep deferred money for them;
     /// keep low-basis taxable assets for the step-up in basis.
     HeirAware,
+    /// Yearly Roth conversions and draws searched with the exact tax engine (see
+    /// `crate::optimize`). Too slow for an interactive recompute: it runs on a worker.
+    Optimized { objective: Objective },
+}
+
+/// What the optimized strategy maximises.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Objective {
+    /// The after-tax estate at the horizon (today's dollars) with the plan's spending. When the
+    /// money runs out, more years funded comes first, then the estate.
+    Estate,
+    /// The highest constant real spending that lasts to the horizon and leaves at least
+    /// `min_estate` after tax, in today's dollars. The plan's living costs scale together (the
+    /// yearly amount and its changes by age); one-off expenses stay as stated.
+    Spending {
+        #[serde(default, with = "serde_dec")]
+        min_estate: Decimal,
+    },
+}
+
+impl Objective {
+    pub fn describe(&self) -> String {
+        match self {
+            Objective::Estate => "the after-tax estate at the horizon".into(),
+            Objective::Spending { min_estate } if min_estate.is_zero() => {
+                "the highest spending that lasts".into()
+            }
+            Objective::Spending { min_estate } => format!(
+                "the highest spending that lasts and leaves {}",
+                crate::money::format_dollars(*min_estate)
+            ),
+        }
+    }
 }
 
 fn yes() -> bool {
@@ -119,7 +153,16 @@ impl StrategySpec {
                 }
             }
             StrategySpec::HeirAware => "Heir-aware".into(),
+            StrategySpec::Optimized { objective } => match objective {
+                Objective::Estate => "Optimized".into(),
+                Objective::Spending { .. } => "Optimized spending".into(),
+            },
         }
+    }
+
+    /// The optimized strategy, whose projection comes from a search rather than a policy.
+    pub fn is_optimized(&self) -> bool {
+        matches!(self, StrategySpec::Optimized { .. })
     }
 
     /// One sentence on what the policy does.
@@ -161,6 +204,10 @@ impl StrategySpec {
             StrategySpec::HeirAware => {
                 "tax-deferred while this year's rate is at or below the heirs' rate; keep low-basis taxable for the step-up".into()
             }
+            StrategySpec::Optimized { objective } => format!(
+                "yearly conversions and draws searched with the exact tax engine to maximise {}",
+                objective.describe()
+            ),
         }
     }
 
@@ -203,6 +250,17 @@ impl StrategySpec {
                 }
                 Ok(())
             }
+            StrategySpec::Optimized {
+                objective: Objective::Spending { min_estate },
+            } => {
+                if *min_estate < Decimal::ZERO || *min_estate > crate::money::MAX_MONEY {
+                    return Err((
+                        "objective.min_estate".into(),
+                        "from $0 to $100 billion".into(),
+                    ));
+                }
+                Ok(())
+            }
             _ => Ok(()),
         }
     }
@@ -236,6 +294,43 @@ mod tests {
             }
         );
         assert_eq!(specs[1].name(), "Fill 12%");
+    }
+
+    #[test]
+    fn optimized_reads_plainly_from_ron() {
+        let text = "[Optimized(objective: Estate), Optimized(objective: Spending(min_estate: 250000)), Optimized(objective: Spending())]";
+        let specs: Vec<StrategySpec> = ron::from_str(text).unwrap();
+        assert_eq!(
+            specs[0],
+            StrategySpec::Optimized {
+                objective: Objective::Estate
+            }
+        );
+        assert_eq!(
+            specs[1],
+            StrategySpec::Optimized {
+                objective: Objective::Spending {
+                    min_estate: dec!(250000)
+                }
+            }
+        );
+        assert_eq!(
+            specs[2],
+            StrategySpec::Optimized {
+                objective: Objective::Spending {
+                    min_estate: Decimal::ZERO
+                }
+            }
+        );
+        assert_eq!(specs[0].name(), "Optimized");
+        let back = ron::to_string(&specs).unwrap();
+        assert_eq!(ron::from_str::<Vec<StrategySpec>>(&back).unwrap(), specs);
+        let bad = StrategySpec::Optimized {
+            objective: Objective::Spending {
+                min_estate: dec!(-1),
+            },
+        };
+        assert!(bad.validate().is_err());
     }
 
     #[test]

@@ -1,0 +1,237 @@
+//! The amounts worth trying in one year: every place where the year's tax changes slope.
+//!
+//! The objective is piecewise linear in any one year's amount, with its kinks where that year's
+//! tax changes slope (and where later years' do), so its best value lies on an edge. The
+//! candidates are the amounts that put the year exactly on one: each bracket top, the Social
+//! Security thresholds (the torpedo's start and end), the 0% and 15% gain ceilings, the senior
+//! deduction's phase-out, the NIIT threshold, a dollar below each IRMAA cliff two years ahead,
+//! nothing, and everything.
+
+use super::edges::{irmaa_cliffs, walk};
+use super::schedule::{Schedule, YearPlan};
+use crate::engine::{Draws, YearContext};
+use crate::strategy::{Decision, Source, Strategy};
+use crate::tax::Direction;
+use std::sync::Mutex;
+
+/// Which amount of a year a trial changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lever {
+    Convert,
+    Deferred,
+    Taxable,
+    Harvest,
+}
+
+impl Lever {
+    pub const ALL: [Lever; 4] = [
+        Lever::Convert,
+        Lever::Deferred,
+        Lever::Taxable,
+        Lever::Harvest,
+    ];
+}
+
+/// One year's trial amounts for each lever.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Candidates {
+    pub convert: Vec<f64>,
+    pub deferred: Vec<f64>,
+    pub taxable: Vec<f64>,
+    pub harvest: Vec<f64>,
+}
+
+impl Candidates {
+    /// The year's plan with each candidate of `lever` in turn.
+    pub fn plans(&self, lever: Lever, now: YearPlan) -> Vec<YearPlan> {
+        let (values, set): (&[f64], fn(&mut YearPlan, f64)) = match lever {
+            Lever::Convert => (&self.convert, |p, v| p.convert = v),
+            Lever::Deferred => (&self.deferred, |p, v| p.deferred = v),
+            Lever::Taxable => (&self.taxable, |p, v| p.taxable = v),
+            Lever::Harvest => (&self.harvest, |p, v| p.harvest = v),
+        };
+        values
+            .iter()
+            .map(|v| {
+                let mut p = now;
+                set(&mut p, *v);
+                p
+            })
+            .collect()
+    }
+}
+
+/// Runs a schedule and, in one year, works out that year's candidates from its context.
+pub struct Probe<'a> {
+    pub schedule: &'a Schedule,
+    pub index: usize,
+    pub found: Mutex<Option<Candidates>>,
+}
+
+impl Strategy for Probe<'_> {
+    fn name(&self) -> String {
+        "Optimized".into()
+    }
+
+    fn decide(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
+        let plan = self.schedule.year(ctx.index);
+        if ctx.index == self.index
+            && let Ok(mut slot) = self.found.lock()
+        {
+            *slot = Some(candidates(ctx, plan));
+        }
+        plan.decision()
+    }
+}
+
+/// A dollar below a cliff: the books are kept to the cent, and the cliff must not be crossed.
+const BELOW_CLIFF: f64 = 1.0;
+/// Amounts closer than this are the same trial.
+const SAME: f64 = 1.0;
+
+/// Income added along `dir` on top of `pre` at which the year meets an edge, from 0 to `max`.
+fn edge_positions(
+    ctx: &YearContext<'_, f64>,
+    pre: &Draws<f64>,
+    dir: Direction<f64>,
+    max: f64,
+) -> Vec<f64> {
+    let inputs = ctx.inputs;
+    let facts = ctx.facts(pre);
+    let segments = walk(&inputs.law, &inputs.state, &facts, dir, max);
+    let mut at: Vec<f64> = segments.iter().skip(1).map(|s| s.start).collect();
+    // This year's MAGI sets the surcharges two years on, for whoever is on Medicare then.
+    let enrolled_then = (0..2).any(|i| inputs.alive[i] && inputs.ages[i] + 2 >= 65);
+    if enrolled_then {
+        let cliffs = irmaa_cliffs(&segments, &inputs.irmaa_ahead, inputs.filing);
+        at.extend(cliffs.iter().map(|c| (c.at - BELOW_CLIFF).max(0.0)));
+    }
+    at.push(0.0);
+    at.push(max);
+    at
+}
+
+/// Sorted, without near-duplicates, without the current amount, within `[0, max]`; amounts at
+/// or past `all` (what drawing without a cap would take) become one uncapped trial.
+fn tidy(mut values: Vec<f64>, now: f64, all: f64) -> Vec<f64> {
+    let mut out: Vec<f64> = Vec::with_capacity(values.len());
+    let mut uncapped = false;
+    values.retain(|v| v.is_finite() && *v >= 0.0);
+    values.sort_by(f64::total_cmp);
+    for v in values {
+        if v >= all - SAME {
+            uncapped = true;
+            continue;
+        }
+        let v = (v * 100.0).floor() / 100.0;
+        if out.last().is_some_and(|l| v - l < SAME) || (v - now).abs() < SAME {
+            continue;
+        }
+        out.push(v);
+    }
+    if uncapped && now.is_finite() && now < all - SAME {
+        out.push(f64::INFINITY);
+    }
+    out
+}
+
+/// The year's candidates, given what the schedule does in it now.
+pub fn candidates(ctx: &YearContext<'_, f64>, plan: YearPlan) -> Candidates {
+    let solved = ctx.solve(&plan.decision()).draws;
+    let deferred_left = ctx.available(Source::Deferred);
+    let mut out = Candidates::default();
+
+    // Ordinary income: conversions and tax-deferred draws both add it, so one set of edges
+    // (measured from no elective ordinary income) serves both levers.
+    let base = Draws {
+        deferred: 0.0,
+        convert: 0.0,
+        ..solved
+    };
+    let ordinary = edge_positions(ctx, &base, Direction::ordinary(), deferred_left);
+    let room = (deferred_left - solved.deferred).max(0.0);
+    out.convert = tidy(
+        ordinary
+            .iter()
+            .map(|e| (e - solved.deferred).min(room))
+            .chain([0.0])
+            .collect(),
+        plan.convert,
+        f64::INFINITY,
+    );
+    let all_deferred = ctx
+        .solve(
+            &YearPlan {
+                deferred: f64::INFINITY,
+                ..plan
+            }
+            .decision(),
+        )
+        .draws
+        .deferred;
+    out.deferred = tidy(
+        ordinary
+            .iter()
+            .map(|e| e - solved.convert)
+            .chain([0.0])
+            .collect(),
+        plan.deferred.min(all_deferred.max(solved.deferred)),
+        all_deferred,
+    );
+
+    // Long-term gain: taxable sales realise it in proportion to their gain share; harvests
+    // realise it directly.
+    let taxable_left = ctx.available(Source::Taxable);
+    let all_taxable = ctx
+        .solve(
+            &YearPlan {
+                taxable: f64::INFINITY,
+                ..plan
+            }
+            .decision(),
+        )
+        .draws
+        .taxable;
+    if ctx.gain_ratio > 0.0 && taxable_left > 0.0 {
+        let base = Draws {
+            taxable: 0.0,
+            ..solved
+        };
+        let gains = edge_positions(ctx, &base, Direction::gain(), taxable_left * ctx.gain_ratio);
+        out.taxable = tidy(
+            gains.iter().map(|g| g / ctx.gain_ratio).collect(),
+            plan.taxable.min(all_taxable.max(solved.taxable)),
+            all_taxable,
+        );
+    } else if taxable_left > 0.0 {
+        // No gain to steer by: only none or all of the need.
+        out.taxable = tidy(
+            vec![0.0, all_taxable],
+            plan.taxable.min(all_taxable.max(solved.taxable)),
+            all_taxable,
+        );
+    }
+    let unrealized = (ctx.unrealized - solved.taxable * ctx.gain_ratio.max(0.0)).max(0.0);
+    if unrealized > SAME {
+        let base = Draws {
+            harvest: 0.0,
+            ..solved
+        };
+        let gains = edge_positions(ctx, &base, Direction::gain(), unrealized);
+        out.harvest = tidy(gains, plan.harvest, f64::INFINITY);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tidy;
+
+    #[test]
+    fn tidy_sorts_merges_and_caps() {
+        let t = tidy(vec![5.0, 0.0, 5.4, 100.0, 250.0, 300.0], 100.0, 260.0);
+        assert_eq!(t, vec![0.0, 5.0, 250.0, f64::INFINITY]);
+        let t = tidy(vec![3.0, f64::NAN, -1.0], 0.0, f64::INFINITY);
+        assert_eq!(t, vec![3.0]);
+    }
+}

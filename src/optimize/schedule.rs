@@ -1,0 +1,116 @@
+//! The optimized strategy's form: a yearly schedule of amounts, in dollars of each year.
+//!
+//! Each year converts `convert` to Roth and harvests `harvest` of gains, then meets the need from
+//! tax-deferred up to `deferred`, cash up to `cash`, taxable sales up to `taxable`, then Roth,
+//! then whatever is left (cash, taxable, tax-deferred). The engine's solver still meets the need
+//! exactly after tax: the schedule only says which account gives how much.
+//!
+//! Any strategy's projection can be written as a schedule (its yearly draws become the caps), so
+//! the search can start from every named strategy and keep the best.
+
+use crate::engine::{Projection, YearContext};
+use crate::num::Num;
+use crate::strategy::{Decision, Funding, Note, Source, Step, Strategy};
+
+/// One year of a schedule. Amounts are nominal dollars of the year; an infinite cap is no cap.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct YearPlan {
+    pub convert: f64,
+    pub harvest: f64,
+    pub deferred: f64,
+    pub cash: f64,
+    pub taxable: f64,
+}
+
+impl Default for YearPlan {
+    /// No conversion, no harvest; cash, taxable, Roth, then tax-deferred.
+    fn default() -> YearPlan {
+        YearPlan {
+            convert: 0.0,
+            harvest: 0.0,
+            deferred: 0.0,
+            cash: f64::INFINITY,
+            taxable: f64::INFINITY,
+        }
+    }
+}
+
+impl YearPlan {
+    pub fn decision(&self) -> Decision<f64> {
+        let cap = |x: f64| x.is_finite().then_some(x.max(0.0));
+        let step = |source, cap| Step { source, cap };
+        Decision {
+            convert: self.convert.max(0.0),
+            harvest: self.harvest.max(0.0),
+            funding: Funding::ordered(&[
+                step(Source::Deferred, cap(self.deferred)),
+                step(Source::Cash, cap(self.cash)),
+                step(Source::Taxable, cap(self.taxable)),
+                step(Source::Roth, None),
+                step(Source::Cash, None),
+                step(Source::Taxable, None),
+                step(Source::Deferred, None),
+            ]),
+            note: Note::Order,
+        }
+    }
+}
+
+/// A plan's years as a schedule; years past its end use [`YearPlan::default`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Schedule {
+    pub years: Vec<YearPlan>,
+}
+
+impl Schedule {
+    /// The schedule that repeats a projection's draws and conversions.
+    pub fn from_projection<N: Num>(p: &Projection<N>) -> Schedule {
+        let years = p
+            .rows
+            .iter()
+            .map(|r| YearPlan {
+                convert: r.conversion.to_f64(),
+                harvest: r.harvested_gain.to_f64(),
+                deferred: r.deferred_draw.to_f64(),
+                cash: r.cash_draw.to_f64(),
+                taxable: r.taxable_sale.to_f64(),
+            })
+            .collect();
+        Schedule { years }
+    }
+
+    pub fn year(&self, index: usize) -> YearPlan {
+        self.years.get(index).copied().unwrap_or_default()
+    }
+}
+
+impl Strategy for Schedule {
+    fn name(&self) -> String {
+        "Optimized".into()
+    }
+
+    fn decide(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
+        self.year(ctx.index).decision()
+    }
+}
+
+/// A schedule with one year replaced: a trial of the search, without copying the schedule.
+pub struct Patched<'a> {
+    pub base: &'a Schedule,
+    pub index: usize,
+    pub year: YearPlan,
+}
+
+impl Strategy for Patched<'_> {
+    fn name(&self) -> String {
+        "Optimized".into()
+    }
+
+    fn decide(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
+        if ctx.index == self.index {
+            self.year.decision()
+        } else {
+            self.base.year(ctx.index).decision()
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! The spending objective: the highest constant real spending that lasts to the horizon and
+//! leaves at least a chosen after-tax estate.
+//!
+//! Spending is the plan's first-year living cost in whole today's dollars; the rest of the
+//! path (later changes by age) scales with it, one-off expenses stay as stated. A strategy's
+//! value is found by bisection on fast runs, then confirmed on the exact books (a dollar lower at
+//! a time when they disagree). The optimized strategy starts at the best named strategy's value
+//! with its years, and pushes the spending up while a search still finds years that carry it.
+
+use super::estate::relabel;
+use super::schedule::Schedule;
+use super::score::score;
+use super::search::Search;
+use super::{OptimizeError, Optimized, named_specs};
+use crate::engine::{Outcome, Projection, ReturnPath, Scenario, outcome, project};
+use crate::num::Num;
+use crate::plan::Plan;
+use crate::strategy::{Objective, Strategy, StrategySpec, build};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Sweeps per spending level tried: each level starts from the last one's years.
+const INNER_SWEEPS: usize = 2;
+/// Share of the progress bar the named strategies take.
+const NAMED_SHARE: f32 = 0.25;
+
+/// The plan with its living costs scaled so the first year's is `spending`.
+pub fn scaled(plan: &Plan, spending: Decimal) -> Plan {
+    let mut p = plan.clone();
+    let annual = plan.spending.annual;
+    if annual > Decimal::ZERO {
+        let k = spending / annual;
+        for c in &mut p.spending.changes {
+            c.annual = (c.annual * k).round_dp(2);
+        }
+    }
+    p.spending.annual = spending;
+    p
+}
+
+/// A fast scenario's living costs scaled by `k` from `base`.
+fn rescale(quick: &mut Scenario<f64>, base: &[f64], k: f64) {
+    for (y, b) in quick.years.iter_mut().zip(base) {
+        y.living = (b * k * 100.0).round() / 100.0;
+    }
+}
+
+/// The largest whole amount in `[0, ..)` that `ok` accepts, assuming it accepts every smaller
+/// one; 0 when it accepts none. `guess` is where to start looking.
+fn highest(
+    mut ok: impl FnMut(i64) -> Result<bool, OptimizeError>,
+    guess: i64,
+) -> Result<i64, OptimizeError> {
+    if !ok(0)? {
+        return Ok(0);
+    }
+    let (mut lo, mut hi) = (0, guess.max(1));
+    for _ in 0..16 {
+        if !ok(hi)? {
+            break;
+        }
+        lo = hi;
+        hi = hi.saturating_mul(2);
+    }
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if ok(mid)? {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(lo)
+}
+
+/// One strategy at a spending, exactly; and whether it meets the objective's terms.
+fn exact_at(
+    plan: &Plan,
+    spending: i64,
+    strategy: &dyn Strategy,
+    min_estate: Decimal,
+) -> Result<(Projection<Decimal>, Outcome, bool), OptimizeError> {
+    let p = scaled(plan, Decimal::from(spending));
+    let sc = Scenario::<Decimal>::build(&p, &ReturnPath::constant(&p))?;
+    let projection = project(&sc, &sc.to_f64(), strategy);
+    let o = outcome(&projection, &sc.estate_ages);
+    let ok = o.lasts_to_horizon && o.estate_real >= min_estate;
+    Ok((projection, o, ok))
+}
+
+/// The highest spending at or below `spending` the exact books confirm, stepping down by
+/// doubling steps when they disagree with the fast ones.
+fn confirm(
+    plan: &Plan,
+    spending: i64,
+    strategy: &dyn Strategy,
+    min_estate: Decimal,
+) -> Result<(i64, Projection<Decimal>, Outcome, bool), OptimizeError> {
+    let mut s = spending.max(0);
+    let mut step = 1;
+    loop {
+        let (p, o, ok) = exact_at(plan, s, strategy, min_estate)?;
+        if ok || s == 0 || step > 1 << 24 {
+            return Ok((s, p, o, ok));
+        }
+        s = (s - step).max(0);
+        step *= 2;
+    }
+}
+
+/// What the fast books need to look at spending levels.
+struct Quick {
+    scenario: Scenario<f64>,
+    living: Vec<f64>,
+    annual: f64,
+}
+
+impl Quick {
+    fn new(plan: &Plan) -> Result<Quick, OptimizeError> {
+        let sc = Scenario::<Decimal>::build(plan, &ReturnPath::constant(plan))?;
+        let scenario = sc.to_f64();
+        let living = scenario.years.iter().map(|y| y.living).collect();
+        Ok(Quick {
+            scenario,
+            living,
+            annual: plan.spending.annual.to_f64(),
+        })
+    }
+
+    fn at(&mut self, spending: i64) -> &Scenario<f64> {
+        rescale(
+            &mut self.scenario,
+            &self.living,
+            (spending as f64).ratio(self.annual),
+        );
+        &self.scenario
+    }
+}
+
+fn cancelled(cancel: &AtomicBool) -> Result<(), OptimizeError> {
+    if cancel.load(Ordering::Relaxed) {
+        Err(OptimizeError::Cancelled)
+    } else {
+        Ok(())
+    }
+}
+
+/// The highest first-year spending (whole today's dollars) under which `spec` lasts to the
+/// horizon and leaves at least `min_estate` real, confirmed exactly; with its projection there.
+/// 0 when even no spending meets the terms.
+pub fn sustainable_spending(
+    plan: &Plan,
+    spec: &StrategySpec,
+    min_estate: Decimal,
+) -> Result<(Decimal, Projection<Decimal>, Outcome), OptimizeError> {
+    let mut quick = Quick::new(plan)?;
+    let (s, p, o) = named_value(plan, &mut quick, spec, min_estate, &AtomicBool::new(false))?;
+    Ok((Decimal::from(s), p, o))
+}
+
+fn named_value(
+    plan: &Plan,
+    quick: &mut Quick,
+    spec: &StrategySpec,
+    min_estate: Decimal,
+    cancel: &AtomicBool,
+) -> Result<(i64, Projection<Decimal>, Outcome), OptimizeError> {
+    let strategy = build(spec);
+    let min = min_estate.to_f64();
+    let guess = plan.spending.annual.round().to_i64().unwrap_or(1);
+    let s = highest(
+        |s| {
+            cancelled(cancel)?;
+            Ok(score(quick.at(s), strategy.as_ref()).feasible(min))
+        },
+        guess,
+    )?;
+    let (s, p, o, _) = confirm(plan, s, strategy.as_ref(), min_estate)?;
+    Ok((s, p, o))
+}
+
+pub(super) fn maximise(
+    plan: &Plan,
+    min_estate: Decimal,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Optimized, OptimizeError> {
+    if plan.spending.annual <= Decimal::ZERO {
+        return Err(OptimizeError::InvalidPlan(
+            "spending.annual: the spending objective scales the yearly spending, which is zero"
+                .into(),
+        ));
+    }
+    let min = min_estate.to_f64();
+    let mut quick = Quick::new(plan)?;
+
+    // Every named strategy's own sustainable spending; the best is the value to beat.
+    let specs = named_specs(plan);
+    let mut best: Option<(i64, Projection<Decimal>, Outcome)> = None;
+    for (i, spec) in specs.iter().enumerate() {
+        let found = named_value(plan, &mut quick, spec, min_estate, cancel)?;
+        if best.as_ref().is_none_or(|b| found.0 > b.0) {
+            best = Some(found);
+        }
+        progress(NAMED_SHARE * (i + 1) as f32 / specs.len() as f32);
+    }
+    let Some((named_spending, named_projection, named_outcome)) = best else {
+        return Err(OptimizeError::InvalidPlan(
+            "no strategy to start from".into(),
+        ));
+    };
+
+    // Push the spending up from there, each level's search starting from the last level's years.
+    let mut evaluations = 0;
+    let mut carry = |s: i64, from: &Schedule, quick: &mut Quick| {
+        cancelled(cancel)?;
+        let mut search = Search::new(quick.at(s), cancel, INNER_SWEEPS);
+        let (found, score) = search.descend(from.clone(), &|x| x.feasible(min), &mut |_| {})?;
+        evaluations += search.evaluations;
+        Ok::<_, OptimizeError>((score.feasible(min), found))
+    };
+    let (mut lo, mut schedule) = (named_spending, Schedule::from_projection(&named_projection));
+    let mut step = (lo / 50).max(100);
+    let mut hi = None;
+    let mut tries = 0.0;
+    let mut report =
+        |tries: f32| progress(NAMED_SHARE + (1.0 - NAMED_SHARE) * (tries / 20.0).min(0.95));
+    for _ in 0..12 {
+        let (ok, found) = carry(lo + step, &schedule, &mut quick)?;
+        tries += 1.0;
+        report(tries);
+        if !ok {
+            hi = Some(lo + step);
+            break;
+        }
+        (lo, schedule) = (lo + step, found);
+        step *= 2;
+    }
+    if let Some(mut hi) = hi {
+        while hi - lo > (lo / 5000).max(1) {
+            let mid = lo + (hi - lo) / 2;
+            let (ok, found) = carry(mid, &schedule, &mut quick)?;
+            tries += 1.0;
+            report(tries);
+            if ok {
+                (lo, schedule) = (mid, found);
+            } else {
+                hi = mid;
+            }
+        }
+    }
+
+    // The exact books decide; the best named strategy stands when they do not confirm more.
+    let (mut value, mut projection, mut result, ok) = confirm(plan, lo, &schedule, min_estate)?;
+    if !ok || value <= named_spending {
+        let (s, p, o) = relabel(&named_projection, &named_outcome);
+        (value, schedule, projection, result) = (named_spending, s, p, o);
+    }
+    Ok(Optimized {
+        objective: Objective::Spending { min_estate },
+        schedule,
+        projection,
+        value: Decimal::from(value),
+        best_named: (
+            named_outcome.strategy.clone(),
+            Decimal::from(named_spending),
+        ),
+        best_named_outcome: named_outcome,
+        outcome: result,
+        evaluations,
+    })
+}

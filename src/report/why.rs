@@ -1,0 +1,417 @@
+//! Why a year looks as it does: the marginal rates on the next dollar, the edge of the tax code
+//! the year's income stops at, what stopped a conversion or a tax-deferred draw, and what doing
+//! more would have cost. Built from the ledger row and the tax engine; pure.
+
+use super::table::{Cell, Format, Table};
+use crate::engine::{EngineError, Projection, ReturnPath, Scenario, YearInputs, YearRow};
+use crate::money::{format_dollars, format_rate};
+use crate::optimize::edges::moved;
+use crate::plan::Plan;
+use crate::strategy::{Limit, Note};
+use crate::tax::{Direction, Edge, IncomeFacts, StateRules, TaxLaw, compute, slope};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive;
+
+/// The "what if" amount: this much more IRA income in the year.
+pub const ALTERNATIVE: f64 = 10_000.0;
+
+/// MAGI this close below an IRMAA tier means the year stopped for it.
+const AT_CLIFF: f64 = 100.0;
+
+/// How far back to look for an edge the year's income sits on.
+const BACK: f64 = 5.0;
+
+/// The Medicare cliff ahead of the year's MAGI (which sets premiums two years on).
+#[derive(Debug, Clone, PartialEq)]
+pub struct IrmaaRoom {
+    pub premium_year: i32,
+    /// MAGI that can still be added before the next tier.
+    pub room: Decimal,
+    pub next_tier: u8,
+    /// Yearly surcharge added by crossing it, for everyone then enrolled.
+    pub step: Decimal,
+}
+
+/// One year explained.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Why {
+    pub year: i32,
+    /// Federal plus state tax on the next $1 of IRA money, and the federal part.
+    pub marginal_ira: Decimal,
+    pub marginal_ira_federal: Decimal,
+    /// Federal plus state tax on the next $1 of long-term gain.
+    pub marginal_gain: Decimal,
+    /// The edge the year's ordinary income stops at, if it stops at one.
+    pub at_edge: Option<Edge>,
+    /// The next edge along more IRA income, and how much more income reaches it.
+    pub next_edge: Option<(Decimal, Edge)>,
+    /// Benefits made taxable per extra IRA dollar when the Social Security torpedo bites.
+    pub torpedo: Option<Decimal>,
+    pub irmaa: Option<IrmaaRoom>,
+    /// Federal plus state tax on [`ALTERNATIVE`] more IRA income, and the IRMAA surcharge it
+    /// would add two years on.
+    pub more_cost: Decimal,
+    pub more_irmaa: Decimal,
+    /// The explanation, a few lines of text.
+    pub lines: Vec<String>,
+}
+
+fn money(x: f64) -> Decimal {
+    Decimal::from_f64(x).unwrap_or_default().round_dp(2)
+}
+
+fn rate(x: f64) -> Decimal {
+    Decimal::from_f64((x * 10_000.0).round() / 10_000.0).unwrap_or_default()
+}
+
+/// The tax facts of a ledger row, as the engine taxed them.
+pub fn row_facts(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> IncomeFacts<f64> {
+    let f = |d: Decimal| crate::num::Num::to_f64(d);
+    let (age_head, age_spouse) = inputs.return_ages();
+    IncomeFacts {
+        filing: row.filing,
+        age_head,
+        age_spouse,
+        blind: 0,
+        wages: f(row.wages),
+        pensions: f(row.pensions),
+        ira_distributions: f(row.rmd + row.deferred_draw),
+        roth_conversions: f(row.conversion),
+        taxable_interest: f(row.interest),
+        tax_exempt_interest: 0.0,
+        ordinary_dividends: f(row.dividends),
+        qualified_dividends: f(row.qualified_dividends),
+        // The gain net of losses carried in, recovered from what entered AGI and what carries on.
+        long_term_gains: f(row.tax.capital_gain_in_agi - row.tax.loss_carryforward),
+        short_term_gains: 0.0,
+        other_ordinary: f(row.other_income),
+        social_security: f(row.social_security),
+        lived_with_spouse: row.filing == crate::tax::Filing::Mfs && row.alive == [true, true],
+    }
+}
+
+/// The nearer of the federal and the state edge ahead.
+fn nearest(a: Option<(f64, Edge)>, b: Option<(f64, Edge)>) -> Option<(f64, Edge)> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if y.0 < x.0 { y } else { x }),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+/// The edge the facts' ordinary income sits on: the one a few dollars less income would reach.
+fn edge_behind(
+    law: &TaxLaw<f64>,
+    state: &StateRules<f64>,
+    facts: &IncomeFacts<f64>,
+) -> Option<Edge> {
+    let mut f = *facts;
+    if f.ira_distributions >= BACK {
+        f.ira_distributions -= BACK;
+    } else if f.roth_conversions >= BACK {
+        f.roth_conversions -= BACK;
+    } else {
+        return None;
+    }
+    let b = compute(law, &f);
+    let s = slope(law, &f, &b, Direction::ordinary());
+    let (_, state_edge) = state.slope(&f, &b, &s, Direction::ordinary());
+    nearest(s.next_edge, state_edge)
+        .filter(|(d, _)| *d <= BACK + 0.5)
+        .map(|(_, e)| e)
+}
+
+/// The first edge more than [`BACK`] dollars ahead, and the edge skipped to find it: an edge
+/// that close is one the year stops at (a few dollars short of it, through rounding).
+fn edge_ahead(
+    law: &TaxLaw<f64>,
+    state: &StateRules<f64>,
+    facts: &IncomeFacts<f64>,
+    first: Option<(f64, Edge)>,
+) -> (Option<Edge>, Option<(f64, Edge)>) {
+    let mut next = first;
+    let mut close = None;
+    let mut offset = 0.0;
+    for _ in 0..4 {
+        match next {
+            Some((d, e)) if offset + d <= BACK => {
+                close = close.or(Some(e));
+                offset += d + 0.01;
+                let f = moved(facts, Direction::ordinary(), offset);
+                let b = compute(law, &f);
+                let s = slope(law, &f, &b, Direction::ordinary());
+                let (_, state_edge) = state.slope(&f, &b, &s, Direction::ordinary());
+                next = nearest(s.next_edge, state_edge);
+            }
+            _ => break,
+        }
+    }
+    (close, next.map(|(d, e)| (d + offset, e)))
+}
+
+/// An edge in words, with the torpedo spelled out.
+fn edge_words(e: Edge) -> String {
+    match e {
+        Edge::SocialSecurityAdjustedBase => {
+            "the start of the Social Security torpedo (85% of each extra dollar's worth of benefits taxed)".into()
+        }
+        Edge::SocialSecurityCeiling => {
+            "the end of the Social Security torpedo (benefits fully 85% taxed)".into()
+        }
+        Edge::BracketTop(_) => e.describe().replace("the top of the ", "the ") + " top",
+        Edge::PreferentialCeiling | Edge::Deductions => {
+            "the end of the deductions (ordinary income starts to be taxed)".into()
+        }
+        _ => e.describe(),
+    }
+}
+
+/// Explains one year of a projection; `inputs` is that year of the plan's scenario on `f64`.
+pub fn why(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> Why {
+    let law = &inputs.law;
+    let state = &inputs.state;
+    let facts = row_facts(row, inputs);
+    let b = compute(law, &facts);
+    let ord = slope(law, &facts, &b, Direction::ordinary());
+    let (_, state_edge) = state.slope(&facts, &b, &ord, Direction::ordinary());
+    let gain = slope(law, &facts, &b, Direction::gain());
+    let (close, next) = edge_ahead(law, state, &facts, nearest(ord.next_edge, state_edge));
+    let at_edge = edge_behind(law, state, &facts).or(close);
+    let torpedo = (ord.taxable_social_security > 0.0 && ord.total > 0.0)
+        .then(|| rate(ord.taxable_social_security));
+
+    // Medicare two years on, for whoever is enrolled then.
+    let enrolled_then = (0..2)
+        .filter(|i| inputs.alive[*i] && inputs.ages[*i] + 2 >= 65)
+        .count() as f64;
+    let ahead = &inputs.irmaa_ahead;
+    let surcharge = |magi: f64| ahead.charge(row.filing, magi, 1).annual * enrolled_then;
+    let irmaa = if enrolled_then > 0.0 {
+        ahead.tier_ceiling(row.filing, b.magi).map(|ceiling| {
+            let next_tier = ahead.tier(row.filing, ceiling + 0.01);
+            IrmaaRoom {
+                premium_year: ahead.premium_year,
+                room: money((ceiling - b.magi).max(0.0)),
+                next_tier,
+                step: money(surcharge(ceiling + 0.01) - surcharge(b.magi)),
+            }
+        })
+    } else {
+        None
+    };
+
+    // What ALTERNATIVE more IRA income would have cost.
+    let more = moved(&facts, Direction::ordinary(), ALTERNATIVE);
+    let b_more = compute(law, &more);
+    let more_cost = (b_more.total - b.total) + (state.tax(&more, &b_more) - state.tax(&facts, &b));
+    let more_irmaa = if enrolled_then > 0.0 {
+        surcharge(b_more.magi) - surcharge(b.magi)
+    } else {
+        0.0
+    };
+
+    let marginal_ira = row.marginal_ordinary;
+    let marginal_ira_federal = row.tax.marginal_ordinary;
+    let mut why = Why {
+        year: row.year,
+        marginal_ira,
+        marginal_ira_federal,
+        marginal_gain: row.marginal_gain,
+        at_edge,
+        next_edge: next.map(|(d, e)| (money(d), e)),
+        torpedo,
+        irmaa,
+        more_cost: money(more_cost),
+        more_irmaa: money(more_irmaa),
+        lines: Vec::new(),
+    };
+    why.lines = lines(row, &why, gain.niit, gain.next_edge, b.bracket_rate);
+    why
+}
+
+/// What stopped a conversion or a tax-deferred draw, in words.
+fn stopped(row: &YearRow<Decimal>, w: &Why) -> String {
+    let near_cliff = w
+        .irmaa
+        .as_ref()
+        .is_some_and(|i| i.room <= Decimal::from_f64(AT_CLIFF).unwrap_or_default());
+    let at = |e: Edge| format!("at {}", edge_words(e));
+    let by_limit = match row.note {
+        Note::Convert { limit, .. } => match limit {
+            Limit::Bracket => Some(w.at_edge.map_or("at the bracket top".into(), at)),
+            Limit::Irmaa => Some("a dollar below the next IRMAA tier".into()),
+            Limit::YearlyCap => Some("at the yearly cap".into()),
+            Limit::Balance => Some("when the tax-deferred money ran out".into()),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(s) = by_limit {
+        return s;
+    }
+    if row.closing.deferred <= Decimal::ONE {
+        "when the tax-deferred money ran out".into()
+    } else if near_cliff {
+        "just below the next IRMAA tier".into()
+    } else if let Some(e) = w.at_edge {
+        at(e)
+    } else {
+        "between edges, where the spending need was met or later years' rates balance this one's"
+            .into()
+    }
+}
+
+fn lines(
+    row: &YearRow<Decimal>,
+    w: &Why,
+    gain_niit: f64,
+    gain_next: Option<(f64, Edge)>,
+    bracket_rate: f64,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let state = w.marginal_ira - w.marginal_ira_federal;
+    out.push(format!(
+        "Next $1 of IRA money costs {} ({} federal, {} state); next $1 of long-term gain {}.",
+        format_rate(w.marginal_ira),
+        format_rate(w.marginal_ira_federal),
+        format_rate(state),
+        format_rate(w.marginal_gain)
+    ));
+    if let Some(share) = w.torpedo {
+        out.push(format!(
+            "The Social Security tax torpedo bites: each extra $1 also makes ${} of benefits taxable, so the {} bracket costs {} federal.",
+            share.round_dp(2),
+            format_rate(rate(bracket_rate)),
+            format_rate(w.marginal_ira_federal)
+        ));
+    }
+    match (w.at_edge, w.next_edge) {
+        (Some(at), Some((d, next))) => out.push(format!(
+            "Ordinary income stops at {}; the next edge, {}, is {} further.",
+            edge_words(at),
+            edge_words(next),
+            format_dollars(d)
+        )),
+        (Some(at), None) => out.push(format!("Ordinary income stops at {}.", edge_words(at))),
+        (None, Some((d, next))) => out.push(format!(
+            "The next edge, {}, is {} of income away.",
+            edge_words(next),
+            format_dollars(d)
+        )),
+        (None, None) => {}
+    }
+    let positive = |d: Decimal| d > Decimal::ZERO;
+    if positive(row.conversion) {
+        out.push(format!(
+            "Converted {} to Roth, stopping {}.",
+            format_dollars(row.conversion),
+            stopped(row, w)
+        ));
+    } else if positive(row.deferred_draw) {
+        out.push(format!(
+            "Drew {} from tax-deferred beyond the RMD, stopping {}.",
+            format_dollars(row.deferred_draw),
+            stopped(row, w)
+        ));
+    }
+    if let Some(i) = &w.irmaa
+        && positive(i.step)
+        && i.room < Decimal::from(50_000)
+    {
+        out.push(format!(
+            "MAGI is {} below IRMAA tier {} for {}: crossing it adds {} a year.",
+            format_dollars(i.room),
+            i.next_tier,
+            i.premium_year,
+            format_dollars(i.step)
+        ));
+    }
+    if positive(row.closing.deferred) {
+        let pct = w.more_cost / Decimal::from_f64(ALTERNATIVE).unwrap_or(Decimal::ONE);
+        let mut s = format!(
+            "Converting {} more would have cost {} now ({})",
+            format_dollars(Decimal::from_f64(ALTERNATIVE).unwrap_or_default()),
+            format_dollars(w.more_cost),
+            format_rate(pct.round_dp(4))
+        );
+        if positive(w.more_irmaa) {
+            s.push_str(&format!(
+                " plus {} of IRMAA surcharges in {}",
+                format_dollars(w.more_irmaa),
+                row.year + 2
+            ));
+        }
+        s.push('.');
+        out.push(s);
+    }
+    if positive(row.closing.taxable) || positive(row.taxable_sale) {
+        if w.marginal_gain.is_zero()
+            && let Some((d, e)) = gain_next
+        {
+            out.push(format!(
+                "Another {} of long-term gain would still be taxed at 0%, up to {}.",
+                format_dollars(money(d)),
+                edge_words(e)
+            ));
+        }
+        if gain_niit > 0.0 {
+            out.push(
+                "Gains also pay the 3.8% net investment income tax: MAGI is over the NIIT threshold."
+                    .into(),
+            );
+        } else if let Some((d, Edge::NiitThreshold)) = gain_next {
+            out.push(format!(
+                "The NIIT threshold is {} of gain away.",
+                format_dollars(money(d))
+            ));
+        }
+    }
+    out
+}
+
+/// The plan's years as [`why`] and the marginal-rate curve read them (law, state, Medicare
+/// tiers, who is alive), one per ledger row. Worth keeping while the plan does not change.
+pub fn year_inputs(plan: &Plan) -> Result<Vec<YearInputs<f64>>, EngineError> {
+    Ok(
+        Scenario::<Decimal>::build(plan, &ReturnPath::constant(plan))?
+            .to_f64()
+            .years,
+    )
+}
+
+/// Every year of a projection explained, on the plan's own scenario.
+pub fn why_projection(plan: &Plan, p: &Projection<Decimal>) -> Result<Vec<Why>, EngineError> {
+    let years = year_inputs(plan)?;
+    Ok(p.rows
+        .iter()
+        .zip(&years)
+        .map(|(row, inputs)| why(row, inputs))
+        .collect())
+}
+
+/// A ledger with every year's explanation: after the table as text, or as a last "Why" column
+/// in CSV, Markdown and JSON.
+pub fn explained_ledger(
+    plan: &Plan,
+    mut ledger: Table,
+    p: &Projection<Decimal>,
+    format: Format,
+) -> Result<String, EngineError> {
+    let whys = why_projection(plan, p)?;
+    if format == Format::Table {
+        let mut out = ledger.render(format);
+        out.push_str("\nWhy each year looks as it does\n");
+        for w in &whys {
+            out.push_str(&format!("{}\n", w.year));
+            for line in &w.lines {
+                out.push_str(&format!("  {line}\n"));
+            }
+        }
+        return Ok(out);
+    }
+    ledger.headers.push("Why".into());
+    for (row, w) in ledger.rows.iter_mut().zip(&whys) {
+        row.push(Cell::text(w.lines.join(" ")));
+    }
+    Ok(ledger.render(format))
+}

@@ -1,0 +1,102 @@
+//! `drawdown report --paths`: the market-risk table from the built binary, in every format.
+
+use std::process::{Command, Output};
+
+fn drawdown(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_drawdown"))
+        .args(args)
+        .output()
+        .expect("the drawdown binary runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8(b.to_vec()).expect("UTF-8")
+}
+
+fn save(name: &str) -> String {
+    format!("{}/saves/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn historical_paths_give_the_risk_table() {
+    let o = drawdown(&["report", &save("E1.ron"), "--paths", "historical"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.contains("historical returns, 98 paths"), "{out}");
+    for row in [
+        "Success rate",
+        "Terminal wealth, 10th pct",
+        "Terminal wealth, median",
+        "Terminal wealth, 90th pct",
+        "Median lifetime tax",
+        "Chance of IRMAA surcharge",
+    ] {
+        assert!(out.contains(row), "{row} missing: {out}");
+    }
+    assert!(out.contains("Conventional") && out.contains("Deferred first"));
+}
+
+#[test]
+fn every_format_renders_the_same_figures() {
+    let args = |f: &'static str| {
+        vec![
+            "report".to_string(),
+            save("D.ron"),
+            "--paths".into(),
+            "montecarlo".into(),
+            "--n".into(),
+            "300".into(),
+            "--seed".into(),
+            "9".into(),
+            "--format".into(),
+            f.into(),
+        ]
+    };
+    let run = |f: &'static str| {
+        let a = args(f);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let o = drawdown(&a);
+        assert_eq!(o.status.code(), Some(0), "{f}: {}", text(&o.stderr));
+        text(&o.stdout)
+    };
+    let csv = run("csv");
+    assert!(csv.starts_with(",Conventional,"), "{csv}");
+    assert_eq!(csv.lines().count(), 7, "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let success = json["rows"][0]["Conventional"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&success));
+    assert!(run("md").contains("| Success rate |"));
+    let table = run("table");
+    assert!(
+        table.contains("Monte Carlo returns, 300 paths, seed 9"),
+        "{table}"
+    );
+    // Same seed, same figures.
+    assert_eq!(run("csv"), csv);
+}
+
+#[test]
+fn bad_flags_are_named() {
+    let o = drawdown(&[
+        "report",
+        &save("D.ron"),
+        "--paths",
+        "montecarlo",
+        "--n",
+        "0",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("--n"), "{}", text(&o.stderr));
+    let o = drawdown(&["report", &save("D.ron"), "--paths", "sideways"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("--paths"), "{}", text(&o.stderr));
+    let o = drawdown(&[
+        "report",
+        &save("D.ron"),
+        "--paths",
+        "historical",
+        "--strategy",
+        "1",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -1,0 +1,171 @@
+//! The optimized strategy on every example: never worse than a named strategy on its objective,
+//! the same answer on every run, and a search that stops when asked.
+
+use drawdown::engine::{compare, compare_with};
+use drawdown::optimize::{
+    Objective, OptimizeError, OptimizerUpdate, at_least, optimize, spawn, sustainable_spending,
+};
+use drawdown::plan::{EXAMPLES, Plan, parse_plan};
+use drawdown::strategy::StrategySpec;
+use rust_decimal::Decimal;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+fn example(name: &str) -> Plan {
+    let (_, text) = EXAMPLES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .unwrap_or_else(|| panic!("{name} is not an example"));
+    parse_plan(text, name).unwrap()
+}
+
+fn run(plan: &Plan, objective: &Objective) -> drawdown::optimize::Optimized {
+    optimize(plan, objective, &AtomicBool::new(false), &mut |_| {})
+        .unwrap_or_else(|e| panic!("{}: {e}", plan.name))
+}
+
+#[test]
+fn optimized_is_at_least_every_named_strategy_on_every_example() {
+    for (name, text) in EXAMPLES {
+        let mut plan = parse_plan(text, name).unwrap();
+        plan.strategies.push(StrategySpec::Optimized {
+            objective: Objective::Estate,
+        });
+        let o = run(&plan, &Objective::Estate);
+        let named = compare(&plan).unwrap();
+        assert_eq!(named.outcomes.len(), plan.strategies.len() - 1, "{name}");
+        for other in &named.outcomes {
+            assert!(
+                at_least(&o.outcome, other),
+                "{name}: Optimized lasts {} with {} vs {} lasting {} with {}",
+                o.outcome.years_lasting,
+                o.outcome.estate_real,
+                other.strategy,
+                other.years_lasting,
+                other.estate_real
+            );
+        }
+        assert!(o.value >= o.best_named.1, "{name}");
+        // The projection is a real one: the books add up every year.
+        for r in &o.projection.rows {
+            assert_eq!(r.identity_gap(), Decimal::ZERO, "{name} {}", r.year);
+        }
+    }
+}
+
+#[test]
+fn optimized_spending_is_at_least_every_named_strategys() {
+    let plan = example("E1.ron");
+    let min_estate = Decimal::from(100_000);
+    let objective = Objective::Spending { min_estate };
+    let o = run(&plan, &objective);
+    assert!(o.outcome.lasts_to_horizon);
+    assert!(
+        o.outcome.estate_real >= min_estate,
+        "{}",
+        o.outcome.estate_real
+    );
+    assert_eq!(
+        o.projection.rows[0].spending, o.value,
+        "the first year spends the value found"
+    );
+    for spec in &plan.strategies {
+        let (named, _, outcome) = sustainable_spending(&plan, spec, min_estate).unwrap();
+        assert!(outcome.lasts_to_horizon && outcome.estate_real >= min_estate);
+        assert!(o.value >= named, "{}: {} vs {named}", spec.name(), o.value);
+    }
+}
+
+#[test]
+fn the_same_plan_gives_the_same_answer() {
+    let plan = example("D.ron");
+    let a = run(&plan, &Objective::Estate);
+    let b = run(&plan, &Objective::Estate);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_raised_flag_stops_the_search_promptly() {
+    let plan = example("D.ron");
+    let cancel = AtomicBool::new(true);
+    let r = optimize(&plan, &Objective::Estate, &cancel, &mut |_| {});
+    assert_eq!(r.err(), Some(OptimizeError::Cancelled));
+
+    // Raised part-way through: the search ends within a few projections.
+    let cancel = AtomicBool::new(false);
+    let mut raised: Option<Instant> = None;
+    let r = optimize(&plan, &Objective::Estate, &cancel, &mut |p| {
+        if p > 0.1 && raised.is_none() {
+            cancel.store(true, Ordering::Relaxed);
+            raised = Some(Instant::now());
+        }
+    });
+    assert_eq!(r.err(), Some(OptimizeError::Cancelled));
+    let took = raised.expect("progress was reported").elapsed();
+    assert!(took < Duration::from_secs(2), "{took:?}");
+}
+
+#[test]
+fn the_worker_reports_progress_and_the_answer_or_its_cancellation() {
+    let plan = example("E1.ron");
+    let handle = spawn(plan.clone(), Objective::Estate);
+    let mut progress = Vec::new();
+    let done = loop {
+        match handle
+            .receiver()
+            .recv_timeout(Duration::from_secs(120))
+            .expect("the worker answers")
+        {
+            OptimizerUpdate::Progress(p) => progress.push(p),
+            OptimizerUpdate::Done(r) => break r,
+        }
+    };
+    let found = done.expect("an answer");
+    assert_eq!(found.objective, Objective::Estate);
+    assert!(progress.windows(2).all(|w| w[0] <= w[1]), "{progress:?}");
+    assert_eq!(progress.last(), Some(&1.0));
+
+    let handle = spawn(plan, Objective::Estate);
+    handle.cancel();
+    let last = handle
+        .receiver()
+        .iter()
+        .last()
+        .expect("the worker reports its end");
+    assert_eq!(last, OptimizerUpdate::Done(Err(OptimizeError::Cancelled)));
+}
+
+#[test]
+fn the_comparison_waits_for_the_search_then_shows_it_in_the_plans_order() {
+    let mut plan = example("E1.ron");
+    let spec = StrategySpec::Optimized {
+        objective: Objective::Estate,
+    };
+    plan.strategies.insert(1, spec.clone());
+    let waiting = compare(&plan).unwrap();
+    assert_eq!(waiting.pending, vec![spec.clone()]);
+    assert_eq!(waiting.specs.len(), plan.strategies.len() - 1);
+
+    let o = run(&plan, &Objective::Estate);
+    let full = compare_with(&plan, &[&o]).unwrap();
+    assert!(full.pending.is_empty());
+    assert_eq!(full.specs, plan.strategies);
+    assert_eq!(full.index_of(&spec), Some(1));
+    assert_eq!(full.outcomes[1].strategy, "Optimized");
+    assert_eq!(full.projections[1], o.projection);
+}
+
+#[test]
+fn the_spending_objective_needs_spending_to_scale() {
+    let mut plan = example("E1.ron");
+    plan.spending.annual = Decimal::ZERO;
+    let r = optimize(
+        &plan,
+        &Objective::Spending {
+            min_estate: Decimal::ZERO,
+        },
+        &AtomicBool::new(false),
+        &mut |_| {},
+    );
+    assert!(matches!(r, Err(OptimizeError::InvalidPlan(_))), "{r:?}");
+}
