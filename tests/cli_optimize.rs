@@ -14,16 +14,19 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
 }
 
-/// The demo household with the default strategies and the optimized one, in a temporary file.
+/// A plan listing a few named strategies and the optimized one, in a temporary file: the demo
+/// household with its strategy list replaced.
 fn demo_with_optimized() -> (tempfile::TempDir, String) {
     let demo = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/saves/D.ron"))
         .expect("the demo plan");
-    let end = demo.rfind(')').expect("a plan ends with ')'");
+    let start = demo
+        .find("    strategies: [")
+        .expect("the demo lists its strategies");
     let text = format!(
         "{}    strategies: [Conventional, DeferredFirst, BracketFill(bracket: 0.12), \
          RothConversion(bracket: 0.12, stop_at_rmd: false), HeirAware, \
          Optimized(objective: Estate)],\n)\n",
-        &demo[..end]
+        &demo[..start]
     );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("D-optimized.ron");

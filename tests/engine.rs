@@ -26,7 +26,8 @@ fn every_example_loads_projects_and_adds_up_to_the_cent() {
     for (name, text) in EXAMPLES {
         let plan = parse_plan(text, name).unwrap_or_else(|e| panic!("{e}"));
         let c = compare(&plan).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(c.projections.len(), plan.strategies.len());
+        // Optimized strategies wait for their search (drawdown::optimize); the rest project now.
+        assert_eq!(c.projections.len() + c.pending.len(), plan.strategies.len());
         for p in &c.projections {
             assert_eq!(p.rows.len(), plan.horizon_years(), "{name} {}", p.strategy);
             for r in &p.rows {

@@ -371,3 +371,97 @@ fn an_account_added_from_the_form_is_charted() {
         Some(Account::Cash { .. })
     ));
 }
+
+/// Runs the background work until `done` says so (or ten seconds pass).
+fn settle(app: &mut App, done: impl Fn(&App) -> bool) {
+    let start = std::time::Instant::now();
+    while !done(app) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "background work did not finish"
+        );
+        app.tick();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn market_risk_streams_into_the_comparison_and_the_fan_chart() {
+    let mut plan = demo_plan();
+    plan.strategies.retain(|s| !s.is_optimized());
+    plan.assumptions.simulation.mode = drawdown::plan::PathMode::monte_carlo_default();
+    plan.assumptions.simulation.paths = 300;
+    let mut app = App::new(plan, None, places(None));
+    settle(&mut app, |a| {
+        a.background.risk.as_ref().is_some_and(|r| r.is_complete())
+    });
+    let rows = drawdown::tui::viewmodel::metric_rows(&app);
+    let success = rows
+        .iter()
+        .find(|r| r.label.starts_with("Money lasts (300 paths)"))
+        .expect("a success-rate row");
+    assert!(success.cells.iter().all(|c| c.text.ends_with('%')));
+    keys(&mut app, "r");
+    let screen = render(&mut app, 160, 48);
+    assert!(
+        screen.contains("After-tax wealth, today's $, 300 Monte Carlo paths"),
+        "{screen}"
+    );
+    assert!(screen.contains("money lasts in"), "{screen}");
+    // A change of the plan cancels the run and starts another.
+    keys(&mut app, "<Tab><Down>1m<Enter>");
+    assert!(app.background.stale);
+    settle(&mut app, |a| {
+        !a.background.stale && a.background.risk.as_ref().is_some_and(|r| r.is_complete())
+    });
+}
+
+#[test]
+fn the_optimized_column_arrives_from_the_background_and_says_what_it_wins() {
+    let mut app = app();
+    assert!(
+        app.comparison
+            .as_ref()
+            .unwrap()
+            .pending
+            .iter()
+            .any(|s| s.is_optimized()),
+        "the demo lists an optimized strategy, pending at first"
+    );
+    settle(&mut app, |a| !a.background.optimized.is_empty());
+    let c = app.comparison.as_ref().unwrap();
+    let i = c
+        .outcomes
+        .iter()
+        .position(|o| o.strategy.starts_with("Optimized"))
+        .expect("an Optimized column");
+    let best_named = c
+        .outcomes
+        .iter()
+        .filter(|o| !o.strategy.starts_with("Optimized"))
+        .map(|o| o.estate)
+        .max()
+        .unwrap();
+    assert!(c.outcomes[i].estate >= best_named);
+    let rows = drawdown::tui::viewmodel::metric_rows(&app);
+    let wins = rows
+        .iter()
+        .find(|r| r.label == "Optimized wins by")
+        .unwrap();
+    assert!(wins.cells[i].text.contains("vs"), "{:?}", wins.cells[i]);
+}
+
+#[test]
+fn the_inspector_explains_the_year_and_draws_its_marginal_rate_curve() {
+    let mut app = app();
+    keys(&mut app, "i");
+    let screen = render(&mut app, 160, 48);
+    assert!(screen.contains("m: the marginal-rate curve"), "{screen}");
+    keys(&mut app, "m");
+    let screen = render(&mut app, 160, 48);
+    assert!(
+        screen.contains("Tax on the next dollar against extra IRA income"),
+        "{screen}"
+    );
+    assert!(screen.contains("$300k"), "{screen}");
+}

@@ -82,7 +82,14 @@ pub fn simulate_on(
     cancel: &AtomicBool,
     progress: impl FnMut(SimProgress),
 ) -> Result<SimResult, SimError> {
-    let strategies: Vec<Box<dyn Strategy>> = plan.strategies.iter().map(build).collect();
+    // An optimized strategy is a schedule of amounts found for the plan's own constant path; it
+    // has no meaning on other paths, so simulation leaves it out.
+    let strategies: Vec<Box<dyn Strategy>> = plan
+        .strategies
+        .iter()
+        .filter(|s| !s.is_optimized())
+        .map(build)
+        .collect();
     simulate_strategies(plan, settings, &strategies, threads, cancel, progress)
 }
 

@@ -7,8 +7,11 @@ use super::fields::{self, Command, Item, Kind, Pane, Row, Target};
 use super::files::{self, FileEntry, Places};
 use super::theme::Theme;
 use super::view::ScreenMap;
-use crate::engine::{Comparison, compare};
+use crate::engine::{Comparison, compare_with};
+use crate::optimize::{Optimized, OptimizerHandle, OptimizerUpdate};
+use crate::plan::PathMode;
 use crate::plan::{Plan, PlanError, load_plan, plan_to_text, save_plan};
+use crate::sim::{SimHandle, SimResult, SimUpdate};
 use std::cell::RefCell;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -80,6 +83,37 @@ pub enum Overlay {
     },
 }
 
+/// What the chart area shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartView {
+    /// Income by source and taxes by year.
+    Income,
+    /// The spread of after-tax wealth across market paths.
+    Fan,
+}
+
+/// Work that runs off the event loop: the market simulation and the optimizer.
+#[derive(Default)]
+pub struct Background {
+    pub sim: Option<SimHandle>,
+    /// The latest simulation figures (partial while `progress` is set).
+    pub risk: Option<SimResult>,
+    pub progress: Option<(usize, usize)>,
+    /// The figures are from before the last change of the plan.
+    pub stale: bool,
+    pub error: Option<String>,
+    /// When to start the next run: a short delay, so typing does not restart it every key.
+    pub sim_due: Option<Instant>,
+    pub optimizers: Vec<OptimizerHandle>,
+    pub optimized: Vec<Box<Optimized>>,
+    pub optimize_progress: Option<f32>,
+    pub optimize_due: Option<Instant>,
+    pub optimize_error: Option<String>,
+}
+
+/// The delay between the last change and the start of background work.
+const SETTLE: Duration = Duration::from_millis(40);
+
 /// The plan and results pinned for comparison.
 #[derive(Debug, Clone)]
 pub struct Baseline {
@@ -120,6 +154,10 @@ pub struct App {
     pub quit: bool,
     /// Where the last frame drew things, for the mouse.
     pub screen: RefCell<ScreenMap>,
+    pub background: Background,
+    pub chart_view: ChartView,
+    /// The inspector shows the marginal-rate curve of its year.
+    pub curve: bool,
 }
 
 const UNDO_LIMIT: usize = 200;
@@ -159,6 +197,10 @@ pub enum Action {
     TogglePresenter,
     TogglePrivacy,
     ToggleRightTab,
+    /// Income chart or wealth fan.
+    ToggleFan,
+    /// The inspector's marginal-rate curve.
+    ToggleCurve,
     FocusChart,
     FocusCompare,
     FocusForm,
@@ -205,6 +247,9 @@ impl App {
             recovery_stale: false,
             quit: false,
             screen: RefCell::new(ScreenMap::default()),
+            background: Background::default(),
+            chart_view: ChartView::Income,
+            curve: false,
         };
         app.row = Pane::ALL.map(|p| first_selectable(&fields::rows(p, &app.plan)));
         app.recompute();
@@ -228,9 +273,17 @@ impl App {
         app
     }
 
+    /// Reruns every strategy on the current plan, and restarts the background work for it.
     pub fn recompute(&mut self) {
+        self.refresh();
+        self.schedule_background();
+    }
+
+    /// Reruns the strategies, with the optimized columns that are ready.
+    fn refresh(&mut self) {
         let started = Instant::now();
-        match compare(&self.plan) {
+        let optimized: Vec<&Optimized> = self.background.optimized.iter().map(|o| &**o).collect();
+        match compare_with(&self.plan, &optimized) {
             Ok(c) => {
                 self.comparison = Some(c);
                 self.engine_error = None;
@@ -250,6 +303,123 @@ impl App {
             .unwrap_or((0, 0));
         self.strategy = self.strategy.min(strategies.saturating_sub(1));
         self.year = self.year.min(years.saturating_sub(1));
+    }
+
+    /// The plan changed: results of running work are now stale; start afresh after a pause.
+    fn schedule_background(&mut self) {
+        let bg = &mut self.background;
+        bg.sim = None; // dropping a handle cancels its run
+        bg.optimizers.clear();
+        bg.optimized.clear();
+        bg.progress = None;
+        bg.optimize_progress = None;
+        bg.error = None;
+        bg.optimize_error = None;
+        bg.stale = bg.risk.is_some();
+        let due = Some(Instant::now() + SETTLE);
+        bg.sim_due = due;
+        bg.optimize_due = self
+            .plan
+            .strategies
+            .iter()
+            .any(|s| s.is_optimized())
+            .then_some(due)
+            .flatten();
+    }
+
+    /// Work is running or about to: the event loop should wake often.
+    pub fn busy(&self) -> bool {
+        let bg = &self.background;
+        bg.sim_due.is_some()
+            || bg.optimize_due.is_some()
+            || bg.sim.as_ref().is_some_and(|h| !h.is_finished())
+            || bg.optimizers.iter().any(|h| !h.is_finished())
+    }
+
+    /// Starts background work that is due and takes in what it has produced. Returns whether
+    /// anything on screen changed.
+    pub fn tick(&mut self) -> bool {
+        let now = Instant::now();
+        let mut changed = false;
+        if self.background.sim_due.is_some_and(|t| t <= now) {
+            self.background.sim_due = None;
+            let settings = self.plan.assumptions.simulation.clone();
+            if settings.mode == PathMode::Constant || self.engine_error.is_some() {
+                self.background.risk = None;
+                self.background.stale = false;
+            } else {
+                self.background.sim = Some(crate::sim::spawn(self.plan.clone(), settings));
+                self.background.progress = Some((0, 0));
+            }
+            changed = true;
+        }
+        if self.background.optimize_due.is_some_and(|t| t <= now) {
+            self.background.optimize_due = None;
+            let mut objectives = Vec::new();
+            for spec in &self.plan.strategies {
+                if let crate::strategy::StrategySpec::Optimized { objective } = spec
+                    && !objectives.contains(objective)
+                {
+                    objectives.push(objective.clone());
+                }
+            }
+            for objective in objectives {
+                self.background
+                    .optimizers
+                    .push(crate::optimize::spawn(self.plan.clone(), objective));
+            }
+            self.background.optimize_progress = Some(0.0);
+            changed = true;
+        }
+        if let Some(handle) = &self.background.sim {
+            for update in handle.try_iter() {
+                changed = true;
+                match update {
+                    SimUpdate::Progress(p) => {
+                        self.background.progress = Some((p.done, p.total));
+                        self.background.risk = Some(p.partial);
+                        self.background.stale = false;
+                    }
+                    SimUpdate::Done(Ok(result)) => {
+                        self.background.progress = None;
+                        self.background.risk = Some(result);
+                        self.background.stale = false;
+                    }
+                    SimUpdate::Done(Err(e)) => {
+                        self.background.progress = None;
+                        self.background.error = Some(e.to_string());
+                    }
+                }
+            }
+        }
+        let mut finished = Vec::new();
+        let mut progress = Vec::new();
+        for handle in &self.background.optimizers {
+            for update in handle.try_iter() {
+                changed = true;
+                match update {
+                    OptimizerUpdate::Progress(p) => progress.push(p),
+                    OptimizerUpdate::Done(result) => finished.push(result),
+                }
+            }
+        }
+        if let Some(p) = progress.into_iter().reduce(f32::min) {
+            self.background.optimize_progress = Some(p);
+        }
+        if !finished.is_empty() {
+            for result in finished {
+                match result {
+                    Ok(o) => self.background.optimized.push(o),
+                    Err(crate::optimize::OptimizeError::Cancelled) => {}
+                    Err(e) => self.background.optimize_error = Some(e.to_string()),
+                }
+            }
+            if self.background.optimizers.iter().all(|h| h.is_finished()) {
+                self.background.optimize_progress = None;
+            }
+            self.refresh();
+        }
+        changed
     }
 
     pub fn say(&mut self, message: impl Into<String>) {
@@ -410,6 +580,13 @@ impl App {
                     RightTab::Charts => RightTab::Compare,
                     RightTab::Compare => RightTab::Charts,
                 }
+            }
+            Action::ToggleFan => {
+                self.chart_view = match self.chart_view {
+                    ChartView::Income => ChartView::Fan,
+                    ChartView::Fan => ChartView::Income,
+                };
+                self.right_tab = RightTab::Charts;
             }
             Action::FocusChart => self.focus = Focus::Chart,
             Action::FocusCompare => self.focus = Focus::Compare,
@@ -834,6 +1011,7 @@ impl App {
                 }
                 _ => {}
             },
+            Overlay::Inspector if action == Action::ToggleCurve => self.curve = !self.curve,
             Overlay::Inspector | Overlay::Error { .. } => match action {
                 Action::Close
                 | Action::Activate

@@ -3,8 +3,8 @@
 
 use crate::money::{format_dollars, format_rate, parse_money, parse_rate};
 use crate::plan::{
-    Account, AccountKind, OneOff, OtherIncome, Pension, Person, Plan, Returns, SocialSecurity,
-    SpendingChange, Wage, validate,
+    Account, AccountKind, OneOff, OtherIncome, PathMode, Pension, Person, Plan, Returns,
+    SocialSecurity, SpendingChange, Wage, validate,
 };
 use crate::tax::{Filing, LawMode};
 use rust_decimal::Decimal;
@@ -80,6 +80,17 @@ pub enum Target {
     FlatGains,
     RateChangeFrom,
     RateChangePoints,
+    SimMode,
+    SimPaths,
+    SimSeed,
+    BlockYears,
+    McStocksMean,
+    McStocksVol,
+    McBondsMean,
+    McBondsVol,
+    McCorrelation,
+    McInflationMean,
+    McInflationVol,
 }
 
 /// How a field's text is read.
@@ -296,6 +307,28 @@ pub fn rows(pane: Pane, plan: &Plan) -> Vec<Row> {
                     r.push(field("  change (points)", Target::RateChangePoints));
                 }
             }
+            r.push(Row::Section("Market risk (r shows the wealth fan)".into()));
+            r.push(field("Market paths", Target::SimMode));
+            let sim = &plan.assumptions.simulation;
+            match sim.mode {
+                PathMode::Constant | PathMode::Historical => {}
+                PathMode::Bootstrap { .. } => {
+                    r.push(field("  paths", Target::SimPaths));
+                    r.push(field("  block years", Target::BlockYears));
+                    r.push(field("  seed", Target::SimSeed));
+                }
+                PathMode::MonteCarlo { .. } => {
+                    r.push(field("  paths", Target::SimPaths));
+                    r.push(field("  stocks mean", Target::McStocksMean));
+                    r.push(field("  stocks volatility", Target::McStocksVol));
+                    r.push(field("  bonds mean", Target::McBondsMean));
+                    r.push(field("  bonds volatility", Target::McBondsVol));
+                    r.push(field("  correlation", Target::McCorrelation));
+                    r.push(field("  inflation mean", Target::McInflationMean));
+                    r.push(field("  inflation volatility", Target::McInflationVol));
+                    r.push(field("  seed", Target::SimSeed));
+                }
+            }
         }
     }
     r
@@ -320,6 +353,10 @@ pub fn kind(target: Target) -> Kind {
         | PensionSurvivor(_) | SurvivorShare | Inflation | ReturnNominal | ReturnStocks
         | ReturnBonds | ReturnCash | FlatOrdinary | FlatGains => Kind::Rate,
         RateChangePoints => Kind::Whole,
+        SimMode => Kind::Choice,
+        SimPaths | SimSeed | BlockYears => Kind::Whole,
+        McStocksMean | McStocksVol | McBondsMean | McBondsVol | McCorrelation | McInflationMean
+        | McInflationVol => Kind::Rate,
         Balance(_) | CostBasis(_) | SsBenefit(_) | PensionAmount(_) | WageAmount(_)
         | OtherAmount(_) | SpendAnnual | ChangeAnnual(_) | OneOffAmount(_) => Kind::Money,
     }
@@ -374,6 +411,17 @@ pub fn path(target: Target) -> String {
         FlatGains => "assumptions.tax_law.gains".into(),
         RateChangeFrom => "assumptions.tax_law.from_year".into(),
         RateChangePoints => "assumptions.tax_law.points".into(),
+        SimMode => "assumptions.simulation.mode".into(),
+        SimPaths => "assumptions.simulation.paths".into(),
+        SimSeed => "assumptions.simulation.seed".into(),
+        BlockYears => "assumptions.simulation.mode.block_years".into(),
+        McStocksMean => "assumptions.simulation.mode.stocks_mean".into(),
+        McStocksVol => "assumptions.simulation.mode.stocks_vol".into(),
+        McBondsMean => "assumptions.simulation.mode.bonds_mean".into(),
+        McBondsVol => "assumptions.simulation.mode.bonds_vol".into(),
+        McCorrelation => "assumptions.simulation.mode.correlation".into(),
+        McInflationMean => "assumptions.simulation.mode.inflation_mean".into(),
+        McInflationVol => "assumptions.simulation.mode.inflation_vol".into(),
     }
 }
 
@@ -606,6 +654,49 @@ pub fn text(target: Target, plan: &Plan) -> String {
             }
             _ => missing(),
         },
+        SimMode => plan.assumptions.simulation.mode.label().to_string(),
+        SimPaths => plan.assumptions.simulation.paths.to_string(),
+        SimSeed => plan.assumptions.simulation.seed.to_string(),
+        BlockYears => match plan.assumptions.simulation.mode {
+            PathMode::Bootstrap { block_years } => block_years.to_string(),
+            _ => missing(),
+        },
+        McStocksMean | McStocksVol | McBondsMean | McBondsVol | McCorrelation | McInflationMean
+        | McInflationVol => match monte_carlo_slot(&plan.assumptions.simulation.mode, target) {
+            Some(v) => rate(v),
+            None => missing(),
+        },
+    }
+}
+
+/// One Monte Carlo parameter, by field.
+fn monte_carlo_slot(mode: &PathMode, target: Target) -> Option<Decimal> {
+    let mut m = mode.clone();
+    monte_carlo_slot_mut(&mut m, target).map(|v| *v)
+}
+
+fn monte_carlo_slot_mut(mode: &mut PathMode, target: Target) -> Option<&mut Decimal> {
+    use Target::*;
+    match mode {
+        PathMode::MonteCarlo {
+            stocks_mean,
+            stocks_vol,
+            bonds_mean,
+            bonds_vol,
+            correlation,
+            inflation_mean,
+            inflation_vol,
+        } => Some(match target {
+            McStocksMean => stocks_mean,
+            McStocksVol => stocks_vol,
+            McBondsMean => bonds_mean,
+            McBondsVol => bonds_vol,
+            McCorrelation => correlation,
+            McInflationMean => inflation_mean,
+            McInflationVol => inflation_vol,
+            _ => return None,
+        }),
+        _ => None,
     }
 }
 
@@ -753,12 +844,34 @@ fn set(target: Target, plan: &mut Plan, input: &str) -> Result<(), String> {
             }
             _ => return Err(gone()),
         },
+        SimPaths => plan.assumptions.simulation.paths = whole(input)?,
+        SimSeed => plan.assumptions.simulation.seed = whole(input)?,
+        BlockYears => match &mut plan.assumptions.simulation.mode {
+            PathMode::Bootstrap { block_years } => *block_years = whole(input)?,
+            _ => return Err(gone()),
+        },
+        McStocksMean | McStocksVol | McBondsMean | McBondsVol | McCorrelation | McInflationMean
+        | McInflationVol => {
+            let value = if target == McCorrelation {
+                input
+                    .trim()
+                    .parse::<Decimal>()
+                    .map_err(|_| format!("'{}' is not a correlation from -1 to 1", input.trim()))?
+            } else {
+                rate_in(input)?
+            };
+            *monte_carlo_slot_mut(&mut plan.assumptions.simulation.mode, target)
+                .ok_or_else(gone)? = value;
+        }
         FilingStatus
         | StateExemptSocialSecurity
         | StateExemptRetirement
         | Owner(_)
         | ReturnsMode
-        | TaxLawMode => return Err("choose with Enter, Space or ←/→".into()),
+        | TaxLawMode
+        | SimMode => {
+            return Err("choose with Enter, Space or ←/→".into());
+        }
     }
     Ok(())
 }
@@ -856,6 +969,28 @@ pub fn step_choice(target: Target, plan: &Plan, forward: bool) -> Option<Result<
                 (at + n - 1) % n
             };
             next.assumptions.tax_law = modes[to].clone();
+        }
+        SimMode => {
+            let modes = [
+                PathMode::Constant,
+                PathMode::Historical,
+                PathMode::bootstrap_default(),
+                PathMode::monte_carlo_default(),
+            ];
+            let at = modes
+                .iter()
+                .position(|m| {
+                    std::mem::discriminant(m)
+                        == std::mem::discriminant(&plan.assumptions.simulation.mode)
+                })
+                .unwrap_or(1);
+            let n = modes.len();
+            let to = if forward {
+                (at + 1) % n
+            } else {
+                (at + n - 1) % n
+            };
+            next.assumptions.simulation.mode = modes[to].clone();
         }
         _ => return None,
     }

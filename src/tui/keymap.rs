@@ -129,6 +129,18 @@ pub fn bindings() -> Vec<Binding> {
             VIEW,
         ),
         b(
+            &[ch('r')],
+            ToggleFan,
+            "wealth fan: after-tax wealth across market paths (10th-90th percentile)",
+            VIEW,
+        ),
+        b(
+            &[ch('m')],
+            ToggleCurve,
+            "in the inspector: the year's marginal-rate curve, $0-$300k of extra IRA income",
+            VIEW,
+        ),
+        b(
             &[ch('p')],
             TogglePresenter,
             "presenter theme: high contrast, larger chart columns",

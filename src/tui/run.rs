@@ -31,8 +31,14 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, mut app: App) -> std::io:
         if app.quit {
             return Ok(());
         }
-        // Wake now and then to keep the recovery file fresh and the status line current.
-        if event::poll(Duration::from_millis(500))? {
+        // Wake often while background work runs (its partial results stream in), else now
+        // and then to keep the recovery file fresh and the status line current.
+        let wait = if app.busy() {
+            Duration::from_millis(25)
+        } else {
+            Duration::from_millis(500)
+        };
+        if event::poll(wait)? {
             loop {
                 let e = event::read()?;
                 input::handle(&mut app, &e);
@@ -41,6 +47,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, mut app: App) -> std::io:
                 }
             }
         }
+        app.tick();
         app.autosave();
     }
 }

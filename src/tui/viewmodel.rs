@@ -164,5 +164,113 @@ pub fn metric_rows(app: &App) -> Vec<MetricRow> {
                 cells,
             }
         })
+        .chain(wins_row(app))
+        .chain(risk_rows(app))
+        .collect()
+}
+
+/// How much each optimized column beats the best named strategy by.
+fn wins_row(app: &App) -> Option<MetricRow> {
+    let c = app.comparison.as_ref()?;
+    let found = &app.background.optimized;
+    let mut any = false;
+    let cells = c
+        .specs
+        .iter()
+        .map(|spec| {
+            let text = match spec {
+                crate::strategy::StrategySpec::Optimized { objective } => found
+                    .iter()
+                    .find(|o| o.objective == *objective)
+                    .map(|o| o.wins_by()),
+                _ => None,
+            };
+            any |= text.is_some();
+            MetricCell {
+                text: text.unwrap_or_default(),
+                best: false,
+                delta: None,
+            }
+        })
+        .collect();
+    any.then(|| MetricRow {
+        label: "Optimized wins by".into(),
+        cells,
+    })
+}
+
+/// Rows from the market simulation: success rate, terminal wealth and tax across paths, the
+/// chance of an IRMAA surcharge. Strategies the simulation does not cover show a dash.
+fn risk_rows(app: &App) -> Vec<MetricRow> {
+    let (Some(c), Some(risk)) = (&app.comparison, &app.background.risk) else {
+        return Vec::new();
+    };
+    let pct = |x: f64| format!("{:.1}%", x * 100.0);
+    let amount = |x: f64| money(app, Decimal::from_f64(x).unwrap_or_default());
+    type Pick = fn(&crate::sim::StrategyRisk) -> f64;
+    let rows: [(String, Pick, bool, bool); 6] = [
+        (
+            format!("Money lasts ({} paths)", risk.paths),
+            |s| s.success_rate,
+            true,
+            true,
+        ),
+        ("Wealth at end, p10".into(), |s| s.terminal_p10, true, false),
+        (
+            "Wealth at end, median".into(),
+            |s| s.terminal_median,
+            true,
+            false,
+        ),
+        ("Wealth at end, p90".into(), |s| s.terminal_p90, true, false),
+        (
+            "Median lifetime tax".into(),
+            |s| s.median_lifetime_tax,
+            false,
+            false,
+        ),
+        (
+            "Chance of IRMAA".into(),
+            |s| s.irmaa_probability,
+            false,
+            true,
+        ),
+    ];
+    rows.into_iter()
+        .map(|(label, pick, higher_is_better, percent)| {
+            let values: Vec<Option<f64>> = c
+                .outcomes
+                .iter()
+                .map(|o| {
+                    risk.strategies
+                        .iter()
+                        .find(|s| s.strategy == o.strategy)
+                        .map(pick)
+                })
+                .collect();
+            let present: Vec<f64> = values.iter().flatten().copied().collect();
+            let best = if higher_is_better {
+                present.iter().copied().fold(f64::NEG_INFINITY, f64::max)
+            } else {
+                present.iter().copied().fold(f64::INFINITY, f64::min)
+            };
+            let differ = present.iter().any(|v| (v - best).abs() > 1e-9);
+            let cells = values
+                .iter()
+                .map(|v| match v {
+                    Some(v) => MetricCell {
+                        text: if percent { pct(*v) } else { amount(*v) },
+                        best: differ && (v - best).abs() <= 1e-9,
+                        delta: None,
+                    },
+                    None => MetricCell {
+                        text: "—".into(),
+                        best: false,
+                        delta: None,
+                    },
+                })
+                .collect();
+            MetricRow { label, cells }
+        })
         .collect()
 }

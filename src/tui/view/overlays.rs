@@ -7,6 +7,7 @@ use crate::tui::app::{App, Overlay, Pending};
 use crate::tui::files;
 use crate::tui::keymap;
 use crate::tui::viewmodel;
+use crate::tui::widgets::{CurveChart, CurveStretch};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -311,17 +312,62 @@ fn inspector(app: &App, frame: &mut Frame, area: Rect) {
             format_rate(r.marginal_gain.round_dp(4)),
         ),
     ];
-    let [why, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
-    let explanation = if app.privacy {
-        "details hidden in privacy mode".to_string()
-    } else {
-        explain(r)
-    };
-    frame.render_widget(
-        Paragraph::new(vec![Line::from(Span::styled(explanation, t.accent))])
-            .wrap(Wrap { trim: true }),
-        why,
-    );
+    // What the strategy did, and why the year looks as it does.
+    let inputs = crate::report::year_inputs(&app.plan).ok();
+    let year_inputs = inputs.as_ref().and_then(|i| i.get(app.year));
+    let mut why_lines = vec![Line::from(Span::styled(
+        if app.privacy {
+            "details hidden in privacy mode".to_string()
+        } else {
+            explain(r)
+        },
+        t.accent,
+    ))];
+    if !app.privacy
+        && let Some(yi) = year_inputs
+    {
+        for line in crate::report::why(r, yi).lines {
+            why_lines.push(Line::from(Span::styled(line, t.text)));
+        }
+    }
+    why_lines.push(Line::from(Span::styled(
+        if app.curve {
+            "m: back to the ledger"
+        } else {
+            "m: the marginal-rate curve of this year"
+        },
+        t.dim,
+    )));
+    let why_height = (why_lines.len() as u16 + 1).min(inner.height / 2);
+    let [why, body] =
+        Layout::vertical([Constraint::Length(why_height), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(Paragraph::new(why_lines).wrap(Wrap { trim: true }), why);
+    if app.curve {
+        if let Some(yi) = year_inputs {
+            let points = crate::report::year_curve(r, yi, crate::report::CURVE_MAX);
+            let stretches: Vec<CurveStretch> = points
+                .iter()
+                .map(|p| CurveStretch {
+                    extra: p.extra,
+                    federal: p.federal_marginal,
+                    state: p.state_marginal,
+                    irmaa_step: p.irmaa_step,
+                })
+                .collect();
+            let format = |x: f64| viewmodel::money_short(app, x);
+            frame.render_widget(
+                CurveChart {
+                    stretches: &stretches,
+                    max_extra: crate::report::CURVE_MAX,
+                    theme: &app.theme,
+                    format_money: &format,
+                    title: Some(" Tax on the next dollar against extra IRA income this year "),
+                },
+                body,
+            );
+        }
+        return;
+    }
     if two_columns {
         let [l, rr] =
             Layout::horizontal([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(body);

@@ -12,6 +12,8 @@ mod bars;
 mod chart;
 mod columns;
 mod compare_table;
+mod curve_chart;
+mod fan_chart;
 mod legend;
 mod stack_chart;
 mod tax_bars;
@@ -24,5 +26,7 @@ pub use chart::column_at;
 pub use compare_table::{
     ComparisonTable, Delta, MetricCell, MetricRow, preferred_height, strategy_at,
 };
+pub use curve_chart::{CurveChart, CurveStretch};
+pub use fan_chart::{FanChart, FanColumn};
 pub use stack_chart::{IncomeStackChart, StackColumn, nice_step};
 pub use tax_bars::{TaxBars, TaxColumn};
