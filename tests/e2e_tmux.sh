@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bin=${DRAWDOWN_BIN:-target/debug/drawdown}
+bin=${DRAWDOWN_BIN:-${CARGO_TARGET_DIR:-target}/debug/drawdown}
 [ -x "$bin" ] || cargo build --quiet
 bin=$(realpath "$bin")
 
