@@ -47,7 +47,7 @@ tmux send-keys -t "$session" q
 
 grep -q "balance: 750000," "$work/plan.ron" || { echo "e2e: balance not saved" >&2; cat "$work/plan.ron" >&2; exit 1; }
 grep -q "balance: 500000," "$work/plan.ron.bak" || { echo "e2e: no backup of the old file" >&2; exit 1; }
-echo "$final" | grep -q "Strategies" || echo "$final" | grep -q "Taxes by year" || { echo "e2e: screen lacks the charts" >&2; exit 1; }
+grep -q "Strategies" <<<"$final" || grep -q "Taxes by year" <<<"$final" || { echo "e2e: screen lacks the charts" >&2; exit 1; }
 for _ in $(seq 1 30); do
     if ! tmux has-session -t "$session" 2>/dev/null; then break; fi
     if ! tmux list-panes -t "$session" -F '#{pane_current_command}' | grep -q drawdown; then break; fi

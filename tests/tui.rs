@@ -465,3 +465,23 @@ fn the_inspector_explains_the_year_and_draws_its_marginal_rate_curve() {
     );
     assert!(screen.contains("$300k"), "{screen}");
 }
+
+#[test]
+fn a_short_screen_says_how_to_swap_charts_and_comparison_and_keeps_help_in_view() {
+    let mut app = app();
+    let last = |screen: &str| screen.lines().last().unwrap_or_default().to_string();
+    let screen = render(&mut app, 120, 30);
+    assert!(last(&screen).contains("c comparison"), "{screen}");
+    assert!(!screen.contains("Strategies"), "{screen}");
+    keys(&mut app, "c");
+    let screen = render(&mut app, 120, 30);
+    assert!(screen.contains("Strategies"), "{screen}");
+    assert!(last(&screen).contains("c charts"), "{screen}");
+    // Tall enough for both: nothing to swap, so no hint for it.
+    let screen = render(&mut app, 160, 48);
+    assert!(!last(&screen).contains("c charts"), "{screen}");
+    // Narrow: lower-ranked hints give way, help stays whole.
+    let screen = render(&mut app, 80, 24);
+    assert!(last(&screen).contains("? help"), "{screen}");
+    assert!(last(&screen).contains("c charts"), "{screen}");
+}

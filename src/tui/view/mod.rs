@@ -51,7 +51,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         form::draw(app, frame, left, &mut map);
         right::draw(app, frame, right, &mut map);
     }
-    status_bar(app, frame, status);
+    status_bar(app, frame, status, main.height < right::ROOMY);
     *app.screen.borrow_mut() = map;
     if let Some(overlay) = &app.overlay {
         overlays::draw(app, overlay, frame, main);
@@ -79,7 +79,8 @@ fn too_small(frame: &mut Frame, area: Rect) {
     );
 }
 
-fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
+/// `tabbed`: the screen is too short for charts and comparison together, so `c` swaps them.
+fn status_bar(app: &App, frame: &mut Frame, area: Rect, tabbed: bool) {
     let t = &app.theme;
     let file = match &app.file {
         Some(p) if !app.privacy => p
@@ -97,9 +98,10 @@ fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
     if app.privacy {
         left.push(Span::styled(" privacy ", t.accent));
     }
+    let used: usize = left.iter().map(|s| s.content.chars().count()).sum();
     let message = match &app.status {
         Some((m, at)) if at.elapsed() < Duration::from_secs(5) => m.clone(),
-        _ => hints(app),
+        _ => hints(app, tabbed, (area.width as usize).saturating_sub(used + 1)),
     };
     left.push(Span::styled(format!(" {message}"), t.dim));
     let recompute = format!(
@@ -119,16 +121,52 @@ fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(left)), area);
 }
 
-/// Key hints for where the user is.
-fn hints(app: &App) -> String {
+/// Key hints for where the user is, as many as fit in `room` characters: each hint has a rank
+/// (0 always shown) and the highest ranks go first when the line is short.
+fn hints(app: &App, tabbed: bool, room: usize) -> String {
     if app.edit.is_some() {
         return "Enter keep · Esc cancel · type 65k, 1.25m, 3.5%".into();
     }
-    match app.focus {
-        Focus::Form => "Tab pane · ↑↓ field · Enter edit · ←→ year · [ ] strategy · ? help".into(),
-        Focus::Chart => "←→ year · Enter inspect · [ ] strategy · Tab next · ? help".into(),
-        Focus::Compare => "↑↓ or click: chart a strategy · b pin baseline · ? help".into(),
+    let swap = match (tabbed, app.right_tab) {
+        (false, _) => None,
+        (true, RightTab::Charts) => Some(("c comparison", 1)),
+        (true, RightTab::Compare) => Some(("c charts", 1)),
+    };
+    let mut items: Vec<(&str, u8)> = match app.focus {
+        Focus::Form => vec![
+            ("Tab pane", 1),
+            ("↑↓ field", 2),
+            ("Enter edit", 1),
+            ("←→ year", 3),
+            ("[ ] strategy", 3),
+        ],
+        Focus::Chart => vec![
+            ("←→ year", 1),
+            ("Enter inspect", 2),
+            ("[ ] strategy", 3),
+            ("Tab next", 1),
+        ],
+        Focus::Compare => vec![("↑↓ or click: chart a strategy", 1), ("b pin baseline", 2)],
+    };
+    items.extend(swap);
+    items.push(("? help", 0));
+    let line = |items: &[(&str, u8)]| {
+        items
+            .iter()
+            .map(|(text, _)| *text)
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    while line(&items).chars().count() > room {
+        let Some(drop) = (0..items.len())
+            .filter(|&i| items[i].1 > 0)
+            .max_by_key(|&i| (items[i].1, i))
+        else {
+            break;
+        };
+        items.remove(drop);
     }
+    line(&items)
 }
 
 /// A centred rectangle of at most the given size.
