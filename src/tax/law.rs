@@ -264,37 +264,18 @@ impl TaxLaw<Decimal> {
 
     /// The same law in another number type (f64 for simulation).
     pub fn convert<M: Num>(&self) -> TaxLaw<M> {
-        let c = |d: Decimal| M::from_dec(d);
-        let a4 = |a: &[Decimal; 4]| a.map(c);
-        TaxLaw {
-            year: self.year,
-            rates: self.rates.map(c),
-            brackets: self.brackets.map(|r| r.map(c)),
-            tax_below: self.tax_below.map(|r| r.map(c)),
-            gain_rates: self.gain_rates.map(c),
-            gain_edges: self.gain_edges.map(|r| r.map(c)),
-            standard: a4(&self.standard),
-            aged_or_blind: a4(&self.aged_or_blind),
-            senior_per_person: c(self.senior_per_person),
-            senior_start: a4(&self.senior_start),
-            senior_rate: c(self.senior_rate),
-            senior_mfs: self.senior_mfs,
-            ss_base: a4(&self.ss_base),
-            ss_adjusted_base: a4(&self.ss_adjusted_base),
-            ss_first_rate: c(self.ss_first_rate),
-            ss_second_rate: c(self.ss_second_rate),
-            niit_rate: c(self.niit_rate),
-            niit_threshold: a4(&self.niit_threshold),
-            loss_limit: a4(&self.loss_limit),
-            fast: None,
-        }
+        self.map_numbers(M::from_dec)
     }
 }
 
 impl<N: Num> TaxLaw<N> {
     /// The same law on `f64`, for searches.
     pub fn to_f64(&self) -> TaxLaw<f64> {
-        let c = |d: N| d.to_f64();
+        self.map_numbers(|d: N| d.to_f64())
+    }
+
+    /// Every amount and rate passed through `c`; the shape of the law is kept.
+    fn map_numbers<M: Num>(&self, c: impl Fn(N) -> M + Copy) -> TaxLaw<M> {
         let a4 = |a: &[N; 4]| a.map(c);
         TaxLaw {
             year: self.year,

@@ -74,8 +74,8 @@ const RMD_START_AGE: (&str, &str) = (
 #[serde(deny_unknown_fields)]
 pub struct FederalTable {
     pub year: i32,
-    pub ordinary: OrdinaryTable,
-    pub capital_gains: GainTable,
+    pub ordinary: RateSchedule,
+    pub capital_gains: RateSchedule,
     pub standard_deduction: ByFiling<Decimal>,
     pub additional_65_or_blind: ByFiling<Decimal>,
     pub senior_deduction: SeniorTable,
@@ -84,19 +84,11 @@ pub struct FederalTable {
     pub capital_loss_limit: ByFiling<Decimal>,
 }
 
+/// Rates and, per filing status, the upper edge of every rate but the top one (ordinary brackets
+/// and capital-gain breakpoints alike).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct OrdinaryTable {
-    pub rates: Vec<Decimal>,
-    pub single: Vec<Decimal>,
-    pub mfj: Vec<Decimal>,
-    pub mfs: Vec<Decimal>,
-    pub hoh: Vec<Decimal>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct GainTable {
+pub struct RateSchedule {
     pub rates: Vec<Decimal>,
     pub single: Vec<Decimal>,
     pub mfj: Vec<Decimal>,

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::axis::{self, Scale, Tick};
 use super::columns::Columns;
+use super::text::put_trunc;
 use crate::tui::theme::Theme;
 
 /// A titled, bordered block when a title is given; otherwise the chart uses the whole area (the
@@ -88,6 +89,29 @@ impl Skeleton {
             ticks,
             texts,
         }
+    }
+
+    /// Draws the block (with the scrolled-years window on its border) and says whether there is
+    /// anything to plot: when there are no columns it writes `empty` in the middle instead.
+    pub fn frame(
+        &self,
+        block: Option<Block<'_>>,
+        area: Rect,
+        buf: &mut Buffer,
+        theme: &Theme,
+        label: impl Fn(usize) -> String,
+        empty: &str,
+    ) -> bool {
+        render_block(block, self.cols.window_title(label), area, buf, theme);
+        if self.inner.is_empty() {
+            return false;
+        }
+        if self.cols.total == 0 {
+            let y = self.inner.y + self.inner.height / 2;
+            put_trunc(buf, self.inner.x, y, empty, self.inner.width, theme.dim);
+            return false;
+        }
+        true
     }
 
     pub fn draw_axis(&self, buf: &mut Buffer, theme: &Theme) {

@@ -94,13 +94,7 @@ impl Widget for FanChart<'_> {
                 .map(|c| c.label.clone())
                 .unwrap_or_default()
         };
-        chart::render_block(block, sk.cols.window_title(label), area, buf, theme);
-        if inner.is_empty() {
-            return;
-        }
-        if data.is_empty() {
-            let y = inner.y + inner.height / 2;
-            put_trunc(buf, inner.x, y, "No simulation yet", inner.width, theme.dim);
+        if !sk.frame(block, area, buf, theme, label, "No simulation yet") {
             return;
         }
         let (outer, mid, median) = shades(theme);

@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 use super::bars::{self, Grow, Seg};
 use super::chart::{self, Skeleton};
 use super::legend::{self, Entry};
-use super::text::{clean, put_trunc};
+use super::text::clean;
 use crate::tui::theme::{SOURCES, Theme};
 
 pub use super::axis::nice_step;
@@ -176,13 +176,7 @@ impl Widget for IncomeStackChart<'_> {
                 .map(|c| c.label.clone())
                 .unwrap_or_default()
         };
-        chart::render_block(block, sk.cols.window_title(label), area, buf, theme);
-        if inner.is_empty() {
-            return;
-        }
-        if data.is_empty() {
-            let y = inner.y + inner.height / 2;
-            put_trunc(buf, inner.x, y, "No years to chart", inner.width, theme.dim);
+        if !sk.frame(block, area, buf, theme, label, "No years to chart") {
             return;
         }
         if rows.plot_h > 0 {

@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 use super::bars::{self, Grow, Seg};
 use super::chart::{self, Skeleton};
 use super::legend::{self, Entry};
-use super::text::{clean, put_line, put_trunc, width};
+use super::text::{clean, put_line, width};
 use crate::tui::theme::{TAXES, Theme};
 
 /// One year of taxes.
@@ -165,19 +165,7 @@ impl Widget for TaxBars<'_> {
                 .map(|c| c.label.clone())
                 .unwrap_or_default()
         };
-        chart::render_block(block, sk.cols.window_title(label), area, buf, theme);
-        if inner.is_empty() {
-            return;
-        }
-        if self.columns.is_empty() {
-            put_trunc(
-                buf,
-                inner.x,
-                inner.y + inner.height / 2,
-                "No years to chart",
-                inner.width,
-                theme.dim,
-            );
+        if !sk.frame(block, area, buf, theme, label, "No years to chart") {
             return;
         }
         if plot_h > 0 {
