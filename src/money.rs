@@ -9,6 +9,17 @@ use thiserror::Error;
 /// keeps every later product and compounding far from Decimal's overflow.
 pub const MAX_MONEY: Decimal = Decimal::from_parts(1_215_752_192, 23, 0, false, 0); // 100_000_000_000
 
+/// What is wrong with an amount a plan states, if anything: amounts are from $0 to `MAX_MONEY`.
+pub fn amount_problem(v: Decimal) -> Option<String> {
+    if v < Decimal::ZERO {
+        Some(format!("{} is negative", format_dollars(v)))
+    } else if v > MAX_MONEY {
+        Some("is above the $100 billion this planner accepts".into())
+    } else {
+        None
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum MoneyError {
     #[error("empty amount")]

@@ -4,7 +4,7 @@
 //! $100 billion, returns between -50% and +30% a year, horizons at most 100 years.
 
 use super::model::{Account, PLAN_VERSION, PathMode, Plan, Returns, Simulation};
-use crate::money::{MAX_MONEY, format_dollars, format_rate};
+use crate::money::{amount_problem, format_rate};
 use crate::tax::Filing;
 use crate::tax::tables::FIRST_TABLE_YEAR;
 use rust_decimal::Decimal;
@@ -43,10 +43,8 @@ impl Checker {
     }
 
     fn money(&mut self, path: impl Into<String>, v: Decimal) {
-        if v < Decimal::ZERO {
-            self.push(path, format!("{} is negative", format_dollars(v)));
-        } else if v > MAX_MONEY {
-            self.push(path, "is above the $100 billion this planner accepts");
+        if let Some(problem) = amount_problem(v) {
+            self.push(path, problem);
         }
     }
 

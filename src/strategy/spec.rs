@@ -1,6 +1,6 @@
 //! Strategies as data: what a plan saves to say which policies it compares.
 
-use crate::money::{format_rate, serde_dec, serde_dec_opt};
+use crate::money::{amount_problem, format_rate, serde_dec, serde_dec_opt};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::{Deserialize, Serialize};
@@ -222,10 +222,8 @@ impl StrategySpec {
                 if !bracket_ok(*bracket) {
                     return Err(("bracket".into(), "a bracket rate such as 0.12".into()));
                 }
-                if let Some(t) = taxable_income
-                    && (*t < Decimal::ZERO || *t > crate::money::MAX_MONEY)
-                {
-                    return Err(("taxable_income".into(), "from $0 to $100 billion".into()));
+                if let Some(problem) = taxable_income.and_then(amount_problem) {
+                    return Err(("taxable_income".into(), problem));
                 }
                 Ok(())
             }
@@ -238,10 +236,8 @@ impl StrategySpec {
                 if !bracket_ok(*bracket) {
                     return Err(("bracket".into(), "a bracket rate such as 0.12".into()));
                 }
-                if let Some(c) = yearly_cap
-                    && (*c < Decimal::ZERO || *c > crate::money::MAX_MONEY)
-                {
-                    return Err(("yearly_cap".into(), "from $0 to $100 billion".into()));
+                if let Some(problem) = yearly_cap.and_then(amount_problem) {
+                    return Err(("yearly_cap".into(), problem));
                 }
                 if let Some(y) = years
                     && *y > 100
@@ -252,15 +248,10 @@ impl StrategySpec {
             }
             StrategySpec::Optimized {
                 objective: Objective::Spending { min_estate },
-            } => {
-                if *min_estate < Decimal::ZERO || *min_estate > crate::money::MAX_MONEY {
-                    return Err((
-                        "objective.min_estate".into(),
-                        "from $0 to $100 billion".into(),
-                    ));
-                }
-                Ok(())
-            }
+            } => match amount_problem(*min_estate) {
+                Some(problem) => Err(("objective.min_estate".into(), problem)),
+                None => Ok(()),
+            },
             _ => Ok(()),
         }
     }
@@ -330,7 +321,10 @@ mod tests {
                 min_estate: dec!(-1),
             },
         };
-        assert!(bad.validate().is_err());
+        assert_eq!(
+            bad.validate(),
+            Err(("objective.min_estate".into(), "-$1 is negative".into()))
+        );
     }
 
     #[test]
