@@ -1,5 +1,5 @@
 use super::*;
-use crate::tui::widgets::testutil::{Lcg, dump, find, render_contained, row, sizes};
+use crate::tui::widgets::testutil::{Lcg, dump, find, row, sweep_year_charts};
 use ratatui::style::{Color, Modifier};
 
 fn money(v: f64) -> String {
@@ -265,23 +265,16 @@ fn every_size_renders_without_panicking_or_spilling() {
             irmaa_tier_up: i % 5 == 0,
         })
         .collect();
-    let themes = [Theme::standard(), Theme::presenter(), Theme::monochrome()];
-    for (k, size) in sizes().into_iter().enumerate() {
-        let theme = &themes[k % 3];
-        let n = k % 46;
-        let cursor = [None, Some(0), Some(n / 2), Some(n + 3)][k % 4];
-        let title = [None, Some("Taxes by year")][k % 2];
-        render_contained(size, |area, buf| {
-            TaxBars {
-                columns: &cols[..n],
-                cursor,
-                theme,
-                format_money: &money,
-                title,
-            }
-            .render(area, buf);
-        });
-    }
+    sweep_year_charts(|case, area, buf| {
+        TaxBars {
+            columns: &cols[..case.n],
+            cursor: case.cursor,
+            theme: case.theme,
+            format_money: &money,
+            title: case.titled.then_some("Taxes by year"),
+        }
+        .render(area, buf);
+    });
 }
 
 /// Prints the chart at typical sizes: `cargo test gallery -- --ignored --nocapture`.

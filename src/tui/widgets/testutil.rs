@@ -4,6 +4,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use crate::tui::theme::Theme;
+
 /// The symbols of one buffer row, as a string (absolute y).
 pub(crate) fn row(buf: &Buffer, y: u16) -> String {
     let a = buf.area;
@@ -77,6 +79,32 @@ pub(crate) fn sizes() -> Vec<(u16, u16)> {
     ws.iter()
         .flat_map(|&w| hs.iter().map(move |&h| (w, h)))
         .collect()
+}
+
+/// One case of `sweep_year_charts`: draw the first `n` columns with this cursor and theme, with
+/// the chart's title or without.
+#[derive(Clone, Copy)]
+pub(crate) struct ChartCase<'a> {
+    pub theme: &'a Theme,
+    pub n: usize,
+    pub cursor: Option<usize>,
+    pub titled: bool,
+}
+
+/// Every size of `sizes`, each with a theme, 0 to 45 columns and a cursor that is absent, first,
+/// in the middle or past the end, drawn by `draw` and checked by `render_contained`.
+pub(crate) fn sweep_year_charts(mut draw: impl FnMut(ChartCase, Rect, &mut Buffer)) {
+    let themes = [Theme::standard(), Theme::presenter(), Theme::monochrome()];
+    for (k, size) in sizes().into_iter().enumerate() {
+        let n = k % 46;
+        let case = ChartCase {
+            theme: &themes[k % 3],
+            n,
+            cursor: [None, Some(0), Some(n / 2), Some(n + 3)][k % 4],
+            titled: k % 2 == 1,
+        };
+        render_contained(size, |area, buf| draw(case, area, buf));
+    }
 }
 
 /// Renders at `size` into a buffer with a margin around the area and asserts that nothing was
