@@ -142,15 +142,10 @@ impl Widget for FanChart<'_> {
             }
         }
         sk.draw_labels(buf, inner.y + plot_h, &label, cursor, theme);
-        if let Some(note) = self.note {
-            put_trunc(
-                buf,
-                inner.x,
-                inner.y + plot_h + 1,
-                note,
-                inner.width,
-                theme.dim,
-            );
+        // On a 1-row chart the labels take the only row and the note has none.
+        let note_y = inner.y + plot_h + 1;
+        if let Some(note) = self.note.filter(|_| note_y < inner.bottom()) {
+            put_trunc(buf, inner.x, note_y, note, inner.width, theme.dim);
         }
     }
 }
@@ -158,6 +153,7 @@ impl Widget for FanChart<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::widgets::testutil::{Lcg, dump, sweep_year_charts};
     use ratatui::buffer::Buffer;
 
     fn money(x: f64) -> String {
@@ -178,18 +174,6 @@ mod tests {
         buf
     }
 
-    fn text(buf: &Buffer) -> String {
-        let a = buf.area;
-        let mut s = String::new();
-        for y in 0..a.height {
-            for x in 0..a.width {
-                s.push_str(buf[(x, y)].symbol());
-            }
-            s.push('\n');
-        }
-        s
-    }
-
     #[test]
     fn bands_and_median_are_drawn_in_order() {
         let cols = vec![
@@ -204,7 +188,7 @@ mod tests {
             3
         ];
         let buf = render(&cols, 40, 16, &Theme::monochrome());
-        let t = text(&buf);
+        let t = dump(&buf);
         assert!(t.contains('━'), "{t}");
         assert!(t.contains('▓') && t.contains('░'), "{t}");
         assert!(t.contains("10th-90th percentile"));
@@ -215,8 +199,8 @@ mod tests {
     }
 
     #[test]
-    fn never_panics_at_any_size_or_with_bad_data() {
-        let cols = vec![
+    fn never_panics_or_spills_at_any_size_or_with_bad_data() {
+        let bad = vec![
             FanColumn {
                 label: "x".into(),
                 p10: f64::NAN,
@@ -225,15 +209,31 @@ mod tests {
                 p75: f64::INFINITY,
                 p90: 0.0,
             };
-            50
+            45
         ];
-        for theme in [Theme::standard(), Theme::presenter(), Theme::monochrome()] {
-            for w in [0u16, 1, 5, 20, 80, 200] {
-                for h in [0u16, 1, 2, 5, 24, 60] {
-                    render(&cols, w, h, &theme);
-                    render(&[], w, h, &theme);
+        let mut rng = Lcg(13);
+        let mixed: Vec<FanColumn> = (0..45)
+            .map(|i| FanColumn {
+                label: (2025 + i).to_string(),
+                p10: rng.amount(),
+                p25: rng.amount(),
+                p50: rng.amount(),
+                p75: rng.amount(),
+                p90: rng.amount(),
+            })
+            .collect();
+        for cols in [&bad, &mixed] {
+            sweep_year_charts(|case, area, buf| {
+                FanChart {
+                    columns: &cols[..case.n],
+                    cursor: case.cursor,
+                    theme: case.theme,
+                    format_money: &money,
+                    title: case.titled.then_some("Wealth"),
+                    note: Some("10th-90th percentile"),
                 }
-            }
+                .render(area, buf);
+            });
         }
     }
 }
