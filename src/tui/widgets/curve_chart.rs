@@ -140,8 +140,11 @@ impl Widget for CurveChart<'_> {
             let col = (u32::from(plot_w - 1) * u32::from(m) / u32::from(marks)) as u16;
             let text = (self.format_money)(self.max_extra * f64::from(m) / f64::from(marks));
             let len = text.chars().count() as u16;
-            let x = (plot_x + col).saturating_sub(if m == marks { len - 1 } else { 0 });
-            put(buf, x, label_y, &text, len, theme.dim);
+            let x =
+                (plot_x + col).saturating_sub(if m == marks { len.saturating_sub(1) } else { 0 });
+            // A narrow chart clips a wide label at the border rather than past it.
+            let room = len.min(inner.right().saturating_sub(x));
+            put(buf, x, label_y, &text, room, theme.dim);
         }
         let legend = if theme.monochrome {
             "█ federal  ▒ state  ◆ IRMAA tier (two years on)  x: extra IRA income"
@@ -171,6 +174,7 @@ impl Widget for CurveChart<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::widgets::testutil::{dump, render_contained, sizes};
 
     fn money(x: f64) -> String {
         format!("${:.0}k", x / 1000.0)
@@ -218,21 +222,10 @@ mod tests {
         buf
     }
 
-    fn text(buf: &Buffer) -> String {
-        let mut s = String::new();
-        for y in 0..buf.area.height {
-            for x in 0..buf.area.width {
-                s.push_str(buf[(x, y)].symbol());
-            }
-            s.push('\n');
-        }
-        s
-    }
-
     #[test]
     fn the_hump_and_the_cliff_are_drawn() {
         let buf = render(&torpedo(), 60, 14, &Theme::monochrome());
-        let t = text(&buf);
+        let t = dump(&buf);
         assert!(t.contains('◆'), "{t}");
         assert!(t.contains("$0k") && t.contains("$300k"), "{t}");
         assert!(t.contains("20%"), "{t}");
@@ -245,7 +238,7 @@ mod tests {
     }
 
     #[test]
-    fn never_panics() {
+    fn never_panics_or_spills() {
         let bad = vec![CurveStretch {
             extra: f64::NAN,
             federal: f64::INFINITY,
@@ -253,11 +246,18 @@ mod tests {
             irmaa_step: 1.0,
         }];
         for theme in [Theme::standard(), Theme::monochrome()] {
-            for w in [0u16, 1, 11, 12, 30, 200] {
-                for h in [0u16, 3, 4, 5, 40] {
-                    render(&torpedo(), w, h, &theme);
-                    render(&bad, w, h, &theme);
-                    render(&[], w, h, &theme);
+            for stretches in [torpedo(), bad.clone(), Vec::new()] {
+                for size in sizes() {
+                    render_contained(size, |area, buf| {
+                        CurveChart {
+                            stretches: &stretches,
+                            max_extra: 300_000.0,
+                            theme: &theme,
+                            format_money: &money,
+                            title: Some("Marginal rate"),
+                        }
+                        .render(area, buf)
+                    });
                 }
             }
         }
