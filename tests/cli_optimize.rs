@@ -1,18 +1,9 @@
 //! `drawdown report` on a plan that lists the optimized strategy: the search runs, its column
 //! shows with the margin it wins by, and `--explain` says why each year looks as it does.
 
-use std::process::{Command, Output};
+mod common;
 
-fn drawdown(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_drawdown"))
-        .args(args)
-        .output()
-        .expect("the drawdown binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
+use common::{drawdown, stdout};
 
 /// A plan listing a few named strategies and the optimized one, in a temporary file: the demo
 /// household with its strategy list replaced.

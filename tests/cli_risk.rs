@@ -1,17 +1,8 @@
 //! `drawdown report --paths`: the market-risk table from the built binary, in every format.
 
-use std::process::{Command, Output};
+mod common;
 
-fn drawdown(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_drawdown"))
-        .args(args)
-        .output()
-        .expect("the drawdown binary runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8(b.to_vec()).expect("UTF-8")
-}
+use common::{drawdown, stderr, stdout};
 
 fn save(name: &str) -> String {
     format!("{}/saves/{name}", env!("CARGO_MANIFEST_DIR"))
@@ -20,8 +11,8 @@ fn save(name: &str) -> String {
 #[test]
 fn historical_paths_give_the_risk_table() {
     let o = drawdown(&["report", &save("E1.ron"), "--paths", "historical"]);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    let out = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
     assert!(out.contains("historical returns, 98 paths"), "{out}");
     for row in [
         "Success rate",
@@ -56,8 +47,8 @@ fn every_format_renders_the_same_figures() {
         let a = args(f);
         let a: Vec<&str> = a.iter().map(String::as_str).collect();
         let o = drawdown(&a);
-        assert_eq!(o.status.code(), Some(0), "{f}: {}", text(&o.stderr));
-        text(&o.stdout)
+        assert_eq!(o.status.code(), Some(0), "{f}: {}", stderr(&o));
+        stdout(&o)
     };
     let csv = run("csv");
     assert!(csv.starts_with(",Conventional,"), "{csv}");
@@ -86,10 +77,10 @@ fn bad_flags_are_named() {
         "0",
     ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o.stderr).contains("--n"), "{}", text(&o.stderr));
+    assert!(stderr(&o).contains("--n"), "{}", stderr(&o));
     let o = drawdown(&["report", &save("D.ron"), "--paths", "sideways"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o.stderr).contains("--paths"), "{}", text(&o.stderr));
+    assert!(stderr(&o).contains("--paths"), "{}", stderr(&o));
     let o = drawdown(&[
         "report",
         &save("D.ron"),

@@ -1,22 +1,9 @@
 //! `drawdown tax` as a user runs it: the built binary, its output and its exit codes.
 
+mod common;
+
+use common::{drawdown, stderr, stdout};
 use std::io::Write;
-use std::process::{Command, Output};
-
-fn drawdown(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_drawdown"))
-        .args(args)
-        .output()
-        .expect("the drawdown binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
 
 #[test]
 fn the_reference_vectors_file_computes_every_row() {
