@@ -54,14 +54,7 @@ impl Irmaa<Decimal> {
     }
 
     pub fn convert<M: Num>(&self) -> Irmaa<M> {
-        let c = |d: Decimal| M::from_dec(d);
-        Irmaa {
-            premium_year: self.premium_year,
-            single_edges: self.single_edges.map(c),
-            joint_edges: self.joint_edges.map(c),
-            mfs_top_edge: c(self.mfs_top_edge),
-            annual_surcharge: self.annual_surcharge.map(c),
-        }
+        self.map_numbers(M::from_dec)
     }
 }
 
@@ -93,7 +86,11 @@ fn from_table(t: &IrmaaTable, premium_year: i32, scale: Decimal) -> Irmaa<Decima
 
 impl<N: Num> Irmaa<N> {
     pub fn to_f64(&self) -> Irmaa<f64> {
-        let c = |d: N| d.to_f64();
+        self.map_numbers(|d: N| d.to_f64())
+    }
+
+    /// Every amount passed through `c`; the tiers are kept.
+    fn map_numbers<M: Num>(&self, c: impl Fn(N) -> M + Copy) -> Irmaa<M> {
         Irmaa {
             premium_year: self.premium_year,
             single_edges: self.single_edges.map(c),

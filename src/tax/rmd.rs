@@ -27,19 +27,20 @@ impl RmdRules<Decimal> {
     }
 
     pub fn convert<M: Num>(&self) -> RmdRules<M> {
-        RmdRules {
-            first_age: self.first_age,
-            periods: self.periods.iter().map(|p| M::from_dec(*p)).collect(),
-            start_ages: self.start_ages.clone(),
-        }
+        self.map_numbers(M::from_dec)
     }
 }
 
 impl<N: Num> RmdRules<N> {
     pub fn to_f64(&self) -> RmdRules<f64> {
+        self.map_numbers(|p: N| p.to_f64())
+    }
+
+    /// The divisors passed through `c`; the ages are kept.
+    fn map_numbers<M: Num>(&self, c: impl Fn(N) -> M) -> RmdRules<M> {
         RmdRules {
             first_age: self.first_age,
-            periods: self.periods.iter().map(|p| p.to_f64()).collect(),
+            periods: self.periods.iter().map(|p| c(*p)).collect(),
             start_ages: self.start_ages.clone(),
         }
     }
