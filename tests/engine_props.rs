@@ -198,6 +198,7 @@ prop_compose! {
                 simulation: Default::default(),
             },
             strategies,
+            comments: Vec::new(),
         }
     }
 }

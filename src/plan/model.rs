@@ -37,6 +37,10 @@ pub struct Plan {
     pub assumptions: Assumptions,
     #[serde(default = "StrategySpec::defaults")]
     pub strategies: Vec<StrategySpec>,
+    /// The comment lines the plan's file opened with (an example's explanation), written back
+    /// on save. Not a field of the file: they are its comments.
+    #[serde(skip)]
+    pub comments: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -301,6 +301,7 @@ prop_compose! {
                 simulation: Simulation { mode: simulation.0, paths: simulation.1, seed: simulation.2 },
             },
             strategies,
+            comments: Vec::new(),
         }
     }
 }
