@@ -6,6 +6,7 @@ pub mod federal;
 mod filing;
 pub mod irmaa;
 pub mod law;
+pub mod payroll;
 pub mod rmd;
 pub mod slope;
 pub mod state;
