@@ -3,6 +3,7 @@
 //! Data flows one way: plan (data) → engine (pure functions) → outcomes (data) → views.
 
 pub mod assets;
+pub mod benefits;
 pub mod engine;
 pub mod health;
 pub mod index;
