@@ -7,6 +7,7 @@
 
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use thiserror::Error;
 
 /// A table that could not be read or parsed, named by the file it came from.
@@ -59,6 +60,35 @@ pub fn load<T: DeserializeOwned>(
     Ok((file, value))
 }
 
+/// [`load`] of `(name, embedded)`, then `check` on the value; a failed check is reported
+/// against the file the value came from.
+pub fn load_checked<T: DeserializeOwned>(
+    dir: Option<&Path>,
+    (name, embedded): (&str, &str),
+    check: impl FnOnce(&T) -> Result<(), String>,
+) -> Result<T, AssetError> {
+    let (file, value) = load(dir, name, embedded)?;
+    check(&value).map_err(|message| AssetError::new(file, message))?;
+    Ok(value)
+}
+
+/// The value in `cell`, made by `init` on first use: how each table is parsed once and shared.
+pub fn cached<T, E: Clone>(
+    cell: &'static OnceLock<Result<T, E>>,
+    init: impl FnOnce() -> Result<T, E>,
+) -> Result<&'static T, E> {
+    cell.get_or_init(init).as_ref().map_err(Clone::clone)
+}
+
+impl From<AssetError> for crate::tax::TaxError {
+    fn from(e: AssetError) -> crate::tax::TaxError {
+        crate::tax::TaxError::Table {
+            file: e.file,
+            message: e.message,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +112,13 @@ mod tests {
         let err = load::<Small>(Some(dir.path()), "x/small.ron", "(a: 1)").unwrap_err();
         assert!(err.to_string().contains("small.ron"), "{err}");
         assert!(err.to_string().contains("line 1"), "{err}");
+        let refused = load_checked::<Small>(None, ("x/small.ron", "(a: 7)"), |s| {
+            (s.a < 5)
+                .then_some(())
+                .ok_or_else(|| "a must be under 5".to_string())
+        })
+        .unwrap_err();
+        assert_eq!(refused.file, "assets/x/small.ron");
+        assert_eq!(refused.message, "a must be under 5");
     }
 }

@@ -45,31 +45,29 @@ impl EarningsTestTable {
     /// The shipped table with any `DRAWDOWN_ASSETS` override; parsed on first use.
     pub fn get() -> Result<&'static EarningsTestTable, BenefitsError> {
         static T: OnceLock<Result<EarningsTestTable, BenefitsError>> = OnceLock::new();
-        T.get_or_init(|| EarningsTestTable::load(assets::override_dir()))
-            .as_ref()
-            .map_err(Clone::clone)
+        assets::cached(&T, || EarningsTestTable::load(assets::override_dir()))
     }
 
     pub fn load(dir: Option<PathBuf>) -> Result<EarningsTestTable, BenefitsError> {
-        let (file, t): (String, EarningsTestTable) =
-            assets::load(dir.as_deref(), TABLE.0, TABLE.1)?;
-        let rows_ok = !t.exempt_amounts.is_empty()
-            && t.exempt_amounts.windows(2).all(|w| w[0].0 < w[1].0)
-            && t.exempt_amounts
-                .iter()
-                .all(|r| r.1 > Decimal::ZERO && r.2 >= r.1);
-        let rates_ok = [t.before_fra_year, t.fra_year]
-            .iter()
-            .all(|r| r.per > 0 && r.withheld <= r.per);
-        if !rows_ok || !rates_ok {
-            return Err(BenefitsError::Table {
-                file,
-                message: "years must increase, the higher amount be at least the lower, and rates \
-                          withhold at most a dollar per dollar"
-                    .into(),
-            });
-        }
-        Ok(t)
+        Ok(assets::load_checked(
+            dir.as_deref(),
+            TABLE,
+            |t: &EarningsTestTable| {
+                let rows_ok = !t.exempt_amounts.is_empty()
+                    && t.exempt_amounts.windows(2).all(|w| w[0].0 < w[1].0)
+                    && t.exempt_amounts
+                        .iter()
+                        .all(|r| r.1 > Decimal::ZERO && r.2 >= r.1);
+                let rates_ok = [t.before_fra_year, t.fra_year]
+                    .iter()
+                    .all(|r| r.per > 0 && r.withheld <= r.per);
+                (rows_ok && rates_ok).then_some(()).ok_or_else(|| {
+                    "years must increase, the higher amount be at least the lower, and rates \
+                 withhold at most a dollar per dollar"
+                        .to_string()
+                })
+            },
+        )?)
     }
 }
 

@@ -136,10 +136,7 @@ impl HealthTables {
     /// The shipped tables with any `DRAWDOWN_ASSETS` overrides; parsed on first use.
     pub fn get() -> Result<&'static HealthTables, HealthError> {
         static TABLES: OnceLock<Result<HealthTables, HealthError>> = OnceLock::new();
-        TABLES
-            .get_or_init(|| HealthTables::load(assets::override_dir()))
-            .as_ref()
-            .map_err(Clone::clone)
+        assets::cached(&TABLES, || HealthTables::load(assets::override_dir()))
     }
 
     /// Loads the tables, reading a file from `dir` in place of the embedded copy where present.

@@ -31,28 +31,22 @@ impl EarlyWithdrawalTable {
     /// The shipped table with any `DRAWDOWN_ASSETS` override; parsed on first use.
     pub fn get() -> Result<&'static EarlyWithdrawalTable, TaxError> {
         static T: OnceLock<Result<EarlyWithdrawalTable, TaxError>> = OnceLock::new();
-        T.get_or_init(|| EarlyWithdrawalTable::load(assets::override_dir()))
-            .as_ref()
-            .map_err(Clone::clone)
+        assets::cached(&T, || EarlyWithdrawalTable::load(assets::override_dir()))
     }
 
     pub fn load(dir: Option<PathBuf>) -> Result<EarlyWithdrawalTable, TaxError> {
-        let (file, t): (String, EarlyWithdrawalTable) =
-            assets::load(dir.as_deref(), TABLE.0, TABLE.1).map_err(|e| TaxError::Table {
-                file: e.file,
-                message: e.message,
-            })?;
-        if t.rate < Decimal::ZERO
-            || t.rate >= Decimal::ONE
-            || t.roth_conversion_years < 0
-            || t.roth_qualified_years < 0
-        {
-            return Err(TaxError::Table {
-                file,
-                message: "rate from 0 to 1 and year counts not negative".into(),
-            });
-        }
-        Ok(t)
+        Ok(assets::load_checked(
+            dir.as_deref(),
+            TABLE,
+            |t: &EarlyWithdrawalTable| {
+                let ok = t.rate >= Decimal::ZERO
+                    && t.rate < Decimal::ONE
+                    && t.roth_conversion_years >= 0
+                    && t.roth_qualified_years >= 0;
+                ok.then_some(())
+                    .ok_or_else(|| "rate from 0 to 1 and year counts not negative".to_string())
+            },
+        )?)
     }
 
     pub fn rules<N: Num>(&self) -> EarlyWithdrawal<N> {

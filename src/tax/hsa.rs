@@ -28,31 +28,26 @@ impl HsaTable {
     /// The shipped table with any `DRAWDOWN_ASSETS` override; parsed on first use.
     pub fn get() -> Result<&'static HsaTable, TaxError> {
         static T: OnceLock<Result<HsaTable, TaxError>> = OnceLock::new();
-        T.get_or_init(|| HsaTable::load(assets::override_dir()))
-            .as_ref()
-            .map_err(Clone::clone)
+        assets::cached(&T, || HsaTable::load(assets::override_dir()))
     }
 
     pub fn load(dir: Option<PathBuf>) -> Result<HsaTable, TaxError> {
-        let (file, t): (String, HsaTable) = assets::load(dir.as_deref(), TABLE.0, TABLE.1)
-            .map_err(|e| TaxError::Table {
-                file: e.file,
-                message: e.message,
-            })?;
-        let ok = !t.limits.is_empty()
-            && t.limits.windows(2).all(|w| w[0].0 < w[1].0)
-            && t.limits.iter().all(|l| l.1 > Decimal::ZERO && l.2 >= l.1)
-            && t.catch_up >= Decimal::ZERO
-            && t.additional_tax_rate >= Decimal::ZERO
-            && t.additional_tax_rate < Decimal::ONE;
-        if !ok {
-            return Err(TaxError::Table {
-                file,
-                message: "limits by increasing year, family at least self-only; rate from 0 to 1"
-                    .into(),
-            });
-        }
-        Ok(t)
+        Ok(assets::load_checked(
+            dir.as_deref(),
+            TABLE,
+            |t: &HsaTable| {
+                let ok = !t.limits.is_empty()
+                    && t.limits.windows(2).all(|w| w[0].0 < w[1].0)
+                    && t.limits.iter().all(|l| l.1 > Decimal::ZERO && l.2 >= l.1)
+                    && t.catch_up >= Decimal::ZERO
+                    && t.additional_tax_rate >= Decimal::ZERO
+                    && t.additional_tax_rate < Decimal::ONE;
+                ok.then_some(()).ok_or_else(|| {
+                    "limits by increasing year, family at least self-only; rate from 0 to 1"
+                        .to_string()
+                })
+            },
+        )?)
     }
 }
 

@@ -43,47 +43,41 @@ impl PayrollTable {
     /// The shipped table with any `DRAWDOWN_ASSETS` override; parsed on first use.
     pub fn get() -> Result<&'static PayrollTable, TaxError> {
         static TABLE: OnceLock<Result<PayrollTable, TaxError>> = OnceLock::new();
-        TABLE
-            .get_or_init(|| PayrollTable::load(assets::override_dir()))
-            .as_ref()
-            .map_err(Clone::clone)
+        assets::cached(&TABLE, || PayrollTable::load(assets::override_dir()))
     }
 
     pub fn load(dir: Option<PathBuf>) -> Result<PayrollTable, TaxError> {
-        let (file, t): (String, PayrollTable) = assets::load(dir.as_deref(), PAYROLL.0, PAYROLL.1)
-            .map_err(|e| TaxError::Table {
-                file: e.file,
-                message: e.message,
-            })?;
-        let rate_ok = |r: Decimal| r >= Decimal::ZERO && r < Decimal::ONE;
-        let se = &t.self_employment;
-        let ok = [
-            t.social_security_rate,
-            t.medicare_rate,
-            t.additional_medicare_rate,
-            se.social_security_rate,
-            se.medicare_rate,
-        ]
-        .into_iter()
-        .all(rate_ok)
-            && se.earnings_share > Decimal::ZERO
-            && se.earnings_share <= Decimal::ONE
-            && se.floor >= Decimal::ZERO
-            && t.additional_medicare_threshold
-                .to_array()
-                .iter()
-                .all(|v| *v >= Decimal::ZERO)
-            && !t.wage_base.is_empty()
-            && t.wage_base.windows(2).all(|w| w[0].0 < w[1].0)
-            && t.wage_base.iter().all(|w| w.1 > Decimal::ZERO);
-        if !ok {
-            return Err(TaxError::Table {
-                file,
-                message: "rates from 0 to 1, amounts not negative, wage_base years increasing"
-                    .into(),
-            });
-        }
-        Ok(t)
+        Ok(assets::load_checked(
+            dir.as_deref(),
+            PAYROLL,
+            |t: &PayrollTable| {
+                let rate_ok = |r: Decimal| r >= Decimal::ZERO && r < Decimal::ONE;
+                let se = &t.self_employment;
+                let ok = [
+                    t.social_security_rate,
+                    t.medicare_rate,
+                    t.additional_medicare_rate,
+                    se.social_security_rate,
+                    se.medicare_rate,
+                ]
+                .into_iter()
+                .all(rate_ok)
+                    && se.earnings_share > Decimal::ZERO
+                    && se.earnings_share <= Decimal::ONE
+                    && se.floor >= Decimal::ZERO
+                    && t.additional_medicare_threshold
+                        .to_array()
+                        .iter()
+                        .all(|v| *v >= Decimal::ZERO)
+                    && !t.wage_base.is_empty()
+                    && t.wage_base.windows(2).all(|w| w[0].0 < w[1].0)
+                    && t.wage_base.iter().all(|w| w.1 > Decimal::ZERO);
+                ok.then_some(()).ok_or_else(|| {
+                    "rates from 0 to 1, amounts not negative, wage_base years increasing"
+                        .to_string()
+                })
+            },
+        )?)
     }
 }
 
