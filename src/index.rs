@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 /// The growth of `level` from year `from` to year `to`: `level(to) / level(from)`, or `None` if
-/// either level is not positive or the ratio is outside 1e-6 to 1e6 (no usable economy), so
+/// either level is not positive or the ratio is outside 1e-9 to 1e9 (no usable economy), so
 /// later products stay far inside Decimal's range.
 pub fn growth(level: &dyn Fn(i32) -> Decimal, from: i32, to: i32) -> Option<Decimal> {
     if from == to {
@@ -19,7 +19,7 @@ pub fn growth(level: &dyn Fn(i32) -> Decimal, from: i32, to: i32) -> Option<Deci
         return None;
     }
     let ratio = (b / a).round_dp(12);
-    (ratio >= dec!(0.000001) && ratio <= dec!(1000000)).then_some(ratio)
+    (ratio >= dec!(0.000000001) && ratio <= dec!(1000000000)).then_some(ratio)
 }
 
 /// A level growing by `rate` a year, 1 in `base_year`; `None` past 400 years either way.
