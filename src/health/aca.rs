@@ -272,6 +272,12 @@ impl<N: Num> AcaLaw<N> {
 
     /// The household's status by income alone.
     pub fn status(&self, magi: N, size: u32) -> AcaStatus {
+        let line = self.poverty_line(size);
+        self.status_at(magi, size, line, (magi.pos() / line).trunc_cents())
+    }
+
+    /// [`Self::status`] with the poverty line and truncated share already worked out.
+    fn status_at(&self, magi: N, size: u32, line: N, share: N) -> AcaStatus {
         let current = line_for(self.current_line, size);
         if self.medicaid_limit.is_some_and(|l| magi <= l * current) {
             return AcaStatus::Medicaid;
@@ -279,8 +285,7 @@ impl<N: Num> AcaLaw<N> {
         if self.basic_health_limit.is_some_and(|l| magi <= l * current) {
             return AcaStatus::BasicHealthProgram;
         }
-        let line = self.poverty_line(size);
-        if (magi.pos() / line).trunc_cents() < self.lower_limit {
+        if share < self.lower_limit {
             return AcaStatus::BelowLowerLimit;
         }
         // Form 8962 Worksheet 2 compares MAGI itself with 4 × the line: $1 above is out.
@@ -292,16 +297,20 @@ impl<N: Num> AcaLaw<N> {
 
     /// The credit for a household-year.
     pub fn credit(&self, h: &AcaHousehold<N>) -> AcaCredit<N> {
-        let months = N::from_i64(i64::from(h.months.min(12)));
-        let twelve = N::from_i64(12);
+        // Each covered month: benchmark/12 − contribution/12, at least zero; the months are
+        // alike, so the year is months/12 of the yearly amounts (a full year needs no division).
+        let for_months = |yearly: N| match h.months.min(12) {
+            12 => yearly,
+            m => yearly * N::from_i64(i64::from(m)) / N::from_i64(12),
+        };
         let magi = h.magi.pos();
         let line = self.poverty_line(h.size);
         let share = (magi / line).trunc_cents();
-        let premium = h.benchmark.pos() * months / twelve;
+        let premium = for_months(h.benchmark.pos());
         let status = if h.separate_return {
             AcaStatus::SeparateReturn
         } else {
-            self.status(h.magi, h.size)
+            self.status_at(h.magi, h.size, line, share)
         };
         let mut out = AcaCredit {
             status,
@@ -318,9 +327,7 @@ impl<N: Num> AcaLaw<N> {
             AcaStatus::Eligible => {
                 let pct = self.applicable_percentage(share);
                 let contribution = pct * magi;
-                // Each covered month: benchmark/12 − contribution/12, at least zero; the months
-                // are alike, so the year is months/12 of the yearly difference.
-                let credit = (h.benchmark.pos() - contribution).pos() * months / twelve;
+                let credit = for_months((h.benchmark.pos() - contribution).pos());
                 out.applicable_percentage = pct;
                 out.expected_contribution = contribution;
                 out.credit = credit;
