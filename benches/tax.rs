@@ -1,7 +1,9 @@
 //! Federal tax for one household-year: the full breakdown a screen explains, and the bare total
-//! the engine's solver evaluates many times a year, on Decimal and on f64.
+//! the engine's solver evaluates many times a year, on Decimal and on f64; and the ACA premium
+//! tax credit, which the solver will evaluate as often.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use drawdown::health::{AcaHousehold, AcaLaw, HealthTables, StateCode};
 use drawdown::tax::{Filing, IncomeFacts, TaxLaw, breakdown, total_tax};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -37,6 +39,32 @@ fn tax(c: &mut Criterion) {
     });
     c.bench_function("federal_total_f64", |b| {
         b.iter(|| total_tax(black_box(&law_f64), black_box(&facts_f64)))
+    });
+
+    // The premium tax credit of an early-retired couple in the 300–400% band, 2026.
+    let tables = HealthTables::get().expect("health tables");
+    let aca = AcaLaw::for_year(tables, 2026, StateCode::parse("NC"), &|_| Decimal::ONE)
+        .expect("2026 ACA law");
+    let aca_f64 = aca.convert::<f64>();
+    let couple = AcaHousehold {
+        magi: dec!(78000),
+        size: 2,
+        benchmark: dec!(26000),
+        months: 12,
+        separate_return: false,
+    };
+    let couple_f64 = AcaHousehold {
+        magi: 78000.0,
+        size: 2,
+        benchmark: 26000.0,
+        months: 12,
+        separate_return: false,
+    };
+    c.bench_function("aca_credit_decimal", |b| {
+        b.iter(|| aca.credit(black_box(&couple)))
+    });
+    c.bench_function("aca_credit_f64", |b| {
+        b.iter(|| aca_f64.credit(black_box(&couple_f64)))
     });
 }
 

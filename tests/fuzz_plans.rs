@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 /// A small search budget: the test is about the budget being honoured, not about optima.
 const BUDGET: Budget = Budget {
     evaluations: 1_500,
-    time: Duration::from_millis(800),
+    time: Some(Duration::from_millis(800)),
 };
 /// Paths the simulation check runs at most (the plan's own count is validated, not run).
 const PATHS: u32 = 12;

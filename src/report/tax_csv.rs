@@ -1,10 +1,13 @@
 //! `drawdown tax`: household-years in, breakdowns out, as CSV or as a readable table.
 
+pub mod health;
+
 use crate::money::format_rate;
 use crate::num::Num;
 use crate::tax::{
     Filing, IncomeFacts, LawMode, LawTables, TaxBreakdown, TaxError, TaxLaw, federal,
 };
+use health::{HEALTH_INPUTS, HEALTH_OUTPUT_COLUMNS, HealthInputs, health_columns, parse_health};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 use std::str::FromStr;
@@ -100,11 +103,14 @@ pub fn run_tax_csv(input: &str, inflation: Decimal) -> Result<TaxCsvOutput, TaxC
     }
     let input_pos: Vec<Option<usize>> = INPUT_COLUMNS.iter().map(|c| find(c)).collect();
     let optional_pos: Vec<Option<usize>> = OPTIONAL_INPUTS.iter().map(|c| find(c)).collect();
+    let health_pos: Vec<Option<usize>> = HEALTH_INPUTS.iter().map(|c| find(c)).collect();
 
     let mut out = String::new();
     out.push_str(&INPUT_COLUMNS.join(","));
     out.push(',');
     out.push_str(&OUTPUT_COLUMNS.join(","));
+    out.push(',');
+    out.push_str(&HEALTH_OUTPUT_COLUMNS.join(","));
     out.push('\n');
     let mut errors = Vec::new();
     let mut rows_ok = 0;
@@ -125,12 +131,14 @@ pub fn run_tax_csv(input: &str, inflation: Decimal) -> Result<TaxCsvOutput, TaxC
         let cell = |pos: Option<usize>| pos.and_then(|p| record.get(p)).unwrap_or("");
         let inputs: Vec<&str> = input_pos.iter().map(|p| cell(*p)).collect();
         let optional: Vec<&str> = optional_pos.iter().map(|p| cell(*p)).collect();
+        let health: Vec<&str> = health_pos.iter().map(|p| cell(*p)).collect();
         match row_facts(&inputs, &optional)
-            .and_then(|(year, facts)| compute_row(tables, year, &facts, inflation))
+            .and_then(|(year, facts)| Ok((year, facts, parse_health(&health)?)))
+            .and_then(|(year, facts, h)| compute_row(tables, year, &facts, &h, inflation))
         {
-            Ok((year, facts, b)) => {
+            Ok((year, facts, b, extra)) => {
                 rows_ok += 1;
-                write_row(&mut out, year, &facts, &b);
+                write_row(&mut out, year, &facts, &b, &extra);
             }
             Err(message) => errors.push(RowError { line, message }),
         }
@@ -146,12 +154,22 @@ fn compute_row(
     tables: &LawTables,
     year: i32,
     facts: &IncomeFacts<Decimal>,
+    health: &HealthInputs,
     inflation: Decimal,
-) -> Result<(i32, IncomeFacts<Decimal>, TaxBreakdown<Decimal>), String> {
+) -> Result<ComputedRow, String> {
     let law = law_for(tables, year, inflation).map_err(|e| e.to_string())?;
     let b = federal(&law, facts).map_err(|e| e.to_string())?;
-    Ok((year, *facts, b))
+    let extra = health_columns(year, facts, &b, health, inflation)?;
+    Ok((year, *facts, b, extra))
 }
+
+/// A computed row: its year, facts, federal breakdown and [`HEALTH_OUTPUT_COLUMNS`].
+type ComputedRow = (
+    i32,
+    IncomeFacts<Decimal>,
+    TaxBreakdown<Decimal>,
+    [Decimal; 3],
+);
 
 /// The law for a year, indexing years past the last table by `inflation` a year.
 pub fn law_for(
@@ -243,7 +261,13 @@ fn row_facts(inputs: &[&str], optional: &[&str]) -> Result<(i32, IncomeFacts<Dec
     Ok((year, facts))
 }
 
-fn write_row(out: &mut String, year: i32, f: &IncomeFacts<Decimal>, b: &TaxBreakdown<Decimal>) {
+fn write_row(
+    out: &mut String,
+    year: i32,
+    f: &IncomeFacts<Decimal>,
+    b: &TaxBreakdown<Decimal>,
+    extra: &[Decimal; 3],
+) {
     let m = |d: Decimal| format!("{:.2}", d.round_cents());
     let r = |d: Decimal| format!("{:.4}", d.round_dp(4));
     let _ = write!(
@@ -261,7 +285,7 @@ fn write_row(out: &mut String, year: i32, f: &IncomeFacts<Decimal>, b: &TaxBreak
         m(f.short_term_gains),
         m(f.social_security),
     );
-    let _ = writeln!(
+    let _ = write!(
         out,
         ",{},{},{},{},{},{},{},{},{},{},{},{}",
         m(b.agi),
@@ -277,6 +301,8 @@ fn write_row(out: &mut String, year: i32, f: &IncomeFacts<Decimal>, b: &TaxBreak
         r(b.bracket_rate),
         m(b.magi),
     );
+    // The health and payroll columns come after every other output column.
+    let _ = writeln!(out, ",{},{},{}", m(extra[0]), m(extra[1]), m(extra[2]));
 }
 
 /// One household's breakdown as a readable table.

@@ -1,11 +1,15 @@
 //! Tax law as data and the pure arithmetic of one household-year: federal income tax, a flat
-//! state tax, Medicare IRMAA surcharges and required minimum distributions.
+//! state tax, Medicare IRMAA surcharges, required minimum distributions, payroll taxes, the 10%
+//! tax on early distributions (and the Roth five-year rules) and the taxation of HSAs.
 
+pub mod early_withdrawal;
 mod error;
 pub mod federal;
 mod filing;
+pub mod hsa;
 pub mod irmaa;
 pub mod law;
+pub mod payroll;
 pub mod rmd;
 pub mod slope;
 pub mod state;

@@ -36,6 +36,9 @@ pub struct FileEntry {
 struct Recovery {
     file: Option<String>,
     plan: Plan,
+    /// The plan file's opening comments, which the plan's own serde form leaves out.
+    #[serde(default)]
+    comments: Vec<String>,
 }
 
 impl Places {
@@ -137,6 +140,7 @@ impl Places {
         let recovery = Recovery {
             file: file.map(|f| f.display().to_string()),
             plan: plan.clone(),
+            comments: plan.comments.clone(),
         };
         let text = ron::ser::to_string_pretty(&recovery, ron::ser::PrettyConfig::new())
             .map_err(std::io::Error::other)?;
@@ -146,7 +150,8 @@ impl Places {
     pub fn read_recovery(&self) -> Result<(Plan, Option<PathBuf>), String> {
         let path = self.recovery_path().ok_or("no data folder")?;
         let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
-        let r: Recovery = ron::from_str(&text).map_err(|e| e.to_string())?;
+        let mut r: Recovery = ron::from_str(&text).map_err(|e| e.to_string())?;
+        r.plan.comments = std::mem::take(&mut r.comments);
         let issues = crate::plan::validate(&r.plan);
         if let Some(first) = issues.first() {
             return Err(first.to_string());
