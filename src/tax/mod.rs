@@ -1,5 +1,5 @@
-//! Tax law as data and the pure arithmetic of one household-year: federal income tax, a flat
-//! state tax, Medicare IRMAA surcharges and required minimum distributions.
+//! Tax law as data and the pure arithmetic of one household-year: federal income tax, state
+//! income tax (every state and DC, or a custom flat rate), Medicare IRMAA surcharges and required minimum distributions.
 
 mod error;
 pub mod federal;
@@ -18,5 +18,8 @@ pub use irmaa::{Irmaa, IrmaaCharge};
 pub use law::{FlatChange, LawMode, TaxLaw};
 pub use rmd::RmdRules;
 pub use slope::{Direction, Edge, Slope, slope};
-pub use state::{StateRules, StateTax};
+pub use state::{
+    Person, StateBreakdown, StateCode, StateFacts, StateLaw, StateRules, StateTables, StateTax,
+    state_breakdown, state_tax,
+};
 pub use tables::LawTables;
