@@ -32,9 +32,8 @@ pub fn compute<N: Num>(
         }
         let ss = fed.taxable_social_security * p.social_security.ratio(total_ss);
         let older = reached(p.age, law.p(P::pension_older_age));
-        let ss_part = if older {
-            ss
-        } else if ss > younger_cap && fed.agi <= law.pf(P::ss_full_agi_limit, fs) {
+        // From 65 all of it; at 55-64 all of it under the AGI limit (HB24-1142), else capped.
+        let ss_part = if older || (ss > younger_cap && fed.agi <= law.pf(P::ss_full_agi_limit, fs)) {
             ss
         } else {
             ss.min_of(younger_cap)
