@@ -1,17 +1,18 @@
 //! The health and payroll columns of `drawdown tax`: the ACA premium tax credit for a household
 //! with Marketplace coverage, and the employee's payroll tax on wages.
 
-use crate::health::{AcaHousehold, AcaLaw, HealthTables, StateCode, aca_magi};
+use crate::health::{AcaHousehold, AcaLaw, HealthTables, aca_magi};
 use crate::index::compound;
 use crate::num::Num;
 use crate::tax::payroll::{Payroll, PayrollTable};
 use crate::tax::tables::LAST_TABLE_YEAR;
-use crate::tax::{Filing, IncomeFacts, TaxBreakdown};
+use crate::tax::{Filing, IncomeFacts, StateCode, TaxBreakdown};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
-/// Optional input columns, read when present (not repeated in the output).
-pub const HEALTH_INPUTS: [&str; 3] = ["state", "aca_benchmark", "aca_months"];
+/// Optional input columns, read when present (not repeated in the output). The `state` column,
+/// which the credit also reads, is the state tax's.
+pub const HEALTH_INPUTS: [&str; 2] = ["aca_benchmark", "aca_months"];
 
 /// Output columns, written after every other output column.
 pub const HEALTH_OUTPUT_COLUMNS: [&str; 3] = ["aca_magi", "aca_ptc", "fica"];
@@ -26,16 +27,10 @@ pub struct HealthInputs {
     pub months: u32,
 }
 
-/// Parses the cells of [`HEALTH_INPUTS`], in that order (empty when the column is absent).
-pub fn parse_health(cells: &[&str]) -> Result<HealthInputs, String> {
-    let state = match cells[0].trim() {
-        "" | "-" => None,
-        s => Some(
-            StateCode::parse(s)
-                .ok_or_else(|| format!("state: '{s}' is not a two-letter US state code"))?,
-        ),
-    };
-    let benchmark = match cells[1].trim() {
+/// Parses the cells of [`HEALTH_INPUTS`], in that order (empty when the column is absent), for
+/// a household in `state`.
+pub fn parse_health(cells: &[&str], state: Option<StateCode>) -> Result<HealthInputs, String> {
+    let benchmark = match cells[0].trim() {
         "" => Decimal::ZERO,
         s => Decimal::from_str(s)
             .or_else(|_| Decimal::from_scientific(s))
@@ -46,7 +41,7 @@ pub fn parse_health(cells: &[&str]) -> Result<HealthInputs, String> {
             "aca_benchmark: {benchmark} must be from 0 to $100 billion"
         ));
     }
-    let months = match cells[2].trim() {
+    let months = match cells[1].trim() {
         "" => 12,
         s => s
             .strip_suffix(".0")
@@ -101,7 +96,7 @@ mod tests {
 
     #[test]
     fn cells_parse_leniently_and_refuse_nonsense() {
-        let h = parse_health(&["", "", ""]).unwrap();
+        let h = parse_health(&["", ""], None).unwrap();
         assert_eq!(
             h,
             HealthInputs {
@@ -110,17 +105,16 @@ mod tests {
                 months: 12
             }
         );
-        let h = parse_health(&["ny", "12345.5", "7"]).unwrap();
+        let h = parse_health(&["12345.5", "7"], StateCode::parse("ny")).unwrap();
         assert_eq!(h.state.unwrap().as_str(), "NY");
         assert_eq!((h.benchmark, h.months), (dec!(12345.5), 7));
-        assert!(parse_health(&["XX", "", ""]).unwrap_err().contains("state"));
         assert!(
-            parse_health(&["", "-5", ""])
+            parse_health(&["-5", ""], None)
                 .unwrap_err()
                 .contains("aca_benchmark")
         );
         assert!(
-            parse_health(&["", "", "13"])
+            parse_health(&["", "13"], None)
                 .unwrap_err()
                 .contains("aca_months")
         );
