@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod benefits;
 pub mod compare;
+pub mod dual;
 pub mod engine;
 pub mod health;
 pub mod index;

@@ -51,6 +51,7 @@ fn check_refusal(e: &PlanError) -> Result<(), TestCaseError> {
                         "people",
                         "filing",
                         "state",
+                        "moves",
                         "heirs_rate",
                         "accounts",
                         "income",

@@ -24,7 +24,7 @@ pub use law::{FlatChange, LawMode, TaxLaw};
 pub use rmd::RmdRules;
 pub use slope::{Direction, Edge, Slope, slope};
 pub use state::{
-    Person, StateBreakdown, StateCode, StateFacts, StateLaw, StateRules, StateTables, StateTax,
-    state_breakdown, state_tax,
+    IndexMask, Owners, Person, StateBreakdown, StateCode, StateFacts, StateLaw, StateRules,
+    StateTables, StateTax, StateYear, state_breakdown, state_tax,
 };
 pub use tables::LawTables;

@@ -498,9 +498,19 @@ pub fn text(target: Target, plan: &Plan) -> String {
             .unwrap_or_default(),
         FilingStatus => plan.filing.label().to_string(),
         HeirsRate => rate(plan.heirs_rate),
-        StateRate => rate(plan.state.rate),
-        StateExemptSocialSecurity => yes_no(plan.state.exempt_social_security),
-        StateExemptRetirement => yes_no(plan.state.exempt_retirement),
+        StateRate => rate(plan.state.custom_tax().unwrap_or_default().rate),
+        StateExemptSocialSecurity => yes_no(
+            plan.state
+                .custom_tax()
+                .unwrap_or_default()
+                .exempt_social_security,
+        ),
+        StateExemptRetirement => yes_no(
+            plan.state
+                .custom_tax()
+                .unwrap_or_default()
+                .exempt_retirement,
+        ),
         AccountName(i) => a(i).map(|a| a.name().to_string()).unwrap_or_else(missing),
         Balance(i) => a(i).map(|a| money(a.balance())).unwrap_or_else(missing),
         CostBasis(i) => match a(i) {
@@ -725,7 +735,10 @@ fn set(target: Target, plan: &mut Plan, input: &str) -> Result<(), String> {
         BirthYear(i) => plan.people.get_mut(i).ok_or_else(gone)?.birth_year = whole(input)?,
         PlanningAge(i) => plan.people.get_mut(i).ok_or_else(gone)?.planning_age = whole(input)?,
         HeirsRate => plan.heirs_rate = rate_in(input)?,
-        StateRate => plan.state.rate = rate_in(input)?,
+        StateRate => {
+            let r = rate_in(input)?;
+            plan.state.edit_custom(|t| t.rate = r);
+        }
         AccountName(i) => {
             let name = input.trim().to_string();
             match plan.accounts.get_mut(i).ok_or_else(gone)? {
@@ -917,10 +930,12 @@ pub fn step_choice(target: Target, plan: &Plan, forward: bool) -> Option<Result<
             };
             next.filing = cycle(options, plan.filing, forward);
         }
-        StateExemptSocialSecurity => {
-            next.state.exempt_social_security = !plan.state.exempt_social_security
-        }
-        StateExemptRetirement => next.state.exempt_retirement = !plan.state.exempt_retirement,
+        StateExemptSocialSecurity => next
+            .state
+            .edit_custom(|t| t.exempt_social_security = !t.exempt_social_security),
+        StateExemptRetirement => next
+            .state
+            .edit_custom(|t| t.exempt_retirement = !t.exempt_retirement),
         Owner(i) => {
             let count = plan.people.len();
             match next.accounts.get_mut(i) {
@@ -1051,6 +1066,7 @@ pub fn run_command(command: Command, plan: &Plan) -> Result<Plan, String> {
             start_age: 65,
             cola: Decimal::ZERO,
             survivor_share: dec!(0.5),
+            government: false,
         }),
         Command::AddWage => next.income.wages.push(Wage {
             person: 0,

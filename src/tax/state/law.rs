@@ -438,6 +438,93 @@ impl StateTable {
     }
 }
 
+/// Which amounts of a state's law for a year follow prices, and how they round: enough to move a
+/// law resolved at one price level to another without reading the file again (a simulation
+/// re-indexes every year of every path).
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexMask {
+    brackets: bool,
+    standard: bool,
+    params: Vec<bool>,
+    tables: Vec<bool>,
+    step: f64,
+    nearest: bool,
+}
+
+impl StateTable {
+    pub(crate) fn mask(&self, spec: Spec, year: i32) -> Option<IndexMask> {
+        let last = self.years.last()?;
+        if year <= last.year {
+            return None;
+        }
+        let wants = |name: &str| self.indexing.amounts.iter().any(|a| a == name);
+        let (step, nearest) = match self.indexing.round {
+            Rounding::Nearest(s) => (s, true),
+            Rounding::Down(s) => (s, false),
+        };
+        Some(IndexMask {
+            brackets: wants("brackets"),
+            standard: wants("standard"),
+            params: spec.params.iter().map(|n| wants(n)).collect(),
+            tables: spec.tables.iter().map(|n| wants(n)).collect(),
+            step: f64::from_dec(step),
+            nearest,
+        })
+    }
+}
+
+impl StateLaw<f64> {
+    /// Makes this law `base` (the law resolved unindexed, at a price index of 1) indexed by
+    /// `index`, as [`StateLaw::resolve`] would, on floats: the same amounts, the same rounding.
+    pub fn reindex(&mut self, base: &StateLaw<f64>, mask: &IndexMask, index: f64) {
+        // Half a step, give or take the binary rounding of an exact decimal tie.
+        const TIE: f64 = 1e-9;
+        let round = |v: f64| {
+            let units = v * index / mask.step + if mask.nearest { 0.5 + TIE } else { TIE };
+            units.floor() * mask.step
+        };
+        let schedule = |out: &mut Schedule<f64>, from: &Schedule<f64>, on: bool| {
+            if on {
+                for (t, b) in out.thresholds.iter_mut().zip(&from.thresholds) {
+                    *t = round(*b);
+                }
+                out.rebuild_below();
+            }
+        };
+        for i in 0..4 {
+            schedule(&mut self.brackets[i], &base.brackets[i], mask.brackets);
+            if mask.standard {
+                self.standard[i] = round(base.standard[i]);
+            }
+        }
+        for (k, on) in mask.params.iter().enumerate() {
+            if *on {
+                for i in 0..4 {
+                    self.params[k][i] = round(base.params[k][i]);
+                }
+            }
+        }
+        for (k, on) in mask.tables.iter().enumerate() {
+            for i in 0..4 {
+                schedule(&mut self.tables[k][i], &base.tables[k][i], *on);
+            }
+        }
+    }
+}
+
+impl<N: Num> Schedule<N> {
+    /// The tax below each threshold, after the thresholds moved.
+    fn rebuild_below(&mut self) {
+        let mut acc = N::ZERO;
+        for i in 0..self.thresholds.len() {
+            if i > 0 {
+                acc += self.values[i - 1] * (self.thresholds[i] - self.thresholds[i - 1]);
+            }
+            self.below[i] = acc;
+        }
+    }
+}
+
 /// `value × index` rounded to a multiple of `step` (which may be a fraction of a dollar);
 /// values that are not money-like (rates below one, or zero) are left alone by the callers'
 /// choice of what to index.

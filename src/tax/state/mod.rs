@@ -21,6 +21,7 @@ mod custom;
 mod facts;
 mod law;
 mod tables;
+mod year;
 impl StateCode {
     /// The two-letter postal code (the same as [`StateCode::code`]).
     pub fn as_str(self) -> &'static str {
@@ -39,8 +40,9 @@ mod testing;
 pub use breakdown::{Credit, StateBreakdown};
 pub use custom::{StateRules, StateTax};
 pub use facts::{Person, StateFacts};
-pub use law::{Indexing, Rounding, Schedule, StateLaw, StateTable, Status, YearTable};
+pub use law::{IndexMask, Indexing, Rounding, Schedule, StateLaw, StateTable, Status, YearTable};
 pub use tables::StateTables;
+pub use year::{Owners, StateYear};
 
 use crate::num::Num;
 use crate::tax::federal::TaxBreakdown;

@@ -3,7 +3,7 @@
 //! federal tables.
 
 use super::StateCode;
-use super::law::{StateLaw, StateTable, Status};
+use super::law::{IndexMask, StateLaw, StateTable, Status};
 use crate::tax::error::TaxError;
 use rust_decimal::Decimal;
 use std::path::PathBuf;
@@ -61,6 +61,13 @@ impl StateTables {
         &self.tables[code as usize]
     }
 
+    /// Which amounts of `code`'s law for `year` follow prices, for re-indexing a law resolved at
+    /// one price level to another ([`StateLaw::reindex`]); `None` when the year's amounts are
+    /// the file's own (not indexed).
+    pub fn index_mask(&self, code: StateCode, year: i32) -> Option<IndexMask> {
+        self.table(code).mask(code.spec(), year)
+    }
+
     /// Whether the jurisdiction's rules are in the model (modelled, or no income tax).
     pub fn is_modelled(&self, code: StateCode) -> bool {
         self.table(code).status != Status::NotYetModelled
@@ -77,12 +84,7 @@ impl StateLaw<Decimal> {
         year: i32,
         index: Decimal,
     ) -> Result<StateLaw<Decimal>, TaxError> {
-        if index <= Decimal::ZERO || index > Decimal::from(1_000_000) {
-            return Err(TaxError::invalid(
-                "inflation index",
-                format!("{index} is not a usable price level"),
-            ));
-        }
+        let index = crate::tax::law::usable_index(index)?;
         let table = tables.table(code);
         if table.status == Status::NotYetModelled {
             return Err(TaxError::StateNotModelled(code.code()));
