@@ -85,8 +85,8 @@ mod tests {
     use rust_decimal_macros::dec;
 
     /// 2025 D-40 by hand: single, 70, IRA $40,000, interest $5,000, Social Security $20,000.
-    /// Federal: provisional income 55,000 → taxable benefits min(0.85 × 20,000, 0.85 × 21,000
-    /// + 4,500) = 17,000; AGI 62,000. Schedule I subtracts 17,000 → DC AGI 45,000. Standard
+    /// Federal: provisional income 55,000 → taxable benefits the smaller of 0.85 × 20,000 and
+    /// 0.85 × 21,000 plus 4,500: 17,000; AGI 62,000. Schedule I subtracts 17,000 → DC AGI 45,000. Standard
     /// deduction 15,000 + 2,000 at 65 = 17,000 → taxable 28,000. Tax 400 + 6% × 18,000 = 1,480.
     ///
     /// Calculation J: a couple under 65, his IRA $60,000 and hers $10,000. Joint: DC AGI
