@@ -7,7 +7,7 @@ use super::{StateBreakdown, StateFacts, StateLaw};
 use crate::num::Num;
 use crate::tax::federal::TaxBreakdown;
 
-names!(P: retirement_age, retirement_cap, building_fund_tax);
+names!(P: retirement_age, retirement_cap, building_fund_tax, irmaa_magi_ratio);
 names!(T: medicare_part_b);
 
 pub fn compute<N: Num>(
@@ -24,8 +24,12 @@ pub fn compute<N: Num>(
         .fold(N::ZERO, |acc, p| acc + p.government_pension);
     let ss = f.total(|p| p.social_security);
     let retirement = pensions.min_of((law.pf(P::retirement_cap, fs) - ss).pos());
-    // Health insurance premiums: Medicare Part B for each person 65 or over.
-    let part_b = law.table(T::medicare_part_b, fs).step_over(fed.magi);
+    // Health insurance premiums: Medicare Part B for each person 65 or over. Its income-related
+    // amount goes by the MAGI of two years before, estimated (as the reference does) as this
+    // year's MAGI deflated by the growth of AGI per capita over the two years.
+    let part_b = law
+        .table(T::medicare_part_b, fs)
+        .step_over(fed.magi * law.p(P::irmaa_magi_ratio));
     let medicare = N::from_i64(i64::from(f.count_aged(65))) * part_b;
     let subtractions = fed.taxable_social_security + retirement + medicare;
     let agi = fed.agi - subtractions;
