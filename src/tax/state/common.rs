@@ -84,6 +84,8 @@ pub fn childless_eitc<N: Num>(
         return N::ZERO;
     }
     let earned = f.total(|p| p.wages);
-    let credit = (rate * earned).min_of(max_credit);
-    (credit - rate * (agi.max_of(earned) - phaseout_start).pos()).pos()
+    // IRC § 32(a): the phased-in credit, no more than the maximum less the phase-out
+    let phased_in = (rate * earned).min_of(max_credit);
+    let limit = (max_credit - rate * (agi.max_of(earned) - phaseout_start).pos()).pos();
+    phased_in.min_of(limit)
 }
