@@ -3,7 +3,7 @@
 //! two and three, the expanded subtraction), the interest, dividends and gains subtraction of
 //! the oldest, and personal exemptions; a flat rate.
 
-use super::common::reached;
+use super::common::{ElderlyCredit, reached};
 use super::{StateBreakdown, StateFacts, StateLaw};
 use crate::num::Num;
 use crate::tax::Filing;
@@ -20,25 +20,17 @@ fn born_in<N: Num>(year: N, from: N, before: N) -> bool {
     year >= from && year < before
 }
 
-/// The federal Schedule R base amount (IRC § 22(c)): the initial amount for the people 65+,
-/// less nontaxed Social Security and half of AGI over the threshold.
-fn section_22_income<N: Num>(law: &StateLaw<N>, f: &StateFacts<N>, fed: &TaxBreakdown<N>) -> N {
-    let aged = f
-        .on_return()
-        .iter()
-        .filter(|p| reached(p.age, law.p(P::elderly_age)))
-        .count();
-    // The reference model takes the one-person amount before the separate-return one.
-    let initial = match aged {
-        0 => return N::ZERO,
-        1 => law.p(P::elderly_one),
-        _ if f.filing == Filing::Mfs => law.p(P::elderly_separate),
-        _ => law.p(P::elderly_two),
-    };
-    let nontaxed_ss = f.total(|p| p.social_security) - fed.taxable_social_security;
-    let phaseout = law.p(P::elderly_phaseout_rate)
-        * (fed.agi - law.pf(P::elderly_phaseout_start, f.filing)).pos();
-    (initial - nontaxed_ss - phaseout).pos()
+/// The federal Schedule R amounts from the file.
+fn elderly<N: Num>(law: &StateLaw<N>, fs: Filing) -> ElderlyCredit<N> {
+    ElderlyCredit {
+        age: law.p(P::elderly_age),
+        one: law.p(P::elderly_one),
+        two: law.p(P::elderly_two),
+        separate: law.p(P::elderly_separate),
+        phaseout_start: law.pf(P::elderly_phaseout_start, fs),
+        phaseout_rate: law.p(P::elderly_phaseout_rate),
+        rate: law.p(P::elderly_credit_rate),
+    }
 }
 
 pub fn compute<N: Num>(
@@ -62,7 +54,8 @@ pub fn compute<N: Num>(
     let people = N::from_i64(f.on_return().len() as i64);
     let exemptions = people * law.p(P::exemption);
     let cap = law.pf(P::tier_one_cap, fs);
-    let section_22 = section_22_income(law, f, fed);
+    let schedule_r = elderly(law, fs);
+    let section_22 = schedule_r.base(f, fed);
     let mut interest_deduction = N::ZERO;
     let mut standard = N::ZERO;
     let pension;
@@ -71,7 +64,7 @@ pub fn compute<N: Num>(
         pension = public + private.min_of((cap - public).pos());
         // Schedule 1 line 23: interest, dividends and gains up to the amount less the pension
         // subtraction (and the federal credit for the elderly).
-        let elderly_credit = (law.p(P::elderly_credit_rate) * section_22).min_of(fed.regular_tax);
+        let elderly_credit = schedule_r.credit(f, fed);
         let income = f.taxable_interest + f.ordinary_dividends + f.long_term_gains + f.short_term_gains;
         interest_deduction = (law.pf(P::interest_cap, fs) - public - f.total(|p| p.private_pension)
             - elderly_credit)
