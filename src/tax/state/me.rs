@@ -57,7 +57,9 @@ pub fn compute<N: Num>(
             .iter()
             .filter(|p| reached(p.age, law.p(P::aged_age)))
             .count();
-        law.standard[fs.index()] + N::from_i64(aged as i64) * law.pf(P::aged_addition, fs)
+        // one addition per box checked: 65 or over, blind
+        let boxes = aged + (f.blind as usize).min(f.on_return().len());
+        law.standard[fs.index()] + N::from_i64(boxes as i64) * law.pf(P::aged_addition, fs)
     };
     let deductions = standard
         * (N::ONE

@@ -78,7 +78,9 @@ fn standard<N: Num>(law: &StateLaw<N>, f: &StateFacts<N>, agi: N) -> N {
         .iter()
         .filter(|p| reached(p.age, law.p(P::aged_age)))
         .count();
-    let full = law.standard[fs.index()] + N::from_i64(aged as i64) * law.pf(P::aged_addition, fs);
+    // one addition per box checked: 65 or over, blind
+    let boxes = aged + (f.blind as usize).min(f.on_return().len());
+    let full = law.standard[fs.index()] + N::from_i64(boxes as i64) * law.pf(P::aged_addition, fs);
     let low = law.pf(P::std_low_start, fs);
     let high = law.pf(P::std_high_start, fs);
     let main = law.p(P::std_low_rate) * (agi - low).pos().min_of(high - low)
