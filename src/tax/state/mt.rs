@@ -36,8 +36,10 @@ pub fn compute<N: Num>(
     // Capital gains tax worksheet: the lower rate on gains up to what the ordinary income
     // leaves of the threshold, the higher rate on the rest.
     let rates = law.table(T::gains_rates, fs);
-    let (lower, higher) = (rates.values[0], rates.values[rates.values.len() - 1]);
-    let threshold = rates.thresholds[rates.thresholds.len() - 1];
+    // (an empty table in an overriding file taxes no gains rather than panicking)
+    let lower = rates.values.first().copied().unwrap_or(N::ZERO);
+    let higher = rates.values.last().copied().unwrap_or(N::ZERO);
+    let threshold = rates.thresholds.last().copied().unwrap_or(N::ZERO);
     let taxed_gains = gains.min_of(taxable_income);
     let room = (threshold - ordinary).pos();
     let gains_tax =
