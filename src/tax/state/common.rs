@@ -107,12 +107,7 @@ impl<N: Num> ElderlyCredit<N> {
     /// less nontaxed Social Security and half of AGI over the threshold. As in PolicyEngine-US,
     /// one person 65+ takes the one-person amount whatever the filing status.
     pub fn base(&self, f: &StateFacts<N>, fed: &crate::tax::federal::TaxBreakdown<N>) -> N {
-        let aged = f
-            .on_return()
-            .iter()
-            .filter(|p| reached(p.age, self.age))
-            .count();
-        let initial = match aged {
+        let initial = match count_reached(f, self.age) {
             0 => return N::ZERO,
             1 => self.one,
             _ if f.filing == crate::tax::Filing::Mfs => self.separate,
@@ -127,4 +122,17 @@ impl<N: Num> ElderlyCredit<N> {
     pub fn credit(&self, f: &StateFacts<N>, fed: &crate::tax::federal::TaxBreakdown<N>) -> N {
         (self.rate * self.base(f, fed)).min_of(fed.regular_tax)
     }
+}
+
+/// How many people on the return have reached an age stored as a number in the law.
+#[inline]
+pub fn count_reached<N: Num>(f: &StateFacts<N>, age: N) -> usize {
+    f.on_return().iter().filter(|p| reached(p.age, age)).count()
+}
+
+/// The boxes checked for the additional standard deduction or exemption: one per person on
+/// the return who has reached `age`, one per blind person.
+#[inline]
+pub fn aged_blind_boxes<N: Num>(f: &StateFacts<N>, age: N) -> usize {
+    count_reached(f, age) + (f.blind as usize).min(f.on_return().len())
 }

@@ -3,7 +3,7 @@
 //! a standard deduction with the federal 65+ addition and a personal exemption, both phased
 //! out by Maine AGI; the rate schedule and, from 2026, the high-income surcharge.
 
-use super::common::reached;
+use super::common::{aged_blind_boxes, reached};
 use super::{StateBreakdown, StateFacts, StateLaw};
 use crate::num::Num;
 use crate::tax::federal::TaxBreakdown;
@@ -52,13 +52,8 @@ pub fn compute<N: Num>(
     let standard = if follows_federal {
         fed.standard_deduction
     } else {
-        let aged = f
-            .on_return()
-            .iter()
-            .filter(|p| reached(p.age, law.p(P::aged_age)))
-            .count();
         // one addition per box checked: 65 or over, blind
-        let boxes = aged + (f.blind as usize).min(f.on_return().len());
+        let boxes = aged_blind_boxes(f, law.p(P::aged_age));
         law.standard[fs.index()] + N::from_i64(boxes as i64) * law.pf(P::aged_addition, fs)
     };
     let deductions = standard

@@ -2,7 +2,7 @@
 //! reduced at high income) and the Social Security, public pension and elderly subtractions;
 //! the rate schedule, the net investment income tax and the alternative minimum tax.
 
-use super::common::{reached, step_phaseout_ceil};
+use super::common::{aged_blind_boxes, count_reached, step_phaseout_ceil};
 use super::{StateBreakdown, StateFacts, StateLaw};
 use crate::num::Num;
 use crate::tax::Filing;
@@ -51,11 +51,7 @@ fn social_security<N: Num>(law: &StateLaw<N>, f: &StateFacts<N>, fed: &TaxBreakd
 /// Schedule M1R: the subtraction for people 65 or over with little untaxed income.
 fn elderly<N: Num>(law: &StateLaw<N>, f: &StateFacts<N>, fed: &TaxBreakdown<N>) -> N {
     let fs = f.filing;
-    let aged = f
-        .on_return()
-        .iter()
-        .filter(|p| reached(p.age, law.p(P::elderly_age)))
-        .count();
+    let aged = count_reached(f, law.p(P::elderly_age));
     if aged == 0 {
         return N::ZERO;
     }
@@ -73,13 +69,8 @@ fn elderly<N: Num>(law: &StateLaw<N>, f: &StateFacts<N>, fed: &TaxBreakdown<N>) 
 /// the alternate income threshold).
 fn standard<N: Num>(law: &StateLaw<N>, f: &StateFacts<N>, agi: N) -> N {
     let fs = f.filing;
-    let aged = f
-        .on_return()
-        .iter()
-        .filter(|p| reached(p.age, law.p(P::aged_age)))
-        .count();
     // one addition per box checked: 65 or over, blind
-    let boxes = aged + (f.blind as usize).min(f.on_return().len());
+    let boxes = aged_blind_boxes(f, law.p(P::aged_age));
     let full = law.standard[fs.index()] + N::from_i64(boxes as i64) * law.pf(P::aged_addition, fs);
     let low = law.pf(P::std_low_start, fs);
     let high = law.pf(P::std_high_start, fs);

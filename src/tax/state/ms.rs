@@ -2,7 +2,7 @@
 //! money; standard deduction and exemptions (more from 65); on a joint return each spouse's
 //! column taxed on its own with the deductions divided to the couple's advantage.
 
-use super::common::reached;
+use super::common::count_reached;
 use super::{Schedule, StateBreakdown, StateFacts, StateLaw};
 use crate::num::Num;
 use crate::tax::federal::TaxBreakdown;
@@ -58,10 +58,7 @@ pub fn compute<N: Num>(
         agi_each[i] = p.wages + joint;
     }
     let agi = agi_each[0] + agi_each[1];
-    let aged = people
-        .iter()
-        .filter(|p| reached(p.age, law.p(P::aged_age)))
-        .count();
+    let aged = count_reached(f, law.p(P::aged_age));
     let exemptions =
         law.pf(P::exemption, fs) + N::from_i64(aged as i64) * law.p(P::aged_exemption);
     let deductions = law.standard[fs.index()];

@@ -2,7 +2,7 @@
 //! senior deduction once more; ordinary income on the rate schedule and net long-term capital
 //! gains at their own lower rates.
 
-use super::common::reached;
+use super::common::count_reached;
 use super::{StateBreakdown, StateFacts, StateLaw};
 use crate::num::Num;
 use crate::tax::federal::TaxBreakdown;
@@ -16,11 +16,7 @@ pub fn compute<N: Num>(
     fed: &TaxBreakdown<N>,
 ) -> StateBreakdown<N> {
     let fs = f.filing;
-    let aged = f
-        .on_return()
-        .iter()
-        .filter(|p| reached(p.age, law.p(P::old_age_age)))
-        .count();
+    let aged = count_reached(f, law.p(P::old_age_age));
     let subtractions =
         N::from_i64(aged as i64) * law.p(P::old_age_subtraction) + fed.senior_deduction;
     let agi = (fed.agi - subtractions).pos();

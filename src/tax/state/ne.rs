@@ -2,7 +2,7 @@
 //! standard deduction with the 65+ addition; the rate schedule; the personal exemption credit
 //! and the credit for the elderly; the tax limited to the federal tax.
 
-use super::common::{ElderlyCredit, reached};
+use super::common::{ElderlyCredit, aged_blind_boxes};
 use super::{StateBreakdown, StateFacts, StateLaw};
 use crate::num::Num;
 use crate::tax::federal::TaxBreakdown;
@@ -25,11 +25,7 @@ pub fn compute<N: Num>(
     // Line 6: the Nebraska basic amount (the federal one if smaller) plus the addition for
     // each person 65+ or blind, which is the federal additional amount.
     let people = f.on_return();
-    let aged = people
-        .iter()
-        .filter(|p| reached(p.age, law.p(P::aged_age)))
-        .count();
-    let boxes = N::from_i64((aged + (f.blind as usize).min(people.len())) as i64);
+    let boxes = N::from_i64(aged_blind_boxes(f, law.p(P::aged_age)) as i64);
     let extra = boxes * law.pf(P::aged_addition, fs);
     let federal_basic = fed.standard_deduction - extra;
     let deductions = law.standard[fs.index()].min_of(federal_basic) + extra;

@@ -3,7 +3,7 @@
 //! total income, Medicare premiums over 2% of income, exemptions (more from 65), and the rate
 //! schedule; no tax under the filing threshold.
 
-use super::common::reached;
+use super::common::{count_reached, reached};
 use super::{StateBreakdown, StateFacts, StateLaw};
 use crate::num::Num;
 use crate::tax::federal::TaxBreakdown;
@@ -121,10 +121,7 @@ pub fn compute<N: Num>(
     let subtractions = pension_exclusion + other;
     let agi = (total_income - subtractions).pos();
     // Lines 6-13: exemptions.
-    let seniors = people
-        .iter()
-        .filter(|p| reached(p.age, law.p(P::senior_age)))
-        .count();
+    let seniors = count_reached(f, law.p(P::senior_age));
     let blind = (f.blind as usize).min(people.len());
     let exemptions = law.pf(P::exemption, fs)
         + N::from_i64(seniors as i64) * law.p(P::senior_exemption)

@@ -2,7 +2,7 @@
 //! deduction, and exemptions — for people 65+ by income, low and middle income, Social
 //! Security under an income limit, and people 100+; the rate schedule.
 
-use super::common::reached;
+use super::common::{aged_blind_boxes, count_reached};
 use super::{StateBreakdown, StateFacts, StateLaw};
 use crate::num::Num;
 use crate::tax::Filing;
@@ -29,11 +29,7 @@ pub fn compute<N: Num>(
     }
     let deductions = fed.standard_deduction + gains;
     // PIT-ADJ line 18: each person 65+ or blind, an amount by AGI.
-    let aged = people
-        .iter()
-        .filter(|p| reached(p.age, law.p(P::aged_age)))
-        .count();
-    let boxes = (aged + (f.blind as usize).min(people.len())).min(people.len());
+    let boxes = aged_blind_boxes(f, law.p(P::aged_age)).min(people.len());
     let aged_blind = N::from_i64(boxes as i64) * law.table(T::aged_blind_exemption, fs).step_over(agi);
     // PIT-1 line 12: low- and middle-income exemption, per person on the return.
     let lmi = if agi <= law.pf(P::lmi_income_limit, fs) {
@@ -49,10 +45,7 @@ pub fn compute<N: Num>(
         N::ZERO
     };
     // PIT-ADJ line 17: the income of a person 100 or over (their share on a joint return).
-    let centenarians = people
-        .iter()
-        .filter(|p| reached(p.age, law.p(P::hundred_year_age)))
-        .count();
+    let centenarians = count_reached(f, law.p(P::hundred_year_age));
     let hundred = agi * N::from_i64(centenarians as i64) / N::from_i64(people.len() as i64);
     let exemptions = aged_blind + lmi + ss + hundred;
     let taxable_income = (agi - deductions - exemptions).pos();
