@@ -89,3 +89,52 @@ pub fn childless_eitc<N: Num>(
     let limit = (max_credit - rate * (agi.max_of(earned) - phaseout_start).pos()).pos();
     phased_in.min_of(limit)
 }
+
+/// The amounts of the federal credit for the elderly (IRC § 22, Schedule R) a state file
+/// carries: the age, the initial amounts for one person 65+, two, and a separate return, the
+/// AGI thresholds by filing status, the phase-out rate and the credit rate.
+#[derive(Debug, Clone, Copy)]
+pub struct ElderlyCredit<N> {
+    pub age: N,
+    pub one: N,
+    pub two: N,
+    pub separate: N,
+    pub phaseout_start: N,
+    pub phaseout_rate: N,
+    pub rate: N,
+}
+
+impl<N: Num> ElderlyCredit<N> {
+    /// Schedule R's base (the "section 22 income"): the initial amount for the people 65+,
+    /// less nontaxed Social Security and half of AGI over the threshold. As in PolicyEngine-US,
+    /// one person 65+ takes the one-person amount whatever the filing status.
+    pub fn base(&self, f: &StateFacts<N>, fed: &crate::tax::federal::TaxBreakdown<N>) -> N {
+        let initial = match count_reached(f, self.age) {
+            0 => return N::ZERO,
+            1 => self.one,
+            _ if f.filing == crate::tax::Filing::Mfs => self.separate,
+            _ => self.two,
+        };
+        let nontaxed_ss = f.total(|p| p.social_security) - fed.taxable_social_security;
+        let phaseout = self.phaseout_rate * (fed.agi - self.phaseout_start).pos();
+        (initial - nontaxed_ss - phaseout).pos()
+    }
+
+    /// The credit: the rate on the base, limited to the federal regular tax.
+    pub fn credit(&self, f: &StateFacts<N>, fed: &crate::tax::federal::TaxBreakdown<N>) -> N {
+        (self.rate * self.base(f, fed)).min_of(fed.regular_tax)
+    }
+}
+
+/// How many people on the return have reached an age stored as a number in the law.
+#[inline]
+pub fn count_reached<N: Num>(f: &StateFacts<N>, age: N) -> usize {
+    f.on_return().iter().filter(|p| reached(p.age, age)).count()
+}
+
+/// The boxes checked for the additional standard deduction or exemption: one per person on
+/// the return who has reached `age`, one per blind person.
+#[inline]
+pub fn aged_blind_boxes<N: Num>(f: &StateFacts<N>, age: N) -> usize {
+    count_reached(f, age) + (f.blind as usize).min(f.on_return().len())
+}
