@@ -45,7 +45,9 @@ pub fn compute<N: Num>(
         law.p(P::forgiveness_base)
     };
     let eligibility = taxable_income + f.tax_exempt_interest;
-    let steps = ((eligibility - base) / law.p(P::forgiveness_step)).ceil_whole();
+    let steps = (eligibility - base)
+        .ratio(law.p(P::forgiveness_step))
+        .ceil_whole();
     let share = (N::ONE - law.p(P::forgiveness_per_step) * steps).pos().min_of(N::ONE);
     let mut b = StateBreakdown {
         additions: (income - fed.agi).pos(),
