@@ -10,7 +10,6 @@ use drawdown::report::{
     Format, comparison_table, explained_ledger, find_strategy, ledger_table, risk_table, wins_row,
 };
 use drawdown::sim::simulate;
-use drawdown::strategy::StrategySpec;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -101,7 +100,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
 fn compare_all(plan: &Plan) -> anyhow::Result<(Comparison, Vec<Optimized>)> {
     let mut found: Vec<Optimized> = Vec::new();
     for spec in &plan.strategies {
-        if let StrategySpec::Optimized { objective } = spec
+        if let Some(objective) = spec.objective()
             && !found.iter().any(|o| o.objective == *objective)
         {
             found.push(optimize(
