@@ -3,6 +3,7 @@
 //! Data flows one way: plan (data) → engine (pure functions) → outcomes (data) → views.
 
 pub mod engine;
+pub mod job;
 pub mod money;
 pub mod num;
 pub mod optimize;
