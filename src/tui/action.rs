@@ -26,6 +26,8 @@ pub enum Action {
     Activate,
     /// Remove the item under the cursor (asks first).
     Remove,
+    /// Add an item like the one under the cursor (a strategy in the Strategies pane).
+    Add,
     /// Copy the item under the cursor.
     Duplicate,
     /// Move the item under the cursor up or down its list.

@@ -108,6 +108,12 @@ fn table() -> Vec<Binding> {
             ITEMS,
         ),
         b(
+            &[ch('a')],
+            Add,
+            "add a strategy (in the Strategies pane), a step, an account or an income like the one under the cursor",
+            ITEMS,
+        ),
+        b(
             &[ch('D')],
             Duplicate,
             "copy the account, income, strategy or step under the cursor",

@@ -15,6 +15,35 @@ impl App {
         }
     }
 
+    /// `a`: the add row of the item under the cursor's list, else the pane's last add row.
+    pub(super) fn add_here(&mut self) {
+        let rows = self.rows();
+        let adds: Vec<AddRef> = rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Add(a) => Some(*a),
+                _ => None,
+            })
+            .collect();
+        let here = self.selected_item().and_then(|item| {
+            adds.iter()
+                .find(|a| {
+                    a.group == item.group
+                        && (a.loc.0 == item.loc.0 || groups::spec(a.group).parent.is_none())
+                })
+                .copied()
+        });
+        match here.or_else(|| adds.last().copied()) {
+            Some(a) => {
+                if let Some(r) = rows.iter().position(|r| *r == Row::Add(a)) {
+                    self.row[self.pane.index()] = r;
+                }
+                self.add(a);
+            }
+            None => self.say("nothing to add here"),
+        }
+    }
+
     pub(super) fn add(&mut self, a: AddRef) {
         let Some(spec) = a.spec() else {
             return;

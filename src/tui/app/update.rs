@@ -38,6 +38,7 @@ impl App {
             },
             Action::Inspect => self.open_inspector(),
             Action::Remove => self.ask_remove(),
+            Action::Add => self.add_here(),
             Action::Duplicate => self.duplicate_selected(),
             Action::MoveUp | Action::MoveDown => self.move_selected(action == Action::MoveDown),
             Action::EditStrategy => self.edit_strategy(),

@@ -41,7 +41,7 @@ pub fn show(kind: Kind, v: &Value) -> String {
         (Kind::Money | Kind::MaybeMoney, Value::Decimal(d) | Value::MaybeDecimal(Some(d))) => {
             money_text(*d)
         }
-        (_, Value::MaybeDecimal(None) | Value::MaybeInt(None)) => String::new(),
+        (_, Value::MaybeDecimal(None) | Value::MaybeInt(None)) => "none".to_string(),
         (Kind::Rate, Value::Decimal(d)) => format_rate(*d),
         (Kind::Points, Value::Decimal(d)) => format!("{:+}", d.normalize()),
         (_, Value::Decimal(d) | Value::MaybeDecimal(Some(d))) => d.normalize().to_string(),
