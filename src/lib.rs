@@ -2,6 +2,7 @@
 //!
 //! Data flows one way: plan (data) → engine (pure functions) → outcomes (data) → views.
 
+pub mod compare;
 pub mod engine;
 pub mod job;
 pub mod money;

@@ -15,6 +15,9 @@ pub fn amount_problem(v: Decimal) -> Option<String> {
         Some(format!("{} is negative", format_dollars(v)))
     } else if v > MAX_MONEY {
         Some("is above the $100 billion this planner accepts".into())
+    } else if v.round_dp(2) != v {
+        // The books are kept to the cent; a fraction of a cent would never balance.
+        Some(format!("{} has fractions of a cent", v.normalize()))
     } else {
         None
     }
@@ -122,10 +125,13 @@ pub fn format_thousands(amount: Decimal) -> String {
     format!("{s}k")
 }
 
-/// `0.035` → `3.5%`.
+/// `0.035` → `3.5%`. A rate too large to show as a percent (a mistyped file) is shown as it was
+/// written.
 pub fn format_rate(rate: Decimal) -> String {
-    let pct = (rate * Decimal::from(100)).round_dp(2).normalize();
-    format!("{pct}%")
+    match rate.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(pct) => format!("{}%", pct.round_dp(2).normalize()),
+        None => format!("{rate} (as a fraction)"),
+    }
 }
 
 fn group(amount: Decimal, dp: u32) -> String {

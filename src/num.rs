@@ -74,6 +74,11 @@ pub trait Num:
     fn abs_val(self) -> Self {
         if self < Self::ZERO { -self } else { self }
     }
+    /// `self × num / den`, or zero when `den` is zero: a share of an amount in proportion to two
+    /// others. Decimal multiplies first when the product fits (exact to the last digit) and
+    /// divides first when it would not (two large amounts multiplied can pass Decimal's limit).
+    fn mul_div(self, num: Self, den: Self) -> Self;
+
     /// `self / other`, or zero when `other` is zero (Decimal division by zero panics).
     #[inline]
     fn ratio(self, other: Self) -> Self {
@@ -86,6 +91,17 @@ pub trait Num:
 }
 
 impl Num for Decimal {
+    #[inline]
+    fn mul_div(self, num: Self, den: Self) -> Self {
+        if den.is_zero() {
+            return Decimal::ZERO;
+        }
+        match self.checked_mul(num) {
+            Some(p) => p / den,
+            None => self * (num / den),
+        }
+    }
+
     const ZERO: Self = Decimal::ZERO;
     const ONE: Self = Decimal::ONE;
     const HALF: Self = Decimal::from_parts(5, 0, 0, false, 1);
@@ -170,6 +186,11 @@ impl Num for Decimal {
 }
 
 impl Num for f64 {
+    #[inline]
+    fn mul_div(self, num: Self, den: Self) -> Self {
+        if den == 0.0 { 0.0 } else { self * num / den }
+    }
+
     const ZERO: Self = 0.0;
     const ONE: Self = 1.0;
     const HALF: Self = 0.5;
@@ -224,6 +245,14 @@ mod tests {
         assert_eq!(dec!(-2.345).round_cents(), dec!(-2.35));
         assert_eq!(dec!(2.349).trunc_cents(), dec!(2.34));
         assert_eq!(2.345f64.round_cents(), 2.35);
+    }
+
+    #[test]
+    fn shares_of_large_amounts_do_not_overflow() {
+        let big = dec!(1e20);
+        assert_eq!(big.mul_div(big, big * dec!(4)), dec!(2.5e19));
+        assert_eq!(dec!(10).mul_div(dec!(3), dec!(4)), dec!(7.5));
+        assert_eq!(dec!(10).mul_div(dec!(3), Decimal::ZERO), Decimal::ZERO);
     }
 
     #[test]

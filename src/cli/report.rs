@@ -3,8 +3,8 @@
 
 use anyhow::{Context, anyhow, bail};
 use clap::{Args, ValueEnum};
-use drawdown::engine::{Comparison, compare_with};
-use drawdown::optimize::{Optimized, optimize};
+use drawdown::engine::Comparison;
+use drawdown::optimize::{Budget, Optimized};
 use drawdown::plan::{PathMode, Plan, Simulation, load_plan, validate, validate_simulation};
 use drawdown::report::{
     Format, comparison_table, explained_ledger, find_strategy, ledger_table, risk_table, wins_row,
@@ -96,23 +96,13 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Every strategy of the plan compared; each optimized one searched first (synchronously: a
-/// few hundred milliseconds for a thirty-year plan).
+/// few hundred milliseconds for a thirty-year plan, at most the budget's two seconds).
 fn compare_all(plan: &Plan) -> anyhow::Result<(Comparison, Vec<Optimized>)> {
-    let mut found: Vec<Optimized> = Vec::new();
-    for spec in &plan.strategies {
-        if let Some(objective) = spec.objective()
-            && !found.iter().any(|o| o.objective == *objective)
-        {
-            found.push(optimize(
-                plan,
-                objective,
-                &AtomicBool::new(false),
-                &mut |_| {},
-            )?);
-        }
-    }
-    let refs: Vec<&Optimized> = found.iter().collect();
-    Ok((compare_with(plan, &refs)?, found))
+    Ok(drawdown::compare::compare_all(
+        plan,
+        &Budget::default(),
+        &AtomicBool::new(false),
+    )?)
 }
 
 /// The plan's simulation settings with the flags' overrides. A mode named by `--paths` keeps the

@@ -257,7 +257,10 @@ fn run_with<N: Num>(
         magi_history = [magi_history[1], Some((tax.magi, inputs.filing))];
 
         let spending_paid = (spending - shortfall).pos();
-        let irmaa_paid = irmaa - (shortfall - spending).pos();
+        // Need left unmet falls on spending first, then on the surcharge. (Taxes are always
+        // paid: validation keeps every rate on the next dollar below 100%, so the taxes of a
+        // year never exceed what it brings in.)
+        let irmaa_paid = (irmaa - (shortfall - spending).pos()).pos();
         let row = YearRow {
             year: inputs.year,
             ages: inputs.ages,
@@ -373,7 +376,7 @@ fn take_pro_rata<N: Num>(accounts: &mut [AccountState<N>], kind: AccountKind, am
             let sold_basis = if t >= a.balance {
                 a.basis
             } else {
-                (a.basis * t / a.balance).round_cents()
+                a.basis.mul_div(t, a.balance).round_cents()
             };
             a.basis -= sold_basis;
         }
@@ -447,7 +450,9 @@ fn harvest_gains<N: Num>(accounts: &mut [AccountState<N>], gain: N) {
         let share = if seen == count {
             rest
         } else {
-            (gain * unrealized(a) / total).round_cents().min_of(rest)
+            gain.mul_div(unrealized(a), total)
+                .round_cents()
+                .min_of(rest)
         };
         let share = share.min_of(unrealized(a));
         a.basis += share;
@@ -525,5 +530,43 @@ fn synthetic<N: Num>(kind: AccountKind, name: &str, owner: usize) -> AccountStat
         qualified_share: N::ZERO,
         stock_share: N::from_dec(rust_decimal::Decimal::new(6, 1)),
         realize_share: N::ZERO,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+    use rust_decimal_macros::dec;
+
+    fn taxable(balance: Decimal, basis: Decimal) -> AccountState<Decimal> {
+        AccountState {
+            name: "Taxable".into(),
+            kind: AccountKind::Taxable,
+            owner: 0,
+            balance,
+            basis,
+            dividend_yield: Decimal::ZERO,
+            qualified_share: Decimal::ZERO,
+            stock_share: Decimal::ONE,
+            realize_share: Decimal::ZERO,
+        }
+    }
+
+    #[test]
+    fn selling_from_huge_accounts_does_not_overflow() {
+        // Basis times the amount sold is 10^38: beyond Decimal, which once panicked here.
+        let big = dec!(1e20);
+        let mut accounts = vec![taxable(big, big / dec!(2)), taxable(big, big / dec!(4))];
+        take_pro_rata(&mut accounts, AccountKind::Taxable, dec!(1e18));
+        assert_eq!(
+            accounts[0].balance + accounts[1].balance,
+            big * dec!(2) - dec!(1e18)
+        );
+        // Half the sale from each, 0.5% of each balance: 0.5% of each basis goes with it.
+        assert_eq!(accounts[0].basis, dec!(4.975e19));
+        assert_eq!(accounts[1].basis, dec!(2.4875e19));
+        harvest_gains(&mut accounts, dec!(1e19));
+        assert!(accounts.iter().all(|a| a.basis <= a.balance));
     }
 }

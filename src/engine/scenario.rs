@@ -7,6 +7,7 @@ use super::path::{ReturnPath, YearReturns};
 use super::social_security::{spousal_factor, worker_factor};
 use crate::num::Num;
 use crate::plan::{Account, AccountKind, Plan};
+use crate::tax::law::MAX_PRICE_INDEX;
 use crate::tax::tables::LAST_TABLE_YEAR;
 use crate::tax::{Filing, Irmaa, LawMode, LawTables, RmdRules, StateRules, TaxLaw};
 use rust_decimal::Decimal;
@@ -134,7 +135,7 @@ impl<N: Num> Scenario<N> {
             .map(|p| PersonInfo {
                 name: p.name.clone(),
                 birth_year: p.birth_year,
-                last_year: p.birth_year + p.planning_age as i32,
+                last_year: crate::plan::last_year(p.birth_year, p.planning_age),
             })
             .collect();
 
@@ -154,16 +155,17 @@ impl<N: Num> Scenario<N> {
             if year <= LAST_TABLE_YEAR {
                 return Decimal::ONE;
             }
-            if start <= LAST_TABLE_YEAR {
+            let level = if start <= LAST_TABLE_YEAR {
                 let base = (LAST_TABLE_YEAR - start) as usize;
-                levels[k].to_dec() / levels[base].to_dec()
+                levels[k].ratio(levels[base])
             } else {
                 let mut gap = Decimal::ONE;
                 for _ in LAST_TABLE_YEAR..start {
                     gap *= Decimal::ONE + plan.assumptions.inflation;
                 }
-                levels[k].to_dec() * gap
-            }
+                levels[k] * N::from_dec(gap)
+            };
+            law_index(level)
         };
 
         let two = people.len() == 2;
@@ -372,6 +374,24 @@ fn laws_for(
         *last = Some(Arc::clone(&set));
     }
     Ok(set)
+}
+
+/// A price level as the law is indexed by it. A plan's own prices are bounded by validation and
+/// pass exactly; a simulated path whose prices ran away (or collapsed) is held inside what the
+/// law can be indexed by, so one absurd path cannot stop a simulation.
+fn law_index<N: Num>(level: N) -> Decimal {
+    const LEAST: f64 = 1e-9;
+    let most = MAX_PRICE_INDEX.to_f64();
+    let x = level.to_f64();
+    if x.is_nan() {
+        Decimal::ONE
+    } else if x < LEAST {
+        Decimal::new(1, 9)
+    } else if x > most {
+        MAX_PRICE_INDEX
+    } else {
+        level.to_dec()
+    }
 }
 
 fn cents<N: Num>(d: Decimal) -> N {

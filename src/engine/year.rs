@@ -226,7 +226,12 @@ impl<'a, N: Num> YearContext<'a, N> {
             if marginal(x) > rate {
                 let mut hi = x;
                 let ten = N::from_i64(10);
-                while hi - lo > ten {
+                // Bisection halves the gap each time: 120 halvings reach ten dollars from any
+                // amount a plan can hold, and bound the loop where floats cannot halve further.
+                for _ in 0..120 {
+                    if hi - lo <= ten {
+                        break;
+                    }
                     let mid = (lo + hi) / N::from_i64(2);
                     if marginal(mid) > rate {
                         hi = mid;
@@ -380,14 +385,22 @@ impl<'a, N: Num> YearContext<'a, N> {
         } else {
             rising_root(cash_left, left_at_zero, max).unwrap_or(max)
         };
-        // Whole cents, never short by a cent.
+        // Whole cents, never short by a cent. The root is at most a cent or two away; after a
+        // few cents the step doubles, so that the loop ends even where a float cannot resolve a
+        // cent (amounts beyond about $90 trillion).
         let mut x = x.trunc_cents();
+        let mut step = N::CENT;
+        let mut tries = 0u32;
         loop {
             let (solution, left) = settle(x);
             if left >= N::ZERO || x >= max {
                 return solution;
             }
-            x = (x + N::CENT).min_of(max);
+            x = (x + step).min_of(max);
+            tries += 1;
+            if tries > 8 {
+                step = step + step;
+            }
         }
     }
 }
@@ -421,7 +434,8 @@ pub fn allocate<N: Num>(x: N, funding: &Funding<N>, available: &[N; 4]) -> Draws
             let x = x.min_of(total);
             let mut given = N::ZERO;
             for s in Source::ALL {
-                let take = (x * available[s as usize] / total)
+                let take = x
+                    .mul_div(available[s as usize], total)
                     .trunc_cents()
                     .min_of(available[s as usize]);
                 *d.slot(s) = take;
@@ -497,7 +511,7 @@ fn rising_root<N: Num>(f: impl Fn(N) -> N, f0: N, max: N) -> Option<N> {
         }
         // Whole cents keep Decimal arithmetic short; the answer is wanted in cents anyway.
         let mut next = if fb != fa {
-            ceil_cents(xb - fb * (xb - xa) / (fb - fa))
+            ceil_cents(xb - fb.mul_div(xb - xa, fb - fa))
         } else {
             hi
         };

@@ -4,7 +4,7 @@
 use super::schedule::Schedule;
 use super::score::at_least;
 use super::search::Search;
-use super::{MAX_SWEEPS, OptimizeError, Optimized, named_specs};
+use super::{Budget, MAX_SWEEPS, OptimizeError, Optimized, named_specs};
 use crate::engine::{
     Comparison, Outcome, Projection, ReturnPath, Scenario, compare, outcome, project,
 };
@@ -12,6 +12,7 @@ use crate::plan::Plan;
 use crate::strategy::Objective;
 use rust_decimal::Decimal;
 use std::sync::atomic::AtomicBool;
+use std::time::Instant;
 
 /// Share of the progress bar the named strategies take; the search has the rest.
 const NAMED_SHARE: f32 = 0.05;
@@ -19,6 +20,8 @@ const STARTS: usize = 2;
 
 pub(super) fn maximise(
     plan: &Plan,
+    budget: &Budget,
+    started: Instant,
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Optimized, OptimizeError> {
@@ -32,7 +35,7 @@ pub(super) fn maximise(
 
     let scenario = Scenario::<Decimal>::build(plan, &ReturnPath::constant(plan))?;
     let quick = scenario.to_f64();
-    let mut search = Search::new(&quick, cancel, MAX_SWEEPS);
+    let mut search = Search::new(&quick, cancel, MAX_SWEEPS, budget, started);
 
     // Start from each of the named strategies' years that score best on the fast books.
     let mut starts: Vec<(Schedule, super::Score)> = named
@@ -83,6 +86,7 @@ pub(super) fn maximise(
         projection,
         outcome: result,
         evaluations: search.evaluations,
+        budget_spent: search.exhausted,
     })
 }
 

@@ -32,9 +32,30 @@ use crate::plan::{Plan, validate};
 use crate::strategy::StrategySpec;
 use rust_decimal::Decimal;
 use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
 
 /// Sweeps over the years before the search settles for what it has (it usually settles sooner).
 const MAX_SWEEPS: usize = 8;
+
+/// How much work a search may do before it settles for the best schedule it has found: a number
+/// of projections and a wall-clock time. Whichever ends first stops it; the answer then says so.
+/// The projection count keeps answers repeatable (the same plan stops at the same point on every
+/// machine); the time is the promise to the user that no plan keeps the planner busy for long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Budget {
+    pub evaluations: usize,
+    pub time: Duration,
+}
+
+impl Default for Budget {
+    /// 200,000 projections (the demo's search takes about 5,000) and two seconds.
+    fn default() -> Budget {
+        Budget {
+            evaluations: 200_000,
+            time: Duration::from_secs(2),
+        }
+    }
+}
 
 /// The search's answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +74,9 @@ pub struct Optimized {
     pub value: Decimal,
     /// Projections the search ran.
     pub evaluations: usize,
+    /// The search stopped at its work budget with the best schedule it had found so far (still
+    /// never worse than the best named strategy).
+    pub budget_spent: bool,
 }
 
 impl Optimized {
@@ -79,7 +103,12 @@ impl Optimized {
                 format!("{} a year", gain(self.value - self.best_named.1))
             }
         };
-        format!("{margin} vs {}", self.best_named.0)
+        let stopped = if self.budget_spent {
+            " (search stopped at its budget)"
+        } else {
+            ""
+        };
+        format!("{margin} vs {}{stopped}", self.best_named.0)
     }
 }
 
@@ -99,15 +128,28 @@ fn named_specs(plan: &Plan) -> Vec<StrategySpec> {
     }
 }
 
-/// Searches the plan's yearly conversions and draws for the best value of `objective`.
-/// `progress` receives the share done (0 to 1); raising `cancel` stops the search within a few
-/// projections with [`OptimizeError::Cancelled`]. The same plan always gives the same answer.
+/// Searches the plan's yearly conversions and draws for the best value of `objective`, within
+/// the default [`Budget`]. `progress` receives the share done (0 to 1); raising `cancel` stops
+/// the search within a few projections with [`OptimizeError::Cancelled`]. The same plan always
+/// gives the same answer unless the search reaches its time budget.
 pub fn optimize(
     plan: &Plan,
     objective: &Objective,
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Optimized, OptimizeError> {
+    optimize_within(plan, objective, &Budget::default(), cancel, progress)
+}
+
+/// [`optimize`] within a given work budget.
+pub fn optimize_within(
+    plan: &Plan,
+    objective: &Objective,
+    budget: &Budget,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Optimized, OptimizeError> {
+    let started = Instant::now();
     if let Some(first) = validate(plan).first() {
         return Err(OptimizeError::InvalidPlan(first.to_string()));
     }
@@ -119,9 +161,9 @@ pub fn optimize(
     }
     progress(0.0);
     let mut result = match objective {
-        Objective::Estate => estate::maximise(plan, cancel, progress),
+        Objective::Estate => estate::maximise(plan, budget, started, cancel, progress),
         Objective::Spending { min_estate } => {
-            spending::maximise(plan, *min_estate, cancel, progress)
+            spending::maximise(plan, *min_estate, budget, started, cancel, progress)
         }
     }?;
     // Named as the plan's column is, so a report can find it.

@@ -6,6 +6,7 @@
 //! nothing or the sweep budget is spent. Nothing depends on timing or randomness, and parallel
 //! trials are gathered by index, so a plan always gets the same answer.
 
+use super::Budget;
 use super::OptimizeError;
 use super::candidates::{Candidates, Lever, Probe};
 use super::schedule::{Patched, Schedule, YearPlan};
@@ -13,6 +14,7 @@ use super::score::{Score, score};
 use crate::engine::Scenario;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
 
 /// A trial must win by more than this (today's dollars) to replace the incumbent: smaller gains
 /// are floating-point noise the exact books would not confirm.
@@ -28,10 +30,21 @@ pub struct Search<'a> {
     pub max_sweeps: usize,
     /// Projections run so far.
     pub evaluations: usize,
+    /// Where the work budget ends: this many projections, or this instant.
+    limit: (usize, Instant),
+    /// The budget ran out: the search stopped with the best schedule it had.
+    pub exhausted: bool,
 }
 
 impl<'a> Search<'a> {
-    pub fn new(scenario: &'a Scenario<f64>, cancel: &'a AtomicBool, max_sweeps: usize) -> Self {
+    /// A search that may run `budget` more projections, until `started + budget.time`.
+    pub fn new(
+        scenario: &'a Scenario<f64>,
+        cancel: &'a AtomicBool,
+        max_sweeps: usize,
+        budget: &Budget,
+        started: Instant,
+    ) -> Self {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 4);
@@ -41,6 +54,8 @@ impl<'a> Search<'a> {
             threads,
             max_sweeps,
             evaluations: 0,
+            limit: (budget.evaluations, started + budget.time),
+            exhausted: false,
         }
     }
 
@@ -50,6 +65,14 @@ impl<'a> Search<'a> {
         } else {
             Ok(())
         }
+    }
+
+    /// Whether the work budget is spent (and from now on, that it was).
+    fn spent(&mut self) -> bool {
+        if !self.exhausted && (self.evaluations >= self.limit.0 || Instant::now() >= self.limit.1) {
+            self.exhausted = true;
+        }
+        self.exhausted
     }
 
     /// Scores a schedule.
@@ -108,8 +131,8 @@ impl<'a> Search<'a> {
         out.into_iter().map(|s| s.unwrap_or(Score::WORST)).collect()
     }
 
-    /// Improves `start` until a sweep changes nothing, the budget is spent, or `enough` says the
-    /// incumbent will do. `progress` gets the share of the sweep budget done.
+    /// Improves `start` until a sweep changes nothing, the sweeps or the work budget are spent,
+    /// or `enough` says the incumbent will do. `progress` gets the share of the sweeps done.
     pub fn descend(
         &mut self,
         start: Schedule,
@@ -126,7 +149,7 @@ impl<'a> Search<'a> {
             let sweep_start = best_score;
             for t in 0..n {
                 self.check()?;
-                if enough(&best_score) {
+                if enough(&best_score) || self.spent() {
                     return Ok((best, best_score));
                 }
                 let mut stale = true;

@@ -11,14 +11,16 @@ use super::estate::relabel;
 use super::schedule::Schedule;
 use super::score::score;
 use super::search::Search;
-use super::{OptimizeError, Optimized, named_specs};
+use super::{Budget, OptimizeError, Optimized, named_specs};
 use crate::engine::{Outcome, Projection, ReturnPath, Scenario, outcome, project};
+use crate::money::MAX_MONEY;
 use crate::num::Num;
 use crate::plan::Plan;
 use crate::strategy::{Objective, Strategy, StrategySpec, build};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
 
 /// Sweeps per spending level tried: each level starts from the last one's years.
 const INNER_SWEEPS: usize = 2;
@@ -46,8 +48,13 @@ fn rescale(quick: &mut Scenario<f64>, base: &[f64], k: f64) {
     }
 }
 
-/// The largest whole amount in `[0, ..)` that `ok` accepts, assuming it accepts every smaller
-/// one; 0 when it accepts none. `guess` is where to start looking.
+/// The most spending the objective may try: the most a plan may state as its spending.
+fn most_spending() -> i64 {
+    MAX_MONEY.to_i64().unwrap_or(i64::MAX)
+}
+
+/// The largest whole amount in `[0, most_spending()]` that `ok` accepts, assuming it accepts
+/// every smaller one; 0 when it accepts none. `guess` is where to start looking.
 fn highest(
     mut ok: impl FnMut(i64) -> Result<bool, OptimizeError>,
     guess: i64,
@@ -55,13 +62,17 @@ fn highest(
     if !ok(0)? {
         return Ok(0);
     }
-    let (mut lo, mut hi) = (0, guess.max(1));
+    let most = most_spending();
+    let (mut lo, mut hi) = (0, guess.clamp(1, most));
     for _ in 0..16 {
         if !ok(hi)? {
             break;
         }
         lo = hi;
-        hi = hi.saturating_mul(2);
+        if hi == most {
+            return Ok(most);
+        }
+        hi = hi.saturating_mul(2).min(most);
     }
     while hi - lo > 1 {
         let mid = lo + (hi - lo) / 2;
@@ -183,6 +194,8 @@ fn named_value(
 pub(super) fn maximise(
     plan: &Plan,
     min_estate: Decimal,
+    budget: &Budget,
+    started: Instant,
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Optimized, OptimizeError> {
@@ -212,13 +225,23 @@ pub(super) fn maximise(
     };
 
     // Push the spending up from there, each level's search starting from the last level's years.
+    // Every level's search draws on one work budget; once it is spent the spending found so
+    // far stands.
     let mut evaluations = 0;
+    let mut budget_spent = false;
     let mut carry = |s: i64, from: &Schedule, quick: &mut Quick| {
         cancelled(cancel)?;
-        let mut search = Search::new(quick.at(s), cancel, INNER_SWEEPS);
+        let left = Budget {
+            evaluations: budget.evaluations.saturating_sub(evaluations),
+            time: budget.time,
+        };
+        let mut search = Search::new(quick.at(s), cancel, INNER_SWEEPS, &left, started);
         let (found, score) = search.descend(from.clone(), &|x| x.feasible(min), &mut |_| {})?;
         evaluations += search.evaluations;
-        Ok::<_, OptimizeError>((score.feasible(min), found))
+        budget_spent |= search.exhausted;
+        // A level the search could not finish is not known to be carried.
+        let ok = score.feasible(min) && !search.exhausted;
+        Ok::<_, OptimizeError>((ok, found, search.exhausted))
     };
     let (mut lo, mut schedule) = (named_spending, Schedule::from_projection(&named_projection));
     let mut step = (lo / 50).max(100);
@@ -226,23 +249,35 @@ pub(super) fn maximise(
     let mut tries = 0.0;
     let mut report =
         |tries: f32| progress(NAMED_SHARE + (1.0 - NAMED_SHARE) * (tries / 20.0).min(0.95));
+    let mut stopped = false;
     for _ in 0..12 {
-        let (ok, found) = carry(lo + step, &schedule, &mut quick)?;
-        tries += 1.0;
-        report(tries);
-        if !ok {
-            hi = Some(lo + step);
+        let next = lo.saturating_add(step).min(most_spending());
+        if next <= lo {
             break;
         }
-        (lo, schedule) = (lo + step, found);
-        step *= 2;
+        let (ok, found, spent) = carry(next, &schedule, &mut quick)?;
+        tries += 1.0;
+        report(tries);
+        if spent {
+            stopped = true;
+            break;
+        }
+        if !ok {
+            hi = Some(next);
+            break;
+        }
+        (lo, schedule) = (next, found);
+        step = step.saturating_mul(2);
     }
-    if let Some(mut hi) = hi {
+    if let (Some(mut hi), false) = (hi, stopped) {
         while hi - lo > (lo / 5000).max(1) {
             let mid = lo + (hi - lo) / 2;
-            let (ok, found) = carry(mid, &schedule, &mut quick)?;
+            let (ok, found, spent) = carry(mid, &schedule, &mut quick)?;
             tries += 1.0;
             report(tries);
+            if spent {
+                break;
+            }
             if ok {
                 (lo, schedule) = (mid, found);
             } else {
@@ -269,5 +304,6 @@ pub(super) fn maximise(
         best_named_outcome: named_outcome,
         outcome: result,
         evaluations,
+        budget_spent,
     })
 }

@@ -1,6 +1,7 @@
 //! The household as the user states it: serde types, validation, RON load and save.
 
 mod io;
+mod limits;
 mod model;
 mod validate;
 
@@ -8,5 +9,6 @@ pub use io::{
     EXAMPLES, MAX_PLAN_BYTES, PlanError, demo_plan, example_plan, load_plan, parse_plan,
     plan_to_text, plans_dir, save_plan, write_atomically,
 };
+pub use limits::MAX_PROJECTED;
 pub use model::*;
 pub use validate::{Issue, MAX_HORIZON, MAX_PATHS, MAX_SIM_CELLS, validate, validate_simulation};

@@ -480,13 +480,19 @@ pub enum Returns {
     },
 }
 
+/// The calendar year a person born in `birth_year` reaches `age` (saturating: a file may hold
+/// any numbers, and this is asked before validation has looked at them).
+pub fn last_year(birth_year: i32, age: u32) -> i32 {
+    i32::try_from(i64::from(birth_year) + i64::from(age)).unwrap_or(i32::MAX)
+}
+
 impl Plan {
     /// The last calendar year of the plan: the later of the years in which each person reaches
     /// their planning age.
     pub fn end_year(&self) -> i32 {
         self.people
             .iter()
-            .map(|p| p.birth_year + p.planning_age as i32)
+            .map(|p| last_year(p.birth_year, p.planning_age))
             .max()
             .unwrap_or(self.assumptions.start_year)
             .max(self.assumptions.start_year)
@@ -494,7 +500,8 @@ impl Plan {
 
     /// Number of years projected.
     pub fn horizon_years(&self) -> usize {
-        (self.end_year() - self.assumptions.start_year + 1).max(0) as usize
+        let years = i64::from(self.end_year()) - i64::from(self.assumptions.start_year) + 1;
+        usize::try_from(years).unwrap_or(0)
     }
 
     pub fn total_balance(&self) -> Decimal {
@@ -514,7 +521,10 @@ impl Plan {
         let people: Vec<String> = self
             .people
             .iter()
-            .map(|p| format!("{} {}", p.name, self.assumptions.start_year - p.birth_year))
+            .map(|p| {
+                let age = i64::from(self.assumptions.start_year) - i64::from(p.birth_year);
+                format!("{} {age}", p.name)
+            })
             .collect();
         format!(
             "{}; {} in {} accounts; spend {}/yr",

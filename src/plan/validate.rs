@@ -5,6 +5,7 @@
 
 use super::model::{Account, PLAN_VERSION, PathMode, Plan, Returns, Simulation};
 use crate::money::{amount_problem, format_rate};
+use crate::strategy::{Objective, StrategySpec};
 use crate::tax::Filing;
 use crate::tax::tables::FIRST_TABLE_YEAR;
 use rust_decimal::Decimal;
@@ -118,7 +119,7 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
     for (i, p) in plan.people.iter().enumerate() {
         let path = format!("people[{i}]");
         c.name(format!("{path}.name"), &p.name);
-        let age = start - p.birth_year;
+        let age = i64::from(start) - i64::from(p.birth_year);
         if !(1900..=2100).contains(&p.birth_year) {
             c.push(
                 format!("{path}.birth_year"),
@@ -138,7 +139,7 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
                 format!("{path}.planning_age"),
                 format!("{} is outside 50 to 120", p.planning_age),
             );
-        } else if (p.planning_age as i32) < age {
+        } else if i64::from(p.planning_age) < age {
             c.push(
                 format!("{path}.planning_age"),
                 format!(
@@ -394,6 +395,11 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
         }
     }
 
+    if c.issues.is_empty() {
+        // Combinations are only worth checking once every field is within its own range.
+        super::limits::compounding(plan, &mut c.issues);
+        super::limits::combined_rates(plan, &mut c.issues);
+    }
     c.issues.extend(validate_simulation(
         &a.simulation,
         plan,
@@ -406,6 +412,18 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
     for (i, s) in plan.strategies.iter().enumerate() {
         if let Err((field, message)) = s.validate() {
             c.push(format!("strategies[{i}].{field}"), message);
+        }
+        // Seen through a label: a labeled optimized strategy optimizes the same.
+        if let StrategySpec::Optimized {
+            objective: Objective::Spending { .. },
+        } = s.kind()
+            && plan.spending.annual <= Decimal::ZERO
+        {
+            c.push(
+                format!("strategies[{i}].objective"),
+                "the spending objective scales the plan's yearly spending, which is zero: set \
+                 spending.annual above zero",
+            );
         }
     }
     c.issues

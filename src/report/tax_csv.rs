@@ -176,7 +176,7 @@ pub fn law_for(
         }
         for _ in last..year {
             // Stop compounding long before Decimal could overflow; resolve refuses the result.
-            if index > Decimal::from(1_000_000_000) {
+            if index > crate::tax::law::MAX_PRICE_INDEX {
                 break;
             }
             index *= Decimal::ONE + inflation;

@@ -40,12 +40,7 @@ impl Irmaa<Decimal> {
         if premium_year < tables.first_irmaa().premium_year {
             return Err(TaxError::UnsupportedYear(premium_year));
         }
-        if index <= Decimal::ZERO || index > dec!(1000000) {
-            return Err(TaxError::invalid(
-                "inflation index",
-                format!("{index} is not a usable price level"),
-            ));
-        }
+        let index = super::law::usable_index(index)?;
         let (t, scale) = match tables.irmaa_for(premium_year) {
             Some(t) => (t, Decimal::ONE),
             None => (tables.last_irmaa(), index),

@@ -8,6 +8,23 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::{Deserialize, Serialize};
 
+/// The largest price level, relative to the last table year, that later years' law may be
+/// indexed by: 10^15. A plan's own prices stay far below it (validation checks that 20%
+/// inflation until 2202 does); a simulated path whose prices run past it is held there, and the
+/// law's largest amounts (about a million dollars) times it stay far from Decimal's limits.
+pub const MAX_PRICE_INDEX: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
+
+/// What a price index must be for the law to be indexed by it.
+pub fn usable_index(index: Decimal) -> Result<Decimal, TaxError> {
+    if index <= Decimal::ZERO || index > MAX_PRICE_INDEX {
+        return Err(TaxError::invalid(
+            "inflation index",
+            format!("{index} is not a usable price level (0 to 10^15)"),
+        ));
+    }
+    Ok(index)
+}
+
 /// Last year of the 2025–2028 senior deduction under current law.
 pub const SENIOR_DEDUCTION_LAST_YEAR: i32 = 2028;
 
@@ -183,12 +200,7 @@ impl TaxLaw<Decimal> {
                 format!("{year} is too far ahead"),
             ));
         }
-        if index <= Decimal::ZERO || index > dec!(1000000) {
-            return Err(TaxError::invalid(
-                "inflation index",
-                format!("{index} is not a usable price level"),
-            ));
-        }
+        let index = usable_index(index)?;
         let table_year = year.min(LAST_TABLE_YEAR);
         let table = tables
             .federal_for(table_year)

@@ -12,6 +12,29 @@ pub fn drawdown(args: &[&str]) -> Output {
         .expect("the drawdown binary runs")
 }
 
+/// Runs drawdown and waits at most `limit`; `None` when it was still running (it is killed).
+pub fn drawdown_within(args: &[&str], limit: std::time::Duration) -> Option<Output> {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_drawdown"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the drawdown binary starts");
+    let started = std::time::Instant::now();
+    loop {
+        if child.try_wait().expect("waiting on drawdown").is_some() {
+            return Some(child.wait_with_output().expect("drawdown's output"));
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
 }
@@ -19,3 +42,4 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
 }
+pub mod plan_gen;

@@ -1,0 +1,621 @@
+//! Random plans over the whole plan format, for the fuzz tests: every field, every account kind,
+//! strategy, law and path mode, with values drawn toward the edges of what validation accepts
+//! (the $100 billion ceiling, 30% returns, 100-year plans, 20% inflation) and, in about a quarter
+//! of the plans, values it must refuse (negative amounts, rates of 1e28, absurd ages).
+
+use drawdown::plan::{
+    Account, Assumptions, Income, OneOff, OtherIncome, PathMode, Pension, Person, Plan, PriorMagi,
+    Returns, Simulation, SocialSecurity, Spending, SpendingChange, Wage,
+};
+use drawdown::strategy::{Objective, OrderStep, Source, StepCap, StrategySpec};
+use drawdown::tax::{Filing, FlatChange, LawMode, StateTax};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+/// Money: mostly ordinary household amounts, sometimes the extremes validation accepts.
+pub fn money() -> impl Strategy<Value = Decimal> {
+    prop_oneof![
+        4 => (0i64..=3_000_000).prop_map(Decimal::from),
+        1 => Just(Decimal::ZERO),
+        1 => (0i64..=100_000_000_000).prop_map(Decimal::from),
+        1 => Just(Decimal::from(100_000_000_000i64)),
+        1 => (0i64..=1_000_000_000, 0u32..=2).prop_map(|(m, s)| Decimal::new(m, s)),
+    ]
+}
+
+/// A rate within `lo..=hi` (in thousandths), hitting both ends often.
+pub fn rate(lo: i64, hi: i64) -> impl Strategy<Value = Decimal> {
+    prop_oneof![
+        4 => (lo..=hi).prop_map(|r| Decimal::new(r, 3)),
+        1 => Just(Decimal::new(lo, 3)),
+        1 => Just(Decimal::new(hi, 3)),
+    ]
+}
+
+fn share() -> impl Strategy<Value = Decimal> {
+    rate(0, 1000)
+}
+
+fn name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        8 => "[A-Za-z][A-Za-z ]{0,12}",
+        1 => "\\PC{1,80}",
+    ]
+}
+
+fn account(people: usize) -> impl Strategy<Value = Account> {
+    let owner = 0..people.max(1);
+    prop_oneof![
+        (
+            name(),
+            money(),
+            0u32..=150,
+            rate(0, 200),
+            share(),
+            share(),
+            share()
+        )
+            .prop_map(
+                |(
+                    name,
+                    balance,
+                    basis_pct,
+                    dividend_yield,
+                    qualified_share,
+                    stock_share,
+                    realize_share,
+                )| {
+                    Account::Taxable {
+                        name,
+                        balance,
+                        cost_basis: (balance * Decimal::from(basis_pct) / Decimal::from(100))
+                            .round_dp(2)
+                            .min(Decimal::from(100_000_000_000i64)),
+                        dividend_yield,
+                        qualified_share,
+                        stock_share,
+                        realize_share,
+                    }
+                }
+            ),
+        (name(), money(), owner.clone(), share()).prop_map(
+            |(name, balance, owner, stock_share)| {
+                Account::Deferred {
+                    name,
+                    owner,
+                    balance,
+                    stock_share,
+                }
+            }
+        ),
+        (name(), money(), owner, share()).prop_map(|(name, balance, owner, stock_share)| {
+            Account::Roth {
+                name,
+                owner,
+                balance,
+                stock_share,
+            }
+        }),
+        (name(), money()).prop_map(|(name, balance)| Account::Cash { name, balance }),
+    ]
+}
+
+fn bracket() -> impl Strategy<Value = Decimal> {
+    prop::sample::select(vec![0i64, 10, 12, 22, 24, 32, 35, 37]).prop_map(|b| Decimal::new(b, 2))
+}
+
+/// Any strategy, sometimes under a label (valid or not: blank, too long).
+pub fn strategy() -> impl Strategy<Value = StrategySpec> {
+    prop_oneof![
+        9 => plain_strategy(),
+        1 => (plain_strategy(), "[A-Za-z ]{0,44}").prop_map(|(s, label)| StrategySpec::Labeled {
+            label,
+            strategy: Box::new(s),
+        }),
+    ]
+}
+
+fn order_step() -> impl Strategy<Value = OrderStep> {
+    let source = prop::sample::select(Source::ALL.to_vec());
+    let cap = prop_oneof![
+        2 => Just(None),
+        1 => money().prop_map(|a| Some(StepCap::Amount(a))),
+        1 => bracket().prop_map(|b| Some(StepCap::Bracket(b))),
+    ];
+    (source, cap).prop_map(|(source, cap)| OrderStep { source, cap })
+}
+
+fn plain_strategy() -> impl Strategy<Value = StrategySpec> {
+    prop_oneof![
+        Just(StrategySpec::Conventional),
+        Just(StrategySpec::DeferredFirst),
+        Just(StrategySpec::RothBeforeDeferred),
+        Just(StrategySpec::Proportional),
+        (bracket(), prop::option::of(money())).prop_map(|(bracket, taxable_income)| {
+            StrategySpec::BracketFill {
+                bracket,
+                taxable_income,
+            }
+        }),
+        (
+            bracket(),
+            prop::option::of(money()),
+            any::<bool>(),
+            any::<bool>(),
+            prop::option::of(0u32..=100)
+        )
+            .prop_map(|(bracket, yearly_cap, irmaa_aware, stop_at_rmd, years)| {
+                StrategySpec::RothConversion {
+                    bracket,
+                    yearly_cap,
+                    irmaa_aware,
+                    stop_at_rmd,
+                    years,
+                }
+            }),
+        any::<bool>().prop_map(|harvest| StrategySpec::ZeroGains { harvest }),
+        Just(StrategySpec::HeirAware),
+        Just(StrategySpec::Optimized {
+            objective: Objective::Estate
+        }),
+        money().prop_map(|min_estate| StrategySpec::Optimized {
+            objective: Objective::Spending { min_estate }
+        }),
+        prop::collection::vec(order_step(), 0..=9)
+            .prop_map(|steps| StrategySpec::CustomOrder { steps }),
+    ]
+}
+
+fn law() -> impl Strategy<Value = LawMode> {
+    prop_oneof![
+        2 => Just(LawMode::CurrentLaw),
+        1 => (
+            rate(0, 900),
+            rate(0, 900),
+            prop::option::of((2022i32..2130, rate(0, 900), prop::option::of(rate(0, 900))))
+        )
+            .prop_map(|(ordinary, gains, change)| LawMode::FlatRates {
+                ordinary,
+                gains,
+                change: change.map(|(from_year, ordinary, gains)| FlatChange {
+                    from_year,
+                    ordinary,
+                    gains,
+                }),
+            }),
+        1 => (2022i32..2130, -20i64..=20).prop_map(|(from_year, points)| LawMode::RateChange {
+            from_year,
+            points: Decimal::from(points),
+        }),
+    ]
+}
+
+fn path_mode() -> impl Strategy<Value = PathMode> {
+    prop_oneof![
+        Just(PathMode::Constant),
+        Just(PathMode::Historical),
+        (1u32..=30).prop_map(|block_years| PathMode::Bootstrap { block_years }),
+        (
+            rate(-500, 300),
+            rate(0, 600),
+            rate(-500, 300),
+            rate(0, 600),
+            rate(-1000, 1000),
+            rate(-50, 200),
+            rate(0, 100)
+        )
+            .prop_map(|(sm, sv, bm, bv, c, im, iv)| PathMode::MonteCarlo {
+                stocks_mean: sm,
+                stocks_vol: sv,
+                bonds_mean: bm,
+                bonds_vol: bv,
+                correlation: c,
+                inflation_mean: im,
+                inflation_vol: iv,
+            }),
+    ]
+}
+
+prop_compose! {
+    fn people()(
+        couple in any::<bool>(),
+        ages in (18i32..=110, 18i32..=110),
+        planning in (50u32..=120, 50u32..=120),
+        names in (name(), name()),
+    ) -> (Vec<Person>, bool) {
+        // Birth years relative to 2026; the plan's start year moves them later.
+        let mut people = vec![Person { name: names.0, birth_year: 2026 - ages.0, planning_age: planning.0.max(ages.0 as u32) }];
+        if couple {
+            people.push(Person { name: names.1, birth_year: 2026 - ages.1, planning_age: planning.1.max(ages.1 as u32) });
+        }
+        (people, couple)
+    }
+}
+
+prop_compose! {
+    fn income()(
+        ss in prop::collection::vec((0usize..2, money(), 62u32..=70, 0u32..=11), 0..=2),
+        pensions in prop::collection::vec((0usize..2, name(), money(), 40u32..=100, rate(-50, 200), share()), 0..=2),
+        wages in prop::collection::vec((0usize..2, money(), 30u32..=100), 0..=2),
+        other in prop::collection::vec((name(), money(), 0i32..60, 0i32..60, any::<bool>()), 0..=2),
+    ) -> Income {
+        Income {
+            social_security: ss.into_iter().enumerate().map(|(i, (_, fra_benefit, claim_age, m))| SocialSecurity {
+                person: i,
+                fra_benefit: fra_benefit.min(Decimal::from(1_000_000)),
+                claim_age,
+                claim_months: if claim_age == 70 { 0 } else { m },
+            }).collect(),
+            pensions: pensions.into_iter().map(|(person, name, amount, start_age, cola, survivor_share)| Pension { person, name, amount, start_age, cola, survivor_share }).collect(),
+            wages: wages.into_iter().map(|(person, amount, until_age)| Wage { person, amount, until_age }).collect(),
+            other: other.into_iter().map(|(name, amount, a, b, indexed)| OtherIncome { name, amount, from_year: 2026 + a.min(b), to_year: 2026 + a.max(b), indexed }).collect(),
+        }
+    }
+}
+
+prop_compose! {
+    /// A plan every field of which validation accepts, most of the time: the pieces are drawn
+    /// within their bounds, but combinations (a person too old for the start year, a horizon
+    /// past 100 years) may still be refused.
+    pub fn plan_in_bounds()(
+        (people, couple) in people(),
+        start in prop_oneof![4 => 2024i32..=2030, 1 => 2022i32..=2100],
+        filing_pick in 0usize..4,
+        state in (rate(0, 200), any::<bool>(), any::<bool>(), money()),
+        heirs_rate in rate(0, 600),
+        accounts in prop::collection::vec(account(2), 0..=6),
+        income in income(),
+        spending in (money(), prop::collection::vec((40u32..=120, money()), 0..=2), prop::collection::vec((0i32..100, money()), 0..=2), share()),
+        inflation in rate(-50, 200),
+        returns in prop_oneof![
+            rate(-500, 300).prop_map(|nominal| Returns::Constant { nominal }),
+            (rate(-500, 300), rate(-500, 300), rate(-500, 300)).prop_map(|(stocks, bonds, cash)| Returns::ByAssetClass { stocks, bonds, cash }),
+        ],
+        tax_law in law(),
+        prior in prop::option::of((money(), money())),
+        estate_at_ages in prop::collection::vec(50u32..=120, 0..=2),
+        simulation in (path_mode(), 1u32..=2_000, any::<u64>()),
+        strategies in prop::collection::vec(strategy(), 1..=5),
+    ) -> Plan {
+        let shift = start - 2026;
+        let people: Vec<Person> = people.into_iter().map(|mut p| { p.birth_year += shift; p }).collect();
+        let filing = if couple {
+            [Filing::Mfj, Filing::Mfs, Filing::Single, Filing::Mfj][filing_pick]
+        } else {
+            [Filing::Single, Filing::Hoh, Filing::Single, Filing::Single][filing_pick]
+        };
+        let n = people.len();
+        let accounts = accounts.into_iter().map(|mut a| {
+            if let Account::Deferred { owner, .. } | Account::Roth { owner, .. } = &mut a {
+                *owner %= n;
+            }
+            a
+        }).collect();
+        let mut income = income;
+        income.social_security.retain(|s| s.person < n);
+        for p in &mut income.pensions { p.person %= n; }
+        for w in &mut income.wages { w.person %= n; }
+        for o in &mut income.other { o.from_year += shift; o.to_year += shift; }
+        let mut changes: Vec<SpendingChange> = spending.1.into_iter().map(|(at_age, annual)| SpendingChange { at_age, annual }).collect();
+        changes.sort_by_key(|c| c.at_age);
+        Plan {
+            version: 1,
+            name: "fuzz".into(),
+            notes: String::new(),
+            people,
+            filing,
+            state: StateTax { rate: state.0, exempt_social_security: state.1, exempt_retirement: state.2, deduction: state.3 },
+            heirs_rate,
+            accounts,
+            income,
+            spending: Spending {
+                annual: spending.0,
+                changes,
+                one_offs: spending.2.into_iter().map(|(k, amount)| OneOff { year: start + k, amount, label: "one-off".into() }).collect(),
+                survivor_share: spending.3,
+            },
+            assumptions: Assumptions {
+                start_year: start,
+                inflation,
+                returns,
+                tax_law,
+                prior_magi: prior.map(|(a, b)| PriorMagi { two_years_before: a, one_year_before: b }),
+                estate_at_ages,
+                simulation: Simulation { mode: simulation.0, paths: simulation.1, seed: simulation.2 },
+            },
+            strategies,
+        }
+    }
+}
+
+/// A value no plan may hold in some field: what a careless edit or an attacker writes.
+#[derive(Debug, Clone)]
+pub enum Corruption {
+    Amount(Decimal),
+    Rate(Decimal),
+    Age(u32),
+    Year(i32),
+    Count(usize),
+}
+
+fn bad_number() -> impl Strategy<Value = Decimal> {
+    prop_oneof![
+        Just(Decimal::from_parts(u32::MAX, u32::MAX, u32::MAX, false, 0)),
+        Just(Decimal::from_parts(u32::MAX, u32::MAX, u32::MAX, true, 0)),
+        Just(Decimal::from_parts(u32::MAX, u32::MAX, u32::MAX, false, 28)),
+        Just(Decimal::new(-1, 2)),
+        Just(Decimal::from(-1_000_000)),
+        Just(Decimal::from(100_000_000_001i64)),
+        (1u32..=28).prop_map(|e| Decimal::from_i128_with_scale(10i128.pow(e.min(27)), 0)),
+    ]
+}
+
+fn corruption() -> impl Strategy<Value = (u8, Corruption)> {
+    (
+        any::<u8>(),
+        prop_oneof![
+            bad_number().prop_map(Corruption::Amount),
+            bad_number().prop_map(Corruption::Rate),
+            prop::sample::select(vec![0u32, 1, 17, 121, 200, 1000, u32::MAX])
+                .prop_map(Corruption::Age),
+            prop::sample::select(vec![
+                i32::MIN,
+                -1,
+                0,
+                1899,
+                2021,
+                2101,
+                2301,
+                9999,
+                i32::MAX
+            ])
+            .prop_map(Corruption::Year),
+            prop::sample::select(vec![0usize, 3, 41, 100]).prop_map(Corruption::Count),
+        ],
+    )
+}
+
+/// Writes `bad` into one field of the plan, chosen by `which`.
+pub fn corrupt(plan: &mut Plan, which: u8, bad: &Corruption) {
+    match bad {
+        Corruption::Amount(v) => {
+            let slots: Vec<&mut Decimal> = amount_slots(plan);
+            let n = slots.len();
+            if let Some(slot) = slots.into_iter().nth(which as usize % n.max(1)) {
+                *slot = *v;
+            }
+        }
+        Corruption::Rate(v) => {
+            let slots = rate_slots(plan);
+            let n = slots.len();
+            if let Some(slot) = slots.into_iter().nth(which as usize % n.max(1)) {
+                *slot = *v;
+            }
+        }
+        Corruption::Age(a) => match which % 4 {
+            0 => {
+                if let Some(p) = plan.people.first_mut() {
+                    p.planning_age = *a;
+                }
+            }
+            1 => {
+                if let Some(s) = plan.income.social_security.first_mut() {
+                    s.claim_age = *a;
+                } else if let Some(p) = plan.people.first_mut() {
+                    p.planning_age = *a;
+                }
+            }
+            2 => {
+                if let Some(w) = plan.income.wages.first_mut() {
+                    w.until_age = *a;
+                } else {
+                    plan.assumptions.estate_at_ages.push(*a);
+                }
+            }
+            _ => plan.spending.changes.push(SpendingChange {
+                at_age: *a,
+                annual: Decimal::ONE,
+            }),
+        },
+        Corruption::Year(y) => match which % 4 {
+            0 => plan.assumptions.start_year = *y,
+            1 => {
+                if let Some(p) = plan.people.first_mut() {
+                    p.birth_year = *y;
+                }
+            }
+            2 => plan.spending.one_offs.push(OneOff {
+                year: *y,
+                amount: Decimal::ONE,
+                label: String::new(),
+            }),
+            _ => plan.version = (*y).unsigned_abs(),
+        },
+        Corruption::Count(k) => match which % 4 {
+            0 => {
+                plan.people = (0..*k)
+                    .map(|i| Person {
+                        name: format!("P{i}"),
+                        birth_year: 1960,
+                        planning_age: 90,
+                    })
+                    .collect()
+            }
+            1 => {
+                plan.accounts = (0..*k)
+                    .map(|i| Account::Cash {
+                        name: format!("C{i}"),
+                        balance: Decimal::ONE,
+                    })
+                    .collect()
+            }
+            2 => plan.strategies = vec![StrategySpec::Conventional; *k],
+            _ => {
+                for a in &mut plan.accounts {
+                    if let Account::Deferred { owner, .. } | Account::Roth { owner, .. } = a {
+                        *owner = *k;
+                    }
+                }
+                for s in &mut plan.income.social_security {
+                    s.person = *k;
+                }
+            }
+        },
+    }
+}
+
+fn amount_slots(plan: &mut Plan) -> Vec<&mut Decimal> {
+    let mut v: Vec<&mut Decimal> = vec![&mut plan.state.deduction, &mut plan.spending.annual];
+    for a in &mut plan.accounts {
+        match a {
+            Account::Taxable {
+                balance,
+                cost_basis,
+                ..
+            } => {
+                v.push(balance);
+                v.push(cost_basis);
+            }
+            Account::Deferred { balance, .. }
+            | Account::Roth { balance, .. }
+            | Account::Cash { balance, .. } => v.push(balance),
+        }
+    }
+    for s in &mut plan.income.social_security {
+        v.push(&mut s.fra_benefit);
+    }
+    for p in &mut plan.income.pensions {
+        v.push(&mut p.amount);
+    }
+    for w in &mut plan.income.wages {
+        v.push(&mut w.amount);
+    }
+    for o in &mut plan.income.other {
+        v.push(&mut o.amount);
+    }
+    for c in &mut plan.spending.changes {
+        v.push(&mut c.annual);
+    }
+    for o in &mut plan.spending.one_offs {
+        v.push(&mut o.amount);
+    }
+    if let Some(m) = &mut plan.assumptions.prior_magi {
+        v.push(&mut m.two_years_before);
+        v.push(&mut m.one_year_before);
+    }
+    for s in &mut plan.strategies {
+        match s {
+            StrategySpec::BracketFill {
+                taxable_income: Some(t),
+                ..
+            } => v.push(t),
+            StrategySpec::RothConversion {
+                yearly_cap: Some(c),
+                ..
+            } => v.push(c),
+            StrategySpec::Optimized {
+                objective: Objective::Spending { min_estate },
+            } => v.push(min_estate),
+            _ => {}
+        }
+    }
+    v
+}
+
+fn rate_slots(plan: &mut Plan) -> Vec<&mut Decimal> {
+    let mut v: Vec<&mut Decimal> = vec![
+        &mut plan.heirs_rate,
+        &mut plan.state.rate,
+        &mut plan.spending.survivor_share,
+        &mut plan.assumptions.inflation,
+    ];
+    match &mut plan.assumptions.returns {
+        Returns::Constant { nominal } => v.push(nominal),
+        Returns::ByAssetClass {
+            stocks,
+            bonds,
+            cash,
+        } => {
+            v.push(stocks);
+            v.push(bonds);
+            v.push(cash);
+        }
+    }
+    match &mut plan.assumptions.tax_law {
+        LawMode::CurrentLaw => {}
+        LawMode::FlatRates {
+            ordinary,
+            gains,
+            change,
+        } => {
+            v.push(ordinary);
+            v.push(gains);
+            if let Some(c) = change {
+                v.push(&mut c.ordinary);
+            }
+        }
+        LawMode::RateChange { points, .. } => v.push(points),
+    }
+    if let PathMode::MonteCarlo {
+        stocks_mean,
+        stocks_vol,
+        correlation,
+        inflation_mean,
+        ..
+    } = &mut plan.assumptions.simulation.mode
+    {
+        v.push(stocks_mean);
+        v.push(stocks_vol);
+        v.push(correlation);
+        v.push(inflation_mean);
+    }
+    for a in &mut plan.accounts {
+        match a {
+            Account::Taxable {
+                dividend_yield,
+                qualified_share,
+                stock_share,
+                realize_share,
+                ..
+            } => {
+                v.push(dividend_yield);
+                v.push(qualified_share);
+                v.push(stock_share);
+                v.push(realize_share);
+            }
+            Account::Deferred { stock_share, .. } | Account::Roth { stock_share, .. } => {
+                v.push(stock_share)
+            }
+            Account::Cash { .. } => {}
+        }
+    }
+    for p in &mut plan.income.pensions {
+        v.push(&mut p.cola);
+        v.push(&mut p.survivor_share);
+    }
+    for s in &mut plan.strategies {
+        if let StrategySpec::BracketFill { bracket, .. }
+        | StrategySpec::RothConversion { bracket, .. } = s
+        {
+            v.push(bracket);
+        }
+    }
+    v
+}
+
+prop_compose! {
+    /// A plan over the whole format: three in four within bounds, one in four with one to three
+    /// fields set to values validation must refuse.
+    pub fn any_plan()(
+        mut plan in plan_in_bounds(),
+        bad in prop::collection::vec(corruption(), 1..=3),
+        corrupted in prop::bool::weighted(0.25),
+    ) -> Plan {
+        if corrupted {
+            for (which, c) in &bad {
+                corrupt(&mut plan, *which, c);
+            }
+        }
+        plan
+    }
+}
