@@ -21,34 +21,34 @@ pub use inspector::{Inspector, InspectorLine};
 use super::app::{App, Overlay};
 use super::widgets::{FanColumn, MetricRow, StackColumn, TaxColumn};
 
-/// Everything the view model is computed from: when none of it moved, it is not rebuilt.
+/// Everything the view model is computed from, in three parts rebuilt separately: the
+/// comparison (the plan and its results), what is charted (the strategy and the year), and the
+/// form (the plan and the pane). A year-cursor key rebuilds only the charted part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ViewKey {
-    plan: u64,
-    results: u64,
-    background: u64,
-    year: usize,
-    strategy: usize,
-    privacy: bool,
-    baseline: bool,
-    pane: usize,
-    curve: bool,
-    inspector: bool,
+    results: (u64, u64, u64, bool, bool),
+    charted: (usize, usize, bool, bool),
+    form: (u64, bool, usize),
 }
 
 impl ViewKey {
     pub fn of(app: &App) -> ViewKey {
+        let results = (
+            app.plan_rev,
+            app.results_rev,
+            app.background.rev,
+            app.privacy,
+            app.baseline.is_some(),
+        );
         ViewKey {
-            plan: app.plan_rev,
-            results: app.results_rev,
-            background: app.background.rev,
-            year: app.year,
-            strategy: app.strategy,
-            privacy: app.privacy,
-            baseline: app.baseline.is_some(),
-            pane: app.pane.index(),
-            curve: app.curve,
-            inspector: matches!(app.overlay, Some(Overlay::Inspector)),
+            results,
+            charted: (
+                app.strategy,
+                app.year,
+                app.curve,
+                matches!(app.overlay, Some(Overlay::Inspector)),
+            ),
+            form: (app.plan_rev, app.privacy, app.pane.index()),
         }
     }
 }
@@ -81,24 +81,37 @@ pub struct ViewModel {
 
 impl ViewModel {
     pub fn build(app: &App) -> ViewModel {
+        let mut v = ViewModel::default();
+        v.build_results(app);
+        v.build_charted(app);
+        v.form = form::form_rows(app);
+        v
+    }
+
+    /// The comparison's part: its columns, rows and headline, and the plan's warnings.
+    fn build_results(&mut self, app: &App) {
         let c = app.comparison.as_ref();
-        let p = c.and_then(|c| c.projections.get(app.strategy));
-        ViewModel {
-            headers: compare::headers(c),
-            metric_rows: metric_rows(app),
-            headline: c.and_then(|c| headline::headline(app, c)),
-            strategy: p.map(|p| p.strategy.clone()).unwrap_or_default(),
-            stack: p.map(stack_columns).unwrap_or_default(),
-            taxes: p.map(tax_columns).unwrap_or_default(),
-            fan: p.and_then(|p| fan(app, &p.strategy)),
-            inspector: if matches!(app.overlay, Some(Overlay::Inspector)) {
-                inspector::inspector(app)
-            } else {
-                Inspector::default()
-            },
-            form: form::form_rows(app),
-            warnings: warnings(app),
-        }
+        self.headers = compare::headers(c);
+        self.metric_rows = metric_rows(app);
+        self.headline = c.and_then(|c| headline::headline(app, c));
+        self.warnings = warnings(app);
+    }
+
+    /// The charted strategy's part: its columns, its fan, the inspector of its year.
+    fn build_charted(&mut self, app: &App) {
+        let p = app
+            .comparison
+            .as_ref()
+            .and_then(|c| c.projections.get(app.strategy));
+        self.strategy = p.map(|p| p.strategy.clone()).unwrap_or_default();
+        self.stack = p.map(stack_columns).unwrap_or_default();
+        self.taxes = p.map(tax_columns).unwrap_or_default();
+        self.fan = p.and_then(|p| fan(app, &p.strategy));
+        self.inspector = if matches!(app.overlay, Some(Overlay::Inspector)) {
+            inspector::inspector(app)
+        } else {
+            Inspector::default()
+        };
     }
 
     /// Lines of the inspector in one column, for scrolling.
@@ -111,10 +124,24 @@ impl App {
     /// Rebuilds the view model when what it shows changed; returns whether it did.
     pub fn refresh_view(&mut self) -> bool {
         let key = ViewKey::of(self);
-        if self.view_key == Some(key) {
+        let before = self.view_key;
+        if before == Some(key) {
             return false;
         }
-        self.view = ViewModel::build(self);
+        let mut view = std::mem::take(&mut self.view);
+        let results = before.is_none_or(|b| b.results != key.results);
+        let charted = before.is_none_or(|b| b.charted != key.charted);
+        let form = before.is_none_or(|b| b.form != key.form);
+        if results {
+            view.build_results(self);
+        }
+        if results || charted {
+            view.build_charted(self);
+        }
+        if form {
+            view.form = form::form_rows(self);
+        }
+        self.view = view;
         self.view_key = Some(key);
         self.compare.scroll = self
             .compare
