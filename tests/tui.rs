@@ -1066,3 +1066,34 @@ fn snapshots_of_the_main_screens() {
     insta::assert_snapshot!("error_80x24", render(&mut p, 80, 24));
     insta::assert_snapshot!("error_160x48", render(&mut p, 160, 48));
 }
+
+#[test]
+fn queued_keys_are_applied_as_one_batch_and_recomputed_once() {
+    let mut p = planner();
+    let before = p.app.recomputes;
+    // Twenty keys arriving together: an edit opened, typed into and kept.
+    keys(
+        &mut p,
+        "<Tab><Down><Enter>1234567<BS><BS>89<Enter><Up><Down>",
+    );
+    assert_eq!(p.app.recomputes, before + 1, "one recompute for the batch");
+    assert_eq!(balance(&p, 0), dec!(1234589));
+    // Keys that change nothing the engine reads recompute nothing.
+    keys(&mut p, "<Right><Right><Left>");
+    assert_eq!(p.app.recomputes, before + 1);
+}
+
+#[test]
+fn an_idle_planner_has_nothing_to_redraw() {
+    let mut plan = demo_plan();
+    plan.strategies.retain(|s| !s.is_optimized());
+    plan.assumptions.simulation.mode = drawdown::plan::PathMode::Constant;
+    let (app, runner) = Runner::with_plan(plan, None, places(None));
+    let mut p = Planner { app, runner };
+    // The start of background work (none, for constant returns) is the last change.
+    settle(&mut p, |a| a.background.progress.is_none());
+    std::thread::sleep(Duration::from_millis(60));
+    p.runner.tick(&mut p.app);
+    assert!(!p.runner.tick(&mut p.app), "nothing changed: no frame");
+    assert!(!p.runner.busy());
+}

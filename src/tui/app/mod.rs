@@ -89,6 +89,8 @@ pub struct App {
     pub comparison: Option<Comparison>,
     pub engine_error: Option<String>,
     pub last_recompute: Duration,
+    /// How many times the comparison was recomputed (once per batch of keys).
+    pub recomputes: u64,
     pub background: Background,
     pub baseline: Option<Baseline>,
     pub pane: Pane,
@@ -154,6 +156,7 @@ impl App {
             comparison: None,
             engine_error: None,
             last_recompute: Duration::ZERO,
+            recomputes: 0,
             background: Background::default(),
             baseline: None,
             pane: Pane::People,

@@ -117,6 +117,7 @@ impl App {
             Err(e) => self.engine_error = Some(e.to_string()),
         }
         self.last_recompute = started.elapsed();
+        self.recomputes += 1;
         let strategies = self.strategies();
         self.strategy = self.strategy.min(strategies.saturating_sub(1));
         self.year = self.year.min(self.years().saturating_sub(1));

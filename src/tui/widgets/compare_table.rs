@@ -352,7 +352,18 @@ impl Widget for ComparisonTable<'_> {
             return;
         }
         // Rows that fit; when some don't, the last line says how many are hidden.
-        let body = inner.height - 1;
+        // Names too long for their column go on two lines, broken between words.
+        let visible = l.start..l.start + l.len;
+        let head: u16 = if inner.height >= 4
+            && visible
+                .clone()
+                .any(|j| width(self.headers.get(j).map_or("", String::as_str)) > l.width(j))
+        {
+            2
+        } else {
+            1
+        };
+        let body = inner.height.saturating_sub(head);
         let mut shown = 0;
         let mut used = 0u16;
         for r in rows {
@@ -368,10 +379,14 @@ impl Widget for ComparisonTable<'_> {
         }
         let hidden = rows.len() - shown;
         let selected = self.selected.min(l.total.saturating_sub(1));
-        let visible = l.start..l.start + l.len;
         if l.total > 0 && visible.contains(&selected) {
-            let band = Rect::new(l.x(inner.x, selected), inner.y, l.width(selected), used + 1)
-                .intersection(inner);
+            let band = Rect::new(
+                l.x(inner.x, selected),
+                inner.y,
+                l.width(selected),
+                used + head,
+            )
+            .intersection(inner);
             buf.set_style(band, t.selected);
         }
         // Header.
@@ -384,14 +399,22 @@ impl Widget for ComparisonTable<'_> {
             // the values or the name is long.
             let over_values = !(l.inline && l.delta_w > 0) && width(name) <= vr.saturating_sub(x);
             let end = if over_values { vr } else { right };
-            put_right(
-                buf,
-                end.min(inner.right()),
-                inner.y,
-                name,
-                end.saturating_sub(x),
-                t.title,
-            );
+            let cell = end.saturating_sub(x);
+            if head == 2 && width(name) > cell {
+                let (first, rest) = split_words(name, cell);
+                put_right(buf, end.min(inner.right()), inner.y, &first, cell, t.title);
+                let rest = fit_words(&rest, cell);
+                put_right(
+                    buf,
+                    end.min(inner.right()),
+                    inner.y + 1,
+                    &rest,
+                    cell,
+                    t.title,
+                );
+            } else {
+                put_right(buf, end.min(inner.right()), inner.y, name, cell, t.title);
+            }
         }
         if l.start > 0 && l.len > 0 {
             put_char(buf, inner.x + l.label_w, inner.y, '◀', t.accent);
@@ -414,7 +437,7 @@ impl Widget for ComparisonTable<'_> {
             );
         }
         // Body.
-        let mut y = inner.y + 1;
+        let mut y = inner.y + head;
         for row in &rows[..shown] {
             put_trunc(buf, inner.x, y, &row.label, l.label_w, t.text);
             for j in visible.clone() {
@@ -428,6 +451,43 @@ impl Widget for ComparisonTable<'_> {
             let note = Line::styled(format!("↓ {hidden} more (↑↓ scroll)"), t.dim);
             put_trunc(buf, inner.x, y, &note.to_string(), inner.width, t.dim);
         }
+    }
+}
+
+/// The words of `s` that fit in `max` cells, and the rest.
+fn split_words(s: &str, max: u16) -> (String, String) {
+    let mut first = String::new();
+    let mut words = s.split(' ');
+    for w in words.by_ref() {
+        let next = if first.is_empty() {
+            w.to_string()
+        } else {
+            format!("{first} {w}")
+        };
+        if width(&next) > max {
+            if first.is_empty() {
+                // One word longer than the column: it has to be cut.
+                return (String::new(), s.to_string());
+            }
+            let rest: Vec<&str> = std::iter::once(w).chain(words).collect();
+            return (first, rest.join(" "));
+        }
+        first = next;
+    }
+    (first, String::new())
+}
+
+/// `s` if it fits in `max` cells, else its first words and '…'.
+fn fit_words(s: &str, max: u16) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let (first, _) = split_words(s, max.saturating_sub(1));
+    if first.is_empty() {
+        let cut: String = s.chars().take(usize::from(max.saturating_sub(1))).collect();
+        format!("{cut}…")
+    } else {
+        format!("{}…", first.trim_end_matches([',', ';', ':']))
     }
 }
 

@@ -134,22 +134,32 @@ fn narrow_tables_put_deltas_under_values() {
         (vy + 1, vx),
         "the delta right under its value\n{text}"
     );
+    // A name too long for its column takes two header lines, broken between words.
+    assert!(row(&buf, 0).contains("Bracket fill"), "{text}");
+    assert!(row(&buf, 1).trim_end().ends_with("22%"), "{text}");
     // Rows with a delta take two lines, others one.
-    assert!(row(&buf, 3).starts_with("Years the money lasts"), "{text}");
+    assert!(row(&buf, 4).starts_with("Years the money lasts"), "{text}");
     assert!(
-        row(&buf, 5).starts_with("After-tax estate at end "),
+        row(&buf, 6).starts_with("After-tax estate at end "),
         "{text}"
     );
     // The label column is 2/5 of a narrow table; longer labels end in '…'.
     let narrow = render(&h, &rows(), 0, &theme, 50, 8, None);
     assert!(
-        row(&narrow, 5).starts_with("After-tax estate at… "),
+        row(&narrow, 6).starts_with("After-tax estate at… "),
         "{}",
         dump(&narrow)
     );
     assert_eq!(preferred_height(&rows()), 1 + 2 + 2 + 1);
-    // Long names are cut to the column with '…'.
-    assert!(row(&buf, 0).contains(" Bracket fill …"), "{text}");
+    // A name too long even for two lines ends in '…' after its last whole word.
+    let long = headers(&[
+        "Proportional",
+        "Taxable first then the IRA then Roth",
+        "Roth first",
+    ]);
+    let buf = render(&long, &rows(), 0, &theme, 70, 8, None);
+    assert!(row(&buf, 0).contains("Taxable first"), "{}", dump(&buf));
+    assert!(row(&buf, 1).contains("then the IRA…"), "{}", dump(&buf));
 }
 
 #[test]
