@@ -1369,7 +1369,8 @@ pub static FIELDS: &[FieldSpec] = &[
             },
         },
         "the kind of account this step draws from",
-    ),
+    )
+    .noted(|_, l, _| Some(format!("step {}", l.1 + 1))),
     field(
         G::Step,
         "  up to",
