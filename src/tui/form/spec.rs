@@ -1,7 +1,7 @@
 //! What a field spec is: one entry per plan field, saying where the field sits on screen, how
 //! it reads and writes the plan, what kind of value it holds and its bounds, and a help line.
 //! Rows, editing, validation messages and help are all derived from these entries (see
-//! `table.rs` for the entries themselves).
+//! `table/` for the entries themselves).
 
 use super::groups::Group;
 use crate::plan::Plan;
@@ -100,6 +100,7 @@ pub type Bounds = fn(&Plan, Loc) -> (Decimal, Decimal);
 pub type Note = fn(&Plan, Loc, &dyn Names) -> Option<String>;
 
 /// One plan field.
+#[derive(Clone, Copy)]
 pub struct FieldSpec {
     /// The item the field belongs to, and so the pane and section it shows in.
     pub group: Group,

@@ -176,7 +176,7 @@ fn every_plan_field_has_one_entry_and_every_entry_a_plan_field() {
             .collect();
         assert!(
             !covering.is_empty(),
-            "plan field {leaf} has no field spec: add one entry to tui/form/table.rs"
+            "plan field {leaf} has no field spec: add one entry to its pane's file in tui/form/table/"
         );
     }
     for s in &specs {
