@@ -134,6 +134,17 @@ fn row_of(p: &Planner, pane: Pane, path: &str, nth: usize) -> usize {
         .unwrap_or_else(|| panic!("no {path} in {pane:?}"))
 }
 
+/// The cursor on the add row of a pane whose label contains `label`.
+fn go_add(p: &mut Planner, pane: Pane, label: &str) {
+    let r = p
+        .app
+        .rows_of(pane)
+        .iter()
+        .position(|r| matches!(r, drawdown::tui::form::Row::Add(a) if a.label().contains(label)))
+        .unwrap_or_else(|| panic!("no add row '{label}' in {pane:?}"));
+    p.app.set_row(pane, r);
+}
+
 fn go(p: &mut Planner, pane: Pane, path: &str, nth: usize) {
     let r = row_of(p, pane, path, nth);
     p.app.set_row(pane, r);
@@ -599,13 +610,7 @@ fn input_that_could_be_misread_is_refused_or_shown_as_understood() {
     assert!(screen.contains("(age 65 in 2026)"), "{screen}");
     go(&mut p, Pane::Spending, "spending.annual", 0);
     p.app.plan.spending.changes.clear();
-    let add = p
-        .app
-        .rows_of(Pane::Spending)
-        .iter()
-        .position(|r| matches!(r, drawdown::tui::form::Row::Add(a) if a.label().contains("spending change")))
-        .unwrap();
-    p.app.set_row(Pane::Spending, add);
+    go_add(&mut p, Pane::Spending, "spending change");
     keys(&mut p, "<Enter>");
     let screen = render(&mut p, 160, 48);
     assert!(screen.contains("(Dana's age)"), "{screen}");
@@ -969,13 +974,7 @@ fn strategies_are_added_tuned_labeled_copied_moved_and_removed_from_the_keyboard
     let before = columns(&p);
     strategies_pane(&mut p);
     // Add a Roth conversion (the picker's sixth choice), to 22% capped at $100k.
-    let add = p
-        .app
-        .rows_of(Pane::Strategies)
-        .iter()
-        .position(|r| matches!(r, drawdown::tui::form::Row::Add(a) if a.label().contains("add a strategy")))
-        .unwrap();
-    p.app.set_row(Pane::Strategies, add);
+    go_add(&mut p, Pane::Strategies, "add a strategy");
     keys(&mut p, "<Enter><Down><Down><Down><Down><Down><Enter>");
     assert_eq!(p.app.plan.strategies.len(), n + 1);
     go(&mut p, Pane::Strategies, "strategies[].yearly_cap", 1);
@@ -1007,13 +1006,7 @@ fn strategies_are_added_tuned_labeled_copied_moved_and_removed_from_the_keyboard
 fn a_custom_order_is_built_step_by_step() {
     let mut p = planner();
     strategies_pane(&mut p);
-    let add = p
-        .app
-        .rows_of(Pane::Strategies)
-        .iter()
-        .position(|r| matches!(r, drawdown::tui::form::Row::Add(a) if a.label().contains("add a strategy")))
-        .unwrap();
-    p.app.set_row(Pane::Strategies, add);
+    go_add(&mut p, Pane::Strategies, "add a strategy");
     // The picker's ninth choice: a custom order (Roth, taxable, tax-deferred at first).
     keys(
         &mut p,

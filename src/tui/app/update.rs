@@ -252,28 +252,26 @@ impl App {
     }
 
     fn undo_change(&mut self) {
-        match self.history.undo(&self.plan) {
-            Some(before) => {
-                self.plan = before;
-                self.dirty = true;
-                self.touched();
-                self.clamp_rows();
-                self.say("undone");
-            }
-            None => self.say("nothing to undo"),
-        }
+        let before = self.history.undo(&self.plan);
+        self.travel(before, "undone", "nothing to undo");
     }
 
     fn redo_change(&mut self) {
-        match self.history.redo(&self.plan) {
-            Some(after) => {
-                self.plan = after;
+        let after = self.history.redo(&self.plan);
+        self.travel(after, "redone", "nothing to redo");
+    }
+
+    /// The plan from the history, if there was one to go to.
+    fn travel(&mut self, to: Option<crate::plan::Plan>, done: &str, none: &str) {
+        match to {
+            Some(plan) => {
+                self.plan = plan;
                 self.dirty = true;
                 self.touched();
                 self.clamp_rows();
-                self.say("redone");
+                self.say(done);
             }
-            None => self.say("nothing to redo"),
+            None => self.say(none),
         }
     }
 }

@@ -329,15 +329,7 @@ fn inspector(app: &App, frame: &mut Frame, area: Rect) {
     let title = fit::parts(&v.title, " · ", usize::from(rect.width.saturating_sub(6)));
     let inner = window(app, frame, rect, &title);
     if app.curve {
-        let why: Vec<Line> = v
-            .why
-            .iter()
-            .map(|l| line_of(app, l, inner.width as usize))
-            .collect();
-        let why_height = (why.len() as u16 + 1).min(inner.height / 2);
-        let [top, body] =
-            Layout::vertical([Constraint::Length(why_height), Constraint::Min(0)]).areas(inner);
-        frame.render_widget(Paragraph::new(why).wrap(Wrap { trim: true }), top);
+        let body = why_above(app, frame, inner);
         let format = |x: f64| viewmodel::money_short(app, x);
         frame.render_widget(
             CurveChart {
@@ -354,15 +346,7 @@ fn inspector(app: &App, frame: &mut Frame, area: Rect) {
     // Wide: what happened and why above, the ledger and the taxes side by side. Narrow: one
     // column that scrolls (↑↓, PgUp/PgDn, the wheel) to its last line.
     if inner.width >= 76 && inner.height >= 30 {
-        let why: Vec<Line> = v
-            .why
-            .iter()
-            .map(|l| line_of(app, l, inner.width as usize))
-            .collect();
-        let why_height = (why.len() as u16 + 1).min(inner.height / 2);
-        let [top, body] =
-            Layout::vertical([Constraint::Length(why_height), Constraint::Min(0)]).areas(inner);
-        frame.render_widget(Paragraph::new(why).wrap(Wrap { trim: true }), top);
+        let body = why_above(app, frame, inner);
         let [l, r] =
             Layout::horizontal([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(body);
         let w = usize::from(l.width);
@@ -392,6 +376,22 @@ fn inspector(app: &App, frame: &mut Frame, area: Rect) {
         }
         scrolled(frame, inner, lines, app.inspector_scroll, app);
     }
+}
+
+/// What the strategy did and why, at the top of `inner`; returns the area below it.
+fn why_above(app: &App, frame: &mut Frame, inner: Rect) -> Rect {
+    let why: Vec<Line> = app
+        .view
+        .inspector
+        .why
+        .iter()
+        .map(|l| line_of(app, l, inner.width as usize))
+        .collect();
+    let why_height = (why.len() as u16 + 1).min(inner.height / 2);
+    let [top, body] =
+        Layout::vertical([Constraint::Length(why_height), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(Paragraph::new(why).wrap(Wrap { trim: true }), top);
+    body
 }
 
 /// `s` in lines of at most `width` cells, broken between words.

@@ -213,7 +213,8 @@ fn in_plan_years(p: &Plan, _: Loc) -> (Decimal, Decimal) {
     (d(p.assumptions.start_year.into()), d(p.end_year().into()))
 }
 
-fn monte_carlo(mode: &PathMode, i: usize) -> Option<Decimal> {
+/// The Monte Carlo parameters in the form's order, when the mode is Monte Carlo.
+fn monte_carlo(mode: &mut PathMode) -> Option<[&mut Decimal; 7]> {
     match mode {
         PathMode::MonteCarlo {
             stocks_mean,
@@ -223,7 +224,7 @@ fn monte_carlo(mode: &PathMode, i: usize) -> Option<Decimal> {
             correlation,
             inflation_mean,
             inflation_vol,
-        } => [
+        } => Some([
             stocks_mean,
             stocks_vol,
             bonds_mean,
@@ -231,36 +232,7 @@ fn monte_carlo(mode: &PathMode, i: usize) -> Option<Decimal> {
             correlation,
             inflation_mean,
             inflation_vol,
-        ]
-        .get(i)
-        .map(|v| **v),
-        _ => None,
-    }
-}
-
-fn set_monte_carlo(mode: &mut PathMode, i: usize, v: Decimal) -> Option<()> {
-    match mode {
-        PathMode::MonteCarlo {
-            stocks_mean,
-            stocks_vol,
-            bonds_mean,
-            bonds_vol,
-            correlation,
-            inflation_mean,
-            inflation_vol,
-        } => {
-            let slots = [
-                stocks_mean,
-                stocks_vol,
-                bonds_mean,
-                bonds_vol,
-                correlation,
-                inflation_mean,
-                inflation_vol,
-            ];
-            *slots.into_iter().nth(i)? = v;
-            Some(())
-        }
+        ]),
         _ => None,
     }
 }
@@ -268,8 +240,16 @@ fn set_monte_carlo(mode: &mut PathMode, i: usize, v: Decimal) -> Option<()> {
 macro_rules! mc {
     ($i:expr) => {
         Access::Decimal {
-            get: |p, _| monte_carlo(&p.assumptions.simulation.mode, $i),
-            set: |p, _, v| set_monte_carlo(&mut p.assumptions.simulation.mode, $i, v),
+            get: |p, _| {
+                let mut mode = p.assumptions.simulation.mode.clone();
+                monte_carlo(&mut mode).map(|slots| *slots[$i])
+            },
+            set: |p, _, v| {
+                *monte_carlo(&mut p.assumptions.simulation.mode)?
+                    .into_iter()
+                    .nth($i)? = v;
+                Some(())
+            },
         }
     };
 }
