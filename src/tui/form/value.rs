@@ -121,38 +121,30 @@ fn commas_ok(integer: &str) -> bool {
 }
 
 /// Dollars to the cent: `65000`, `$65,000`, `65k`, `1.25m`, `2b`; a misplaced comma or a
-/// fraction of a cent is refused, never guessed at.
+/// fraction of a cent is refused, never guessed at. The number itself is read by
+/// [`crate::money::parse_money`], as everywhere else.
 pub fn money(t: &str) -> Result<Decimal, String> {
     let cleaned: String = t.chars().filter(|c| !matches!(c, '$' | ' ')).collect();
     let lower = cleaned.to_ascii_lowercase();
-    let (digits, scale) = match lower.chars().last() {
-        Some('k') => (&lower[..lower.len() - 1], Decimal::from(1_000)),
-        Some('m') => (&lower[..lower.len() - 1], Decimal::from(1_000_000)),
-        Some('b') => (&lower[..lower.len() - 1], Decimal::from(1_000_000_000)),
-        _ => (lower.as_str(), Decimal::ONE),
+    // Thousands each suffix shifts the decimal point by.
+    let (digits, shift) = match lower.chars().last() {
+        Some('k') => (&lower[..lower.len() - 1], 3),
+        Some('m') => (&lower[..lower.len() - 1], 6),
+        Some('b') => (&lower[..lower.len() - 1], 9),
+        _ => (lower.as_str(), 0),
     };
-    let integer = digits.split('.').next().unwrap_or("");
+    let (integer, fraction) = digits.split_once('.').unwrap_or((digits, ""));
     if digits.contains(',') && !commas_ok(integer) {
         return Err(format!(
             "'{t}' is not an amount: commas go between groups of three digits (1,250,000)"
         ));
     }
-    let plain = digits.replace(',', "");
-    let value =
-        number(&plain).map_err(|()| format!("'{t}' is not an amount (65000, 65k, 1.25m)"))?;
-    if value.abs() > crate::money::MAX_MONEY {
-        return Err(format!("'{t}' is more than $100 billion"));
-    }
-    let amount = value * scale;
-    if amount.abs() > crate::money::MAX_MONEY {
-        return Err(format!("'{t}' is more than $100 billion"));
-    }
-    if amount.normalize().scale() > 2 {
+    if fraction.trim_end_matches('0').len() > 2 + shift {
         return Err(format!(
             "'{t}' has a fraction of a cent: amounts have at most two decimals"
         ));
     }
-    Ok(amount.normalize())
+    crate::money::parse_money(t).map_err(|e| e.to_string())
 }
 
 /// A percent: `3.5` and `3.5%` both mean 3.5% (0.035); one rule, so `0.035` is 0.035%.
