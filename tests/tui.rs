@@ -293,6 +293,12 @@ fn single_letter_commands_never_fire_while_a_field_is_edited() {
     assert_eq!(p.app.plan.name, "qdubPpcr?");
     assert!(!p.app.quit && !p.app.privacy && !p.app.presenter);
     assert!(p.app.overlay.is_none() && p.app.baseline.is_none());
+    // ←/→ on a choice move the chart's year, never the plan.
+    let filing = p.app.plan.filing;
+    go(&mut p, Pane::People, "filing", 0);
+    keys(&mut p, "<Right><Right>");
+    assert_eq!(p.app.plan.filing, filing);
+    assert_eq!(p.app.year, 2);
 }
 
 #[test]

@@ -78,13 +78,13 @@ fn table() -> Vec<Binding> {
         b(
             &[key(KeyCode::Left), ch('h')],
             Left,
-            "previous year (a choice: previous value; the comparison: previous strategy)",
+            "previous year (in the comparison: previous strategy)",
             MOVE,
         ),
         b(
             &[key(KeyCode::Right), ch('l')],
             Right,
-            "next year (a choice: next value; the comparison: next strategy)",
+            "next year (in the comparison: next strategy)",
             MOVE,
         ),
         b(&[key(KeyCode::Home), ch('g')], YearHome, "first year", MOVE),

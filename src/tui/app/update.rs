@@ -115,20 +115,12 @@ impl App {
         self.overlay = Some(Overlay::Inspector);
     }
 
-    /// ←/→: a choice steps on the form, a strategy column in the comparison, else the year.
+    /// ←/→: a strategy column in the comparison, else the year (never a field's value: a
+    /// key meant for the chart must not change the plan).
     fn left_right(&mut self, forward: bool) {
         match self.focus {
-            Focus::Form => {
-                if let Some(f) = self.selected_field()
-                    && f.spec().kind.is_stepped()
-                {
-                    self.step_field(f, forward);
-                } else {
-                    self.move_year(if forward { 1 } else { -1 });
-                }
-            }
             Focus::Compare => self.step_strategy(forward),
-            Focus::Chart => self.move_year(if forward { 1 } else { -1 }),
+            Focus::Form | Focus::Chart => self.move_year(if forward { 1 } else { -1 }),
         }
     }
 

@@ -280,7 +280,7 @@ pub fn apply(f: FieldRef, plan: &Plan, input: &str) -> Result<Plan, String> {
         (Access::Int { set, .. }, Value::Int(n)) => set(&mut next, loc, n),
         (Access::MaybeInt { set, .. }, Value::MaybeInt(n)) => set(&mut next, loc, n),
         (Access::Text { set, .. }, Value::Text(t)) => set(&mut next, loc, t),
-        _ => return Err("choose with Enter, Space or ←/→".into()),
+        _ => return Err("choose with Enter or Space".into()),
     };
     set.ok_or_else(gone)?;
     checked(f, next)

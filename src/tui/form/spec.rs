@@ -36,9 +36,9 @@ pub enum Kind {
     Number,
     /// Text.
     Text,
-    /// Yes or no, flipped with Enter, Space or ←/→.
+    /// Yes or no, flipped with Enter or Space.
     Toggle,
-    /// One of a list, stepped with Enter, Space or ←/→.
+    /// One of a list, stepped with Enter or Space.
     Choice,
 }
 

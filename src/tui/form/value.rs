@@ -30,8 +30,8 @@ pub fn rule(kind: Kind) -> &'static str {
         Kind::Points => "percentage points, + or -: +3",
         Kind::Number => "a number",
         Kind::Text => "text",
-        Kind::Toggle => "Enter, Space or ←/→ flips it",
-        Kind::Choice => "Enter, Space or ←/→ steps through the choices",
+        Kind::Toggle => "Enter or Space flips it",
+        Kind::Choice => "Enter or Space steps through the choices",
     }
 }
 
@@ -98,7 +98,7 @@ pub fn parse(kind: Kind, text: &str) -> Result<Value, String> {
             .map(Value::Decimal)
             .map_err(|_| format!("'{t}' is not a number")),
         Kind::Text => Ok(Value::Text(t.to_string())),
-        Kind::Toggle | Kind::Choice => Err("choose with Enter, Space or ←/→".into()),
+        Kind::Toggle | Kind::Choice => Err("choose with Enter or Space".into()),
     }
 }
 
