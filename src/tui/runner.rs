@@ -158,11 +158,11 @@ impl Runner {
                 self.keep_stale = app.dirty;
             }
             self.plan_rev = Some(app.plan_rev);
+            // Cancelled, not waited for: their workers are joined once they end.
             self.sim.stop();
             for (_, job) in &mut self.optimizers {
                 job.stop();
             }
-            self.optimizers.clear();
             self.due = Some(Instant::now() + SETTLE);
         }
         app.refresh_view();
@@ -235,10 +235,18 @@ impl Runner {
             objectives.clear();
         }
         for objective in objectives {
-            let mut job = OptimizerJob::default();
-            job.start(crate::optimize::spawn(app.plan.clone(), objective.clone()));
-            app.background.optimizing.push((objective.clone(), 0.0));
-            self.optimizers.push((objective, job));
+            let at = match self.optimizers.iter().position(|(o, _)| *o == objective) {
+                Some(i) => i,
+                None => {
+                    self.optimizers
+                        .push((objective.clone(), OptimizerJob::default()));
+                    self.optimizers.len() - 1
+                }
+            };
+            self.optimizers[at]
+                .1
+                .start(crate::optimize::spawn(app.plan.clone(), objective.clone()));
+            app.background.optimizing.push((objective, 0.0));
         }
         app.background.rev += 1;
     }
