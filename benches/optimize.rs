@@ -2,7 +2,7 @@
 //! after-tax estate, start to finish, in under 500 ms.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use drawdown::optimize::{Objective, optimize};
+use drawdown::optimize::{Budget, Objective, optimize_within};
 use drawdown::plan::demo_plan;
 use std::hint::black_box;
 use std::sync::atomic::AtomicBool;
@@ -14,8 +14,14 @@ fn optimizer(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("demo_estate", |b| {
         b.iter(|| {
-            optimize(black_box(&plan), &Objective::Estate, &cancel, &mut |_| {})
-                .expect("the demo optimizes")
+            optimize_within(
+                black_box(&plan),
+                &Objective::Estate,
+                &Budget::repeatable(),
+                &cancel,
+                &mut |_| {},
+            )
+            .expect("the demo optimizes")
         })
     });
     group.finish();

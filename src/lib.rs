@@ -2,8 +2,13 @@
 //!
 //! Data flows one way: plan (data) → engine (pure functions) → outcomes (data) → views.
 
+pub mod assets;
+pub mod benefits;
 pub mod compare;
+pub mod dual;
 pub mod engine;
+pub mod health;
+pub mod index;
 pub mod job;
 pub mod money;
 pub mod num;

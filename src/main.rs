@@ -54,7 +54,12 @@ fn main() -> ExitCode {
 
 /// The interactive planner, on the demo household or the plan given.
 fn run_app(plan: Option<PathBuf>) -> anyhow::Result<()> {
-    drawdown::tui::run(plan).map_err(|e| anyhow::anyhow!("terminal: {e}"))
+    drawdown::tui::run(plan).map_err(|e| {
+        anyhow::anyhow!(
+            "the planner needs a terminal ({e}); without one, `drawdown report PLAN` prints the \
+             comparison"
+        )
+    })
 }
 
 /// A bad flag value is reported on one line naming the flag; other argument errors (and help)

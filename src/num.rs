@@ -53,6 +53,10 @@ pub trait Num:
     fn round_cents(self) -> Self;
     /// Rounds toward zero to whole cents.
     fn trunc_cents(self) -> Self;
+    /// The largest whole number not above `self` (the law's "for each full $2,500" steps).
+    fn floor_whole(self) -> Self;
+    /// The smallest whole number not below `self` ("or fraction thereof").
+    fn ceil_whole(self) -> Self;
     /// Keeps at most `dp` decimals where that shortens the arithmetic (Decimal); floats are
     /// left as they are.
     fn short(self, dp: u32) -> Self;
@@ -177,6 +181,14 @@ impl Num for Decimal {
         self.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero)
     }
     #[inline]
+    fn floor_whole(self) -> Self {
+        self.floor()
+    }
+    #[inline]
+    fn ceil_whole(self) -> Self {
+        self.ceil()
+    }
+    #[inline]
     fn short(self, dp: u32) -> Self {
         if self.scale() <= dp {
             return self;
@@ -227,6 +239,14 @@ impl Num for f64 {
     #[inline]
     fn trunc_cents(self) -> Self {
         (self * 100.0).trunc() / 100.0
+    }
+    #[inline]
+    fn floor_whole(self) -> Self {
+        self.floor()
+    }
+    #[inline]
+    fn ceil_whole(self) -> Self {
+        self.ceil()
     }
     #[inline]
     fn short(self, _dp: u32) -> Self {

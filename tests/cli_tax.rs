@@ -129,3 +129,58 @@ fn bad_flags_exit_2_with_one_line_naming_the_flag() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+#[test]
+fn a_state_column_adds_the_state_return_and_a_state_flag_shows_its_steps() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.csv");
+    std::fs::write(
+        &path,
+        "year,filing,age_head,age_spouse,pensions_ira,taxable_interest,social_security,state\n\
+         2025,single,70,0,40000,5000,24000,AL\n\
+         2025,single,70,0,40000,5000,24000,\n",
+    )
+    .unwrap();
+    let o = drawdown(&["tax", path.to_str().unwrap()]);
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].ends_with(
+            ",magi,state_agi,state_taxable_income,state_income_tax,aca_magi,aca_ptc,fica"
+        ),
+        "{}",
+        lines[0]
+    );
+    // the hand-worked Form 40 of src/tax/state/al.rs (then the ACA and FICA columns)
+    assert!(
+        lines[1].contains(",39000.00,30240.50,1472.03,"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2].contains(",,,,"), "{}", lines[2]);
+
+    let o = drawdown(&[
+        "tax",
+        "--year",
+        "2025",
+        "--filing",
+        "single",
+        "--age",
+        "70",
+        "--ira",
+        "40000",
+        "--interest",
+        "5000",
+        "--ss",
+        "24000",
+        "--state",
+        "al",
+    ]);
+    let out = stdout(&o);
+    assert!(out.contains("Alabama income tax 2025"), "{out}");
+    assert!(out.contains("1,472.03"), "{out}");
+    let o = drawdown(&[
+        "tax", "--year", "2025", "--filing", "single", "--age", "70", "--state", "ZZ",
+    ]);
+    assert!(stderr(&o).contains("ZZ"), "{}", stderr(&o));
+}

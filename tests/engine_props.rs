@@ -4,8 +4,8 @@
 
 use drawdown::engine::compare;
 use drawdown::plan::{
-    Account, Assumptions, Income, OneOff, Pension, Person, Plan, PriorMagi, Returns,
-    SocialSecurity, Spending, SpendingChange, Wage, validate,
+    Account, Assumptions, Income, Move, OneOff, Pension, Person, Plan, PriorMagi, Returns,
+    SocialSecurity, Spending, SpendingChange, StateResidence, Wage, validate,
 };
 use drawdown::strategy::StrategySpec;
 use drawdown::tax::{Filing, FlatChange, LawMode, StateTax};
@@ -143,6 +143,8 @@ prop_compose! {
         ],
         tax_law in law(),
         state in (rate(0, 100), any::<bool>(), any::<bool>()),
+        resident in prop::option::of(prop::sample::select(vec!["CA", "GA", "IL", "AL", "CO", "NY", "NJ", "PA", "TX", "FL", "MD", "OR"])),
+        moved in prop::option::of((1i32..15, prop::sample::select(vec!["FL", "GA", "AZ", "NC", "SC"]))),
         heirs_rate in rate(0, 400),
         prior in prop::option::of((dollars(900_000), dollars(900_000))),
         strategies in prop::collection::vec(strategy(), 1..4),
@@ -173,12 +175,16 @@ prop_compose! {
             notes: String::new(),
             people,
             filing,
-            state: StateTax { rate: state.0, exempt_social_security: state.1, exempt_retirement: state.2, deduction: Decimal::ZERO },
+            state: match resident {
+                Some(code) => StateResidence::Resident { code: code.to_string() },
+                None => StateResidence::custom(&StateTax { rate: state.0, exempt_social_security: state.1, exempt_retirement: state.2, deduction: Decimal::ZERO }),
+            },
+            moves: moved.map(|(k, code)| Move { year: start + k, state: code.to_string() }).into_iter().collect(),
             heirs_rate,
             accounts,
             income: Income {
                 social_security,
-                pensions: pension.into_iter().map(|(amount, start_age, cola, survivor_share)| Pension { person: 0, name: "Pension".into(), amount, start_age, cola, survivor_share }).collect(),
+                pensions: pension.into_iter().map(|(amount, start_age, cola, survivor_share)| Pension { government: cola > Decimal::ZERO, person: 0, name: "Pension".into(), amount, start_age, cola, survivor_share }).collect(),
                 wages: wages.into_iter().map(|(amount, until_age)| Wage { person: 0, amount, until_age }).collect(),
                 other: vec![],
             },
@@ -198,6 +204,7 @@ prop_compose! {
                 simulation: Default::default(),
             },
             strategies,
+            comments: Vec::new(),
         }
     }
 }

@@ -13,7 +13,7 @@ mod common;
 use common::plan_gen::any_plan;
 use drawdown::compare::compare_all;
 use drawdown::optimize::Budget;
-use drawdown::plan::{Plan, PlanError, Simulation, parse_plan, plan_to_text};
+use drawdown::plan::{Plan, PlanError, Simulation, load_plan, parse_plan, plan_to_text};
 use drawdown::report::{Format, comparison_table, explained_ledger, ledger_table, risk_table};
 use drawdown::sim::simulate;
 use proptest::prelude::*;
@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 /// A small search budget: the test is about the budget being honoured, not about optima.
 const BUDGET: Budget = Budget {
     evaluations: 1_500,
-    time: Duration::from_millis(800),
+    time: Some(Duration::from_millis(800)),
 };
 /// Paths the simulation check runs at most (the plan's own count is validated, not run).
 const PATHS: u32 = 12;
@@ -51,6 +51,7 @@ fn check_refusal(e: &PlanError) -> Result<(), TestCaseError> {
                         "people",
                         "filing",
                         "state",
+                        "moves",
                         "heirs_rate",
                         "accounts",
                         "income",
@@ -86,13 +87,18 @@ fn finite_json(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// The whole pipeline on one plan.
+/// The whole pipeline on one plan, from its text.
 fn run_plan(plan: &Plan) -> Result<(), TestCaseError> {
+    match parse_plan(&plan_to_text(plan), "fuzz.ron") {
+        Err(e) => check_refusal(&e),
+        Ok(p) => run_loaded(&p),
+    }
+}
+
+/// Everything after loading, on a plan that validation accepted.
+fn run_loaded(plan: &Plan) -> Result<(), TestCaseError> {
     let text = plan_to_text(plan);
-    let plan = match parse_plan(&text, "fuzz.ron") {
-        Err(e) => return check_refusal(&e),
-        Ok(p) => p,
-    };
+    let plan = plan.clone();
     let cancel = AtomicBool::new(false);
     let (c, _found) = compare_all(&plan, &BUDGET, &cancel)
         .map_err(|e| TestCaseError::fail(format!("a valid plan failed: {e}\n{text}")))?;
@@ -164,6 +170,193 @@ fn run_plan(plan: &Plan) -> Result<(), TestCaseError> {
     }
     finite_json(&risk_table(&plan, &risk).render(Format::Json))?;
     Ok(())
+}
+
+/// One change to a file's bytes, as a careless edit, a bad copy or an attacker makes it.
+#[derive(Debug, Clone)]
+enum Mutation {
+    /// Replace the byte at a position (modulo the length).
+    Byte(usize, u8),
+    /// Delete a run of bytes.
+    Delete(usize, usize),
+    /// Insert bytes.
+    Insert(usize, Vec<u8>),
+    /// Cut the file short.
+    Truncate(usize),
+    /// Replace the n-th number in the file by another.
+    Number(usize, String),
+    /// Replace the n-th word (field or variant name) by another.
+    Word(usize, String),
+    /// Repeat a line.
+    DuplicateLine(usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Mutation::Byte(i, b)),
+        (any::<usize>(), 1usize..40).prop_map(|(i, n)| Mutation::Delete(i, n)),
+        (any::<usize>(), prop::collection::vec(any::<u8>(), 1..8))
+            .prop_map(|(i, b)| Mutation::Insert(i, b)),
+        any::<usize>().prop_map(Mutation::Truncate),
+        (
+            any::<usize>(),
+            prop::sample::select(vec![
+                "1e28",
+                "-1",
+                "0",
+                "99999999999999999999999999999",
+                "1.0000000001",
+                "-0.5",
+                "0.99",
+                "255",
+                "4294967296",
+                "-2147483649",
+                "2100",
+                "1899",
+                "\"12.345\"",
+                "\"abc\"",
+                "NaN",
+                "inf",
+                "1e400",
+            ])
+        )
+            .prop_map(|(i, n)| Mutation::Number(i, n.to_string())),
+        (
+            any::<usize>(),
+            prop::sample::select(vec![
+                "Optimized",
+                "Cash",
+                "Roth",
+                "mfs",
+                "hoh",
+                "Some",
+                "None",
+                "true",
+                "FlatRates",
+                "Spending",
+                "MonteCarlo",
+                "balance",
+                "owner",
+                "person",
+                "unknown_field",
+                "Taxable",
+            ])
+        )
+            .prop_map(|(i, w)| Mutation::Word(i, w.to_string())),
+        any::<usize>().prop_map(Mutation::DuplicateLine),
+    ]
+}
+
+fn apply(text: &str, m: &Mutation) -> Vec<u8> {
+    let mut bytes = text.as_bytes().to_vec();
+    let n = bytes.len().max(1);
+    match m {
+        Mutation::Byte(i, b) => bytes[i % n] = *b,
+        Mutation::Delete(i, len) => {
+            let start = i % n;
+            bytes.drain(start..(start + len).min(bytes.len()));
+        }
+        Mutation::Insert(i, new) => {
+            let at = i % n;
+            bytes.splice(at..at, new.iter().copied());
+        }
+        Mutation::Truncate(i) => bytes.truncate(i % n),
+        Mutation::Number(k, new) => return replace_token(text, *k, new, |c| c.is_ascii_digit()),
+        Mutation::Word(k, new) => return replace_token(text, *k, new, |c| c.is_ascii_alphabetic()),
+        Mutation::DuplicateLine(k) => {
+            let lines: Vec<&str> = text.lines().collect();
+            let k = k % lines.len().max(1);
+            let mut out: Vec<&str> = lines.clone();
+            if let Some(l) = lines.get(k) {
+                out.insert(k, l);
+            }
+            return out.join("\n").into_bytes();
+        }
+    }
+    bytes
+}
+
+/// The text with its k-th run of characters of a kind (digits or letters, with the dots and
+/// underscores inside) replaced.
+fn replace_token(text: &str, k: usize, new: &str, kind: impl Fn(char) -> bool) -> Vec<u8> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside =
+            kind(c) || (start.is_some() && (c == '.' || c == '_' || c.is_ascii_alphanumeric()));
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if runs.is_empty() {
+        return text.as_bytes().to_vec();
+    }
+    let (s, e) = runs[k % runs.len()];
+    format!("{}{new}{}", &text[..s], &text[e..]).into_bytes()
+}
+
+/// Mutated example files, loaded from disk as a user's file is.
+fn mutated_saves(cases: u32) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("mutated.ron");
+    let mut runner = TestRunner::new_with_rng(
+        Config {
+            cases,
+            failure_persistence: None,
+            max_shrink_time: 60_000,
+            ..Config::default()
+        },
+        TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]),
+    );
+    let examples = drawdown::plan::EXAMPLES;
+    let result = runner.run(
+        &(0..examples.len(), prop::collection::vec(mutation(), 1..4)),
+        |(which, mutations)| {
+            let mut bytes = examples[which].1.as_bytes().to_vec();
+            for m in &mutations {
+                bytes = apply(&String::from_utf8_lossy(&bytes), m);
+            }
+            std::fs::write(&path, &bytes).expect("the mutated file is written");
+            let started = Instant::now();
+            match load_plan(&path) {
+                Err(e) => check_refusal(&e)?,
+                Ok(plan) => run_loaded(&plan)?,
+            }
+            prop_assert!(started.elapsed() < MOST);
+            Ok(())
+        },
+    );
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
+
+#[test]
+fn mutated_example_files_never_panic_and_are_refused_by_line_or_field() {
+    let cases = cases(200);
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || mutated_saves(cases))
+        .expect("a fuzz thread starts")
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e));
+}
+
+#[test]
+#[ignore = "thousands of files: cargo test --test fuzz_plans -- --ignored"]
+fn many_mutated_example_files_never_panic() {
+    let cases = cases(2_000);
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || mutated_saves(cases))
+        .expect("a fuzz thread starts")
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e));
 }
 
 fn fuzz(cases: u32) {

@@ -3,7 +3,8 @@
 
 use drawdown::engine::{compare, compare_with};
 use drawdown::optimize::{
-    Objective, OptimizeError, OptimizerUpdate, at_least, optimize, spawn, sustainable_spending,
+    Budget, Objective, OptimizeError, OptimizerUpdate, at_least, optimize, optimize_within, spawn,
+    sustainable_spending,
 };
 use drawdown::plan::{EXAMPLES, Plan, parse_plan};
 use drawdown::strategy::StrategySpec;
@@ -20,8 +21,14 @@ fn example(name: &str) -> Plan {
 }
 
 fn run(plan: &Plan, objective: &Objective) -> drawdown::optimize::Optimized {
-    optimize(plan, objective, &AtomicBool::new(false), &mut |_| {})
-        .unwrap_or_else(|e| panic!("{}: {e}", plan.name))
+    optimize_within(
+        plan,
+        objective,
+        &Budget::repeatable(),
+        &AtomicBool::new(false),
+        &mut |_| {},
+    )
+    .unwrap_or_else(|e| panic!("{}: {e}", plan.name))
 }
 
 #[test]
@@ -170,4 +177,47 @@ fn the_spending_objective_needs_spending_to_scale() {
         &mut |_| {},
     );
     assert!(matches!(r, Err(OptimizeError::InvalidPlan(_))), "{r:?}");
+}
+
+#[test]
+fn a_search_that_reaches_its_budget_keeps_its_best_and_says_so() {
+    let plan = example("D.ron");
+    let tight = Budget {
+        evaluations: 300,
+        time: None,
+    };
+    let o = optimize_within(
+        &plan,
+        &Objective::Estate,
+        &tight,
+        &AtomicBool::new(false),
+        &mut |_| {},
+    )
+    .unwrap();
+    assert!(o.budget_spent);
+    assert!(o.evaluations < 600, "{} projections", o.evaluations);
+    assert!(at_least(&o.outcome, &o.best_named_outcome));
+    assert!(
+        o.wins_by().ends_with("(search stopped at its budget)"),
+        "{}",
+        o.wins_by()
+    );
+    // The full budget is not reached on the demo.
+    let full = run(&plan, &Objective::Estate);
+    assert!(!full.budget_spent && full.value >= o.value);
+    // A time budget of nothing stops at once, with the best named strategy's years.
+    let instant = Budget {
+        evaluations: usize::MAX,
+        time: Some(Duration::ZERO),
+    };
+    let o = optimize_within(
+        &plan,
+        &Objective::Estate,
+        &instant,
+        &AtomicBool::new(false),
+        &mut |_| {},
+    )
+    .unwrap();
+    assert!(o.budget_spent);
+    assert!(at_least(&o.outcome, &o.best_named_outcome));
 }

@@ -4,9 +4,11 @@
 use anyhow::{Context, anyhow, bail};
 use clap::Args;
 use drawdown::money::{format_rate, parse_money, parse_rate};
-use drawdown::report::tax_csv::{breakdown_table, law_for, run_tax_csv};
+use drawdown::report::tax_csv::{
+    breakdown_table, compute_state, law_for, run_tax_csv, split_household, state_table,
+};
 use drawdown::tax::tables::{FIRST_TABLE_YEAR, LAST_TABLE_YEAR};
-use drawdown::tax::{Filing, IncomeFacts, LawTables, TaxError, federal};
+use drawdown::tax::{Filing, IncomeFacts, LawTables, StateCode, StateTables, TaxError, federal};
 use rust_decimal::Decimal;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -25,7 +27,9 @@ const INFLATION_RANGE: (Decimal, Decimal) = (
 #[command(
     after_help = "Examples:\n  drawdown tax households.csv > taxes.csv\n  \
                   drawdown tax --year 2026 --filing mfj --age 67,65 --ss 40000 --ira 50k \
-                  --qdiv 8000 --ltcg 12000\n\n\
+                  --qdiv 8000 --ltcg 12000\n  \
+                  drawdown tax --year 2026 --filing mfj --age 67,65 --state GA --ss 40000 \
+                  --spouse-ss 15000 --ira 50k --spouse-ira 20k --pension 12k\n\n\
                   Amounts accept 65000, 65k, 1.25m or 1,250,000."
 )]
 pub struct TaxArgs {
@@ -92,6 +96,18 @@ pub struct TaxArgs {
     /// Any other ordinary income.
     #[arg(long, value_name = "AMOUNT", conflicts_with = "file", value_parser = amount, allow_hyphen_values = true)]
     pub other: Option<Decimal>,
+
+    /// State of residence (two-letter code, DC included): the table then shows the state return
+    /// too. With it, --pension is the head's employer pension and --ira the household's IRA
+    /// distributions, of which --spouse-ira is the spouse's part.
+    #[arg(long, value_name = "XX", conflicts_with = "file", value_parser = state)]
+    pub state: Option<StateCode>,
+    /// The spouse's part of --ira (joint returns; the rest is the head's).
+    #[arg(long, value_name = "AMOUNT", conflicts_with = "file", requires = "state", value_parser = amount, allow_hyphen_values = true)]
+    pub spouse_ira: Option<Decimal>,
+    /// The spouse's part of --ss (joint returns; the rest is the head's).
+    #[arg(long, value_name = "AMOUNT", conflicts_with = "file", requires = "state", value_parser = amount, allow_hyphen_values = true)]
+    pub spouse_ss: Option<Decimal>,
 }
 
 /// The head's age and, on a joint return, the spouse's.
@@ -179,7 +195,28 @@ fn run_household(args: &TaxArgs) -> anyhow::Result<ExitCode> {
         TaxError::InvalidInput { field, reason } => anyhow!("{}: {reason}", flag_for(field)),
         other => anyhow!(other),
     })?;
-    write_stdout(&breakdown_table(year, &facts, &b))?;
+    let mut table = breakdown_table(year, &facts, &b);
+    if let Some(code) = args.state {
+        let split = split_household(
+            &facts,
+            Decimal::ZERO,
+            or_zero(args.spouse_ira),
+            or_zero(args.spouse_ss),
+        )
+        .map_err(|e| {
+            anyhow!(
+                "{}",
+                e.replace("spouse_pensions_ira", "--spouse-ira")
+                    .replace("spouse_social_security", "--spouse-ss")
+                    .replace("pensions_ira", "--ira")
+                    .replace("social_security", "--ss")
+            )
+        })?;
+        let s = compute_state(StateTables::get()?, code, year, &split, &b, args.inflation)
+            .map_err(|e| anyhow!("--state {code}: {e}"))?;
+        table.push_str(&state_table(year, &s));
+    }
+    write_stdout(&table)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -258,6 +295,10 @@ fn ages(text: &str) -> Result<Ages, String> {
             spouse: Some(one(spouse)?),
         }),
     }
+}
+
+fn state(text: &str) -> Result<StateCode, String> {
+    StateCode::parse(text).ok_or_else(|| format!("'{text}' is not a state's two-letter code"))
 }
 
 fn gain(text: &str) -> Result<Decimal, String> {

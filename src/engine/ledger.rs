@@ -2,7 +2,7 @@
 
 use crate::num::Num;
 use crate::strategy::Note;
-use crate::tax::{Filing, TaxBreakdown};
+use crate::tax::{Filing, Owners, TaxBreakdown};
 
 /// Balances by tax world at a point in time.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -90,6 +90,8 @@ pub struct YearRow<N> {
     pub marginal_gain: N,
     /// What the strategy aimed at this year, for explanations.
     pub note: Note<f64>,
+    /// Whose income was whose (for a state return and its explanations).
+    pub owners: Owners<N>,
 }
 
 impl<N: Num> YearRow<N> {

@@ -6,12 +6,12 @@
 //! grow. All flows are in whole cents, so the ledger identity holds to the cent.
 
 use super::ledger::{Balances, Projection, YearRow};
-use super::scenario::{AccountState, Scenario};
+use super::scenario::{AccountState, Scenario, YearInputs};
 use super::year::{Solution, YearContext};
 use crate::num::Num;
 use crate::plan::AccountKind;
 use crate::strategy::Strategy;
-use crate::tax::{Direction, Filing, IncomeFacts, compute, slope};
+use crate::tax::{Direction, Filing, IncomeFacts, Owners, Person, compute, slope};
 use std::any::Any;
 
 /// Projects one strategy and keeps every year. `decisions` is the same scenario on `f64`
@@ -117,6 +117,7 @@ fn run_with<N: Num>(
 
         // Required minimum distributions, per account by its owner's age.
         let mut rmd = N::ZERO;
+        let mut rmd_of = [N::ZERO; 2];
         let mut rmd_started = false;
         for a in accounts
             .iter_mut()
@@ -133,6 +134,7 @@ fn run_with<N: Num>(
                 .min_of(a.balance);
             a.balance -= r;
             rmd += r;
+            rmd_of[a.owner.min(1)] += r;
         }
 
         // The surcharge set by MAGI two years ago.
@@ -174,10 +176,12 @@ fn run_with<N: Num>(
         let spending = inputs.spending();
         let now = balances(&accounts);
         let (taxable_value, taxable_basis) = (now.taxable, now.basis);
+        let owners = owners(inputs, &accounts, rmd_of, age_head, age_spouse);
         let ctx = YearContext {
             scenario,
             inputs,
             index,
+            owners,
             base,
             fixed_cash,
             outlays: spending + irmaa,
@@ -299,6 +303,7 @@ fn run_with<N: Num>(
             marginal_ordinary,
             marginal_gain,
             note: decision.note,
+            owners: ctx.owners,
         };
         visit(row);
     }
@@ -317,9 +322,62 @@ fn marginal_rates<N: Num>(quick: &YearContext<'_, f64>, facts: &IncomeFacts<N>) 
     {
         let s = slope(law, &f, &b, dir);
         out[i] = s.total;
-        out[2 + i] = quick.inputs.state.slope(&f, &b, &s, dir).0;
+        out[2 + i] = quick
+            .inputs
+            .state
+            .slope(law, &f, &b, &s, dir, &quick.owners)
+            .0;
     }
     out
+}
+
+/// Whose income is whose this year, the head of the return first: each person's own income,
+/// their RMDs, and the share of elective tax-deferred money each one's accounts hold (after the
+/// RMDs), which is how draws and conversions come out of them ([`take_pro_rata`]).
+fn owners<N: Num>(
+    inputs: &YearInputs<N>,
+    accounts: &[AccountState<N>],
+    rmd_of: [N; 2],
+    age_head: u32,
+    age_spouse: Option<u32>,
+) -> Owners<N> {
+    let head = if inputs.alive[0] { 0 } else { 1 };
+    let order = [head, 1 - head];
+    let mut held = [N::ZERO; 2];
+    for a in accounts.iter().filter(|a| a.kind == AccountKind::Deferred) {
+        held[a.owner.min(1)] += a.balance.pos();
+    }
+    let total = held[0] + held[1];
+    let mut people = [Person::<N>::default(); 2];
+    let mut share = [N::ZERO; 2];
+    for (slot, &who) in order.iter().enumerate() {
+        let own = &inputs.own[who];
+        people[slot] = Person {
+            age: if slot == 0 {
+                age_head
+            } else {
+                age_spouse.unwrap_or(inputs.ages[who])
+            },
+            wages: own.wages,
+            private_pension: own.private_pension,
+            government_pension: own.government_pension,
+            ira_distributions: rmd_of[who],
+            roth_conversions: N::ZERO,
+            social_security: own.social_security,
+        };
+        share[slot] = if total > N::ZERO {
+            held[who] / total
+        } else if slot == 0 {
+            N::ONE
+        } else {
+            N::ZERO
+        };
+    }
+    Owners {
+        people,
+        fixed_ira: rmd_of[0] + rmd_of[1],
+        share,
+    }
 }
 
 fn sum_kind<N: Num>(

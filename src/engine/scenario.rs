@@ -9,7 +9,10 @@ use crate::num::Num;
 use crate::plan::{Account, AccountKind, Plan};
 use crate::tax::law::MAX_PRICE_INDEX;
 use crate::tax::tables::LAST_TABLE_YEAR;
-use crate::tax::{Filing, Irmaa, LawMode, LawTables, RmdRules, StateRules, TaxLaw};
+use crate::tax::{
+    Filing, Irmaa, LawMode, LawTables, RmdRules, StateCode, StateLaw, StateTables, StateYear,
+    TaxLaw,
+};
 use rust_decimal::Decimal;
 use std::sync::{Arc, Mutex};
 
@@ -58,6 +61,28 @@ pub struct PersonInfo {
     pub last_year: i32,
 }
 
+/// One person's own income in a year, which state returns need apart from the household's.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct OwnIncome<N> {
+    pub wages: N,
+    /// Pensions from former private employers, survivor pensions received included.
+    pub private_pension: N,
+    /// Pensions from government employers.
+    pub government_pension: N,
+    pub social_security: N,
+}
+
+impl<N: Num> OwnIncome<N> {
+    fn convert<M: Num>(&self, c: impl Fn(N) -> M) -> OwnIncome<M> {
+        OwnIncome {
+            wages: c(self.wages),
+            private_pension: c(self.private_pension),
+            government_pension: c(self.government_pension),
+            social_security: c(self.social_security),
+        }
+    }
+}
+
 /// The strategy-independent facts of one projected year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct YearInputs<N> {
@@ -73,7 +98,10 @@ pub struct YearInputs<N> {
     pub irmaa: Irmaa<N>,
     /// Tiers for premiums two years ahead, which this year's MAGI will set.
     pub irmaa_ahead: Irmaa<N>,
-    pub state: StateRules<N>,
+    /// The state income tax of the year: the state lived in that year, or the custom rate.
+    pub state: StateYear<N>,
+    /// Each person's own income, in the plan's order of people.
+    pub own: [OwnIncome<N>; 2],
     pub social_security: N,
     pub pensions: N,
     pub wages: N,
@@ -172,6 +200,7 @@ impl<N: Num> Scenario<N> {
         let benefits = benefits(plan, &people);
         let law_levels: Vec<Decimal> = (0..n + 2).map(law_level).collect();
         let laws = laws_for(tables, &plan.assumptions.tax_law, start, &law_levels)?;
+        let states = state_laws(plan, start, &law_levels[..n])?;
         let mut years = Vec::with_capacity(n);
         for (k, &price_level) in levels.iter().enumerate().take(n) {
             let year = start + k as i32;
@@ -188,15 +217,25 @@ impl<N: Num> Scenario<N> {
                 plan.filing
             };
             let level_dec = price_level.to_dec();
-            let ss = social_security(&benefits, &people, year, &alive, level_dec);
-            let pensions = pensions(plan, &people, year, &alive);
-            let wages: Decimal = plan
-                .income
-                .wages
+            let ss_each = social_security(&benefits, &people, year, &alive, level_dec);
+            let pension_each = pensions(plan, &people, year, &alive);
+            let mut own = [OwnIncome::<Decimal>::default(); 2];
+            for (i, o) in own.iter_mut().enumerate() {
+                o.social_security = ss_each[i].round_dp(2);
+                o.private_pension = pension_each[i][0].round_dp(2);
+                o.government_pension = pension_each[i][1].round_dp(2);
+            }
+            for w in &plan.income.wages {
+                if alive[w.person] && ages[w.person] < w.until_age {
+                    own[w.person].wages += (w.amount * level_dec).round_dp(2);
+                }
+            }
+            let ss: Decimal = own.iter().map(|o| o.social_security).sum();
+            let pensions: Decimal = own
                 .iter()
-                .filter(|w| alive[w.person] && ages[w.person] < w.until_age)
-                .map(|w| w.amount * level_dec)
+                .map(|o| o.private_pension + o.government_pension)
                 .sum();
+            let wages: Decimal = own.iter().map(|o| o.wages).sum();
             let (mut other, mut other_nominal) = (Decimal::ZERO, Decimal::ZERO);
             for o in &plan.income.other {
                 if (o.from_year..=o.to_year).contains(&year) {
@@ -237,7 +276,16 @@ impl<N: Num> Scenario<N> {
                 law: laws.laws[k].convert(),
                 irmaa: laws.irmaa[k].convert(),
                 irmaa_ahead: laws.irmaa[k + 2].convert(),
-                state: plan.state.rules(price_level),
+                state: match &states[k] {
+                    Some(law) => StateYear::Law(Arc::new(law.convert())),
+                    None => StateYear::Custom(
+                        plan.residence_in(year)
+                            .custom_tax()
+                            .unwrap_or_default()
+                            .rules(price_level),
+                    ),
+                },
+                own: own.map(|o| o.convert(N::from_dec)),
                 social_security: cents::<N>(ss),
                 pensions: cents::<N>(pensions),
                 wages: cents::<N>(wages),
@@ -307,7 +355,8 @@ impl<N: Num> Scenario<N> {
                     },
                     irmaa: y.irmaa.to_f64(),
                     irmaa_ahead: y.irmaa_ahead.to_f64(),
-                    state: y.state.to_f64(),
+                    state: y.state.convert(),
+                    own: y.own.map(|o| o.convert(|x: N| x.to_f64())),
                     social_security: c(y.social_security),
                     pensions: c(y.pensions),
                     wages: c(y.wages),
@@ -392,6 +441,48 @@ fn law_index<N: Num>(level: N) -> Decimal {
     } else {
         level.to_dec()
     }
+}
+
+/// The law of the state the household lives in each year (`None` for a year under the custom
+/// rate), indexed by the year's law price level. Like the federal laws, the last set is kept:
+/// most edits change neither the residence nor prices.
+type StateLaws = Arc<Vec<Option<StateLaw<Decimal>>>>;
+
+fn state_laws(
+    plan: &Plan,
+    start: i32,
+    law_levels: &[Decimal],
+) -> Result<StateLaws, crate::tax::TaxError> {
+    type Key = (Vec<Option<StateCode>>, i32, Vec<Decimal>);
+    static LAST: Mutex<Option<(Key, StateLaws)>> = Mutex::new(None);
+    let codes: Vec<Option<StateCode>> = (0..law_levels.len())
+        .map(|k| plan.residence_in(start + k as i32).code())
+        .collect();
+    if codes.iter().all(Option::is_none) {
+        return Ok(Arc::new(vec![None; law_levels.len()]));
+    }
+    let key = (codes, start, law_levels.to_vec());
+    if let Ok(last) = LAST.lock()
+        && let Some((k, set)) = last.as_ref()
+        && *k == key
+    {
+        return Ok(Arc::clone(set));
+    }
+    let tables = StateTables::get()?;
+    let set = key
+        .0
+        .iter()
+        .enumerate()
+        .map(|(k, code)| {
+            code.map(|c| StateLaw::resolve(tables, c, start + k as i32, law_levels[k]))
+                .transpose()
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let set = Arc::new(set);
+    if let Ok(mut last) = LAST.lock() {
+        *last = Some((key, Arc::clone(&set)));
+    }
+    Ok(set)
 }
 
 fn cents<N: Num>(d: Decimal) -> N {
@@ -485,16 +576,17 @@ fn benefits(plan: &Plan, people: &[PersonInfo]) -> [Option<Benefit>; 2] {
     out
 }
 
-/// Benefits paid in a year, in dollars of the year (benefits rise with inflation as COLAs).
+/// Benefits paid to each person in a year, in dollars of the year (benefits rise with inflation
+/// as COLAs).
 fn social_security(
     benefits: &[Option<Benefit>; 2],
     people: &[PersonInfo],
     year: i32,
     alive: &[bool; 2],
     level: Decimal,
-) -> Decimal {
+) -> [Decimal; 2] {
     let couple = people.len() == 2;
-    let mut total = Decimal::ZERO;
+    let mut each = [Decimal::ZERO; 2];
     for i in 0..people.len() {
         if !alive[i] {
             continue;
@@ -527,27 +619,28 @@ fn social_security(
             let had_claimed = t.claim_year <= people[other].last_year;
             amount = amount.max(if had_claimed { t.paid } else { t.fra });
         }
-        total += amount;
+        each[i] = amount * level;
     }
-    total * level
+    each
 }
 
-/// Pension income in a year, with COLAs and survivor shares, in dollars of the year.
-fn pensions(plan: &Plan, people: &[PersonInfo], year: i32, alive: &[bool; 2]) -> Decimal {
+/// Pension income each person receives in a year (private, then government), with COLAs and
+/// survivor shares (a survivor pension is the survivor's income), in dollars of the year.
+fn pensions(plan: &Plan, people: &[PersonInfo], year: i32, alive: &[bool; 2]) -> [[Decimal; 2]; 2] {
     let start = plan.assumptions.start_year;
-    let mut total = Decimal::ZERO;
+    let mut each = [[Decimal::ZERO; 2]; 2];
     for p in &plan.income.pensions {
         let owner = &people[p.person];
         let begins = owner.birth_year + p.start_age as i32;
         if year < begins {
             continue;
         }
-        let share = if alive[p.person] {
-            Decimal::ONE
+        let (share, to) = if alive[p.person] {
+            (Decimal::ONE, p.person)
         } else if people.len() == 2 && alive[1 - p.person] {
-            p.survivor_share
+            (p.survivor_share, 1 - p.person)
         } else {
-            Decimal::ZERO
+            (Decimal::ZERO, p.person)
         };
         if share.is_zero() {
             continue;
@@ -556,7 +649,7 @@ fn pensions(plan: &Plan, people: &[PersonInfo], year: i32, alive: &[bool; 2]) ->
         for _ in begins.max(start)..year {
             amount *= Decimal::ONE + p.cola;
         }
-        total += amount * share;
+        each[to][usize::from(p.government)] += amount * share;
     }
-    total
+    each
 }

@@ -10,7 +10,7 @@
 use super::scenario::{Scenario, YearInputs};
 use crate::num::Num;
 use crate::strategy::{Decision, Funding, Source};
-use crate::tax::{IncomeFacts, TaxBreakdown, compute};
+use crate::tax::{IncomeFacts, Owners, TaxBreakdown, compute};
 use std::cell::RefCell;
 
 /// Amounts taken from each source, plus the non-cash events.
@@ -80,6 +80,8 @@ pub struct YearContext<'a, N> {
     pub inputs: &'a YearInputs<N>,
     /// Year number within the plan, 0 first.
     pub index: usize,
+    /// Whose income is whose (for a real state's return).
+    pub owners: Owners<N>,
     /// The year's tax facts before any elective draw: fixed income, dividends, interest, RMDs,
     /// turnover gains and carried-over losses.
     pub base: IncomeFacts<N>,
@@ -136,7 +138,7 @@ impl<'a, N: Num> YearContext<'a, N> {
     #[inline]
     pub fn tax_of(&self, f: &IncomeFacts<N>) -> (TaxBreakdown<N>, N) {
         let b = compute(&self.inputs.law, f);
-        let s = self.inputs.state.tax(f, &b);
+        let s = self.inputs.state.tax(f, &b, &self.owners);
         (b, s)
     }
 
@@ -253,6 +255,7 @@ impl<'a, N: Num> YearContext<'a, N> {
             scenario,
             inputs: &scenario.years[self.index],
             index: self.index,
+            owners: self.owners.convert(),
             base: self.base.to_f64(),
             fixed_cash: c(self.fixed_cash),
             outlays: c(self.outlays),
@@ -328,7 +331,7 @@ impl<'a, N: Num> YearContext<'a, N> {
             let mut last = last.borrow_mut();
             last.0 = x;
             last.1 = compute(&self.inputs.law, &facts);
-            last.2 = self.inputs.state.tax(&facts, &last.1);
+            last.2 = self.inputs.state.tax(&facts, &last.1, &self.owners);
             self.fixed_cash + x - (last.1.total + last.2) - self.outlays
         };
         let max = capacity(funding, &available);

@@ -98,7 +98,7 @@ fn edge_positions(
 ) -> Vec<f64> {
     let inputs = ctx.inputs;
     let facts = ctx.facts(pre);
-    let segments = walk(&inputs.law, &inputs.state, &facts, dir, max);
+    let segments = walk(&inputs.law, &inputs.state, &ctx.owners, &facts, dir, max);
     let mut at: Vec<f64> = segments.iter().skip(1).map(|s| s.start).collect();
     // This year's MAGI sets the surcharges two years on, for whoever is on Medicare then.
     let enrolled_then = (0..2).any(|i| inputs.alive[i] && inputs.ages[i] + 2 >= 65);

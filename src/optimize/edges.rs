@@ -6,7 +6,9 @@
 //! with no sampling: the optimizer snaps its candidate amounts to these edges, and the
 //! marginal-rate view draws them.
 
-use crate::tax::{Direction, Edge, Filing, IncomeFacts, Irmaa, StateRules, TaxLaw, compute, slope};
+use crate::tax::{
+    Direction, Edge, Filing, IncomeFacts, Irmaa, Owners, StateYear, TaxLaw, compute, slope,
+};
 
 /// A stretch of added income over which every marginal rate is constant.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,7 +50,8 @@ pub fn moved(facts: &IncomeFacts<f64>, dir: Direction<f64>, by: f64) -> IncomeFa
 /// The stretches from `facts` to `max` dollars added along `dir`, in order.
 pub fn walk(
     law: &TaxLaw<f64>,
-    state: &StateRules<f64>,
+    state: &StateYear<f64>,
+    owners: &Owners<f64>,
     facts: &IncomeFacts<f64>,
     dir: Direction<f64>,
     max: f64,
@@ -66,7 +69,7 @@ pub fn walk(
         }
         let b = compute(law, &f);
         let s = slope(law, &f, &b, dir);
-        let (state_rate, state_edge) = state.slope(&f, &b, &s, dir);
+        let (state_rate, state_edge) = state.slope(law, &f, &b, &s, dir, owners);
         let mut next = s.next_edge;
         if let Some((d, e)) = state_edge
             && next.is_none_or(|(n, _)| d < n)
@@ -190,9 +193,16 @@ mod tests {
     #[test]
     fn walk_is_the_tax_itself_between_edges() {
         let law = law();
-        let state = StateRules::<f64>::default();
+        let state = StateYear::<f64>::default();
         let f = retiree(30_000.0);
-        let segs = walk(&law, &state, &f, Direction::ordinary(), 300_000.0);
+        let segs = walk(
+            &law,
+            &state,
+            &Owners::default(),
+            &f,
+            Direction::ordinary(),
+            300_000.0,
+        );
         assert!(segs.len() > 5);
         let tax = |x: f64| compute(&law, &moved(&f, Direction::ordinary(), x)).total;
         for s in &segs {
@@ -215,9 +225,16 @@ mod tests {
         let irmaa = Irmaa::for_year(LawTables::get().unwrap(), 2028, Decimal::ONE)
             .unwrap()
             .to_f64();
-        let state = StateRules::<f64>::default();
+        let state = StateYear::<f64>::default();
         let f = retiree(30_000.0);
-        let segs = walk(&law, &state, &f, Direction::ordinary(), 300_000.0);
+        let segs = walk(
+            &law,
+            &state,
+            &Owners::default(),
+            &f,
+            Direction::ordinary(),
+            300_000.0,
+        );
         let cliffs = irmaa_cliffs(&segs, &irmaa, Filing::Single);
         assert!(!cliffs.is_empty());
         for c in &cliffs {

@@ -44,15 +44,27 @@ const MAX_SWEEPS: usize = 8;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Budget {
     pub evaluations: usize,
-    pub time: Duration,
+    /// `None`: no time limit, so that the answer depends only on the plan (tests, benchmarks).
+    pub time: Option<Duration>,
 }
 
 impl Default for Budget {
-    /// 200,000 projections (the demo's search takes about 5,000) and two seconds.
+    /// 200,000 projections (the demo's search takes about 6,300) and two seconds.
     fn default() -> Budget {
         Budget {
             evaluations: 200_000,
-            time: Duration::from_secs(2),
+            time: Some(Duration::from_secs(2)),
+        }
+    }
+}
+
+impl Budget {
+    /// The default number of projections and no time limit: the same answer on any machine,
+    /// however busy.
+    pub fn repeatable() -> Budget {
+        Budget {
+            time: None,
+            ..Budget::default()
         }
     }
 }

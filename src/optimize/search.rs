@@ -30,8 +30,8 @@ pub struct Search<'a> {
     pub max_sweeps: usize,
     /// Projections run so far.
     pub evaluations: usize,
-    /// Where the work budget ends: this many projections, or this instant.
-    limit: (usize, Instant),
+    /// Where the work budget ends: this many projections, or this instant (if any).
+    limit: (usize, Option<Instant>),
     /// The budget ran out: the search stopped with the best schedule it had.
     pub exhausted: bool,
 }
@@ -54,7 +54,10 @@ impl<'a> Search<'a> {
             threads,
             max_sweeps,
             evaluations: 0,
-            limit: (budget.evaluations, started + budget.time),
+            limit: (
+                budget.evaluations,
+                budget.time.and_then(|t| started.checked_add(t)),
+            ),
             exhausted: false,
         }
     }
@@ -69,7 +72,10 @@ impl<'a> Search<'a> {
 
     /// Whether the work budget is spent (and from now on, that it was).
     fn spent(&mut self) -> bool {
-        if !self.exhausted && (self.evaluations >= self.limit.0 || Instant::now() >= self.limit.1) {
+        if !self.exhausted
+            && (self.evaluations >= self.limit.0
+                || self.limit.1.is_some_and(|end| Instant::now() >= end))
+        {
             self.exhausted = true;
         }
         self.exhausted

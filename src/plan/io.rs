@@ -5,6 +5,7 @@
 //! of one; the previous version is kept as `NAME.ron.bak`. Files are readable by the owner only.
 
 use super::model::Plan;
+use super::text;
 use super::validate::{Issue, validate};
 use std::fs;
 use std::io::Write;
@@ -16,12 +17,9 @@ pub const MAX_PLAN_BYTES: u64 = 1024 * 1024;
 
 #[derive(Debug, Error)]
 pub enum PlanError {
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    // The I/O error is part of this message, not a cause to print again after it.
+    #[error("{path}: {error}")]
+    Io { path: String, error: std::io::Error },
     #[error("{path}: line {line}, column {column}: {message}")]
     Syntax {
         path: String,
@@ -47,14 +45,16 @@ impl PlanError {
 
 /// Parses and validates plan text; `origin` names it in messages.
 pub fn parse_plan(text: &str, origin: &str) -> Result<Plan, PlanError> {
-    let plan: Plan = ron::Options::default()
-        .from_str(text)
-        .map_err(|e| PlanError::Syntax {
-            path: origin.to_string(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: e.code.to_string(),
-        })?;
+    let text = text::normalize(text);
+    let mut plan: Plan =
+        ron::Options::default()
+            .from_str(&text)
+            .map_err(|e| PlanError::Syntax {
+                path: origin.to_string(),
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: e.code.to_string(),
+            })?;
     let issues = validate(&plan);
     if !issues.is_empty() {
         return Err(PlanError::Invalid {
@@ -62,15 +62,16 @@ pub fn parse_plan(text: &str, origin: &str) -> Result<Plan, PlanError> {
             issues,
         });
     }
+    plan.comments = text::leading_comments(&text, &plan.notes);
     Ok(plan)
 }
 
 /// Reads and validates a plan file. Never modifies it.
 pub fn load_plan(path: &Path) -> Result<Plan, PlanError> {
     let shown = path.display().to_string();
-    let io = |source| PlanError::Io {
+    let io = |error| PlanError::Io {
         path: shown.clone(),
-        source,
+        error,
     };
     let meta = fs::metadata(path).map_err(io)?;
     if meta.len() > MAX_PLAN_BYTES {
@@ -92,7 +93,8 @@ pub fn load_plan(path: &Path) -> Result<Plan, PlanError> {
     parse_plan(&text, &shown)
 }
 
-/// The plan as it is written to disk: a header comment, then pretty RON.
+/// The plan as it is written to disk: drawdown's header, the notes and the comments the plan's
+/// file opened with, then pretty RON.
 pub fn plan_to_text(plan: &Plan) -> String {
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ".to_string())
@@ -101,14 +103,7 @@ pub fn plan_to_text(plan: &Plan) -> String {
         .enumerate_arrays(false);
     let body =
         ron::ser::to_string_pretty(plan, config).expect("a plan of plain data always serialises");
-    let mut text = String::new();
-    text.push_str("// drawdown plan. Money in dollars, rates as decimals (0.035 = 3.5%);\n");
-    text.push_str("// \"today's dollars\" are dollars of assumptions.start_year.\n");
-    for line in plan.notes.lines() {
-        text.push_str("// ");
-        text.push_str(line);
-        text.push('\n');
-    }
+    let mut text = text::header(&plan.notes, &plan.comments);
     text.push_str(&body);
     text.push('\n');
     text
@@ -124,10 +119,8 @@ pub fn save_plan(path: &Path, plan: &Plan) -> Result<(), PlanError> {
             issues,
         });
     }
-    write_atomically(path, plan_to_text(plan).as_bytes()).map_err(|source| PlanError::Io {
-        path: shown,
-        source,
-    })
+    write_atomically(path, plan_to_text(plan).as_bytes())
+        .map_err(|error| PlanError::Io { path: shown, error })
 }
 
 /// Writes bytes to `path` through a temporary file and a rename, keeping a `.bak` of the
@@ -142,15 +135,16 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "plan.ron".into());
-    let tmp = dir.join(format!(".{file_name}.tmp-{}", std::process::id()));
+    let prefix = format!(".{file_name}.tmp-");
+    remove_abandoned(&dir, &prefix);
+    let tmp = dir.join(format!("{prefix}{}", std::process::id()));
     let result = (|| {
         let mut file = owner_only_create(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
         if path.exists() {
-            let bak = dir.join(format!("{file_name}.bak"));
-            fs::copy(path, &bak)?;
+            keep_backup(path, &dir.join(format!("{file_name}.bak")))?;
         }
         fs::rename(&tmp, path)?;
         sync_dir(&dir);
@@ -160,6 +154,47 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// How old a temporary file must be before a save takes it for one a killed save left behind:
+/// a save takes milliseconds, and a live one elsewhere (another copy of drawdown saving the same
+/// plan) is never this old.
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes the temporary files earlier saves of this plan left when they were killed.
+fn remove_abandoned(dir: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if !entry.file_name().to_string_lossy().starts_with(prefix) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= ABANDONED_AFTER);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Copies the current file to `bak`, readable by the owner only whatever the original allowed
+/// (the plan holds the household's finances).
+fn keep_backup(path: &Path, bak: &Path) -> std::io::Result<()> {
+    let mut from = fs::File::open(path)?;
+    let mut to = owner_only_create(bak)?;
+    #[cfg(unix)]
+    {
+        // An older backup keeps its mode when truncated: set it.
+        use std::os::unix::fs::PermissionsExt;
+        to.set_permissions(fs::Permissions::from_mode(0o600))?;
+    }
+    std::io::copy(&mut from, &mut to)?;
+    to.sync_all()
 }
 
 #[cfg(unix)]
@@ -258,6 +293,91 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_first_backup_of_a_users_readable_plan_is_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("theirs.ron");
+        fs::write(&path, plan_to_text(&demo_plan())).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        // An old backup left world-readable by an earlier version, too.
+        let bak = dir.path().join("theirs.ron.bak");
+        fs::write(&bak, "old").unwrap();
+        fs::set_permissions(&bak, fs::Permissions::from_mode(0o644)).unwrap();
+        save_plan(&path, &demo_plan()).unwrap();
+        assert_eq!(mode(&bak), 0o600);
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(load_plan(&bak).unwrap(), demo_plan());
+    }
+
+    #[test]
+    fn a_killed_saves_temporary_file_is_removed_by_the_next_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mine.ron");
+        let stale = dir.path().join(".mine.ron.tmp-999999");
+        let fresh = dir.path().join(".mine.ron.tmp-999998");
+        let other = dir.path().join(".other.ron.tmp-999999");
+        for f in [&stale, &fresh, &other] {
+            fs::write(f, "half a plan").unwrap();
+        }
+        let long_ago = std::time::SystemTime::now() - 2 * ABANDONED_AFTER;
+        for f in [&stale, &other] {
+            fs::File::options()
+                .write(true)
+                .open(f)
+                .unwrap()
+                .set_modified(long_ago)
+                .unwrap();
+        }
+        save_plan(&path, &demo_plan()).unwrap();
+        assert!(
+            !stale.exists(),
+            "an abandoned temporary file of this plan is removed"
+        );
+        assert!(fresh.exists(), "a save in progress elsewhere is left alone");
+        assert!(
+            other.exists(),
+            "another plan's files are not this save's business"
+        );
+    }
+
+    #[test]
+    fn windows_and_old_mac_files_load_with_their_line_numbers() {
+        let text = plan_to_text(&demo_plan());
+        let crlf = format!("\u{FEFF}{}", text.replace('\n', "\r\n"));
+        assert_eq!(parse_plan(&crlf, "crlf").unwrap(), demo_plan());
+        let cr = text.replace('\n', "\r");
+        assert_eq!(parse_plan(&cr, "cr").unwrap(), demo_plan());
+        // A syntax error is still placed on its line of the file.
+        let broken = cr.replacen("version: 1", "version: ?", 1);
+        let line = text.lines().position(|l| l.contains("version: 1")).unwrap() + 1;
+        let err = parse_plan(&broken, "cr").unwrap_err();
+        assert_eq!(err.position().map(|p| p.0), Some(line), "{err}");
+    }
+
+    #[test]
+    fn saving_an_example_keeps_its_explanation() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.ron");
+        let mut plan = demo_plan();
+        plan.name = "mine now".into();
+        save_plan(&path, &plan).unwrap();
+        save_plan(&path, &plan).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        let explanation =
+            "// Household D: sequential vs integrated withdrawals (the built-in demo).";
+        assert_eq!(text.matches(explanation).count(), 1, "{text}");
+        assert!(text.starts_with(text::HEADER[0]));
+        assert_eq!(load_plan(&path).unwrap(), plan);
     }
 
     #[test]

@@ -166,12 +166,78 @@ pub fn combined_rates(plan: &Plan, issues: &mut Vec<Issue>) {
             )
         }
     };
-    let st = &plan.state;
-    let state_on_benefits = if st.exempt_social_security {
-        Decimal::ZERO
-    } else {
-        torpedo
-    };
+    // The state rates the plan can meet: its custom rate, or the top rate of each state it
+    // lives in (a real state's rate counted once per dollar: the states that tax Social
+    // Security at all tax far less than the top federal rates that meet the torpedo).
+    let mut states: Vec<(Decimal, Decimal, String)> = Vec::new();
+    let residences = std::iter::once(plan.state.clone()).chain(plan.moves.iter().map(|m| {
+        super::model::StateResidence::Resident {
+            code: m.state.clone(),
+        }
+    }));
+    for (i, r) in residences.enumerate() {
+        let field = if i == 0 {
+            "state.rate".to_string()
+        } else {
+            format!("moves[{}].state", i - 1)
+        };
+        match r {
+            super::model::StateResidence::Custom {
+                rate,
+                exempt_social_security,
+                ..
+            } => {
+                let on_benefits = if exempt_social_security {
+                    Decimal::ZERO
+                } else {
+                    torpedo
+                };
+                states.push((rate, on_benefits, field));
+            }
+            super::model::StateResidence::Resident { code } => {
+                if let Some(top) = top_state_rate(&code) {
+                    states.push((top, Decimal::ZERO, field));
+                }
+            }
+        }
+    }
+    if states.is_empty() {
+        states.push((Decimal::ZERO, Decimal::ZERO, "state.rate".into()));
+    }
+    for (rate, state_on_benefits, field) in states {
+        if let Some(issue) = one_state(
+            rate,
+            state_on_benefits,
+            &field,
+            (ordinary, gain, niit, &law_field),
+            torpedo,
+            with_benefits,
+        ) {
+            issues.push(issue);
+            return;
+        }
+    }
+}
+
+/// The highest rate of a real state's 2026 schedules, for any filing status.
+fn top_state_rate(code: &str) -> Option<Decimal> {
+    let state = crate::tax::StateCode::parse(code)?;
+    let law = crate::tax::StateLaw::for_year(state, LAST_TABLE_YEAR).ok()?;
+    law.brackets
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .max()
+}
+
+/// The check for one state rate.
+fn one_state(
+    rate: Decimal,
+    state_on_benefits: Decimal,
+    field: &str,
+    (ordinary, gain, niit, law_field): (Decimal, Decimal, Decimal, &Option<String>),
+    torpedo: Decimal,
+    with_benefits: bool,
+) -> Option<Issue> {
     // Per unit of state rate, and the part that does not depend on it. Ordinary income the state
     // taxes (wages, interest, other income; IRA money unless exempt) is the worst case.
     let ordinary_income = (
@@ -186,7 +252,7 @@ pub fn combined_rates(plan: &Plan, issues: &mut Vec<Issue>) {
         ("ordinary income", ordinary_income),
         ("long-term gain", gains),
     ] {
-        let total = federal + st.rate * per_state;
+        let total = federal + rate * per_state;
         if total < Decimal::ONE {
             continue;
         }
@@ -201,14 +267,14 @@ pub fn combined_rates(plan: &Plan, issues: &mut Vec<Issue>) {
         } else {
             ((Decimal::ONE - federal) / per_state).max(Decimal::ZERO)
         };
-        let (path, message) = if st.rate > Decimal::ZERO && room > Decimal::ZERO {
+        let (path, message) = if rate > Decimal::ZERO && room > Decimal::ZERO {
             (
-                "state.rate".to_string(),
+                field.to_string(),
                 format!(
                     "{} on top of this law's federal rates{torpedo_note} could tax a dollar of \
                      {what} at {} or more, leaving less to spend the more is drawn; at most {} \
                      with this law",
-                    format_rate(st.rate),
+                    format_rate(rate),
                     format_rate(total.round_dp(3)),
                     format_rate(room.round_dp(4) - dec!(0.0001)),
                 ),
@@ -222,7 +288,7 @@ pub fn combined_rates(plan: &Plan, issues: &mut Vec<Issue>) {
                     "federal{} rates{torpedo_note} could tax a dollar of {what} at {} or more, \
                      leaving less to spend the more is drawn; the rates must add up to less \
                      than 100%",
-                    if st.rate > Decimal::ZERO {
+                    if rate > Decimal::ZERO {
                         " and state"
                     } else {
                         ""
@@ -231,9 +297,9 @@ pub fn combined_rates(plan: &Plan, issues: &mut Vec<Issue>) {
                 ),
             )
         };
-        issues.push(Issue { path, message });
-        return;
+        return Some(Issue { path, message });
     }
+    None
 }
 
 fn f(d: Decimal) -> f64 {
@@ -266,7 +332,7 @@ mod tests {
             gains: dec!(0.15),
             change: None,
         };
-        p.state.rate = dec!(0.2);
+        p.state.edit_custom(|t| t.rate = dec!(0.2));
         let found = issues(&p);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].path, "state.rate");
@@ -277,7 +343,7 @@ mod tests {
             "{}",
             found[0].message
         );
-        p.state.rate = dec!(0.1499);
+        p.state.edit_custom(|t| t.rate = dec!(0.1499));
         assert_eq!(issues(&p), vec![]);
     }
 
@@ -286,8 +352,10 @@ mod tests {
         // 40% flat on ordinary income is fine alone; with benefits, each extra dollar can make
         // 85 cents of them taxable: 40% × 1.85 + 5% × 1.85 = 83%, still fine; 55% is not.
         let mut p = demo_plan();
-        p.state.exempt_social_security = false;
-        p.state.rate = dec!(0.05);
+        p.state.edit_custom(|t| {
+            t.exempt_social_security = false;
+            t.rate = dec!(0.05);
+        });
         p.assumptions.tax_law = LawMode::FlatRates {
             ordinary: dec!(0.40),
             gains: dec!(0.15),

@@ -3,6 +3,7 @@
 mod io;
 mod limits;
 mod model;
+mod text;
 mod validate;
 
 pub use io::{

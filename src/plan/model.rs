@@ -6,7 +6,7 @@
 
 use crate::money::serde_dec;
 use crate::strategy::StrategySpec;
-use crate::tax::{Filing, LawMode, StateTax};
+use crate::tax::{Filing, LawMode, StateCode, StateTax};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::{Deserialize, Serialize};
@@ -25,8 +25,13 @@ pub struct Plan {
     pub people: Vec<Person>,
     /// Filing status while both people live; a survivor files single from the next year.
     pub filing: Filing,
+    /// Where the household pays state income tax (until the first of `moves`).
     #[serde(default)]
-    pub state: StateTax,
+    pub state: StateResidence,
+    /// Moves to another state, in order of year: from January 1 of that year the household is
+    /// taxed as a resident of the new state for the whole year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moves: Vec<Move>,
     /// The heirs' marginal income tax rate on inherited tax-deferred money.
     #[serde(with = "serde_dec")]
     pub heirs_rate: Decimal,
@@ -37,6 +42,164 @@ pub struct Plan {
     pub assumptions: Assumptions,
     #[serde(default = "StrategySpec::defaults")]
     pub strategies: Vec<StrategySpec>,
+    /// The comment lines the plan's file opened with (an example's explanation), written back
+    /// on save. Not a field of the file: they are its comments.
+    #[serde(skip)]
+    pub comments: Vec<String>,
+}
+
+/// Where a household pays state income tax.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    from = "StateShapes",
+    expecting = "a state: Resident(code: \"NJ\"), or Custom(rate: 0.05, \
+                 exempt_social_security: true, exempt_retirement: false, deduction: 0)"
+)]
+pub enum StateResidence {
+    /// A resident of a state or DC (by postal code), taxed by its own law, which drawdown
+    /// carries for every state (a state without an income tax included).
+    Resident { code: String },
+    /// A flat rate of the plan's own on federal AGI, with the two exemptions most states give
+    /// retirees: the model of plans written before drawdown knew the states.
+    Custom {
+        #[serde(with = "serde_dec")]
+        rate: Decimal,
+        #[serde(default)]
+        exempt_social_security: bool,
+        #[serde(default)]
+        exempt_retirement: bool,
+        /// A flat deduction, in today's dollars.
+        #[serde(default, with = "serde_dec")]
+        deduction: Decimal,
+    },
+}
+
+/// What a plan file may say for `state`: today's two variants, or the plain rate of old files.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StateShapes {
+    Named(NamedState),
+    Old(StateTax),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+enum NamedState {
+    Resident {
+        code: String,
+    },
+    Custom {
+        #[serde(with = "serde_dec")]
+        rate: Decimal,
+        #[serde(default)]
+        exempt_social_security: bool,
+        #[serde(default)]
+        exempt_retirement: bool,
+        #[serde(default, with = "serde_dec")]
+        deduction: Decimal,
+    },
+}
+
+impl From<StateShapes> for StateResidence {
+    fn from(s: StateShapes) -> StateResidence {
+        match s {
+            StateShapes::Named(NamedState::Resident { code }) => StateResidence::Resident { code },
+            StateShapes::Named(NamedState::Custom {
+                rate,
+                exempt_social_security,
+                exempt_retirement,
+                deduction,
+            }) => StateResidence::Custom {
+                rate,
+                exempt_social_security,
+                exempt_retirement,
+                deduction,
+            },
+            StateShapes::Old(t) => StateResidence::custom(&t),
+        }
+    }
+}
+
+impl Default for StateResidence {
+    /// No state income tax (a custom rate of zero), as plans without a `state` field have.
+    fn default() -> StateResidence {
+        StateResidence::custom(&StateTax::default())
+    }
+}
+
+impl StateResidence {
+    pub fn custom(t: &StateTax) -> StateResidence {
+        StateResidence::Custom {
+            rate: t.rate,
+            exempt_social_security: t.exempt_social_security,
+            exempt_retirement: t.exempt_retirement,
+            deduction: t.deduction,
+        }
+    }
+
+    /// The custom flat-rate model, when the plan uses it.
+    pub fn custom_tax(&self) -> Option<StateTax> {
+        match self {
+            StateResidence::Custom {
+                rate,
+                exempt_social_security,
+                exempt_retirement,
+                deduction,
+            } => Some(StateTax {
+                rate: *rate,
+                exempt_social_security: *exempt_social_security,
+                exempt_retirement: *exempt_retirement,
+                deduction: *deduction,
+            }),
+            StateResidence::Resident { .. } => None,
+        }
+    }
+
+    /// Changes the custom model's settings (a resident of a real state switches to a custom
+    /// rate, starting from nothing).
+    pub fn edit_custom(&mut self, change: impl FnOnce(&mut StateTax)) {
+        let mut t = self.custom_tax().unwrap_or_default();
+        change(&mut t);
+        *self = StateResidence::custom(&t);
+    }
+
+    /// The state, for a resident of a real one whose code is valid.
+    pub fn code(&self) -> Option<StateCode> {
+        match self {
+            StateResidence::Resident { code } => StateCode::parse(code),
+            StateResidence::Custom { .. } => None,
+        }
+    }
+
+    /// A resident of `code`.
+    pub fn resident(code: StateCode) -> StateResidence {
+        StateResidence::Resident {
+            code: code.code().to_string(),
+        }
+    }
+
+    /// "New Jersey", or "custom 5%".
+    pub fn label(&self) -> String {
+        match self {
+            StateResidence::Resident { code } => {
+                StateCode::parse(code).map_or_else(|| code.clone(), |c| c.name().to_string())
+            }
+            StateResidence::Custom { rate, .. } => {
+                format!("custom {}", crate::money::format_rate(*rate))
+            }
+        }
+    }
+}
+
+/// A move to another state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Move {
+    /// The first calendar year taxed as a resident of `state` (part-year residence is not
+    /// modelled: the whole year is the new state's).
+    pub year: i32,
+    /// The new state's postal code.
+    pub state: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -259,6 +422,13 @@ pub struct Pension {
     /// Share paid to the survivor after the owner dies.
     #[serde(default, with = "serde_dec")]
     pub survivor_share: Decimal,
+    /// A pension from a federal, state or local government employer (many states exempt it).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub government: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -487,6 +657,16 @@ pub fn last_year(birth_year: i32, age: u32) -> i32 {
 }
 
 impl Plan {
+    /// Where the household lives in `year`: the plan's state, or the last move made by then.
+    pub fn residence_in(&self, year: i32) -> StateResidence {
+        match self.moves.iter().rev().find(|m| m.year <= year) {
+            Some(m) => StateResidence::Resident {
+                code: m.state.clone(),
+            },
+            None => self.state.clone(),
+        }
+    }
+
     /// The last calendar year of the plan: the later of the years in which each person reaches
     /// their planning age.
     pub fn end_year(&self) -> i32 {

@@ -3,11 +3,11 @@
 //! The bounds keep every later computation far from Decimal's overflow: amounts at most
 //! $100 billion, returns between -50% and +30% a year, horizons at most 100 years.
 
-use super::model::{Account, PLAN_VERSION, PathMode, Plan, Returns, Simulation};
+use super::model::{Account, PLAN_VERSION, PathMode, Plan, Returns, Simulation, StateResidence};
 use crate::money::{amount_problem, format_rate};
 use crate::strategy::{Objective, StrategySpec};
-use crate::tax::Filing;
 use crate::tax::tables::FIRST_TABLE_YEAR;
+use crate::tax::{Filing, StateCode, StateTables};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use std::fmt;
@@ -70,6 +70,28 @@ impl Checker {
             self.push(path, "is longer than 60 characters");
         } else if name.chars().any(char::is_control) {
             self.push(path, "contains control characters");
+        }
+    }
+
+    /// A state's postal code whose law drawdown carries.
+    fn state_code(&mut self, path: &str, code: &str) {
+        match StateCode::parse(code) {
+            None => self.push(
+                path,
+                format!("'{code}' is not a state's two-letter postal code (NJ, FL, DC, ...)"),
+            ),
+            Some(state) => {
+                let modelled = StateTables::get().is_ok_and(|t| t.is_modelled(state));
+                if !modelled {
+                    self.push(
+                        path,
+                        format!(
+                            "{}'s income tax is not modelled in this build",
+                            state.name()
+                        ),
+                    );
+                }
+            }
         }
     }
 
@@ -168,8 +190,47 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
     }
 
     c.rate("heirs_rate", plan.heirs_rate, Decimal::ZERO, dec!(0.6));
-    c.rate("state.rate", plan.state.rate, Decimal::ZERO, dec!(0.2));
-    c.money("state.deduction", plan.state.deduction);
+    match &plan.state {
+        StateResidence::Custom {
+            rate, deduction, ..
+        } => {
+            c.rate("state.rate", *rate, Decimal::ZERO, dec!(0.2));
+            c.money("state.deduction", *deduction);
+        }
+        StateResidence::Resident { code } => c.state_code("state.code", code),
+    }
+    let mut last_move = start;
+    for (i, m) in plan.moves.iter().enumerate() {
+        let path = format!("moves[{i}]");
+        c.state_code(&format!("{path}.state"), &m.state);
+        if m.year <= last_move {
+            let after = if i == 0 {
+                format!("the plan's first year ({start})")
+            } else {
+                format!("the move before it ({last_move})")
+            };
+            c.push(
+                format!("{path}.year"),
+                format!("{} is not after {after}", m.year),
+            );
+        } else if m.year > plan.end_year() {
+            c.push(
+                format!("{path}.year"),
+                format!(
+                    "{} is after the plan's last year ({})",
+                    m.year,
+                    plan.end_year()
+                ),
+            );
+        }
+        last_move = last_move.max(m.year);
+    }
+    if plan.moves.len() > MAX_ITEMS {
+        c.push(
+            "moves",
+            format!("{} moves; at most {MAX_ITEMS}", plan.moves.len()),
+        );
+    }
 
     if plan.accounts.len() > MAX_ACCOUNTS {
         c.push(

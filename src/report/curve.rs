@@ -6,7 +6,7 @@
 use super::why::row_facts;
 use crate::engine::{YearInputs, YearRow};
 use crate::optimize::edges::{Cliff, irmaa_cliffs, walk};
-use crate::tax::{Direction, Edge, IncomeFacts, Irmaa, StateRules, TaxLaw};
+use crate::tax::{Direction, Edge, IncomeFacts, Irmaa, Owners, StateYear, TaxLaw};
 use rust_decimal::Decimal;
 
 /// How far the planner's curve reaches: extra IRA income from $0 to this.
@@ -39,13 +39,14 @@ pub struct CurvePoint {
 /// people will pay it.
 pub fn marginal_curve(
     law: &TaxLaw<f64>,
-    state: &StateRules<f64>,
+    state: &StateYear<f64>,
+    owners: &Owners<f64>,
     facts: &IncomeFacts<f64>,
     irmaa_ahead: &Irmaa<f64>,
     enrolled: u32,
     max_extra: f64,
 ) -> Vec<CurvePoint> {
-    let segments = walk(law, state, facts, Direction::ordinary(), max_extra);
+    let segments = walk(law, state, owners, facts, Direction::ordinary(), max_extra);
     let cliffs: Vec<Cliff> = if enrolled > 0 {
         irmaa_cliffs(&segments, irmaa_ahead, facts.filing)
     } else {
@@ -97,6 +98,7 @@ pub fn year_curve(
     marginal_curve(
         &inputs.law,
         &inputs.state,
+        &row.owners.convert(),
         &row_facts(row, inputs),
         &inputs.irmaa_ahead,
         enrolled,
@@ -121,7 +123,15 @@ mod tests {
             ira_distributions: ira,
             ..Default::default()
         };
-        marginal_curve(&law, &StateRules::default(), &facts, &irmaa, 1, CURVE_MAX)
+        marginal_curve(
+            &law,
+            &StateYear::default(),
+            &Owners::default(),
+            &facts,
+            &irmaa,
+            1,
+            CURVE_MAX,
+        )
     }
 
     #[test]

@@ -1,10 +1,14 @@
 //! `drawdown tax`: household-years in, breakdowns out, as CSV or as a readable table.
 
+pub mod health;
+
 use crate::money::format_rate;
 use crate::num::Num;
 use crate::tax::{
-    Filing, IncomeFacts, LawMode, LawTables, TaxBreakdown, TaxError, TaxLaw, federal,
+    Filing, IncomeFacts, LawMode, LawTables, Person, StateBreakdown, StateCode, StateFacts,
+    StateLaw, StateTables, TaxBreakdown, TaxError, TaxLaw, federal, state_breakdown,
 };
+use health::{HEALTH_INPUTS, HEALTH_OUTPUT_COLUMNS, health_columns, parse_health};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 use std::str::FromStr;
@@ -49,6 +53,18 @@ pub const OUTPUT_COLUMNS: [&str; 12] = [
     "bracket_rate",
     "magi",
 ];
+
+/// Optional columns that place the household in a state and say whose income is whose
+/// (defined as in tests/data/state-tax-vectors.md).
+pub const STATE_INPUTS: [&str; 4] = [
+    "state",
+    "pension",
+    "spouse_pensions_ira",
+    "spouse_social_security",
+];
+
+/// State columns, written after the federal ones (empty for a row without a state).
+pub const STATE_OUTPUTS: [&str; 3] = ["state_agi", "state_taxable_income", "state_income_tax"];
 
 const REQUIRED: [&str; 3] = ["year", "filing", "age_head"];
 
@@ -100,15 +116,22 @@ pub fn run_tax_csv(input: &str, inflation: Decimal) -> Result<TaxCsvOutput, TaxC
     }
     let input_pos: Vec<Option<usize>> = INPUT_COLUMNS.iter().map(|c| find(c)).collect();
     let optional_pos: Vec<Option<usize>> = OPTIONAL_INPUTS.iter().map(|c| find(c)).collect();
+    let state_pos: Vec<Option<usize>> = STATE_INPUTS.iter().map(|c| find(c)).collect();
+    let health_pos: Vec<Option<usize>> = HEALTH_INPUTS.iter().map(|c| find(c)).collect();
 
     let mut out = String::new();
     out.push_str(&INPUT_COLUMNS.join(","));
     out.push(',');
     out.push_str(&OUTPUT_COLUMNS.join(","));
+    out.push(',');
+    out.push_str(&STATE_OUTPUTS.join(","));
+    out.push(',');
+    out.push_str(&HEALTH_OUTPUT_COLUMNS.join(","));
     out.push('\n');
     let mut errors = Vec::new();
     let mut rows_ok = 0;
     let tables = LawTables::get().map_err(|e| TaxCsvError::BadHeader(e.to_string()))?;
+    let state_tables = StateTables::get().map_err(|e| TaxCsvError::BadHeader(e.to_string()))?;
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
@@ -125,12 +148,22 @@ pub fn run_tax_csv(input: &str, inflation: Decimal) -> Result<TaxCsvOutput, TaxC
         let cell = |pos: Option<usize>| pos.and_then(|p| record.get(p)).unwrap_or("");
         let inputs: Vec<&str> = input_pos.iter().map(|p| cell(*p)).collect();
         let optional: Vec<&str> = optional_pos.iter().map(|p| cell(*p)).collect();
-        match row_facts(&inputs, &optional)
-            .and_then(|(year, facts)| compute_row(tables, year, &facts, inflation))
-        {
-            Ok((year, facts, b)) => {
+        let state: Vec<&str> = state_pos.iter().map(|p| cell(*p)).collect();
+        let health: Vec<&str> = health_pos.iter().map(|p| cell(*p)).collect();
+        let computed = row_facts(&inputs, &optional).and_then(|(year, facts)| {
+            let household = row_state(&facts, &state)?;
+            let h = parse_health(&health, household.as_ref().map(|(code, _)| *code))?;
+            let (year, facts, b) = compute_row(tables, year, &facts, inflation)?;
+            let s = household
+                .map(|(code, sf)| compute_state(state_tables, code, year, &sf, &b, inflation))
+                .transpose()?;
+            let extra = health_columns(year, &facts, &b, &h, inflation)?;
+            Ok((year, facts, b, s, extra))
+        });
+        match computed {
+            Ok((year, facts, b, s, extra)) => {
                 rows_ok += 1;
-                write_row(&mut out, year, &facts, &b);
+                write_row(&mut out, year, &facts, &b, s.as_ref(), &extra);
             }
             Err(message) => errors.push(RowError { line, message }),
         }
@@ -153,12 +186,129 @@ fn compute_row(
     Ok((year, *facts, b))
 }
 
+/// The state's breakdown for a row's household, its law indexed like the federal law.
+pub fn compute_state(
+    tables: &StateTables,
+    code: StateCode,
+    year: i32,
+    facts: &StateFacts<Decimal>,
+    fed: &TaxBreakdown<Decimal>,
+    inflation: Decimal,
+) -> Result<StateBreakdown<Decimal>, String> {
+    let index = price_index(year, inflation).map_err(|e| e.to_string())?;
+    let law = StateLaw::resolve(tables, code, year, index).map_err(|e| e.to_string())?;
+    facts.validate().map_err(|e| e.to_string())?;
+    Ok(state_breakdown(&law, facts, fed))
+}
+
+/// The household of a row as the state sees it, when the row names a state: `pension` is the
+/// head's employer pension within `pensions_ira`, `spouse_pensions_ira` the spouse's IRA
+/// distributions within it, the rest the head's IRA distributions; `spouse_social_security` is
+/// the spouse's part of `social_security`. Roth conversions are the head's.
+pub fn row_state(
+    facts: &IncomeFacts<Decimal>,
+    cells: &[&str],
+) -> Result<Option<(StateCode, StateFacts<Decimal>)>, String> {
+    let money = |i: usize| parse_amount(STATE_INPUTS[i], cells[i]);
+    let (pension, spouse_ira, spouse_ss) = (money(1)?, money(2)?, money(3)?);
+    if cells[0].is_empty() {
+        if [pension, spouse_ira, spouse_ss]
+            .iter()
+            .any(|v| !v.is_zero())
+        {
+            return Err(
+                "pension, spouse_pensions_ira and spouse_social_security need a state".into(),
+            );
+        }
+        return Ok(None);
+    }
+    let code = StateCode::parse(cells[0])
+        .ok_or_else(|| format!("state: '{}' is not a state's two-letter code", cells[0]))?;
+    Ok(Some((
+        code,
+        split_household(facts, pension, spouse_ira, spouse_ss)?,
+    )))
+}
+
+/// Splits a household's federal facts between its people: `pension` (the head's employer
+/// pension) and `spouse_ira` (the spouse's IRA distributions) are carved out of
+/// `ira_distributions`, the rest of which is the head's; `spouse_ss` is the spouse's part of
+/// `social_security`. Pensions already in `facts.pensions` are the head's; Roth conversions
+/// and wages are the head's. Names the amount that does not fit.
+pub fn split_household(
+    facts: &IncomeFacts<Decimal>,
+    pension: Decimal,
+    spouse_ira: Decimal,
+    spouse_ss: Decimal,
+) -> Result<StateFacts<Decimal>, String> {
+    for (name, v) in [
+        ("pension", pension),
+        ("spouse_pensions_ira", spouse_ira),
+        ("spouse_social_security", spouse_ss),
+    ] {
+        if v < Decimal::ZERO {
+            return Err(format!("{name}: {v} is negative"));
+        }
+    }
+    let spouse_amounts = !(spouse_ira.is_zero() && spouse_ss.is_zero());
+    if !facts.filing.is_joint() && spouse_amounts {
+        return Err(
+            "spouse_pensions_ira and spouse_social_security count only on a joint return".into(),
+        );
+    }
+    let head_ira = facts.ira_distributions - pension - spouse_ira;
+    if head_ira < Decimal::ZERO {
+        return Err("pension + spouse_pensions_ira exceed pensions_ira".into());
+    }
+    if spouse_ss > facts.social_security {
+        return Err("spouse_social_security exceeds social_security".into());
+    }
+    let head = Person {
+        age: facts.age_head,
+        wages: facts.wages,
+        private_pension: pension + facts.pensions,
+        government_pension: Decimal::ZERO,
+        ira_distributions: head_ira,
+        roth_conversions: facts.roth_conversions,
+        social_security: facts.social_security - spouse_ss,
+    };
+    let spouse = Person {
+        age: facts.age_spouse.unwrap_or(0),
+        ira_distributions: spouse_ira,
+        social_security: spouse_ss,
+        ..Default::default()
+    };
+    Ok(StateFacts {
+        filing: facts.filing,
+        people: [head, spouse],
+        blind: facts.blind,
+        lived_with_spouse: facts.lived_with_spouse,
+        taxable_interest: facts.taxable_interest,
+        tax_exempt_interest: facts.tax_exempt_interest,
+        ordinary_dividends: facts.ordinary_dividends,
+        qualified_dividends: facts.qualified_dividends,
+        long_term_gains: facts.long_term_gains,
+        short_term_gains: facts.short_term_gains,
+        other_ordinary: facts.other_ordinary,
+    })
+}
+
 /// The law for a year, indexing years past the last table by `inflation` a year.
 pub fn law_for(
     tables: &LawTables,
     year: i32,
     inflation: Decimal,
 ) -> Result<TaxLaw<Decimal>, TaxError> {
+    TaxLaw::resolve(
+        tables,
+        &LawMode::CurrentLaw,
+        year,
+        price_index(year, inflation)?,
+    )
+}
+
+/// The price level of `year` relative to the last table year, at `inflation` a year.
+pub fn price_index(year: i32, inflation: Decimal) -> Result<Decimal, TaxError> {
     let last = crate::tax::tables::LAST_TABLE_YEAR;
     let mut index = Decimal::ONE;
     if year > last {
@@ -182,7 +332,7 @@ pub fn law_for(
             index *= Decimal::ONE + inflation;
         }
     }
-    TaxLaw::resolve(tables, &LawMode::CurrentLaw, year, index)
+    Ok(index)
 }
 
 fn parse_amount(field: &str, text: &str) -> Result<Decimal, String> {
@@ -243,7 +393,14 @@ fn row_facts(inputs: &[&str], optional: &[&str]) -> Result<(i32, IncomeFacts<Dec
     Ok((year, facts))
 }
 
-fn write_row(out: &mut String, year: i32, f: &IncomeFacts<Decimal>, b: &TaxBreakdown<Decimal>) {
+fn write_row(
+    out: &mut String,
+    year: i32,
+    f: &IncomeFacts<Decimal>,
+    b: &TaxBreakdown<Decimal>,
+    s: Option<&StateBreakdown<Decimal>>,
+    health: &[Decimal; 3],
+) {
     let m = |d: Decimal| format!("{:.2}", d.round_cents());
     let r = |d: Decimal| format!("{:.4}", d.round_dp(4));
     let _ = write!(
@@ -261,7 +418,7 @@ fn write_row(out: &mut String, year: i32, f: &IncomeFacts<Decimal>, b: &TaxBreak
         m(f.short_term_gains),
         m(f.social_security),
     );
-    let _ = writeln!(
+    let _ = write!(
         out,
         ",{},{},{},{},{},{},{},{},{},{},{},{}",
         m(b.agi),
@@ -277,6 +434,14 @@ fn write_row(out: &mut String, year: i32, f: &IncomeFacts<Decimal>, b: &TaxBreak
         r(b.bracket_rate),
         m(b.magi),
     );
+    match s {
+        Some(s) => {
+            let _ = write!(out, ",{},{},{}", m(s.agi), m(s.taxable_income), m(s.tax));
+        }
+        None => out.push_str(",,,"),
+    }
+    // The health and payroll columns come after every other output column.
+    let _ = writeln!(out, ",{},{},{}", m(health[0]), m(health[1]), m(health[2]));
 }
 
 /// One household's breakdown as a readable table.
@@ -372,6 +537,28 @@ pub fn breakdown_table(year: i32, f: &IncomeFacts<Decimal>, b: &TaxBreakdown<Dec
     let average = b.total.ratio(b.agi).round_dp(4);
     rate(&mut s, "Average rate on AGI", format_rate(average));
     s
+}
+
+/// A household's state return as a readable table, after the federal one.
+pub fn state_table(year: i32, s: &StateBreakdown<Decimal>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "\n{} income tax {year}", s.state.name());
+    let line = |out: &mut String, label: &str, v: Decimal| {
+        let _ = writeln!(out, "  {label:<48}{:>16}", crate::money::format_cents(v));
+    };
+    line(&mut out, "Federal AGI", s.federal_agi);
+    line(&mut out, "Additions", s.additions);
+    line(&mut out, "Subtractions and exclusions", s.subtractions);
+    line(&mut out, "State AGI", s.agi);
+    line(&mut out, "Deductions", s.deductions);
+    line(&mut out, "Exemptions", s.exemptions);
+    line(&mut out, "State taxable income", s.taxable_income);
+    line(&mut out, "Tax before credits", s.tax_before_credits);
+    for c in s.credits.iter().filter(|c| !c.name.is_empty()) {
+        line(&mut out, c.name, -c.amount);
+    }
+    line(&mut out, "State income tax", s.tax.round_cents());
+    out
 }
 
 #[cfg(test)]

@@ -8,7 +8,9 @@ use crate::money::{format_dollars, format_rate};
 use crate::optimize::edges::moved;
 use crate::plan::Plan;
 use crate::strategy::{Limit, Note};
-use crate::tax::{Direction, Edge, IncomeFacts, StateRules, TaxLaw, compute, slope};
+use crate::tax::{
+    Direction, Edge, IncomeFacts, Owners, Slope, StateYear, TaxBreakdown, TaxLaw, compute, slope,
+};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 
@@ -90,6 +92,29 @@ pub fn row_facts(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> IncomeFact
     }
 }
 
+/// A year's state tax and whose income was whose, as the explanations ask about it.
+struct StateOf<'a> {
+    year: &'a StateYear<f64>,
+    owners: Owners<f64>,
+}
+
+impl StateOf<'_> {
+    fn slope(
+        &self,
+        law: &TaxLaw<f64>,
+        f: &IncomeFacts<f64>,
+        b: &TaxBreakdown<f64>,
+        s: &Slope<f64>,
+        dir: Direction<f64>,
+    ) -> (f64, Option<(f64, Edge)>) {
+        self.year.slope(law, f, b, s, dir, &self.owners)
+    }
+
+    fn tax(&self, f: &IncomeFacts<f64>, b: &TaxBreakdown<f64>) -> f64 {
+        self.year.tax(f, b, &self.owners)
+    }
+}
+
 /// The nearer of the federal and the state edge ahead.
 fn nearest(a: Option<(f64, Edge)>, b: Option<(f64, Edge)>) -> Option<(f64, Edge)> {
     match (a, b) {
@@ -100,11 +125,7 @@ fn nearest(a: Option<(f64, Edge)>, b: Option<(f64, Edge)>) -> Option<(f64, Edge)
 }
 
 /// The edge the facts' ordinary income sits on: the one a few dollars less income would reach.
-fn edge_behind(
-    law: &TaxLaw<f64>,
-    state: &StateRules<f64>,
-    facts: &IncomeFacts<f64>,
-) -> Option<Edge> {
+fn edge_behind(law: &TaxLaw<f64>, state: &StateOf, facts: &IncomeFacts<f64>) -> Option<Edge> {
     let mut f = *facts;
     if f.ira_distributions >= BACK {
         f.ira_distributions -= BACK;
@@ -115,7 +136,7 @@ fn edge_behind(
     }
     let b = compute(law, &f);
     let s = slope(law, &f, &b, Direction::ordinary());
-    let (_, state_edge) = state.slope(&f, &b, &s, Direction::ordinary());
+    let (_, state_edge) = state.slope(law, &f, &b, &s, Direction::ordinary());
     nearest(s.next_edge, state_edge)
         .filter(|(d, _)| *d <= BACK + 0.5)
         .map(|(_, e)| e)
@@ -125,7 +146,7 @@ fn edge_behind(
 /// that close is one the year stops at (a few dollars short of it, through rounding).
 fn edge_ahead(
     law: &TaxLaw<f64>,
-    state: &StateRules<f64>,
+    state: &StateOf,
     facts: &IncomeFacts<f64>,
     first: Option<(f64, Edge)>,
 ) -> (Option<Edge>, Option<(f64, Edge)>) {
@@ -140,7 +161,7 @@ fn edge_ahead(
                 let f = moved(facts, Direction::ordinary(), offset);
                 let b = compute(law, &f);
                 let s = slope(law, &f, &b, Direction::ordinary());
-                let (_, state_edge) = state.slope(&f, &b, &s, Direction::ordinary());
+                let (_, state_edge) = state.slope(law, &f, &b, &s, Direction::ordinary());
                 next = nearest(s.next_edge, state_edge);
             }
             _ => break,
@@ -169,11 +190,15 @@ fn edge_words(e: Edge) -> String {
 /// Explains one year of a projection; `inputs` is that year of the plan's scenario on `f64`.
 pub fn why(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> Why {
     let law = &inputs.law;
-    let state = &inputs.state;
+    let state = StateOf {
+        year: &inputs.state,
+        owners: row.owners.convert(),
+    };
+    let state = &state;
     let facts = row_facts(row, inputs);
     let b = compute(law, &facts);
     let ord = slope(law, &facts, &b, Direction::ordinary());
-    let (_, state_edge) = state.slope(&facts, &b, &ord, Direction::ordinary());
+    let (_, state_edge) = state.slope(law, &facts, &b, &ord, Direction::ordinary());
     let gain = slope(law, &facts, &b, Direction::gain());
     let (close, next) = edge_ahead(law, state, &facts, nearest(ord.next_edge, state_edge));
     let at_edge = edge_behind(law, state, &facts).or(close);

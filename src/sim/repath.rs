@@ -14,8 +14,9 @@ use crate::engine::{ReturnPath, Scenario, YearInputs};
 use crate::num::Num;
 use crate::plan::Plan;
 use crate::tax::tables::LAST_TABLE_YEAR;
-use crate::tax::{Irmaa, LawMode, LawTables, TaxLaw};
+use crate::tax::{IndexMask, Irmaa, LawMode, LawTables, StateLaw, StateTables, StateYear, TaxLaw};
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// The inflation-indexed thresholds of one year's law before indexing (the last table's values,
 /// after the plan's law mode).
@@ -43,7 +44,22 @@ pub struct Repath {
     irmaa_indexed: Vec<bool>,
     /// The last table's tiers, unindexed.
     irmaa_base: IrmaaBase,
-    state_deduction: f64,
+    /// Per year: how the state tax follows prices (see [`StateIndexing`]).
+    states: Vec<StateIndexing>,
+}
+
+/// How a year's state tax follows the path's prices.
+#[derive(Debug, Clone)]
+enum StateIndexing {
+    /// The custom rate's deduction, in today's dollars.
+    Custom { deduction: f64 },
+    /// A state's law after its file's last year: the law unindexed and what of it is indexed.
+    Indexed {
+        base: Arc<StateLaw<f64>>,
+        mask: IndexMask,
+    },
+    /// A state's law for a year of its file: the same on every path.
+    Fixed,
 }
 
 impl Repath {
@@ -100,7 +116,7 @@ impl Repath {
             laws,
             irmaa_indexed,
             irmaa_base,
-            state_deduction: f64::from_dec(plan.state.deduction),
+            states: state_indexing(plan, start, n)?,
         })
     }
 
@@ -140,7 +156,15 @@ impl Repath {
         for (k, (y, t)) in out.years.iter_mut().zip(&self.template.years).enumerate() {
             let level = levels[k];
             rescale(y, t, level);
-            y.state.deduction = cents(self.state_deduction * level);
+            match (&self.states[k], &mut y.state) {
+                (StateIndexing::Custom { deduction }, StateYear::Custom(rules)) => {
+                    rules.deduction = cents(deduction * level);
+                }
+                (StateIndexing::Indexed { base, mask }, StateYear::Law(law)) => {
+                    Arc::make_mut(law).reindex(base, mask, law_level(k));
+                }
+                _ => {}
+            }
             if let Some(Some(base)) = self.laws.get(k) {
                 index_law(&mut y.law, base, law_level(k));
             }
@@ -167,14 +191,46 @@ impl Repath {
     }
 }
 
+/// How each year's state tax follows prices, from the plan's residence that year.
+fn state_indexing(plan: &Plan, start: i32, n: usize) -> Result<Vec<StateIndexing>, SimError> {
+    let tables = StateTables::get()?;
+    (0..n)
+        .map(|k| {
+            let year = start + k as i32;
+            let residence = plan.residence_in(year);
+            Ok(match residence.code() {
+                None => StateIndexing::Custom {
+                    deduction: residence
+                        .custom_tax()
+                        .map_or(0.0, |t| f64::from_dec(t.deduction)),
+                },
+                Some(code) => match tables.index_mask(code, year) {
+                    Some(mask) => StateIndexing::Indexed {
+                        base: Arc::new(
+                            StateLaw::resolve(tables, code, year, Decimal::ONE)?.convert(),
+                        ),
+                        mask,
+                    },
+                    None => StateIndexing::Fixed,
+                },
+            })
+        })
+        .collect()
+}
+
 /// Moves the year's price-indexed amounts from the template's price level to `level`.
 /// Pensions keep their own cost-of-living rule; nominal other income stays in dollars.
 fn rescale(y: &mut YearInputs<f64>, t: &YearInputs<f64>, level: f64) {
     let ratio = level / t.price_level;
     let scale = |x: f64| cents(x * ratio);
     y.price_level = level;
-    y.social_security = scale(t.social_security);
-    y.wages = scale(t.wages);
+    // Each person's, then the household's, as the exact builder adds them up.
+    for (o, p) in y.own.iter_mut().zip(&t.own) {
+        o.social_security = scale(p.social_security);
+        o.wages = scale(p.wages);
+    }
+    y.social_security = y.own[0].social_security + y.own[1].social_security;
+    y.wages = y.own[0].wages + y.own[1].wages;
     y.other_income = t.other_income_nominal + scale(t.other_income - t.other_income_nominal);
     y.living = scale(t.living);
     y.one_offs = scale(t.one_offs);

@@ -9,6 +9,8 @@ pub enum TaxError {
     InvalidInput { field: &'static str, reason: String },
     #[error("law table {file}: {message}")]
     Table { file: String, message: String },
+    #[error("{0}'s income tax is not modelled yet")]
+    StateNotModelled(&'static str),
 }
 
 impl TaxError {

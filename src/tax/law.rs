@@ -286,6 +286,14 @@ impl<N: Num> TaxLaw<N> {
         self.map_numbers(|d: N| d.to_f64())
     }
 
+    /// The same law on another number type, through `f64` (for exact slopes on [`Dual`]
+    /// numbers).
+    ///
+    /// [`Dual`]: crate::dual::Dual
+    pub fn via_f64<M: Num>(&self) -> TaxLaw<M> {
+        self.map_numbers(|d: N| M::from_f64(d.to_f64()))
+    }
+
     /// Every amount and rate passed through `c`; the shape of the law is kept.
     fn map_numbers<M: Num>(&self, c: impl Fn(N) -> M + Copy) -> TaxLaw<M> {
         let a4 = |a: &[N; 4]| a.map(c);

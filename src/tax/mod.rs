@@ -1,11 +1,16 @@
-//! Tax law as data and the pure arithmetic of one household-year: federal income tax, a flat
-//! state tax, Medicare IRMAA surcharges and required minimum distributions.
+//! Tax law as data and the pure arithmetic of one household-year: federal income tax, state
+//! income tax (every state and DC, or a custom flat rate), Medicare IRMAA surcharges, required
+//! minimum distributions, payroll taxes, the 10% tax on early distributions (and the Roth
+//! five-year rules) and the taxation of HSAs.
 
+pub mod early_withdrawal;
 mod error;
 pub mod federal;
 mod filing;
+pub mod hsa;
 pub mod irmaa;
 pub mod law;
+pub mod payroll;
 pub mod rmd;
 pub mod slope;
 pub mod state;
@@ -18,5 +23,8 @@ pub use irmaa::{Irmaa, IrmaaCharge};
 pub use law::{FlatChange, LawMode, TaxLaw};
 pub use rmd::RmdRules;
 pub use slope::{Direction, Edge, Slope, slope};
-pub use state::{StateRules, StateTax};
+pub use state::{
+    IndexMask, Owners, Person, StateBreakdown, StateCode, StateFacts, StateLaw, StateRules,
+    StateTables, StateTax, StateYear, state_breakdown, state_tax,
+};
 pub use tables::LawTables;

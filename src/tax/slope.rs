@@ -74,6 +74,9 @@ pub enum Edge {
     InvestmentIncome,
     /// The state's taxable base turns positive.
     StateBase,
+    /// One of a state's own thresholds: a bracket, an exclusion's cap, a phase-out, a credit's
+    /// income limit.
+    StateRule,
 }
 
 impl Edge {
@@ -101,6 +104,7 @@ impl Edge {
             Edge::NiitBase => "the net investment income tax base".into(),
             Edge::InvestmentIncome => "investment income turning positive".into(),
             Edge::StateBase => "the state's taxable base".into(),
+            Edge::StateRule => "a state bracket or threshold".into(),
         }
     }
 }

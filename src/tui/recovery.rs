@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 struct Kept {
     file: Option<String>,
     plan: Plan,
+    /// The plan file's opening comments, which the plan's own serde form leaves out.
+    #[serde(default)]
+    comments: Vec<String>,
 }
 
 /// Kept unsaved edits found at the start.
@@ -81,6 +84,7 @@ impl Places {
         let kept = Kept {
             file: file.map(|f| f.display().to_string()),
             plan: plan.clone(),
+            comments: plan.comments.clone(),
         };
         let text = ron::ser::to_string_pretty(&kept, ron::ser::PrettyConfig::new())
             .map_err(std::io::Error::other)?;
@@ -115,7 +119,8 @@ impl Places {
 /// The plan kept at `path`, and the file it belongs to.
 pub fn read_recovery(path: &Path) -> Result<(Plan, Option<PathBuf>), String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-    let kept: Kept = ron::from_str(&text).map_err(|e| e.to_string())?;
+    let mut kept: Kept = ron::from_str(&text).map_err(|e| e.to_string())?;
+    kept.plan.comments = std::mem::take(&mut kept.comments);
     if let Some(first) = crate::plan::validate(&kept.plan).first() {
         return Err(first.to_string());
     }

@@ -18,7 +18,8 @@ pub fn run(plan: Option<PathBuf>) -> std::io::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture);
         previous(info);
     }));
-    let mut terminal = ratatui::init();
+    // Without a terminal (output redirected, no tty) say so instead of panicking.
+    let mut terminal = ratatui::try_init()?;
     let _ = execute!(stdout(), EnableMouseCapture);
     let result = event_loop(&mut terminal, plan);
     let _ = execute!(stdout(), DisableMouseCapture);

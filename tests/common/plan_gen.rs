@@ -4,11 +4,11 @@
 //! of the plans, values it must refuse (negative amounts, rates of 1e28, absurd ages).
 
 use drawdown::plan::{
-    Account, Assumptions, Income, OneOff, OtherIncome, PathMode, Pension, Person, Plan, PriorMagi,
-    Returns, Simulation, SocialSecurity, Spending, SpendingChange, Wage,
+    Account, Assumptions, Income, Move, OneOff, OtherIncome, PathMode, Pension, Person, Plan,
+    PriorMagi, Returns, Simulation, SocialSecurity, Spending, SpendingChange, StateResidence, Wage,
 };
 use drawdown::strategy::{Objective, OrderStep, Source, StepCap, StrategySpec};
-use drawdown::tax::{Filing, FlatChange, LawMode, StateTax};
+use drawdown::tax::{Filing, FlatChange, LawMode, StateCode, StateTax};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -40,6 +40,35 @@ fn name() -> impl Strategy<Value = String> {
     prop_oneof![
         8 => "[A-Za-z][A-Za-z ]{0,12}",
         1 => "\\PC{1,80}",
+    ]
+}
+
+/// A state's postal code: any of the 50 and DC, or now and then one that is not.
+pub fn state_code() -> impl Strategy<Value = String> {
+    let codes: Vec<String> = StateCode::ALL
+        .iter()
+        .map(|c| c.code().to_string())
+        .collect();
+    prop_oneof![
+        12 => prop::sample::select(codes),
+        1 => Just("XX".to_string()),
+        1 => Just("nj".to_string()),
+    ]
+}
+
+fn residence() -> impl Strategy<Value = StateResidence> {
+    prop_oneof![
+        (rate(0, 200), any::<bool>(), any::<bool>(), money()).prop_map(
+            |(rate, ss, ret, deduction)| {
+                StateResidence::custom(&StateTax {
+                    rate,
+                    exempt_social_security: ss,
+                    exempt_retirement: ret,
+                    deduction,
+                })
+            }
+        ),
+        state_code().prop_map(|code| StateResidence::Resident { code }),
     ]
 }
 
@@ -235,7 +264,7 @@ prop_compose! {
 prop_compose! {
     fn income()(
         ss in prop::collection::vec((0usize..2, money(), 62u32..=70, 0u32..=11), 0..=2),
-        pensions in prop::collection::vec((0usize..2, name(), money(), 40u32..=100, rate(-50, 200), share()), 0..=2),
+        pensions in prop::collection::vec((0usize..2, name(), money(), 40u32..=100, rate(-50, 200), share(), any::<bool>()), 0..=2),
         wages in prop::collection::vec((0usize..2, money(), 30u32..=100), 0..=2),
         other in prop::collection::vec((name(), money(), 0i32..60, 0i32..60, any::<bool>()), 0..=2),
     ) -> Income {
@@ -246,7 +275,7 @@ prop_compose! {
                 claim_age,
                 claim_months: if claim_age == 70 { 0 } else { m },
             }).collect(),
-            pensions: pensions.into_iter().map(|(person, name, amount, start_age, cola, survivor_share)| Pension { person, name, amount, start_age, cola, survivor_share }).collect(),
+            pensions: pensions.into_iter().map(|(person, name, amount, start_age, cola, survivor_share, government)| Pension { person, name, amount, start_age, cola, survivor_share, government }).collect(),
             wages: wages.into_iter().map(|(person, amount, until_age)| Wage { person, amount, until_age }).collect(),
             other: other.into_iter().map(|(name, amount, a, b, indexed)| OtherIncome { name, amount, from_year: 2026 + a.min(b), to_year: 2026 + a.max(b), indexed }).collect(),
         }
@@ -261,7 +290,8 @@ prop_compose! {
         (people, couple) in people(),
         start in prop_oneof![4 => 2024i32..=2030, 1 => 2022i32..=2100],
         filing_pick in 0usize..4,
-        state in (rate(0, 200), any::<bool>(), any::<bool>(), money()),
+        state in residence(),
+        moves in prop::collection::vec((0i32..60, state_code()), 0..=2),
         heirs_rate in rate(0, 600),
         accounts in prop::collection::vec(account(2), 0..=6),
         income in income(),
@@ -304,7 +334,12 @@ prop_compose! {
             notes: String::new(),
             people,
             filing,
-            state: StateTax { rate: state.0, exempt_social_security: state.1, exempt_retirement: state.2, deduction: state.3 },
+            state,
+            moves: {
+                let mut m: Vec<Move> = moves.into_iter().map(|(k, state)| Move { year: start + 1 + k, state }).collect();
+                m.sort_by_key(|m| m.year);
+                m
+            },
             heirs_rate,
             accounts,
             income,
@@ -324,6 +359,7 @@ prop_compose! {
                 simulation: Simulation { mode: simulation.0, paths: simulation.1, seed: simulation.2 },
             },
             strategies,
+            comments: Vec::new(),
         }
     }
 }
@@ -465,7 +501,10 @@ pub fn corrupt(plan: &mut Plan, which: u8, bad: &Corruption) {
 }
 
 fn amount_slots(plan: &mut Plan) -> Vec<&mut Decimal> {
-    let mut v: Vec<&mut Decimal> = vec![&mut plan.state.deduction, &mut plan.spending.annual];
+    let mut v: Vec<&mut Decimal> = vec![&mut plan.spending.annual];
+    if let StateResidence::Custom { deduction, .. } = &mut plan.state {
+        v.push(deduction);
+    }
     for a in &mut plan.accounts {
         match a {
             Account::Taxable {
@@ -525,10 +564,12 @@ fn amount_slots(plan: &mut Plan) -> Vec<&mut Decimal> {
 fn rate_slots(plan: &mut Plan) -> Vec<&mut Decimal> {
     let mut v: Vec<&mut Decimal> = vec![
         &mut plan.heirs_rate,
-        &mut plan.state.rate,
         &mut plan.spending.survivor_share,
         &mut plan.assumptions.inflation,
     ];
+    if let StateResidence::Custom { rate, .. } = &mut plan.state {
+        v.push(rate);
+    }
     match &mut plan.assumptions.returns {
         Returns::Constant { nominal } => v.push(nominal),
         Returns::ByAssetClass {

@@ -12,6 +12,7 @@ pub enum Group {
     Plan,
     Person,
     Taxes,
+    Move,
     Account,
     SocialSecurity,
     Pension,
@@ -109,6 +110,25 @@ pub static GROUPS: &[GroupSpec] = &[
         parent: None,
         heading: Some(|_, _, _| "Taxes".into()),
         list: None,
+    },
+    GroupSpec {
+        group: Group::Move,
+        pane: Pane::People,
+        parent: None,
+        heading: None,
+        list: Some(ListSpec {
+            noun: "move",
+            items: |p, _| Some(&mut p.moves),
+            len: |p, _| p.moves.len(),
+            min: 0,
+            adds: &[AddSpec {
+                label: "+ add a move to another state",
+                show: |_, _| true,
+                run: AddRun::Now(items::add_move),
+            }],
+            duplicable: false,
+            movable: false,
+        }),
     },
     GroupSpec {
         group: Group::Account,

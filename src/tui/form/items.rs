@@ -100,6 +100,19 @@ pub fn add_pension(plan: &mut Plan, _: super::Loc) -> Result<(), String> {
         start_age: 65,
         cola: Decimal::ZERO,
         survivor_share: dec!(0.5),
+        government: false,
+    });
+    Ok(())
+}
+
+pub fn add_move(plan: &mut Plan, _: super::Loc) -> Result<(), String> {
+    let after = plan
+        .moves
+        .last()
+        .map_or(plan.assumptions.start_year, |m| m.year);
+    plan.moves.push(crate::plan::Move {
+        year: (after + 5).min(plan.end_year()),
+        state: "FL".into(),
     });
     Ok(())
 }

@@ -72,7 +72,15 @@ fn rich_plans() -> Vec<Plan> {
     });
     a.assumptions.simulation.mode = PathMode::monte_carlo_default();
     a.assumptions.simulation.paths = 500;
+    if let Some(p) = a.income.pensions.last_mut() {
+        p.government = true;
+    }
     let mut b = a.clone();
+    b.state = crate::plan::StateResidence::Resident { code: "CA".into() };
+    b.moves.push(crate::plan::Move {
+        year: b.assumptions.start_year + 3,
+        state: "FL".into(),
+    });
     b.assumptions.returns = Returns::Constant {
         nominal: dec!(0.05),
     };

@@ -94,6 +94,14 @@ pub(super) static FIELDS: &[FieldSpec] = &[
     )
     .within(share_bounds),
     field(
+        G::Pension,
+        "Government pension",
+        "income.pensions[].government",
+        K::Toggle,
+        item!(Toggle, income.pensions, government),
+        "from a federal, state or local government employer (many states exempt it)",
+    ),
+    field(
         G::Wage,
         "Earned by",
         "income.wages[].person",

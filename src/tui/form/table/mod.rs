@@ -7,7 +7,7 @@
 use super::groups::Group;
 use super::spec::{Access, Bounds, FieldSpec, Kind, Loc, Names, Note};
 use crate::money::MAX_MONEY;
-use crate::plan::{Account, PathMode, Plan, PriorMagi, Returns};
+use crate::plan::{Account, PathMode, Plan, PriorMagi, Returns, StateResidence};
 use crate::strategy::{Objective, OrderStep, Source, StepCap, StrategySpec, bracket_label};
 use crate::tax::{Filing, LawMode};
 use rust_decimal::Decimal;
@@ -137,6 +137,29 @@ macro_rules! item_int {
     };
 }
 
+/// A parameter of the plan's own flat state tax (absent for a resident of a real state).
+macro_rules! custom_state {
+    (rate) => {
+        custom_state!(@ Decimal, rate)
+    };
+    (deduction) => {
+        custom_state!(@ Decimal, deduction)
+    };
+    ($field:ident) => {
+        custom_state!(@ Toggle, $field)
+    };
+    (@ $access:ident, $field:ident) => {
+        Access::$access {
+            get: |p, _| p.state.custom_tax().map(|t| t.$field),
+            set: |p, _, v| {
+                p.state.custom_tax()?;
+                p.state.edit_custom(|t| t.$field = v);
+                Some(())
+            },
+        }
+    };
+}
+
 /// A field outside any list.
 macro_rules! single {
     ($access:ident, $($path:ident).+) => {
@@ -148,6 +171,25 @@ macro_rules! single {
             },
         }
     };
+}
+
+/// What the State field shows for a flat rate of the plan's own.
+const OWN_RATE: &str = "own rate";
+
+/// The residence typed into the State field: a postal code, or the plan's own flat rate (kept
+/// from before when it had one). A code that is not a state is left for validation to name.
+fn state_from_text(now: &StateResidence, text: &str) -> StateResidence {
+    let t = text.trim();
+    if t.is_empty() || t.eq_ignore_ascii_case(OWN_RATE) || t.eq_ignore_ascii_case("custom") {
+        match now {
+            StateResidence::Custom { .. } => now.clone(),
+            StateResidence::Resident { .. } => StateResidence::default(),
+        }
+    } else {
+        StateResidence::Resident {
+            code: t.to_uppercase(),
+        }
+    }
 }
 
 /// A person chosen by name: who receives an income or owns an account.

@@ -79,10 +79,29 @@ pub(super) static FIELDS: &[FieldSpec] = &[
     ),
     field(
         G::Taxes,
+        "State",
+        "state.code",
+        K::Text,
+        Access::Text {
+            get: |p, _| {
+                Some(match &p.state {
+                    StateResidence::Resident { code } => code.clone(),
+                    StateResidence::Custom { .. } => OWN_RATE.to_string(),
+                })
+            },
+            set: |p, _, v| {
+                p.state = state_from_text(&p.state, &v);
+                Some(())
+            },
+        },
+        "the state of residence by postal code (CA, NY, TX…), or 'own rate' for a flat rate of your own",
+    ),
+    field(
+        G::Taxes,
         "State tax rate",
         "state.rate",
         K::Rate,
-        single!(Decimal, state.rate),
+        custom_state!(rate),
         "a flat state income tax on what the state taxes",
     )
     .within(|_, _| (Decimal::ZERO, dec!(0.2))),
@@ -91,7 +110,7 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "State exempts SS",
         "state.exempt_social_security",
         K::Toggle,
-        single!(Toggle, state.exempt_social_security),
+        custom_state!(exempt_social_security),
         "whether the state leaves Social Security untaxed",
     ),
     field(
@@ -99,7 +118,7 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "State exempts IRAs",
         "state.exempt_retirement",
         K::Toggle,
-        single!(Toggle, state.exempt_retirement),
+        custom_state!(exempt_retirement),
         "whether the state leaves pensions and IRA withdrawals untaxed",
     ),
     field(
@@ -107,10 +126,39 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "State deduction",
         "state.deduction",
         K::Money,
-        single!(Decimal, state.deduction),
+        custom_state!(deduction),
         "subtracted from state taxable income each year, in today's dollars",
     )
     .within(money_bounds),
+    field(
+        G::Move,
+        "Moves in year",
+        "moves[].year",
+        K::Year,
+        Access::Int {
+            get: |p, l| p.moves.get(l.0).map(|m| i64::from(m.year)),
+            set: |p, l, v| {
+                p.moves.get_mut(l.0)?.year = v.try_into().ok()?;
+                Some(())
+            },
+        },
+        "the first year taxed as a resident of the new state",
+    )
+    .within(in_plan_years),
+    field(
+        G::Move,
+        "  to state",
+        "moves[].state",
+        K::Text,
+        Access::Text {
+            get: |p, l| p.moves.get(l.0).map(|m| m.state.clone()),
+            set: |p, l, v| {
+                p.moves.get_mut(l.0)?.state = v.trim().to_uppercase();
+                Some(())
+            },
+        },
+        "the new state's postal code (CA, NY, TX…)",
+    ),
     field(
         G::Taxes,
         "Heirs' tax rate",

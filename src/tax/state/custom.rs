@@ -1,9 +1,9 @@
-//! A flat-rate state income tax on federal AGI, with the two exemptions most states offer
-//! retirees.
+//! The custom flat-rate state income tax a plan may choose instead of a real state: one rate on
+//! federal AGI, with the two exemptions most states offer retirees.
 
-use super::federal::{IncomeFacts, TaxBreakdown};
 use crate::money::serde_dec;
 use crate::num::Num;
+use crate::tax::federal::{IncomeFacts, TaxBreakdown};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

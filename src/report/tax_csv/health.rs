@@ -1,0 +1,122 @@
+//! The health and payroll columns of `drawdown tax`: the ACA premium tax credit for a household
+//! with Marketplace coverage, and the employee's payroll tax on wages.
+
+use crate::health::{AcaHousehold, AcaLaw, HealthTables, aca_magi};
+use crate::index::compound;
+use crate::num::Num;
+use crate::tax::payroll::{Payroll, PayrollTable};
+use crate::tax::tables::LAST_TABLE_YEAR;
+use crate::tax::{Filing, IncomeFacts, StateCode, TaxBreakdown};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Optional input columns, read when present (not repeated in the output). The `state` column,
+/// which the credit also reads, is the state tax's.
+pub const HEALTH_INPUTS: [&str; 2] = ["aca_benchmark", "aca_months"];
+
+/// Output columns, written after every other output column.
+pub const HEALTH_OUTPUT_COLUMNS: [&str; 3] = ["aca_magi", "aca_ptc", "fica"];
+
+/// A row's health inputs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HealthInputs {
+    pub state: Option<StateCode>,
+    /// The household's yearly benchmark premium (dollars of the year); zero without Marketplace
+    /// coverage.
+    pub benchmark: Decimal,
+    pub months: u32,
+}
+
+/// Parses the cells of [`HEALTH_INPUTS`], in that order (empty when the column is absent), for
+/// a household in `state`.
+pub fn parse_health(cells: &[&str], state: Option<StateCode>) -> Result<HealthInputs, String> {
+    let benchmark = match cells[0].trim() {
+        "" => Decimal::ZERO,
+        s => Decimal::from_str(s)
+            .or_else(|_| Decimal::from_scientific(s))
+            .map_err(|_| format!("aca_benchmark: '{s}' is not a number"))?,
+    };
+    if benchmark < Decimal::ZERO || benchmark > crate::money::MAX_MONEY {
+        return Err(format!(
+            "aca_benchmark: {benchmark} must be from 0 to $100 billion"
+        ));
+    }
+    let months = match cells[1].trim() {
+        "" => 12,
+        s => s
+            .strip_suffix(".0")
+            .unwrap_or(s)
+            .parse::<u32>()
+            .ok()
+            .filter(|m| *m <= 12)
+            .ok_or_else(|| format!("aca_months: '{s}' is not a whole number from 0 to 12"))?,
+    };
+    Ok(HealthInputs {
+        state,
+        benchmark,
+        months,
+    })
+}
+
+/// `aca_magi`, `aca_ptc` and `fica` for a computed row. Years past the tables index the poverty
+/// line and the wage base by `inflation`.
+pub fn health_columns(
+    year: i32,
+    facts: &IncomeFacts<Decimal>,
+    b: &TaxBreakdown<Decimal>,
+    h: &HealthInputs,
+    inflation: Decimal,
+) -> Result<[Decimal; 3], String> {
+    let prices = compound(inflation, LAST_TABLE_YEAR);
+    let magi = aca_magi(b.magi, facts.social_security, b.taxable_social_security);
+    let tables = HealthTables::get().map_err(|e| e.to_string())?;
+    let law = AcaLaw::for_year(tables, year, h.state, &prices).map_err(|e| e.to_string())?;
+    let credit = law.credit(&AcaHousehold {
+        magi,
+        size: if facts.filing == Filing::Mfj { 2 } else { 1 },
+        benchmark: h.benchmark,
+        months: h.months,
+        separate_return: facts.filing == Filing::Mfs,
+    });
+    let payroll = Payroll::for_year(
+        PayrollTable::get().map_err(|e| e.to_string())?,
+        year,
+        &prices,
+    )
+    .map_err(|e| e.to_string())?;
+    let fica = payroll.fica(facts.wages)
+        + payroll.additional_medicare(facts.filing, facts.wages, Decimal::ZERO);
+    Ok([magi, credit.credit.round_cents(), fica.round_cents()])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn cells_parse_leniently_and_refuse_nonsense() {
+        let h = parse_health(&["", ""], None).unwrap();
+        assert_eq!(
+            h,
+            HealthInputs {
+                state: None,
+                benchmark: Decimal::ZERO,
+                months: 12
+            }
+        );
+        let h = parse_health(&["12345.5", "7"], StateCode::parse("ny")).unwrap();
+        assert_eq!(h.state.unwrap().as_str(), "NY");
+        assert_eq!((h.benchmark, h.months), (dec!(12345.5), 7));
+        assert!(
+            parse_health(&["-5", ""], None)
+                .unwrap_err()
+                .contains("aca_benchmark")
+        );
+        assert!(
+            parse_health(&["", "13"], None)
+                .unwrap_err()
+                .contains("aca_months")
+        );
+    }
+}

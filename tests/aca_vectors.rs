@@ -1,0 +1,139 @@
+//! The ACA premium tax credit against 1,080 reference households (PolicyEngine-US 2.68.0, tax
+//! years 2025 and 2026; `tests/data/aca-ptc-vectors.md`), computed through `drawdown tax` as a
+//! user runs it: every row with a benchmark premium becomes an input row (its MAGI as IRA
+//! income, its state and benchmark), and `aca_ptc` must be within $1 of the reference `ptc`.
+
+mod common;
+
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::str::FromStr;
+
+fn dec(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap_or_else(|_| Decimal::from_scientific(s).unwrap())
+}
+
+#[test]
+fn every_row_with_a_benchmark_matches_the_reference_credit() {
+    let text = include_str!("data/aca-ptc-vectors-public.csv");
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let headers = rdr.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let mut input = String::from(
+        "year,filing,age_head,age_spouse,pensions_ira,state,aca_benchmark,aca_months\n",
+    );
+    let mut expected = Vec::new();
+    for r in rdr.records() {
+        let r = r.unwrap();
+        let benchmark = dec(&r[col("benchmark_premium")]);
+        if benchmark.is_zero() {
+            continue;
+        }
+        // All of the reference household's income is IRA distributions (plus Alaska's Permanent
+        // Fund Dividend, which the reference counts in MAGI), so MAGI enters as IRA income.
+        input.push_str(&format!(
+            "{},{},{},{},{},{},{},12\n",
+            &r[col("year")],
+            &r[col("filing")],
+            &r[col("age_head")],
+            &r[col("age_spouse")],
+            &r[col("magi")],
+            &r[col("state")],
+            benchmark,
+        ));
+        expected.push((
+            dec(&r[col("magi")]),
+            dec(&r[col("ptc")]),
+            format!(
+                "{} {} {} x{}",
+                &r[col("year")],
+                &r[col("county")],
+                &r[col("filing")],
+                &r[col("fpl_multiple")]
+            ),
+        ));
+    }
+    assert!(expected.len() > 900, "only {} rows", expected.len());
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("aca.csv");
+    std::fs::write(&path, &input).unwrap();
+    let out = common::drawdown(&["tax", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let stdout = common::stdout(&out);
+    let mut lines = stdout.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let at: HashMap<&str, usize> = header.iter().enumerate().map(|(i, h)| (*h, i)).collect();
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), expected.len());
+
+    let mut worst = (Decimal::ZERO, String::new());
+    let mut within = 0;
+    let mut exact = 0;
+    for (row, (magi, ptc, label)) in rows.iter().zip(&expected) {
+        assert_eq!(dec(row[at["aca_magi"]]), *magi, "{label}");
+        let miss = (dec(row[at["aca_ptc"]]) - ptc).abs();
+        if miss > worst.0 {
+            worst = (miss, label.clone());
+        }
+        if miss <= Decimal::ONE {
+            within += 1;
+        }
+        if miss < dec("0.01") {
+            exact += 1;
+        }
+    }
+    println!(
+        "ACA vectors: {within} of {} rows within $1 ({exact} to the cent); largest miss ${} ({})",
+        expected.len(),
+        worst.0,
+        worst.1
+    );
+    assert_eq!(
+        within,
+        expected.len(),
+        "largest miss ${} at {}",
+        worst.0,
+        worst.1
+    );
+}
+
+/// The reference gives no benchmark where the household is on Medicaid or New York's Essential
+/// Plan (it pays no Marketplace premium); drawdown routes exactly those rows there, and no other.
+#[test]
+fn medicaid_and_basic_health_routing_matches_the_reference() {
+    use drawdown::health::{AcaLaw, AcaStatus, HealthTables, StateCode};
+    let tables = HealthTables::get().unwrap();
+    let text = include_str!("data/aca-ptc-vectors-public.csv");
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let headers = rdr.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (mut routed, mut rows) = (0, 0);
+    for r in rdr.records() {
+        let r = r.unwrap();
+        let year: i32 = r[col("year")].parse().unwrap();
+        let law = AcaLaw::for_year(tables, year, StateCode::parse(&r[col("state")]), &|_| {
+            Decimal::ONE
+        })
+        .unwrap();
+        let size = if &r[col("filing")] == "mfj" { 2 } else { 1 };
+        let status = law.status(dec(&r[col("magi")]), size);
+        let off_marketplace = matches!(status, AcaStatus::Medicaid | AcaStatus::BasicHealthProgram);
+        let no_benchmark = dec(&r[col("benchmark_premium")]).is_zero();
+        assert_eq!(
+            off_marketplace,
+            no_benchmark,
+            "{} {} {} x{}: {status:?}",
+            &r[col("year")],
+            &r[col("county")],
+            &r[col("filing")],
+            &r[col("fpl_multiple")]
+        );
+        if status == AcaStatus::Medicaid {
+            assert_eq!(&r[col("medicaid_eligible")], "1");
+        }
+        routed += usize::from(off_marketplace);
+        rows += 1;
+    }
+    println!("routed off the Marketplace: {routed} of {rows} rows, as the reference");
+}
