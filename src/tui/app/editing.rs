@@ -59,9 +59,12 @@ impl App {
         match form::apply(edit.field, &edit.original, &text) {
             Ok(next) => {
                 edit.error = None;
-                edit.understood = form::read(edit.field, &edit.original, &text)
-                    .ok()
-                    .map(|v| value::understood(edit.field.spec().kind, &v));
+                // Text means itself; numbers say how they were read.
+                let kind = edit.field.spec().kind;
+                edit.understood = (kind != form::Kind::Text)
+                    .then(|| form::read(edit.field, &edit.original, &text).ok())
+                    .flatten()
+                    .map(|v| value::understood(kind, &v));
                 if next != self.plan {
                     self.plan = next;
                     self.touched();

@@ -11,10 +11,13 @@ pub fn words(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_string();
     }
-    let mut out = String::new();
-    for word in s.split(' ') {
-        let next = if out.is_empty() {
-            word.to_string()
+    // Leading spaces (an indent) are kept as they are.
+    let body = s.trim_start_matches(' ');
+    let indent = &s[..s.len() - body.len()];
+    let mut out = indent.to_string();
+    for word in body.split(' ') {
+        let next = if out.len() == indent.len() {
+            format!("{out}{word}")
         } else {
             format!("{out} {word}")
         };
@@ -65,6 +68,7 @@ mod tests {
     fn words_are_never_cut() {
         assert_eq!(words("State exempts pensions", 16), "State exempts…");
         assert_eq!(words("short", 16), "short");
+        assert_eq!(words("    ✗ not a state code", 14), "    ✗ not a…");
         let p = [
             "2026".to_string(),
             "Heir-aware".into(),
