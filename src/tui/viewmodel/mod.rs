@@ -21,13 +21,14 @@ pub use inspector::{Inspector, InspectorLine};
 use super::app::{App, Overlay};
 use super::widgets::{FanColumn, MetricRow, StackColumn, TaxColumn};
 
-/// Everything the view model is computed from, in three parts rebuilt separately: the
-/// comparison (the plan and its results), what is charted (the strategy and the year), and the
-/// form (the plan and the pane). A year-cursor key rebuilds only the charted part.
+/// Everything the view model is computed from, in parts rebuilt separately: the comparison
+/// (the plan and its results), the charted strategy, the inspector (its year), and the form (the
+/// plan and the pane). A year-cursor key rebuilds at most the inspector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ViewKey {
     results: (u64, u64, u64, bool, bool),
-    charted: (usize, usize, bool, bool),
+    charted: usize,
+    inspector: (usize, bool, bool),
     form: (u64, bool, usize),
 }
 
@@ -42,8 +43,8 @@ impl ViewKey {
         );
         ViewKey {
             results,
-            charted: (
-                app.strategy,
+            charted: app.strategy,
+            inspector: (
                 app.year,
                 app.curve,
                 matches!(app.overlay, Some(Overlay::Inspector)),
@@ -84,6 +85,7 @@ impl ViewModel {
         let mut v = ViewModel::default();
         v.build_results(app);
         v.build_charted(app);
+        v.build_inspector(app);
         v.form = form::form_rows(app);
         v
     }
@@ -97,7 +99,7 @@ impl ViewModel {
         self.warnings = warnings(app);
     }
 
-    /// The charted strategy's part: its columns, its fan, the inspector of its year.
+    /// The charted strategy's part: its columns and its fan.
     fn build_charted(&mut self, app: &App) {
         let p = app
             .comparison
@@ -107,6 +109,10 @@ impl ViewModel {
         self.stack = p.map(stack_columns).unwrap_or_default();
         self.taxes = p.map(tax_columns).unwrap_or_default();
         self.fan = p.and_then(|p| fan(app, &p.strategy));
+    }
+
+    /// The inspector of the charted strategy's year, while it is open.
+    fn build_inspector(&mut self, app: &App) {
         self.inspector = if matches!(app.overlay, Some(Overlay::Inspector)) {
             inspector::inspector(app)
         } else {
@@ -130,13 +136,17 @@ impl App {
         }
         let mut view = std::mem::take(&mut self.view);
         let results = before.is_none_or(|b| b.results != key.results);
-        let charted = before.is_none_or(|b| b.charted != key.charted);
+        let charted = results || before.is_none_or(|b| b.charted != key.charted);
+        let inspector = charted || before.is_none_or(|b| b.inspector != key.inspector);
         let form = before.is_none_or(|b| b.form != key.form);
         if results {
             view.build_results(self);
         }
-        if results || charted {
+        if charted {
             view.build_charted(self);
+        }
+        if inspector {
+            view.build_inspector(self);
         }
         if form {
             view.form = form::form_rows(self);
