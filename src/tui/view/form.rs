@@ -91,8 +91,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
                 stepped,
                 help: field_help,
             } => {
-                if i == selected {
-                    help.clone_from(field_help);
+                if let Some(h) = field_help {
+                    help.clone_from(h);
                 }
                 let editing = app.edit.as_ref().filter(|_| i == selected);
                 let label_style = if is_selected { t.accent } else { t.text };

@@ -1,5 +1,5 @@
 //! The form pane's rows as shown: label, value (rounded and names hidden in privacy mode), a
-//! note on what the value means for this plan, and the help line of each field.
+//! note on what the value means for this plan, and the help line of the selected field.
 
 use crate::money::format_thousands;
 use crate::tui::app::App;
@@ -15,16 +15,19 @@ pub enum FormRow {
         note: Option<String>,
         /// Stepped with Enter or ←/→ rather than typed.
         stepped: bool,
-        help: String,
+        /// The help line, for the selected field only.
+        help: Option<String>,
     },
     Add(String),
 }
 
 pub fn form_rows(app: &App) -> Vec<FormRow> {
     let names = app.names();
+    let selected = app.selected_row();
     app.rows_of(app.pane)
         .into_iter()
-        .map(|row| match row {
+        .enumerate()
+        .map(|(i, row)| match row {
             Row::Section(title) => FormRow::Section(title),
             Row::Add(a) => FormRow::Add(a.label().to_string()),
             Row::Field(f) => {
@@ -34,7 +37,7 @@ pub fn form_rows(app: &App) -> Vec<FormRow> {
                     value: shown_value(app, f),
                     note: spec.note.and_then(|n| n(&app.plan, f.loc, &names)),
                     stepped: spec.kind.is_stepped(),
-                    help: form::help(f, &app.plan),
+                    help: (i == selected).then(|| form::help(f, &app.plan)),
                 }
             }
         })

@@ -29,7 +29,7 @@ pub struct ViewKey {
     results: (u64, u64, u64, bool, bool),
     charted: usize,
     inspector: (usize, bool, bool),
-    form: (u64, bool, usize),
+    form: (u64, bool, usize, usize),
 }
 
 impl ViewKey {
@@ -49,7 +49,12 @@ impl ViewKey {
                 app.curve,
                 matches!(app.overlay, Some(Overlay::Inspector)),
             ),
-            form: (app.plan_rev, app.privacy, app.pane.index()),
+            form: (
+                app.plan_rev,
+                app.privacy,
+                app.pane.index(),
+                app.selected_row(),
+            ),
         }
     }
 }
