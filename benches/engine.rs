@@ -3,8 +3,9 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use drawdown::engine::{ReturnPath, Scenario, compare, project};
-use drawdown::plan::demo_plan;
+use drawdown::plan::{StateResidence, demo_plan};
 use drawdown::strategy::build;
+use drawdown::tax::StateCode;
 use rust_decimal::Decimal;
 use std::hint::black_box;
 
@@ -13,6 +14,15 @@ fn engine(c: &mut Criterion) {
     c.bench_function("demo_all_strategies", |b| {
         b.iter(|| compare(black_box(&plan)).expect("demo projects"))
     });
+    // The same household as residents of California (brackets, exemption credits, Social
+    // Security exempt) and Georgia (the retirement exclusion per person from 62 and 65).
+    for code in [StateCode::CA, StateCode::GA] {
+        let mut resident = plan.clone();
+        resident.state = StateResidence::resident(code);
+        c.bench_function(&format!("demo_all_strategies_in/{}", code.code()), |b| {
+            b.iter(|| compare(black_box(&resident)).expect("demo projects"))
+        });
+    }
     // A keypress that changes the law's inputs (inflation, start year, law mode) resolves every
     // year's law again; alternate two inflation rates so that each run does.
     let mut other = plan.clone();

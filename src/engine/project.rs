@@ -322,11 +322,7 @@ fn marginal_rates<N: Num>(quick: &YearContext<'_, f64>, facts: &IncomeFacts<N>) 
     {
         let s = slope(law, &f, &b, dir);
         out[i] = s.total;
-        out[2 + i] = quick
-            .inputs
-            .state
-            .slope(law, &f, &b, &s, dir, &quick.owners)
-            .0;
+        out[2 + i] = quick.inputs.state.slope(&f, &b, &s, dir, &quick.owners).0;
     }
     out
 }

@@ -11,7 +11,7 @@ use crate::tax::law::MAX_PRICE_INDEX;
 use crate::tax::tables::LAST_TABLE_YEAR;
 use crate::tax::{
     Filing, Irmaa, LawMode, LawTables, RmdRules, StateCode, StateLaw, StateTables, StateYear,
-    TaxLaw,
+    TaxLaw, YearLaw,
 };
 use rust_decimal::Decimal;
 use std::sync::{Arc, Mutex};
@@ -277,7 +277,7 @@ impl<N: Num> Scenario<N> {
                 irmaa: laws.irmaa[k].convert(),
                 irmaa_ahead: laws.irmaa[k + 2].convert(),
                 state: match &states[k] {
-                    Some(law) => StateYear::Law(Arc::new(law.convert())),
+                    Some(law) => StateYear::Law(year_law(law)),
                     None => StateYear::Custom(
                         plan.residence_in(year)
                             .custom_tax()
@@ -355,7 +355,7 @@ impl<N: Num> Scenario<N> {
                     },
                     irmaa: y.irmaa.to_f64(),
                     irmaa_ahead: y.irmaa_ahead.to_f64(),
-                    state: y.state.convert(),
+                    state: y.state.to_f64(),
                     own: y.own.map(|o| o.convert(|x: N| x.to_f64())),
                     social_security: c(y.social_security),
                     pensions: c(y.pensions),
@@ -446,7 +446,20 @@ fn law_index<N: Num>(level: N) -> Decimal {
 /// The law of the state the household lives in each year (`None` for a year under the custom
 /// rate), indexed by the year's law price level. Like the federal laws, the last set is kept:
 /// most edits change neither the residence nor prices.
-type StateLaws = Arc<Vec<Option<StateLaw<Decimal>>>>;
+type StateLaws = Arc<Vec<Option<Arc<YearLaw<Decimal>>>>>;
+
+/// A cached state law in the scenario's number type: the same one (Decimal), its `f64` copy
+/// made once, or a conversion.
+fn year_law<N: Num>(law: &Arc<YearLaw<Decimal>>) -> Arc<YearLaw<N>> {
+    if let Some(same) = (law as &dyn std::any::Any).downcast_ref::<Arc<YearLaw<N>>>() {
+        return Arc::clone(same);
+    }
+    let fast = law.fast();
+    if let Some(same) = (&fast as &dyn std::any::Any).downcast_ref::<Arc<YearLaw<N>>>() {
+        return Arc::clone(same);
+    }
+    Arc::new(YearLaw::new(law.law().convert()))
+}
 
 fn state_laws(
     plan: &Plan,
@@ -474,8 +487,11 @@ fn state_laws(
         .iter()
         .enumerate()
         .map(|(k, code)| {
-            code.map(|c| StateLaw::resolve(tables, c, start + k as i32, law_levels[k]))
-                .transpose()
+            code.map(|c| {
+                StateLaw::resolve(tables, c, start + k as i32, law_levels[k])
+                    .map(|law| Arc::new(YearLaw::new(law)))
+            })
+            .transpose()
         })
         .collect::<Result<Vec<_>, _>>()?;
     let set = Arc::new(set);

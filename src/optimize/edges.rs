@@ -69,7 +69,7 @@ pub fn walk(
         }
         let b = compute(law, &f);
         let s = slope(law, &f, &b, dir);
-        let (state_rate, state_edge) = state.slope(law, &f, &b, &s, dir, owners);
+        let (state_rate, state_edge) = state.slope(&f, &b, &s, dir, owners);
         let mut next = s.next_edge;
         if let Some((d, e)) = state_edge
             && next.is_none_or(|(n, _)| d < n)

@@ -101,13 +101,12 @@ struct StateOf<'a> {
 impl StateOf<'_> {
     fn slope(
         &self,
-        law: &TaxLaw<f64>,
         f: &IncomeFacts<f64>,
         b: &TaxBreakdown<f64>,
         s: &Slope<f64>,
         dir: Direction<f64>,
     ) -> (f64, Option<(f64, Edge)>) {
-        self.year.slope(law, f, b, s, dir, &self.owners)
+        self.year.slope(f, b, s, dir, &self.owners)
     }
 
     fn tax(&self, f: &IncomeFacts<f64>, b: &TaxBreakdown<f64>) -> f64 {
@@ -136,7 +135,7 @@ fn edge_behind(law: &TaxLaw<f64>, state: &StateOf, facts: &IncomeFacts<f64>) -> 
     }
     let b = compute(law, &f);
     let s = slope(law, &f, &b, Direction::ordinary());
-    let (_, state_edge) = state.slope(law, &f, &b, &s, Direction::ordinary());
+    let (_, state_edge) = state.slope(&f, &b, &s, Direction::ordinary());
     nearest(s.next_edge, state_edge)
         .filter(|(d, _)| *d <= BACK + 0.5)
         .map(|(_, e)| e)
@@ -161,7 +160,7 @@ fn edge_ahead(
                 let f = moved(facts, Direction::ordinary(), offset);
                 let b = compute(law, &f);
                 let s = slope(law, &f, &b, Direction::ordinary());
-                let (_, state_edge) = state.slope(law, &f, &b, &s, Direction::ordinary());
+                let (_, state_edge) = state.slope(&f, &b, &s, Direction::ordinary());
                 next = nearest(s.next_edge, state_edge);
             }
             _ => break,
@@ -198,7 +197,7 @@ pub fn why(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> Why {
     let facts = row_facts(row, inputs);
     let b = compute(law, &facts);
     let ord = slope(law, &facts, &b, Direction::ordinary());
-    let (_, state_edge) = state.slope(law, &facts, &b, &ord, Direction::ordinary());
+    let (_, state_edge) = state.slope(&facts, &b, &ord, Direction::ordinary());
     let gain = slope(law, &facts, &b, Direction::gain());
     let (close, next) = edge_ahead(law, state, &facts, nearest(ord.next_edge, state_edge));
     let at_edge = edge_behind(law, state, &facts).or(close);

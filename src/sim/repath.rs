@@ -161,7 +161,9 @@ impl Repath {
                     rules.deduction = cents(deduction * level);
                 }
                 (StateIndexing::Indexed { base, mask }, StateYear::Law(law)) => {
-                    Arc::make_mut(law).reindex(base, mask, law_level(k));
+                    Arc::make_mut(law)
+                        .law_mut()
+                        .reindex(base, mask, law_level(k));
                 }
                 _ => {}
             }

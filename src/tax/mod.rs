@@ -25,6 +25,6 @@ pub use rmd::RmdRules;
 pub use slope::{Direction, Edge, Slope, slope};
 pub use state::{
     IndexMask, Owners, Person, StateBreakdown, StateCode, StateFacts, StateLaw, StateRules,
-    StateTables, StateTax, StateYear, state_breakdown, state_tax,
+    StateTables, StateTax, StateYear, YearLaw, state_breakdown, state_tax,
 };
 pub use tables::LawTables;

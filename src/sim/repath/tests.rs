@@ -9,6 +9,7 @@ fn state_amounts(s: &StateYear<f64>) -> Vec<f64> {
     match s {
         StateYear::Custom(r) => vec![r.deduction],
         StateYear::Law(law) => {
+            let law = law.law();
             let mut v = Vec::new();
             for b in &law.brackets {
                 v.extend(&b.thresholds);

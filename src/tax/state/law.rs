@@ -269,7 +269,15 @@ impl<N: Num> StateLaw<N> {
 
     /// The same law in another number type (f64 for searches).
     pub fn convert<M: Num>(&self) -> StateLaw<M> {
-        let c = |x: N| M::from_dec(x.to_dec());
+        self.map_numbers(|x: N| M::from_dec(x.to_dec()))
+    }
+
+    /// The same law in another number type through `f64` (for slopes on dual numbers).
+    pub fn via_f64<M: Num>(&self) -> StateLaw<M> {
+        self.map_numbers(|x: N| M::from_f64(x.to_f64()))
+    }
+
+    fn map_numbers<M: Num>(&self, c: impl Fn(N) -> M + Copy) -> StateLaw<M> {
         StateLaw {
             state: self.state,
             year: self.year,

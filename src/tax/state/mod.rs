@@ -42,7 +42,7 @@ pub use custom::{StateRules, StateTax};
 pub use facts::{Person, StateFacts};
 pub use law::{IndexMask, Indexing, Rounding, Schedule, StateLaw, StateTable, Status, YearTable};
 pub use tables::StateTables;
-pub use year::{Owners, StateYear};
+pub use year::{Owners, StateYear, YearLaw};
 
 use crate::num::Num;
 use crate::tax::federal::TaxBreakdown;

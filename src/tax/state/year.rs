@@ -8,10 +8,9 @@ use super::law::StateLaw;
 use super::{StateCode, state_tax};
 use crate::dual::{Dual, watch};
 use crate::num::Num;
-use crate::tax::federal::{IncomeFacts, TaxBreakdown, compute};
-use crate::tax::law::TaxLaw;
+use crate::tax::federal::{IncomeFacts, TaxBreakdown};
 use crate::tax::slope::{Direction, Edge, Slope};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The state tax a household owes in a year.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,7 +18,49 @@ pub enum StateYear<N> {
     /// The plan's own flat rate with its exemptions.
     Custom(StateRules<N>),
     /// A state's law for the year (a state without an income tax included).
-    Law(Arc<StateLaw<N>>),
+    Law(Arc<YearLaw<N>>),
+}
+
+/// A state's law for a year, and the same law on [`Dual`] numbers for its slopes, made once when
+/// first asked for (an explanation or a search asks many times a year).
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearLaw<N> {
+    law: StateLaw<N>,
+    dual: OnceLock<StateLaw<Dual>>,
+    fast: OnceLock<Arc<YearLaw<f64>>>,
+}
+
+impl<N: Num> YearLaw<N> {
+    pub fn new(law: StateLaw<N>) -> YearLaw<N> {
+        YearLaw {
+            law,
+            dual: OnceLock::new(),
+            fast: OnceLock::new(),
+        }
+    }
+
+    /// The same law on `f64`, made once.
+    pub fn fast(&self) -> Arc<YearLaw<f64>> {
+        Arc::clone(
+            self.fast
+                .get_or_init(|| Arc::new(YearLaw::new(self.law.convert()))),
+        )
+    }
+
+    pub fn law(&self) -> &StateLaw<N> {
+        &self.law
+    }
+
+    /// The law to change (its slope copy is made again when next asked for).
+    pub fn law_mut(&mut self) -> &mut StateLaw<N> {
+        self.dual = OnceLock::new();
+        self.fast = OnceLock::new();
+        &mut self.law
+    }
+
+    fn dual(&self) -> &StateLaw<Dual> {
+        self.dual.get_or_init(|| self.law.via_f64())
+    }
 }
 
 impl<N: Num> Default for StateYear<N> {
@@ -34,7 +75,7 @@ impl<N: Num> StateYear<N> {
     pub fn tax(&self, f: &IncomeFacts<N>, fed: &TaxBreakdown<N>, owners: &Owners<N>) -> N {
         match self {
             StateYear::Custom(rules) => rules.tax(f, fed),
-            StateYear::Law(law) => state_tax(law, &owners.facts(f), fed),
+            StateYear::Law(law) => state_tax(&law.law, &owners.facts(f), fed),
         }
     }
 
@@ -42,7 +83,15 @@ impl<N: Num> StateYear<N> {
     pub fn code(&self) -> Option<StateCode> {
         match self {
             StateYear::Custom(_) => None,
-            StateYear::Law(law) => Some(law.state),
+            StateYear::Law(law) => Some(law.law.state),
+        }
+    }
+
+    /// The same on `f64` (a real state's law is converted once and shared).
+    pub fn to_f64(&self) -> StateYear<f64> {
+        match self {
+            StateYear::Law(law) => StateYear::Law(law.fast()),
+            StateYear::Custom(_) => self.convert(),
         }
     }
 
@@ -54,21 +103,21 @@ impl<N: Num> StateYear<N> {
                 exempt_retirement: r.exempt_retirement,
                 deduction: M::from_dec(r.deduction.to_dec()),
             }),
-            StateYear::Law(law) => StateYear::Law(Arc::new(law.convert())),
+            StateYear::Law(law) => StateYear::Law(Arc::new(YearLaw::new(law.law.convert()))),
         }
     }
 }
 
 impl StateYear<f64> {
     /// The state tax's slope along `dir` at the facts `f` (federal breakdown `fed`, federal
-    /// slope `fed_slope`, under the federal `law`), and the distance to the next state edge
-    /// ahead. A real state's slope is its computation's exact right derivative, found by running
-    /// it on [`Dual`] numbers: every bracket, exclusion cap, phase-out and federal starting point
-    /// it uses is seen as it is; its next edge is the nearest point where one of the
-    /// computation's choices would go the other way.
+    /// slope `fed_slope` there), and the distance to the next state edge ahead. A real state's
+    /// slope is its computation's exact right derivative, found by running it on [`Dual`]
+    /// numbers (the federal figures it starts from move as the federal slope says): every
+    /// bracket, exclusion cap, phase-out and federal starting point it uses is seen as it is;
+    /// its next edge is the nearest point where one of the computation's choices would go the
+    /// other way.
     pub fn slope(
         &self,
-        law: &TaxLaw<f64>,
         f: &IncomeFacts<f64>,
         fed: &TaxBreakdown<f64>,
         fed_slope: &Slope<f64>,
@@ -100,14 +149,53 @@ impl StateYear<f64> {
                 };
                 fd.ira_distributions.d = dir.ordinary;
                 fd.long_term_gains.d = dir.gain;
-                let federal = compute(&law.via_f64::<Dual>(), &fd);
-                let state: StateLaw<Dual> = state.convert();
+                let federal = moving_breakdown(fed, fed_slope, dir);
                 let owners: Owners<Dual> = owners.convert();
                 let facts = owners.facts(&fd);
-                let (tax, next) = watch(|| state_tax(&state, &facts, &federal));
+                let (tax, next) = watch(|| state_tax(state.dual(), &facts, &federal));
                 (tax.d, next.map(|d| (d, Edge::StateRule)))
             }
         }
+    }
+}
+
+/// The federal breakdown at a point, moving along `dir` as its slope there says.
+fn moving_breakdown(
+    b: &TaxBreakdown<f64>,
+    s: &Slope<f64>,
+    dir: Direction<f64>,
+) -> TaxBreakdown<Dual> {
+    let c = Dual::constant;
+    let m = Dual::moving;
+    // Gains enter AGI one for one unless a loss beyond the yearly limit absorbs them.
+    let gain_in_agi = if b.loss_carryforward > 0.0 {
+        0.0
+    } else {
+        dir.gain
+    };
+    TaxBreakdown {
+        filing: b.filing,
+        provisional_income: m(b.provisional_income, s.agi - s.taxable_social_security),
+        taxable_social_security: m(b.taxable_social_security, s.taxable_social_security),
+        capital_gain_in_agi: m(b.capital_gain_in_agi, gain_in_agi),
+        loss_carryforward: c(b.loss_carryforward),
+        agi: m(b.agi, s.agi),
+        magi: m(b.magi, s.agi),
+        standard_deduction: c(b.standard_deduction),
+        senior_deduction: m(b.senior_deduction, s.senior_deduction),
+        taxable_income: m(b.taxable_income, s.taxable_income),
+        preferential_income: m(b.preferential_income, s.preferential_income),
+        ordinary_taxable_income: m(b.ordinary_taxable_income, s.ordinary_taxable_income),
+        ordinary_tax: c(b.ordinary_tax),
+        preferential_tax: c(b.preferential_tax),
+        regular_tax: m(b.regular_tax, s.total - s.niit),
+        niit: m(b.niit, s.niit),
+        total: m(b.total, s.total),
+        bracket: b.bracket,
+        bracket_rate: c(b.bracket_rate),
+        gain_band: b.gain_band,
+        marginal_ordinary: c(b.marginal_ordinary),
+        marginal_gain: c(b.marginal_gain),
     }
 }
 
@@ -244,16 +332,16 @@ mod tests {
         // (35 ILCS 5/201, 5/203(a)(2)(F)): IRA dollars cost nothing, interest 4.95%.
         let tables = StateTables::get().unwrap();
         let il = StateLaw::resolve(tables, StateCode::IL, 2026, Decimal::ONE).unwrap();
-        let year = StateYear::Law(Arc::new(il.convert::<f64>()));
-        let law = TaxLaw::for_year(2026).unwrap().to_f64();
+        let year = StateYear::Law(Arc::new(YearLaw::new(il.convert::<f64>())));
+        let law = crate::tax::TaxLaw::for_year(2026).unwrap().to_f64();
         let (f, owners) = couple();
-        let fed = compute(&law, &f);
+        let fed = crate::tax::compute(&law, &f);
         let fs = crate::tax::slope(&law, &f, &fed, Direction::ordinary());
-        let (ira, _) = year.slope(&law, &f, &fed, &fs, Direction::ordinary(), &owners);
+        let (ira, _) = year.slope(&f, &fed, &fs, Direction::ordinary(), &owners);
         assert_eq!(ira, 0.0);
         // A dollar of gain is taxed at the flat rate (the interest is above the exemptions).
         let gs = crate::tax::slope(&law, &f, &fed, Direction::gain());
-        let (gain, _) = year.slope(&law, &f, &fed, &gs, Direction::gain(), &owners);
+        let (gain, _) = year.slope(&f, &fed, &gs, Direction::gain(), &owners);
         assert!((gain - 0.0495).abs() < 1e-12, "{gain}");
         // The tax itself is the state's.
         let dollars = year.tax(&f, &fed, &owners);
