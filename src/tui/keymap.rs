@@ -331,7 +331,7 @@ pub fn question(event: &KeyEvent) -> Option<Action> {
     Some(match event.code {
         KeyCode::Char('c') if ctrl => Action::Quit,
         KeyCode::Char('y' | 'Y' | 's' | 'S') => Action::Yes,
-        KeyCode::Char('n' | 'N' | 'd' | 'D') => Action::No,
+        KeyCode::Char('n' | 'N') => Action::No,
         KeyCode::Char('c' | 'C') | KeyCode::Esc => Action::Close,
         KeyCode::Enter => Action::Yes,
         _ => return None,
