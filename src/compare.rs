@@ -5,7 +5,6 @@
 use crate::engine::{Comparison, compare_with};
 use crate::optimize::{Budget, OptimizeError, Optimized, optimize_within};
 use crate::plan::Plan;
-use crate::strategy::StrategySpec;
 use std::sync::atomic::AtomicBool;
 
 /// The plan's comparison with every optimized column filled in, and the searches' answers (one
@@ -17,7 +16,7 @@ pub fn compare_all(
 ) -> Result<(Comparison, Vec<Optimized>), OptimizeError> {
     let mut found: Vec<Optimized> = Vec::new();
     for spec in &plan.strategies {
-        if let StrategySpec::Optimized { objective } = spec
+        if let Some(objective) = spec.objective()
             && !found.iter().any(|o| o.objective == *objective)
         {
             found.push(optimize_within(

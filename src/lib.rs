@@ -9,6 +9,7 @@ pub mod dual;
 pub mod engine;
 pub mod health;
 pub mod index;
+pub mod job;
 pub mod money;
 pub mod num;
 pub mod optimize;

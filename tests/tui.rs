@@ -1,10 +1,12 @@
-//! The planner without a terminal: key scripts drive the app, ratatui's TestBackend renders it,
-//! and snapshots pin the main screens at 80x24 and 160x48.
+//! The planner without a terminal: key scripts drive the app through the runner (each script
+//! one batch, as a burst of keys arrives), ratatui's TestBackend renders it, and snapshots pin
+//! the main screens at 80x24 and 160x48.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use drawdown::plan::{Account, demo_plan, load_plan};
 use drawdown::tui::app::Overlay;
-use drawdown::tui::{App, Places, input, view};
+use drawdown::tui::form::Pane;
+use drawdown::tui::{App, Places, Runner, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rust_decimal::Decimal;
@@ -16,16 +18,34 @@ fn places(dir: Option<&Path>) -> Places {
     Places {
         data_dir: dir.map(Path::to_path_buf),
         saves_dir: None,
+        instance: "test".into(),
     }
 }
 
-fn app() -> App {
-    App::new(demo_plan(), None, places(None))
+struct Planner {
+    app: App,
+    runner: Runner,
 }
 
-/// Feeds a key script: plain characters type themselves; `<Tab>`, `<Enter>`, `<Esc>`, `<Up>`,
-/// `<Down>`, `<Left>`, `<Right>`, `<BS>`, `<BackTab>` and `<C-x>` name keys.
-fn keys(app: &mut App, script: &str) {
+fn planner() -> Planner {
+    with_places(places(None))
+}
+
+fn with_places(places: Places) -> Planner {
+    let (app, runner) = Runner::with_plan(demo_plan(), None, places);
+    Planner { app, runner }
+}
+
+fn started(path: Option<std::path::PathBuf>, places: Places) -> Planner {
+    let (app, runner) = Runner::start(path, places);
+    Planner { app, runner }
+}
+
+/// The events of a key script: plain characters type themselves; `<Tab>`, `<Enter>`, `<Esc>`,
+/// `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<BS>`, `<BackTab>`, `<PgDn>`, `<PgUp>`, `<Home>`,
+/// `<End>` and `<C-x>` name keys.
+fn events(script: &str) -> Vec<Event> {
+    let mut out = Vec::new();
     let mut chars = script.chars().peekable();
     while let Some(c) = chars.next() {
         let event = if c == '<' && chars.peek().is_some_and(|n| n.is_ascii_alphabetic()) {
@@ -40,6 +60,10 @@ fn keys(app: &mut App, script: &str) {
                 "Left" => (KeyCode::Left, KeyModifiers::NONE),
                 "Right" => (KeyCode::Right, KeyModifiers::NONE),
                 "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
+                "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
+                "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
+                "Home" => (KeyCode::Home, KeyModifiers::NONE),
+                "End" => (KeyCode::End, KeyModifiers::NONE),
                 other if other.starts_with("C-") => (
                     KeyCode::Char(other.chars().nth(2).expect("ctrl key")),
                     KeyModifiers::CONTROL,
@@ -50,16 +74,22 @@ fn keys(app: &mut App, script: &str) {
         } else {
             KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
         };
-        input::handle(app, &Event::Key(event));
+        out.push(Event::Key(event));
     }
+    out
 }
 
-fn render(app: &mut App, width: u16, height: u16) -> String {
+/// Applies a key script as one batch.
+fn keys(p: &mut Planner, script: &str) {
+    p.runner.handle_events(&mut p.app, &events(script));
+}
+
+fn render(p: &mut Planner, width: u16, height: u16) -> String {
     // The recompute time varies from run to run; pin it for stable screens.
-    app.last_recompute = Duration::from_micros(800);
-    app.status = None;
+    p.app.last_recompute = Duration::from_micros(800);
+    p.app.status = None;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view::draw(app, f)).unwrap();
+    terminal.draw(|f| view::draw(&p.app, f)).unwrap();
     let buffer = terminal.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..height {
@@ -71,111 +101,273 @@ fn render(app: &mut App, width: u16, height: u16) -> String {
     out
 }
 
-fn balance(app: &App, i: usize) -> Decimal {
-    app.plan.accounts[i].balance()
+fn balance(p: &Planner, i: usize) -> Decimal {
+    p.app.plan.accounts[i].balance()
 }
 
-fn estate(app: &App) -> Decimal {
-    app.comparison.as_ref().unwrap().outcomes[0].estate
+fn estate(p: &Planner) -> Decimal {
+    p.app.comparison.as_ref().unwrap().outcomes[0].estate
+}
+
+/// Runs the background work until `done` says so (or twenty seconds pass).
+fn settle(p: &mut Planner, done: impl Fn(&App) -> bool) {
+    let start = std::time::Instant::now();
+    while !done(&p.app) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "background work did not finish"
+        );
+        p.runner.tick(&mut p.app);
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// The row index of the first field with this plan path in a pane.
+fn row_of(p: &Planner, pane: Pane, path: &str, nth: usize) -> usize {
+    p.app
+        .rows_of(pane)
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r, drawdown::tui::form::Row::Field(f) if f.spec().path == path))
+        .nth(nth)
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| panic!("no {path} in {pane:?}"))
+}
+
+/// The cursor on the add row of a pane whose label contains `label`.
+fn go_add(p: &mut Planner, pane: Pane, label: &str) {
+    let r = p
+        .app
+        .rows_of(pane)
+        .iter()
+        .position(|r| matches!(r, drawdown::tui::form::Row::Add(a) if a.label().contains(label)))
+        .unwrap_or_else(|| panic!("no add row '{label}' in {pane:?}"));
+    p.app.set_row(pane, r);
+}
+
+fn go(p: &mut Planner, pane: Pane, path: &str, nth: usize) {
+    let r = row_of(p, pane, path, nth);
+    p.app.set_row(pane, r);
 }
 
 #[test]
 fn typing_a_balance_reruns_every_strategy_and_undo_brings_it_back() {
-    let mut app = app();
-    let before = estate(&app);
+    let mut p = planner();
+    let before = estate(&p);
     // Accounts pane, first account: Name, then Balance.
-    keys(&mut app, "<Tab><Down>900k");
-    assert!(app.edit.is_some());
+    keys(&mut p, "<Tab><Down>900k");
+    assert!(p.app.edit.is_some());
     assert_eq!(
-        balance(&app, 0),
+        balance(&p, 0),
         dec!(900000),
         "the engine already runs on the typed value"
     );
-    assert!(estate(&app) > before);
-    keys(&mut app, "<Enter>");
-    assert!(app.edit.is_none() && app.dirty);
-    keys(&mut app, "u");
-    assert_eq!(balance(&app, 0), dec!(500000));
-    assert_eq!(estate(&app), before);
-    keys(&mut app, "<C-r>");
-    assert_eq!(balance(&app, 0), dec!(900000));
+    assert!(estate(&p) > before);
+    keys(&mut p, "<Enter>");
+    assert!(p.app.edit.is_none() && p.app.dirty);
+    keys(&mut p, "u");
+    assert_eq!(balance(&p, 0), dec!(500000));
+    assert_eq!(estate(&p), before);
+    keys(&mut p, "<C-r>");
+    assert_eq!(balance(&p, 0), dec!(900000));
+}
+
+#[test]
+fn enter_selects_the_text_so_typing_replaces_it() {
+    let mut p = planner();
+    keys(&mut p, "<Tab><Down><Enter>");
+    assert_eq!(p.app.edit.as_ref().unwrap().input.value(), "$500,000");
+    keys(&mut p, "750000<Enter>");
+    assert_eq!(balance(&p, 0), dec!(750000));
+    // Home keeps the text and moves the cursor: typing then inserts.
+    keys(&mut p, "<Enter><End>.5<Enter>");
+    assert_eq!(balance(&p, 0), dec!(750000.5));
 }
 
 #[test]
 fn an_invalid_value_shows_why_and_the_engine_keeps_the_last_valid_plan() {
-    let mut app = app();
-    keys(
-        &mut app,
-        "<Tab><Down><Enter><BS><BS><BS><BS><BS><BS><BS><BS>-5",
+    let mut p = planner();
+    keys(&mut p, "<Tab><Down><Enter>5-");
+    let edit = p.app.edit.as_ref().unwrap();
+    assert!(
+        edit.error.as_deref().unwrap().contains("not an amount"),
+        "{edit:?}"
     );
-    let edit = app.edit.as_ref().unwrap();
-    assert_eq!(edit.error.as_deref(), Some("-$5 is negative"));
-    // The engine runs on the last value that could be used: "5", typed before the minus.
-    assert_eq!(balance(&app, 0), dec!(5));
-    let screen = render(&mut app, 160, 48);
-    assert!(screen.contains("✗ -$5 is negative"), "{screen}");
-    keys(&mut app, "<Enter>");
-    assert!(app.edit.is_some(), "Enter does not keep an invalid value");
-    keys(&mut app, "<Esc>");
-    assert!(app.edit.is_none());
     assert_eq!(
-        balance(&app, 0),
+        balance(&p, 0),
+        dec!(5),
+        "the engine runs on the last usable value: 5"
+    );
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains("✗ '5-' is not an amount"), "{screen}");
+    keys(&mut p, "<Enter>");
+    assert!(p.app.edit.is_some(), "Enter does not keep an invalid value");
+    keys(&mut p, "<Esc>");
+    assert!(p.app.edit.is_none());
+    assert_eq!(
+        balance(&p, 0),
         dec!(500000),
         "Esc restores the plan before the edit"
     );
-    assert!(!app.dirty);
+    assert!(!p.app.dirty);
 }
 
 #[test]
-fn money_typed_in_every_form_is_understood() {
-    for (typed, want) in [
-        ("1,250,000", dec!(1250000)),
-        ("1.25m", dec!(1250000)),
-        ("65k", dec!(65000)),
-    ] {
-        let mut app = app();
-        keys(&mut app, &format!("<Tab><Down>{typed}<Enter>"));
-        assert_eq!(balance(&app, 0), want, "{typed}");
+fn choices_step_and_accounts_come_and_go_after_a_question() {
+    let mut p = planner();
+    let filing = p.app.plan.filing;
+    go(&mut p, Pane::People, "filing", 0);
+    keys(&mut p, "<Enter>");
+    assert_ne!(p.app.plan.filing, filing);
+    let n = p.app.plan.accounts.len();
+    keys(&mut p, "<Tab>d");
+    assert!(matches!(p.app.overlay, Some(Overlay::ConfirmRemove { .. })));
+    assert_eq!(p.app.plan.accounts.len(), n, "d asks first");
+    let screen = render(&mut p, 80, 24);
+    assert!(
+        screen.contains("Remove the account 'Brokerage'?"),
+        "{screen}"
+    );
+    keys(&mut p, "n");
+    assert_eq!(p.app.plan.accounts.len(), n);
+    keys(&mut p, "dy");
+    assert_eq!(p.app.plan.accounts.len(), n - 1);
+    keys(&mut p, "u");
+    assert_eq!(p.app.plan.accounts.len(), n);
+}
+
+#[test]
+fn removing_a_person_says_what_becomes_of_their_accounts_and_lets_the_user_choose() {
+    let owned = |p: &Planner| {
+        p.app
+            .plan
+            .accounts
+            .iter()
+            .filter(|a| a.owner().is_some())
+            .count()
+    };
+    for (answer, kept) in [("m", true), ("r", false)] {
+        let mut p = planner();
+        let before = p.app.plan.accounts.len();
+        let lees = p
+            .app
+            .plan
+            .accounts
+            .iter()
+            .filter(|a| a.owner() == Some(1))
+            .count();
+        assert!(lees > 0);
+        go(&mut p, Pane::People, "people[].name", 1);
+        keys(&mut p, "d");
+        let screen = render(&mut p, 80, 24);
+        assert!(screen.contains("Remove Lee from the plan?"), "{screen}");
+        assert!(
+            screen.contains(&format!("Lee has {lees} account(s)")),
+            "{screen}"
+        );
+        assert!(screen.contains("move the rest to Dana"), "{screen}");
+        keys(&mut p, answer);
+        assert_eq!(p.app.plan.people.len(), 1);
+        let after = p.app.plan.accounts.len();
+        if kept {
+            assert_eq!(after, before);
+            assert!(
+                p.app
+                    .plan
+                    .accounts
+                    .iter()
+                    .all(|a| a.owner().is_none_or(|o| o == 0))
+            );
+        } else {
+            assert_eq!(after, before - lees);
+        }
+        let _ = owned(&p);
     }
 }
 
 #[test]
-fn choices_step_and_accounts_come_and_go() {
-    let mut app = app();
-    let filing = app.plan.filing;
-    // People pane: Plan name, Person 1 (3 fields), Person 2 (3 fields), Filing status.
-    keys(
-        &mut app,
-        "<Down><Down><Down><Down><Down><Down><Down><Enter>",
+fn single_letter_commands_never_fire_while_a_field_is_edited() {
+    let mut p = planner();
+    // People pane, the plan's name: every letter is text.
+    keys(&mut p, "<Enter>qdubPpcr?<Enter>");
+    assert_eq!(p.app.plan.name, "qdubPpcr?");
+    assert!(!p.app.quit && !p.app.privacy && !p.app.presenter);
+    assert!(p.app.overlay.is_none() && p.app.baseline.is_none());
+    // ←/→ on a choice move the chart's year, never the plan.
+    let filing = p.app.plan.filing;
+    go(&mut p, Pane::People, "filing", 0);
+    keys(&mut p, "<Right><Right>");
+    assert_eq!(p.app.plan.filing, filing);
+    assert_eq!(p.app.year, 2);
+}
+
+#[test]
+fn ctrl_c_in_a_field_or_a_dialog_asks_about_unsaved_changes() {
+    let mut p = planner();
+    keys(&mut p, "<Tab><Down>600k<C-c>");
+    assert!(!p.app.quit);
+    assert!(matches!(p.app.overlay, Some(Overlay::Confirm { .. })));
+    assert_eq!(balance(&p, 0), dec!(600000), "the usable value was kept");
+    keys(&mut p, "c<C-o><C-c>");
+    assert!(!p.app.quit);
+    assert!(
+        matches!(p.app.overlay, Some(Overlay::Confirm { .. })),
+        "from the Open dialog too"
     );
-    assert_ne!(app.plan.filing, filing);
-    let n = app.plan.accounts.len();
-    keys(&mut app, "<Tab>d");
-    assert_eq!(app.plan.accounts.len(), n - 1);
-    keys(&mut app, "u");
-    assert_eq!(app.plan.accounts.len(), n);
+    // Ctrl-C again quits without saving, as the question says.
+    keys(&mut p, "<C-c>");
+    assert!(p.app.quit);
+}
+
+#[test]
+fn answering_save_saves_through_save_as_and_then_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = with_places(places(Some(dir.path())));
+    keys(&mut p, "<Tab><Down>600k<Enter>q");
+    assert!(matches!(p.app.overlay, Some(Overlay::Confirm { .. })));
+    keys(&mut p, "y");
+    assert!(
+        matches!(p.app.overlay, Some(Overlay::SaveAs { .. })),
+        "no file yet: save as"
+    );
+    let path = dir.path().join("kept.ron");
+    keys(&mut p, &format!("<C-u>{}<Enter>", path.display()));
+    assert!(p.app.quit, "saved, then the quit went on");
+    assert_eq!(
+        load_plan(&path).unwrap().accounts[0].balance(),
+        dec!(600000)
+    );
+}
+
+#[test]
+fn answering_save_with_a_file_saves_and_opens_the_other_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.ron");
+    drawdown::plan::save_plan(&path, &demo_plan()).unwrap();
+    let mut p = started(Some(path.clone()), places(Some(dir.path())));
+    keys(&mut p, "<Tab><Down>700k<Enter><C-n><Enter>y");
+    assert_eq!(
+        load_plan(&path).unwrap().accounts[0].balance(),
+        dec!(700000)
+    );
+    assert_eq!(
+        p.app.plan.name, "New plan",
+        "the new plan was started after the save"
+    );
 }
 
 #[test]
 fn save_as_writes_the_plan_and_it_reloads_identical() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::new(demo_plan(), None, places(Some(dir.path())));
-    keys(&mut app, "<Tab><Down>750k<Enter>");
+    let mut p = with_places(places(Some(dir.path())));
+    keys(&mut p, "<Tab><Down>750k<Enter>");
     let path = dir.path().join("mine.ron");
-    keys(&mut app, "S");
-    // Replace the suggested name.
-    for _ in 0..200 {
-        keys(&mut app, "<BS>");
-    }
-    keys(&mut app, &format!("{}<Enter>", path.display()));
-    assert!(!app.dirty, "{:?}", app.overlay);
+    keys(&mut p, &format!("S<C-u>{}<Enter>", path.display()));
+    assert!(!p.app.dirty, "{:?}", p.app.overlay);
     let loaded = load_plan(&path).unwrap();
-    assert_eq!(loaded, app.plan);
-    assert_eq!(loaded.accounts[0].balance(), dec!(750000));
-    // Ctrl-S saves again to the same file, keeping a backup.
-    // The cursor is still on the balance: typing replaces it.
-    keys(&mut app, "1m<Enter><C-s>");
-    assert!(!app.dirty);
+    assert_eq!(loaded, p.app.plan);
+    keys(&mut p, "<Enter>1m<Enter><C-s>");
+    assert!(!p.app.dirty);
     assert_eq!(
         load_plan(&path).unwrap().accounts[0].balance(),
         dec!(1000000)
@@ -185,36 +377,90 @@ fn save_as_writes_the_plan_and_it_reloads_identical() {
 
 #[test]
 fn quitting_with_unsaved_changes_asks_first() {
-    let mut app = app();
-    keys(&mut app, "q");
-    assert!(app.quit, "nothing to save: quits at once");
-    let mut app = app_with_change();
-    keys(&mut app, "q");
-    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
-    keys(&mut app, "c");
-    assert!(!app.quit && app.overlay.is_none());
-    keys(&mut app, "qn");
-    assert!(app.quit);
-}
-
-fn app_with_change() -> App {
-    let mut app = app();
-    keys(&mut app, "<Tab><Down>600k<Enter>");
-    app
+    let mut p = planner();
+    keys(&mut p, "q");
+    assert!(p.app.quit, "nothing to save: quits at once");
+    let mut p = planner();
+    keys(&mut p, "<Tab><Down>600k<Enter>q");
+    assert!(matches!(p.app.overlay, Some(Overlay::Confirm { .. })));
+    keys(&mut p, "c");
+    assert!(!p.app.quit && p.app.overlay.is_none());
+    keys(&mut p, "qn");
+    assert!(p.app.quit);
 }
 
 #[test]
-fn unsaved_edits_are_kept_and_offered_on_the_next_start() {
+fn unsaved_edits_are_kept_per_plan_and_offered_with_its_name_and_time() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::new(demo_plan(), None, places(Some(dir.path())));
-    keys(&mut app, "<Tab><Down>123k<Enter>");
-    app.autosave();
-    drop(app);
-    let mut next = App::open_at_start(None, places(Some(dir.path())));
-    assert!(matches!(next.overlay, Some(Overlay::Recovery { .. })));
+    let file = dir.path().join("mine.ron");
+    drawdown::plan::save_plan(&file, &demo_plan()).unwrap();
+    // Two copies of the planner on the same plan keep separate files.
+    let mut one = started(
+        Some(file.clone()),
+        Places {
+            instance: "1".into(),
+            ..places(Some(dir.path()))
+        },
+    );
+    let mut two = started(
+        Some(file.clone()),
+        Places {
+            instance: "2".into(),
+            ..places(Some(dir.path()))
+        },
+    );
+    keys(&mut one, "<Tab><Down>123k<Enter>");
+    keys(&mut two, "<Tab><Down>456k<Enter>");
+    one.runner.keep_now(&one.app);
+    two.runner.keep_now(&two.app);
+    let kept = std::fs::read_dir(dir.path().join("recovery"))
+        .unwrap()
+        .count();
+    assert_eq!(kept, 2, "neither overwrote the other");
+    // A new plan's edits are kept apart from the file's.
+    let mut fresh = with_places(Places {
+        instance: "3".into(),
+        ..places(Some(dir.path()))
+    });
+    keys(&mut fresh, "<Tab><Down>789k<Enter>");
+    fresh.runner.keep_now(&fresh.app);
+    drop((one, two, fresh));
+
+    let mut next = started(
+        Some(file.clone()),
+        Places {
+            instance: "4".into(),
+            ..places(Some(dir.path()))
+        },
+    );
+    let Some(Overlay::Recovery { offer }) = &next.app.overlay else {
+        panic!("{:?}", next.app.overlay);
+    };
+    assert!(
+        offer
+            .file
+            .as_deref()
+            .is_some_and(|f| f.ends_with("mine.ron"))
+    );
+    let screen = render(&mut next, 120, 35);
+    assert!(screen.contains("Changes to “D: sequential"), "{screen}");
+    assert!(screen.contains("UTC"), "{screen}");
     keys(&mut next, "y");
-    assert_eq!(balance(&next, 0), dec!(123000));
-    assert!(next.dirty);
+    assert!([dec!(123000), dec!(456000)].contains(&balance(&next, 0)));
+    assert!(next.app.dirty);
+    assert_eq!(next.app.file.as_deref(), Some(file.as_path()));
+    // Without a file, the new plan's kept edits are offered.
+    let new = started(
+        None,
+        Places {
+            instance: "5".into(),
+            ..places(Some(dir.path()))
+        },
+    );
+    let Some(Overlay::Recovery { offer }) = &new.app.overlay else {
+        panic!("{:?}", new.app.overlay);
+    };
+    assert!(offer.file.is_none());
 }
 
 #[test]
@@ -222,29 +468,31 @@ fn a_bad_file_at_start_shows_line_and_column_and_the_app_still_starts() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bad.ron");
     std::fs::write(&path, "(\n  version: 1,\n  name: 7,\n)").unwrap();
-    let mut app = App::open_at_start(Some(path.clone()), places(Some(dir.path())));
-    match &app.overlay {
+    let mut p = started(Some(path.clone()), places(Some(dir.path())));
+    match &p.app.overlay {
         Some(Overlay::Error { title, message }) => {
             assert!(title.contains("line 3"), "{title}");
             assert!(message.contains("bad.ron"), "{message}");
         }
         other => panic!("{other:?}"),
     }
-    assert_eq!(app.plan, demo_plan());
+    assert_eq!(p.app.plan, demo_plan());
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         "(\n  version: 1,\n  name: 7,\n)"
     );
-    let screen = render(&mut app, 80, 24);
+    let screen = render(&mut p, 80, 24);
     assert!(screen.contains("line 3"), "{screen}");
 }
 
 #[test]
 fn baseline_pin_shows_changes_against_it() {
-    let mut app = app();
-    keys(&mut app, "b<Tab><Down>800k<Enter>");
-    let rows = drawdown::tui::viewmodel::metric_rows(&app);
-    let estate = rows
+    let mut p = planner();
+    keys(&mut p, "b<Tab><Down>800k<Enter>");
+    let estate = p
+        .app
+        .view
+        .metric_rows
         .iter()
         .find(|r| r.label.starts_with("After-tax estate at end"))
         .unwrap();
@@ -254,29 +502,164 @@ fn baseline_pin_shows_changes_against_it() {
         .expect("a change against the baseline");
     assert!(delta.text.starts_with('+'), "{}", delta.text);
     assert_eq!(delta.better, Some(true));
-    let screen = render(&mut app, 160, 48);
-    assert!(screen.contains(&delta.text), "{screen}");
+    let text = delta.text.clone();
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains(&text), "{screen}");
 }
 
 #[test]
-fn privacy_hides_names_and_rounds_amounts() {
-    let mut app = app();
-    let screen = render(&mut app, 160, 48);
+fn market_risk_rows_get_baseline_changes_too() {
+    let mut plan = demo_plan();
+    plan.strategies.retain(|s| !s.is_optimized());
+    plan.assumptions.simulation.mode = drawdown::plan::PathMode::monte_carlo_default();
+    plan.assumptions.simulation.paths = 300;
+    let (app, runner) = Runner::with_plan(plan, None, places(None));
+    let mut p = Planner { app, runner };
+    let complete = |a: &App| {
+        !a.background.stale && a.background.risk.as_ref().is_some_and(|r| r.is_complete())
+    };
+    settle(&mut p, complete);
+    keys(&mut p, "b<Tab><Down>2m<Enter>");
+    settle(&mut p, complete);
+    let median = p
+        .app
+        .view
+        .metric_rows
+        .iter()
+        .find(|r| r.label == "Wealth at end, median")
+        .expect("a market-risk row");
+    let delta = median.cells[0]
+        .delta
+        .as_ref()
+        .expect("a change against the baseline");
+    assert!(delta.text.starts_with('+'), "{}", delta.text);
+    assert_eq!(delta.better, Some(true));
+}
+
+#[test]
+fn privacy_hides_names_rounds_amounts_and_covers_the_dialogs() {
+    let mut p = planner();
+    let screen = render(&mut p, 160, 48);
     assert!(screen.contains("Dana"));
-    keys(&mut app, "P");
-    let screen = render(&mut app, 160, 48);
+    keys(&mut p, "P");
+    let screen = render(&mut p, 160, 48);
     assert!(
         !screen.contains("Dana") && !screen.contains("Lee"),
         "{screen}"
     );
     assert!(screen.contains("Person 1"));
+    // The inspector's explanations are rounded like every other figure, not hidden.
+    keys(&mut p, "<Right><Right>i");
+    let screen = render(&mut p, 160, 48);
+    assert!(!screen.contains("details hidden"), "{screen}");
+    assert!(screen.contains("k from taxable"), "{screen}");
+    let exact = regex_like_exact_amount(&screen);
+    assert!(
+        exact.is_none(),
+        "an exact amount in privacy mode: {exact:?} {}",
+        screen
+            .lines()
+            .filter(|l| l.contains(exact.as_deref().unwrap_or("@@")))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    // The Open list: no names, no amounts, paths from the home folder.
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = with_places(places(Some(dir.path())));
+    drawdown::plan::save_plan(&dir.path().join("dana-and-lee.ron"), &demo_plan()).unwrap();
+    keys(&mut p, "P<C-o>");
+    let screen = render(&mut p, 160, 48);
+    assert!(!screen.contains("dana-and-lee"), "{screen}");
+    assert!(!screen.contains("sequential vs"), "{screen}");
+    assert!(screen.contains("plan file 1"), "{screen}");
+    assert!(screen.contains("2 people, 5 accounts"), "{screen}");
+    assert!(!screen.contains("Pat 65"), "examples too: {screen}");
+}
+
+/// An amount written to the dollar ("$38,200"), which privacy mode must not show.
+fn regex_like_exact_amount(screen: &str) -> Option<String> {
+    screen.split(['$']).skip(1).find_map(|rest| {
+        let digits: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ',')
+            .collect();
+        let next = rest.chars().nth(digits.len());
+        (digits.contains(',') && next != Some('k')).then(|| format!("${digits}"))
+    })
+}
+
+#[test]
+fn input_that_could_be_misread_is_refused_or_shown_as_understood() {
+    let mut p = planner();
+    keys(&mut p, "<Tab><Down>1,2,3");
+    let e = p.app.edit.as_ref().unwrap().error.clone().unwrap();
+    assert!(e.contains("groups of three"), "{e}");
+    keys(&mut p, "<Esc><Enter>12.345");
+    let e = p.app.edit.as_ref().unwrap().error.clone().unwrap();
+    assert!(e.contains("two decimals"), "{e}");
+    keys(&mut p, "<Esc>");
+    // A rate: a bare number is a percent, and the line under the field says so before Enter.
+    go(&mut p, Pane::Spending, "assumptions.inflation", 0);
+    keys(&mut p, "<Enter>4");
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains("= 4% a year"), "{screen}");
+    assert!(
+        screen.contains("a percent: 3.5 and 3.5% both mean 3.5%"),
+        "{screen}"
+    );
+    keys(&mut p, "<Enter>");
+    assert_eq!(p.app.plan.assumptions.inflation, dec!(0.04));
+    // Ages beside birth years; whose age a spending change is at.
+    keys(&mut p, "<Tab><Tab><Tab><Tab>");
+    assert_eq!(p.app.pane, Pane::People);
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains("(age 65 in 2026)"), "{screen}");
+    go(&mut p, Pane::Spending, "spending.annual", 0);
+    p.app.plan.spending.changes.clear();
+    go_add(&mut p, Pane::Spending, "spending change");
+    keys(&mut p, "<Enter>");
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains("(Dana's age)"), "{screen}");
+}
+
+#[test]
+fn one_offs_outside_the_plan_are_refused_and_a_start_year_change_warns() {
+    let mut plan = demo_plan();
+    plan.spending.one_offs.push(drawdown::plan::OneOff {
+        year: 2030,
+        amount: dec!(40000),
+        label: "New roof".into(),
+    });
+    let (app, runner) = Runner::with_plan(plan, None, places(None));
+    let mut p = Planner { app, runner };
+    let end = p.app.plan.end_year();
+    go(&mut p, Pane::Spending, "spending.one_offs[].year", 0);
+    keys(&mut p, &format!("<Enter>{}", end + 1));
+    let e = p.app.edit.as_ref().unwrap().error.clone().unwrap();
+    assert!(e.contains("outside"), "{e}");
+    keys(&mut p, "<Esc>");
+    let year = p.app.plan.spending.one_offs[0].year;
+    go(&mut p, Pane::Spending, "assumptions.start_year", 0);
+    keys(&mut p, &format!("<Enter>{}<Enter>", year + 1));
+    assert_eq!(p.app.plan.assumptions.start_year, year + 1);
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains("is outside the plan's"), "{screen}");
+}
+
+#[test]
+fn the_blank_template_has_no_income() {
+    let mut p = planner();
+    keys(&mut p, "<C-n><Enter>");
+    assert_eq!(p.app.plan.name, "New plan");
+    assert!(p.app.plan.income.social_security.is_empty());
+    assert!(p.app.plan.income.pensions.is_empty());
 }
 
 #[test]
 fn a_tiny_terminal_asks_to_be_enlarged() {
-    let mut app = app();
+    let mut p = planner();
     for (w, h) in [(79, 24), (80, 23), (20, 5), (1, 1), (0, 0)] {
-        let screen = render(&mut app, w, h);
+        let screen = render(&mut p, w, h);
         if w >= 30 && h >= 3 {
             assert!(screen.contains("larger terminal"), "{w}x{h}: {screen}");
         }
@@ -285,104 +668,66 @@ fn a_tiny_terminal_asks_to_be_enlarged() {
 
 #[test]
 fn help_lists_every_key_of_the_live_keymap() {
-    let mut app = app();
-    keys(&mut app, "?");
-    let screen = render(&mut app, 160, 48);
+    let mut p = planner();
+    keys(&mut p, "?");
+    let mut seen = String::new();
+    for _ in 0..6 {
+        seen.push_str(&render(&mut p, 160, 48));
+        keys(&mut p, "<PgDn>");
+    }
     for b in drawdown::tui::keymap::bindings() {
         let start: String = b.help.chars().take(30).collect();
-        assert!(screen.contains(&start), "missing: {}", b.help);
+        assert!(seen.contains(&start), "missing: {}", b.help);
     }
 }
 
 #[test]
 fn the_year_cursor_and_strategy_selection_move_the_chart() {
-    let mut app = app();
-    keys(&mut app, "<Right><Right><Right>]]");
-    assert_eq!(app.year, 3);
-    assert_eq!(app.strategy, 2);
-    keys(&mut app, "i");
-    assert!(matches!(app.overlay, Some(Overlay::Inspector)));
-    let screen = render(&mut app, 160, 48);
+    let mut p = planner();
+    keys(&mut p, "<Right><Right><Right>]]");
+    assert_eq!(p.app.year, 3);
+    assert_eq!(p.app.strategy, 2);
+    keys(&mut p, "i");
+    assert!(matches!(p.app.overlay, Some(Overlay::Inspector)));
+    let screen = render(&mut p, 160, 48);
     assert!(screen.contains("2029"), "{screen}");
     assert!(screen.contains("Taxable Social Security"));
 }
 
 #[test]
 fn clicking_a_tab_switches_panes() {
-    let mut app = app();
-    render(&mut app, 160, 48);
-    let (rect, _) = app.screen.borrow().tabs[2];
-    input::handle(
-        &mut app,
-        &Event::Mouse(MouseEvent {
+    let mut p = planner();
+    render(&mut p, 160, 48);
+    let (rect, _) = p.app.screen.borrow().tabs[2];
+    p.runner.handle_events(
+        &mut p.app,
+        &[Event::Mouse(MouseEvent {
             kind: MouseEventKind::Down(crossterm::event::MouseButton::Left),
             column: rect.x + 1,
             row: rect.y,
             modifiers: KeyModifiers::NONE,
-        }),
+        })],
     );
-    assert_eq!(app.pane, drawdown::tui::fields::Pane::Income);
-}
-
-#[test]
-fn snapshots_of_the_main_screens() {
-    let mut app = app();
-    insta::assert_snapshot!("main_80x24", render(&mut app, 80, 24));
-    insta::assert_snapshot!("main_160x48", render(&mut app, 160, 48));
-    keys(&mut app, "c");
-    insta::assert_snapshot!("comparison_80x24", render(&mut app, 80, 24));
-    keys(&mut app, "c<Right><Right>i");
-    insta::assert_snapshot!("inspector_80x24", render(&mut app, 80, 24));
-    insta::assert_snapshot!("inspector_160x48", render(&mut app, 160, 48));
-    keys(&mut app, "<Esc>?");
-    insta::assert_snapshot!("help_80x24", render(&mut app, 80, 24));
-    insta::assert_snapshot!("help_160x48", render(&mut app, 160, 48));
-    keys(&mut app, "<Esc><C-o>");
-    insta::assert_snapshot!("open_80x24", render(&mut app, 80, 24));
-    insta::assert_snapshot!("open_160x48", render(&mut app, 160, 48));
-    keys(&mut app, "<Esc>");
-    app.overlay = Some(Overlay::Error {
-        title: "Cannot open this plan (line 3, column 9)".into(),
-        message: "plans/mine.ron: line 3, column 9: Expected string".into(),
-    });
-    insta::assert_snapshot!("error_80x24", render(&mut app, 80, 24));
-    insta::assert_snapshot!("error_160x48", render(&mut app, 160, 48));
+    assert_eq!(p.app.pane, Pane::Income);
 }
 
 #[test]
 fn an_account_added_from_the_form_is_charted() {
-    let mut app = app();
-    let rows = drawdown::tui::fields::rows(drawdown::tui::fields::Pane::Accounts, &app.plan);
-    let add_cash = rows
+    let mut p = planner();
+    let add_cash = p
+        .app
+        .rows_of(Pane::Accounts)
         .iter()
-        .position(|r| {
-            matches!(
-                r,
-                drawdown::tui::fields::Row::Command(drawdown::tui::fields::Command::AddAccount(
-                    drawdown::plan::AccountKind::Cash
-                ))
-            )
-        })
+        .position(
+            |r| matches!(r, drawdown::tui::form::Row::Add(a) if a.label() == "+ add cash account"),
+        )
         .unwrap();
-    app.set_row(drawdown::tui::fields::Pane::Accounts, add_cash);
-    keys(&mut app, "<Enter>");
+    p.app.set_row(Pane::Accounts, add_cash);
+    keys(&mut p, "<Enter>");
     assert!(matches!(
-        app.plan.accounts.last(),
+        p.app.plan.accounts.last(),
         Some(Account::Cash { .. })
     ));
-}
-
-/// Runs the background work until `done` says so (or ten seconds pass).
-fn settle(app: &mut App, done: impl Fn(&App) -> bool) {
-    let start = std::time::Instant::now();
-    while !done(app) {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "background work did not finish"
-        );
-        app.tick();
-        std::thread::sleep(Duration::from_millis(5));
-    }
 }
 
 #[test]
@@ -391,36 +736,40 @@ fn market_risk_streams_into_the_comparison_and_the_fan_chart() {
     plan.strategies.retain(|s| !s.is_optimized());
     plan.assumptions.simulation.mode = drawdown::plan::PathMode::monte_carlo_default();
     plan.assumptions.simulation.paths = 300;
-    let mut app = App::new(plan, None, places(None));
-    settle(&mut app, |a| {
+    let (app, runner) = Runner::with_plan(plan, None, places(None));
+    let mut p = Planner { app, runner };
+    settle(&mut p, |a| {
         a.background.risk.as_ref().is_some_and(|r| r.is_complete())
     });
-    let rows = drawdown::tui::viewmodel::metric_rows(&app);
-    let success = rows
+    let success = p
+        .app
+        .view
+        .metric_rows
         .iter()
         .find(|r| r.label.starts_with("Money lasts (300 paths)"))
         .expect("a success-rate row");
     assert!(success.cells.iter().all(|c| c.text.ends_with('%')));
-    keys(&mut app, "r");
-    let screen = render(&mut app, 160, 48);
+    keys(&mut p, "r");
+    let screen = render(&mut p, 160, 48);
     assert!(
         screen.contains("After-tax wealth, today's $, 300 Monte Carlo paths"),
         "{screen}"
     );
     assert!(screen.contains("money lasts in"), "{screen}");
     // A change of the plan cancels the run and starts another.
-    keys(&mut app, "<Tab><Down>1m<Enter>");
-    assert!(app.background.stale);
-    settle(&mut app, |a| {
+    keys(&mut p, "<Tab><Down>1m<Enter>");
+    assert!(p.app.background.stale);
+    settle(&mut p, |a| {
         !a.background.stale && a.background.risk.as_ref().is_some_and(|r| r.is_complete())
     });
 }
 
 #[test]
 fn the_optimized_column_arrives_from_the_background_and_says_what_it_wins() {
-    let mut app = app();
+    let mut p = planner();
     assert!(
-        app.comparison
+        p.app
+            .comparison
             .as_ref()
             .unwrap()
             .pending
@@ -428,8 +777,8 @@ fn the_optimized_column_arrives_from_the_background_and_says_what_it_wins() {
             .any(|s| s.is_optimized()),
         "the demo lists an optimized strategy, pending at first"
     );
-    settle(&mut app, |a| !a.background.optimized.is_empty());
-    let c = app.comparison.as_ref().unwrap();
+    settle(&mut p, |a| !a.background.optimized.is_empty());
+    let c = p.app.comparison.as_ref().unwrap();
     let i = c
         .outcomes
         .iter()
@@ -443,8 +792,10 @@ fn the_optimized_column_arrives_from_the_background_and_says_what_it_wins() {
         .max()
         .unwrap();
     assert!(c.outcomes[i].estate >= best_named);
-    let rows = drawdown::tui::viewmodel::metric_rows(&app);
-    let wins = rows
+    let wins = p
+        .app
+        .view
+        .metric_rows
         .iter()
         .find(|r| r.label == "Optimized wins by")
         .unwrap();
@@ -453,12 +804,12 @@ fn the_optimized_column_arrives_from_the_background_and_says_what_it_wins() {
 
 #[test]
 fn the_inspector_explains_the_year_and_draws_its_marginal_rate_curve() {
-    let mut app = app();
-    keys(&mut app, "i");
-    let screen = render(&mut app, 160, 48);
+    let mut p = planner();
+    keys(&mut p, "i");
+    let screen = render(&mut p, 160, 48);
     assert!(screen.contains("m: the marginal-rate curve"), "{screen}");
-    keys(&mut app, "m");
-    let screen = render(&mut app, 160, 48);
+    keys(&mut p, "m");
+    let screen = render(&mut p, 160, 48);
     assert!(
         screen.contains("Tax on the next dollar against extra IRA income"),
         "{screen}"
@@ -467,21 +818,281 @@ fn the_inspector_explains_the_year_and_draws_its_marginal_rate_curve() {
 }
 
 #[test]
+fn the_80x24_inspector_scrolls_to_the_balances_and_the_taxes() {
+    let mut p = planner();
+    keys(&mut p, "<Right><Right>i");
+    let top = render(&mut p, 80, 24);
+    assert!(!top.contains("Next $1 of long-term gain"), "{top}");
+    assert!(top.contains("↓ more"), "{top}");
+    keys(&mut p, "<PgDn>");
+    let middle = render(&mut p, 80, 24);
+    assert!(middle.contains("Balances at year end"), "{middle}");
+    keys(&mut p, "<PgDn><PgDn><PgDn><PgDn><PgDn>");
+    let bottom = render(&mut p, 80, 24);
+    assert!(bottom.contains("Next $1 of long-term gain"), "{bottom}");
+    insta::assert_snapshot!("inspector_80x24_last_line", bottom);
+    // The title keeps whole parts: the year and the strategy.
+    let title = top.lines().next().unwrap_or_default().to_string();
+    assert!(title.contains("2028 · Conventional"), "{title}");
+}
+
+#[test]
 fn a_short_screen_says_how_to_swap_charts_and_comparison_and_keeps_help_in_view() {
-    let mut app = app();
+    let mut p = planner();
     let last = |screen: &str| screen.lines().last().unwrap_or_default().to_string();
-    let screen = render(&mut app, 120, 30);
+    let screen = render(&mut p, 120, 30);
     assert!(last(&screen).contains("c comparison"), "{screen}");
-    assert!(!screen.contains("Strategies"), "{screen}");
-    keys(&mut app, "c");
-    let screen = render(&mut app, 120, 30);
-    assert!(screen.contains("Strategies"), "{screen}");
+    assert!(!screen.contains("Strategies compared"), "{screen}");
+    keys(&mut p, "c");
+    let screen = render(&mut p, 120, 30);
+    assert!(screen.contains("Strategies compared"), "{screen}");
     assert!(last(&screen).contains("c charts"), "{screen}");
-    // Tall enough for both: nothing to swap, so no hint for it.
-    let screen = render(&mut app, 160, 48);
+    let screen = render(&mut p, 160, 48);
     assert!(!last(&screen).contains("c charts"), "{screen}");
-    // Narrow: lower-ranked hints give way, help stays whole.
-    let screen = render(&mut app, 80, 24);
+    let screen = render(&mut p, 80, 24);
     assert!(last(&screen).contains("? help"), "{screen}");
     assert!(last(&screen).contains("c charts"), "{screen}");
+}
+
+#[test]
+fn at_80x24_no_label_is_cut_and_the_chart_title_names_the_strategy() {
+    let mut p = planner();
+    for pane in Pane::ALL {
+        p.app.set_row(pane, 0);
+        p.runner.dispatch(&mut p.app, []);
+        let screen = render(&mut p, 80, 24);
+        for row in &p.app.view.form {
+            if let drawdown::tui::viewmodel::FormRow::Field { label, .. } = row
+                && screen.contains(label.trim())
+            {
+                continue;
+            }
+        }
+        assert!(
+            screen.contains("Conventional"),
+            "the charted strategy is named: {screen}"
+        );
+    }
+    // Every label of every pane shows whole when scrolled to.
+    for pane in Pane::ALL {
+        let rows = p.app.rows_of(pane);
+        for (i, row) in rows.iter().enumerate() {
+            if let drawdown::tui::form::Row::Field(f) = row {
+                p.app.set_row(pane, i);
+                p.runner.dispatch(&mut p.app, []);
+                let screen = render(&mut p, 80, 24);
+                assert!(
+                    screen.contains(f.spec().label.trim()),
+                    "{} cut:\n{screen}",
+                    f.spec().label
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn presenter_mode_at_120x35_shows_at_least_five_strategy_columns() {
+    let mut p = planner();
+    keys(&mut p, "pc");
+    let screen = render(&mut p, 120, 35);
+    let names = p.app.view.headers.clone();
+    let shown = names
+        .iter()
+        .filter(|n| screen.contains(&n.chars().take(8).collect::<String>()))
+        .count();
+    assert!(shown >= 5, "{shown} columns:\n{screen}");
+}
+
+#[test]
+fn the_comparison_scrolls_and_widens_a_column_to_its_full_name() {
+    let mut p = planner();
+    // A long name: a labeled strategy.
+    p.app.plan.strategies[0] =
+        p.app.plan.strategies[0].with_label("Taxable first, then the IRA, then Roth");
+    // The estate at five ages: more rows than an 80x24 screen holds.
+    p.app.plan.assumptions.estate_at_ages = vec![70, 75, 80, 85, 90];
+    p.app.plan_rev += 1;
+    p.runner.dispatch(&mut p.app, []);
+    // A baseline puts each change under its value on a narrow screen: more rows than fit.
+    keys(&mut p, "b<Tab><Down>800k<Enter>c");
+    p.app.focus = drawdown::tui::app::Focus::Compare;
+    let table = |screen: &str| screen.lines().skip(2).collect::<Vec<_>>().join("\n");
+    let before = render(&mut p, 80, 24);
+    assert!(
+        !table(&before).contains("Taxable first, then the IRA, then Roth"),
+        "{before}"
+    );
+    keys(&mut p, "w");
+    let wide = render(&mut p, 80, 24);
+    assert!(
+        table(&wide).contains("Taxable first, then the IRA, then Roth"),
+        "{wide}"
+    );
+    let rows = p.app.view.metric_rows.len();
+    let last = p.app.view.metric_rows[rows - 1].label.clone();
+    assert!(
+        !before.contains(&last),
+        "the last row needs scrolling at 80x24:\n{before}"
+    );
+    for _ in 0..rows {
+        keys(&mut p, "<Down>");
+    }
+    let scrolled = render(&mut p, 80, 24);
+    assert!(scrolled.contains(&last), "{scrolled}");
+    assert!(scrolled.contains("more"), "{scrolled}");
+}
+
+#[test]
+fn the_headline_says_what_matters_in_the_figures_on_screen() {
+    let mut p = planner();
+    let h = p.app.view.headline.clone().unwrap();
+    let c = p.app.comparison.as_ref().unwrap();
+    let best = c.outcomes.iter().max_by_key(|o| o.estate_real).unwrap();
+    let gain = best.estate_real - c.outcomes[0].estate_real;
+    assert!(
+        h.starts_with(&format!(
+            "Best for heirs: {}, +{} vs Conventional",
+            best.strategy,
+            drawdown::money::format_dollars(gain)
+        )),
+        "{h}"
+    );
+    assert!(
+        h.contains("the money lasts to the end in every strategy"),
+        "{h}"
+    );
+    keys(&mut p, "c");
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains("Best for heirs:"), "{screen}");
+}
+
+fn strategies_pane(p: &mut Planner) {
+    p.app.set_row(Pane::Strategies, 0);
+    p.runner.dispatch(&mut p.app, []);
+}
+
+#[test]
+fn strategies_are_added_tuned_labeled_copied_moved_and_removed_from_the_keyboard() {
+    let mut p = planner();
+    let n = p.app.plan.strategies.len();
+    let columns = |p: &Planner| p.app.comparison.as_ref().unwrap().outcomes.len();
+    let before = columns(&p);
+    strategies_pane(&mut p);
+    // Add a Roth conversion (the picker's sixth choice), to 22% capped at $100k.
+    go_add(&mut p, Pane::Strategies, "add a strategy");
+    keys(&mut p, "<Enter><Down><Down><Down><Down><Down><Enter>");
+    assert_eq!(p.app.plan.strategies.len(), n + 1);
+    go(&mut p, Pane::Strategies, "strategies[].yearly_cap", 1);
+    keys(&mut p, "<Enter>100k<Enter>");
+    let names = drawdown::strategy::unique_names(&p.app.plan.strategies);
+    assert!(
+        names.contains(&"Convert to 22%, cap $100k".to_string()),
+        "{names:?}"
+    );
+    assert_eq!(columns(&p), before + 1, "the comparison updated at once");
+    // A label; then undo takes it back.
+    go(&mut p, Pane::Strategies, "strategies[].label", n);
+    keys(&mut p, "<Enter>Big conversions<Enter>");
+    assert_eq!(p.app.plan.strategies[n].label(), Some("Big conversions"));
+    keys(&mut p, "u");
+    assert_eq!(p.app.plan.strategies[n].label(), None);
+    // Copy it, move the copy up, remove it (after the question).
+    keys(&mut p, "D");
+    assert_eq!(p.app.plan.strategies.len(), n + 2);
+    keys(&mut p, "K");
+    assert_eq!(p.app.plan.strategies[n - 1], p.app.plan.strategies[n + 1]);
+    keys(&mut p, "dy");
+    assert_eq!(p.app.plan.strategies.len(), n + 1);
+    insta::assert_snapshot!("strategies_80x24", render(&mut p, 80, 24));
+    insta::assert_snapshot!("strategies_160x48", render(&mut p, 160, 48));
+}
+
+#[test]
+fn a_custom_order_is_built_step_by_step() {
+    let mut p = planner();
+    strategies_pane(&mut p);
+    go_add(&mut p, Pane::Strategies, "add a strategy");
+    // The picker's ninth choice: a custom order (Roth, taxable, tax-deferred at first).
+    keys(
+        &mut p,
+        "<Enter><Down><Down><Down><Down><Down><Down><Down><Down><Enter>",
+    );
+    let i = p.app.plan.strategies.len() - 1;
+    assert_eq!(
+        drawdown::strategy::unique_names(&p.app.plan.strategies)[i],
+        "Roth, taxable, deferred"
+    );
+    // Cap the tax-deferred step at the 12% bracket top: step 3, "up to" twice.
+    go(&mut p, Pane::Strategies, "strategies[].steps[].cap", 2);
+    keys(&mut p, "<Enter><Enter>");
+    let names = drawdown::strategy::unique_names(&p.app.plan.strategies);
+    assert_eq!(names[i], "Roth, taxable, deferred to 12%");
+    // Move it first: K on the step.
+    go(&mut p, Pane::Strategies, "strategies[].steps[].source", 2);
+    keys(&mut p, "KK");
+    let names = drawdown::strategy::unique_names(&p.app.plan.strategies);
+    assert_eq!(names[i], "Deferred to 12%, Roth, taxable");
+    // The comparison is reachable: e from the comparison opens the strategy here.
+    p.app.focus = drawdown::tui::app::Focus::Compare;
+    p.app.strategy = p.app.strategies() - 1;
+    keys(&mut p, "e");
+    assert_eq!(p.app.pane, Pane::Strategies);
+}
+
+#[test]
+fn snapshots_of_the_main_screens() {
+    let mut p = planner();
+    insta::assert_snapshot!("main_80x24", render(&mut p, 80, 24));
+    insta::assert_snapshot!("main_160x48", render(&mut p, 160, 48));
+    keys(&mut p, "c");
+    insta::assert_snapshot!("comparison_80x24", render(&mut p, 80, 24));
+    insta::assert_snapshot!("comparison_160x48", render(&mut p, 160, 48));
+    keys(&mut p, "c<Right><Right>i");
+    insta::assert_snapshot!("inspector_80x24", render(&mut p, 80, 24));
+    insta::assert_snapshot!("inspector_160x48", render(&mut p, 160, 48));
+    keys(&mut p, "<Esc>?");
+    insta::assert_snapshot!("help_80x24", render(&mut p, 80, 24));
+    insta::assert_snapshot!("help_160x48", render(&mut p, 160, 48));
+    keys(&mut p, "<Esc><C-o>");
+    insta::assert_snapshot!("open_80x24", render(&mut p, 80, 24));
+    insta::assert_snapshot!("open_160x48", render(&mut p, 160, 48));
+    keys(&mut p, "<Esc>");
+    p.app.overlay = Some(Overlay::Error {
+        title: "Cannot open this plan (line 3, column 9)".into(),
+        message: "plans/mine.ron: line 3, column 9: Expected string".into(),
+    });
+    insta::assert_snapshot!("error_80x24", render(&mut p, 80, 24));
+    insta::assert_snapshot!("error_160x48", render(&mut p, 160, 48));
+}
+
+#[test]
+fn queued_keys_are_applied_as_one_batch_and_recomputed_once() {
+    let mut p = planner();
+    let before = p.app.recomputes;
+    // Twenty keys arriving together: an edit opened, typed into and kept.
+    keys(
+        &mut p,
+        "<Tab><Down><Enter>1234567<BS><BS>89<Enter><Up><Down>",
+    );
+    assert_eq!(p.app.recomputes, before + 1, "one recompute for the batch");
+    assert_eq!(balance(&p, 0), dec!(1234589));
+    // Keys that change nothing the engine reads recompute nothing.
+    keys(&mut p, "<Right><Right><Left>");
+    assert_eq!(p.app.recomputes, before + 1);
+}
+
+#[test]
+fn an_idle_planner_has_nothing_to_redraw() {
+    let mut plan = demo_plan();
+    plan.strategies.retain(|s| !s.is_optimized());
+    plan.assumptions.simulation.mode = drawdown::plan::PathMode::Constant;
+    let (app, runner) = Runner::with_plan(plan, None, places(None));
+    let mut p = Planner { app, runner };
+    // The start of background work (none, for constant returns) is the last change.
+    settle(&mut p, |a| a.background.progress.is_none());
+    std::thread::sleep(Duration::from_millis(60));
+    p.runner.tick(&mut p.app);
+    assert!(!p.runner.tick(&mut p.app), "nothing changed: no frame");
+    assert!(!p.runner.busy());
 }

@@ -19,7 +19,7 @@ pub use scenario::{AccountState, PersonInfo, Scenario, YearInputs};
 pub use year::{Draws, Solution, YearContext, allocate, capacity};
 
 use crate::plan::{Plan, validate};
-use crate::strategy::{StrategySpec, build};
+use crate::strategy::{StrategySpec, build_plan, unique_names};
 use rust_decimal::Decimal;
 
 /// Every strategy of a plan projected on its constant-return path.
@@ -57,15 +57,9 @@ pub fn compare_with(
     }
     let scenario = Scenario::build(plan, &ReturnPath::constant(plan))?;
     let decisions = scenario.to_f64();
-    let specs: Vec<StrategySpec> = plan
-        .strategies
-        .iter()
-        .filter(|s| !s.is_optimized())
-        .cloned()
-        .collect();
-    let specs = &specs;
+    let specs = &build_plan(&plan.strategies);
     let one = |i: usize| {
-        let strategy = build(&specs[i]);
+        let strategy = &specs[i];
         let p = project(&scenario, &decisions, strategy.as_ref());
         let o = outcome(&p, &scenario.estate_ages);
         (p, o)
@@ -112,20 +106,21 @@ pub fn compare_with(
         outcomes: Vec::new(),
         pending: Vec::new(),
     };
-    for spec in &plan.strategies {
-        let column = match spec {
-            StrategySpec::Optimized { objective } => {
-                match optimized.iter().find(|o| o.objective == *objective) {
-                    Some(o) => Some((o.projection.clone(), o.outcome.clone())),
-                    None => {
-                        c.pending.push(spec.clone());
-                        None
-                    }
+    for (spec, name) in plan.strategies.iter().zip(unique_names(&plan.strategies)) {
+        let column = match spec.objective() {
+            Some(objective) => match optimized.iter().find(|o| o.objective == *objective) {
+                Some(o) => Some((o.projection.clone(), o.outcome.clone())),
+                None => {
+                    c.pending.push(spec.clone());
+                    None
                 }
-            }
-            _ => named.next(),
+            },
+            None => named.next(),
         };
-        if let Some((p, o)) = column {
+        if let Some((mut p, mut o)) = column {
+            // Every column under its unique name, the optimized ones too.
+            p.strategy.clone_from(&name);
+            o.strategy = name;
             c.specs.push(spec.clone());
             c.projections.push(p);
             c.outcomes.push(o);

@@ -474,9 +474,10 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
         if let Err((field, message)) = s.validate() {
             c.push(format!("strategies[{i}].{field}"), message);
         }
+        // Seen through a label: a labeled optimized strategy optimizes the same.
         if let StrategySpec::Optimized {
             objective: Objective::Spending { .. },
-        } = s
+        } = s.kind()
             && plan.spending.annual <= Decimal::ZERO
         {
             c.push(

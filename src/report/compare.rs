@@ -347,7 +347,9 @@ pub fn ledger_table(plan: &Plan, p: &Projection<Decimal>) -> Table {
     }
 }
 
-/// Finds a compared strategy by name (any case), by number (1 = first) or by a unique prefix.
+/// Finds a compared strategy by name (any case), by number (1 = first) or by a prefix that
+/// only one name starts with. A prefix several names start with is refused with those names:
+/// a report never silently picks one of two strategies.
 pub fn find_strategy(c: &Comparison, wanted: &str) -> Result<usize, String> {
     let names: Vec<String> = c.outcomes.iter().map(|o| o.strategy.clone()).collect();
     if let Ok(n) = wanted.trim().parse::<usize>()
@@ -356,20 +358,31 @@ pub fn find_strategy(c: &Comparison, wanted: &str) -> Result<usize, String> {
         return Ok(n - 1);
     }
     let w = wanted.trim().to_lowercase();
-    if let Some(i) = names.iter().position(|n| n.to_lowercase() == w) {
-        return Ok(i);
-    }
-    let matches: Vec<usize> = names
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.to_lowercase().starts_with(&w))
-        .map(|(i, _)| i)
+    let exact: Vec<usize> = (0..names.len())
+        .filter(|i| names[*i].to_lowercase() == w)
         .collect();
+    let matches: Vec<usize> = if exact.is_empty() {
+        (0..names.len())
+            .filter(|i| names[*i].to_lowercase().starts_with(&w))
+            .collect()
+    } else {
+        exact
+    };
+    let quoted = |list: &[usize]| {
+        list.iter()
+            .map(|i| format!("'{}'", names[*i]))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     match matches.as_slice() {
         [one] => Ok(*one),
-        _ => Err(format!(
-            "no single strategy matches '{wanted}'; the plan compares: {}",
+        [] => Err(format!(
+            "no strategy matches '{wanted}'; the plan compares: {}",
             names.join(", ")
+        )),
+        many => Err(format!(
+            "'{wanted}' is ambiguous: it matches {}; give more of the name or its number",
+            quoted(many)
         )),
     }
 }

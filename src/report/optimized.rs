@@ -4,7 +4,6 @@
 use super::table::Cell;
 use crate::engine::Comparison;
 use crate::optimize::Optimized;
-use crate::strategy::StrategySpec;
 
 /// "Optimized wins by": the margin under each optimized column, blank under the others; `None`
 /// when no optimized column is shown.
@@ -12,13 +11,10 @@ pub fn wins_row(c: &Comparison, found: &[Optimized]) -> Option<Vec<Cell>> {
     let mut any = false;
     let mut row = vec![Cell::text("Optimized wins by")];
     for spec in &c.specs {
-        let text = match spec {
-            StrategySpec::Optimized { objective } => found
-                .iter()
-                .find(|o| o.objective == *objective)
-                .map(|o| o.wins_by()),
-            _ => None,
-        };
+        let text = spec
+            .objective()
+            .and_then(|objective| found.iter().find(|o| o.objective == *objective))
+            .map(|o| o.wins_by());
         any |= text.is_some();
         row.push(Cell::text(text.unwrap_or_default()));
     }

@@ -14,7 +14,7 @@ use super::stats::{StrategyRisk, Tally};
 use super::store::{Batch, Store};
 use crate::engine::{ReturnPath, run_lean};
 use crate::plan::{Plan, Simulation, validate, validate_simulation};
-use crate::strategy::{Strategy, build};
+use crate::strategy::{Strategy, build_plan};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -84,12 +84,7 @@ pub fn simulate_on(
 ) -> Result<SimResult, SimError> {
     // An optimized strategy is a schedule of amounts found for the plan's own constant path; it
     // has no meaning on other paths, so simulation leaves it out.
-    let strategies: Vec<Box<dyn Strategy>> = plan
-        .strategies
-        .iter()
-        .filter(|s| !s.is_optimized())
-        .map(build)
-        .collect();
+    let strategies: Vec<Box<dyn Strategy>> = build_plan(&plan.strategies);
     simulate_strategies(plan, settings, &strategies, threads, cancel, progress)
 }
 

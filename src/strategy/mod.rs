@@ -6,7 +6,9 @@
 //! after the taxes they cause.
 
 mod bracket_fill;
+mod custom_order;
 mod heir_aware;
+mod naming;
 mod orders;
 mod proportional;
 mod roth_conversion;
@@ -14,11 +16,15 @@ mod spec;
 mod zero_gains;
 
 pub use bracket_fill::BracketFill;
+pub use custom_order::CustomOrder;
 pub use heir_aware::HeirAware;
+pub use naming::unique_names;
 pub use orders::FixedOrder;
 pub use proportional::Proportional;
 pub use roth_conversion::RothConversion;
-pub use spec::{Objective, StrategySpec};
+pub use spec::{
+    MAX_LABEL, MAX_ORDER_STEPS, Objective, OrderStep, StepCap, StrategySpec, bracket_label,
+};
 pub use zero_gains::ZeroGains;
 
 use crate::engine::YearContext;
@@ -26,7 +32,7 @@ use crate::num::Num;
 use rust_decimal::Decimal;
 
 /// Where money can come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Source {
     Cash = 0,
     Taxable = 1,
@@ -50,6 +56,16 @@ impl Source {
             Source::Roth => "Roth",
         }
     }
+
+    /// The one-word form names use ("Roth, taxable, deferred").
+    pub fn short(self) -> &'static str {
+        match self {
+            Source::Cash => "cash",
+            Source::Taxable => "taxable",
+            Source::Deferred => "deferred",
+            Source::Roth => "Roth",
+        }
+    }
 }
 
 /// One step of a funding order: draw from `source`, at most `cap` in this step.
@@ -59,23 +75,29 @@ pub struct Step<N> {
     pub cap: Option<N>,
 }
 
+/// Most steps a funding order holds: a custom order's steps and the four sources after them.
+pub const FUNDING_STEPS: usize = spec::MAX_ORDER_STEPS + 4;
+
 /// How the need beyond fixed income is met.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Funding<N> {
     /// Sources in order, each up to its cap and its balance.
-    Ordered { steps: [Step<N>; 8], len: usize },
+    Ordered {
+        steps: [Step<N>; FUNDING_STEPS],
+        len: usize,
+    },
     /// Every source in proportion to its balance.
     Proportional,
 }
 
 impl<N: Num> Funding<N> {
-    /// An order from a list of steps (at most eight).
+    /// An order from a list of steps (at most [`FUNDING_STEPS`]).
     pub fn ordered(list: &[Step<N>]) -> Funding<N> {
         let mut steps = [Step {
             source: Source::Cash,
             cap: None,
-        }; 8];
-        let len = list.len().min(8);
+        }; FUNDING_STEPS];
+        let len = list.len().min(FUNDING_STEPS);
         steps[..len].copy_from_slice(&list[..len]);
         Funding::Ordered { steps, len }
     }
@@ -85,8 +107,8 @@ impl<N: Num> Funding<N> {
         let mut steps = [Step {
             source: Source::Cash,
             cap: None,
-        }; 8];
-        let len = sources.len().min(8);
+        }; FUNDING_STEPS];
+        let len = sources.len().min(FUNDING_STEPS);
         for (step, source) in steps.iter_mut().zip(sources) {
             step.source = *source;
         }
@@ -254,10 +276,30 @@ impl<N: Num> Decision<N> {
     }
 }
 
-/// The policy a spec describes.
+/// The policy a spec describes, named by the spec.
 pub fn build(spec: &StrategySpec) -> Box<dyn Strategy> {
-    let name = spec.name();
+    build_named(spec, spec.name())
+}
+
+/// The policies of a plan's named (not optimized) strategies, in order, each under its unique
+/// name among all the plan's strategies (see [`unique_names`]).
+pub fn build_plan(specs: &[StrategySpec]) -> Vec<Box<dyn Strategy>> {
+    specs
+        .iter()
+        .zip(unique_names(specs))
+        .filter(|(s, _)| !s.is_optimized())
+        .map(|(s, name)| build_named(s, name))
+        .collect()
+}
+
+/// The policy a spec describes, under `name`.
+pub fn build_named(spec: &StrategySpec, name: String) -> Box<dyn Strategy> {
     match spec {
+        StrategySpec::Labeled { strategy, .. } => build_named(strategy, name),
+        StrategySpec::CustomOrder { steps } => Box::new(CustomOrder {
+            name,
+            steps: steps.clone(),
+        }),
         StrategySpec::Conventional => Box::new(FixedOrder::new(
             name,
             &[

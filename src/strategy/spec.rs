@@ -1,6 +1,7 @@
 //! Strategies as data: what a plan saves to say which policies it compares.
 
-use crate::money::{amount_problem, format_rate, serde_dec, serde_dec_opt};
+use super::Source;
+use crate::money::{amount_problem, format_dollars, format_rate, serde_dec, serde_dec_opt};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::{Deserialize, Serialize};
@@ -67,7 +68,42 @@ pub enum StrategySpec {
     /// Yearly Roth conversions and draws searched with the exact tax engine (see
     /// `crate::optimize`). Too slow for an interactive recompute: it runs on a worker.
     Optimized { objective: Objective },
+    /// The accounts in an order the user picks, each step optionally capped (a yearly amount in
+    /// today's dollars, or tax-deferred draws to the top of a bracket). Sources the steps leave
+    /// out, or leave money in, follow in the order cash, taxable, tax-deferred, Roth, so the
+    /// need is always met while money is left.
+    CustomOrder { steps: Vec<OrderStep> },
+    /// Any other strategy under a name the user chose.
+    Labeled {
+        label: String,
+        strategy: Box<StrategySpec>,
+    },
 }
+
+/// One step of a custom order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderStep {
+    pub source: Source,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<StepCap>,
+}
+
+/// How far one step of a custom order goes in a year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum StepCap {
+    /// At most this much a year, in today's dollars.
+    Amount(#[serde(with = "serde_dec")] Decimal),
+    /// Tax-deferred draws up to the top of the bracket with this rate (0 = what the deductions
+    /// cover), as bracket fill does.
+    Bracket(#[serde(with = "serde_dec")] Decimal),
+}
+
+/// Most steps a custom order may list.
+pub const MAX_ORDER_STEPS: usize = 8;
+
+/// Longest label a strategy may have.
+pub const MAX_LABEL: usize = 40;
 
 /// What the optimized strategy maximises.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -94,7 +130,7 @@ impl Objective {
             }
             Objective::Spending { min_estate } => format!(
                 "the highest spending that lasts and leaves {}",
-                crate::money::format_dollars(*min_estate)
+                format_dollars(*min_estate)
             ),
         }
     }
@@ -128,7 +164,9 @@ impl StrategySpec {
         ]
     }
 
-    /// A short name for columns and the `--strategy` flag.
+    /// A short name for columns and the `--strategy` flag: the label, or the kind with the
+    /// parameters that define it ("Convert to 22%, cap $100k"). Names of a plan's strategies are
+    /// made unique by [`crate::strategy::unique_names`].
     pub fn name(&self) -> String {
         match self {
             StrategySpec::Conventional => "Conventional".into(),
@@ -139,11 +177,23 @@ impl StrategySpec {
                 bracket,
                 taxable_income,
             } => match taxable_income {
-                Some(t) => format!("Fill to {}", crate::money::format_compact(*t)),
+                Some(t) => format!("Fill to {}", amount_name(*t)),
                 None => format!("Fill {}", bracket_label(*bracket)),
             },
-            StrategySpec::RothConversion { bracket, .. } => {
-                format!("Convert to {}", bracket_label(*bracket))
+            StrategySpec::RothConversion {
+                bracket,
+                yearly_cap,
+                years,
+                ..
+            } => {
+                let mut s = format!("Convert to {}", bracket_label(*bracket));
+                if let Some(cap) = yearly_cap {
+                    s.push_str(&format!(", cap {}", amount_name(*cap)));
+                }
+                if let Some(n) = years {
+                    s.push_str(&format!(", {n} yrs"));
+                }
+                s
             }
             StrategySpec::ZeroGains { harvest } => {
                 if *harvest {
@@ -155,14 +205,103 @@ impl StrategySpec {
             StrategySpec::HeirAware => "Heir-aware".into(),
             StrategySpec::Optimized { objective } => match objective {
                 Objective::Estate => "Optimized".into(),
-                Objective::Spending { .. } => "Optimized spending".into(),
+                Objective::Spending { min_estate } if min_estate.is_zero() => {
+                    "Optimized spending".into()
+                }
+                Objective::Spending { min_estate } => {
+                    format!("Optimized spending, estate {}", amount_name(*min_estate))
+                }
             },
+            StrategySpec::CustomOrder { steps } => {
+                if steps.is_empty() {
+                    return "Custom order".into();
+                }
+                let parts: Vec<String> = steps.iter().map(OrderStep::name).collect();
+                let joined = parts.join(", ");
+                let mut chars = joined.chars();
+                match chars.next() {
+                    Some(first) => first.to_uppercase().chain(chars).collect(),
+                    None => joined,
+                }
+            }
+            StrategySpec::Labeled { label, .. } => label.clone(),
+        }
+    }
+
+    /// The name with every parameter that sets the strategy apart from others of its kind, for
+    /// telling apart two strategies whose short names are the same.
+    pub fn full_name(&self) -> String {
+        match self {
+            StrategySpec::RothConversion {
+                irmaa_aware,
+                stop_at_rmd,
+                ..
+            } => {
+                let mut s = self.name();
+                if !irmaa_aware {
+                    s.push_str(", past IRMAA tiers");
+                }
+                if *stop_at_rmd {
+                    s.push_str(", until RMDs");
+                }
+                s
+            }
+            StrategySpec::Labeled { label, strategy } => {
+                format!("{label} ({})", strategy.full_name())
+            }
+            _ => self.name(),
+        }
+    }
+
+    /// The strategy itself, without its label.
+    pub fn kind(&self) -> &StrategySpec {
+        match self {
+            StrategySpec::Labeled { strategy, .. } => strategy.kind(),
+            other => other,
+        }
+    }
+
+    /// The strategy itself, without its label, for changing its parameters.
+    pub fn kind_mut(&mut self) -> &mut StrategySpec {
+        match self {
+            StrategySpec::Labeled { strategy, .. } => strategy.kind_mut(),
+            other => other,
+        }
+    }
+
+    /// The label the user gave, if any.
+    pub fn label(&self) -> Option<&str> {
+        match self {
+            StrategySpec::Labeled { label, .. } => Some(label),
+            _ => None,
+        }
+    }
+
+    /// The same strategy under `label` (none when blank).
+    pub fn with_label(&self, label: &str) -> StrategySpec {
+        let kind = self.kind().clone();
+        let label = label.trim();
+        if label.is_empty() {
+            kind
+        } else {
+            StrategySpec::Labeled {
+                label: label.to_string(),
+                strategy: Box::new(kind),
+            }
         }
     }
 
     /// The optimized strategy, whose projection comes from a search rather than a policy.
     pub fn is_optimized(&self) -> bool {
-        matches!(self, StrategySpec::Optimized { .. })
+        matches!(self.kind(), StrategySpec::Optimized { .. })
+    }
+
+    /// The objective of an optimized strategy.
+    pub fn objective(&self) -> Option<&Objective> {
+        match self.kind() {
+            StrategySpec::Optimized { objective } => Some(objective),
+            _ => None,
+        }
     }
 
     /// One sentence on what the policy does.
@@ -208,12 +347,22 @@ impl StrategySpec {
                 "yearly conversions and draws searched with the exact tax engine to maximise {}",
                 objective.describe()
             ),
+            StrategySpec::CustomOrder { steps } => {
+                let parts: Vec<String> = steps.iter().map(OrderStep::describe).collect();
+                let mut s = if parts.is_empty() {
+                    "cash, taxable, tax-deferred, then Roth".to_string()
+                } else {
+                    parts.join(", then ")
+                };
+                s.push_str("; anything left in the order cash, taxable, tax-deferred, Roth");
+                s
+            }
+            StrategySpec::Labeled { strategy, .. } => strategy.describe(),
         }
     }
 
     /// Checks the parameters; returns the field and the problem.
     pub fn validate(&self) -> Result<(), (String, String)> {
-        let bracket_ok = |b: Decimal| b >= Decimal::ZERO && b < Decimal::ONE;
         match self {
             StrategySpec::BracketFill {
                 bracket,
@@ -252,12 +401,113 @@ impl StrategySpec {
                 Some(problem) => Err(("objective.min_estate".into(), problem)),
                 None => Ok(()),
             },
+            StrategySpec::CustomOrder { steps } => {
+                if steps.is_empty() {
+                    return Err((
+                        "steps".into(),
+                        "list at least one account to draw from".into(),
+                    ));
+                }
+                if steps.len() > MAX_ORDER_STEPS {
+                    return Err(("steps".into(), format!("at most {MAX_ORDER_STEPS} steps")));
+                }
+                for (i, step) in steps.iter().enumerate() {
+                    let field = format!("steps[{i}].cap");
+                    match &step.cap {
+                        None => {}
+                        Some(StepCap::Amount(a)) => {
+                            if let Some(problem) = amount_problem(*a) {
+                                return Err((field, problem));
+                            }
+                        }
+                        Some(StepCap::Bracket(b)) => {
+                            if step.source != Source::Deferred {
+                                return Err((
+                                    field,
+                                    "a bracket cap is for tax-deferred draws, the only ones \
+                                     taxed as ordinary income"
+                                        .into(),
+                                ));
+                            }
+                            if !bracket_ok(*b) {
+                                return Err((field, "a bracket rate such as 0.12".into()));
+                            }
+                        }
+                    }
+                }
+                Ok(())
+            }
+            StrategySpec::Labeled { label, strategy } => {
+                if label.trim().is_empty() {
+                    return Err(("label".into(), "is empty".into()));
+                }
+                if label.chars().count() > MAX_LABEL {
+                    return Err((
+                        "label".into(),
+                        format!("is longer than {MAX_LABEL} characters"),
+                    ));
+                }
+                if label.chars().any(char::is_control) {
+                    return Err(("label".into(), "has control characters".into()));
+                }
+                if matches!(**strategy, StrategySpec::Labeled { .. }) {
+                    return Err(("strategy".into(), "is labeled twice".into()));
+                }
+                strategy
+                    .validate()
+                    .map_err(|(field, message)| (format!("strategy.{field}"), message))
+            }
             _ => Ok(()),
         }
     }
 }
 
-fn bracket_label(rate: Decimal) -> String {
+impl OrderStep {
+    /// "Roth", "deferred to 22%", "taxable $40k".
+    pub fn name(&self) -> String {
+        let source = self.source.short();
+        match &self.cap {
+            None => source.to_string(),
+            Some(StepCap::Amount(a)) => format!("{source} {}", amount_name(*a)),
+            Some(StepCap::Bracket(b)) => format!("{source} to {}", bracket_label(*b)),
+        }
+    }
+
+    fn describe(&self) -> String {
+        let source = self.source.label();
+        match &self.cap {
+            None => source.to_string(),
+            Some(StepCap::Amount(a)) => format!(
+                "{source} up to {} a year (today's dollars)",
+                format_dollars(*a)
+            ),
+            Some(StepCap::Bracket(b)) => {
+                format!("{source} to the top of the {} bracket", bracket_label(*b))
+            }
+        }
+    }
+}
+
+/// An amount as a name shows it, short but exact: `$100k`, `$52.5k`, `$1.25m`, `$1,234`.
+fn amount_name(d: Decimal) -> String {
+    let thousand = Decimal::from(1_000);
+    let million = Decimal::from(1_000_000);
+    let exact = |unit: Decimal, step: Decimal| d.abs() >= unit && (d % step).is_zero();
+    if exact(million, Decimal::from(10_000)) {
+        format!("${}m", (d / million).normalize())
+    } else if exact(thousand, Decimal::from(100)) {
+        format!("${}k", (d / thousand).normalize())
+    } else {
+        format_dollars(d)
+    }
+}
+
+fn bracket_ok(b: Decimal) -> bool {
+    b >= Decimal::ZERO && b < Decimal::ONE
+}
+
+/// "12%", or "0% (deductions)" for the room the deductions leave.
+pub fn bracket_label(rate: Decimal) -> String {
     if rate.is_zero() {
         "0% (deductions)".to_string()
     } else {

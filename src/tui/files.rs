@@ -1,8 +1,7 @@
 //! Where plans live for the planner: the user's data folder, the shipped examples, templates for
 //! a new plan, and the recovery file that keeps unsaved edits safe.
 
-use crate::plan::{EXAMPLES, Plan, example_plan, parse_plan, plans_dir, write_atomically};
-use serde::{Deserialize, Serialize};
+use crate::plan::{EXAMPLES, Plan, example_plan, parse_plan, plans_dir};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -13,6 +12,9 @@ pub struct Places {
     pub data_dir: Option<PathBuf>,
     /// A `saves/` folder next to the program (the examples), when there is one.
     pub saves_dir: Option<PathBuf>,
+    /// This running copy of the planner, so two copies keep separate recovery files (the
+    /// process id; tests name their own).
+    pub instance: String,
 }
 
 /// Where a listed plan comes from.
@@ -29,16 +31,9 @@ pub struct FileEntry {
     /// Last change, `YYYY-MM-DD HH:MM` (UTC), or "built in".
     pub date: String,
     pub summary: String,
+    /// The summary for privacy mode: no names, no amounts.
+    pub private: String,
     pub source: Source,
-}
-
-#[derive(Serialize, Deserialize)]
-struct Recovery {
-    file: Option<String>,
-    plan: Plan,
-    /// The plan file's opening comments, which the plan's own serde form leaves out.
-    #[serde(default)]
-    comments: Vec<String>,
 }
 
 impl Places {
@@ -48,11 +43,8 @@ impl Places {
         Places {
             data_dir: plans_dir(),
             saves_dir: saves.is_dir().then_some(saves),
+            instance: std::process::id().to_string(),
         }
-    }
-
-    fn recovery_path(&self) -> Option<PathBuf> {
-        self.data_dir.as_ref().map(|d| d.join(".recovery.ron"))
     }
 
     /// A path in the data folder for a plan name.
@@ -94,14 +86,21 @@ impl Places {
                     continue;
                 }
                 let modified = entry.metadata().and_then(|m| m.modified()).ok();
-                let summary = match crate::plan::load_plan(&path) {
-                    Ok(plan) => format!("{}: {}", plan.name, plan.summary()),
-                    Err(e) => format!("cannot be read: {}", first_line(&e.to_string())),
+                let (summary, private) = match crate::plan::load_plan(&path) {
+                    Ok(plan) => (
+                        format!("{}: {}", plan.name, plan.summary()),
+                        private_summary(&plan),
+                    ),
+                    Err(e) => {
+                        let s = format!("cannot be read: {}", first_line(&e.to_string()));
+                        (s.clone(), s)
+                    }
                 };
                 files.push((
                     modified,
                     FileEntry {
-                        name: path.display().to_string(),
+                        name: home_relative(&path),
+                        private,
                         date: modified.map_or_else(|| "?".into(), format_time),
                         summary,
                         source: Source::File(path),
@@ -112,63 +111,49 @@ impl Places {
         files.sort_by_key(|f| std::cmp::Reverse(f.0));
         let mut out: Vec<FileEntry> = files.into_iter().map(|(_, e)| e).collect();
         for (name, text) in EXAMPLES {
-            let summary = match parse_plan(text, name) {
-                Ok(plan) => format!("{}: {}", plan.name, plan.summary()),
-                Err(e) => e.to_string(),
+            let (summary, private) = match parse_plan(text, name) {
+                Ok(plan) => (
+                    format!("{}: {}", plan.name, plan.summary()),
+                    private_summary(&plan),
+                ),
+                Err(e) => (e.to_string(), e.to_string()),
             };
             out.push(FileEntry {
                 name: format!("example {name}"),
                 date: "built in".into(),
+                private,
                 summary,
                 source: Source::Embedded(text),
             });
         }
         out
     }
-
-    /// When unsaved edits were kept, if they were.
-    pub fn recovery_age(&self) -> Option<String> {
-        let path = self.recovery_path()?;
-        let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
-        Some(format_time(modified))
-    }
-
-    pub fn write_recovery(&self, plan: &Plan, file: Option<&Path>) -> std::io::Result<()> {
-        let Some(path) = self.recovery_path() else {
-            return Ok(());
-        };
-        let recovery = Recovery {
-            file: file.map(|f| f.display().to_string()),
-            plan: plan.clone(),
-            comments: plan.comments.clone(),
-        };
-        let text = ron::ser::to_string_pretty(&recovery, ron::ser::PrettyConfig::new())
-            .map_err(std::io::Error::other)?;
-        write_atomically(&path, text.as_bytes())
-    }
-
-    pub fn read_recovery(&self) -> Result<(Plan, Option<PathBuf>), String> {
-        let path = self.recovery_path().ok_or("no data folder")?;
-        let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
-        let mut r: Recovery = ron::from_str(&text).map_err(|e| e.to_string())?;
-        r.plan.comments = std::mem::take(&mut r.comments);
-        let issues = crate::plan::validate(&r.plan);
-        if let Some(first) = issues.first() {
-            return Err(first.to_string());
-        }
-        Ok((r.plan, r.file.map(PathBuf::from)))
-    }
-
-    pub fn clear_recovery(&self) {
-        if let Some(path) = self.recovery_path() {
-            let _ = std::fs::remove_file(&path);
-            let _ = std::fs::remove_file(path.with_extension("ron.bak"));
-        }
-    }
 }
 
 fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or(s)
+}
+
+/// What a plan holds, without names or amounts (for privacy mode).
+fn private_summary(plan: &Plan) -> String {
+    let people = plan.people.len();
+    format!(
+        "{people} {}, {} accounts, {} strategies, {} years",
+        if people == 1 { "person" } else { "people" },
+        plan.accounts.len(),
+        plan.strategies.len(),
+        plan.horizon_years()
+    )
+}
+
+/// A path as the screen shows it: under the home folder as `~/…`.
+pub fn home_relative(path: &Path) -> String {
+    if let Some(home) = std::env::var_os("HOME")
+        && let Ok(rest) = path.strip_prefix(&home)
+    {
+        return format!("~/{}", rest.display());
+    }
+    path.display().to_string()
 }
 
 /// Templates for a new plan: a blank one-person plan and every example.
@@ -195,7 +180,10 @@ pub fn blank_plan() -> Plan {
         crate::plan::Account::new_of_kind(crate::plan::AccountKind::Deferred, "IRA"),
         crate::plan::Account::new_of_kind(crate::plan::AccountKind::Roth, "Roth"),
     ];
-    plan.income.social_security.truncate(1);
+    // Blank means blank: no income the user did not enter.
+    plan.income = crate::plan::Income::default();
+    plan.spending.changes.clear();
+    plan.spending.one_offs.clear();
     plan.spending.annual = rust_decimal::Decimal::from(50_000);
     plan
 }
@@ -243,31 +231,11 @@ mod tests {
     }
 
     #[test]
-    fn recovery_round_trips_and_clears() {
-        let dir = tempfile::tempdir().unwrap();
-        let places = Places {
-            data_dir: Some(dir.path().to_path_buf()),
-            saves_dir: None,
-        };
-        assert!(places.recovery_age().is_none());
-        let plan = crate::plan::demo_plan();
-        places
-            .write_recovery(&plan, Some(Path::new("/tmp/x.ron")))
-            .unwrap();
-        assert!(places.recovery_age().is_some());
-        let (back, file) = places.read_recovery().unwrap();
-        assert_eq!(back, plan);
-        assert_eq!(file, Some(PathBuf::from("/tmp/x.ron")));
-        places.clear_recovery();
-        assert!(places.recovery_age().is_none());
-    }
-
-    #[test]
     fn listing_shows_user_plans_then_examples() {
         let dir = tempfile::tempdir().unwrap();
         let places = Places {
             data_dir: Some(dir.path().to_path_buf()),
-            saves_dir: None,
+            ..Places::default()
         };
         crate::plan::save_plan(&dir.path().join("mine.ron"), &crate::plan::demo_plan()).unwrap();
         std::fs::write(dir.path().join("broken.ron"), "(").unwrap();
@@ -279,6 +247,14 @@ mod tests {
             places.plan_path_for("D: my plan!"),
             dir.path().join("d-my-plan.ron")
         );
+    }
+
+    #[test]
+    fn the_blank_template_is_blank() {
+        let (name, plan) = &templates()[0];
+        assert_eq!(name, "Blank plan");
+        assert_eq!(plan.income, crate::plan::Income::default());
+        assert!(plan.accounts.iter().all(|a| a.balance().is_zero()));
     }
 
     #[test]

@@ -1,4 +1,6 @@
-//! Terminal events to actions, by what the screen is showing.
+//! Terminal events to actions, by what the screen is showing: a field or a file name being
+//! typed takes keys as text (no single-letter command fires then), a question takes its
+//! answers, everything else goes through the keymap.
 
 use super::app::{Action, App, Overlay};
 use super::keymap;
@@ -13,10 +15,15 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
             }
             match &app.overlay {
                 Some(Overlay::SaveAs { .. }) => keymap::typing(key),
-                Some(Overlay::Confirm { .. } | Overlay::Recovery { .. }) => keymap::question(key),
-                Some(_) => keymap::command(key, &keymap::bindings()),
+                Some(
+                    Overlay::Confirm { .. }
+                    | Overlay::Recovery { .. }
+                    | Overlay::ConfirmRemove { .. },
+                ) => keymap::question(key),
+                Some(Overlay::RemovePerson { .. }) => keymap::person_question(key),
+                Some(_) => keymap::command(key, keymap::bindings()),
                 None if app.edit.is_some() => keymap::typing(key),
-                None => keymap::command(key, &keymap::bindings()),
+                None => keymap::command(key, keymap::bindings()),
             }
         }
         Event::Mouse(m) => match m.kind {
@@ -26,12 +33,5 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
             _ => None,
         },
         _ => None,
-    }
-}
-
-/// Applies an event to the app.
-pub fn handle(app: &mut App, event: &Event) {
-    if let Some(action) = action_for(app, event) {
-        app.update(action);
     }
 }

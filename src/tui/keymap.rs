@@ -34,8 +34,13 @@ pub struct Binding {
     pub group: &'static str,
 }
 
-/// The keymap of the main screen.
-pub fn bindings() -> Vec<Binding> {
+/// The keymap of the main screen, built once.
+pub fn bindings() -> &'static [Binding] {
+    static TABLE: std::sync::LazyLock<Vec<Binding>> = std::sync::LazyLock::new(table);
+    &TABLE
+}
+
+fn table() -> Vec<Binding> {
     use Action::*;
     let b = |keys: &[Key], action: Action, help: &'static str, group: &'static str| Binding {
         keys: keys.to_vec(),
@@ -46,39 +51,40 @@ pub fn bindings() -> Vec<Binding> {
     const MOVE: &str = "Moving around";
     const EDIT: &str = "Editing the plan";
     const VIEW: &str = "Charts and strategies";
+    const ITEMS: &str = "Accounts, incomes and strategies";
     const FILE: &str = "Files";
     vec![
         b(
             &[key(KeyCode::Tab)],
             NextPane,
-            "next pane (People, Accounts, Income, Spending, chart, comparison)",
+            "next pane (People, Accounts, Income, Spending, Strategies, chart, comparison)",
             MOVE,
         ),
         b(&[key(KeyCode::BackTab)], PrevPane, "previous pane", MOVE),
         b(
             &[key(KeyCode::Up), ch('k')],
             Up,
-            "previous field (or strategy)",
+            "previous field (the comparison, the inspector: scroll up)",
             MOVE,
         ),
         b(
             &[key(KeyCode::Down), ch('j')],
             Down,
-            "next field (or strategy)",
+            "next field (the comparison, the inspector: scroll down)",
             MOVE,
         ),
         b(&[key(KeyCode::PageUp)], PageUp, "up a page", MOVE),
         b(&[key(KeyCode::PageDown)], PageDown, "down a page", MOVE),
         b(
             &[key(KeyCode::Left), ch('h')],
-            YearLeft,
-            "previous year",
+            Left,
+            "previous year (in the comparison: previous strategy)",
             MOVE,
         ),
         b(
             &[key(KeyCode::Right), ch('l')],
-            YearRight,
-            "next year",
+            Right,
+            "next year (in the comparison: next strategy)",
             MOVE,
         ),
         b(&[key(KeyCode::Home), ch('g')], YearHome, "first year", MOVE),
@@ -86,7 +92,7 @@ pub fn bindings() -> Vec<Binding> {
         b(
             &[key(KeyCode::Enter), ch(' ')],
             Activate,
-            "edit the field, step a choice, or inspect the year",
+            "edit the field (its text selected: typing replaces it), step a choice, or inspect the year",
             EDIT,
         ),
         b(
@@ -98,8 +104,38 @@ pub fn bindings() -> Vec<Binding> {
         b(
             &[ch('d'), key(KeyCode::Delete)],
             Remove,
-            "remove the account, income or person under the cursor",
-            EDIT,
+            "remove the account, income, person, strategy or step under the cursor (asks first)",
+            ITEMS,
+        ),
+        b(
+            &[ch('a')],
+            Add,
+            "add a strategy (in the Strategies pane), a step, an account or an income like the one under the cursor",
+            ITEMS,
+        ),
+        b(
+            &[ch('D')],
+            Duplicate,
+            "copy the account, income, strategy or step under the cursor",
+            ITEMS,
+        ),
+        b(
+            &[ch('K')],
+            MoveUp,
+            "move the strategy, step or account under the cursor up",
+            ITEMS,
+        ),
+        b(
+            &[ch('J')],
+            MoveDown,
+            "move the strategy, step or account under the cursor down",
+            ITEMS,
+        ),
+        b(
+            &[ch('e')],
+            EditStrategy,
+            "edit the charted strategy in the Strategies pane",
+            ITEMS,
         ),
         b(&[ch('u'), ctrl('z')], Undo, "undo", EDIT),
         b(&[ctrl('r'), ctrl('y')], Redo, "redo", EDIT),
@@ -126,6 +162,12 @@ pub fn bindings() -> Vec<Binding> {
             &[ch('c')],
             ToggleRightTab,
             "show the comparison instead of the charts (short screens)",
+            VIEW,
+        ),
+        b(
+            &[ch('w')],
+            WidenColumn,
+            "widen the charted strategy's column in the comparison to its full name",
             VIEW,
         ),
         b(
@@ -171,15 +213,25 @@ pub fn typing_help() -> Vec<(&'static str, &'static str)> {
     vec![
         (
             "type",
-            "the value: money as 1,250,000, 1.25m or 65k; rates as 3.5% or 0.035",
+            "the value: money as 1,250,000, 1.25m or 65k; a rate is a percent (3.5 = 3.5%)",
         ),
-        ("←/→ Home/End", "move the cursor in the text"),
+        (
+            "←/→ Home/End",
+            "move the cursor in the text (the selection goes)",
+        ),
+        (
+            "Ctrl-U Ctrl-W",
+            "clear the text, delete the word before the cursor",
+        ),
         (
             "Enter, ↑/↓",
             "keep the value (red means it cannot be used yet)",
         ),
         ("Esc", "cancel the edit"),
-        ("Ctrl-C", "in the quit question: quit without saving"),
+        (
+            "Ctrl-C",
+            "asks about unsaved changes and quits; again: quit without saving",
+        ),
     ]
 }
 
@@ -222,24 +274,19 @@ fn matches(k: &Key, event: &KeyEvent) -> bool {
     }
 }
 
-/// What a key means while typing into a field or a text dialog.
+/// What a key means while typing into a field or a text dialog: every character is text,
+/// line-editing keys go to the editor (tui-input's bindings), Enter keeps, Esc cancels.
 pub fn typing(event: &KeyEvent) -> Option<Action> {
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     Some(match event.code {
-        KeyCode::Char('c') if ctrl => Action::ForceQuit,
-        KeyCode::Char(_) if ctrl => return None,
-        KeyCode::Char(c) => Action::Type(c),
-        KeyCode::Backspace => Action::Backspace,
-        KeyCode::Delete => Action::Delete,
-        KeyCode::Left => Action::Left,
-        KeyCode::Right => Action::Right,
-        KeyCode::Home => Action::Home,
-        KeyCode::End => Action::End,
+        KeyCode::Char('c') if ctrl => Action::Quit,
         KeyCode::Enter | KeyCode::Tab => Action::Activate,
         KeyCode::Up => Action::Up,
         KeyCode::Down => Action::Down,
         KeyCode::Esc => Action::Close,
-        _ => return None,
+        _ => Action::Edit(tui_input::backend::crossterm::to_input_request(
+            &crossterm::event::Event::Key(*event),
+        )?),
     })
 }
 
@@ -261,18 +308,30 @@ pub fn command(event: &KeyEvent, table: &[Binding]) -> Option<Action> {
         {
             Some(Action::Type(c))
         }
-        KeyCode::Backspace => Some(Action::Backspace),
+        KeyCode::Backspace => Some(Action::Edit(tui_input::InputRequest::DeletePrevChar)),
         _ => None,
     }
+}
+
+/// What a key means when removing a person: m moves their accounts and income to the other
+/// person, r removes them too.
+pub fn person_question(event: &KeyEvent) -> Option<Action> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match event.code {
+        KeyCode::Char('c') if ctrl => Action::Quit,
+        KeyCode::Char(c @ ('m' | 'r')) => Action::Type(c),
+        KeyCode::Char('n' | 'c') | KeyCode::Esc => Action::Close,
+        _ => return None,
+    })
 }
 
 /// What a key means in a yes/no/cancel question.
 pub fn question(event: &KeyEvent) -> Option<Action> {
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     Some(match event.code {
-        KeyCode::Char('c') if ctrl => Action::ForceQuit,
+        KeyCode::Char('c') if ctrl => Action::Quit,
         KeyCode::Char('y' | 'Y' | 's' | 'S') => Action::Yes,
-        KeyCode::Char('n' | 'N' | 'd' | 'D') => Action::No,
+        KeyCode::Char('n' | 'N') => Action::No,
         KeyCode::Char('c' | 'C') | KeyCode::Esc => Action::Close,
         KeyCode::Enter => Action::Yes,
         _ => return None,
@@ -290,7 +349,7 @@ mod tests {
     #[test]
     fn every_binding_is_reachable_and_described() {
         let table = bindings();
-        for b in &table {
+        for b in table {
             assert!(!b.help.is_empty());
             for k in &b.keys {
                 let mods = if k.ctrl {
@@ -299,7 +358,7 @@ mod tests {
                     KeyModifiers::NONE
                 };
                 assert_eq!(
-                    command(&press(k.code, mods), &table),
+                    command(&press(k.code, mods), table),
                     Some(b.action.clone()),
                     "{}",
                     key_name(k)
@@ -312,7 +371,7 @@ mod tests {
     fn no_key_is_bound_twice() {
         let table = bindings();
         let mut seen = Vec::new();
-        for b in &table {
+        for b in table {
             for k in &b.keys {
                 assert!(!seen.contains(k), "{} bound twice", key_name(k));
                 seen.push(*k);
@@ -324,11 +383,11 @@ mod tests {
     fn digits_start_an_edit_and_ctrl_s_saves() {
         let table = bindings();
         assert_eq!(
-            command(&press(KeyCode::Char('6'), KeyModifiers::NONE), &table),
+            command(&press(KeyCode::Char('6'), KeyModifiers::NONE), table),
             Some(Action::Type('6'))
         );
         assert_eq!(
-            command(&press(KeyCode::Char('s'), KeyModifiers::CONTROL), &table),
+            command(&press(KeyCode::Char('s'), KeyModifiers::CONTROL), table),
             Some(Action::Save)
         );
         assert_eq!(key_name(&ctrl('s')), "Ctrl-S");

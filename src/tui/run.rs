@@ -1,9 +1,10 @@
-//! The terminal loop: draw, wait for events, drain them all, draw once.
+//! The terminal loop: wait for events, drain every queued one, apply them as one batch, and
+//! draw only when something changed.
 
-use super::app::App;
 use super::files::Places;
-use super::{input, view};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use super::runner::Runner;
+use super::view;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 use std::io::stdout;
 use std::path::PathBuf;
@@ -20,35 +21,47 @@ pub fn run(plan: Option<PathBuf>) -> std::io::Result<()> {
     // Without a terminal (output redirected, no tty) say so instead of panicking.
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, App::open_at_start(plan, Places::standard()));
+    let result = event_loop(&mut terminal, plan);
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, mut app: App) -> std::io::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    plan: Option<PathBuf>,
+) -> std::io::Result<()> {
+    let (mut app, mut runner) = Runner::start(plan, Places::standard());
+    let mut dirty = true;
     loop {
-        terminal.draw(|frame| view::draw(&app, frame))?;
+        if dirty {
+            terminal.draw(|frame| view::draw(&app, frame))?;
+            dirty = false;
+        }
         if app.quit {
             return Ok(());
         }
         // Wake often while background work runs (its partial results stream in), else now
         // and then to keep the recovery file fresh and the status line current.
-        let wait = if app.busy() {
+        let wait = if runner.busy() {
             Duration::from_millis(25)
         } else {
             Duration::from_millis(500)
         };
         if event::poll(wait)? {
+            let mut events = Vec::new();
             loop {
-                let e = event::read()?;
-                input::handle(&mut app, &e);
-                if app.quit || !event::poll(Duration::ZERO)? {
+                events.push(event::read()?);
+                if !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
+            // A resize redraws; any other event may have changed something.
+            dirty |= events
+                .iter()
+                .any(|e| !matches!(e, Event::FocusGained | Event::FocusLost));
+            runner.handle_events(&mut app, &events);
         }
-        app.tick();
-        app.autosave();
+        dirty |= runner.tick(&mut app);
     }
 }

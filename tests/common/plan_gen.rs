@@ -7,7 +7,7 @@ use drawdown::plan::{
     Account, Assumptions, Income, Move, OneOff, OtherIncome, PathMode, Pension, Person, Plan,
     PriorMagi, Returns, Simulation, SocialSecurity, Spending, SpendingChange, StateResidence, Wage,
 };
-use drawdown::strategy::{Objective, StrategySpec};
+use drawdown::strategy::{Objective, OrderStep, Source, StepCap, StrategySpec};
 use drawdown::tax::{Filing, FlatChange, LawMode, StateCode, StateTax};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -133,7 +133,28 @@ fn bracket() -> impl Strategy<Value = Decimal> {
     prop::sample::select(vec![0i64, 10, 12, 22, 24, 32, 35, 37]).prop_map(|b| Decimal::new(b, 2))
 }
 
+/// Any strategy, sometimes under a label (valid or not: blank, too long).
 pub fn strategy() -> impl Strategy<Value = StrategySpec> {
+    prop_oneof![
+        9 => plain_strategy(),
+        1 => (plain_strategy(), "[A-Za-z ]{0,44}").prop_map(|(s, label)| StrategySpec::Labeled {
+            label,
+            strategy: Box::new(s),
+        }),
+    ]
+}
+
+fn order_step() -> impl Strategy<Value = OrderStep> {
+    let source = prop::sample::select(Source::ALL.to_vec());
+    let cap = prop_oneof![
+        2 => Just(None),
+        1 => money().prop_map(|a| Some(StepCap::Amount(a))),
+        1 => bracket().prop_map(|b| Some(StepCap::Bracket(b))),
+    ];
+    (source, cap).prop_map(|(source, cap)| OrderStep { source, cap })
+}
+
+fn plain_strategy() -> impl Strategy<Value = StrategySpec> {
     prop_oneof![
         Just(StrategySpec::Conventional),
         Just(StrategySpec::DeferredFirst),
@@ -169,6 +190,8 @@ pub fn strategy() -> impl Strategy<Value = StrategySpec> {
         money().prop_map(|min_estate| StrategySpec::Optimized {
             objective: Objective::Spending { min_estate }
         }),
+        prop::collection::vec(order_step(), 0..=9)
+            .prop_map(|steps| StrategySpec::CustomOrder { steps }),
     ]
 }
 

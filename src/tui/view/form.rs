@@ -1,10 +1,11 @@
-//! The left side: the four editing panes as tabs, their rows, and the field being typed into.
+//! The left side: the editing panes as tabs, their rows (from the view model), the field being
+//! typed into with what it is understood as, the selected field's help line and any warning.
 
 use super::ScreenMap;
-use crate::money::format_thousands;
-use crate::plan::Account;
+use super::fit;
 use crate::tui::app::{App, Focus};
-use crate::tui::fields::{self, Kind, Pane, Row, Target};
+use crate::tui::form::Pane;
+use crate::tui::viewmodel::FormRow;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -18,44 +19,44 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
         .borders(Borders::ALL)
         .border_style(super::label_style(app, focused))
         .title(Span::styled(
-            format!(" {} ", super::viewmodel::plan_name(app)),
+            format!(
+                " {} ",
+                fit::words(
+                    &crate::tui::viewmodel::plan_name(app),
+                    usize::from(area.width.saturating_sub(4))
+                )
+            ),
             t.title,
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if inner.height < 3 || inner.width < 10 {
+    if inner.height < 4 || inner.width < 10 {
         return;
     }
+    tabs(app, frame, inner, map);
 
-    // Tabs.
-    let mut spans = Vec::new();
-    let mut x = inner.x;
-    for (i, pane) in Pane::ALL.iter().enumerate() {
-        let label = short_title(*pane, inner.width);
-        let text = format!(" {label} ");
-        let width = text.chars().count() as u16;
-        let style = if *pane == app.pane {
-            t.selected.add_modifier(Modifier::BOLD)
-        } else {
-            t.dim
-        };
-        if x + width <= inner.x + inner.width {
-            map.tabs.push((Rect::new(x, inner.y, width, 1), i));
-        }
-        spans.push(Span::styled(text, style));
-        x += width;
-    }
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)),
-        Rect::new(inner.x, inner.y, inner.width, 1),
+    // The help line, and any warning in whole words on up to two lines.
+    let warning: Vec<String> = app
+        .view
+        .warnings
+        .first()
+        .map(|w| super::overlays::wrap(&format!("⚠ {w}"), inner.width as usize))
+        .unwrap_or_default()
+        .into_iter()
+        .take(2)
+        .collect();
+    let reserved = 1 + warning.len() as u16;
+    let body = Rect::new(
+        inner.x,
+        inner.y + 2,
+        inner.width,
+        inner.height.saturating_sub(2 + reserved),
     );
-
-    let body = Rect::new(inner.x, inner.y + 2, inner.width, inner.height - 2);
-    let rows = fields::rows(app.pane, &app.plan);
+    let rows = &app.view.form;
     let selected = app.selected_row();
     let height = body.height as usize;
-    let error_line = usize::from(app.edit.as_ref().is_some_and(|e| e.error.is_some()));
-    let visible = height.saturating_sub(error_line).max(1);
+    let extra_line = usize::from(app.edit.is_some());
+    let visible = height.saturating_sub(extra_line).max(1);
     let first = if selected < visible {
         0
     } else {
@@ -64,43 +65,42 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
     map.form = body;
     map.form_first = first;
 
+    let width = body.width as usize;
     let mut lines = Vec::new();
-    let label_width = (body.width as usize / 2).clamp(12, 28);
+    let mut help = String::new();
     for (i, row) in rows.iter().enumerate().skip(first) {
         if lines.len() >= height {
             break;
         }
-        let is_selected = i == selected;
+        let is_selected = i == selected && focused;
         match row {
-            Row::Section(title) => {
+            FormRow::Section(title) => {
+                lines.push(Line::from(Span::styled(fit::words(title, width), t.title)));
+            }
+            FormRow::Add(label) => {
+                let style = if is_selected { t.selected } else { t.dim };
                 lines.push(Line::from(Span::styled(
-                    section_title(app, title, i, &rows),
-                    t.title,
+                    format!("  {}", fit::words(label, width.saturating_sub(2))),
+                    style,
                 )));
             }
-            Row::Command(c) => {
-                let style = if is_selected && focused {
-                    t.selected
-                } else {
-                    t.dim
-                };
-                lines.push(Line::from(Span::styled(format!("  {}", c.label()), style)));
-            }
-            Row::Field { label, target } => {
-                let editing = app.edit.as_ref().filter(|e| e.target == *target);
-                let mut spans = vec![Span::styled(
-                    format!(
-                        "  {:<w$}",
-                        truncate(label, label_width.saturating_sub(2)),
-                        w = label_width.saturating_sub(2)
-                    ),
-                    if is_selected && focused {
-                        t.accent
-                    } else {
-                        t.text
-                    },
-                )];
-                let value_width = (body.width as usize).saturating_sub(label_width + 1);
+            FormRow::Field {
+                label,
+                value,
+                note,
+                stepped,
+                help: field_help,
+            } => {
+                if let Some(h) = field_help {
+                    help.clone_from(h);
+                }
+                let editing = app.edit.as_ref().filter(|_| i == selected);
+                let label_style = if is_selected { t.accent } else { t.text };
+                // Values right-aligned after the label: a long value (a choice) may use the room
+                // a short label leaves.
+                let label_text = format!("  {label}");
+                let value_width = width.saturating_sub(fit::width(&label_text) + 1);
+                let mut spans = vec![Span::styled(label_text, label_style)];
                 match editing {
                     Some(edit) => {
                         let style = if edit.error.is_some() {
@@ -108,86 +108,150 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
                         } else {
                             t.accent
                         };
+                        spans.push(Span::raw(" "));
                         spans.extend(edit_spans(
-                            &edit.buffer,
-                            edit.cursor,
+                            edit.input.value(),
+                            edit.input.cursor(),
+                            edit.input.selected(),
                             style,
                             t.cursor,
                             value_width,
                         ));
                     }
                     None => {
-                        let value = shown_value(app, *target);
-                        let style = if is_selected && focused {
+                        let style = if is_selected {
                             t.selected
-                        } else if fields::kind(*target) == Kind::Choice {
+                        } else if *stepped {
                             t.accent
                         } else {
                             t.text
                         };
-                        let marker = if fields::kind(*target) == Kind::Choice {
-                            " ⇄"
-                        } else {
-                            ""
-                        };
-                        let text = format!(
-                            "{:>w$}",
-                            truncate(&format!("{value}{marker}"), value_width),
-                            w = value_width
+                        let marker = if *stepped { " ⇄" } else { "" };
+                        let shown = format!("{value}{marker}");
+                        // A note ("age 65 in 2026") when there is room for it.
+                        let with_note = note
+                            .as_ref()
+                            .map(|n| format!("({n}) "))
+                            .filter(|n| fit::width(n) + fit::width(&shown) <= value_width);
+                        let text = fit::words(
+                            &shown,
+                            value_width
+                                .saturating_sub(with_note.as_ref().map_or(0, |n| fit::width(n))),
                         );
+                        let pad = value_width.saturating_sub(
+                            fit::width(&text) + with_note.as_ref().map_or(0, |n| fit::width(n)),
+                        );
+                        spans.push(Span::raw(" ".repeat(pad + 1)));
+                        if let Some(n) = with_note {
+                            spans.push(Span::styled(n, t.dim));
+                        }
                         spans.push(Span::styled(text, style));
                     }
                 }
                 lines.push(Line::from(spans));
-                if let Some(error) = editing.and_then(|e| e.error.as_ref())
+                if let Some(edit) = editing
                     && lines.len() < height
                 {
-                    lines.push(Line::from(Span::styled(
-                        format!("    ✗ {}", truncate(error, body.width as usize - 6)),
-                        t.error,
-                    )));
+                    let (text, style) = match (&edit.error, &edit.understood) {
+                        (Some(e), _) => (format!("    ✗ {e}"), t.error),
+                        (None, Some(u)) => (format!("    {u}"), t.good),
+                        (None, None) => (String::new(), t.dim),
+                    };
+                    lines.push(Line::from(Span::styled(fit::words(&text, width), style)));
                 }
             }
         }
     }
     frame.render_widget(Paragraph::new(lines), body);
+    let mut y = body.y + body.height;
+    for w in &warning {
+        frame.render_widget(
+            Paragraph::new(Span::styled(fit::words(w, width), t.error)),
+            Rect::new(inner.x, y, inner.width, 1),
+        );
+        y += 1;
+    }
+    if focused && !help.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(fit::words(&help, width), t.dim)),
+            Rect::new(inner.x, y, inner.width, 1),
+        );
+    }
 }
 
-fn short_title(pane: Pane, width: u16) -> &'static str {
-    if width >= 50 {
-        pane.title()
-    } else {
-        match pane {
-            Pane::People => "People",
-            Pane::Accounts => "Accounts",
-            Pane::Income => "Income",
-            Pane::Spending => "Spending",
+/// The pane tabs: every title when they fit, else the current one between ‹ and ›.
+fn tabs(app: &App, frame: &mut Frame, inner: Rect, map: &mut ScreenMap) {
+    let t = &app.theme;
+    let all: usize = Pane::ALL
+        .iter()
+        .map(|p| fit::width(p.short_title()) + 1)
+        .sum();
+    let full = Pane::ALL
+        .iter()
+        .map(|p| fit::width(p.title()) + 1)
+        .sum::<usize>()
+        <= inner.width as usize;
+    let mut spans = Vec::new();
+    let mut x = inner.x;
+    let mut push = |text: String, style: Style, pane: Option<usize>, spans: &mut Vec<Span>| {
+        let w = fit::width(&text) as u16;
+        if let Some(i) = pane
+            && x + w <= inner.x + inner.width
+        {
+            map.tabs.push((Rect::new(x, inner.y, w, 1), i));
         }
-    }
-}
-
-fn truncate(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        s.to_string()
-    } else if width == 0 {
-        String::new()
+        x += w;
+        spans.push(Span::styled(text, style));
+    };
+    if all <= inner.width as usize {
+        for (i, pane) in Pane::ALL.iter().enumerate() {
+            let title = if full {
+                pane.title()
+            } else {
+                pane.short_title()
+            };
+            let style = if *pane == app.pane {
+                t.selected.add_modifier(Modifier::BOLD)
+            } else {
+                t.dim
+            };
+            push(format!(" {title}"), style, Some(i), &mut spans);
+        }
     } else {
-        let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
-        out.push('…');
-        out
+        let i = app.pane.index();
+        let n = Pane::ALL.len();
+        push(" ‹ ".into(), t.accent, Some((i + n - 1) % n), &mut spans);
+        push(
+            format!("{} {}/{n}", app.pane.title(), i + 1),
+            t.selected.add_modifier(Modifier::BOLD),
+            Some(i),
+            &mut spans,
+        );
+        push(" › ".into(), t.accent, Some((i + 1) % n), &mut spans);
     }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
 }
 
-/// The text being typed, with the cursor shown, scrolled to keep the cursor in view.
+/// The text being typed, with the cursor shown, scrolled to keep the cursor in view; a
+/// selected text shows as selected (typing replaces it).
 fn edit_spans(
     buffer: &str,
     cursor: usize,
+    selected: bool,
     style: Style,
     cursor_style: Style,
     width: usize,
 ) -> Vec<Span<'static>> {
     let chars: Vec<char> = buffer.chars().collect();
     let width = width.max(2);
+    let style = if selected {
+        style.add_modifier(Modifier::REVERSED)
+    } else {
+        style
+    };
     let start = (cursor + 1).saturating_sub(width);
     let end = (start + width - 1).min(chars.len());
     let before: String = chars[start..cursor.min(end).max(start)].iter().collect();
@@ -204,53 +268,4 @@ fn edit_spans(
         Span::styled(at, cursor_style.patch(style)),
         Span::styled(after, style),
     ]
-}
-
-/// A field's value as shown: amounts rounded and names hidden in privacy mode.
-fn shown_value(app: &App, target: Target) -> String {
-    if app.privacy {
-        match target {
-            Target::PlanName => return "Plan".into(),
-            Target::PersonName(i) => return format!("Person {}", i + 1),
-            Target::AccountName(i) => return format!("Account {}", i + 1),
-            Target::Owner(i) => {
-                let owner = app
-                    .plan
-                    .accounts
-                    .get(i)
-                    .and_then(Account::owner)
-                    .unwrap_or(0);
-                return format!("Person {}", owner + 1);
-            }
-            _ => {}
-        }
-        if fields::kind(target) == Kind::Money
-            && let Ok(d) = crate::money::parse_money(&fields::text(target, &app.plan))
-        {
-            return format_thousands(d);
-        }
-    }
-    fields::text(target, &app.plan)
-}
-
-/// A section title, with names hidden in privacy mode.
-fn section_title(app: &App, title: &str, index: usize, rows: &[Row]) -> String {
-    if !app.privacy {
-        return title.to_string();
-    }
-    // The first field under the section tells what it is about.
-    match rows.get(index + 1) {
-        Some(Row::Field {
-            target: Target::PersonName(i),
-            ..
-        }) => format!("Person {}", i + 1),
-        Some(Row::Field {
-            target: Target::AccountName(i),
-            ..
-        }) => {
-            let kind = app.plan.accounts.get(*i).map_or("", |a| a.kind().label());
-            format!("Account {} ({kind})", i + 1)
-        }
-        _ => title.split(':').next().unwrap_or(title).to_string(),
-    }
 }

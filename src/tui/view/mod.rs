@@ -1,11 +1,11 @@
 //! Drawing the whole screen from a read-only app.
 
+pub mod fit;
 mod form;
 mod overlays;
 mod right;
 
 use super::app::{App, Focus, RightTab};
-use super::viewmodel;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -39,13 +39,15 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     let [main, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
     let mut map = ScreenMap::default();
-    // On a small screen the comparison gets the whole width: strategies side by side need it.
-    let compare_alone =
-        main.width < 120 && main.height < right::ROOMY && app.right_tab == RightTab::Compare;
+    // On a small screen, or when presenting, the comparison gets the whole width: strategies
+    // side by side need it.
+    let compare_alone = (main.width < 120 || app.presenter)
+        && main.height < right::ROOMY
+        && app.right_tab == RightTab::Compare;
     if compare_alone {
         right::draw(app, frame, main, &mut map);
     } else {
-        let left_width = (main.width * 2 / 5).clamp(34, 46);
+        let left_width = (main.width * 2 / 5).clamp(36, 46);
         let [left, right] =
             Layout::horizontal([Constraint::Length(left_width), Constraint::Min(0)]).areas(main);
         form::draw(app, frame, left, &mut map);
@@ -87,7 +89,7 @@ fn status_bar(app: &App, frame: &mut Frame, area: Rect, tabbed: bool) {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| p.display().to_string()),
-        Some(_) => "plan.ron".into(),
+        Some(_) => "plan file".into(),
         None => "unsaved plan".into(),
     };
     let marker = if app.dirty { " [+]" } else { "" };
@@ -124,15 +126,24 @@ fn status_bar(app: &App, frame: &mut Frame, area: Rect, tabbed: bool) {
 /// Key hints for where the user is, as many as fit in `room` characters: each hint has a rank
 /// (0 always shown) and the highest ranks go first when the line is short.
 fn hints(app: &App, tabbed: bool, room: usize) -> String {
-    if app.edit.is_some() {
-        return "Enter keep · Esc cancel · type 65k, 1.25m, 3.5%".into();
+    if let Some(edit) = &app.edit {
+        let rule = crate::tui::form::value::rule(edit.field.spec().kind);
+        return fit::words(&format!("Enter keep · Esc cancel · {rule}"), room);
     }
     let swap = match (tabbed, app.right_tab) {
         (false, _) => None,
         (true, RightTab::Charts) => Some(("c comparison", 1)),
         (true, RightTab::Compare) => Some(("c charts", 1)),
     };
+    let strategies = app.pane == crate::tui::form::Pane::Strategies;
     let mut items: Vec<(&str, u8)> = match app.focus {
+        Focus::Form if strategies => vec![
+            ("Tab pane", 1),
+            ("Enter edit", 1),
+            ("d remove", 2),
+            ("D copy", 2),
+            ("K/J move", 2),
+        ],
         Focus::Form => vec![
             ("Tab pane", 1),
             ("↑↓ field", 2),
@@ -146,7 +157,13 @@ fn hints(app: &App, tabbed: bool, room: usize) -> String {
             ("[ ] strategy", 3),
             ("Tab next", 1),
         ],
-        Focus::Compare => vec![("↑↓ or click: chart a strategy", 1), ("b pin baseline", 2)],
+        Focus::Compare => vec![
+            ("←→ strategy", 1),
+            ("↑↓ scroll", 1),
+            ("w widen", 2),
+            ("e edit", 2),
+            ("b baseline", 3),
+        ],
     };
     items.extend(swap);
     items.push(("? help", 0));
@@ -200,5 +217,3 @@ pub(super) fn label_style(app: &App, focused: bool) -> Style {
         app.theme.border
     }
 }
-
-pub(super) use viewmodel::money;

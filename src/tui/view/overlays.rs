@@ -1,19 +1,16 @@
 //! Windows over the main screen: help, the year inspector, file dialogs, errors and questions.
 
-use super::{centered, money, window};
-use crate::money::format_rate;
-use crate::report::explain;
+use super::{centered, fit, window};
 use crate::tui::app::{App, Overlay, Pending};
 use crate::tui::files;
 use crate::tui::keymap;
-use crate::tui::viewmodel;
-use crate::tui::widgets::{CurveChart, CurveStretch};
+use crate::tui::viewmodel::{self, InspectorLine};
+use crate::tui::widgets::CurveChart;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use rust_decimal::Decimal;
 
 pub fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     match overlay {
@@ -22,13 +19,19 @@ pub fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         Overlay::Open { entries, selected } => {
             let items: Vec<(String, String)> = entries
                 .iter()
-                .map(|e| {
-                    let name = if app.privacy && matches!(e.source, files::Source::File(_)) {
-                        "plan file".to_string()
+                .enumerate()
+                .map(|(i, e)| {
+                    let file = matches!(e.source, files::Source::File(_));
+                    if app.privacy && file {
+                        (
+                            format!("plan file {}  ·  {}", i + 1, e.date),
+                            e.private.clone(),
+                        )
+                    } else if app.privacy {
+                        (format!("{}  ·  {}", e.name, e.date), e.private.clone())
                     } else {
-                        e.name.clone()
-                    };
-                    (format!("{name}  ·  {}", e.date), e.summary.clone())
+                        (format!("{}  ·  {}", e.name, e.date), e.summary.clone())
+                    }
                 })
                 .collect();
             list(
@@ -54,14 +57,29 @@ pub fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 *selected,
             );
         }
-        Overlay::SaveAs { input } => {
+        Overlay::Pick {
+            choices, selected, ..
+        } => list(
+            app,
+            frame,
+            area,
+            "Add a strategy (Enter adds, Esc closes)",
+            choices,
+            *selected,
+        ),
+        Overlay::SaveAs { input, .. } => {
             let rect = centered(area, 72, 6);
             let inner = window(app, frame, rect, "Save as");
+            let value = input.value();
+            let at = input.cursor().min(value.chars().count());
+            let before: String = value.chars().take(at).collect();
+            let after: String = value.chars().skip(at).collect();
             let lines = vec![
                 Line::from("File name (Enter saves, Esc cancels):"),
                 Line::from(vec![
-                    Span::styled(input.clone(), app.theme.accent),
+                    Span::styled(before, app.theme.accent),
                     Span::styled(" ", app.theme.cursor),
+                    Span::styled(after, app.theme.accent),
                 ]),
                 Line::from(Span::styled(
                     "Saved plans are readable RON text; the old file is kept as NAME.ron.bak.",
@@ -86,51 +104,117 @@ pub fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         Overlay::Confirm { pending } => {
             let what = match pending {
                 Pending::Quit => "quitting",
-                Pending::Open(_) | Pending::OpenText { .. } => "opening another plan",
+                Pending::Open { .. } => "opening another plan",
                 Pending::New(_) => "starting a new plan",
             };
-            let rect = centered(area, 64, 6);
-            let inner = window(app, frame, rect, "Unsaved changes");
-            let lines = vec![
-                Line::from(format!("Save your changes before {what}?")),
-                Line::from(""),
-                Line::from(vec![
-                    Span::styled("y", app.theme.accent),
-                    Span::raw(" save   "),
-                    Span::styled("n", app.theme.accent),
-                    Span::raw(" discard   "),
-                    Span::styled("c", app.theme.accent),
-                    Span::raw(" or Esc cancel"),
-                ]),
-            ];
-            frame.render_widget(Paragraph::new(lines), inner);
+            let save = if app.file.is_some() {
+                " save"
+            } else {
+                " save as…"
+            };
+            question(
+                app,
+                frame,
+                area,
+                "Unsaved changes",
+                vec![Line::from(format!(
+                    "Save your changes to {} before {what}?",
+                    quoted(&viewmodel::plan_name(app))
+                ))],
+                &[("y", save), ("n", " discard"), ("c", " or Esc cancel")],
+            );
         }
-        Overlay::Recovery { saved } => {
-            let rect = centered(area, 64, 6);
-            let inner = window(app, frame, rect, "Unsaved changes were kept");
-            let lines = vec![
-                Line::from(format!(
-                    "A plan with unsaved changes was kept at {saved} (UTC)."
-                )),
-                Line::from(""),
-                Line::from(vec![
-                    Span::styled("y", app.theme.accent),
-                    Span::raw(" recover it   "),
-                    Span::styled("n", app.theme.accent),
-                    Span::raw(" discard it"),
-                ]),
-            ];
-            frame.render_widget(Paragraph::new(lines), inner);
+        Overlay::Recovery { offer } => {
+            let name = if app.privacy {
+                "a plan".to_string()
+            } else {
+                quoted(&offer.plan_name)
+            };
+            let file = match (&offer.file, app.privacy) {
+                (Some(f), false) => format!(" ({f})"),
+                (Some(_), true) => String::new(),
+                (None, _) => " (not saved yet)".to_string(),
+            };
+            question(
+                app,
+                frame,
+                area,
+                "Unsaved changes were kept",
+                vec![Line::from(format!(
+                    "Changes to {name}{file} were kept at {} UTC and never saved.",
+                    offer.saved
+                ))],
+                &[("y", " recover them"), ("n", " discard them")],
+            );
+        }
+        Overlay::ConfirmRemove { what, .. } => question(
+            app,
+            frame,
+            area,
+            "Remove",
+            vec![Line::from(format!("Remove the {what}? (u undoes it)"))],
+            &[("y", " remove"), ("n", " or Esc keep it")],
+        ),
+        Overlay::RemovePerson {
+            name,
+            accounts,
+            incomes,
+            index,
+        } => {
+            let other = viewmodel::person(app, usize::from(*index == 0));
+            question(
+                app,
+                frame,
+                area,
+                "Remove a person",
+                vec![
+                    Line::from(format!("Remove {name} from the plan?")),
+                    Line::from(format!(
+                        "{name} has {accounts} account(s) and {incomes} income(s); their Social \
+                         Security ends with them."
+                    )),
+                ],
+                &[
+                    ("m", &format!(" move the rest to {other}")),
+                    ("r", " remove them too"),
+                    ("Esc", " keep"),
+                ],
+            );
         }
     }
 }
 
+fn quoted(s: &str) -> String {
+    format!("“{s}”")
+}
+
+/// A small window with lines and answer keys.
+fn question(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    mut lines: Vec<Line<'static>>,
+    keys: &[(&str, &str)],
+) {
+    let rect = centered(area, 72, lines.len() as u16 + 5);
+    let inner = window(app, frame, rect, title);
+    lines.push(Line::from(""));
+    let mut spans = Vec::new();
+    for (key, what) in keys {
+        spans.push(Span::styled(key.to_string(), app.theme.accent));
+        spans.push(Span::raw(format!("{what}   ")));
+    }
+    lines.push(Line::from(spans));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}
+
 fn help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
-    let rect = centered(area, 96, area.height.saturating_sub(2));
+    let rect = centered(area, 100, area.height.saturating_sub(2));
     let inner = window(app, frame, rect, "Keys (↑↓ scroll, ? or Esc closes)");
     let table = keymap::bindings();
     let mut groups: Vec<&str> = Vec::new();
-    for b in &table {
+    for b in table {
         if !groups.contains(&b.group) {
             groups.push(b.group);
         }
@@ -165,13 +249,20 @@ fn help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     lines.push(Line::from(
         "  click a tab, a field, a year in the chart or a strategy; the wheel scrolls",
     ));
-    // What does not fit scrolls; say so on the last line.
+    scrolled(frame, inner, lines, scroll, app);
+}
+
+/// Lines from `scroll` on; what does not fit says so on the last line.
+fn scrolled(frame: &mut Frame, inner: Rect, lines: Vec<Line<'static>>, scroll: usize, app: &App) {
     let height = inner.height as usize;
     let scroll = scroll.min(lines.len().saturating_sub(height));
     let more = lines.len() > scroll + height;
     let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     if more && let Some(last) = shown.last_mut() {
-        *last = Line::from(Span::styled("  ↓ more (↓ or PgDn)", app.theme.accent));
+        *last = Line::from(Span::styled(
+            "  ↓ more (↓, PgDn or the wheel)",
+            app.theme.accent,
+        ));
     }
     frame.render_widget(Paragraph::new(shown), inner);
 }
@@ -189,6 +280,7 @@ fn list(
     let per = 2usize;
     let visible = (inner.height as usize / per).max(1);
     let first = selected.saturating_sub(visible - 1);
+    let width = inner.width as usize;
     let mut lines = Vec::new();
     for (i, (head, detail)) in items.iter().enumerate().skip(first).take(visible) {
         let style = if i == selected {
@@ -196,9 +288,12 @@ fn list(
         } else {
             Style::default()
         };
-        lines.push(Line::from(Span::styled(format!(" {head}"), style)));
         lines.push(Line::from(Span::styled(
-            format!("    {detail}"),
+            format!(" {}", fit::words(head, width.saturating_sub(1))),
+            style,
+        )));
+        lines.push(Line::from(Span::styled(
+            format!("    {}", fit::words(detail, width.saturating_sub(4))),
             app.theme.dim,
         )));
     }
@@ -208,174 +303,112 @@ fn list(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn inspector(app: &App, frame: &mut Frame, area: Rect) {
-    let rect = centered(area, 110, area.height);
-    let Some(p) = viewmodel::projection(app) else {
-        return;
-    };
-    let Some(r) = p.rows.get(app.year) else {
-        return;
-    };
-    let ages: Vec<String> = (0..app.plan.people.len())
-        .filter(|i| r.alive[*i])
-        .map(|i| format!("{} {}", viewmodel::person(app, i), r.ages[i]))
-        .collect();
-    let title = format!(
-        "{} · {} · {} · {} (←→ year, [ ] strategy, Esc)",
-        r.year,
-        p.strategy,
-        ages.join(", "),
-        r.filing.label()
-    );
-    let inner = window(app, frame, rect, &title);
+fn line_of(app: &App, l: &InspectorLine, width: usize) -> Line<'static> {
     let t = &app.theme;
-    let m = |d: Decimal| money(app, d);
-    let two_columns = inner.width >= 76;
-    let column = if two_columns {
-        inner.width / 2
-    } else {
-        inner.width
-    } as usize;
-    let label_width = column.saturating_sub(16).min(30);
-    let line = |label: &str, v: String| {
-        let label: String = label.chars().take(label_width).collect();
-        Line::from(vec![
-            Span::raw(format!("{label:<label_width$}")),
-            Span::styled(format!("{v:>14}"), t.text),
-        ])
-    };
-    let head = |s: &str| Line::from(Span::styled(s.to_string(), t.title));
-    let mut left = vec![
-        head("Came in (dollars of the year)"),
-        line("Social Security", m(r.social_security)),
-        line("Pensions and wages", m(r.pensions + r.wages)),
-        line("Other income", m(r.other_income)),
-        line("Dividends", m(r.dividends)),
-        line("Interest", m(r.interest)),
-        head("Taken from the accounts"),
-        line("Required minimum distribution", m(r.rmd)),
-        line("Tax-deferred draw", m(r.deferred_draw)),
-        line("Roth draw", m(r.roth_draw)),
-        line("Taxable sale", m(r.taxable_sale)),
-        line("  gain realised", m(r.realized_gain)),
-        line("Cash draw", m(r.cash_draw)),
-        line("Roth conversion", m(r.conversion)),
-        line("Gains harvested", m(r.harvested_gain)),
-        head("Went out"),
-        line("Spending need", m(r.spending)),
-        line("Shortfall", m(r.shortfall)),
-        line("Federal tax", m(r.federal_tax)),
-        line("State tax", m(r.state_tax)),
-        line(&format!("IRMAA (tier {})", r.irmaa_tier), m(r.irmaa)),
-        line("Reinvested", m(r.reinvested)),
-        head("Balances at year end"),
-        line("Taxable", m(r.closing.taxable)),
-        line("  cost basis", m(r.closing.basis)),
-        line("Tax-deferred", m(r.closing.deferred)),
-        line("Roth", m(r.closing.roth)),
-        line("Cash", m(r.closing.cash)),
-        line("Total", m(r.closing.total())),
-    ];
-    let b = &r.tax;
-    let bracket = if b.bracket == 0 {
-        "none (deductions)".to_string()
-    } else {
-        format_rate(b.bracket_rate)
-    };
-    let mut right = vec![
-        head("Federal tax, step by step"),
-        line("Provisional income", m(b.provisional_income)),
-        line("Taxable Social Security", m(b.taxable_social_security)),
-        line("Adjusted gross income", m(b.agi)),
-        line("MAGI (sets IRMAA in 2 years)", m(b.magi)),
-        line("Standard deduction", m(b.standard_deduction)),
-        line("Senior deduction", m(b.senior_deduction)),
-        line("Taxable income", m(b.taxable_income)),
-        line("  ordinary", m(b.ordinary_taxable_income)),
-        line("  gains and qualified div.", m(b.preferential_income)),
-        line("Tax on ordinary income", m(b.ordinary_tax)),
-        line("Tax on gains and dividends", m(b.preferential_tax)),
-        line("Net investment income tax", m(b.niit)),
-        line("Federal tax", m(b.total.round_dp(2))),
-        head("Rates"),
-        line("Bracket reached", bracket),
-        line(
-            "Gain band reached",
-            ["0%", "15%", "20%"][usize::from(b.gain_band.min(2))].to_string(),
-        ),
-        line(
-            "Next $1 of IRA income",
-            format_rate(r.marginal_ordinary.round_dp(4)),
-        ),
-        line(
-            "Next $1 of long-term gain",
-            format_rate(r.marginal_gain.round_dp(4)),
-        ),
-    ];
-    // What the strategy did, and why the year looks as it does.
-    let inputs = crate::report::year_inputs(&app.plan).ok();
-    let year_inputs = inputs.as_ref().and_then(|i| i.get(app.year));
-    let mut why_lines = vec![Line::from(Span::styled(
-        if app.privacy {
-            "details hidden in privacy mode".to_string()
-        } else {
-            explain(r)
-        },
-        t.accent,
-    ))];
-    if !app.privacy
-        && let Some(yi) = year_inputs
-    {
-        for line in crate::report::why(r, yi).lines {
-            why_lines.push(Line::from(Span::styled(line, t.text)));
+    match l {
+        InspectorLine::Head(s) => Line::from(Span::styled(s.clone(), t.title)),
+        InspectorLine::Did(s) => Line::from(Span::styled(s.clone(), t.accent)),
+        InspectorLine::Text(s) => Line::from(Span::styled(s.clone(), t.text)),
+        InspectorLine::Row(label, v) => {
+            let label_width = width.saturating_sub(16).min(32);
+            let label = fit::words(label, label_width);
+            Line::from(vec![
+                Span::raw(format!("{label:<label_width$}")),
+                Span::styled(format!("{v:>14}"), t.text),
+            ])
         }
     }
-    why_lines.push(Line::from(Span::styled(
-        if app.curve {
-            "m: back to the ledger"
-        } else {
-            "m: the marginal-rate curve of this year"
-        },
-        t.dim,
-    )));
-    let why_height = (why_lines.len() as u16 + 1).min(inner.height / 2);
-    let [why, body] =
-        Layout::vertical([Constraint::Length(why_height), Constraint::Min(0)]).areas(inner);
-    frame.render_widget(Paragraph::new(why_lines).wrap(Wrap { trim: true }), why);
-    if app.curve {
-        if let Some(yi) = year_inputs {
-            let points = crate::report::year_curve(r, yi, crate::report::CURVE_MAX);
-            let stretches: Vec<CurveStretch> = points
-                .iter()
-                .map(|p| CurveStretch {
-                    extra: p.extra,
-                    federal: p.federal_marginal,
-                    state: p.state_marginal,
-                    irmaa_step: p.irmaa_step,
-                })
-                .collect();
-            let format = |x: f64| viewmodel::money_short(app, x);
-            frame.render_widget(
-                CurveChart {
-                    stretches: &stretches,
-                    max_extra: crate::report::CURVE_MAX,
-                    theme: &app.theme,
-                    format_money: &format,
-                    title: Some(" Tax on the next dollar against extra IRA income this year "),
-                },
-                body,
-            );
-        }
+}
+
+fn inspector(app: &App, frame: &mut Frame, area: Rect) {
+    let v = &app.view.inspector;
+    if v.title.is_empty() {
         return;
     }
-    if two_columns {
-        let [l, rr] =
-            Layout::horizontal([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(body);
-        frame.render_widget(Paragraph::new(left), l);
-        frame.render_widget(Paragraph::new(right), rr);
-    } else {
-        left.push(Line::from(""));
-        left.append(&mut right);
-        frame.render_widget(Paragraph::new(left), body);
+    let rect = centered(area, 110, area.height);
+    let title = fit::parts(&v.title, " · ", usize::from(rect.width.saturating_sub(6)));
+    let inner = window(app, frame, rect, &title);
+    if app.curve {
+        let body = why_above(app, frame, inner);
+        let format = |x: f64| viewmodel::money_short(app, x);
+        frame.render_widget(
+            CurveChart {
+                stretches: &v.curve,
+                max_extra: crate::report::CURVE_MAX,
+                theme: &app.theme,
+                format_money: &format,
+                title: Some(" Tax on the next dollar against extra IRA income this year "),
+            },
+            body,
+        );
+        return;
     }
+    // Wide: what happened and why above, the ledger and the taxes side by side. Narrow: one
+    // column that scrolls (↑↓, PgUp/PgDn, the wheel) to its last line.
+    if inner.width >= 76 && inner.height >= 30 {
+        let body = why_above(app, frame, inner);
+        let [l, r] =
+            Layout::horizontal([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(body);
+        let w = usize::from(l.width);
+        let left: Vec<Line> = v.ledger.iter().map(|x| line_of(app, x, w)).collect();
+        let right: Vec<Line> = v.taxes.iter().map(|x| line_of(app, x, w)).collect();
+        scrolled(frame, l, left, app.inspector_scroll, app);
+        scrolled(frame, r, right, app.inspector_scroll, app);
+    } else {
+        let width = inner.width as usize;
+        // Long sentences wrap to whole words, one screen line each, so scrolling is by line.
+        let mut lines = Vec::new();
+        for l in v.lines() {
+            match &l {
+                InspectorLine::Did(s) | InspectorLine::Text(s)
+                    if crate::tui::view::fit::width(s) > width =>
+                {
+                    for piece in wrap(s, width) {
+                        let styled = match l {
+                            InspectorLine::Did(_) => InspectorLine::Did(piece),
+                            _ => InspectorLine::Text(piece),
+                        };
+                        lines.push(line_of(app, &styled, width));
+                    }
+                }
+                _ => lines.push(line_of(app, &l, width)),
+            }
+        }
+        scrolled(frame, inner, lines, app.inspector_scroll, app);
+    }
+}
+
+/// What the strategy did and why, at the top of `inner`; returns the area below it.
+fn why_above(app: &App, frame: &mut Frame, inner: Rect) -> Rect {
+    let why: Vec<Line> = app
+        .view
+        .inspector
+        .why
+        .iter()
+        .map(|l| line_of(app, l, inner.width as usize))
+        .collect();
+    let why_height = (why.len() as u16 + 1).min(inner.height / 2);
+    let [top, body] =
+        Layout::vertical([Constraint::Length(why_height), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(Paragraph::new(why).wrap(Wrap { trim: true }), top);
+    body
+}
+
+/// `s` in lines of at most `width` cells, broken between words.
+pub(super) fn wrap(s: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for word in s.split(' ') {
+        if !line.is_empty() && fit::width(&line) + 1 + fit::width(word) > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    out
 }

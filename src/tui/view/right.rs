@@ -1,12 +1,12 @@
-//! The right side: income sources by year, taxes by year, and the strategies side by side.
+//! The right side: income sources by year, taxes by year, and the strategies side by side
+//! under a one-line headline. Everything drawn comes from the view model.
 
 use super::ScreenMap;
+use super::fit;
 use crate::plan::PathMode;
 use crate::tui::app::{App, ChartView, Focus, RightTab};
 use crate::tui::viewmodel;
-use crate::tui::widgets::{
-    ComparisonTable, FanChart, FanColumn, IncomeStackChart, TaxBars, preferred_height,
-};
+use crate::tui::widgets::{ComparisonTable, FanChart, IncomeStackChart, TaxBars, preferred_height};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
@@ -29,44 +29,55 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
         );
         return;
     }
-    let rows = viewmodel::metric_rows(app);
     if area.height >= ROOMY {
-        let table = (preferred_height(&rows) + 2).clamp(8, (area.height / 2).max(8));
+        // The headline line plus the table.
+        let table =
+            (preferred_height(&app.view.metric_rows) + 3).clamp(9, (area.height / 2).max(9));
         let [charts, compare] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(table)]).areas(area);
         draw_charts(app, frame, charts, map);
-        draw_compare(app, frame, compare, &rows, map);
+        draw_compare(app, frame, compare, map);
     } else {
         match app.right_tab {
             RightTab::Charts => draw_charts(app, frame, area, map),
-            RightTab::Compare => draw_compare(app, frame, area, &rows, map),
+            RightTab::Compare => draw_compare(app, frame, area, map),
         }
     }
 }
 
+/// A chart title that keeps the strategy's name and drops the rest when narrow.
+fn chart_title(focused: bool, strategy: &str, what: &str, width: u16) -> String {
+    let mark = if focused { "▶ " } else { "" };
+    let parts = [
+        format!("{mark}{strategy}"),
+        what.to_string(),
+        "today's $".to_string(),
+    ];
+    format!(
+        " {} ",
+        fit::parts(&parts, ": ", usize::from(width.saturating_sub(4)))
+    )
+}
+
 fn draw_charts(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
-    let Some(p) = viewmodel::projection(app) else {
+    let v = &app.view;
+    if v.strategy.is_empty() {
         return;
-    };
+    }
     if app.chart_view == ChartView::Fan {
-        draw_fan(app, frame, area, &p.strategy);
+        draw_fan(app, frame, area);
         map.chart = area;
         return;
     }
     let taxes_height = (area.height * 2 / 5).max(6);
     let [top, bottom] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(taxes_height)]).areas(area);
-    let columns = viewmodel::stack_columns(p);
     let format = |x: f64| viewmodel::money_short(app, x);
     let focused = app.focus == Focus::Chart;
-    let title = format!(
-        " {}Income by source, today's $: {} ",
-        if focused { "▶ " } else { "" },
-        p.strategy
-    );
+    let title = chart_title(focused, &v.strategy, "income by source", top.width);
     frame.render_widget(
         IncomeStackChart {
-            columns: &columns,
+            columns: &v.stack,
             cursor: Some(app.year),
             theme: &app.theme,
             format_money: &format,
@@ -75,39 +86,41 @@ fn draw_charts(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
         top,
     );
     map.chart = top;
-    let taxes = viewmodel::tax_columns(p);
-    let title = " Taxes by year (federal, state, IRMAA), today's $ ";
+    let title = chart_title(
+        false,
+        &v.strategy,
+        "taxes by year (federal, state, IRMAA)",
+        bottom.width,
+    );
     frame.render_widget(
         TaxBars {
-            columns: &taxes,
+            columns: &v.taxes,
             cursor: Some(app.year),
             theme: &app.theme,
             format_money: &format,
-            title: Some(title),
+            title: Some(&title),
         },
         bottom,
     );
     map.taxes = bottom;
 }
 
-fn draw_fan(app: &App, frame: &mut Frame, area: Rect, strategy: &str) {
+fn draw_fan(app: &App, frame: &mut Frame, area: Rect) {
     let bg = &app.background;
     let format = |x: f64| viewmodel::money_short(app, x);
-    let sim = &app.plan.assumptions.simulation;
-    let risk = bg.risk.as_ref().and_then(|r| {
-        r.strategies
-            .iter()
-            .find(|s| s.strategy == strategy)
-            .map(|s| (r, s))
-    });
-    let Some((result, s)) = risk else {
-        let message = if sim.mode == PathMode::Constant {
+    let Some(fan) = &app.view.fan else {
+        let message = if app.plan.assumptions.simulation.mode == PathMode::Constant {
             "Market paths are set to constant returns. Choose historical, bootstrap or Monte Carlo \
              under Spending & assumptions to see the spread of outcomes (r returns to the income chart)."
                 .to_string()
         } else if let Some(e) = &bg.error {
             format!("The simulation failed: {e}")
-        } else if strategy.starts_with("Optimized") {
+        } else if app
+            .comparison
+            .as_ref()
+            .and_then(|c| c.specs.get(app.strategy))
+            .is_some_and(|s| s.is_optimized())
+        {
             "An optimized schedule is found for the plan's own returns; it is not simulated.".into()
         } else {
             "Simulating market paths…".into()
@@ -124,77 +137,73 @@ fn draw_fan(app: &App, frame: &mut Frame, area: Rect, strategy: &str) {
         );
         return;
     };
-    let columns: Vec<FanColumn> = s
-        .bands
-        .iter()
-        .map(|b| FanColumn {
-            label: b.year.to_string(),
-            p10: b.p10,
-            p25: b.p25,
-            p50: b.p50,
-            p75: b.p75,
-            p90: b.p90,
-        })
-        .collect();
-    let progress = match bg.progress {
-        Some((done, total)) if total > 0 => format!(" · {done}/{total} paths so far"),
-        _ => String::new(),
-    };
-    let stale = if bg.stale { " · updating" } else { "" };
-    let note = format!(
-        "░ 10th–90th percentile  ▓ 25th–75th  ━ median · money lasts in {:.1}% of paths{progress}{stale}",
-        s.success_rate * 100.0
-    );
-    let title = format!(
-        " After-tax wealth, today's $, {} {} paths: {strategy} ",
-        result.total, result.mode
-    );
     frame.render_widget(
         FanChart {
-            columns: &columns,
+            columns: &fan.columns,
             cursor: Some(app.year),
             theme: &app.theme,
             format_money: &format,
-            title: Some(&title),
-            note: Some(&note),
+            title: Some(&fan.title),
+            note: Some(&fan.note),
         },
         area,
     );
 }
 
-fn draw_compare(
-    app: &App,
-    frame: &mut Frame,
-    area: Rect,
-    rows: &[crate::tui::widgets::MetricRow],
-    map: &mut ScreenMap,
-) {
-    let headers = viewmodel::strategy_names(app);
+fn draw_compare(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
+    let v = &app.view;
     let focused = app.focus == Focus::Compare;
-    let mut title = match (&app.baseline, focused) {
-        (Some(_), _) => " Strategies (today's $; changes against the pinned baseline)".to_string(),
-        (None, true) => " ▶ Strategies (today's $): ↑↓ chart one, b pins a baseline".to_string(),
-        (None, false) => " Strategies compared (today's $)".to_string(),
-    };
+    let mut parts = vec![match (&app.baseline, focused) {
+        (Some(_), _) => "▶ Strategies (today's $; changes against the pinned baseline)".to_string(),
+        (None, true) => "▶ Strategies (today's $): ←→ chart one, ↑↓ scroll, w widen".to_string(),
+        (None, false) => "Strategies compared (today's $)".to_string(),
+    }];
+    if !focused && app.baseline.is_some() {
+        parts[0] = parts[0].trim_start_matches("▶ ").to_string();
+    }
     let bg = &app.background;
-    if let Some(p) = bg.optimize_progress {
-        title.push_str(&format!(" · optimizing {:.0}%", p * 100.0));
+    if let Some(p) = bg.optimize_progress() {
+        parts.push(format!("optimizing {:.0}%", p * 100.0));
     }
     if let Some((done, total)) = bg.progress
         && total > 0
     {
-        title.push_str(&format!(" · paths {done}/{total}"));
+        parts.push(format!("paths {done}/{total}"));
     }
-    title.push(' ');
+    let title = format!(
+        " {} ",
+        fit::parts(&parts, " · ", usize::from(area.width.saturating_sub(4)))
+    );
+    let (headline, table) = if area.height > 4 {
+        let [h, t] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        (Some(h), t)
+    } else {
+        (None, area)
+    };
+    if let (Some(h), Some(text)) = (headline, &v.headline) {
+        let parts: Vec<String> = text.split("; ").map(String::from).collect();
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!(
+                    " {}",
+                    fit::parts(&parts, "; ", usize::from(h.width.saturating_sub(2)))
+                ),
+                app.theme.accent,
+            )),
+            h,
+        );
+    }
     frame.render_widget(
         ComparisonTable {
-            headers: &headers,
-            rows,
+            headers: &v.headers,
+            rows: &v.metric_rows,
             selected: app.strategy,
+            scroll: app.compare.scroll,
+            wide: app.compare.wide,
             theme: &app.theme,
             title: Some(&title),
         },
-        area,
+        table,
     );
-    map.compare = area;
+    map.compare = table;
 }

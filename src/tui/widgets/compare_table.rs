@@ -42,6 +42,10 @@ pub struct ComparisonTable<'a> {
     pub rows: &'a [MetricRow],
     /// The highlighted strategy column (clamped to the last one).
     pub selected: usize,
+    /// The first row shown: rows above it are counted in the header's label cell.
+    pub scroll: usize,
+    /// The highlighted column is widened to show its whole name.
+    pub wide: bool,
     pub theme: &'a Theme,
     pub title: Option<&'a str>,
 }
@@ -60,18 +64,31 @@ pub fn strategy_at(
     area: Rect,
     headers: &[String],
     selected: usize,
+    wide: bool,
     theme: &Theme,
     x: u16,
 ) -> Option<usize> {
     let inner = chart::block(Some(""), theme).map_or(area, |b| b.inner(area));
-    let l = Layout::new(headers.len(), inner.width, selected);
-    let first = l.x(inner.x, l.start);
-    if x < first || x >= inner.right() {
+    let l = Layout::new(
+        headers.len(),
+        inner.width,
+        selected,
+        wide_width(headers, selected, wide),
+    );
+    // A click in the gap after a column counts for that column.
+    (l.start..l.start + l.len).find(|j| {
+        let left = l.x(inner.x, *j);
+        x >= left && x < left + l.width(*j) + SEP && x < inner.right()
+    })
+}
+
+/// The width the selected column needs for its whole name, when widened.
+fn wide_width(headers: &[String], selected: usize, wide: bool) -> Option<u16> {
+    if !wide {
         return None;
     }
-    // A click in the gap after a column counts for that column.
-    let j = l.start + usize::from((x - first) / (l.col_w + SEP));
-    (j < l.start + l.len).then_some(j)
+    let name = headers.get(selected.min(headers.len().saturating_sub(1)))?;
+    Some(width(name) + MARK)
 }
 
 fn has_delta(row: &MetricRow) -> bool {
@@ -98,6 +115,9 @@ const MAX_LABEL: u16 = 24;
 struct Layout {
     label_w: u16,
     col_w: u16,
+    /// The selected column's width (wider than the others when widened).
+    wide_w: u16,
+    selected: usize,
     /// Deltas beside their values (else on the line under them).
     inline: bool,
     delta_w: u16,
@@ -107,7 +127,47 @@ struct Layout {
 }
 
 impl Layout {
-    fn new(total: usize, w: u16, selected: usize) -> Layout {
+    fn new(total: usize, w: u16, selected: usize, wide: Option<u16>) -> Layout {
+        let base = Layout::uniform(total, w, selected);
+        let Some(want) = wide else {
+            return base;
+        };
+        if total == 0 || base.len == 0 {
+            return base;
+        }
+        // The selected column takes what its name needs (as far as the width allows); the
+        // others share the rest, the window keeping the selected one in view.
+        let selected = selected.min(total - 1);
+        let avail = w.saturating_sub(base.label_w + 1 + 1);
+        if avail < MIN_COL {
+            return base;
+        }
+        let wide_w = want.max(base.col_w).min(avail);
+        let others = usize::from(avail.saturating_sub(wide_w).saturating_add(SEP))
+            / usize::from(MIN_COL + SEP);
+        let len = (others + 1).min(total);
+        let start = selected.saturating_sub((len - 1) / 2).min(total - len);
+        let col_w = if len > 1 {
+            let per =
+                usize::from(avail.saturating_sub(wide_w + SEP).saturating_add(SEP)) / (len - 1);
+            u16::try_from(per)
+                .unwrap_or(u16::MAX)
+                .saturating_sub(SEP)
+                .clamp(MIN_COL, MAX_COL)
+        } else {
+            base.col_w
+        };
+        Layout {
+            col_w,
+            wide_w,
+            selected,
+            start,
+            len,
+            ..base
+        }
+    }
+
+    fn uniform(total: usize, w: u16, selected: usize) -> Layout {
         let label_w = (w * 2 / 5).min(MAX_LABEL);
         let avail = w.saturating_sub(label_w + 1);
         let fits = |avail: u16| usize::from(avail.saturating_add(SEP)) / usize::from(MIN_COL + SEP);
@@ -121,6 +181,8 @@ impl Layout {
         let base = Layout {
             label_w,
             col_w: 0,
+            wide_w: 0,
+            selected,
             inline: false,
             delta_w: 0,
             start: 0,
@@ -128,8 +190,10 @@ impl Layout {
             total,
         };
         if fits(avail) >= total {
+            let col_w = share(avail, total);
             return Layout {
-                col_w: share(avail, total),
+                col_w,
+                wide_w: col_w,
                 ..base
             };
         }
@@ -146,9 +210,19 @@ impl Layout {
             .min(total - len);
         Layout {
             col_w,
+            wide_w: col_w,
             start,
             len,
             ..base
+        }
+    }
+
+    /// The width of strategy column `j`.
+    fn width(&self, j: usize) -> u16 {
+        if j == self.selected {
+            self.wide_w
+        } else {
+            self.col_w
         }
     }
 
@@ -171,9 +245,10 @@ impl Layout {
 
     /// Left edge of strategy column `j` (visible).
     fn x(&self, x0: u16, j: usize) -> u16 {
-        let k = u16::try_from(j.saturating_sub(self.start)).unwrap_or(u16::MAX);
-        x0.saturating_add(self.label_w + 1)
-            .saturating_add(k.saturating_mul(self.col_w + SEP))
+        let before: u16 = (self.start..j.max(self.start))
+            .map(|k| self.width(k).saturating_add(SEP))
+            .fold(0u16, u16::saturating_add);
+        x0.saturating_add(self.label_w + 1).saturating_add(before)
     }
 
     /// Right edge (exclusive) of the value inside a column that ends at `right`.
@@ -200,9 +275,9 @@ impl ComparisonTable<'_> {
         }
     }
 
-    fn draw_cell(&self, buf: &mut Buffer, l: &Layout, x: u16, y: u16, cell: &MetricCell) {
+    fn draw_cell(&self, buf: &mut Buffer, l: &Layout, j: usize, x: u16, y: u16, cell: &MetricCell) {
         let t = self.theme;
-        let right = x.saturating_add(l.col_w);
+        let right = x.saturating_add(l.width(j));
         let vr = l.value_right(right);
         let style = if cell.best {
             t.text.patch(t.best)
@@ -253,7 +328,11 @@ impl Widget for ComparisonTable<'_> {
         let t = self.theme;
         let block = chart::block(self.title, t);
         let inner = block.as_ref().map_or(area, |b| b.inner(area));
-        let l = Layout::new(self.headers.len(), inner.width, self.selected).with_deltas(self.rows);
+        let wide = wide_width(self.headers, self.selected, self.wide);
+        let l = Layout::new(self.headers.len(), inner.width, self.selected, wide)
+            .with_deltas(self.rows);
+        let scroll = self.scroll.min(self.rows.len().saturating_sub(1));
+        let rows = &self.rows[scroll.min(self.rows.len())..];
         let window = l
             .windowed()
             .then(|| format!("{}–{} of {}", l.start + 1, l.start + l.len, l.total));
@@ -273,74 +352,142 @@ impl Widget for ComparisonTable<'_> {
             return;
         }
         // Rows that fit; when some don't, the last line says how many are hidden.
-        let body = inner.height - 1;
+        // Names too long for their column go on two lines, broken between words.
+        let visible = l.start..l.start + l.len;
+        let head: u16 = if inner.height >= 4
+            && visible
+                .clone()
+                .any(|j| width(self.headers.get(j).map_or("", String::as_str)) > l.width(j))
+        {
+            2
+        } else {
+            1
+        };
+        let body = inner.height.saturating_sub(head);
         let mut shown = 0;
         let mut used = 0u16;
-        for r in self.rows {
+        for r in rows {
             if used + l.lines(r) > body {
                 break;
             }
             used += l.lines(r);
             shown += 1;
         }
-        while shown < self.rows.len() && shown > 0 && used + 1 > body {
+        while shown < rows.len() && shown > 0 && used + 1 > body {
             shown -= 1;
-            used -= l.lines(&self.rows[shown]);
+            used -= l.lines(&rows[shown]);
         }
-        let hidden = self.rows.len() - shown;
+        let hidden = rows.len() - shown;
         let selected = self.selected.min(l.total.saturating_sub(1));
-        let visible = l.start..l.start + l.len;
         if l.total > 0 && visible.contains(&selected) {
-            let band =
-                Rect::new(l.x(inner.x, selected), inner.y, l.col_w, used + 1).intersection(inner);
+            let band = Rect::new(
+                l.x(inner.x, selected),
+                inner.y,
+                l.width(selected),
+                used + head,
+            )
+            .intersection(inner);
             buf.set_style(band, t.selected);
         }
         // Header.
         for j in visible.clone() {
             let x = l.x(inner.x, j);
             let name = self.headers.get(j).map_or("", String::as_str);
-            let right = x.saturating_add(l.col_w);
+            let right = x.saturating_add(l.width(j));
             let vr = l.value_right(right);
             // Over the values when it fits there; over the whole cell when deltas sit beside
             // the values or the name is long.
             let over_values = !(l.inline && l.delta_w > 0) && width(name) <= vr.saturating_sub(x);
             let end = if over_values { vr } else { right };
-            put_right(
-                buf,
-                end.min(inner.right()),
-                inner.y,
-                name,
-                end.saturating_sub(x),
-                t.title,
-            );
+            let cell = end.saturating_sub(x);
+            if head == 2 && width(name) > cell {
+                let (first, rest) = split_words(name, cell);
+                put_right(buf, end.min(inner.right()), inner.y, &first, cell, t.title);
+                let rest = fit_words(&rest, cell);
+                put_right(
+                    buf,
+                    end.min(inner.right()),
+                    inner.y + 1,
+                    &rest,
+                    cell,
+                    t.title,
+                );
+            } else {
+                put_right(buf, end.min(inner.right()), inner.y, name, cell, t.title);
+            }
         }
         if l.start > 0 && l.len > 0 {
             put_char(buf, inner.x + l.label_w, inner.y, '◀', t.accent);
         }
         if l.start + l.len < l.total && l.len > 0 {
-            put_char(
+            let last = l.start + l.len - 1;
+            let x = l.x(inner.x, last) + l.width(last);
+            if x < inner.right() {
+                put_char(buf, x, inner.y, '▶', t.accent);
+            }
+        }
+        if scroll > 0 {
+            put_trunc(
                 buf,
-                l.x(inner.x, l.start + l.len - 1) + l.col_w,
+                inner.x,
                 inner.y,
-                '▶',
+                &format!("↑ {scroll} more"),
+                l.label_w,
                 t.accent,
             );
         }
         // Body.
-        let mut y = inner.y + 1;
-        for row in &self.rows[..shown] {
+        let mut y = inner.y + head;
+        for row in &rows[..shown] {
             put_trunc(buf, inner.x, y, &row.label, l.label_w, t.text);
             for j in visible.clone() {
                 if let Some(cell) = row.cells.get(j) {
-                    self.draw_cell(buf, &l, l.x(inner.x, j), y, cell);
+                    self.draw_cell(buf, &l, j, l.x(inner.x, j), y, cell);
                 }
             }
             y += l.lines(row);
         }
         if hidden > 0 && y < inner.bottom() {
-            let note = Line::styled(format!("… {hidden} more"), t.dim);
+            let note = Line::styled(format!("↓ {hidden} more (↑↓ scroll)"), t.dim);
             put_trunc(buf, inner.x, y, &note.to_string(), inner.width, t.dim);
         }
+    }
+}
+
+/// The words of `s` that fit in `max` cells, and the rest.
+fn split_words(s: &str, max: u16) -> (String, String) {
+    let mut first = String::new();
+    let mut words = s.split(' ');
+    for w in words.by_ref() {
+        let next = if first.is_empty() {
+            w.to_string()
+        } else {
+            format!("{first} {w}")
+        };
+        if width(&next) > max {
+            if first.is_empty() {
+                // One word longer than the column: it has to be cut.
+                return (String::new(), s.to_string());
+            }
+            let rest: Vec<&str> = std::iter::once(w).chain(words).collect();
+            return (first, rest.join(" "));
+        }
+        first = next;
+    }
+    (first, String::new())
+}
+
+/// `s` if it fits in `max` cells, else its first words and '…'.
+fn fit_words(s: &str, max: u16) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let (first, _) = split_words(s, max.saturating_sub(1));
+    if first.is_empty() {
+        let cut: String = s.chars().take(usize::from(max.saturating_sub(1))).collect();
+        format!("{cut}…")
+    } else {
+        format!("{}…", first.trim_end_matches([',', ';', ':']))
     }
 }
 

@@ -60,6 +60,8 @@ fn render(
         headers: h,
         rows,
         selected,
+        scroll: 0,
+        wide: false,
         theme,
         title,
     }
@@ -132,22 +134,32 @@ fn narrow_tables_put_deltas_under_values() {
         (vy + 1, vx),
         "the delta right under its value\n{text}"
     );
+    // A name too long for its column takes two header lines, broken between words.
+    assert!(row(&buf, 0).contains("Bracket fill"), "{text}");
+    assert!(row(&buf, 1).trim_end().ends_with("22%"), "{text}");
     // Rows with a delta take two lines, others one.
-    assert!(row(&buf, 3).starts_with("Years the money lasts"), "{text}");
+    assert!(row(&buf, 4).starts_with("Years the money lasts"), "{text}");
     assert!(
-        row(&buf, 5).starts_with("After-tax estate at end "),
+        row(&buf, 6).starts_with("After-tax estate at end "),
         "{text}"
     );
     // The label column is 2/5 of a narrow table; longer labels end in '…'.
     let narrow = render(&h, &rows(), 0, &theme, 50, 8, None);
     assert!(
-        row(&narrow, 5).starts_with("After-tax estate at… "),
+        row(&narrow, 6).starts_with("After-tax estate at… "),
         "{}",
         dump(&narrow)
     );
     assert_eq!(preferred_height(&rows()), 1 + 2 + 2 + 1);
-    // Long names are cut to the column with '…'.
-    assert!(row(&buf, 0).contains(" Bracket fill …"), "{text}");
+    // A name too long even for two lines ends in '…' after its last whole word.
+    let long = headers(&[
+        "Proportional",
+        "Taxable first then the IRA then Roth",
+        "Roth first",
+    ]);
+    let buf = render(&long, &rows(), 0, &theme, 70, 8, None);
+    assert!(row(&buf, 0).contains("Taxable first"), "{}", dump(&buf));
+    assert!(row(&buf, 1).contains("then the IRA…"), "{}", dump(&buf));
 }
 
 #[test]
@@ -225,17 +237,17 @@ fn many_strategies_scroll_to_keep_the_selected_one_visible() {
     // Clicks map to the strategy drawn there.
     let area = Rect::new(0, 0, 60, 5);
     let (x, _) = find(&buf, "Strategy 2").unwrap();
-    assert_eq!(strategy_at(area, &names, 0, &theme, x), Some(1));
+    assert_eq!(strategy_at(area, &names, 0, false, &theme, x), Some(1));
     assert_eq!(
-        strategy_at(area, &names, 0, &theme, 3),
+        strategy_at(area, &names, 0, false, &theme, 3),
         None,
         "the label column"
     );
     let buf = render(&names, &rows, 7, &theme, 60, 5, Some("Strategies"));
     let (x, _) = find(&buf, "Strategy 8").unwrap_or_else(|| panic!("{}", dump(&buf)));
-    assert_eq!(strategy_at(area, &names, 7, &theme, x), Some(7));
+    assert_eq!(strategy_at(area, &names, 7, false, &theme, x), Some(7));
     assert_eq!(
-        strategy_at(area, &names, 7, &theme, x - 14),
+        strategy_at(area, &names, 7, false, &theme, x - 14),
         Some(6),
         "the column left of it"
     );
@@ -247,7 +259,7 @@ fn rows_that_do_not_fit_are_counted() {
     let h = headers(&["A", "B", "C"]);
     let buf = render(&h, &rows(), 0, &theme, 70, 4, None);
     let text = dump(&buf);
-    assert_eq!(row(&buf, 3).trim_end(), "… 2 more", "{text}");
+    assert_eq!(row(&buf, 3).trim_end(), "↓ 2 more (↑↓ scroll)", "{text}");
 }
 
 #[test]
@@ -309,6 +321,8 @@ fn every_size_renders_without_panicking_or_spilling() {
                 headers: &names[..n],
                 rows: &rows[..m],
                 selected: k % 10,
+                scroll: k % 4,
+                wide: k % 2 == 0,
                 theme,
                 title,
             }
@@ -316,7 +330,7 @@ fn every_size_renders_without_panicking_or_spilling() {
         });
         let area = Rect::new(0, 0, size.0, size.1);
         for x in [0, size.0 / 2, size.0.saturating_sub(1)] {
-            let _ = strategy_at(area, &names[..n], k % 10, theme, x);
+            let _ = strategy_at(area, &names[..n], k % 10, k % 2 == 0, theme, x);
             let _ = crate::tui::widgets::column_at(area, k % 50, Some(k % 60), theme, x);
         }
     }

@@ -368,6 +368,8 @@ fn an_area_larger_than_the_buffer_is_clipped_not_a_panic() {
         headers: &headers,
         rows: &rows,
         selected: 0,
+        scroll: 0,
+        wide: false,
         theme: &theme,
         title: Some("S"),
     }

@@ -1,0 +1,134 @@
+//! Typing into a field: the text is tried on every key, a usable value reruns the engine (once
+//! per batch of keys, by the runner) and shows what it was understood as, an unusable one says
+//! why while the engine keeps the last valid plan. Enter keeps the value, Esc restores the plan
+//! from before the edit; Ctrl-C keeps a usable value and asks about quitting.
+
+use super::{App, Effect, Pending};
+use crate::plan::Plan;
+use crate::tui::action::Action;
+use crate::tui::editor::TextEditor;
+use crate::tui::form::{self, FieldRef, value};
+use tui_input::InputRequest;
+
+/// A field being typed into.
+#[derive(Debug, Clone)]
+pub struct Edit {
+    pub field: FieldRef,
+    pub input: TextEditor,
+    /// Why the current text cannot be used, when it cannot.
+    pub error: Option<String>,
+    /// The value as understood ("= 3.5% a year"), when it can be used.
+    pub understood: Option<String>,
+    /// The plan before the edit, restored by Esc.
+    pub original: Plan,
+}
+
+impl App {
+    /// Starts editing `field`: its text selected (Enter), or empty to type into.
+    pub(super) fn start_edit(&mut self, field: FieldRef, select: bool) {
+        let text = if select {
+            form::text(field, &self.plan)
+        } else {
+            String::new()
+        };
+        self.edit = Some(Edit {
+            field,
+            input: TextEditor::new(&text, select),
+            error: None,
+            understood: None,
+            original: self.plan.clone(),
+        });
+    }
+
+    /// One key for the text; the text is tried when it changed.
+    pub(super) fn edit_key(&mut self, request: InputRequest) {
+        let Some(edit) = self.edit.as_mut() else {
+            return;
+        };
+        if edit.input.handle(request) {
+            self.retry_edit();
+        }
+    }
+
+    /// Tries the text being typed: a usable value becomes the plan the engine runs on.
+    fn retry_edit(&mut self) {
+        let Some(edit) = self.edit.as_mut() else {
+            return;
+        };
+        let text = edit.input.value().to_string();
+        match form::apply(edit.field, &edit.original, &text) {
+            Ok(next) => {
+                edit.error = None;
+                // Text means itself; numbers say how they were read.
+                let kind = edit.field.spec().kind;
+                edit.understood = (kind != form::Kind::Text)
+                    .then(|| form::read(edit.field, &edit.original, &text).ok())
+                    .flatten()
+                    .map(|v| value::understood(kind, &v));
+                if next != self.plan {
+                    self.plan = next;
+                    self.touched();
+                }
+            }
+            Err(e) => {
+                edit.error = Some(e);
+                edit.understood = None;
+            }
+        }
+    }
+
+    /// Ends the edit keeping its value; the plan before it goes to the undo history.
+    fn keep_edit(&mut self) -> bool {
+        let Some(edit) = self.edit.as_ref() else {
+            return true;
+        };
+        if edit.error.is_some() {
+            return false;
+        }
+        let original = edit.original.clone();
+        self.edit = None;
+        if original != self.plan {
+            self.history.push(original);
+            self.dirty = true;
+            self.clamp_rows();
+        }
+        true
+    }
+
+    /// Ends the edit restoring the plan from before it.
+    fn cancel_edit(&mut self) {
+        if let Some(edit) = self.edit.take()
+            && edit.original != self.plan
+        {
+            self.plan = edit.original;
+            self.touched();
+        }
+    }
+
+    pub(super) fn update_edit(&mut self, action: Action, fx: &mut Vec<Effect>) {
+        match action {
+            Action::Edit(request) => self.edit_key(request),
+            Action::Type(c) => self.edit_key(InputRequest::InsertChar(c)),
+            Action::Activate | Action::Down | Action::Up => {
+                if !self.keep_edit() {
+                    self.say("fix the value or press Esc to cancel");
+                    return;
+                }
+                match action {
+                    Action::Down => self.move_row(true, 1),
+                    Action::Up => self.move_row(false, 1),
+                    _ => {}
+                }
+            }
+            Action::Close => self.cancel_edit(),
+            // Ctrl-C: keep what can be kept, then ask about unsaved changes as ever.
+            Action::Quit => {
+                if !self.keep_edit() {
+                    self.cancel_edit();
+                }
+                self.request(Pending::Quit, fx);
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! What the engine and the background work produced for the plan: the comparison (recomputed
+//! by the runner), the market simulation's figures, the optimized columns, and the baseline.
+
+use super::App;
+use crate::engine::{Comparison, compare_with};
+use crate::job::Update;
+use crate::optimize::{OptimizeError, Optimized, OptimizerUpdate};
+use crate::plan::Plan;
+use crate::sim::{SimResult, SimUpdate};
+use crate::strategy::Objective;
+use std::time::Instant;
+
+/// Results of the background work, for the plan as it is.
+#[derive(Debug, Default)]
+pub struct Background {
+    /// The latest simulation figures (partial while `progress` is set).
+    pub risk: Option<SimResult>,
+    pub progress: Option<(usize, usize)>,
+    /// The figures are from before the last change of the plan.
+    pub stale: bool,
+    pub error: Option<String>,
+    pub optimized: Vec<Box<Optimized>>,
+    /// Share done of each optimizer still running.
+    pub optimizing: Vec<(Objective, f32)>,
+    pub optimize_error: Option<String>,
+    /// Counts updates taken in, for the view model.
+    pub rev: u64,
+}
+
+impl Background {
+    /// The plan changed: the figures are stale until the next run reports.
+    pub fn restart(&mut self) {
+        self.rev += 1;
+        self.progress = None;
+        self.error = None;
+        self.optimized.clear();
+        self.optimizing.clear();
+        self.optimize_error = None;
+        self.stale = self.risk.is_some();
+    }
+
+    pub fn take_simulation(&mut self, u: SimUpdate) {
+        self.rev += 1;
+        match u {
+            Update::Progress(p) => {
+                self.progress = Some((p.done, p.total));
+                self.risk = Some(p.partial);
+                self.stale = false;
+            }
+            Update::Done(Ok(result)) => {
+                self.progress = None;
+                self.risk = Some(result);
+                self.stale = false;
+            }
+            Update::Done(Err(crate::sim::SimError::Cancelled)) => self.progress = None,
+            Update::Done(Err(e)) => {
+                self.progress = None;
+                self.error = Some(e.to_string());
+            }
+        }
+    }
+
+    /// Takes an optimizer's update; returns whether a new optimized column arrived.
+    pub fn take_optimizer(&mut self, objective: Objective, u: OptimizerUpdate) -> bool {
+        self.rev += 1;
+        match u {
+            Update::Progress(p) => {
+                match self.optimizing.iter_mut().find(|(o, _)| *o == objective) {
+                    Some(slot) => slot.1 = p,
+                    None => self.optimizing.push((objective, p)),
+                }
+                false
+            }
+            Update::Done(result) => {
+                self.optimizing.retain(|(o, _)| *o != objective);
+                match result {
+                    Ok(o) => {
+                        self.optimized.retain(|x| x.objective != o.objective);
+                        self.optimized.push(o);
+                        true
+                    }
+                    Err(OptimizeError::Cancelled) => false,
+                    Err(e) => {
+                        self.optimize_error = Some(e.to_string());
+                        false
+                    }
+                }
+            }
+        }
+    }
+
+    /// The least share done among the running optimizers.
+    pub fn optimize_progress(&self) -> Option<f32> {
+        self.optimizing.iter().map(|(_, p)| *p).reduce(f32::min)
+    }
+}
+
+/// The plan and results pinned for comparison.
+#[derive(Debug, Clone)]
+pub struct Baseline {
+    pub plan: Plan,
+    pub comparison: Comparison,
+    /// The market-risk figures at the time, when there were any.
+    pub risk: Option<SimResult>,
+}
+
+impl App {
+    /// Reruns every strategy on the current plan, with the optimized columns that are ready.
+    pub fn recompute(&mut self) {
+        let started = Instant::now();
+        let optimized: Vec<&Optimized> = self.background.optimized.iter().map(|o| &**o).collect();
+        match compare_with(&self.plan, &optimized) {
+            Ok(c) => {
+                self.comparison = Some(c);
+                self.engine_error = None;
+            }
+            Err(e) => self.engine_error = Some(e.to_string()),
+        }
+        self.last_recompute = started.elapsed();
+        self.recomputes += 1;
+        let strategies = self.strategies();
+        self.strategy = self.strategy.min(strategies.saturating_sub(1));
+        self.year = self.year.min(self.years().saturating_sub(1));
+    }
+
+    pub(super) fn toggle_baseline(&mut self) {
+        if self.baseline.take().is_some() {
+            self.say("baseline cleared");
+            return;
+        }
+        if let Some(c) = &self.comparison {
+            self.baseline = Some(Baseline {
+                plan: self.plan.clone(),
+                comparison: c.clone(),
+                risk: self.background.risk.clone(),
+            });
+            self.say("baseline pinned: changes now show against it (b to clear)");
+        }
+    }
+}

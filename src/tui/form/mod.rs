@@ -1,0 +1,420 @@
+//! The editable form, derived from one table of field specs (`table::FIELDS`) and the groups
+//! they belong to (`groups::GROUPS`): which rows each pane shows, how a field's value reads,
+//! how typed text becomes a new plan (or the reason it cannot), and adding, removing, copying
+//! and reordering items. Nothing here lists fields: every function walks the table.
+
+pub mod groups;
+pub mod items;
+pub mod spec;
+pub mod table;
+pub mod value;
+
+pub use groups::{AddRun, Group};
+pub use items::Leaving;
+pub use spec::{FieldSpec, Kind, Loc, Names};
+pub use value::Value;
+
+use crate::plan::{Plan, validate};
+use groups::{GROUPS, GroupSpec};
+use spec::Access;
+use table::FIELDS;
+
+/// The editing panes on the left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    People,
+    Accounts,
+    Income,
+    Spending,
+    Strategies,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 5] = [
+        Pane::People,
+        Pane::Accounts,
+        Pane::Income,
+        Pane::Spending,
+        Pane::Strategies,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::People => "People",
+            Pane::Accounts => "Accounts",
+            Pane::Income => "Income",
+            Pane::Spending => "Spending & assumptions",
+            Pane::Strategies => "Strategies",
+        }
+    }
+
+    /// The tab title on a narrow form.
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Pane::Spending => "Spending",
+            Pane::Strategies => "Strategies",
+            other => other.title(),
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+}
+
+/// A field at a place in the plan: an entry of the table and the list indices it is at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FieldRef {
+    /// Index into [`table::FIELDS`].
+    pub spec: usize,
+    pub loc: Loc,
+}
+
+impl FieldRef {
+    pub fn spec(self) -> &'static FieldSpec {
+        &FIELDS[self.spec]
+    }
+
+    /// The list item the field belongs to, if its group is a list.
+    pub fn item(self) -> Option<ItemRef> {
+        let group = self.spec().group;
+        groups::spec(group).list.as_ref().map(|_| ItemRef {
+            group,
+            loc: self.loc,
+        })
+    }
+}
+
+/// An item of a list: which group, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ItemRef {
+    pub group: Group,
+    pub loc: Loc,
+}
+
+impl ItemRef {
+    /// The item's index in its own list.
+    fn index(self) -> usize {
+        if groups::spec(self.group).parent.is_some() {
+            self.loc.1
+        } else {
+            self.loc.0
+        }
+    }
+}
+
+/// An add row: which group's which add, and where the new item goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AddRef {
+    pub group: Group,
+    pub add: usize,
+    pub loc: Loc,
+}
+
+impl AddRef {
+    pub fn spec(self) -> Option<&'static groups::AddSpec> {
+        groups::spec(self.group).list.as_ref()?.adds.get(self.add)
+    }
+
+    pub fn label(self) -> &'static str {
+        self.spec().map_or("", |a| a.label)
+    }
+}
+
+/// One line of a pane.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    Section(String),
+    Field(FieldRef),
+    Add(AddRef),
+}
+
+impl Row {
+    pub fn selectable(&self) -> bool {
+        !matches!(self, Row::Section(_))
+    }
+}
+
+/// The rows of a pane for a plan, with headings named as `names` shows people.
+pub fn rows(pane: Pane, plan: &Plan, names: &dyn Names) -> Vec<Row> {
+    let mut out = Vec::new();
+    for g in GROUPS
+        .iter()
+        .filter(|g| g.pane == pane && g.parent.is_none())
+    {
+        group_rows(g, plan, Loc::default(), names, &mut out);
+    }
+    out
+}
+
+fn group_rows(g: &GroupSpec, plan: &Plan, parent: Loc, names: &dyn Names, out: &mut Vec<Row>) {
+    let nested = g.parent.is_some();
+    let count = g.list.as_ref().map_or(1, |l| (l.len)(plan, parent));
+    for i in 0..count {
+        let loc = if nested { Loc(parent.0, i) } else { Loc(i, 0) };
+        if let Some(heading) = g.heading
+            && (g.list.is_some() || i == 0)
+        {
+            out.push(Row::Section(heading(plan, loc, names)));
+        }
+        for (k, f) in FIELDS.iter().enumerate() {
+            if f.group == g.group && f.applies(plan, loc) {
+                out.push(Row::Field(FieldRef { spec: k, loc }));
+            }
+        }
+        for child in GROUPS.iter().filter(|c| c.parent == Some(g.group)) {
+            group_rows(child, plan, loc, names, out);
+        }
+    }
+    if let Some(list) = &g.list {
+        for (k, add) in list.adds.iter().enumerate() {
+            if (add.show)(plan, parent) {
+                out.push(Row::Add(AddRef {
+                    group: g.group,
+                    add: k,
+                    loc: parent,
+                }));
+            }
+        }
+    }
+}
+
+/// The field's value as the plan holds it.
+pub fn value(f: FieldRef, plan: &Plan) -> Option<Value> {
+    let loc = f.loc;
+    Some(match f.spec().access {
+        Access::Decimal { get, .. } => Value::Decimal(get(plan, loc)?),
+        Access::MaybeDecimal { get, .. } => Value::MaybeDecimal(get(plan, loc)?),
+        Access::Int { get, .. } => Value::Int(get(plan, loc)?),
+        Access::MaybeInt { get, .. } => Value::MaybeInt(get(plan, loc)?),
+        Access::Text { get, .. } => Value::Text(get(plan, loc)?),
+        Access::Toggle { get, .. } => Value::Text(yes_no(get(plan, loc)?).into()),
+        Access::Choice { options, get, .. } => {
+            let i = get(plan, loc)?;
+            Value::Text(options(plan, loc).get(i).cloned().unwrap_or_default())
+        }
+    })
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+/// The field's value as text: what an edit starts from, and what reads back the same.
+pub fn text(f: FieldRef, plan: &Plan) -> String {
+    value(f, plan).map_or_else(String::new, |v| value::show(f.spec().kind, &v))
+}
+
+/// The help line for a field: what it means, how to type it, and its bounds.
+pub fn help(f: FieldRef, plan: &Plan) -> String {
+    let spec = f.spec();
+    let mut s = format!(
+        "{}. {}",
+        capitalise(spec.help),
+        capitalise(value::rule(spec.kind))
+    );
+    if let Some(bounds) = spec.bounds {
+        let (lo, hi) = bounds(plan, f.loc);
+        let show = |d| value::show(spec.kind, &bounded_value(spec, d));
+        if hi < crate::money::MAX_MONEY && hi < rust_decimal::Decimal::from(i64::MAX) {
+            s.push_str(&format!(", {} to {}", show(lo), show(hi)));
+        }
+    }
+    s.push('.');
+    s
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn bounded_value(spec: &FieldSpec, d: rust_decimal::Decimal) -> Value {
+    use rust_decimal::prelude::ToPrimitive;
+    match spec.access {
+        Access::Int { .. } | Access::MaybeInt { .. } => Value::Int(d.to_i64().unwrap_or(0)),
+        _ => Value::Decimal(d),
+    }
+}
+
+/// Reads `input` as the field's value: the value, or why it cannot be one (a parse error, or
+/// outside the field's bounds for this plan).
+pub fn read(f: FieldRef, plan: &Plan, input: &str) -> Result<Value, String> {
+    let spec = f.spec();
+    let v = value::parse(spec.kind, input)?;
+    if let Some(bounds) = spec.bounds {
+        let (lo, hi) = bounds(plan, f.loc);
+        let d = match &v {
+            Value::Decimal(d) | Value::MaybeDecimal(Some(d)) => Some(*d),
+            Value::Int(n) | Value::MaybeInt(Some(n)) => Some(rust_decimal::Decimal::from(*n)),
+            _ => None,
+        };
+        if let Some(d) = d
+            && (d < lo || d > hi)
+        {
+            let show = |x| value::show(spec.kind, &bounded_value(spec, x));
+            return Err(format!(
+                "{} is outside {} to {}",
+                show(d),
+                show(lo),
+                show(hi)
+            ));
+        }
+    }
+    Ok(v)
+}
+
+/// The plan with the field set from `input`, or why it cannot be: a parse or bounds error, or
+/// what the plan's validation says (the field's own problems first).
+pub fn apply(f: FieldRef, plan: &Plan, input: &str) -> Result<Plan, String> {
+    let v = read(f, plan, input)?;
+    let mut next = plan.clone();
+    let gone = || "this item no longer exists".to_string();
+    let loc = f.loc;
+    let set = match (f.spec().access, v) {
+        (Access::Decimal { set, .. }, Value::Decimal(d)) => set(&mut next, loc, d),
+        (Access::MaybeDecimal { set, .. }, Value::MaybeDecimal(d)) => set(&mut next, loc, d),
+        (Access::Int { set, .. }, Value::Int(n)) => set(&mut next, loc, n),
+        (Access::MaybeInt { set, .. }, Value::MaybeInt(n)) => set(&mut next, loc, n),
+        (Access::Text { set, .. }, Value::Text(t)) => set(&mut next, loc, t),
+        _ => return Err("choose with Enter or Space".into()),
+    };
+    set.ok_or_else(gone)?;
+    checked(f, next)
+}
+
+/// The plan if it validates; else the first problem, the field's own first and told by its
+/// message alone.
+fn checked(f: FieldRef, next: Plan) -> Result<Plan, String> {
+    let mut issues = validate(&next);
+    if issues.is_empty() {
+        return Ok(next);
+    }
+    let own = f.spec().path_at(f.loc);
+    issues.sort_by_key(|i| !i.path.starts_with(&own));
+    let first = &issues[0];
+    if first.path.starts_with(&own) {
+        Err(first.message.clone())
+    } else {
+        Err(first.to_string())
+    }
+}
+
+/// Steps a toggle or choice field forward (or back); `None` for typed fields.
+pub fn step(f: FieldRef, plan: &Plan, forward: bool) -> Option<Result<Plan, String>> {
+    let mut next = plan.clone();
+    let loc = f.loc;
+    let done = match f.spec().access {
+        Access::Toggle { get, set } => set(&mut next, loc, !get(plan, loc)?),
+        Access::Choice { options, get, set } => {
+            let n = options(plan, loc).len().max(1);
+            let at = get(plan, loc)?;
+            let to = if forward {
+                (at + 1) % n
+            } else {
+                (at + n - 1) % n
+            };
+            set(&mut next, loc, to)
+        }
+        _ => return None,
+    };
+    Some(done.map_or_else(
+        || Err("this item no longer exists".into()),
+        |()| checked(f, next),
+    ))
+}
+
+/// Runs an add row that adds at once; `None` for one that asks which first.
+pub fn add(a: AddRef, plan: &Plan) -> Option<Result<Plan, String>> {
+    let AddRun::Now(run) = a.spec()?.run else {
+        return None;
+    };
+    let mut next = plan.clone();
+    Some(run(&mut next, a.loc).and_then(|()| valid(next)))
+}
+
+/// Runs an add row with the choice the user picked.
+pub fn add_picked(a: AddRef, plan: &Plan, choice: usize) -> Result<Plan, String> {
+    let Some(AddRun::Pick { run, .. }) = a.spec().map(|s| &s.run) else {
+        return Err("nothing to add here".into());
+    };
+    let mut next = plan.clone();
+    run(&mut next, a.loc, choice)?;
+    valid(next)
+}
+
+fn valid(next: Plan) -> Result<Plan, String> {
+    match validate(&next).first() {
+        None => Ok(next),
+        Some(i) => Err(i.to_string()),
+    }
+}
+
+/// What can be done to an item: the list's rules.
+fn list_of(item: ItemRef) -> Option<&'static groups::ListSpec> {
+    groups::spec(item.group).list.as_ref()
+}
+
+/// The plan without the item (a person goes through [`items::remove_person`]).
+pub fn remove(item: ItemRef, plan: &Plan) -> Result<Plan, String> {
+    let list = list_of(item).ok_or("nothing to remove here")?;
+    if item.group == Group::Person {
+        return items::remove_person(plan, item.loc.0, Leaving::ToSurvivor);
+    }
+    if (list.len)(plan, item.loc) <= list.min {
+        return Err(format!("the plan needs at least one {}", list.noun));
+    }
+    let mut next = plan.clone();
+    let items = (list.items)(&mut next, item.loc).ok_or("nothing to remove here")?;
+    if !items.remove_at(item.index()) {
+        return Err("nothing to remove here".into());
+    }
+    valid(next)
+}
+
+/// The plan with a copy of the item right after it.
+pub fn duplicate(item: ItemRef, plan: &Plan) -> Result<Plan, String> {
+    let list = list_of(item)
+        .filter(|l| l.duplicable)
+        .ok_or("this cannot be copied")?;
+    let mut next = plan.clone();
+    let items = (list.items)(&mut next, item.loc).ok_or("nothing to copy here")?;
+    if !items.duplicate_at(item.index()) {
+        return Err("nothing to copy here".into());
+    }
+    valid(next)
+}
+
+/// The plan with the item moved one place up (or down), and where it went.
+pub fn shift(item: ItemRef, plan: &Plan, down: bool) -> Result<(Plan, ItemRef), String> {
+    let list = list_of(item)
+        .filter(|l| l.movable)
+        .ok_or("this cannot be moved")?;
+    let i = item.index();
+    let n = (list.len)(plan, item.loc);
+    let j = if down { i + 1 } else { i.wrapping_sub(1) };
+    if j >= n {
+        return Err("it is already at the end".into());
+    }
+    let mut next = plan.clone();
+    let items = (list.items)(&mut next, item.loc).ok_or("nothing to move here")?;
+    items.swap_at(i, j);
+    let moved = if groups::spec(item.group).parent.is_some() {
+        ItemRef {
+            loc: Loc(item.loc.0, j),
+            ..item
+        }
+    } else {
+        ItemRef {
+            loc: Loc(j, item.loc.1),
+            ..item
+        }
+    };
+    valid(next).map(|p| (p, moved))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,90 @@
+//! The Accounts pane's fields: every kind of account.
+
+use super::*;
+use crate::tui::form::groups::Group as G;
+use crate::tui::form::spec::Kind as K;
+
+pub(super) static FIELDS: &[FieldSpec] = &[
+    field(
+        G::Account,
+        "Name",
+        "accounts[].name",
+        K::Text,
+        account!(Text, [Taxable, Deferred, Roth, Cash], name),
+        "what the account is called",
+    )
+    .private(),
+    field(
+        G::Account,
+        "Balance",
+        "accounts[].balance",
+        K::Money,
+        account!(Decimal, [Taxable, Deferred, Roth, Cash], balance),
+        "the account's value at the start of the plan",
+    )
+    .within(money_bounds),
+    field(
+        G::Account,
+        "Owner",
+        "accounts[].owner",
+        K::Choice,
+        Access::Choice {
+            options: person_options,
+            get: |p, l| p.accounts.get(l.0)?.owner(),
+            set: |p, l, i| match p.accounts.get_mut(l.0)? {
+                Account::Deferred { owner, .. } | Account::Roth { owner, .. } => {
+                    *owner = i;
+                    Some(())
+                }
+                _ => None,
+            },
+        },
+        "whose account it is: RMDs follow the owner's age",
+    )
+    .private(),
+    field(
+        G::Account,
+        "Cost basis",
+        "accounts[].cost_basis",
+        K::Money,
+        account!(Decimal, [Taxable], cost_basis),
+        "what was paid for the holdings: only the gain above it is taxed",
+    )
+    .within(money_bounds),
+    field(
+        G::Account,
+        "Dividend yield",
+        "accounts[].dividend_yield",
+        K::Rate,
+        account!(Decimal, [Taxable], dividend_yield),
+        "dividends each year as a share of the balance, paid out and taxed",
+    )
+    .within(|_, _| (Decimal::ZERO, dec!(0.2))),
+    field(
+        G::Account,
+        "Qualified dividends",
+        "accounts[].qualified_share",
+        K::Rate,
+        account!(Decimal, [Taxable], qualified_share),
+        "the share of dividends taxed at capital-gain rates",
+    )
+    .within(share_bounds),
+    field(
+        G::Account,
+        "Growth realised",
+        "accounts[].realize_share",
+        K::Rate,
+        account!(Decimal, [Taxable], realize_share),
+        "the share of each year's growth realised as gains by fund turnover",
+    )
+    .within(share_bounds),
+    field(
+        G::Account,
+        "Stocks share",
+        "accounts[].stock_share",
+        K::Rate,
+        account!(Decimal, [Taxable, Deferred, Roth], stock_share),
+        "the share in stocks (the rest in bonds), rebalanced yearly",
+    )
+    .within(share_bounds),
+];

@@ -1,0 +1,274 @@
+//! The Strategies pane's fields: each strategy's label and parameters, and the steps of a
+//! custom order.
+
+use super::*;
+use crate::tui::form::groups::Group as G;
+use crate::tui::form::spec::Kind as K;
+
+pub(super) static FIELDS: &[FieldSpec] = &[
+    field(
+        G::Strategy,
+        "Label",
+        "strategies[].label",
+        K::Text,
+        Access::Text {
+            get: |p, l| Some(p.strategies.get(l.0)?.label().unwrap_or("").to_string()),
+            set: |p, l, v| {
+                let s = p.strategies.get_mut(l.0)?;
+                *s = s.with_label(&v);
+                Some(())
+            },
+        },
+        "a name of your own for the column; blank for the usual name",
+    ),
+    field(
+        G::Strategy,
+        "Bracket to fill",
+        "strategies[].bracket",
+        K::Choice,
+        Access::Choice {
+            options: bracket_options,
+            get: |p, l| match p.strategies.get(l.0)?.kind() {
+                StrategySpec::BracketFill { bracket, .. }
+                | StrategySpec::RothConversion { bracket, .. } => Some(bracket_index(p, *bracket)),
+                _ => None,
+            },
+            set: |p, l, i| {
+                let rate = bracket_at(p, i)?;
+                match p.strategies.get_mut(l.0)?.kind_mut() {
+                    StrategySpec::BracketFill { bracket, .. }
+                    | StrategySpec::RothConversion { bracket, .. } => {
+                        *bracket = rate;
+                        Some(())
+                    }
+                    _ => None,
+                }
+            },
+        },
+        "tax-deferred draws (and conversions) up to the top of this bracket",
+    ),
+    field(
+        G::Strategy,
+        "Or to taxable income",
+        "strategies[].taxable_income",
+        K::MaybeMoney,
+        strategy!(MaybeDecimal, BracketFill, taxable_income),
+        "fill to this taxable income (today's $) instead of a bracket top",
+    )
+    .within(money_bounds),
+    field(
+        G::Strategy,
+        "Yearly cap (today)",
+        "strategies[].yearly_cap",
+        K::MaybeMoney,
+        strategy!(MaybeDecimal, RothConversion, yearly_cap),
+        "the most to convert in one year, in today's dollars (blank: no cap)",
+    )
+    .within(money_bounds),
+    field(
+        G::Strategy,
+        "Stop below IRMAA",
+        "strategies[].irmaa_aware",
+        K::Toggle,
+        strategy!(Toggle, RothConversion, irmaa_aware),
+        "stop a conversion before it pushes income into the next IRMAA tier",
+    ),
+    field(
+        G::Strategy,
+        "Stop at RMDs",
+        "strategies[].stop_at_rmd",
+        K::Toggle,
+        strategy!(Toggle, RothConversion, stop_at_rmd),
+        "stop converting once required minimum distributions start",
+    ),
+    field(
+        G::Strategy,
+        "For years",
+        "strategies[].years",
+        K::MaybeCount,
+        Access::MaybeInt {
+            get: |p, l| match p.strategies.get(l.0)?.kind() {
+                StrategySpec::RothConversion { years, .. } => Some(years.map(i64::from)),
+                _ => None,
+            },
+            set: |p, l, v| {
+                let v = match v {
+                    Some(n) => Some(u32::try_from(n).ok()?),
+                    None => None,
+                };
+                match p.strategies.get_mut(l.0)?.kind_mut() {
+                    StrategySpec::RothConversion { years, .. } => {
+                        *years = v;
+                        Some(())
+                    }
+                    _ => None,
+                }
+            },
+        },
+        "convert only in the plan's first years (blank: every year)",
+    )
+    .within(|_, _| (Decimal::ZERO, d(100))),
+    field(
+        G::Strategy,
+        "Harvest gains",
+        "strategies[].harvest",
+        K::Toggle,
+        strategy!(Toggle, ZeroGains, harvest),
+        "sell and rebuy to realise gains tax-free up to the 0% band's top",
+    ),
+    field(
+        G::Strategy,
+        "Maximise",
+        "strategies[].objective",
+        K::Choice,
+        Access::Choice {
+            options: |_, _| vec!["the estate".into(), "spending".into()],
+            get: |p, l| match p.strategies.get(l.0)?.kind() {
+                StrategySpec::Optimized { objective } => {
+                    Some(usize::from(matches!(objective, Objective::Spending { .. })))
+                }
+                _ => None,
+            },
+            set: |p, l, i| match p.strategies.get_mut(l.0)?.kind_mut() {
+                StrategySpec::Optimized { objective } => {
+                    *objective = if i == 0 {
+                        Objective::Estate
+                    } else {
+                        Objective::Spending {
+                            min_estate: Decimal::ZERO,
+                        }
+                    };
+                    Some(())
+                }
+                _ => None,
+            },
+        },
+        "the after-tax estate with the plan's spending, or the most spending that lasts",
+    ),
+    field(
+        G::Strategy,
+        "Keep an estate of",
+        "strategies[].objective.min_estate",
+        K::Money,
+        Access::Decimal {
+            get: |p, l| match p.strategies.get(l.0)?.kind() {
+                StrategySpec::Optimized {
+                    objective: Objective::Spending { min_estate },
+                } => Some(*min_estate),
+                _ => None,
+            },
+            set: |p, l, v| match p.strategies.get_mut(l.0)?.kind_mut() {
+                StrategySpec::Optimized {
+                    objective: Objective::Spending { min_estate },
+                } => {
+                    *min_estate = v;
+                    Some(())
+                }
+                _ => None,
+            },
+        },
+        "the least after-tax estate to leave, in today's dollars",
+    )
+    .within(money_bounds),
+    field(
+        G::Step,
+        "Draw from",
+        "strategies[].steps[].source",
+        K::Choice,
+        Access::Choice {
+            options: |_, _| SOURCES.iter().map(|s| s.label().to_string()).collect(),
+            get: |p, l| {
+                let source = step(p, l)?.source;
+                SOURCES.iter().position(|s| *s == source)
+            },
+            set: |p, l, i| {
+                let s = step_mut(p, l)?;
+                s.source = *SOURCES.get(i)?;
+                if s.source != Source::Deferred && matches!(s.cap, Some(StepCap::Bracket(_))) {
+                    s.cap = None;
+                }
+                Some(())
+            },
+        },
+        "the kind of account this step draws from",
+    )
+    .noted(|_, l, _| Some(format!("step {}", l.1 + 1))),
+    field(
+        G::Step,
+        "  up to",
+        "strategies[].steps[].cap",
+        K::Choice,
+        Access::Choice {
+            options: |p, l| {
+                let mut o = vec!["all of it".to_string(), "a yearly amount".to_string()];
+                if step(p, l).is_some_and(|s| s.source == Source::Deferred) {
+                    o.push("a bracket top".into());
+                }
+                o
+            },
+            get: |p, l| {
+                Some(match step(p, l)?.cap {
+                    None => 0,
+                    Some(StepCap::Amount(_)) => 1,
+                    Some(StepCap::Bracket(_)) => 2,
+                })
+            },
+            set: |p, l, i| {
+                let s = step_mut(p, l)?;
+                s.cap = match i {
+                    0 => None,
+                    1 => Some(StepCap::Amount(dec!(20000))),
+                    _ if s.source == Source::Deferred => Some(StepCap::Bracket(dec!(0.12))),
+                    _ => None,
+                };
+                Some(())
+            },
+        },
+        "how far this step goes each year before the next step",
+    ),
+    field(
+        G::Step,
+        "  amount /yr",
+        "strategies[].steps[].cap.amount",
+        K::Money,
+        Access::Decimal {
+            get: |p, l| match step(p, l)?.cap {
+                Some(StepCap::Amount(a)) => Some(a),
+                _ => None,
+            },
+            set: |p, l, v| match &mut step_mut(p, l)?.cap {
+                Some(StepCap::Amount(a)) => {
+                    *a = v;
+                    Some(())
+                }
+                _ => None,
+            },
+        },
+        "the most this step draws in a year, in today's dollars",
+    )
+    .within(money_bounds),
+    field(
+        G::Step,
+        "  bracket top",
+        "strategies[].steps[].cap.bracket",
+        K::Choice,
+        Access::Choice {
+            options: bracket_options,
+            get: |p, l| match step(p, l)?.cap {
+                Some(StepCap::Bracket(b)) => Some(bracket_index(p, b)),
+                _ => None,
+            },
+            set: |p, l, i| {
+                let rate = bracket_at(p, i)?;
+                match &mut step_mut(p, l)?.cap {
+                    Some(StepCap::Bracket(b)) => {
+                        *b = rate;
+                        Some(())
+                    }
+                    _ => None,
+                }
+            },
+        },
+        "tax-deferred draws up to the top of this bracket",
+    ),
+];

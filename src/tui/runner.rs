@@ -1,0 +1,278 @@
+//! The runner: performs what `update` asks (file I/O, background jobs) and hands the results
+//! back as actions; applies a batch of actions and then recomputes the comparison and rebuilds
+//! the view model once; starts the simulation and the optimizer a moment after the plan stops
+//! changing, and keeps the unsaved plan in a recovery file.
+
+use super::action::Action;
+use super::app::{App, Effect, Overlay};
+use super::files::{Places, Source};
+use super::recovery;
+use crate::job::Latest;
+use crate::optimize::{OptimizeError, Optimized};
+use crate::plan::{PathMode, Plan, load_plan, parse_plan, save_plan};
+use crate::sim::{SimError, SimProgress, SimResult};
+use crate::strategy::Objective;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// The delay between the last change and the start of background work, so typing does not
+/// restart it on every key.
+const SETTLE: Duration = Duration::from_millis(40);
+
+/// How often unsaved changes are written to the recovery file, at most.
+const KEEP_EVERY: Duration = Duration::from_secs(2);
+
+/// How long a status message shows.
+const STATUS_FOR: Duration = Duration::from_secs(5);
+
+type OptimizerJob = Latest<f32, Result<Box<Optimized>, OptimizeError>>;
+
+#[derive(Default)]
+pub struct Runner {
+    sim: Latest<SimProgress, Result<SimResult, SimError>>,
+    optimizers: Vec<(Objective, OptimizerJob)>,
+    /// When to start the background work for the plan as it is.
+    due: Option<Instant>,
+    plan_rev: Option<u64>,
+    results_rev: u64,
+    /// Where this copy last kept the unsaved plan, and whether the plan changed since.
+    kept: Option<PathBuf>,
+    kept_at: Option<Instant>,
+    keep_stale: bool,
+}
+
+impl Runner {
+    /// The planner at start: the plan file given (or the demo; a file that cannot be read is
+    /// reported over the demo), and any unsaved changes kept for that plan offered.
+    pub fn start(path: Option<PathBuf>, places: Places) -> (App, Runner) {
+        let (mut app, mut runner) = Runner::with_plan(crate::plan::demo_plan(), None, places);
+        if let Some(path) = path {
+            match load_plan(&path) {
+                Ok(plan) => app.replace_plan(plan, Some(path)),
+                Err(e) => app.show_load_error(e.to_string()),
+            }
+        }
+        if app.overlay.is_none()
+            && let Some(offer) = app.places.recovery_offer(app.file.as_deref())
+        {
+            app.overlay = Some(Overlay::Recovery { offer });
+        }
+        runner.settle(&mut app);
+        (app, runner)
+    }
+
+    /// The planner on `plan`, its results computed.
+    pub fn with_plan(plan: Plan, file: Option<PathBuf>, places: Places) -> (App, Runner) {
+        let mut app = App::new(plan, file, places);
+        let mut runner = Runner::default();
+        runner.settle(&mut app);
+        (app, runner)
+    }
+
+    /// Applies a batch of actions in order, performs their effects, then recomputes and
+    /// rebuilds the view once for the whole batch.
+    pub fn dispatch(&mut self, app: &mut App, actions: impl IntoIterator<Item = Action>) {
+        for action in actions {
+            self.apply(app, action);
+        }
+        self.settle(app);
+    }
+
+    /// Applies a batch of terminal events: each is read as the screen is after the one before
+    /// it (a key that opens an edit makes the next ones typing), then the comparison and the
+    /// view are recomputed once for the whole batch.
+    pub fn handle_events(&mut self, app: &mut App, events: &[crossterm::event::Event]) {
+        for e in events {
+            if let Some(action) = super::input::action_for(app, e) {
+                self.apply(app, action);
+            }
+        }
+        self.settle(app);
+    }
+
+    /// One action and everything its effects lead to.
+    fn apply(&mut self, app: &mut App, action: Action) {
+        let mut queue = app.update(action);
+        while !queue.is_empty() {
+            let effect = queue.remove(0);
+            if let Some(answer) = self.perform(app, effect) {
+                queue.extend(app.update(answer));
+            }
+        }
+    }
+
+    fn perform(&mut self, app: &mut App, effect: Effect) -> Option<Action> {
+        match effect {
+            Effect::Save { path, then } => Some(Action::Saved {
+                result: save_plan(&path, &app.plan)
+                    .map(|()| path)
+                    .map_err(|e| e.to_string()),
+                then,
+            }),
+            Effect::Load { name, source } => Some(Action::Loaded(match source {
+                Source::File(path) => load_plan(&path)
+                    .map(|plan| (plan, Some(path)))
+                    .map_err(|e| e.to_string()),
+                Source::Embedded(text) => parse_plan(text, &name)
+                    .map(|plan| (plan, None))
+                    .map_err(|e| e.to_string()),
+            })),
+            Effect::ListPlans => Some(Action::Listed(app.places.list())),
+            Effect::ReadRecovery(path) => {
+                let result = recovery::read_recovery(&path);
+                if result.is_ok() {
+                    // Ours now: this copy keeps it under its own name from here on.
+                    recovery::discard(&path);
+                    self.keep_stale = true;
+                }
+                Some(Action::Recovered(result))
+            }
+            Effect::DiscardRecovery(path) => {
+                recovery::discard(&path);
+                None
+            }
+            Effect::ClearRecovery => {
+                if let Some(path) = self.kept.take() {
+                    recovery::discard(&path);
+                }
+                self.keep_stale = false;
+                None
+            }
+        }
+    }
+
+    /// After a batch: recompute once when the plan or the optimized columns changed, restart
+    /// the background work when the plan changed, and rebuild the view model if needed.
+    fn settle(&mut self, app: &mut App) {
+        let plan_changed = self.plan_rev != Some(app.plan_rev);
+        if plan_changed || self.results_rev != app.results_rev {
+            if plan_changed {
+                // The optimized columns were found for the plan before.
+                app.background.restart();
+            }
+            app.recompute();
+            self.results_rev = app.results_rev;
+        }
+        if plan_changed {
+            if self.plan_rev.is_some() {
+                self.keep_stale = app.dirty;
+            }
+            self.plan_rev = Some(app.plan_rev);
+            // Cancelled, not waited for: their workers are joined once they end.
+            self.sim.stop();
+            for (_, job) in &mut self.optimizers {
+                job.stop();
+            }
+            self.due = Some(Instant::now() + SETTLE);
+        }
+        app.refresh_view();
+    }
+
+    /// Work is running or about to: the event loop should wake often.
+    pub fn busy(&self) -> bool {
+        self.due.is_some() || self.sim.running() || self.optimizers.iter().any(|(_, j)| j.running())
+    }
+
+    /// Starts background work that is due, takes in what it produced, keeps the unsaved plan,
+    /// and lets old status messages go. Returns whether anything on screen changed.
+    pub fn tick(&mut self, app: &mut App) -> bool {
+        let mut changed = false;
+        if self.due.is_some_and(|t| t <= Instant::now()) {
+            self.due = None;
+            self.start_jobs(app);
+            changed = true;
+        }
+        let mut updates: Vec<Action> = self
+            .sim
+            .drain()
+            .into_iter()
+            .map(Action::Simulation)
+            .collect();
+        for (objective, job) in &mut self.optimizers {
+            updates.extend(
+                job.drain()
+                    .into_iter()
+                    .map(|u| Action::Optimizer(objective.clone(), u)),
+            );
+        }
+        if !updates.is_empty() {
+            changed = true;
+            self.dispatch(app, updates);
+        } else if changed {
+            self.settle(app);
+        }
+        self.keep(app);
+        if app
+            .status
+            .as_ref()
+            .is_some_and(|(_, at)| at.elapsed() >= STATUS_FOR)
+        {
+            app.status = None;
+            changed = true;
+        }
+        changed
+    }
+
+    fn start_jobs(&mut self, app: &mut App) {
+        let settings = app.plan.assumptions.simulation.clone();
+        if settings.mode == PathMode::Constant || app.engine_error.is_some() {
+            app.background.risk = None;
+            app.background.stale = false;
+        } else {
+            self.sim
+                .start(crate::sim::spawn(app.plan.clone(), settings));
+            app.background.progress = Some((0, 0));
+        }
+        let mut objectives: Vec<Objective> = Vec::new();
+        for spec in &app.plan.strategies {
+            if let Some(o) = spec.objective()
+                && !objectives.contains(o)
+            {
+                objectives.push(o.clone());
+            }
+        }
+        if app.engine_error.is_some() {
+            objectives.clear();
+        }
+        for objective in objectives {
+            let at = match self.optimizers.iter().position(|(o, _)| *o == objective) {
+                Some(i) => i,
+                None => {
+                    self.optimizers
+                        .push((objective.clone(), OptimizerJob::default()));
+                    self.optimizers.len() - 1
+                }
+            };
+            self.optimizers[at]
+                .1
+                .start(crate::optimize::spawn(app.plan.clone(), objective.clone()));
+            app.background.optimizing.push((objective, 0.0));
+        }
+        app.background.rev += 1;
+    }
+
+    /// Writes the unsaved plan to this copy's recovery file, at most every few seconds.
+    fn keep(&mut self, app: &App) {
+        if !self.keep_stale || !app.dirty {
+            return;
+        }
+        if self.kept_at.is_some_and(|t| t.elapsed() < KEEP_EVERY) {
+            return;
+        }
+        if let Ok(path) = app.places.write_recovery(&app.plan, app.file.as_deref()) {
+            if let Some(old) = self.kept.replace(path.clone())
+                && old != path
+            {
+                recovery::discard(&old);
+            }
+            self.kept_at = Some(Instant::now());
+            self.keep_stale = false;
+        }
+    }
+
+    /// Writes the unsaved plan now (tests, and before a risky step).
+    pub fn keep_now(&mut self, app: &App) {
+        self.kept_at = None;
+        self.keep(app);
+    }
+}

@@ -1,0 +1,220 @@
+//! The comparison's rows: every metric per strategy, the best marked, and each value's change
+//! against the pinned baseline, the market-risk rows included.
+
+use super::format::money;
+use crate::engine::Comparison;
+use crate::report::metrics;
+use crate::sim::{SimResult, StrategyRisk};
+use crate::tui::app::App;
+use crate::tui::widgets::{Delta, MetricCell, MetricRow};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive;
+
+/// The comparison's rows, with the change against the baseline for each strategy the baseline
+/// also compared.
+pub fn metric_rows(app: &App) -> Vec<MetricRow> {
+    let Some(c) = &app.comparison else {
+        return Vec::new();
+    };
+    let format = |d: Decimal| money(app, d);
+    let now = metrics(&c.outcomes, &format);
+    let before = app
+        .baseline
+        .as_ref()
+        .map(|b| (metrics(&b.comparison.outcomes, &format), &b.comparison));
+    now.iter()
+        .enumerate()
+        .map(|(m_i, m)| {
+            let best = m.best();
+            let cells = m
+                .texts
+                .iter()
+                .enumerate()
+                .map(|(i, text)| {
+                    let delta = before.as_ref().and_then(|(bm, bc)| {
+                        let name = &c.outcomes[i].strategy;
+                        let j = bc.outcomes.iter().position(|o| &o.strategy == name)?;
+                        let old = bm.get(m_i).filter(|x| x.label == m.label)?.values.get(j)?;
+                        let (text, better) = m.delta(*old, m.values[i])?;
+                        Some(Delta {
+                            text: if app.privacy {
+                                super::format::round_amounts(&text)
+                            } else {
+                                text
+                            },
+                            better,
+                        })
+                    });
+                    MetricCell {
+                        text: text.clone(),
+                        best: best[i],
+                        delta,
+                    }
+                })
+                .collect();
+            MetricRow {
+                label: m.label.clone(),
+                cells,
+            }
+        })
+        .chain(wins_row(app))
+        .chain(risk_rows(app))
+        .collect()
+}
+
+/// How much each optimized column beats the best named strategy by.
+fn wins_row(app: &App) -> Option<MetricRow> {
+    let c = app.comparison.as_ref()?;
+    let found = &app.background.optimized;
+    let mut any = false;
+    let cells = c
+        .specs
+        .iter()
+        .map(|spec| {
+            let text = spec
+                .objective()
+                .and_then(|objective| found.iter().find(|o| o.objective == *objective))
+                .map(|o| o.wins_by());
+            any |= text.is_some();
+            MetricCell {
+                text: text
+                    .map(|t| {
+                        if app.privacy {
+                            super::format::round_amounts(&t)
+                        } else {
+                            t
+                        }
+                    })
+                    .unwrap_or_default(),
+                best: false,
+                delta: None,
+            }
+        })
+        .collect();
+    any.then(|| MetricRow {
+        label: "Optimized wins by".into(),
+        cells,
+    })
+}
+
+type Pick = fn(&StrategyRisk) -> f64;
+
+/// A market-risk row: its label, the figure, whether higher is better, whether a share.
+fn risk_metrics(risk: &SimResult) -> [(String, Pick, bool, bool); 6] {
+    [
+        (
+            format!("Money lasts ({} paths)", risk.paths),
+            |s| s.success_rate,
+            true,
+            true,
+        ),
+        ("Wealth at end, p10".into(), |s| s.terminal_p10, true, false),
+        (
+            "Wealth at end, median".into(),
+            |s| s.terminal_median,
+            true,
+            false,
+        ),
+        ("Wealth at end, p90".into(), |s| s.terminal_p90, true, false),
+        (
+            "Median lifetime tax".into(),
+            |s| s.median_lifetime_tax,
+            false,
+            false,
+        ),
+        (
+            "Chance of IRMAA".into(),
+            |s| s.irmaa_probability,
+            false,
+            true,
+        ),
+    ]
+}
+
+fn risk_of<'a>(risk: &'a SimResult, strategy: &str) -> Option<&'a StrategyRisk> {
+    risk.strategies.iter().find(|s| s.strategy == strategy)
+}
+
+/// Rows from the market simulation: success rate, terminal wealth and tax across paths, the
+/// chance of an IRMAA surcharge, with changes against the baseline's own simulation. Strategies
+/// the simulation does not cover show a dash.
+fn risk_rows(app: &App) -> Vec<MetricRow> {
+    let (Some(c), Some(risk)) = (&app.comparison, &app.background.risk) else {
+        return Vec::new();
+    };
+    let pct = |x: f64| format!("{:.1}%", x * 100.0);
+    let amount = |x: f64| money(app, Decimal::from_f64(x).unwrap_or_default());
+    let baseline = app.baseline.as_ref().and_then(|b| b.risk.as_ref());
+    risk_metrics(risk)
+        .into_iter()
+        .map(|(label, pick, higher_is_better, percent)| {
+            let values: Vec<Option<f64>> = c
+                .outcomes
+                .iter()
+                .map(|o| risk_of(risk, &o.strategy).map(pick))
+                .collect();
+            let present: Vec<f64> = values.iter().flatten().copied().collect();
+            let best = if higher_is_better {
+                present.iter().copied().fold(f64::NEG_INFINITY, f64::max)
+            } else {
+                present.iter().copied().fold(f64::INFINITY, f64::min)
+            };
+            let differ = present.iter().any(|v| (v - best).abs() > 1e-9);
+            let cells = values
+                .iter()
+                .zip(&c.outcomes)
+                .map(|(v, o)| match v {
+                    Some(v) => MetricCell {
+                        text: if percent { pct(*v) } else { amount(*v) },
+                        best: differ && (v - best).abs() <= 1e-9,
+                        delta: baseline
+                            .and_then(|b| risk_of(b, &o.strategy))
+                            .and_then(|b| risk_delta(app, pick(b), *v, higher_is_better, percent)),
+                    },
+                    None => MetricCell {
+                        text: "—".into(),
+                        best: false,
+                        delta: None,
+                    },
+                })
+                .collect();
+            MetricRow { label, cells }
+        })
+        .collect()
+}
+
+/// A market-risk figure's change: percentage points for shares, dollars for amounts; none when
+/// it did not move by what the cell shows (a tenth of a point, a dollar).
+fn risk_delta(
+    app: &App,
+    before: f64,
+    after: f64,
+    higher_is_better: bool,
+    percent: bool,
+) -> Option<Delta> {
+    let d = after - before;
+    let sign = if d > 0.0 { "+" } else { "−" };
+    let text = if percent {
+        let points = (d * 1000.0).round() / 10.0;
+        if points == 0.0 {
+            return None;
+        }
+        format!("{sign}{:.1} pts", points.abs())
+    } else {
+        let dollars = Decimal::from_f64(d.abs().round()).unwrap_or_default();
+        if dollars.is_zero() {
+            return None;
+        }
+        format!("{sign}{}", money(app, dollars).trim_start_matches('-'))
+    };
+    Some(Delta {
+        text,
+        better: Some((d > 0.0) == higher_is_better),
+    })
+}
+
+/// The strategy names, as the columns are headed.
+pub fn headers(c: Option<&Comparison>) -> Vec<String> {
+    c.map(|c| c.outcomes.iter().map(|o| o.strategy.clone()).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,86 @@
+//! How amounts and names read on screen: exact, or rounded to $k with names hidden in privacy
+//! mode. Text the report layer writes (explanations) is rounded the same way, amount by amount.
+
+use super::super::app::App;
+use crate::money::{format_compact, format_dollars, format_thousands};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive;
+use std::str::FromStr;
+
+/// How amounts read: exact dollars, or rounded to $k in privacy mode.
+pub fn money(app: &App, d: Decimal) -> String {
+    if app.privacy {
+        format_thousands(d)
+    } else {
+        format_dollars(d)
+    }
+}
+
+/// Short amounts for chart axes.
+pub fn money_short(app: &App, x: f64) -> String {
+    let d = Decimal::from_f64(x).unwrap_or_default();
+    if app.privacy {
+        format_thousands(d)
+    } else {
+        format_compact(d)
+    }
+}
+
+/// A person's name, or "Person n" in privacy mode.
+pub fn person(app: &App, i: usize) -> String {
+    use crate::tui::form::Names;
+    app.names().person(&app.plan, i)
+}
+
+/// The plan's name, hidden in privacy mode.
+pub fn plan_name(app: &App) -> String {
+    if app.privacy {
+        "Plan".to_string()
+    } else {
+        app.plan.name.clone()
+    }
+}
+
+/// `text` with every dollar amount in it ("$38,200", "$1,234.56") rounded to $k: explanations
+/// stay readable in privacy mode without showing exact figures.
+pub fn round_amounts(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let len = after
+            .char_indices()
+            .take_while(|(i, c)| {
+                c.is_ascii_digit()
+                    || (*c == ',' || *c == '.')
+                        && after[i + 1..].starts_with(|n: char| n.is_ascii_digit())
+            })
+            .map(|(i, c)| i + c.len_utf8())
+            .last()
+            .unwrap_or(0);
+        let number = after[..len].replace(',', "");
+        match Decimal::from_str(&number) {
+            Ok(d) if len > 0 => out.push_str(&format_thousands(d)),
+            _ => out.push('$'),
+        }
+        rest = &after[len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_in_text_are_rounded_to_thousands() {
+        assert_eq!(
+            round_amounts("drew $38,200 from tax-deferred; rest: $1,234.56 from taxable."),
+            "drew $38k from tax-deferred; rest: $1k from taxable."
+        );
+        assert_eq!(round_amounts("costs $0.12 now"), "costs $0k now");
+        assert_eq!(round_amounts("no amount $ here"), "no amount $ here");
+    }
+}

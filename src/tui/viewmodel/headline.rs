@@ -1,0 +1,58 @@
+//! The comparison's one-line headline: what matters in the figures on screen, against the
+//! first strategy (the reference the studies compare to).
+
+use super::format::money;
+use crate::engine::Comparison;
+use crate::tui::app::App;
+
+/// "Best for heirs: Heir-aware, +$69,044 vs Conventional; the money lasts to the end in every
+/// strategy; lifetime tax up to $41,300 lower than Conventional (Fill 12%)".
+pub fn headline(app: &App, c: &Comparison) -> Option<String> {
+    let outcomes = &c.outcomes;
+    let reference = outcomes.first()?;
+    let mut parts = Vec::new();
+    let best = outcomes
+        .iter()
+        .enumerate()
+        .max_by(|(i, a), (j, b)| a.estate_real.cmp(&b.estate_real).then(j.cmp(i)))
+        .map(|(i, _)| i)?;
+    if best == 0 || outcomes[best].estate_real == reference.estate_real {
+        parts.push(format!("Best for heirs: {}", reference.strategy));
+    } else {
+        parts.push(format!(
+            "Best for heirs: {}, +{} vs {}",
+            outcomes[best].strategy,
+            money(app, outcomes[best].estate_real - reference.estate_real),
+            reference.strategy
+        ));
+    }
+    let short: Vec<&str> = outcomes
+        .iter()
+        .filter(|o| !o.lasts_to_horizon)
+        .map(|o| o.strategy.as_str())
+        .collect();
+    parts.push(match short.len() {
+        0 => "the money lasts to the end in every strategy".to_string(),
+        n if n == outcomes.len() => "the money runs out in every strategy".to_string(),
+        1 => format!("the money runs out under {}", short[0]),
+        n => format!("the money runs out in {n} of {} strategies", outcomes.len()),
+    });
+    let lowest = outcomes
+        .iter()
+        .min_by(|a, b| a.lifetime_tax_real().cmp(&b.lifetime_tax_real()))?;
+    let saved = reference.lifetime_tax_real() - lowest.lifetime_tax_real();
+    if saved > rust_decimal::Decimal::ZERO {
+        parts.push(format!(
+            "lifetime tax up to {} lower than {} ({})",
+            money(app, saved),
+            reference.strategy,
+            lowest.strategy
+        ));
+    } else {
+        parts.push(format!(
+            "no strategy pays less tax than {}",
+            reference.strategy
+        ));
+    }
+    Some(parts.join("; "))
+}
