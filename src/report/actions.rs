@@ -1,0 +1,637 @@
+//! "This year's actions": for one year of one strategy, the list a retiree or an advisor acts
+//! on: the RMD to take from each account, the elective draws and sales by named account, the
+//! Roth conversion, the estimated tax with a suggested withholding, and the edge of the tax code
+//! that sets each amount.
+//!
+//! The ledger keeps flows by kind of account. Which named account gives how much comes from the
+//! engine's own books: the strategy is projected again with [`run_traced`], which shows every
+//! account before and after each step of the year, and the replay is checked against the
+//! comparison's ledger to the cent before it is used. (The engine takes a kind's draws from its
+//! accounts in proportion to their balances, and sells taxable holdings at their average cost.)
+
+use super::explain::explain;
+use super::recommend::{Recommendation, recommended};
+use super::shown::Shown;
+use super::table::{Cell, Table};
+use super::why::{Why, stopped, why};
+use crate::engine::{
+    AccountStage, AccountState, Comparison, EngineError, ReturnPath, Scenario, YearRow, run_traced,
+};
+use crate::optimize::Schedule;
+use crate::plan::{AccountKind, Plan};
+use crate::strategy::{Strategy, StrategySpec, build};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum ActionsError {
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    #[error("{year} is not a year of the plan ({first} to {last})")]
+    NoSuchYear { year: i32, first: i32, last: i32 },
+    #[error("the comparison has no strategy number {0}")]
+    NoStrategy(usize),
+}
+
+/// An account as the actions name it: one of the plan's (by index) or one the engine opened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountRef {
+    /// Index in the plan's accounts; `None` for an account the engine opened (a Roth account
+    /// for conversions of someone who had none).
+    pub index: Option<usize>,
+    pub name: String,
+    pub kind: AccountKind,
+    /// The owner this year (after a death, the survivor), for tax-deferred and Roth accounts.
+    pub owner: Option<usize>,
+}
+
+/// A required minimum distribution from one account.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rmd {
+    pub account: AccountRef,
+    /// The balance at the end of the year before.
+    pub prior_balance: Decimal,
+    /// The owner's age at the end of the year.
+    pub age: u32,
+    /// The Uniform Lifetime Table's distribution period for that age.
+    pub period: Decimal,
+    pub amount: Decimal,
+}
+
+/// Money moved from a tax-deferred account to a Roth account.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conversion {
+    pub from: AccountRef,
+    pub to: AccountRef,
+    pub amount: Decimal,
+}
+
+/// Money taken from an account: an elective draw, or a taxable sale with its gain.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draw {
+    pub account: AccountRef,
+    pub amount: Decimal,
+    /// For a taxable sale: the cost basis sold (at the account's average cost) and the gain.
+    pub basis: Option<Decimal>,
+    pub gain: Option<Decimal>,
+}
+
+/// The year's taxes and a suggested withholding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaxEstimate {
+    pub federal: Decimal,
+    pub state: Decimal,
+    /// Medicare IRMAA surcharges due this year (set by MAGI two years earlier).
+    pub irmaa: Decimal,
+    /// Tax-deferred money paid out this year that withholding can come from: the RMDs and the
+    /// elective draws (not the conversion: tax withheld from a conversion is not converted).
+    pub ira_paid: Decimal,
+}
+
+impl TaxEstimate {
+    /// The withholding that covers `tax` as a share of the IRA money paid out, rounded up to a
+    /// whole percent as custodians take it; `None` when that money cannot cover it.
+    pub fn withholding_rate(&self, tax: Decimal) -> Option<Decimal> {
+        if tax <= Decimal::ZERO || self.ira_paid < tax {
+            return None;
+        }
+        let pct = (tax * Decimal::ONE_HUNDRED / self.ira_paid).ceil();
+        Some(pct / Decimal::ONE_HUNDRED)
+    }
+}
+
+/// One year of one strategy as a list of things to do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actions {
+    pub year: i32,
+    pub strategy: String,
+    /// How the strategy orders its draws, in words.
+    pub describe: String,
+    /// Why this strategy, when it is the recommended one.
+    pub recommended: Option<&'static str>,
+    pub rmds: Vec<Rmd>,
+    pub conversions: Vec<Conversion>,
+    /// Elective draws and taxable sales, in the plan's account order.
+    pub draws: Vec<Draw>,
+    /// Gains realised by selling and rebuying (raising the basis), across the taxable accounts.
+    pub harvest: Decimal,
+    pub tax: TaxEstimate,
+    /// The split by named account comes from the engine's books; false when the replay did not
+    /// reproduce the ledger, and the amounts are by kind of account only.
+    pub by_account: bool,
+    /// What sets the tax-deferred draws and the conversion (the edge they stop at).
+    pub deferred_edge: String,
+    /// The ledger row and its explanation.
+    pub row: YearRow<Decimal>,
+    pub why: Why,
+    pub summary: String,
+}
+
+/// The accounts at each stage of one year, as the engine kept them.
+#[derive(Default)]
+struct Snapshots {
+    stages: [Vec<AccountState<Decimal>>; 4],
+}
+
+fn stage_index(s: AccountStage) -> usize {
+    match s {
+        AccountStage::Opening => 0,
+        AccountStage::AfterRmd => 1,
+        AccountStage::AfterConversion => 2,
+        AccountStage::AfterDraws => 3,
+    }
+}
+
+/// The strategy of a comparison's column, to project again: a named policy, or for an optimized
+/// column its own years as a schedule.
+fn strategy_of(c: &Comparison, i: usize) -> Box<dyn Strategy> {
+    match &c.specs[i] {
+        StrategySpec::Optimized { .. } => Box::new(Schedule::from_projection(&c.projections[i])),
+        spec => build(spec),
+    }
+}
+
+/// The same flows and taxes, to the cent.
+fn same_year(a: &YearRow<Decimal>, b: &YearRow<Decimal>) -> bool {
+    a.year == b.year
+        && a.rmd == b.rmd
+        && a.conversion == b.conversion
+        && a.deferred_draw == b.deferred_draw
+        && a.roth_draw == b.roth_draw
+        && a.cash_draw == b.cash_draw
+        && a.taxable_sale == b.taxable_sale
+        && a.harvested_gain == b.harvested_gain
+        && a.federal_tax == b.federal_tax
+        && a.state_tax == b.state_tax
+}
+
+/// The actions of strategy `strategy` (a column of `c`) in `year`.
+pub fn actions(
+    plan: &Plan,
+    c: &Comparison,
+    strategy: usize,
+    year: i32,
+) -> Result<Actions, ActionsError> {
+    let mut all = actions_for_years(plan, c, strategy, year, 1)?;
+    all.pop().ok_or(ActionsError::NoSuchYear {
+        year,
+        first: plan.assumptions.start_year,
+        last: plan.end_year(),
+    })
+}
+
+/// The actions of `count` years from `first` (fewer when the plan ends sooner), from one replay.
+pub fn actions_for_years(
+    plan: &Plan,
+    c: &Comparison,
+    strategy: usize,
+    first: i32,
+    count: usize,
+) -> Result<Vec<Actions>, ActionsError> {
+    let projection = c
+        .projections
+        .get(strategy)
+        .ok_or(ActionsError::NoStrategy(strategy))?;
+    let start = plan.assumptions.start_year;
+    let Some(from) = projection.rows.iter().position(|r| r.year == first) else {
+        return Err(ActionsError::NoSuchYear {
+            year: first,
+            first: start,
+            last: plan.end_year(),
+        });
+    };
+    let to = (from + count).min(projection.rows.len());
+
+    let scenario = Scenario::<Decimal>::build(plan, &ReturnPath::constant(plan))?;
+    let decisions = scenario.to_f64();
+    let policy = strategy_of(c, strategy);
+    let mut replayed: Vec<Option<YearRow<Decimal>>> = vec![None; to - from];
+    let mut snapshots: Vec<Snapshots> = (from..to).map(|_| Snapshots::default()).collect();
+    run_traced(
+        &scenario,
+        &decisions,
+        policy.as_ref(),
+        |row| {
+            if let Some(k) = projection.rows.iter().position(|r| r.year == row.year)
+                && (from..to).contains(&k)
+            {
+                replayed[k - from] = Some(row);
+            }
+        },
+        |index, stage, accounts| {
+            if (from..to).contains(&index) {
+                snapshots[index - from].stages[stage_index(stage)] = accounts.to_vec();
+            }
+        },
+    );
+
+    let recommendation = recommended(c);
+    let spec = &c.specs[strategy];
+    let mut out = Vec::with_capacity(to - from);
+    for (k, snap) in (from..to).zip(&snapshots) {
+        let row = &projection.rows[k];
+        let inputs = &decisions.years[k];
+        let w = why(row, inputs);
+        let traced = replayed[k - from]
+            .as_ref()
+            .is_some_and(|r| same_year(r, row));
+        let (rmds, conversions, draws) = if traced {
+            split(plan, &scenario, &inputs.ages, snap)
+        } else {
+            by_kind(row)
+        };
+        out.push(Actions {
+            year: row.year,
+            strategy: projection.strategy.clone(),
+            describe: spec.describe(),
+            recommended: recommendation
+                .as_ref()
+                .filter(|r: &&Recommendation| r.index == strategy)
+                .map(|r| r.rule),
+            rmds,
+            conversions,
+            draws,
+            harvest: row.harvested_gain,
+            tax: TaxEstimate {
+                federal: row.federal_tax,
+                state: row.state_tax,
+                irmaa: row.irmaa,
+                ira_paid: row.rmd + row.deferred_draw,
+            },
+            by_account: traced,
+            deferred_edge: if row.conversion > Decimal::ZERO || row.deferred_draw > Decimal::ZERO {
+                stopped(row, &w)
+            } else {
+                String::new()
+            },
+            summary: explain(row),
+            why: w,
+            row: row.clone(),
+        });
+    }
+    Ok(out)
+}
+
+fn account_ref(plan: &Plan, i: usize, a: &AccountState<Decimal>) -> AccountRef {
+    AccountRef {
+        index: (i < plan.accounts.len()).then_some(i),
+        name: a.name.clone(),
+        kind: a.kind,
+        owner: matches!(a.kind, AccountKind::Deferred | AccountKind::Roth).then_some(a.owner),
+    }
+}
+
+/// Each account's part of the year's flows, from the engine's accounts at each stage.
+fn split(
+    plan: &Plan,
+    scenario: &Scenario<Decimal>,
+    ages: &[u32; 2],
+    snap: &Snapshots,
+) -> (Vec<Rmd>, Vec<Conversion>, Vec<Draw>) {
+    let [opening, after_rmd, after_conversion, after_draws] = &snap.stages;
+    let balance =
+        |v: &[AccountState<Decimal>], i: usize| v.get(i).map_or(Decimal::ZERO, |a| a.balance);
+    let mut rmds = Vec::new();
+    for (i, a) in opening.iter().enumerate() {
+        let amount = a.balance - balance(after_rmd, i);
+        if a.kind == AccountKind::Deferred && amount > Decimal::ZERO {
+            let age = ages[a.owner.min(1)];
+            rmds.push(Rmd {
+                account: account_ref(plan, i, a),
+                prior_balance: a.balance,
+                age,
+                period: scenario.rmd.period(age),
+                amount,
+            });
+        }
+    }
+    // Conversions: what left each tax-deferred account, and the Roth account of the same owner
+    // that received it (the engine's rule; the first Roth account when the owner has none).
+    let mut conversions = Vec::new();
+    let received: Vec<usize> = (0..after_conversion.len())
+        .filter(|&i| {
+            after_conversion[i].kind == AccountKind::Roth
+                && after_conversion[i].balance > balance(after_rmd, i)
+        })
+        .collect();
+    for (i, a) in after_rmd.iter().enumerate() {
+        let amount = a.balance - balance(after_conversion, i);
+        if a.kind != AccountKind::Deferred || amount <= Decimal::ZERO {
+            continue;
+        }
+        let to = received
+            .iter()
+            .copied()
+            .find(|&j| after_conversion[j].owner == a.owner)
+            .or(received.first().copied());
+        if let Some(j) = to {
+            conversions.push(Conversion {
+                from: account_ref(plan, i, a),
+                to: account_ref(plan, j, &after_conversion[j]),
+                amount,
+            });
+        }
+    }
+    let mut draws = Vec::new();
+    for (i, a) in after_conversion.iter().enumerate() {
+        let Some(b) = after_draws.get(i) else {
+            continue;
+        };
+        let amount = a.balance - b.balance;
+        if amount <= Decimal::ZERO {
+            continue;
+        }
+        let (basis, gain) = if a.kind == AccountKind::Taxable {
+            let sold = a.basis - b.basis;
+            (Some(sold), Some(amount - sold))
+        } else {
+            (None, None)
+        };
+        draws.push(Draw {
+            account: account_ref(plan, i, a),
+            amount,
+            basis,
+            gain,
+        });
+    }
+    (rmds, conversions, draws)
+}
+
+/// The year's flows by kind of account, when the replay could not name the accounts.
+fn by_kind(row: &YearRow<Decimal>) -> (Vec<Rmd>, Vec<Conversion>, Vec<Draw>) {
+    let kind = |k: AccountKind, name: &str| AccountRef {
+        index: None,
+        name: name.to_string(),
+        kind: k,
+        owner: None,
+    };
+    let deferred = kind(AccountKind::Deferred, "tax-deferred accounts");
+    let rmds = (row.rmd > Decimal::ZERO)
+        .then(|| Rmd {
+            account: deferred.clone(),
+            prior_balance: row.opening.deferred,
+            age: row.ages[0],
+            period: Decimal::ZERO,
+            amount: row.rmd,
+        })
+        .into_iter()
+        .collect();
+    let conversions = (row.conversion > Decimal::ZERO)
+        .then(|| Conversion {
+            from: deferred.clone(),
+            to: kind(AccountKind::Roth, "Roth accounts"),
+            amount: row.conversion,
+        })
+        .into_iter()
+        .collect();
+    let gain = row.realized_gain;
+    let draws = [
+        (AccountKind::Cash, "cash accounts", row.cash_draw),
+        (AccountKind::Taxable, "taxable accounts", row.taxable_sale),
+        (
+            AccountKind::Deferred,
+            "tax-deferred accounts",
+            row.deferred_draw,
+        ),
+        (AccountKind::Roth, "Roth accounts", row.roth_draw),
+    ]
+    .into_iter()
+    .filter(|(_, _, v)| *v > Decimal::ZERO)
+    .map(|(k, name, amount)| Draw {
+        account: kind(k, name),
+        amount,
+        basis: (k == AccountKind::Taxable).then(|| amount - gain),
+        gain: (k == AccountKind::Taxable).then_some(gain),
+    })
+    .collect();
+    (rmds, conversions, draws)
+}
+
+/// An account as shown: its name (hidden in privacy mode), or what the engine opened.
+pub fn account_label(shown: &Shown, a: &AccountRef) -> String {
+    match a.index {
+        Some(i) => shown.account(i),
+        None if a.owner.is_some() && a.kind == AccountKind::Roth => {
+            format!("a new Roth IRA of {}", shown.person(a.owner.unwrap_or(0)))
+        }
+        None => a.name.clone(),
+    }
+}
+
+/// One line of the actions: what to do, from which account, how much, and what sets it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionLine {
+    pub action: String,
+    pub account: String,
+    pub amount: Decimal,
+    pub shown: String,
+    pub reason: String,
+}
+
+/// The actions as lines, in the order to act on them.
+pub fn action_lines(a: &Actions, shown: &Shown) -> Vec<ActionLine> {
+    let mut lines = Vec::new();
+    let mut push = |action: &str, account: String, amount: Decimal, reason: String| {
+        lines.push(ActionLine {
+            action: action.to_string(),
+            account,
+            amount,
+            shown: shown.cents(amount),
+            reason: shown.text(&reason),
+        });
+    };
+    for r in &a.rmds {
+        let reason = if r.period > Decimal::ZERO {
+            format!(
+                "required: the balance at the end of {} ({}) divided by {} (IRS Uniform Lifetime \
+                 Table at {}'s age, {}); take it by December 31",
+                a.year - 1,
+                shown.money(r.prior_balance),
+                r.period.normalize(),
+                shown.person(r.account.owner.unwrap_or(0)),
+                r.age
+            )
+        } else {
+            "required minimum distributions, by each owner's age (IRS Uniform Lifetime Table); \
+             take them by December 31"
+                .to_string()
+        };
+        push(
+            "Take the RMD",
+            account_label(shown, &r.account),
+            r.amount,
+            reason,
+        );
+    }
+    for cv in &a.conversions {
+        push(
+            "Convert to Roth before December 31",
+            format!(
+                "{} → {}",
+                account_label(shown, &cv.from),
+                account_label(shown, &cv.to)
+            ),
+            cv.amount,
+            format!("ordinary income stops {}", a.deferred_edge),
+        );
+    }
+    let rest = format!(
+        "the rest of the need after tax, met to the cent; the strategy's order: {}",
+        a.describe
+    );
+    for d in &a.draws {
+        match d.account.kind {
+            AccountKind::Deferred => push(
+                "Withdraw (beyond the RMD)",
+                account_label(shown, &d.account),
+                d.amount,
+                format!("ordinary income stops {}", a.deferred_edge),
+            ),
+            AccountKind::Taxable => {
+                let (basis, gain) = (d.basis.unwrap_or_default(), d.gain.unwrap_or_default());
+                let rate = a.row.marginal_gain;
+                push(
+                    "Sell holdings",
+                    account_label(shown, &d.account),
+                    d.amount,
+                    format!(
+                        "{rest}. At the account's average cost (drawdown does not track tax \
+                         lots): {} of basis, {} of long-term gain, taxed at {} on the next \
+                         dollar; selling the highest-basis lots first realises less",
+                        shown.money(basis),
+                        shown.money(gain),
+                        shown.rate(rate)
+                    ),
+                );
+            }
+            AccountKind::Roth => push(
+                "Withdraw (tax-free)",
+                account_label(shown, &d.account),
+                d.amount,
+                rest.clone(),
+            ),
+            AccountKind::Cash => push(
+                "Withdraw",
+                account_label(shown, &d.account),
+                d.amount,
+                rest.clone(),
+            ),
+        }
+    }
+    if a.harvest > Decimal::ZERO {
+        push(
+            "Sell and rebuy (harvest gains)",
+            "taxable accounts".into(),
+            a.harvest,
+            "gain realised at the 0% long-term rate, up to the top of the 0% band, to raise \
+             the basis; across the taxable accounts in proportion to their unrealised gains"
+                .into(),
+        );
+    }
+    let t = &a.tax;
+    let bracket = if a.row.tax.bracket == 0 {
+        "no ordinary income taxed".to_string()
+    } else {
+        format!("the {} bracket", shown.rate(a.row.tax.bracket_rate))
+    };
+    push(
+        "Estimated federal income tax",
+        String::new(),
+        t.federal,
+        format!(
+            "{bracket}; the next $1 of IRA money costs {} federal",
+            shown.rate(a.why.marginal_ira_federal)
+        ),
+    );
+    if t.state > Decimal::ZERO {
+        push(
+            "Estimated state income tax",
+            String::new(),
+            t.state,
+            format!(
+                "the next $1 of IRA money costs {} state",
+                shown.rate(a.why.marginal_ira - a.why.marginal_ira_federal)
+            ),
+        );
+    }
+    if t.irmaa > Decimal::ZERO {
+        push(
+            "Medicare IRMAA surcharges",
+            String::new(),
+            t.irmaa,
+            format!("set by {} income; taken from the premiums", a.year - 2),
+        );
+    }
+    for (label, tax) in [("federal", t.federal), ("state", t.state)] {
+        if tax <= Decimal::ZERO {
+            continue;
+        }
+        let (account, reason) = match t.withholding_rate(tax) {
+            Some(rate) => (
+                "from the IRA distributions".to_string(),
+                format!(
+                    "{} withheld from the {} of RMDs and draws covers it (withholding counts \
+                     as paid evenly through the year, IRS Pub. 505, so a December \
+                     distribution can carry it); at least 90% of this year's tax (or 100% of \
+                     last year's, 110% above $150,000 of AGI) avoids the underpayment penalty",
+                    shown.rate(rate),
+                    shown.money(t.ira_paid)
+                ),
+            ),
+            None => (
+                "estimated payments".to_string(),
+                format!(
+                    "the IRA distributions cannot carry it: four payments of {} (April 15, \
+                     June 15, September 15, January 15), or withholding from other income",
+                    shown.cents(tax / Decimal::from(4))
+                ),
+            ),
+        };
+        push(
+            &format!("Suggested {label} withholding"),
+            account,
+            tax,
+            reason,
+        );
+    }
+    lines
+}
+
+/// The actions as a table (text, CSV, Markdown, JSON): action, account, amount, what sets it.
+pub fn actions_table(plan: &Plan, a: &Actions) -> Table {
+    let shown = Shown::new(plan, false);
+    let rows = action_lines(a, &shown)
+        .into_iter()
+        .map(|l| {
+            vec![
+                Cell::text(l.action),
+                Cell::text(l.account),
+                Cell::number(l.shown, l.amount.round_dp(2).to_f64().unwrap_or(0.0)),
+                Cell::text(l.reason),
+            ]
+        })
+        .collect();
+    let mut note = match a.recommended {
+        Some(rule) => format!("{} is {rule}.", a.strategy),
+        None => format!("{}: {}.", a.strategy, a.describe),
+    };
+    note.push_str(" Dollars of the year");
+    if !a.by_account {
+        note.push_str("; by kind of account (the split by account could not be reproduced)");
+    }
+    note.push('.');
+    Table {
+        title: format!("{}: actions for {}, {}", plan.name, a.year, a.strategy),
+        note,
+        headers: ["Action", "Account", "Amount", "What sets it"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+    }
+}
+
+/// The recommended strategy's column, or the plan's first.
+pub fn default_strategy(c: &Comparison) -> usize {
+    recommended(c).map_or(0, |r| r.index)
+}
