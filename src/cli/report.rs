@@ -6,7 +6,7 @@ use clap::{Args, ValueEnum};
 use drawdown::engine::Comparison;
 use drawdown::optimize::{Budget, Optimized};
 use drawdown::plan::{PathMode, Plan, Simulation, load_plan, validate, validate_simulation};
-use drawdown::report::actions::{ActionsError, default_strategy};
+use drawdown::report::actions::{ActionsError, actions_text, default_strategy};
 use drawdown::report::{
     Format, actions, actions_table, comparison_table, explained_ledger, find_strategy,
     ledger_table, risk_table, wins_row,
@@ -91,8 +91,11 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
                 ActionsError::NoSuchYear { .. } => anyhow!("--year: {e}"),
                 e => anyhow!("{}: {e}", args.plan.display()),
             })?;
-            let mut out = std::io::stdout().lock();
-            out.write_all(actions_table(&plan, &a).render(args.format).as_bytes())?;
+            let text = match args.format {
+                Format::Table => actions_text(&plan, &a),
+                format => actions_table(&plan, &a).render(format),
+            };
+            std::io::stdout().lock().write_all(text.as_bytes())?;
             return Ok(ExitCode::SUCCESS);
         }
         match &args.strategy {

@@ -57,6 +57,8 @@ pub struct Rmd {
     /// The Uniform Lifetime Table's distribution period for that age.
     pub period: Decimal,
     pub amount: Decimal,
+    /// The owner's first RMD year (its deadline may wait until April 1 of the next year).
+    pub first: bool,
 }
 
 /// Money moved from a tax-deferred account to a Roth account.
@@ -297,12 +299,17 @@ fn split(
         let amount = a.balance - balance(after_rmd, i);
         if a.kind == AccountKind::Deferred && amount > Decimal::ZERO {
             let age = ages[a.owner.min(1)];
+            let first = scenario
+                .people
+                .get(a.owner)
+                .is_some_and(|p| scenario.rmd.start_age(p.birth_year) == age);
             rmds.push(Rmd {
                 account: account_ref(plan, i, a),
                 prior_balance: a.balance,
                 age,
                 period: scenario.rmd.period(age),
                 amount,
+                first,
             });
         }
     }
@@ -374,6 +381,7 @@ fn by_kind(row: &YearRow<Decimal>) -> (Vec<Rmd>, Vec<Conversion>, Vec<Draw>) {
             age: row.ages[0],
             period: Decimal::ZERO,
             amount: row.rmd,
+            first: false,
         })
         .into_iter()
         .collect();
@@ -445,12 +453,18 @@ pub fn action_lines(a: &Actions, shown: &Shown) -> Vec<ActionLine> {
         let reason = if r.period > Decimal::ZERO {
             format!(
                 "required: the balance at the end of {} ({}) divided by {} (IRS Uniform Lifetime \
-                 Table at {}'s age, {}); take it by December 31",
+                 Table at {}'s age, {}); take it by December 31{}",
                 a.year - 1,
                 shown.money(r.prior_balance),
                 r.period.normalize(),
                 shown.person(r.account.owner.unwrap_or(0)),
-                r.age
+                r.age,
+                if r.first {
+                    " (a first RMD may wait until April 1 of next year, but then two fall \
+                     in one tax year)"
+                } else {
+                    ""
+                }
             )
         } else {
             "required minimum distributions, by each owner's age (IRS Uniform Lifetime Table); \
@@ -477,8 +491,8 @@ pub fn action_lines(a: &Actions, shown: &Shown) -> Vec<ActionLine> {
         );
     }
     let rest = format!(
-        "the rest of the need after tax, met to the cent; the strategy's order: {}",
-        a.describe
+        "the rest of the year's need after tax, met to the cent ({}: {})",
+        a.strategy, a.describe
     );
     for d in &a.draws {
         match d.account.kind {
@@ -568,7 +582,7 @@ pub fn action_lines(a: &Actions, shown: &Shown) -> Vec<ActionLine> {
             continue;
         }
         let (account, reason) = match t.withholding_rate(tax) {
-            Some(rate) => (
+            Some(rate) if label == "federal" => (
                 "from the IRA distributions".to_string(),
                 format!(
                     "{} withheld from the {} of RMDs and draws covers it (withholding counts \
@@ -579,12 +593,23 @@ pub fn action_lines(a: &Actions, shown: &Shown) -> Vec<ActionLine> {
                     shown.money(t.ira_paid)
                 ),
             ),
+            Some(rate) => (
+                "from the IRA distributions".to_string(),
+                format!(
+                    "{} withheld from the same distributions covers it; the state's own rules \
+                     on withholding and estimated payments apply",
+                    shown.rate(rate)
+                ),
+            ),
             None => (
                 "estimated payments".to_string(),
                 format!(
-                    "the IRA distributions cannot carry it: four payments of {} (April 15, \
-                     June 15, September 15, January 15), or withholding from other income",
-                    shown.cents(tax / Decimal::from(4))
+                    "the IRA distributions cannot carry it: four estimated payments of {} \
+                     (April 15, June 15 and September 15, {}, and January 15, {}), or \
+                     withholding from other income",
+                    shown.cents((tax / Decimal::from(4)).round_dp(2)),
+                    a.year,
+                    a.year + 1
                 ),
             ),
         };
@@ -634,4 +659,63 @@ pub fn actions_table(plan: &Plan, a: &Actions) -> Table {
 /// The recommended strategy's column, or the plan's first.
 pub fn default_strategy(c: &Comparison) -> usize {
     recommended(c).map_or(0, |r| r.index)
+}
+
+/// The actions as text to read in a terminal: one line per action with its amount, and what
+/// sets it wrapped beneath.
+pub fn actions_text(plan: &Plan, a: &Actions) -> String {
+    let table = actions_table(plan, a);
+    let lines = action_lines(a, &Shown::new(plan, false));
+    let w_action = lines
+        .iter()
+        .map(|l| l.action.chars().count())
+        .max()
+        .unwrap_or(0);
+    let w_account = lines
+        .iter()
+        .map(|l| l.account.chars().count())
+        .max()
+        .unwrap_or(0);
+    let w_amount = lines
+        .iter()
+        .map(|l| l.shown.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = format!("{}\n{}\n\n", table.title, wrap(&table.note, 96, ""));
+    for l in &lines {
+        out.push_str(
+            format!(
+                "{:<w_action$}  {:<w_account$}  {:>w_amount$}",
+                l.action, l.account, l.shown
+            )
+            .trim_end(),
+        );
+        out.push('\n');
+        out.push_str(&wrap(&l.reason, 92, "    "));
+        out.push('\n');
+    }
+    out
+}
+
+/// Words wrapped at `width` characters, each line after `indent`.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+        .iter()
+        .map(|l| format!("{indent}{l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -15,7 +15,7 @@ pub struct Series {
 }
 
 /// Marks drawn over a fill, dark on light colours and light on dark ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pattern {
     Solid,
     DiagonalUp,
