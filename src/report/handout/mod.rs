@@ -70,9 +70,18 @@ pub fn handout_for_plan(
     options: &HandoutOptions,
 ) -> Result<String, HandoutError> {
     let cancel = AtomicBool::new(false);
-    let (c, _) = compare_all(plan, budget, &cancel)?;
-    let risk = simulate(plan, &plan.assumptions.simulation, &cancel, |_| {})?;
-    handout_html(plan, &c, Some(&risk), options)
+    // The search runs on one core; the simulation runs beside it (its figures do not depend on
+    // how many threads share it).
+    let (compared, risk) = std::thread::scope(|scope| {
+        let sim = scope.spawn(|| simulate(plan, &plan.assumptions.simulation, &cancel, |_| {}));
+        let compared = compare_all(plan, budget, &cancel);
+        let risk = sim
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (compared, risk)
+    });
+    let (c, _) = compared?;
+    handout_html(plan, &c, Some(&risk?), options)
 }
 
 /// The handout of a plan from its comparison (optimized columns filled in, or left pending)
