@@ -156,9 +156,14 @@ fn privacy_mode_hides_names_and_rounds_amounts() {
                 .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
                 .collect();
             let next = rest[digits.len()..].chars().next();
-            digits.chars().any(|c| c.is_ascii_digit()) && !matches!(next, Some('k' | 'm' | 'b'))
+            // "$1" alone is a unit ("the next $1 of IRA money"), not an amount.
+            digits.chars().any(|c| c.is_ascii_digit())
+                && !matches!(next, Some('k' | 'm' | 'b'))
+                && digits != "1"
         });
     assert_eq!(exact.map(|r| &r[..r.len().min(30)]), None);
+    assert!(!body.contains("kk"), "an amount rounded twice");
+    assert!(body.contains("the next $1 of IRA money"));
     assert!(body.contains("privacy mode: names hidden"));
 }
 

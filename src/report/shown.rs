@@ -91,8 +91,10 @@ pub fn round_amounts(s: &str) -> String {
             .map(|(i, c)| i + c.len_utf8())
             .last()
             .unwrap_or(0);
+        // Already rounded ("$12k"), or "$1" as a unit ("the next $1 of IRA money"): kept.
+        let rounded = after[len..].starts_with(['k', 'm', 'b']);
         match parse_money(&after[..len]) {
-            Ok(d) if len > 0 => out.push_str(&format_thousands(d)),
+            Ok(d) if len > 0 && !rounded && d != Decimal::ONE => out.push_str(&format_thousands(d)),
             _ => out.push_str(&rest[at..at + 1 + len]),
         }
         rest = &after[len..];

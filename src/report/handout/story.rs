@@ -115,14 +115,19 @@ pub fn actions(shown: &Shown, a: &Actions) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        r#"<p>For <b>{}</b>{}, in dollars of {}. Amounts to the cent, as the projection takes them.</p>"#,
+        r#"<p>For <b>{}</b>{}, in dollars of {}. {}</p>"#,
         esc(&a.strategy),
         if a.recommended.is_some() {
             " (recommended)"
         } else {
             ""
         },
-        a.year
+        a.year,
+        if shown.private {
+            "Amounts rounded to thousands (privacy mode)."
+        } else {
+            "Amounts to the cent, as the projection takes them."
+        }
     );
     out.push_str(
         r#"<table class="compact actions"><thead><tr><th>Action</th><th>Account</th><th class="num">Amount</th><th>What sets it</th></tr></thead><tbody>"#,
