@@ -312,3 +312,21 @@ fn accounts_of_the_plan_keep_their_names_in_the_replay() {
         );
     }
 }
+
+#[test]
+fn a_ledger_the_replay_cannot_reproduce_is_reported_by_kind_of_account() {
+    // The comparison of one plan, asked about as if it were another's (its spending differs):
+    // the replay on the second plan's books disagrees with the ledger, so the accounts are not
+    // named, and the amounts are the ledger's by kind.
+    let p = plan(RETIREE);
+    let c = compare(&p).unwrap();
+    let other = plan(&RETIREE.replace("annual: 90000", "annual: 70000"));
+    let a = actions(&other, &c, 0, 2027).unwrap();
+    assert!(!a.by_account);
+    let names: Vec<&str> = a.draws.iter().map(|d| d.account.name.as_str()).collect();
+    assert_eq!(names, ["taxable accounts"]);
+    assert_eq!(a.draws[0].amount, a.row.taxable_sale);
+    assert_eq!(a.rmds[0].amount, a.row.rmd);
+    let table = drawdown::report::actions_table(&other, &a);
+    assert!(table.note.contains("by kind of account"), "{}", table.note);
+}

@@ -490,10 +490,7 @@ pub fn action_lines(a: &Actions, shown: &Shown) -> Vec<ActionLine> {
             format!("ordinary income stops {}", a.deferred_edge),
         );
     }
-    let rest = format!(
-        "the rest of the year's need after tax, met to the cent ({}: {})",
-        a.strategy, a.describe
-    );
+    let rest = "the rest of the year's need after tax, met to the cent".to_string();
     for d in &a.draws {
         match d.account.kind {
             AccountKind::Deferred => push(

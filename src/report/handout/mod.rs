@@ -151,10 +151,10 @@ pub fn handout_html(
         );
     }
 
-    // The strategies side by side.
+    // The strategies side by side: after the actions when both fit on a page, else on the next.
     let _ = write!(
         body,
-        r#"<section class="page" id="comparison"><h2>Strategies compared</h2><p>Each strategy meets the same spending need every year; they differ in which accounts pay for it and what they convert to Roth. Taxes and estates in {start} dollars; conversions in dollars of each year. The best value of each column is <span class="best">underlined</span> and marked *.</p>{}<ul class="note">{}</ul></section>"#,
+        r#"<section class="keep" id="comparison"><h2>Strategies compared</h2><p>Each strategy meets the same spending need every year; they differ in which accounts pay for it and what they convert to Roth. Taxes and estates in {start} dollars; conversions in dollars of each year. The best value of each column is <span class="best">underlined</span> and marked *.</p>{}<ul class="note">{}</ul></section>"#,
         tables::comparison(&shown, c, Some(rec.index)),
         c.specs
             .iter()
