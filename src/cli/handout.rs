@@ -31,7 +31,9 @@ pub fn run(args: &HandoutArgs) -> anyhow::Result<ExitCode> {
         private: args.private,
         scenario: None,
     };
-    let html = handout_for_plan(&plan, &Budget::default(), &options)
+    // A document to hand over is the same on every machine: the optimized search keeps its
+    // projection budget but not the two-second limit, which a busy machine could reach.
+    let html = handout_for_plan(&plan, &Budget::repeatable(), &options)
         .with_context(|| format!("{}", args.plan.display()))?;
     match &args.output {
         Some(path) => std::fs::write(path, html.as_bytes())
