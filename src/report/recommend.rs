@@ -57,9 +57,18 @@ fn recommended_among(
     c: &Comparison,
     allowed: impl Fn(&StrategySpec) -> bool,
 ) -> Option<Recommendation> {
-    let candidates: Vec<usize> = (0..c.outcomes.len())
-        .filter(|&i| eligible(c.specs.get(i)) && c.specs.get(i).is_none_or(&allowed))
+    let allowed_columns: Vec<usize> = (0..c.outcomes.len())
+        .filter(|&i| c.specs.get(i).is_none_or(&allowed))
         .collect();
+    let mut candidates: Vec<usize> = allowed_columns
+        .iter()
+        .copied()
+        .filter(|&i| eligible(c.specs.get(i)))
+        .collect();
+    // A plan that compares only searches for the highest spending still gets an answer.
+    if candidates.is_empty() {
+        candidates = allowed_columns;
+    }
     let lasting: Vec<usize> = candidates
         .iter()
         .copied()
