@@ -143,22 +143,24 @@ pub fn income_stack(id: &str, title: &str, years: &[StackYear], money: AxisMoney
     let bar = (col * 0.74).max(1.0);
     for (i, y) in years.iter().enumerate() {
         let x = LEFT + col * i as f64 + (col - bar) / 2.0;
-        let mut top = zero_y;
-        for &k in &used_sources {
-            let h = y.sources[k] * per_unit;
-            if h > 0.0 {
-                top -= h;
-                filled_rect(&mut out, &SOURCES[k], x, top, bar, h);
-            }
-        }
-        let mut bottom = zero_y;
-        for &k in &used_taxes {
-            let h = y.taxes[k] * per_unit;
-            if h > 0.0 {
-                filled_rect(&mut out, &TAXES[k], x, bottom, bar, h);
-                bottom += h;
-            }
-        }
+        let top = stack(
+            &mut out,
+            &SOURCES,
+            &y.sources,
+            &used_sources,
+            (x, bar),
+            zero_y,
+            -per_unit,
+        );
+        stack(
+            &mut out,
+            &TAXES,
+            &y.taxes,
+            &used_taxes,
+            (x, bar),
+            zero_y,
+            per_unit,
+        );
         if y.shortfall > 0.0 {
             let _ = write!(
                 out,
@@ -173,6 +175,29 @@ pub fn income_stack(id: &str, title: &str, years: &[StackYear], money: AxisMoney
     out.push_str(&legend_svg);
     out.push_str("</svg>");
     out
+}
+
+/// One stacked column of the `used` series from `base`: `scale` units a dollar, negative to
+/// grow upward. Returns where the stack ends.
+fn stack(
+    out: &mut String,
+    series: &[Series],
+    values: &[f64],
+    used: &[usize],
+    (x, bar): (f64, f64),
+    base: f64,
+    scale: f64,
+) -> f64 {
+    let mut end = base;
+    for &k in used {
+        let h = values[k] * scale.abs();
+        if h > 0.0 {
+            let y = if scale < 0.0 { end - h } else { end };
+            filled_rect(out, &series[k], x, y, bar, h);
+            end += h * scale.signum();
+        }
+    }
+    end
 }
 
 /// A triangle (a higher bracket) or a diamond (a higher IRMAA tier) centred at `x`, `y`.
@@ -274,14 +299,15 @@ pub fn tax_bars(id: &str, title: &str, years: &[StackYear], money: AxisMoney) ->
     let bar = (col * 0.74).max(1.0);
     for (i, y) in years.iter().enumerate() {
         let x = LEFT + col * i as f64 + (col - bar) / 2.0;
-        let mut top = zero_y;
-        for &k in &used {
-            let h = y.taxes[k] * per_unit;
-            if h > 0.0 {
-                top -= h;
-                filled_rect(&mut out, &TAXES[k], x, top, bar, h);
-            }
-        }
+        let top = stack(
+            &mut out,
+            &TAXES,
+            &y.taxes,
+            &used,
+            (x, bar),
+            zero_y,
+            -per_unit,
+        );
         let cx = x + bar / 2.0;
         let mut my = top - 7.0;
         if y.bracket_up {
