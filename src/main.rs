@@ -31,6 +31,8 @@ enum Command {
     Tax(Box<cli::tax::TaxArgs>),
     /// A plan's strategies side by side, or one strategy's year-by-year ledger.
     Report(cli::report::ReportArgs),
+    /// A plan's client handout: one self-contained HTML file, printable on Letter or A4.
+    Handout(cli::handout::HandoutArgs),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         None => run_app(cli.plan).map(|()| ExitCode::SUCCESS),
         Some(Command::Tax(args)) => cli::tax::run(&args),
         Some(Command::Report(args)) => cli::report::run(&args),
+        Some(Command::Handout(args)) => cli::handout::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -169,6 +169,18 @@ fn run_loaded(plan: &Plan) -> Result<(), TestCaseError> {
         prop_assert!((0.0..=1.0).contains(&s.success_rate), "{}", s.strategy);
     }
     finite_json(&risk_table(&plan, &risk).render(Format::Json))?;
+    // The client handout (with this year's actions and the first years replayed by account),
+    // private for every other plan.
+    let options = drawdown::report::handout::HandoutOptions {
+        private: plan.horizon_years() % 2 == 1,
+        scenario: None,
+    };
+    match drawdown::report::handout::handout_html(&plan, &c, Some(&risk), &options) {
+        Ok(html) => prop_assert!(html.ends_with("</html>\n")),
+        // Nothing to recommend when the plan compares no strategy.
+        Err(drawdown::report::handout::HandoutError::NoStrategy) if c.outcomes.is_empty() => {}
+        Err(e) => return Err(TestCaseError::fail(format!("handout failed: {e}"))),
+    }
     Ok(())
 }
 

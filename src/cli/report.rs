@@ -6,8 +6,10 @@ use clap::{Args, ValueEnum};
 use drawdown::engine::Comparison;
 use drawdown::optimize::{Budget, Optimized};
 use drawdown::plan::{PathMode, Plan, Simulation, load_plan, validate, validate_simulation};
+use drawdown::report::actions::{ActionsError, actions_text, default_strategy};
 use drawdown::report::{
-    Format, comparison_table, explained_ledger, find_strategy, ledger_table, risk_table, wins_row,
+    Format, actions, actions_table, comparison_table, explained_ledger, find_strategy,
+    ledger_table, risk_table, wins_row,
 };
 use drawdown::sim::simulate;
 use std::io::Write;
@@ -18,6 +20,7 @@ use std::sync::atomic::AtomicBool;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  drawdown report saves/D.ron\n  \
                         drawdown report saves/D.ron --strategy \"fill 12%\" --format csv\n  \
+                        drawdown report saves/D.ron --actions --year 2027\n  \
                         drawdown report saves/E1.ron --paths historical\n  \
                         drawdown report saves/D.ron --paths montecarlo --n 10000 --seed 7")]
 pub struct ReportArgs {
@@ -41,6 +44,14 @@ pub struct ReportArgs {
     /// stopped a draw or a conversion, what doing more would have cost).
     #[arg(long, requires = "strategy")]
     pub explain: bool,
+    /// This year's actions: the RMD to take from each account, the draws and sales by account,
+    /// the Roth conversion, the estimated tax and a suggested withholding, and what sets each
+    /// amount. For the recommended strategy unless --strategy names another.
+    #[arg(long, conflicts_with_all = ["paths", "n", "seed", "explain"])]
+    pub actions: bool,
+    /// With --actions: the year (default: the plan's first).
+    #[arg(long, value_name = "YEAR", requires = "actions")]
+    pub year: Option<i32>,
     /// Output format.
     #[arg(long, default_value = "table", value_parser = clap::value_parser!(Format))]
     pub format: Format,
@@ -70,6 +81,23 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         risk_table(&plan, &result)
     } else {
         let (c, found) = compare_all(&plan).with_context(|| format!("{}", args.plan.display()))?;
+        if args.actions {
+            let i = match &args.strategy {
+                Some(name) => find_strategy(&c, name).map_err(|e| anyhow!("--strategy: {e}"))?,
+                None => default_strategy(&c),
+            };
+            let year = args.year.unwrap_or(plan.assumptions.start_year);
+            let a = actions(&plan, &c, i, year).map_err(|e| match e {
+                ActionsError::NoSuchYear { .. } => anyhow!("--year: {e}"),
+                e => anyhow!("{}: {e}", args.plan.display()),
+            })?;
+            let text = match args.format {
+                Format::Table => actions_text(&plan, &a),
+                format => actions_table(&plan, &a).render(format),
+            };
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+            return Ok(ExitCode::SUCCESS);
+        }
         match &args.strategy {
             None => {
                 let mut table = comparison_table(&plan, &c);

@@ -14,7 +14,7 @@ pub use error::EngineError;
 pub use ledger::{Balances, Projection, YearRow};
 pub use outcome::{EstateAt, Outcome, outcome};
 pub use path::{ReturnPath, YearReturns, constant_year};
-pub use project::{project, run, run_lean};
+pub use project::{AccountStage, project, run, run_lean, run_traced};
 pub use scenario::{AccountState, PersonInfo, Scenario, YearInputs};
 pub use year::{Draws, Solution, YearContext, allocate, capacity};
 

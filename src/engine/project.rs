@@ -37,7 +37,7 @@ pub fn run<N: Num>(
     strategy: &dyn Strategy,
     visit: impl FnMut(YearRow<N>),
 ) {
-    run_with(scenario, decisions, strategy, true, visit);
+    run_with(scenario, decisions, strategy, true, visit, |_, _, _| {});
 }
 
 /// [`run`] without each year's marginal rates (left at zero): a simulation over thousands of
@@ -48,7 +48,34 @@ pub fn run_lean<N: Num>(
     strategy: &dyn Strategy,
     visit: impl FnMut(YearRow<N>),
 ) {
-    run_with(scenario, decisions, strategy, false, visit);
+    run_with(scenario, decisions, strategy, false, visit, |_, _, _| {});
+}
+
+/// Where in a year [`run_traced`] shows every account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountStage {
+    /// After the accounts of someone who died passed to the survivor; before anything else.
+    Opening,
+    /// After the required minimum distributions came out.
+    AfterRmd,
+    /// After the Roth conversion moved money (into a new Roth account at the end of the list
+    /// when the owner had none).
+    AfterConversion,
+    /// After the draws and sales that fund the year; before harvests, reinvestment and growth.
+    AfterDraws,
+}
+
+/// [`run`], also showing `trace` every account at each [`AccountStage`] of each year (by the
+/// year's index). The ledger keeps flows by kind of account; this is how a report tells which
+/// named account gives how much, from the engine's own books rather than a second model of them.
+pub fn run_traced<N: Num>(
+    scenario: &Scenario<N>,
+    decisions: &Scenario<f64>,
+    strategy: &dyn Strategy,
+    visit: impl FnMut(YearRow<N>),
+    trace: impl FnMut(usize, AccountStage, &[AccountState<N>]),
+) {
+    run_with(scenario, decisions, strategy, true, visit, trace);
 }
 
 fn run_with<N: Num>(
@@ -57,6 +84,7 @@ fn run_with<N: Num>(
     strategy: &dyn Strategy,
     marginals: bool,
     mut visit: impl FnMut(YearRow<N>),
+    mut trace: impl FnMut(usize, AccountStage, &[AccountState<N>]),
 ) {
     let mut accounts = scenario.accounts.clone();
     let mut carried_loss = N::ZERO;
@@ -81,6 +109,7 @@ fn run_with<N: Num>(
             }
         }
         let opening = balances(&accounts);
+        trace(index, AccountStage::Opening, &accounts);
 
         // Each account's growth rate this year: price growth for taxable accounts (dividends are
         // paid out), only a negative rate for cash (interest is paid out).
@@ -136,6 +165,7 @@ fn run_with<N: Num>(
             rmd += r;
             rmd_of[a.owner.min(1)] += r;
         }
+        trace(index, AccountStage::AfterRmd, &accounts);
 
         // The surcharge set by MAGI two years ago.
         let (irmaa, irmaa_tier) = match magi_history[0] {
@@ -220,11 +250,13 @@ fn run_with<N: Num>(
 
         // Apply the decision to the accounts.
         transfer_conversion(&mut accounts, draws.convert);
+        trace(index, AccountStage::AfterConversion, &accounts);
         take_pro_rata(&mut accounts, AccountKind::Cash, draws.cash);
         take_pro_rata(&mut accounts, AccountKind::Deferred, draws.deferred);
         take_pro_rata(&mut accounts, AccountKind::Roth, draws.roth);
         let realized_gain = ctx.realized_gain(draws.taxable);
         take_pro_rata(&mut accounts, AccountKind::Taxable, draws.taxable);
+        trace(index, AccountStage::AfterDraws, &accounts);
         harvest_gains(&mut accounts, draws.harvest);
         for (a, g) in accounts.iter_mut().zip(&turnover) {
             a.basis += *g;

@@ -1,14 +1,19 @@
 //! Headless renderings of results: aligned text, CSV, Markdown and JSON.
 
+pub mod actions;
 mod compare;
 pub mod curve;
 pub mod explain;
+pub mod handout;
 mod optimized;
+pub mod recommend;
 mod risk;
+pub mod shown;
 mod table;
 pub mod tax_csv;
 pub mod why;
 
+pub use actions::{Actions, actions, actions_for_years, actions_table};
 pub use compare::{
     Better, Metric, MetricKind, brackets_text, comparison_table, find_strategy, lasting_text,
     ledger_table, metrics,
@@ -16,6 +21,8 @@ pub use compare::{
 pub use curve::{CURVE_MAX, CurvePoint, marginal_curve, year_curve};
 pub use explain::explain;
 pub use optimized::wins_row;
+pub use recommend::{Recommendation, conventional, recommended};
 pub use risk::risk_table;
+pub use shown::Shown;
 pub use table::{Cell, Format, Table};
 pub use why::{Why, explained_ledger, why, why_projection, year_inputs};

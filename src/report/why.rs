@@ -254,7 +254,7 @@ pub fn why(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> Why {
 }
 
 /// What stopped a conversion or a tax-deferred draw, in words.
-fn stopped(row: &YearRow<Decimal>, w: &Why) -> String {
+pub(crate) fn stopped(row: &YearRow<Decimal>, w: &Why) -> String {
     let near_cliff = w
         .irmaa
         .as_ref()

@@ -1,0 +1,139 @@
+//! The chart series of the handout: the planner's income sources and taxes, in the planner's
+//! colours (`tui::theme`, standard theme; a test keeps the two the same), each with a fill
+//! pattern so the charts read in black and white.
+
+use crate::engine::{Projection, YearRow};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+/// One series: its name, its fill colour and the pattern drawn over it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Series {
+    pub name: &'static str,
+    pub rgb: (u8, u8, u8),
+    pub pattern: Pattern,
+}
+
+/// Marks drawn over a fill, dark on light colours and light on dark ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pattern {
+    Solid,
+    DiagonalUp,
+    DiagonalDown,
+    Horizontal,
+    Vertical,
+    Dots,
+    Cross,
+    Checker,
+}
+
+/// Income sources, bottom to top, as the planner stacks them.
+pub const SOURCES: [Series; 8] = [
+    series("Social Security", (86, 156, 214), Pattern::Solid),
+    series("Pension & wages", (78, 201, 176), Pattern::DiagonalUp),
+    series("Dividends & interest", (181, 206, 168), Pattern::Dots),
+    series("Taxable sales", (220, 220, 170), Pattern::Horizontal),
+    series("RMD", (206, 145, 120), Pattern::Cross),
+    series("Deferred draw", (214, 157, 60), Pattern::DiagonalDown),
+    series("Roth draw", (197, 134, 192), Pattern::Vertical),
+    series("Roth conversion", (244, 71, 71), Pattern::Checker),
+];
+
+/// Taxes, drawn below the zero line (federal nearest it).
+pub const TAXES: [Series; 3] = [
+    series("Federal tax", (160, 60, 60), Pattern::Solid),
+    series("State tax", (190, 110, 80), Pattern::DiagonalUp),
+    series("IRMAA", (150, 90, 150), Pattern::Dots),
+];
+
+const fn series(name: &'static str, rgb: (u8, u8, u8), pattern: Pattern) -> Series {
+    Series { name, rgb, pattern }
+}
+
+impl Series {
+    pub fn hex(&self) -> String {
+        let (r, g, b) = self.rgb;
+        format!("#{r:02x}{g:02x}{b:02x}")
+    }
+
+    /// Relative luminance (WCAG 2), to choose marks that stand out from the fill.
+    pub fn luminance(&self) -> f64 {
+        luminance(self.rgb)
+    }
+}
+
+/// WCAG 2 relative luminance of an sRGB colour.
+pub fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
+    let lin = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+}
+
+/// WCAG 2 contrast ratio of two colours (1 to 21).
+pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+/// One year of the stack chart, in the plan's first-year dollars.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StackYear {
+    pub year: i32,
+    pub sources: [f64; 8],
+    pub taxes: [f64; 3],
+    pub shortfall: f64,
+    /// The federal bracket rose above last year's / the IRMAA tier did.
+    pub bracket_up: bool,
+    pub tier_up: bool,
+}
+
+fn real(r: &YearRow<Decimal>, v: Decimal) -> f64 {
+    v.checked_div(r.price_level)
+        .and_then(|x| x.to_f64())
+        .filter(|x| x.is_finite())
+        .unwrap_or(0.0)
+        .max(0.0)
+}
+
+/// The years of a projection as the planner charts them: the same sources, in today's dollars.
+pub fn stack_years(p: &Projection<Decimal>) -> Vec<StackYear> {
+    let mut previous: Option<(u8, u8)> = None;
+    p.rows
+        .iter()
+        .map(|r| {
+            let (bracket_up, tier_up) = match previous {
+                Some((b, t)) => (r.tax.bracket > b, r.irmaa_tier > t),
+                None => (false, false),
+            };
+            previous = Some((r.tax.bracket, r.irmaa_tier));
+            StackYear {
+                year: r.year,
+                sources: [
+                    real(r, r.social_security),
+                    real(r, r.pensions + r.wages + r.other_income),
+                    real(r, r.dividends + r.interest),
+                    real(r, r.taxable_sale + r.cash_draw),
+                    real(r, r.rmd),
+                    real(r, r.deferred_draw),
+                    real(r, r.roth_draw),
+                    real(r, r.conversion),
+                ],
+                taxes: [
+                    real(r, r.federal_tax),
+                    real(r, r.state_tax),
+                    real(r, r.irmaa),
+                ],
+                shortfall: real(r, r.shortfall),
+                bracket_up,
+                tier_up,
+            }
+        })
+        .collect()
+}
