@@ -195,9 +195,11 @@ pub fn combined_rates(plan: &Plan, issues: &mut Vec<Issue>) {
                 states.push((rate, on_benefits, field));
             }
             super::model::StateResidence::Resident { code } => {
-                if let Some(top) = top_state_rate(&code) {
-                    states.push((top, Decimal::ZERO, field));
-                }
+                // A state whose rates are amounts of its own rather than a schedule (a flat
+                // rate, Massachusetts' parts, Washington's gains tax) is counted at 15%, above
+                // every state's top rate.
+                let top = top_state_rate(&code).unwrap_or(dec!(0.15));
+                states.push((top, Decimal::ZERO, field));
             }
         }
     }
@@ -227,6 +229,7 @@ fn top_state_rate(code: &str) -> Option<Decimal> {
         .iter()
         .flat_map(|s| s.values.iter().copied())
         .max()
+        .filter(|r| *r > Decimal::ZERO)
 }
 
 /// The check for one state rate.

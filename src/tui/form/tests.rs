@@ -75,6 +75,13 @@ fn rich_plans() -> Vec<Plan> {
     if let Some(p) = a.income.pensions.last_mut() {
         p.government = true;
     }
+    // The custom state model (the demo lives in a real state).
+    a.state = crate::plan::StateResidence::custom(&crate::tax::StateTax {
+        rate: dec!(0.05),
+        exempt_social_security: true,
+        exempt_retirement: false,
+        deduction: dec!(1000),
+    });
     let mut b = a.clone();
     b.state = crate::plan::StateResidence::Resident { code: "CA".into() };
     b.moves.push(crate::plan::Move {
