@@ -46,3 +46,48 @@ fn georgias_retirement_exclusion_changes_which_strategy_wins() {
         |p: &Plan| -> Decimal { compare(p).unwrap().outcomes.iter().map(|o| o.state).sum() };
     assert!(state_tax(&georgia) * dec!(5) < state_tax(&flat));
 }
+
+#[test]
+fn a_new_jersey_couple_moving_to_florida_converts_after_the_move() {
+    use drawdown::compare::compare_all;
+    use drawdown::optimize::Budget;
+    let moving = plan("new-jersey-to-florida.ron");
+    let mut staying = moving.clone();
+    staying.moves.clear();
+    let run = |p: &Plan| {
+        let (c, _) = compare_all(p, &Budget::repeatable(), &Default::default()).unwrap();
+        let i = c
+            .outcomes
+            .iter()
+            .position(|o| o.strategy == "Optimized")
+            .unwrap();
+        let rows = &c.projections[i].rows;
+        let before: Decimal = rows
+            .iter()
+            .filter(|r| r.year < 2031)
+            .map(|r| r.conversion)
+            .sum();
+        let after: Decimal = rows
+            .iter()
+            .filter(|r| r.year >= 2031)
+            .map(|r| r.conversion)
+            .sum();
+        (
+            before,
+            after,
+            c.outcomes[i].state_real,
+            c.outcomes[i].estate_real,
+        )
+    };
+    let (before, after, state_moving, estate_moving) = run(&moving);
+    let (_, _, state_staying, estate_staying) = run(&staying);
+    println!(
+        "moving: converted ${before} before 2031 and ${after} from 2031; lifetime state tax \
+         ${state_moving} (today's $), estate ${estate_moving}; staying: state tax \
+         ${state_staying}, estate ${estate_staying}"
+    );
+    // New Jersey taxes conversions; Florida does not: the search waits for the move.
+    assert!(after > before * dec!(4), "{before} before, {after} after");
+    assert!(state_moving * dec!(2) < state_staying);
+    assert!(estate_moving > estate_staying);
+}
