@@ -1096,3 +1096,44 @@ fn an_idle_planner_has_nothing_to_redraw() {
     assert!(!p.runner.tick(&mut p.app), "nothing changed: no frame");
     assert!(!p.runner.busy());
 }
+
+#[test]
+fn a_state_is_picked_from_the_states_whose_name_or_code_matches() {
+    let mut p = planner();
+    go(&mut p, Pane::People, "state.code", 0);
+    // The field shows the state's name; typing searches codes and names.
+    keys(&mut p, "<Enter>new");
+    let offers = p.app.edit.as_ref().unwrap().offers();
+    assert_eq!(
+        offers,
+        [
+            "New Hampshire (NH)",
+            "New Jersey (NJ)",
+            "New Mexico (NM)",
+            "New York (NY)"
+        ]
+    );
+    let screen = render(&mut p, 160, 48);
+    assert!(
+        screen.contains("▸ New Hampshire (NH) · New Jersey (NJ)"),
+        "{screen}"
+    );
+    // A narrow form shows the highlighted offer and says there are more.
+    let screen = render(&mut p, 80, 24);
+    assert!(screen.contains("▸ New Hampshire (NH) …"), "{screen}");
+    // Down moves the highlight, Enter takes it.
+    keys(&mut p, "<Down><Enter>");
+    assert!(p.app.edit.is_none());
+    assert_eq!(p.app.plan.state.code(), Some(drawdown::tax::StateCode::NJ));
+    // A code is enough, in any case; so is a name.
+    keys(&mut p, "<Enter>fl<Enter>");
+    assert_eq!(p.app.plan.state.code(), Some(drawdown::tax::StateCode::FL));
+    keys(&mut p, "<Enter>georgia<Enter>");
+    assert_eq!(p.app.plan.state.code(), Some(drawdown::tax::StateCode::GA));
+    // 'own' offers the plan's own flat rate.
+    keys(&mut p, "<Enter>own<Enter>");
+    assert!(p.app.plan.state.custom_tax().is_some());
+    // Esc restores the state from before the edit.
+    keys(&mut p, "<Enter>tex<Esc>");
+    assert!(p.app.plan.state.custom_tax().is_some());
+}

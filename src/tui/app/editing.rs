@@ -21,6 +21,20 @@ pub struct Edit {
     pub understood: Option<String>,
     /// The plan before the edit, restored by Esc.
     pub original: Plan,
+    /// Which of the picker's offers is highlighted (a State field).
+    pub pick: usize,
+}
+
+impl Edit {
+    /// What the picker offers for the text typed so far: the states matching it, for a State
+    /// field; nothing for other fields.
+    pub fn offers(&self) -> Vec<String> {
+        if self.field.spec().kind != form::Kind::State {
+            return Vec::new();
+        }
+        let own_rate = self.field.spec().path == "state.code";
+        form::table::state_matches(self.input.value(), own_rate)
+    }
 }
 
 impl App {
@@ -37,6 +51,7 @@ impl App {
             error: None,
             understood: None,
             original: self.plan.clone(),
+            pick: 0,
         });
     }
 
@@ -46,6 +61,7 @@ impl App {
             return;
         };
         if edit.input.handle(request) {
+            edit.pick = 0;
             self.retry_edit();
         }
     }
@@ -61,7 +77,7 @@ impl App {
                 edit.error = None;
                 // Text means itself; numbers say how they were read.
                 let kind = edit.field.spec().kind;
-                edit.understood = (kind != form::Kind::Text)
+                edit.understood = (!matches!(kind, form::Kind::Text | form::Kind::State))
                     .then(|| form::read(edit.field, &edit.original, &text).ok())
                     .flatten()
                     .map(|v| value::understood(kind, &v));
@@ -75,6 +91,11 @@ impl App {
                 edit.understood = None;
             }
         }
+    }
+
+    /// How many states the picker offers for the field being typed into.
+    fn picker_len(&self) -> usize {
+        self.edit.as_ref().map_or(0, |e| e.offers().len())
     }
 
     /// Ends the edit keeping its value; the plan before it goes to the undo history.
@@ -109,6 +130,28 @@ impl App {
         match action {
             Action::Edit(request) => self.edit_key(request),
             Action::Type(c) => self.edit_key(InputRequest::InsertChar(c)),
+            // A State field's picker: Up and Down move the highlight, Enter takes it.
+            Action::Down | Action::Up if self.picker_len() > 1 => {
+                if let Some(edit) = self.edit.as_mut() {
+                    let n = edit.offers().len();
+                    edit.pick = if action == Action::Down {
+                        (edit.pick + 1) % n
+                    } else {
+                        (edit.pick + n - 1) % n
+                    };
+                }
+            }
+            Action::Activate if self.picker_len() > 0 => {
+                if let Some(edit) = self.edit.as_mut() {
+                    let offers = edit.offers();
+                    let chosen = offers[edit.pick.min(offers.len() - 1)].clone();
+                    edit.input = TextEditor::new(&chosen, false);
+                }
+                self.retry_edit();
+                if !self.keep_edit() {
+                    self.say("fix the value or press Esc to cancel");
+                }
+            }
             Action::Activate | Action::Down | Action::Up => {
                 if !self.keep_edit() {
                     self.say("fix the value or press Esc to cancel");

@@ -36,6 +36,9 @@ pub enum Kind {
     Number,
     /// Text.
     Text,
+    /// A state of residence, picked from the states whose code or name matches what is typed
+    /// (Up/Down choose among them, Enter takes the highlighted one).
+    State,
     /// Yes or no, flipped with Enter or Space.
     Toggle,
     /// One of a list, stepped with Enter or Space.

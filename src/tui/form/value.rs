@@ -30,6 +30,7 @@ pub fn rule(kind: Kind) -> &'static str {
         Kind::Points => "percentage points, + or -: +3",
         Kind::Number => "a number",
         Kind::Text => "text",
+        Kind::State => "type a code or a name (new j…), ↑↓ choose, Enter takes it",
         Kind::Toggle => "Enter or Space flips it",
         Kind::Choice => "Enter or Space steps through the choices",
     }
@@ -97,7 +98,7 @@ pub fn parse(kind: Kind, text: &str) -> Result<Value, String> {
         Kind::Number => number(t)
             .map(Value::Decimal)
             .map_err(|_| format!("'{t}' is not a number")),
-        Kind::Text => Ok(Value::Text(t.to_string())),
+        Kind::Text | Kind::State => Ok(Value::Text(t.to_string())),
         Kind::Toggle | Kind::Choice => Err("choose with Enter or Space".into()),
     }
 }

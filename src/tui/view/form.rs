@@ -152,12 +152,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
                 if let Some(edit) = editing
                     && lines.len() < height
                 {
-                    let (text, style) = match (&edit.error, &edit.understood) {
-                        (Some(e), _) => (format!("    ✗ {e}"), t.error),
-                        (None, Some(u)) => (format!("    {u}"), t.good),
-                        (None, None) => (String::new(), t.dim),
-                    };
-                    lines.push(Line::from(Span::styled(fit::words(&text, width), style)));
+                    let offers = edit.offers();
+                    if offers.is_empty() {
+                        let (text, style) = match (&edit.error, &edit.understood) {
+                            (Some(e), _) => (format!("    ✗ {e}"), t.error),
+                            (None, Some(u)) => (format!("    {u}"), t.good),
+                            (None, None) => (String::new(), t.dim),
+                        };
+                        lines.push(Line::from(Span::styled(fit::words(&text, width), style)));
+                    } else {
+                        lines.push(picker_line(&offers, edit.pick, width, t));
+                    }
                 }
             }
         }
@@ -237,6 +242,41 @@ fn tabs(app: &App, frame: &mut Frame, inner: Rect, map: &mut ScreenMap) {
 
 /// The text being typed, with the cursor shown, scrolled to keep the cursor in view; a
 /// selected text shows as selected (typing replaces it).
+/// The picker's offers on one line, the highlighted one first in view: "▸ New Jersey (NJ) ·
+/// New Mexico (NM) · …".
+fn picker_line(
+    offers: &[String],
+    pick: usize,
+    width: usize,
+    t: &crate::tui::theme::Theme,
+) -> Line<'static> {
+    let pick = pick.min(offers.len().saturating_sub(1));
+    let mut spans = vec![Span::styled("    ", t.dim)];
+    let mut used = 4;
+    for (i, o) in offers.iter().enumerate().skip(pick) {
+        let text = if i == pick {
+            format!("▸ {o}")
+        } else {
+            o.clone()
+        };
+        let sep = if i > pick { " · " } else { "" };
+        let need = fit::width(sep) + fit::width(&text);
+        if used + need > width {
+            if used + 2 <= width {
+                spans.push(Span::styled(" …", t.dim));
+            }
+            break;
+        }
+        spans.push(Span::styled(sep.to_string(), t.dim));
+        spans.push(Span::styled(
+            text,
+            if i == pick { t.selected } else { t.text },
+        ));
+        used += need;
+    }
+    Line::from(spans)
+}
+
 fn edit_spans(
     buffer: &str,
     cursor: usize,

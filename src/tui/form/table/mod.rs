@@ -9,7 +9,7 @@ use super::spec::{Access, Bounds, FieldSpec, Kind, Loc, Names, Note};
 use crate::money::MAX_MONEY;
 use crate::plan::{Account, PathMode, Plan, PriorMagi, Returns, StateResidence};
 use crate::strategy::{Objective, OrderStep, Source, StepCap, StrategySpec, bracket_label};
-use crate::tax::{Filing, LawMode};
+use crate::tax::{Filing, LawMode, StateCode};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -176,8 +176,9 @@ macro_rules! single {
 /// What the State field shows for a flat rate of the plan's own.
 const OWN_RATE: &str = "own rate";
 
-/// The residence typed into the State field: a postal code, or the plan's own flat rate (kept
-/// from before when it had one). A code that is not a state is left for validation to name.
+/// The residence typed into the State field: a postal code, a state's name (as the picker
+/// shows it, "New Jersey (NJ)", or alone), or the plan's own flat rate (kept from before when
+/// it had one). Text that names no state is left as it is for validation to name.
 fn state_from_text(now: &StateResidence, text: &str) -> StateResidence {
     let t = text.trim();
     if t.is_empty() || t.eq_ignore_ascii_case(OWN_RATE) || t.eq_ignore_ascii_case("custom") {
@@ -187,9 +188,82 @@ fn state_from_text(now: &StateResidence, text: &str) -> StateResidence {
         }
     } else {
         StateResidence::Resident {
-            code: t.to_uppercase(),
+            code: state_code_of(t),
         }
     }
+}
+
+/// The postal code a typed state stands for: the code itself, "Name (XX)", or a state's full
+/// name in any case; other text as typed (upper case), for validation to refuse.
+fn state_code_of(text: &str) -> String {
+    let t = text.trim();
+    if let Some(inner) = t
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once('('))
+        .map(|x| x.1)
+        && let Some(code) = StateCode::parse(inner)
+    {
+        return code.code().to_string();
+    }
+    if let Some(code) = StateCode::parse(t) {
+        return code.code().to_string();
+    }
+    StateCode::all()
+        .find(|c| c.name().eq_ignore_ascii_case(t))
+        .map_or_else(|| t.to_uppercase(), |c| c.code().to_string())
+}
+
+/// A state as the field shows it: "New Jersey (NJ)".
+pub fn state_label(code: &str) -> String {
+    match StateCode::parse(code) {
+        Some(c) => format!("{} ({})", c.name(), c.code()),
+        None => code.to_string(),
+    }
+}
+
+/// What the State field's picker offers for the typed text, best first: the state with that
+/// code, codes starting with it, names starting with it, names containing it, and the plan's
+/// own rate when the field allows it. Empty text offers nothing (the list would be all 51).
+pub fn state_matches(text: &str, own_rate: bool) -> Vec<String> {
+    let t = text.trim().to_lowercase();
+    if t.is_empty() {
+        return Vec::new();
+    }
+    let exact = state_code_of(&t);
+    if StateCode::parse(&exact).is_some() && state_label(&exact).to_lowercase() == t {
+        return vec![state_label(&exact)];
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |label: String| {
+        if !out.contains(&label) {
+            out.push(label);
+        }
+    };
+    let all: Vec<StateCode> = StateCode::all().collect();
+    for c in &all {
+        if c.code().eq_ignore_ascii_case(&t) {
+            push(state_label(c.code()));
+        }
+    }
+    for c in &all {
+        if c.code().to_lowercase().starts_with(&t) {
+            push(state_label(c.code()));
+        }
+    }
+    for c in &all {
+        if c.name().to_lowercase().starts_with(&t) {
+            push(state_label(c.code()));
+        }
+    }
+    for c in &all {
+        if c.name().to_lowercase().contains(&t) {
+            push(state_label(c.code()));
+        }
+    }
+    if own_rate && (OWN_RATE.starts_with(&t) || "custom".starts_with(&t)) {
+        push(OWN_RATE.to_string());
+    }
+    out
 }
 
 /// A person chosen by name: who receives an income or owns an account.

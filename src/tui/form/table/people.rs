@@ -81,11 +81,11 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         G::Taxes,
         "State",
         "state.code",
-        K::Text,
+        K::State,
         Access::Text {
             get: |p, _| {
                 Some(match &p.state {
-                    StateResidence::Resident { code } => code.clone(),
+                    StateResidence::Resident { code } => state_label(code),
                     StateResidence::Custom { .. } => OWN_RATE.to_string(),
                 })
             },
@@ -94,7 +94,7 @@ pub(super) static FIELDS: &[FieldSpec] = &[
                 Some(())
             },
         },
-        "the state of residence by postal code (CA, NY, TX…), or 'own rate' for a flat rate of your own",
+        "where the household lives, any state or DC, or 'own rate' for a flat rate of your own",
     ),
     field(
         G::Taxes,
@@ -149,15 +149,15 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         G::Move,
         "  to state",
         "moves[].state",
-        K::Text,
+        K::State,
         Access::Text {
-            get: |p, l| p.moves.get(l.0).map(|m| m.state.clone()),
+            get: |p, l| p.moves.get(l.0).map(|m| state_label(&m.state)),
             set: |p, l, v| {
-                p.moves.get_mut(l.0)?.state = v.trim().to_uppercase();
+                p.moves.get_mut(l.0)?.state = state_code_of(&v);
                 Some(())
             },
         },
-        "the new state's postal code (CA, NY, TX…)",
+        "the state moved to",
     ),
     field(
         G::Taxes,
