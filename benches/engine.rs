@@ -2,7 +2,8 @@
 //! (what one keypress in the planner recomputes), and its parts.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use drawdown::engine::{ReturnPath, Scenario, compare, project};
+use drawdown::compare::compare;
+use drawdown::engine::{ReturnPath, Scenario, project};
 use drawdown::plan::{StateResidence, demo_plan};
 use drawdown::strategy::build;
 use drawdown::tax::StateCode;

@@ -1,11 +1,97 @@
 //! Every strategy a plan compares, projected exactly: the named ones, and each optimized one
-//! searched first within a work budget. What `drawdown report` prints and what the fuzz tests
-//! drive; it sits above the engine and the optimizer because it needs both.
+//! searched first within a work budget. What the planner, `drawdown report` and the handout
+//! show, and what the fuzz tests drive.
+//!
+//! This is the top of the strategy stack: it turns the plan's list of strategy specs into
+//! policies (`crate::strategy`), takes the optimized columns from the search
+//! (`crate::optimize`) and projects everything with the engine (`crate::engine`). None of those
+//! three imports this module or one another upward (engine ← strategy ← optimize ← compare).
 
-use crate::engine::{Comparison, compare_with};
+use crate::engine::{
+    EngineError, Outcome, Projection, ReturnPath, Scenario, Strategy, project_all,
+};
 use crate::optimize::{Budget, OptimizeError, Optimized, optimize_within};
-use crate::plan::Plan;
+use crate::plan::{Plan, validate};
+use crate::strategy::{StrategySpec, build_named, unique_names};
+use rust_decimal::Decimal;
 use std::sync::atomic::AtomicBool;
+
+/// Every strategy of a plan projected on its constant-return path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub specs: Vec<StrategySpec>,
+    pub projections: Vec<Projection<Decimal>>,
+    pub outcomes: Vec<Outcome>,
+    /// Optimized strategies the plan lists whose search has not delivered yet: left out of the
+    /// columns above (the planner says "optimizing…").
+    pub pending: Vec<StrategySpec>,
+}
+
+impl Comparison {
+    pub fn index_of(&self, spec: &StrategySpec) -> Option<usize> {
+        self.specs.iter().position(|s| s == spec)
+    }
+}
+
+/// The policies of a plan's named (not optimized) strategies, in order, each under its unique
+/// name among all the plan's strategies (see [`unique_names`]).
+pub fn build_plan(specs: &[StrategySpec]) -> Vec<Box<dyn Strategy>> {
+    specs
+        .iter()
+        .zip(unique_names(specs))
+        .filter(|(s, _)| !s.is_optimized())
+        .map(|(s, name)| build_named(s, name))
+        .collect()
+}
+
+/// Projects every strategy the plan compares, exactly, on the plan's own assumptions. Optimized
+/// strategies take a search (see [`compare_with`]): they are left out, listed in `pending`.
+pub fn compare(plan: &Plan) -> Result<Comparison, EngineError> {
+    compare_with(plan, &[])
+}
+
+/// [`compare`], with the optimized strategies' columns taken from finished searches: each
+/// Optimized spec of the plan gets the result with its objective, or waits in `pending`.
+pub fn compare_with(plan: &Plan, optimized: &[&Optimized]) -> Result<Comparison, EngineError> {
+    let issues = validate(plan);
+    if let Some(first) = issues.first() {
+        return Err(EngineError::InvalidPlan(first.to_string()));
+    }
+    let scenario = Scenario::build(plan, &ReturnPath::constant(plan))?;
+    let decisions = scenario.to_f64();
+    let policies = build_plan(&plan.strategies);
+    let refs: Vec<&dyn Strategy> = policies.iter().map(|s| s.as_ref()).collect();
+    let results = project_all(&scenario, &decisions, &refs);
+    // Back in the plan's order, with the optimized columns that are ready.
+    let mut named = results.into_iter();
+    let mut c = Comparison {
+        specs: Vec::new(),
+        projections: Vec::new(),
+        outcomes: Vec::new(),
+        pending: Vec::new(),
+    };
+    for (spec, name) in plan.strategies.iter().zip(unique_names(&plan.strategies)) {
+        let column = match spec.objective() {
+            Some(objective) => match optimized.iter().find(|o| o.objective == *objective) {
+                Some(o) => Some((o.projection.clone(), o.outcome.clone())),
+                None => {
+                    c.pending.push(spec.clone());
+                    None
+                }
+            },
+            None => named.next(),
+        };
+        if let Some((mut p, mut o)) = column {
+            // Every column under its unique name, the optimized ones too.
+            p.strategy.clone_from(&name);
+            o.strategy = name;
+            c.specs.push(spec.clone());
+            c.projections.push(p);
+            c.outcomes.push(o);
+        }
+    }
+    Ok(c)
+}
 
 /// The plan's comparison with every optimized column filled in, and the searches' answers (one
 /// per distinct objective).

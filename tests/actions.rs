@@ -3,7 +3,8 @@
 
 mod common;
 
-use drawdown::engine::{Comparison, Outcome, compare};
+use drawdown::compare::{Comparison, compare};
+use drawdown::engine::Outcome;
 use drawdown::plan::{Account, Plan, demo_plan, parse_plan};
 use drawdown::report::actions::{TaxEstimate, actions, actions_for_years, default_strategy};
 use drawdown::report::recommend::{FALLBACK_RULE, RECOMMENDED_RULE, recommended};

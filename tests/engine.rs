@@ -1,7 +1,8 @@
 //! Whole-plan behaviour: every example adds up, and the strategies behave as the published
 //! studies report.
 
-use drawdown::engine::{Comparison, Outcome, Projection, compare};
+use drawdown::compare::{Comparison, compare};
+use drawdown::engine::{Outcome, Projection};
 use drawdown::plan::{EXAMPLES, Plan, example_plan, parse_plan, plan_to_text};
 use drawdown::strategy::StrategySpec;
 use rust_decimal::Decimal;

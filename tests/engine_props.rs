@@ -2,7 +2,7 @@
 //! identity holds to the cent, no balance goes negative, nothing panics, and the need is either
 //! met or the shortfall is recorded.
 
-use drawdown::engine::compare;
+use drawdown::compare::compare;
 use drawdown::plan::{
     Account, Assumptions, Income, Move, OneOff, Pension, Person, Plan, PriorMagi, Returns,
     SocialSecurity, Spending, SpendingChange, StateResidence, Wage, validate,

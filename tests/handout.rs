@@ -248,7 +248,7 @@ fn series_and_colours_are_the_planners() {
             s.name
         );
     }
-    let c = drawdown::engine::compare(&demo_plan()).unwrap();
+    let c = drawdown::compare::compare(&demo_plan()).unwrap();
     for p in &c.projections {
         let ours = stack_years(p);
         let theirs = drawdown::tui::viewmodel::stack_columns(p);
@@ -265,7 +265,7 @@ fn series_and_colours_are_the_planners() {
 fn a_comparison_still_waiting_for_its_search_renders_without_it() {
     // The planner may ask for a handout before the optimizer has finished.
     let p = demo_plan();
-    let c = drawdown::engine::compare(&p).unwrap();
+    let c = drawdown::compare::compare(&p).unwrap();
     assert_eq!(c.pending.len(), 1);
     let html = handout_html(&p, &c, None, &HandoutOptions::default()).unwrap();
     assert!(

@@ -61,3 +61,53 @@ fn the_engine_does_no_io() {
         }
     }
 }
+
+/// The code of a file without its comments (a doc comment may name a layer above).
+fn code_of(text: &str) -> String {
+    text.lines()
+        .map(|line| match line.find("//") {
+            Some(i) => &line[..i],
+            None => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The strategy stack, bottom to top: the engine owns the interface (`Strategy`, `Decision`,
+/// `Funding`), the policies implement it, the search runs over both, and the plan's comparison
+/// of all its strategies sits above the three. No layer names one above it.
+#[test]
+fn the_strategy_stack_has_no_upward_import() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let stack = ["engine", "strategy", "optimize", "compare"];
+    let mut checked = 0;
+    for (level, layer) in stack.iter().enumerate() {
+        let mut files = Vec::new();
+        rust_files(&src.join(layer), &mut files);
+        let single = src.join(format!("{layer}.rs"));
+        if single.exists() {
+            files.push(single);
+        }
+        for file in files {
+            let code = code_of(&std::fs::read_to_string(&file).unwrap());
+            for above in &stack[level + 1..] {
+                for path in [format!("crate::{above}"), format!("drawdown::{above}")] {
+                    assert!(
+                        !code.contains(&path),
+                        "{} ({layer}) imports {above}, a layer above it",
+                        file.display()
+                    );
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 25, "only {checked} files found");
+}
+
+#[test]
+fn the_layer_check_sees_an_upward_import() {
+    // The check reads code, not comments: a comment naming a layer above passes, a path fails.
+    assert!(!code_of("// see crate::optimize\nlet x = 1;").contains("crate::optimize"));
+    assert!(code_of("use crate::optimize::Schedule; // the search").contains("crate::optimize"));
+}

@@ -1,7 +1,7 @@
 //! The optimized strategy on every example: never worse than a named strategy on its objective,
 //! the same answer on every run, and a search that stops when asked.
 
-use drawdown::engine::{compare, compare_with};
+use drawdown::compare::{compare, compare_with};
 use drawdown::optimize::{
     Budget, Objective, OptimizeError, OptimizerUpdate, at_least, optimize, optimize_within, spawn,
     sustainable_spending,

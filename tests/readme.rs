@@ -7,6 +7,6 @@ fn the_readme_plan_example_loads_and_projects() {
     let end = start + readme[start..].find("```").expect("the example ends");
     let plan = drawdown::plan::parse_plan(&readme[start..end], "README.md")
         .unwrap_or_else(|e| panic!("{e}"));
-    let c = drawdown::engine::compare(&plan).unwrap();
+    let c = drawdown::compare::compare(&plan).unwrap();
     assert_eq!(c.outcomes.len(), plan.strategies.len());
 }

@@ -1,7 +1,7 @@
 //! Market-risk simulation over whole plans: the flat-rate study's historical success rates,
 //! reproducibility whatever the thread count, and the invariants of the statistics.
 
-use drawdown::engine::compare;
+use drawdown::compare::compare;
 use drawdown::plan::{EXAMPLES, PathMode, Plan, Simulation, demo_plan, example_plan, plan_to_text};
 use drawdown::sim::{
     SimError, SimResult, SimUpdate, StrategyRisk, risk_of, simulate, simulate_on,

@@ -1,6 +1,6 @@
 //! Whole plans under real states: what a state's own rules change in which strategy wins.
 
-use drawdown::engine::{Comparison, compare};
+use drawdown::compare::{Comparison, compare};
 use drawdown::plan::{Plan, StateResidence, load_plan};
 use drawdown::tax::StateTax;
 use rust_decimal::Decimal;

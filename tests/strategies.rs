@@ -4,7 +4,7 @@
 mod common;
 
 use common::{drawdown, stderr, stdout};
-use drawdown::engine::compare;
+use drawdown::compare::compare;
 use drawdown::plan::{Plan, demo_plan, parse_plan, plan_to_text};
 use drawdown::strategy::{OrderStep, Source, StepCap, StrategySpec};
 use rust_decimal::Decimal;

@@ -1,7 +1,8 @@
 //! Why a year looks as it does: the facts rebuilt from a ledger row are the ones the engine
 //! taxed, and a household caught by the Social Security torpedo is told so.
 
-use drawdown::engine::{Projection, YearInputs, YearRow, compare};
+use drawdown::compare::compare;
+use drawdown::engine::{Projection, YearInputs, YearRow};
 use drawdown::plan::{EXAMPLES, parse_plan};
 use drawdown::report::why::row_facts;
 use drawdown::report::{why, why_projection, year_curve, year_inputs};

@@ -3,7 +3,7 @@
 
 use anyhow::{Context, anyhow, bail};
 use clap::{Args, ValueEnum};
-use drawdown::engine::Comparison;
+use drawdown::compare::Comparison;
 use drawdown::optimize::{Budget, Optimized};
 use drawdown::plan::{PathMode, Plan, Simulation, load_plan, validate, validate_simulation};
 use drawdown::report::actions::{ActionsError, actions_text, default_strategy};

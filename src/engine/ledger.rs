@@ -1,7 +1,7 @@
 //! The year-by-year ledger of one projection.
 
+use super::strategy::Note;
 use crate::num::Num;
-use crate::strategy::Note;
 use crate::tax::{Filing, Owners, TaxBreakdown};
 
 /// Balances by tax world at a point in time.

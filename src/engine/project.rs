@@ -7,10 +7,10 @@
 
 use super::ledger::{Balances, Projection, YearRow};
 use super::scenario::{AccountState, Scenario, YearInputs};
+use super::strategy::Strategy;
 use super::year::{Solution, YearContext};
 use crate::num::Num;
 use crate::plan::AccountKind;
-use crate::strategy::Strategy;
 use crate::tax::{Direction, Filing, IncomeFacts, Owners, Person, compute, slope};
 use std::any::Any;
 

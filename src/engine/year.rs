@@ -8,8 +8,8 @@
 //! a step would leave it.
 
 use super::scenario::{Scenario, YearInputs};
+use super::strategy::{Decision, Funding, Source};
 use crate::num::Num;
-use crate::strategy::{Decision, Funding, Source};
 use crate::tax::{IncomeFacts, Owners, TaxBreakdown, compute};
 use std::cell::RefCell;
 
@@ -557,7 +557,7 @@ fn solve_increasing<N: Num>(f: impl Fn(N) -> N, max: N) -> N {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::strategy::Step;
+    use crate::engine::Step;
     use rust_decimal::Decimal;
     use rust_decimal_macros::dec;
 

@@ -4,10 +4,8 @@
 use super::schedule::Schedule;
 use super::score::at_least;
 use super::search::Search;
-use super::{Budget, MAX_SWEEPS, OptimizeError, Optimized, named_specs};
-use crate::engine::{
-    Comparison, Outcome, Projection, ReturnPath, Scenario, compare, outcome, project,
-};
+use super::{Budget, MAX_SWEEPS, OptimizeError, Optimized, named_projections};
+use crate::engine::{Outcome, Projection, ReturnPath, Scenario, outcome, project};
 use crate::plan::Plan;
 use crate::strategy::Objective;
 use rust_decimal::Decimal;
@@ -25,23 +23,17 @@ pub(super) fn maximise(
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Optimized, OptimizeError> {
-    // The named strategies, exactly: the value to beat.
-    let named_plan = Plan {
-        strategies: named_specs(plan),
-        ..plan.clone()
-    };
-    let named = compare(&named_plan)?;
-    let best = best_named(&named);
-
     let scenario = Scenario::<Decimal>::build(plan, &ReturnPath::constant(plan))?;
     let quick = scenario.to_f64();
+    // The named strategies, exactly: the value to beat.
+    let named = named_projections(plan, &scenario, &quick);
+    let best = best_named(&named);
     let mut search = Search::new(&quick, cancel, MAX_SWEEPS, budget, started);
 
     // Start from each of the named strategies' years that score best on the fast books.
     let mut starts: Vec<(Schedule, super::Score)> = named
-        .projections
         .iter()
-        .map(|p| {
+        .map(|(p, _)| {
             let schedule = Schedule::from_projection(p);
             let s = search.score(&schedule);
             (schedule, s)
@@ -73,7 +65,7 @@ pub(super) fn maximise(
     let mut projection = project(&scenario, &quick, &schedule);
     let mut result = outcome(&projection, &scenario.estate_ages);
     let mut schedule = schedule;
-    let (best_projection, best_outcome) = (&named.projections[best], &named.outcomes[best]);
+    let (best_projection, best_outcome) = (&named[best].0, &named[best].1);
     if !at_least(&result, best_outcome) {
         (schedule, projection, result) = relabel(best_projection, best_outcome);
     }
@@ -91,10 +83,10 @@ pub(super) fn maximise(
 }
 
 /// The first of the best named strategies on the estate objective.
-fn best_named(c: &Comparison) -> usize {
+fn best_named(named: &[(Projection<Decimal>, Outcome)]) -> usize {
     let mut best = 0;
-    for (i, o) in c.outcomes.iter().enumerate() {
-        if !at_least(&c.outcomes[best], o) {
+    for (i, (_, o)) in named.iter().enumerate() {
+        if !at_least(&named[best].1, o) {
             best = i;
         }
     }

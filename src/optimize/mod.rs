@@ -26,10 +26,10 @@ pub use score::{Score, at_least};
 pub use spending::sustainable_spending;
 pub use worker::{OptimizerHandle, OptimizerUpdate, spawn, spawn_with};
 
-use crate::engine::{Outcome, Projection};
+use crate::engine::{Outcome, Projection, Scenario, Strategy, project_all};
 use crate::money::format_dollars;
 use crate::plan::{Plan, validate};
-use crate::strategy::StrategySpec;
+use crate::strategy::{StrategySpec, build_named, unique_names};
 use rust_decimal::Decimal;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
@@ -138,6 +138,23 @@ fn named_specs(plan: &Plan) -> Vec<StrategySpec> {
     } else {
         named
     }
+}
+
+/// The named strategies a search starts from, each projected exactly, under its unique name
+/// among them.
+fn named_projections(
+    plan: &Plan,
+    scenario: &Scenario<Decimal>,
+    quick: &Scenario<f64>,
+) -> Vec<(Projection<Decimal>, Outcome)> {
+    let specs = named_specs(plan);
+    let policies: Vec<Box<dyn Strategy>> = specs
+        .iter()
+        .zip(unique_names(&specs))
+        .map(|(s, name)| build_named(s, name))
+        .collect();
+    let refs: Vec<&dyn Strategy> = policies.iter().map(|s| s.as_ref()).collect();
+    project_all(scenario, quick, &refs)
 }
 
 /// Searches the plan's yearly conversions and draws for the best value of `objective`, within

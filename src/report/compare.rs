@@ -2,7 +2,8 @@
 
 use super::explain::explain;
 use super::table::{Cell, Table};
-use crate::engine::{Comparison, Outcome, Projection};
+use crate::compare::Comparison;
+use crate::engine::{Outcome, Projection};
 use crate::money::{format_dollars, format_rate};
 use crate::plan::Plan;
 use rust_decimal::Decimal;

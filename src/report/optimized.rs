@@ -2,7 +2,7 @@
 //! strategy on its objective.
 
 use super::table::Cell;
-use crate::engine::Comparison;
+use crate::compare::Comparison;
 use crate::optimize::Optimized;
 
 /// "Optimized wins by": the margin under each optimized column, blank under the others; `None`

@@ -1,7 +1,8 @@
 //! Which strategy a report recommends, by one stated rule, so the handout, "this year's actions"
 //! and anyone reading them agree on it.
 
-use crate::engine::{Comparison, Outcome};
+use crate::compare::Comparison;
+use crate::engine::Outcome;
 use crate::strategy::{Objective, StrategySpec};
 use std::cmp::Ordering;
 

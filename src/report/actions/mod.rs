@@ -16,8 +16,9 @@ pub use lines::{ActionLine, account_label, action_lines, actions_table, actions_
 use super::explain::explain;
 use super::recommend::{Recommendation, recommended};
 use super::why::{Why, stopped, why};
+use crate::compare::Comparison;
 use crate::engine::{
-    AccountStage, AccountState, Comparison, EngineError, ReturnPath, Scenario, YearRow, run_traced,
+    AccountStage, AccountState, EngineError, ReturnPath, Scenario, YearRow, run_traced,
 };
 use crate::optimize::Schedule;
 use crate::plan::{AccountKind, Plan};

@@ -16,8 +16,9 @@ mod story;
 pub mod svg;
 mod tables;
 
+use crate::compare::Comparison;
 use crate::compare::compare_all;
-use crate::engine::{Comparison, EngineError};
+use crate::engine::EngineError;
 use crate::money::{format_compact, format_thousands};
 use crate::optimize::{Budget, OptimizeError};
 use crate::plan::Plan;

@@ -2,7 +2,8 @@
 //! and the note that this is a projection, not advice.
 
 use super::svg::esc;
-use crate::engine::{Comparison, Outcome};
+use crate::compare::Comparison;
+use crate::engine::Outcome;
 use crate::report::actions::{Actions, action_lines};
 use crate::report::lasting_text;
 use crate::report::shown::Shown;

@@ -3,7 +3,8 @@
 //! (rounded to $k in privacy mode).
 
 use super::svg::esc;
-use crate::engine::{Comparison, Projection, YearRow};
+use crate::compare::Comparison;
+use crate::engine::{Projection, YearRow};
 use crate::plan::{Account, Returns};
 use crate::report::shown::Shown;
 use crate::report::{MetricKind, metrics};

@@ -34,7 +34,7 @@ use super::form::{self, FieldRef, Names, Pane, Row};
 use super::theme::Theme;
 use super::view::ScreenMap;
 use super::viewmodel::{ViewKey, ViewModel};
-use crate::engine::Comparison;
+use crate::compare::Comparison;
 use crate::plan::Plan;
 use std::cell::RefCell;
 use std::path::PathBuf;

@@ -2,7 +2,7 @@
 //! by the runner), the market simulation's figures, the optimized columns, and the baseline.
 
 use super::App;
-use crate::engine::{Comparison, compare_with};
+use crate::compare::{Comparison, compare_with};
 use crate::job::Update;
 use crate::optimize::{OptimizeError, Optimized, OptimizerUpdate};
 use crate::plan::Plan;

@@ -2,7 +2,7 @@
 //! against the pinned baseline, the market-risk rows included.
 
 use super::format::money;
-use crate::engine::Comparison;
+use crate::compare::Comparison;
 use crate::report::metrics;
 use crate::sim::{SimResult, StrategyRisk};
 use crate::tui::app::App;

@@ -2,7 +2,7 @@
 //! first strategy (the reference the studies compare to).
 
 use super::format::money;
-use crate::engine::Comparison;
+use crate::compare::Comparison;
 use crate::tui::app::App;
 
 /// "Best for heirs: Heir-aware, +$69,044 vs Conventional; the money lasts to the end in every

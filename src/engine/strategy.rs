@@ -1,0 +1,253 @@
+//! The interface between the engine and the policies it runs: a [`Strategy`] decides each year
+//! a [`Decision`] (what to convert, what to harvest, and the [`Funding`] order the need is met
+//! from); the engine solves the draws. The engine owns these types so that it depends on no
+//! policy: `crate::strategy` implements them, `crate::optimize` searches over them.
+
+use super::YearContext;
+use crate::num::Num;
+
+/// Where money can come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Source {
+    Cash = 0,
+    Taxable = 1,
+    Deferred = 2,
+    Roth = 3,
+}
+
+impl Source {
+    pub const ALL: [Source; 4] = [
+        Source::Cash,
+        Source::Taxable,
+        Source::Deferred,
+        Source::Roth,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::Cash => "cash",
+            Source::Taxable => "taxable",
+            Source::Deferred => "tax-deferred",
+            Source::Roth => "Roth",
+        }
+    }
+
+    /// The one-word form names use ("Roth, taxable, deferred").
+    pub fn short(self) -> &'static str {
+        match self {
+            Source::Cash => "cash",
+            Source::Taxable => "taxable",
+            Source::Deferred => "deferred",
+            Source::Roth => "Roth",
+        }
+    }
+}
+
+/// One step of a funding order: draw from `source`, at most `cap` in this step.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Step<N> {
+    pub source: Source,
+    pub cap: Option<N>,
+}
+
+/// Most steps a funding order holds: a custom order's steps (`strategy::MAX_ORDER_STEPS`) and
+/// the four sources after them.
+pub const FUNDING_STEPS: usize = 12;
+
+/// How the need beyond fixed income is met.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Funding<N> {
+    /// Sources in order, each up to its cap and its balance.
+    Ordered {
+        steps: [Step<N>; FUNDING_STEPS],
+        len: usize,
+    },
+    /// Every source in proportion to its balance.
+    Proportional,
+}
+
+impl<N: Num> Funding<N> {
+    /// An order from a list of steps (at most [`FUNDING_STEPS`]).
+    pub fn ordered(list: &[Step<N>]) -> Funding<N> {
+        let mut steps = [Step {
+            source: Source::Cash,
+            cap: None,
+        }; FUNDING_STEPS];
+        let len = list.len().min(FUNDING_STEPS);
+        steps[..len].copy_from_slice(&list[..len]);
+        Funding::Ordered { steps, len }
+    }
+
+    /// An order of whole sources without caps.
+    pub fn order(sources: &[Source]) -> Funding<N> {
+        let mut steps = [Step {
+            source: Source::Cash,
+            cap: None,
+        }; FUNDING_STEPS];
+        let len = sources.len().min(FUNDING_STEPS);
+        for (step, source) in steps.iter_mut().zip(sources) {
+            step.source = *source;
+        }
+        Funding::Ordered { steps, len }
+    }
+
+    pub fn steps(&self) -> &[Step<N>] {
+        match self {
+            Funding::Ordered { steps, len } => &steps[..*len],
+            Funding::Proportional => &[],
+        }
+    }
+}
+
+/// What a strategy decided for a year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decision<N> {
+    /// Tax-deferred money to move to Roth this year.
+    pub convert: N,
+    /// Long-term gain to realise by selling and rebuying (raises the basis, no cash).
+    pub harvest: N,
+    pub funding: Funding<N>,
+    pub note: Note<f64>,
+}
+
+impl<N: Num> Note<N> {
+    pub fn to_f64(&self) -> Note<f64> {
+        let f = |x: N| x.to_f64();
+        match *self {
+            Note::Order => Note::Order,
+            Note::FillTo {
+                bracket_rate,
+                target,
+                room,
+            } => Note::FillTo {
+                bracket_rate: f(bracket_rate),
+                target: f(target),
+                room: f(room),
+            },
+            Note::Convert {
+                bracket_rate,
+                target,
+                room,
+                limit,
+            } => Note::Convert {
+                bracket_rate: f(bracket_rate),
+                target: f(target),
+                room: f(room),
+                limit,
+            },
+            Note::ZeroGains {
+                ceiling,
+                sale_room,
+                harvest,
+            } => Note::ZeroGains {
+                ceiling: f(ceiling),
+                sale_room: f(sale_room),
+                harvest: f(harvest),
+            },
+            Note::HeirAware {
+                heirs_rate,
+                marginal_now,
+                room,
+                roth_before_taxable,
+            } => Note::HeirAware {
+                heirs_rate: f(heirs_rate),
+                marginal_now: f(marginal_now),
+                room: f(room),
+                roth_before_taxable,
+            },
+        }
+    }
+}
+
+impl<N: Num> Decision<N> {
+    pub fn funding_only(funding: Funding<N>) -> Decision<N> {
+        Decision {
+            convert: N::ZERO,
+            harvest: N::ZERO,
+            funding,
+            note: Note::Order,
+        }
+    }
+}
+
+/// Why a conversion stopped where it did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// The bracket top was reached.
+    Bracket,
+    /// The yearly cap was reached.
+    YearlyCap,
+    /// One more dollar would have crossed into the next IRMAA tier.
+    Irmaa,
+    /// Not enough tax-deferred money.
+    Balance,
+    /// RMDs have started and the strategy stops converting then.
+    RmdStarted,
+    /// The conversion years are over.
+    YearsOver,
+    /// The spending draws already filled the bracket.
+    SpendingFilled,
+}
+
+/// What a strategy aimed at in a year, kept for explanations.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Note<N> {
+    /// A plain order of accounts.
+    #[default]
+    Order,
+    /// Tax-deferred draws up to a taxable-income target (a bracket top).
+    FillTo { bracket_rate: N, target: N, room: N },
+    /// As `FillTo`, then a conversion of the room the spending left, stopped by `limit`.
+    Convert {
+        bracket_rate: N,
+        target: N,
+        room: N,
+        limit: Limit,
+    },
+    /// Taxable sales within the 0% gain band; `harvest` gains realised to its top.
+    ZeroGains {
+        ceiling: N,
+        sale_room: N,
+        harvest: N,
+    },
+    /// Tax-deferred draws while this year's marginal rate stays at or below the heirs' rate.
+    HeirAware {
+        heirs_rate: N,
+        marginal_now: N,
+        room: N,
+        roth_before_taxable: bool,
+    },
+}
+
+/// A withdrawal policy.
+///
+/// Policies decide on `f64`: a decision is a search over many tax evaluations and needs speed,
+/// not the last digit. The engine then keeps the books exactly in its own number type and meets
+/// the need to the cent, starting from the decision's solution.
+pub trait Strategy: Send + Sync {
+    fn name(&self) -> String;
+    fn decide(&self, ctx: &YearContext<'_, f64>) -> Decision<f64>;
+}
+
+impl<N: Num> Decision<N> {
+    /// The same decision in another number type, amounts in whole cents.
+    pub fn convert<M: Num>(&self) -> Decision<M> {
+        let c = |x: N| M::from_f64(x.to_f64()).trunc_cents();
+        let funding = match &self.funding {
+            Funding::Proportional => Funding::Proportional,
+            Funding::Ordered { steps, len } => Funding::Ordered {
+                steps: steps.map(|s| Step {
+                    source: s.source,
+                    cap: s.cap.map(c),
+                }),
+                len: *len,
+            },
+        };
+        Decision {
+            convert: c(self.convert),
+            harvest: c(self.harvest),
+            funding,
+            note: self.note.to_f64(),
+        }
+    }
+}
