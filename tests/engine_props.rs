@@ -204,6 +204,7 @@ prop_compose! {
                 simulation: Default::default(),
             },
             strategies,
+            scenarios: Vec::new(),
             comments: Vec::new(),
         }
     }
