@@ -464,6 +464,14 @@ fn household(plan: &Plan) -> Checker {
         );
         c.money("assumptions.prior_magi.one_year_before", m.one_year_before);
     }
+    if let crate::plan::RmdRule::Study { start_age, .. } = a.rmd
+        && !(50..=100).contains(&start_age)
+    {
+        c.push(
+            "assumptions.rmd.start_age",
+            format!("{start_age} is outside 50 to 100"),
+        );
+    }
     for (i, age) in a.estate_at_ages.iter().enumerate() {
         if *age > 120 {
             c.push(format!("assumptions.estate_at_ages[{i}]"), "is above 120");
@@ -603,6 +611,32 @@ pub fn validate_simulation(s: &Simulation, plan: &Plan, path: &str) -> Vec<Issue
                 ),
             );
         }
+    }
+    // The data's own years are checked when the paths are made (a returns file is read then);
+    // here, only what no data could serve.
+    for (name, year) in [("from", s.from), ("to", s.to)] {
+        if let Some(y) = year
+            && !(1800..=2300).contains(&y)
+        {
+            c.push(
+                format!("{path}.{name}"),
+                format!("{y} is outside 1800 to 2300"),
+            );
+        }
+    }
+    if let (Some(from), Some(to)) = (s.from, s.to)
+        && to < from
+    {
+        c.push(
+            format!("{path}.to"),
+            format!("{to} is before from ({from})"),
+        );
+    }
+    if s.returns_file.as_ref().is_some_and(|f| f.trim().is_empty()) {
+        c.push(
+            format!("{path}.returns_file"),
+            "name a CSV file, or leave the field out for US history",
+        );
     }
     match &s.mode {
         PathMode::Constant | PathMode::Historical => {}

@@ -5,13 +5,16 @@
 
 use drawdown::plan::{
     Account, Assumptions, Income, Move, OneOff, OtherIncome, Override, PathMode, Pension, Person,
-    Plan, PriorMagi, Returns, Scenario, Simulation, SocialSecurity, Spending, SpendingChange,
-    StateResidence, Wage,
+    Plan, PriorMagi, Returns, RmdRule, RmdTable, Scenario, Simulation, SocialSecurity, Spending,
+    SpendingChange, StateResidence, Wage, WithdrawalTiming,
 };
 use drawdown::strategy::{Objective, OrderStep, Source, StepCap, StrategySpec};
 use drawdown::tax::{Filing, FlatChange, LawMode, StateCode, StateTax};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+
+/// A returns file in the user format (1928-2007), relative to the crate, where tests run.
+pub const RETURNS_FILE: &str = "tests/data/returns-1928-2007.csv";
 
 /// Money: mostly ordinary household amounts, sometimes the extremes validation accepts.
 pub fn money() -> impl Strategy<Value = Decimal> {
@@ -305,7 +308,7 @@ prop_compose! {
         tax_law in law(),
         prior in prop::option::of((money(), money())),
         estate_at_ages in prop::collection::vec(50u32..=120, 0..=2),
-        simulation in (path_mode(), 1u32..=2_000, any::<u64>()),
+        simulation in (path_mode(), 1u32..=2_000, any::<u64>(), prop::option::of((1928i32..=2025, 0i32..=97)), any::<bool>(), any::<bool>(), prop::option::of((60u32..=80, any::<bool>()))),
         strategies in prop::collection::vec(strategy(), 1..=5),
         scenarios in prop_oneof![2 => Just(Vec::new()), 1 => prop::collection::vec(scenario(), 1..=2)],
     ) -> Plan {
@@ -358,7 +361,29 @@ prop_compose! {
                 tax_law,
                 prior_magi: prior.map(|(a, b)| PriorMagi { two_years_before: a, one_year_before: b }),
                 estate_at_ages,
-                simulation: Simulation { mode: simulation.0, paths: simulation.1, seed: simulation.2 },
+                simulation: {
+                    // A window of history, within the years of the data the plan draws from:
+                    // the shipped table (1928-2025) or the test file of 1928-2007.
+                    let file = simulation.4;
+                    let last = if file { 2007 } else { 2025 };
+                    let window = simulation.3.map(|(from, len)| (from.min(last), (from + len).min(last)));
+                    Simulation {
+                        mode: simulation.0,
+                        paths: simulation.1,
+                        seed: simulation.2,
+                        from: window.map(|w| w.0),
+                        to: window.map(|w| w.1),
+                        returns_file: file.then(|| RETURNS_FILE.to_string()),
+                    }
+                },
+                withdrawals: if simulation.5 { WithdrawalTiming::EndOfYear } else { WithdrawalTiming::StartOfYear },
+                rmd: match simulation.6 {
+                    None => RmdRule::CurrentLaw,
+                    Some((start_age, single)) => RmdRule::Study {
+                        start_age,
+                        table: if single { RmdTable::SingleLife } else { RmdTable::UniformLifetime },
+                    },
+                },
             },
             strategies,
             scenarios,
