@@ -28,7 +28,7 @@ pub enum ScenariosError {
 }
 
 /// One column: the base or a scenario, its comparison and its recommended strategy.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ScenarioColumn {
     /// "Base", or the scenario's name.
     pub name: String,
@@ -96,6 +96,40 @@ pub fn column(
         comparison,
         best,
     })
+}
+
+/// The base and every scenario compared on the plan's named strategies only (the optimized
+/// searches left out): milliseconds, for the planner's side-by-side view.
+pub fn quick_columns(plan: &Plan) -> Result<Vec<ScenarioColumn>, ScenariosError> {
+    let mut out = Vec::with_capacity(plan.scenarios.len() + 1);
+    for i in 0..=plan.scenarios.len() {
+        let (name, changes, p) = if i == 0 {
+            (BASE.to_string(), Vec::new(), plan.base())
+        } else {
+            let s = &plan.scenarios[i - 1];
+            (
+                s.name.clone(),
+                change_lines(plan, i - 1),
+                plan.with_scenario(i - 1)?,
+            )
+        };
+        let comparison =
+            crate::compare::compare_with(&p, &[]).map_err(|e| ScenariosError::Compare {
+                scenario: name.clone(),
+                error: e.into(),
+            })?;
+        let best = recommended(&comparison)
+            .ok_or_else(|| ScenariosError::NoStrategy(name.clone()))?
+            .index;
+        out.push(ScenarioColumn {
+            name,
+            changes,
+            plan: p,
+            comparison,
+            best,
+        });
+    }
+    Ok(out)
 }
 
 /// What scenario `index` changes: `income.social_security[0].claim_age = 70`.

@@ -14,7 +14,9 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
                 return None;
             }
             match &app.overlay {
-                Some(Overlay::SaveAs { .. }) => keymap::typing(key),
+                Some(Overlay::SaveAs { .. } | Overlay::RenameScenario { .. }) => {
+                    keymap::typing(key)
+                }
                 Some(
                     Overlay::Confirm { .. }
                     | Overlay::Recovery { .. }

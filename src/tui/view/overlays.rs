@@ -16,6 +16,10 @@ pub fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     match overlay {
         Overlay::Help { scroll } => help(app, frame, area, *scroll),
         Overlay::Inspector => inspector(app, frame, area),
+        Overlay::Scenarios { selected } => super::scenarios::list(app, frame, area, *selected),
+        Overlay::RenameScenario { input, .. } => super::scenarios::rename(app, frame, area, input),
+        Overlay::ScenarioCompare => super::scenarios::compare(app, frame, area),
+        Overlay::Actions { scroll } => super::scenarios::actions(app, frame, area, *scroll),
         Overlay::Open { entries, selected } => {
             let items: Vec<(String, String)> = entries
                 .iter()
