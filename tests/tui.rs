@@ -1214,10 +1214,18 @@ fn scenarios_are_added_copied_renamed_and_deleted() {
         p.app.file_plan().scenarios[3].set,
         p.app.file_plan().scenarios[1].set
     );
+    // Deleting asks first.
     keys(&mut p, "d");
+    assert!(matches!(
+        p.app.overlay,
+        Some(Overlay::ConfirmDeleteScenario { .. })
+    ));
+    keys(&mut p, "n");
+    assert_eq!(names(&p).len(), 4);
+    keys(&mut p, "dy");
     assert_eq!(names(&p).len(), 3);
     // Deleting the scenario being edited goes back to the base.
-    keys(&mut p, "<Esc>v<Down><Enter>vd");
+    keys(&mut p, "<Esc>v<Down><Enter>vdy");
     assert_eq!(p.app.household_name(), None);
     assert_eq!(names(&p), ["Move to Florida", "Retire later"]);
     keys(&mut p, "<Esc>u");

@@ -20,7 +20,8 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
                 Some(
                     Overlay::Confirm { .. }
                     | Overlay::Recovery { .. }
-                    | Overlay::ConfirmRemove { .. },
+                    | Overlay::ConfirmRemove { .. }
+                    | Overlay::ConfirmDeleteScenario { .. },
                 ) => keymap::question(key),
                 Some(Overlay::RemovePerson { .. }) => keymap::person_question(key),
                 Some(_) => keymap::command(key, keymap::bindings()),

@@ -59,6 +59,11 @@ pub enum Overlay {
     Scenarios {
         selected: usize,
     },
+    /// Delete this scenario?
+    ConfirmDeleteScenario {
+        index: usize,
+        name: String,
+    },
     /// A scenario's new name being typed.
     RenameScenario {
         index: usize,
@@ -142,6 +147,16 @@ impl App {
             Overlay::Scenarios { selected } => match action {
                 Action::Quit => self.request(Pending::Quit, fx),
                 other => self.scenarios_key(other, selected),
+            },
+            Overlay::ConfirmDeleteScenario { index, name } => match action {
+                Action::Yes => self.delete_scenario(index),
+                Action::Quit => self.request(Pending::Quit, fx),
+                Action::No | Action::Close => {
+                    self.overlay = Some(Overlay::Scenarios {
+                        selected: index + 1,
+                    })
+                }
+                _ => keep(self, Overlay::ConfirmDeleteScenario { index, name }),
             },
             Overlay::RenameScenario { index, mut input } => match action {
                 Action::Close => {

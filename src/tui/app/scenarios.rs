@@ -186,24 +186,8 @@ impl App {
                     keep(self, selected);
                 }
                 Some(i) => {
-                    if self.household.as_ref().is_some_and(|h| h.active == i) {
-                        self.switch_household(None);
-                    }
-                    let mut file = self.file_plan();
-                    let name = file.scenarios.remove(i).name;
-                    match &mut self.household {
-                        None => self.commit(file),
-                        Some(h) => {
-                            if h.active > i {
-                                h.active -= 1;
-                            }
-                            h.file = file;
-                            self.dirty = true;
-                        }
-                    }
-                    self.scenario_results = None;
-                    self.say(format!("deleted scenario \"{name}\""));
-                    keep(self, selected.saturating_sub(1));
+                    let name = self.file_plan().scenarios[i].name.clone();
+                    self.overlay = Some(Overlay::ConfirmDeleteScenario { index: i, name });
                 }
             },
             Rename => match selected.checked_sub(1) {
@@ -222,6 +206,31 @@ impl App {
             CompareScenarios => self.open_scenario_compare(),
             _ => keep(self, selected),
         }
+    }
+
+    /// Deletes scenario `i` (the one being edited returns to the base first).
+    pub(super) fn delete_scenario(&mut self, i: usize) {
+        if self.household.as_ref().is_some_and(|h| h.active == i) {
+            self.switch_household(None);
+        }
+        let mut file = self.file_plan();
+        if i >= file.scenarios.len() {
+            return;
+        }
+        let name = file.scenarios.remove(i).name;
+        match &mut self.household {
+            None => self.commit(file),
+            Some(h) => {
+                if h.active > i {
+                    h.active -= 1;
+                }
+                h.file = file;
+                self.dirty = true;
+            }
+        }
+        self.scenario_results = None;
+        self.say(format!("deleted scenario \"{name}\""));
+        self.overlay = Some(Overlay::Scenarios { selected: i });
     }
 
     /// Gives scenario `index` the typed name, if it is a good one.

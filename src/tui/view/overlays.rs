@@ -151,6 +151,17 @@ pub fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 &[("y", " recover them"), ("n", " discard them")],
             );
         }
+        Overlay::ConfirmDeleteScenario { name, .. } => question(
+            app,
+            frame,
+            area,
+            "Delete scenario",
+            vec![Line::from(format!(
+                "Delete the scenario {} and its overrides? (the base stays)",
+                quoted(name)
+            ))],
+            &[("y", " delete"), ("n", " or Esc keep it")],
+        ),
         Overlay::ConfirmRemove { what, .. } => question(
             app,
             frame,
