@@ -1137,3 +1137,38 @@ fn a_state_is_picked_from_the_states_whose_name_or_code_matches() {
     keys(&mut p, "<Enter>tex<Esc>");
     assert!(p.app.plan.state.custom_tax().is_some());
 }
+
+/// C opens the claiming-age heat map: computed in the background (the grid fills in cell by
+/// cell), the best cell marked and the plan's own ages in brackets; m changes the measure.
+#[test]
+fn claiming_ages_heat_map_fills_in_and_changes_measure() {
+    let mut p = planner();
+    keys(&mut p, "C");
+    // Everything in the background done, so the screen behind the window is settled too.
+    settle(&mut p, |a| {
+        a.claiming
+            .grid
+            .as_ref()
+            .is_some_and(|g| g.done() == 81 && !a.claiming.running)
+            && a.background.optimizing.is_empty()
+            && a.background.risk.as_ref().is_some_and(|r| r.is_complete())
+    });
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains("Claiming ages compared"), "{screen}");
+    assert!(
+        screen.contains("expected after-tax estate at the last death"),
+        "{screen}"
+    );
+    assert!(screen.contains("81 cells"), "{screen}");
+    assert!(screen.contains("Life expectancy"), "{screen}");
+    assert!(screen.contains('*') && screen.contains('['), "{screen}");
+    insta::assert_snapshot!("claiming_160x48", screen);
+    keys(&mut p, "m");
+    let screen = render(&mut p, 160, 48);
+    assert!(
+        screen.contains("after-tax estate at the planning ages"),
+        "{screen}"
+    );
+    keys(&mut p, "<Esc>");
+    assert!(p.app.overlay.is_none());
+}

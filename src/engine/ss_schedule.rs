@@ -92,6 +92,8 @@ impl Schedule {
     ) -> Result<YearBenefits, BenefitsError> {
         let mut out = YearBenefits::default();
         let twelve = Decimal::from(12);
+        // `i` indexes the records, wages, withheld months and refunds together.
+        #[allow(clippy::needless_range_loop)]
         for i in 0..self.records.len() {
             let me = self.records[i];
             if year > me.last_year {
@@ -243,14 +245,20 @@ mod tests {
         let mut s = Schedule::new(plan, &lasts);
         (2024..2024 + years)
             .map(|y| {
-                let wages = plan.income.wages.iter().fold([Decimal::ZERO; 2], |mut w, x| {
-                    if y - plan.people[x.person].birth_year < x.until_age as i32 {
-                        w[x.person] += x.amount;
-                    }
-                    w
-                });
-                s.year(y, wages, Decimal::ONE, &|| earnings_test(y, &|_| Decimal::ONE))
-                    .unwrap()
+                let wages = plan
+                    .income
+                    .wages
+                    .iter()
+                    .fold([Decimal::ZERO; 2], |mut w, x| {
+                        if y - plan.people[x.person].birth_year < x.until_age as i32 {
+                            w[x.person] += x.amount;
+                        }
+                        w
+                    });
+                s.year(y, wages, Decimal::ONE, &|| {
+                    earnings_test(y, &|_| Decimal::ONE)
+                })
+                .unwrap()
             })
             .collect()
     }

@@ -170,6 +170,15 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
                 ),
             );
         }
+        if p.mortality < Decimal::ZERO || p.mortality > dec!(10) {
+            c.push(
+                format!("{path}.mortality"),
+                format!(
+                    "{} is outside 0 to 10 (a multiplier of the life table's death rates)",
+                    p.mortality
+                ),
+            );
+        }
     }
     match (plan.filing, n) {
         (Filing::Mfj | Filing::Mfs, 1) => c.push(

@@ -19,6 +19,8 @@ pub enum Overlay {
         scroll: usize,
     },
     Inspector,
+    /// The claiming-age heat map.
+    Claiming,
     Open {
         entries: Vec<FileEntry>,
         selected: usize,
@@ -124,6 +126,15 @@ impl App {
                     keep(self, Overlay::Inspector);
                 }
             }
+            Overlay::Claiming => match action {
+                Action::Close | Action::Activate | Action::ClaimingMap => {}
+                Action::Quit => self.request(Pending::Quit, fx),
+                Action::ToggleCurve => {
+                    self.claiming.measure += 1;
+                    keep(self, Overlay::Claiming);
+                }
+                _ => keep(self, Overlay::Claiming),
+            },
             Overlay::Error { title, message } => match action {
                 Action::Close | Action::Activate => {}
                 Action::Quit => self.request(Pending::Quit, fx),

@@ -16,6 +16,7 @@ pub fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     match overlay {
         Overlay::Help { scroll } => help(app, frame, area, *scroll),
         Overlay::Inspector => inspector(app, frame, area),
+        Overlay::Claiming => super::claiming::draw(app, frame, area),
         Overlay::Open { entries, selected } => {
             let items: Vec<(String, String)> = entries
                 .iter()
