@@ -6,7 +6,7 @@ use super::error::EngineError;
 use super::path::{ReturnPath, YearReturns};
 use super::ss_schedule::{Schedule, earnings_test};
 use crate::num::Num;
-use crate::plan::{Account, AccountKind, Plan};
+use crate::plan::{Account, AccountKind, Plan, RmdRule, RmdTable};
 use crate::tax::law::MAX_PRICE_INDEX;
 use crate::tax::tables::LAST_TABLE_YEAR;
 use crate::tax::{
@@ -143,6 +143,8 @@ pub struct Scenario<N> {
     pub prior_filing: Filing,
     /// Ages of the first person at which the estate is reported.
     pub estate_ages: Vec<u32>,
+    /// Draws come out after the year's returns (31 December) rather than before them.
+    pub end_of_year: bool,
 }
 
 impl<N: Num> Scenario<N> {
@@ -318,7 +320,14 @@ impl<N: Num> Scenario<N> {
             people,
             accounts,
             years,
-            rmd: RmdRules::from_tables(tables).convert(),
+            rmd: match &plan.assumptions.rmd {
+                RmdRule::CurrentLaw => RmdRules::from_tables(tables),
+                RmdRule::Study { start_age, table } => {
+                    RmdRules::study(tables, *start_age, *table == RmdTable::SingleLife)
+                }
+            }
+            .convert(),
+            end_of_year: !plan.assumptions.withdrawals.is_start(),
             heirs_rate: N::from_dec(plan.heirs_rate),
             prior_magi: plan.assumptions.prior_magi.as_ref().map(|m| {
                 [
@@ -392,6 +401,7 @@ impl<N: Num> Scenario<N> {
             prior_magi: self.prior_magi.map(|m| m.map(c)),
             prior_filing: self.prior_filing,
             estate_ages: self.estate_ages.clone(),
+            end_of_year: self.end_of_year,
         }
     }
 }

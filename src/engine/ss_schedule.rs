@@ -92,7 +92,8 @@ impl Schedule {
     ) -> Result<YearBenefits, BenefitsError> {
         let mut out = YearBenefits::default();
         let twelve = Decimal::from(12);
-        // `i` indexes the records, wages, withheld months and refunds together.
+        // By index: each person's record is read beside the other's (1 - i) and their own
+        // withheld months.
         #[allow(clippy::needless_range_loop)]
         for i in 0..self.records.len() {
             let me = self.records[i];
