@@ -122,3 +122,29 @@ fn new_york_s_recapture_band_is_a_marginal_rate_above_100_percent() {
     // exclusion from 59½: federal only.
     assert_eq!(at(2066).marginal_ordinary.round_dp(4), dec!(0.4080));
 }
+
+#[test]
+fn colorado_s_addback_never_taxes_more_than_income() {
+    use drawdown::plan::load_plan;
+    let plan = load_plan(std::path::Path::new(
+        "tests/data/plans/robustness/co-addback-inflation.ron",
+    ))
+    .expect("loads");
+    let c = drawdown::compare::compare(&plan).expect("projects");
+    for r in &c.projections[0].rows {
+        assert_eq!(r.identity_gap(), rust_decimal::Decimal::ZERO, "{}", r.year);
+        assert!(
+            r.shortfall.is_zero(),
+            "{}: shortfall {}",
+            r.year,
+            r.shortfall
+        );
+        assert!(
+            r.state_tax <= r.pensions * rust_decimal_macros::dec!(0.05),
+            "{}: state tax {} on a pension of {} (Colorado: 4.4%)",
+            r.year,
+            r.state_tax,
+            r.pensions
+        );
+    }
+}
