@@ -5,8 +5,8 @@
 
 use drawdown::plan::{
     Account, Assumptions, Income, Move, OneOff, OtherIncome, Override, PathMode, Pension, Person,
-    Plan, PriorMagi, Returns, RmdRule, RmdTable, Scenario, Sex, Simulation, SocialSecurity, Spending,
-    SpendingChange, StateResidence, Wage, WithdrawalTiming,
+    Plan, PriorMagi, Returns, RmdRule, RmdTable, Scenario, Sex, Simulation, SocialSecurity,
+    Spending, SpendingChange, StateResidence, Wage, WithdrawalTiming,
 };
 use drawdown::strategy::{Objective, OrderStep, Source, StepCap, StrategySpec};
 use drawdown::tax::{Filing, FlatChange, LawMode, StateCode, StateTax};
