@@ -4,6 +4,7 @@
 
 pub mod assets;
 pub mod benefits;
+pub mod claiming;
 pub mod compare;
 pub mod dual;
 pub mod engine;

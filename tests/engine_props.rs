@@ -3,6 +3,7 @@
 //! met or the shortfall is recorded.
 
 use drawdown::compare::compare;
+use drawdown::engine::mortality::{LifeTable, Survival, weighted};
 use drawdown::plan::{
     Account, Assumptions, Income, Move, OneOff, Pension, Person, Plan, PriorMagi, Returns,
     SocialSecurity, Spending, SpendingChange, StateResidence, Wage, validate,
@@ -150,9 +151,9 @@ prop_compose! {
         strategies in prop::collection::vec(strategy(), 1..4),
     ) -> Plan {
         let people_count = if couple { 2 } else { 1 };
-        let mut people = vec![Person { name: "A".into(), birth_year: start - ages.0 as i32, planning_age: planning.0.max(ages.0) }];
+        let mut people = vec![Person { name: "A".into(), birth_year: start - ages.0 as i32, planning_age: planning.0.max(ages.0), sex: Default::default(), mortality: Decimal::ONE }];
         if couple {
-            people.push(Person { name: "B".into(), birth_year: start - ages.1 as i32, planning_age: planning.1.max(ages.1) });
+            people.push(Person { name: "B".into(), birth_year: start - ages.1 as i32, planning_age: planning.1.max(ages.1), sex: Default::default(), mortality: Decimal::ONE });
         }
         let filing = if couple {
             [Filing::Mfj, Filing::Mfs, Filing::Single, Filing::Mfj][filing_pick]
@@ -234,6 +235,32 @@ proptest! {
                     prop_assert!(r.closing.total() <= r.opening.total() + r.growth + Decimal::ONE);
                 }
             }
+        }
+    }
+
+    /// With every death probability zero the mortality-weighted figures are the fixed-age
+    /// figures: the expected estate at the last death is the estate at the planning ages, and
+    /// the chance the money lasts as long as either lives is whether it lasted.
+    #[test]
+    fn no_deaths_weighted_figures_equal_fixed_age_figures(plan in plan()) {
+        prop_assume!(validate(&plan).is_empty());
+        let c = compare(&plan).unwrap();
+        let never = Survival::from_q(&plan, plan.horizon_years(), &|_, _| Decimal::ZERO);
+        for (p, o) in c.projections.iter().zip(&c.outcomes) {
+            let w = weighted(p, &never);
+            prop_assert_eq!(w.estate, o.estate, "{}", p.strategy);
+            prop_assert_eq!(w.estate_real, o.estate_real, "{}", p.strategy);
+            let lasts = if o.lasts_to_horizon { Decimal::ONE } else { Decimal::ZERO };
+            prop_assert_eq!(w.money_lasts, lasts, "{}", p.strategy);
+        }
+        // and with the SSA table the chances are probabilities, the estate within the years'
+        let table = LifeTable::get().unwrap();
+        let real = Survival::for_plan(&plan, table, plan.horizon_years());
+        for p in &c.projections {
+            let w = weighted(p, &real);
+            prop_assert!(w.money_lasts >= Decimal::ZERO && w.money_lasts <= Decimal::ONE);
+            let most = p.rows.iter().map(|r| r.closing.after_tax_estate(p.heirs_rate)).max();
+            prop_assert!(w.estate <= most.unwrap_or_default() + Decimal::ONE);
         }
     }
 }

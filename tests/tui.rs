@@ -1262,3 +1262,38 @@ fn the_handout_key_writes_the_household_on_screen_beside_the_plan() {
     let fl = std::fs::read_to_string(dir.path().join("d-move-to-florida-handout.html")).unwrap();
     assert!(fl.contains("<b>Scenario:</b> Move to Florida") && fl.contains("Dana"));
 }
+
+/// C opens the claiming-age heat map: computed in the background (the grid fills in cell by
+/// cell), the best cell marked and the plan's own ages in brackets; m changes the measure.
+#[test]
+fn claiming_ages_heat_map_fills_in_and_changes_measure() {
+    let mut p = planner();
+    keys(&mut p, "C");
+    // Everything in the background done, so the screen behind the window is settled too.
+    settle(&mut p, |a| {
+        a.claiming
+            .grid
+            .as_ref()
+            .is_some_and(|g| g.done() == 81 && !a.claiming.running)
+            && a.background.optimizing.is_empty()
+            && a.background.risk.as_ref().is_some_and(|r| r.is_complete())
+    });
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains("Claiming ages compared"), "{screen}");
+    assert!(
+        screen.contains("expected after-tax estate at the last death"),
+        "{screen}"
+    );
+    assert!(screen.contains("81 cells"), "{screen}");
+    assert!(screen.contains("Life expectancy"), "{screen}");
+    assert!(screen.contains('*') && screen.contains('['), "{screen}");
+    insta::assert_snapshot!("claiming_160x48", screen);
+    keys(&mut p, "m");
+    let screen = render(&mut p, 160, 48);
+    assert!(
+        screen.contains("after-tax estate at the planning ages"),
+        "{screen}"
+    );
+    keys(&mut p, "<Esc>");
+    assert!(p.app.overlay.is_none());
+}

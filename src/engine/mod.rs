@@ -9,6 +9,7 @@
 mod error;
 mod ledger;
 mod many;
+pub mod mortality;
 mod outcome;
 mod path;
 mod project;

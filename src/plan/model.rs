@@ -213,6 +213,43 @@ pub struct Person {
     pub birth_year: i32,
     /// The plan assumes this person lives through the year they reach this age.
     pub planning_age: u32,
+    /// Which column of the SSA period life table gives this person's chances of living each
+    /// year (the mortality-weighted figures and life expectancy).
+    #[serde(default, skip_serializing_if = "Sex::is_unisex")]
+    pub sex: Sex,
+    /// The table's death probabilities are multiplied by this: 1 is the average person, 0.7
+    /// someone healthier who expects to live longer, 1.5 someone in poorer health.
+    #[serde(default = "one", skip_serializing_if = "is_one", with = "serde_dec")]
+    pub mortality: Decimal,
+}
+
+/// A person's sex for the life table; `Unisex` takes the mean of the male and female rates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Sex {
+    Male,
+    Female,
+    #[default]
+    Unisex,
+}
+
+impl Sex {
+    pub const ALL: [Sex; 3] = [Sex::Male, Sex::Female, Sex::Unisex];
+
+    fn is_unisex(&self) -> bool {
+        *self == Sex::Unisex
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sex::Male => "male",
+            Sex::Female => "female",
+            Sex::Unisex => "unisex",
+        }
+    }
+}
+
+fn is_one(d: &Decimal) -> bool {
+    *d == Decimal::ONE
 }
 
 /// Which person owns an account or receives an income: 0 for the first, 1 for the second.

@@ -184,6 +184,15 @@ fn household(plan: &Plan) -> Checker {
                 ),
             );
         }
+        if p.mortality < Decimal::ZERO || p.mortality > dec!(10) {
+            c.push(
+                format!("{path}.mortality"),
+                format!(
+                    "{} is outside 0 to 10 (a multiplier of the life table's death rates)",
+                    p.mortality
+                ),
+            );
+        }
     }
     match (plan.filing, n) {
         (Filing::Mfj | Filing::Mfs, 1) => c.push(

@@ -1,6 +1,7 @@
 //! Headless renderings of results: aligned text, CSV, Markdown and JSON.
 
 pub mod actions;
+pub mod claiming;
 mod compare;
 pub mod curve;
 pub mod explain;
@@ -10,11 +11,13 @@ pub mod recommend;
 mod risk;
 pub mod scenarios;
 pub mod shown;
+pub mod survivor;
 mod table;
 pub mod tax_csv;
 pub mod why;
 
 pub use actions::{Actions, actions, actions_for_years, actions_table};
+pub use claiming::{claiming_summary, claiming_table};
 pub use compare::{
     Better, Metric, MetricKind, brackets_text, comparison_table, find_strategy, lasting_text,
     ledger_table, metrics,

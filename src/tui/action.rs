@@ -57,6 +57,8 @@ pub enum Action {
     ToggleFan,
     /// The inspector's marginal-rate curve.
     ToggleCurve,
+    /// The claiming-age heat map.
+    ClaimingMap,
     /// Widen the focused strategy column of the comparison to its full name.
     WidenColumn,
     /// The scenarios window: switch, add, copy, rename, delete.
@@ -101,4 +103,6 @@ pub enum Action {
     Simulation(SimUpdate),
     /// Progress or a result of the optimizer: which objective, and its update.
     Optimizer(crate::strategy::Objective, OptimizerUpdate),
+    /// Progress or the result of the claiming-age comparison.
+    Claiming(crate::claiming::ClaimingUpdate),
 }

@@ -184,6 +184,12 @@ fn table() -> Vec<Binding> {
             VIEW,
         ),
         b(
+            &[ch('C')],
+            ClaimingMap,
+            "claiming ages compared: every pair from 62 to 70 as a heat map (m: the measure)",
+            VIEW,
+        ),
+        b(
             &[ch('p')],
             TogglePresenter,
             "presenter theme: high contrast, larger chart columns",

@@ -31,6 +31,13 @@ type OptimizerJob = Latest<f32, Result<Box<Optimized>, OptimizeError>>;
 pub struct Runner {
     sim: Latest<SimProgress, Result<SimResult, SimError>>,
     optimizers: Vec<(Objective, OptimizerJob)>,
+    /// The claiming-age comparison, run while its window is open, and the plan revision it
+    /// was started for.
+    claiming: Latest<
+        crate::claiming::ClaimingGrid,
+        Result<crate::claiming::ClaimingGrid, crate::claiming::ClaimingError>,
+    >,
+    claiming_rev: Option<u64>,
     /// When to start the background work for the plan as it is.
     due: Option<Instant>,
     plan_rev: Option<u64>,
@@ -167,6 +174,8 @@ impl Runner {
             for (_, job) in &mut self.optimizers {
                 job.stop();
             }
+            self.claiming.stop();
+            self.claiming_rev = None;
             self.due = Some(Instant::now() + SETTLE);
         }
         app.refresh_view();
@@ -174,7 +183,10 @@ impl Runner {
 
     /// Work is running or about to: the event loop should wake often.
     pub fn busy(&self) -> bool {
-        self.due.is_some() || self.sim.running() || self.optimizers.iter().any(|(_, j)| j.running())
+        self.due.is_some()
+            || self.sim.running()
+            || self.claiming.running()
+            || self.optimizers.iter().any(|(_, j)| j.running())
     }
 
     /// Starts background work that is due, takes in what it produced, keeps the unsaved plan,
@@ -186,12 +198,22 @@ impl Runner {
             self.start_jobs(app);
             changed = true;
         }
+        // The claiming comparison runs only while its window shows, once per plan revision.
+        let wanted = matches!(app.overlay, Some(Overlay::Claiming));
+        if wanted && self.due.is_none() && self.claiming_rev != Some(app.plan_rev) {
+            self.claiming_rev = Some(app.plan_rev);
+            app.claiming.restart();
+            self.claiming
+                .start(crate::claiming::spawn(app.plan.clone()));
+            changed = true;
+        }
         let mut updates: Vec<Action> = self
             .sim
             .drain()
             .into_iter()
             .map(Action::Simulation)
             .collect();
+        updates.extend(self.claiming.drain().into_iter().map(Action::Claiming));
         for (objective, job) in &mut self.optimizers {
             updates.extend(
                 job.drain()

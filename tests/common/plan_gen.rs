@@ -5,8 +5,8 @@
 
 use drawdown::plan::{
     Account, Assumptions, Income, Move, OneOff, OtherIncome, Override, PathMode, Pension, Person,
-    Plan, PriorMagi, Returns, RmdRule, RmdTable, Scenario, Simulation, SocialSecurity, Spending,
-    SpendingChange, StateResidence, Wage, WithdrawalTiming,
+    Plan, PriorMagi, Returns, RmdRule, RmdTable, Scenario, Sex, Simulation, SocialSecurity,
+    Spending, SpendingChange, StateResidence, Wage, WithdrawalTiming,
 };
 use drawdown::strategy::{Objective, OrderStep, Source, StepCap, StrategySpec};
 use drawdown::tax::{Filing, FlatChange, LawMode, StateCode, StateTax};
@@ -256,10 +256,14 @@ prop_compose! {
         planning in (50u32..=120, 50u32..=120),
         names in (name(), name()),
     ) -> (Vec<Person>, bool) {
+        // Sex and the mortality multiplier follow from the other draws rather than drawing
+        // their own, so adding them left the fuzzed plans of a seed as they were.
+        let sexes = (names.0.len() % 3, names.1.len() % 3);
+        let mortality = (i64::from(planning.0 % 11) * 20, i64::from(planning.1 % 7) * 50);
         // Birth years relative to 2026; the plan's start year moves them later.
-        let mut people = vec![Person { name: names.0, birth_year: 2026 - ages.0, planning_age: planning.0.max(ages.0 as u32) }];
+        let mut people = vec![Person { name: names.0, birth_year: 2026 - ages.0, planning_age: planning.0.max(ages.0 as u32), sex: Sex::ALL[sexes.0], mortality: Decimal::new(mortality.0, 2) }];
         if couple {
-            people.push(Person { name: names.1, birth_year: 2026 - ages.1, planning_age: planning.1.max(ages.1 as u32) });
+            people.push(Person { name: names.1, birth_year: 2026 - ages.1, planning_age: planning.1.max(ages.1 as u32), sex: Sex::ALL[sexes.1], mortality: Decimal::new(mortality.1, 2) });
         }
         (people, couple)
     }
@@ -551,6 +555,8 @@ pub fn corrupt(plan: &mut Plan, which: u8, bad: &Corruption) {
                         name: format!("P{i}"),
                         birth_year: 1960,
                         planning_age: 90,
+                        sex: Sex::Female,
+                        mortality: Decimal::ONE,
                     })
                     .collect()
             }
@@ -646,6 +652,9 @@ fn rate_slots(plan: &mut Plan) -> Vec<&mut Decimal> {
     ];
     if let StateResidence::Custom { rate, .. } = &mut plan.state {
         v.push(rate);
+    }
+    for p in &mut plan.people {
+        v.push(&mut p.mortality);
     }
     match &mut plan.assumptions.returns {
         Returns::Constant { nominal } => v.push(nominal),

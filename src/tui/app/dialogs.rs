@@ -19,6 +19,8 @@ pub enum Overlay {
         scroll: usize,
     },
     Inspector,
+    /// The claiming-age heat map.
+    Claiming,
     Open {
         entries: Vec<FileEntry>,
         selected: usize,
@@ -230,6 +232,15 @@ impl App {
                     fx.push(Effect::WriteHandout(self.handout_path()));
                 }
                 _ => keep(self, Overlay::Actions { scroll }),
+            },
+            Overlay::Claiming => match action {
+                Action::Close | Action::Activate | Action::ClaimingMap => {}
+                Action::Quit => self.request(Pending::Quit, fx),
+                Action::ToggleCurve => {
+                    self.claiming.measure += 1;
+                    keep(self, Overlay::Claiming);
+                }
+                _ => keep(self, Overlay::Claiming),
             },
             Overlay::Error { title, message } => match action {
                 Action::Close | Action::Activate => {}

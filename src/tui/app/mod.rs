@@ -115,6 +115,8 @@ pub struct App {
     pub chart_view: ChartView,
     /// The inspector shows the marginal-rate curve of its year.
     pub curve: bool,
+    /// The claiming-age comparison shown in its window.
+    pub claiming: ClaimingState,
     pub compare: CompareView,
     /// First line of the inspector shown.
     pub inspector_scroll: usize,
@@ -182,6 +184,7 @@ impl App {
             screen: RefCell::new(ScreenMap::default()),
             chart_view: ChartView::Income,
             curve: false,
+            claiming: ClaimingState::default(),
             compare: CompareView::default(),
             inspector_scroll: 0,
             view: ViewModel::default(),
@@ -342,6 +345,7 @@ impl App {
                 }
             },
             Action::Simulation(u) => self.background.take_simulation(u),
+            Action::Claiming(u) => self.claiming.take(u),
             Action::Optimizer(objective, u) => {
                 if self.background.take_optimizer(objective, u) {
                     self.results_rev += 1;
@@ -373,5 +377,47 @@ fn next_selectable(rows: &[Row], from: usize, down: bool) -> Option<usize> {
         (0..from.min(rows.len()))
             .rev()
             .find(|i| rows[*i].selectable())
+    }
+}
+
+/// The claiming-age comparison: computed in the background while its window is open, for the
+/// plan revision it was started on.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimingState {
+    pub grid: Option<crate::claiming::ClaimingGrid>,
+    pub error: Option<String>,
+    pub running: bool,
+    /// Which of `Measure::ALL` the cells show.
+    pub measure: usize,
+}
+
+impl ClaimingState {
+    pub fn measure(&self) -> crate::claiming::Measure {
+        let all = crate::claiming::Measure::ALL;
+        all[self.measure % all.len()]
+    }
+
+    fn take(&mut self, u: crate::claiming::ClaimingUpdate) {
+        use crate::claiming::ClaimingError;
+        use crate::job::Update;
+        match u {
+            Update::Progress(g) => self.grid = Some(g),
+            Update::Done(Ok(g)) => {
+                self.grid = Some(g);
+                self.running = false;
+            }
+            Update::Done(Err(ClaimingError::Cancelled)) => self.running = false,
+            Update::Done(Err(e)) => {
+                self.error = Some(e.to_string());
+                self.running = false;
+            }
+        }
+    }
+
+    /// A new run is starting: what was shown belongs to the plan before.
+    pub fn restart(&mut self) {
+        self.grid = None;
+        self.error = None;
+        self.running = true;
     }
 }

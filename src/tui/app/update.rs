@@ -11,6 +11,7 @@ impl App {
         match action {
             Action::Quit => self.request(Pending::Quit, fx),
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::ClaimingMap => self.overlay = Some(Overlay::Claiming),
             Action::Close => self.focus = Focus::Form,
             Action::NextPane | Action::PrevPane => self.cycle_focus(action == Action::NextPane),
             Action::Up | Action::Down | Action::ScrollUp | Action::ScrollDown => {

@@ -60,6 +60,8 @@ pub fn add_person(plan: &mut Plan, _: super::Loc) -> Result<(), String> {
         name: "Spouse".into(),
         birth_year: first,
         planning_age: 95,
+        sex: Default::default(),
+        mortality: rust_decimal::Decimal::ONE,
     });
     if plan.filing != Filing::Mfs {
         plan.filing = Filing::Mfj;

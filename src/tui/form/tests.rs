@@ -72,6 +72,9 @@ fn rich_plans() -> Vec<Plan> {
     });
     a.assumptions.simulation.mode = PathMode::monte_carlo_default();
     a.assumptions.simulation.paths = 500;
+    // Fields saved only when not their defaults.
+    a.people[0].sex = crate::plan::Sex::Female;
+    a.people[0].mortality = dec!(0.8);
     if let Some(p) = a.income.pensions.last_mut() {
         p.government = true;
     }

@@ -1,5 +1,6 @@
 //! Drawing the whole screen from a read-only app.
 
+mod claiming;
 pub mod fit;
 mod form;
 mod overlays;

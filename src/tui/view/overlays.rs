@@ -20,6 +20,7 @@ pub fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         Overlay::RenameScenario { input, .. } => super::scenarios::rename(app, frame, area, input),
         Overlay::ScenarioCompare => super::scenarios::compare(app, frame, area),
         Overlay::Actions { scroll } => super::scenarios::actions(app, frame, area, *scroll),
+        Overlay::Claiming => super::claiming::draw(app, frame, area),
         Overlay::Open { entries, selected } => {
             let items: Vec<(String, String)> = entries
                 .iter()

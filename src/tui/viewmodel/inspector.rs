@@ -146,6 +146,10 @@ pub fn inspector(app: &App) -> Inspector {
             why.push(InspectorLine::Text(shown(line)));
         }
     }
+    let names: Vec<String> = (0..app.plan.people.len()).map(|i| person(app, i)).collect();
+    if let Some(note) = crate::report::survivor::survivor_note(p, app.year, &names) {
+        why.push(InspectorLine::Text(shown(note)));
+    }
     why.push(InspectorLine::Text(
         if app.curve {
             "m: back to the ledger"

@@ -8,7 +8,7 @@ use super::groups::Group;
 use super::spec::{Access, Bounds, FieldSpec, Kind, Loc, Names, Note};
 use crate::money::MAX_MONEY;
 use crate::plan::{
-    Account, PathMode, Plan, PriorMagi, Returns, RmdRule, RmdTable, StateResidence,
+    Account, PathMode, Plan, PriorMagi, Returns, RmdRule, RmdTable, Sex, StateResidence,
     WithdrawalTiming,
 };
 use crate::strategy::{Objective, OrderStep, Source, StepCap, StrategySpec, bracket_label};
@@ -321,6 +321,15 @@ fn planning_age_note(p: &Plan, l: Loc, _: &dyn Names) -> Option<String> {
         "to {}",
         person.birth_year + i32::try_from(person.planning_age).ok()?
     ))
+}
+
+/// The person's life expectancy from the SSA table with their sex and mortality multiplier.
+fn life_expectancy_note(p: &Plan, l: Loc, _: &dyn Names) -> Option<String> {
+    p.people.get(l.0)?;
+    let table = crate::engine::mortality::LifeTable::get().ok()?;
+    let s = crate::engine::mortality::Survival::for_plan(p, table, 0);
+    let age = s.expected_age_at_death.get(l.0)?;
+    Some(format!("lives to {} on average", age.round_dp(1)))
 }
 
 fn first_persons_age(p: &Plan, _: Loc, names: &dyn Names) -> Option<String> {

@@ -53,6 +53,34 @@ pub(super) static FIELDS: &[FieldSpec] = &[
     .within(|_, _| (d(50), d(120)))
     .noted(planning_age_note),
     field(
+        G::Person,
+        "Sex",
+        "people[].sex",
+        K::Choice,
+        Access::Choice {
+            options: |_, _| Sex::ALL.iter().map(|s| s.label().to_string()).collect(),
+            get: |p, l| {
+                let sex = p.people.get(l.0)?.sex;
+                Sex::ALL.iter().position(|s| *s == sex)
+            },
+            set: |p, l, i| {
+                p.people.get_mut(l.0)?.sex = *Sex::ALL.get(i)?;
+                Some(())
+            },
+        },
+        "which SSA life table column gives the chances of living each year (unisex: their mean)",
+    )
+    .noted(life_expectancy_note),
+    field(
+        G::Person,
+        "Mortality",
+        "people[].mortality",
+        K::Number,
+        item!(Decimal, people, mortality),
+        "the life table's death rates times this: 1 average, 0.7 healthier, 1.5 poorer health",
+    )
+    .within(|_, _| (Decimal::ZERO, d(10))),
+    field(
         G::Taxes,
         "Filing status",
         "filing",

@@ -1,0 +1,288 @@
+//! Claiming ages compared: the plan run with every pair of Social Security claiming ages (each
+//! person 62 to 70, by year), each cell with every named strategy of the plan, measured by the
+//! after-tax estate, its mortality-weighted value or the chance the money lasts as long as
+//! either person lives. What `drawdown report --claiming` prints and the planner's heat map
+//! shows.
+//!
+//! Above `compare` (it projects the plan's strategies through it); nothing below imports it.
+
+use crate::compare::compare;
+use crate::engine::mortality::{LifeTable, Survival, weighted};
+use crate::engine::{EngineError, Projection};
+use crate::plan::{Plan, SocialSecurity};
+use rust_decimal::Decimal;
+use std::sync::atomic::{AtomicBool, Ordering};
+use thiserror::Error;
+
+/// The claiming ages compared, by year.
+pub const AGES: std::ops::RangeInclusive<u32> = 62..=70;
+
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum ClaimingError {
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    #[error(transparent)]
+    Table(#[from] crate::assets::AssetError),
+    #[error("no one in the plan has Social Security to claim (income.social_security is empty)")]
+    NoBenefits,
+    #[error("cancelled")]
+    Cancelled,
+    #[error("{0}")]
+    Failed(String),
+}
+
+/// A claiming comparison running in the background: the grid after each cell, then the whole.
+pub type ClaimingHandle = crate::job::Job<ClaimingGrid, Result<ClaimingGrid, ClaimingError>>;
+pub type ClaimingUpdate = crate::job::Update<ClaimingGrid, Result<ClaimingGrid, ClaimingError>>;
+
+/// Starts comparing `plan`'s claiming ages on a worker thread.
+pub fn spawn(plan: Plan) -> ClaimingHandle {
+    crate::job::spawn(
+        "claiming",
+        move |cancel, progress| compare_claiming(&plan, cancel, &mut |g| progress(g.clone())),
+        || {},
+        |e| Err(ClaimingError::Failed(e)),
+    )
+}
+
+/// What a cell is judged by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Measure {
+    /// The after-tax estate at the plan's end, today's dollars (both live to planning ages).
+    Estate,
+    /// The after-tax estate at the household's last death, expected over the SSA life table.
+    #[default]
+    WeightedEstate,
+    /// The chance the money lasts as long as either person lives.
+    MoneyLasts,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 3] = [
+        Measure::WeightedEstate,
+        Measure::Estate,
+        Measure::MoneyLasts,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::Estate => "after-tax estate at the planning ages",
+            Measure::WeightedEstate => "expected after-tax estate at the last death",
+            Measure::MoneyLasts => "chance the money lasts as long as either lives",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Measure::Estate => "estate",
+            Measure::WeightedEstate => "weighted",
+            Measure::MoneyLasts => "lasts",
+        }
+    }
+}
+
+/// One strategy's figures in one cell (today's dollars).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StrategyFigures {
+    pub strategy: String,
+    pub estate_real: Decimal,
+    pub weighted_estate_real: Decimal,
+    pub money_lasts: Decimal,
+    /// Expected Social Security received, weighted by the chance someone is alive.
+    pub expected_benefits_real: Decimal,
+    /// Federal and state tax and IRMAA a year, on average, while both live and after the
+    /// first death (the widow's penalty: single brackets and IRMAA tiers); `None` for a year
+    /// kind the projection does not have.
+    pub tax_a_year_both: Option<Decimal>,
+    pub tax_a_year_survivor: Option<Decimal>,
+}
+
+impl StrategyFigures {
+    pub fn value(&self, m: Measure) -> Decimal {
+        match m {
+            Measure::Estate => self.estate_real,
+            Measure::WeightedEstate => self.weighted_estate_real,
+            Measure::MoneyLasts => self.money_lasts,
+        }
+    }
+}
+
+/// One pair of claiming ages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimCell {
+    /// Claiming ages of the first and second person (the second `None` for one person).
+    pub ages: [Option<u32>; 2],
+    pub strategies: Vec<StrategyFigures>,
+}
+
+impl ClaimCell {
+    /// The strategy doing best on `m` in this cell.
+    pub fn best(&self, m: Measure) -> Option<&StrategyFigures> {
+        self.strategies
+            .iter()
+            .reduce(|a, b| if b.value(m) > a.value(m) { b } else { a })
+    }
+}
+
+/// The grid: rows the first person's claiming age, columns the second's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimingGrid {
+    pub rows: Vec<u32>,
+    /// Empty for one person (a single column).
+    pub cols: Vec<u32>,
+    /// Row-major; `None` while not yet computed.
+    pub cells: Vec<Option<ClaimCell>>,
+    /// The plan's own claiming ages (years), as (row, column) indexes when within the grid.
+    pub current: Option<(usize, usize)>,
+    /// Each person's life expectancy (expected age at death).
+    pub life_expectancy: Vec<Decimal>,
+}
+
+impl ClaimingGrid {
+    pub fn width(&self) -> usize {
+        self.cols.len().max(1)
+    }
+
+    pub fn cell(&self, r: usize, c: usize) -> Option<&ClaimCell> {
+        self.cells.get(r * self.width() + c)?.as_ref()
+    }
+
+    pub fn done(&self) -> usize {
+        self.cells.iter().filter(|c| c.is_some()).count()
+    }
+
+    /// The best cell on `m` among those computed, as (row, column).
+    pub fn best(&self, m: Measure) -> Option<(usize, usize)> {
+        let w = self.width();
+        let mut best: Option<(usize, Decimal)> = None;
+        for (i, c) in self.cells.iter().enumerate() {
+            if let Some(v) = c.as_ref().and_then(|c| c.best(m)).map(|s| s.value(m))
+                && best.is_none_or(|(_, b)| v > b)
+            {
+                best = Some((i, v));
+            }
+        }
+        best.map(|(i, _)| (i / w, i % w))
+    }
+}
+
+/// Every pair of claiming ages for `plan`, in row order; `progress` sees the grid after each
+/// cell (the first within a few milliseconds), `cancel` stops between cells.
+pub fn compare_claiming(
+    plan: &Plan,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(&ClaimingGrid),
+) -> Result<ClaimingGrid, ClaimingError> {
+    if plan.income.social_security.is_empty() {
+        return Err(ClaimingError::NoBenefits);
+    }
+    let couple = plan.people.len() == 2;
+    let table = LifeTable::get()?;
+    let survival = Survival::for_plan(plan, table, plan.horizon_years());
+    let ages: Vec<u32> = AGES.collect();
+    let current_age = |i: usize| {
+        plan.income
+            .social_security
+            .iter()
+            .find(|s| s.person == i)
+            .map(|s| s.claim_age)
+    };
+    let index = |a: Option<u32>| a.and_then(|a| ages.iter().position(|x| *x == a));
+    let current = match (index(current_age(0)), couple) {
+        (Some(r), false) => Some((r, 0)),
+        (Some(r), true) => index(current_age(1)).map(|c| (r, c)),
+        (None, _) => None,
+    };
+    let mut grid = ClaimingGrid {
+        rows: ages.clone(),
+        cols: if couple { ages.clone() } else { Vec::new() },
+        cells: vec![None; if couple { 81 } else { 9 }],
+        current,
+        life_expectancy: survival.expected_age_at_death[..plan.people.len().min(2)].to_vec(),
+    };
+    for (k, slot) in (0..grid.cells.len()).enumerate() {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(ClaimingError::Cancelled);
+        }
+        let w = grid.width();
+        let pair = [Some(ages[k / w]), couple.then(|| ages[k % w])];
+        let cell = run_cell(plan, pair, &survival)?;
+        grid.cells[slot] = Some(cell);
+        progress(&grid);
+    }
+    Ok(grid)
+}
+
+/// The plan with the given claiming ages (whole years): a person without an entry gets one with
+/// no benefit of their own, whose age is when they file for the spousal benefit.
+pub fn with_claiming_ages(plan: &Plan, ages: [Option<u32>; 2]) -> Plan {
+    let mut p = plan.clone();
+    for (i, age) in ages.iter().enumerate() {
+        let Some(age) = *age else { continue };
+        if i >= p.people.len() {
+            continue;
+        }
+        match p.income.social_security.iter_mut().find(|s| s.person == i) {
+            Some(s) => {
+                s.claim_age = age;
+                s.claim_months = 0;
+            }
+            None => p.income.social_security.push(SocialSecurity {
+                person: i,
+                fra_benefit: Decimal::ZERO,
+                claim_age: age,
+                claim_months: 0,
+            }),
+        }
+    }
+    p
+}
+
+fn run_cell(
+    plan: &Plan,
+    ages: [Option<u32>; 2],
+    survival: &Survival,
+) -> Result<ClaimCell, ClaimingError> {
+    let p = with_claiming_ages(plan, ages);
+    let c = compare(&p)?;
+    let strategies = c
+        .projections
+        .iter()
+        .zip(&c.outcomes)
+        .map(|(proj, o)| {
+            let w = weighted(proj, survival);
+            let (both, survivor) = tax_before_and_after_first_death(proj);
+            StrategyFigures {
+                strategy: o.strategy.clone(),
+                estate_real: o.estate_real,
+                weighted_estate_real: w.estate_real,
+                money_lasts: w.money_lasts,
+                expected_benefits_real: w.social_security_real,
+                tax_a_year_both: both,
+                tax_a_year_survivor: survivor,
+            }
+        })
+        .collect();
+    Ok(ClaimCell { ages, strategies })
+}
+
+/// Average yearly tax (federal, state, IRMAA; today's dollars) in the years both live and in
+/// the survivor's years of a couple's projection.
+pub fn tax_before_and_after_first_death(
+    p: &Projection<Decimal>,
+) -> (Option<Decimal>, Option<Decimal>) {
+    let mut sums = [(Decimal::ZERO, 0u32); 2];
+    let couple = p.rows.iter().any(|r| r.alive[0] && r.alive[1]);
+    for r in &p.rows {
+        let slot = match r.alive.iter().filter(|a| **a).count() {
+            2 => 0,
+            1 if couple => 1,
+            _ => continue,
+        };
+        let tax = (r.federal_tax + r.state_tax + r.irmaa) / r.price_level;
+        sums[slot].0 += tax;
+        sums[slot].1 += 1;
+    }
+    let avg = |(s, n): (Decimal, u32)| (n > 0).then(|| (s / Decimal::from(n)).round_dp(2));
+    (avg(sums[0]), avg(sums[1]))
+}

@@ -1,0 +1,112 @@
+//! Claiming ages compared: the one-earner example, and `drawdown report --claiming`.
+
+use drawdown::claiming::{Measure, compare_claiming};
+use drawdown::plan::example_plan;
+use rust_decimal::Decimal;
+use std::process::Command;
+use std::sync::atomic::AtomicBool;
+
+/// Household F: the earner claiming at 70 beats claiming at 62 on the expected after-tax estate
+/// at the last death (the survivor keeps the earner's larger benefit through a long
+/// widowhood), and no early claim is the best cell.
+#[test]
+fn one_earner_delaying_to_70_beats_62_on_the_weighted_estate() {
+    let plan = example_plan("F.ron").unwrap().unwrap();
+    let mut calls = 0;
+    let grid = compare_claiming(&plan, &AtomicBool::new(false), &mut |_| calls += 1).unwrap();
+    assert_eq!(calls, 81);
+    assert_eq!(grid.done(), 81);
+    let robin = grid.cols.iter().position(|a| *a == 67).unwrap();
+    let at = |age: u32| {
+        let r = grid.rows.iter().position(|a| *a == age).unwrap();
+        grid.cell(r, robin)
+            .unwrap()
+            .best(Measure::WeightedEstate)
+            .unwrap()
+            .clone()
+    };
+    let (early, late) = (at(62), at(70));
+    println!(
+        "Jordan at 62: weighted estate ${} ({}), expected benefits ${}, tax a year ${:?} / ${:?}",
+        early.weighted_estate_real,
+        early.strategy,
+        early.expected_benefits_real,
+        early.tax_a_year_both,
+        early.tax_a_year_survivor
+    );
+    println!(
+        "Jordan at 70: weighted estate ${} ({}), expected benefits ${}, tax a year ${:?} / ${:?}",
+        late.weighted_estate_real,
+        late.strategy,
+        late.expected_benefits_real,
+        late.tax_a_year_both,
+        late.tax_a_year_survivor
+    );
+    assert!(late.weighted_estate_real > early.weighted_estate_real + Decimal::from(50_000));
+    assert!(late.expected_benefits_real > early.expected_benefits_real);
+    let (best_row, _) = grid.best(Measure::WeightedEstate).unwrap();
+    println!("best: Jordan at {}", grid.rows[best_row]);
+    assert!(grid.rows[best_row] >= 67);
+    // the plan's own choice (62 and 67) is outlined
+    assert_eq!(grid.current, Some((0, robin)));
+}
+
+fn report(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_drawdown"))
+        .args(["report", "saves/F.ron", "--claiming"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn report_claiming_prints_the_grid_in_every_format() {
+    let text = report(&[]);
+    assert!(text.contains("Jordan \\ Robin"), "{text}");
+    assert!(text.contains(" *"), "{text}");
+    assert!(text.contains("Tax a year after the first death"), "{text}");
+    let csv = report(&["--format", "csv", "--measure", "lasts"]);
+    assert_eq!(csv.lines().count(), 10, "{csv}");
+    assert!(csv.lines().nth(1).unwrap().starts_with("62,1.0,"), "{csv}");
+    let json = report(&["--format", "json", "--measure", "estate"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(v.is_object() || v.is_array());
+    let md = report(&["--format", "md"]);
+    assert!(md.contains("| 70 |"), "{md}");
+    // a plan without Social Security is refused, saying why
+    let out = Command::new(env!("CARGO_BIN_EXE_drawdown"))
+        .args(["report", "saves/E1.ron", "--claiming"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("income.social_security"), "{err}");
+}
+
+/// The widow's penalty in words, in the first survivor year only (the inspector shows it).
+#[test]
+fn the_first_survivor_year_says_what_changed() {
+    let plan = drawdown::plan::demo_plan();
+    let c = drawdown::compare::compare(&plan).unwrap();
+    let p = &c.projections[0];
+    let names = vec!["Dana".to_string(), "Lee".to_string()];
+    let notes: Vec<(i32, String)> = (0..p.rows.len())
+        .filter_map(|k| {
+            drawdown::report::survivor::survivor_note(p, k, &names).map(|n| (p.rows[k].year, n))
+        })
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    let (year, note) = &notes[0];
+    println!("{year}: {note}");
+    assert_eq!(*year, 2052); // Dana plans to 90: the year after 2051
+    assert!(
+        note.contains("Dana's death") && note.contains("Lee files single"),
+        "{note}"
+    );
+}
