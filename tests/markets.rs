@@ -5,6 +5,10 @@ use drawdown::compare::compare;
 use drawdown::plan::{
     PathMode, Plan, RmdRule, RmdTable, example_plan, parse_plan, plan_to_text, validate,
 };
+use drawdown::report::Format;
+use drawdown::report::study::{
+    STOCKS, StudyCell, StudyOptions, agreement, parse_paper, scenario_grid, study_table,
+};
 use drawdown::sim::{PathSource, SimError, SimResult, history, simulate_on};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -282,4 +286,74 @@ fn a_study_rmd_start_age_out_of_range_names_the_field() {
         issues.iter().any(|i| i.path == "assumptions.rmd.start_age"),
         "{issues:?}"
     );
+}
+
+/// The one cell of the study's grid drawdown's reference material carries (scenario 1, 50/50,
+/// spending 3.5%: 90% taxable first, 82% tax-deferred first), in the paper-grid format.
+const PAPER_CELLS: &str = "# flat-rate withdrawal-order study, the cell quoted in issue 15\n\
+                           scenario,stocks,spending,first,second\n\
+                           1,0.5,0.035,90,82\n";
+
+#[test]
+fn scenario_1_regenerated_picks_the_paper_s_winner() {
+    let cells = scenario_grid(1, &StudyOptions::default()).unwrap();
+    assert_eq!(
+        cells.len(),
+        18,
+        "6 spending rates × 3 mixes, two orders each"
+    );
+    let paper = parse_paper(PAPER_CELLS).unwrap();
+    println!(
+        "{}",
+        study_table(1, &cells, &paper)
+            .unwrap()
+            .render(Format::Table)
+    );
+    let a = agreement(&cells, &paper);
+    println!(
+        "scenario 1 against the paper: {} cells, mean |difference| {:.1} points, same winner in {} of {}",
+        a.cells, a.mean_abs_difference, a.same_winner, a.decided
+    );
+    // Every cell where the paper's advantage is at least 2 points: the same winner.
+    for p in paper.iter().filter(|p| (p.first - p.second).abs() >= 2.0) {
+        let c = cells
+            .iter()
+            .find(|c| c.stocks == p.stocks && c.rate == p.rate)
+            .unwrap();
+        assert_eq!(
+            (c.first - c.second).signum(),
+            (p.first - p.second).signum(),
+            "{} stocks at {}: drawdown {:.3}/{:.3}, paper {}/{}",
+            p.stocks,
+            p.rate,
+            c.first,
+            c.second,
+            p.first,
+            p.second
+        );
+    }
+    assert_eq!(a.decided, a.same_winner);
+    // More spending never lasts more often, in either order.
+    for stocks in STOCKS {
+        let column: Vec<&StudyCell> = cells.iter().filter(|c| c.stocks == stocks).collect();
+        for w in column.windows(2) {
+            assert!(w[1].first <= w[0].first && w[1].second <= w[0].second);
+        }
+    }
+}
+
+#[test]
+fn a_broken_paper_grid_is_refused_with_its_line() {
+    let e = parse_paper("scenario,stocks,spending,first,second\n1,0.5,0.035,90\n")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("line 2") && e.contains("5 fields"), "{e}");
+    let e = parse_paper("scenario,stocks,spending,first,second\n5,0.5,0.035,90,82\n")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("line 2") && e.contains("scenario 5"), "{e}");
+    let e = parse_paper("scenario,stocks,spending,first,second\n1,0.5,0.035,190,82\n")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("190 is not a percentage"), "{e}");
 }

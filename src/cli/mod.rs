@@ -3,4 +3,5 @@
 
 pub mod handout;
 pub mod report;
+pub mod study;
 pub mod tax;

@@ -9,6 +9,7 @@ mod optimized;
 pub mod recommend;
 mod risk;
 pub mod shown;
+pub mod study;
 mod table;
 pub mod tax_csv;
 pub mod why;
