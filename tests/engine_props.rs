@@ -206,6 +206,7 @@ prop_compose! {
                 rmd: Default::default(),
             },
             strategies,
+            scenarios: Vec::new(),
             comments: Vec::new(),
         }
     }

@@ -42,6 +42,10 @@ pub struct Plan {
     pub assumptions: Assumptions,
     #[serde(default = "StrategySpec::defaults")]
     pub strategies: Vec<StrategySpec>,
+    /// Named variations of this household ("retire at 62", "move to Florida"), each a few
+    /// overrides of the fields above (see `scenario.rs`). Plans without scenarios leave it out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<super::scenario::Scenario>,
     /// The comment lines the plan's file opened with (an example's explanation), written back
     /// on save. Not a field of the file: they are its comments.
     #[serde(skip)]

@@ -4,9 +4,9 @@
 //! of the plans, values it must refuse (negative amounts, rates of 1e28, absurd ages).
 
 use drawdown::plan::{
-    Account, Assumptions, Income, Move, OneOff, OtherIncome, PathMode, Pension, Person, Plan,
-    PriorMagi, Returns, RmdRule, RmdTable, Simulation, SocialSecurity, Spending, SpendingChange,
-    StateResidence, Wage, WithdrawalTiming,
+    Account, Assumptions, Income, Move, OneOff, OtherIncome, Override, PathMode, Pension, Person,
+    Plan, PriorMagi, Returns, RmdRule, RmdTable, Scenario, Simulation, SocialSecurity, Spending,
+    SpendingChange, StateResidence, Wage, WithdrawalTiming,
 };
 use drawdown::strategy::{Objective, OrderStep, Source, StepCap, StrategySpec};
 use drawdown::tax::{Filing, FlatChange, LawMode, StateCode, StateTax};
@@ -310,6 +310,7 @@ prop_compose! {
         estate_at_ages in prop::collection::vec(50u32..=120, 0..=2),
         simulation in (path_mode(), 1u32..=2_000, any::<u64>(), prop::option::of((1928i32..=2025, 0i32..=97)), any::<bool>(), any::<bool>(), prop::option::of((60u32..=80, any::<bool>()))),
         strategies in prop::collection::vec(strategy(), 1..=5),
+        scenarios in prop_oneof![2 => Just(Vec::new()), 1 => prop::collection::vec(scenario(), 1..=2)],
     ) -> Plan {
         let shift = start - 2026;
         let people: Vec<Person> = people.into_iter().map(|mut p| { p.birth_year += shift; p }).collect();
@@ -385,9 +386,59 @@ prop_compose! {
                 },
             },
             strategies,
+            scenarios,
             comments: Vec::new(),
         }
     }
+}
+
+/// One override, as RON text serde writes for the field's type: a number, a list of moves, a
+/// return assumption, the strategies compared; now and then a path no plan has or an element
+/// past a list's end.
+fn scenario_override() -> impl Strategy<Value = (String, String)> {
+    let text = |v: &dyn erased::Ron| v.ron();
+    prop_oneof![
+        3 => money().prop_map(move |m| ("spending.annual".to_string(), text(&m))),
+        2 => (0usize..2, 60u32..=71).prop_map(|(i, a)| (format!("income.social_security[{i}].claim_age"), a.to_string())),
+        2 => (0usize..2, 50u32..=121).prop_map(|(i, a)| (format!("people[{i}].planning_age"), a.to_string())),
+        2 => prop::collection::vec((2025i32..2060, state_code()), 0..=2).prop_map(move |m| {
+            let moves: Vec<Move> = m.into_iter().map(|(year, state)| Move { year, state }).collect();
+            ("moves".to_string(), text(&moves))
+        }),
+        2 => rate(-500, 300).prop_map(move |nominal| ("assumptions.returns".to_string(), text(&Returns::Constant { nominal }))),
+        1 => rate(-50, 200).prop_map(move |r| ("assumptions.inflation".to_string(), text(&r))),
+        1 => (0usize..3, money()).prop_map(move |(i, m)| (format!("accounts[{i}].balance"), text(&m))),
+        2 => prop::collection::vec(strategy(), 1..=3).prop_map(move |s| ("strategies".to_string(), text(&s))),
+        1 => (2020i32..2080, money()).prop_map(move |(year, amount)| {
+            let one = vec![OneOff { year, amount, label: "one-off".into() }];
+            ("spending.one_offs".to_string(), text(&one))
+        }),
+        1 => Just(("spending.nothing".to_string(), "1".to_string())),
+        1 => Just(("version".to_string(), "2".to_string())),
+    ]
+}
+
+/// RON text of any plan value, so the generator writes overrides as a user would.
+mod erased {
+    pub trait Ron {
+        fn ron(&self) -> String;
+    }
+    impl<T: serde::Serialize> Ron for T {
+        fn ron(&self) -> String {
+            ron::to_string(self).expect("plain data serialises")
+        }
+    }
+}
+
+fn scenario() -> impl Strategy<Value = Scenario> {
+    (name(), prop::collection::vec(scenario_override(), 0..=3)).prop_map(|(name, set)| Scenario {
+        name,
+        notes: String::new(),
+        set: set
+            .into_iter()
+            .map(|(k, v)| (k, Override::parse(&v).expect("ron's own text reads")))
+            .collect(),
+    })
 }
 
 /// A value no plan may hold in some field: what a careless edit or an attacker writes.
