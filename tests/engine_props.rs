@@ -93,6 +93,7 @@ fn strategy() -> impl Strategy<Value = StrategySpec> {
                     irmaa_aware,
                     stop_at_rmd,
                     years,
+                    after_fall: None,
                 }
             }),
         any::<bool>().prop_map(|harvest| StrategySpec::ZeroGains { harvest }),

@@ -2,14 +2,17 @@
 //! user chooses, and rules that react to markets.
 
 use drawdown::compare::compare;
+use drawdown::engine::{ReturnPath, Scenario, YearReturns, project};
 use drawdown::plan::{
-    PathMode, Plan, RmdRule, RmdTable, example_plan, parse_plan, plan_to_text, validate,
+    PathMode, Plan, RmdRule, RmdTable, Simulation, demo_plan, example_plan, parse_plan,
+    plan_to_text, validate,
 };
 use drawdown::report::Format;
 use drawdown::report::study::{
     STOCKS, StudyCell, StudyOptions, agreement, parse_paper, scenario_grid, study_table,
 };
-use drawdown::sim::{PathSource, SimError, SimResult, history, simulate_on};
+use drawdown::sim::{PathSource, SimError, SimResult, history, simulate_on, simulate_strategies};
+use drawdown::strategy::{AfterFall, StrategySpec, build};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use std::sync::atomic::AtomicBool;
@@ -356,4 +359,95 @@ fn a_broken_paper_grid_is_refused_with_its_line() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("190 is not a percentage"), "{e}");
+}
+
+fn conversion(after_fall: Option<AfterFall>) -> StrategySpec {
+    StrategySpec::RothConversion {
+        bracket: dec!(0.12),
+        yearly_cap: None,
+        irmaa_aware: true,
+        stop_at_rmd: false,
+        years: None,
+        after_fall,
+    }
+}
+
+const FALL: AfterFall = AfterFall {
+    drop: dec!(0.15),
+    bracket: dec!(0.24),
+};
+
+#[test]
+fn converting_more_after_a_fall_fills_the_higher_bracket_only_the_year_after() {
+    // The demo on a path of its own: 8% a year, but stocks lose 40% in the second year.
+    let plan = demo_plan();
+    let years = plan.horizon_years();
+    let mut path = ReturnPath::<f64> {
+        years: vec![
+            YearReturns {
+                stocks: 0.08,
+                bonds: 0.04,
+                cash: 0.03,
+                inflation: 0.025,
+            };
+            years
+        ],
+    };
+    path.years[1].stocks = -0.40;
+    let scenario = Scenario::<f64>::build(&plan, &path).unwrap();
+    let plain = project(&scenario, &scenario, &*build(&conversion(None)));
+    let after = project(&scenario, &scenario, &*build(&conversion(Some(FALL))));
+    // Before the fall and in the year of it (decided on 1 January) the two are the same year.
+    assert_eq!(plain.rows[0].conversion, after.rows[0].conversion);
+    assert_eq!(plain.rows[1].conversion, after.rows[1].conversion);
+    // The year after: the 24% bracket instead of 12%, on depressed values.
+    println!(
+        "conversion the year after the fall: plain {:.0}, after-fall rule {:.0}",
+        plain.rows[2].conversion, after.rows[2].conversion
+    );
+    assert!(after.rows[2].conversion > plain.rows[2].conversion + 10_000.0);
+    assert!(after.rows[2].tax.bracket_rate > 0.12);
+}
+
+#[test]
+fn without_a_fall_the_rule_changes_nothing() {
+    // Constant returns never fall: the books are the plain conversion's, to the cent.
+    let mut plan = demo_plan();
+    plan.strategies = vec![conversion(None), conversion(Some(FALL))];
+    let c = compare(&plan).unwrap();
+    assert_eq!(c.projections[0].rows, c.projections[1].rows);
+}
+
+#[test]
+fn converting_more_after_a_fall_against_plain_conversion_on_history() {
+    let plan = demo_plan();
+    let strategies = [conversion(None), conversion(Some(FALL))].map(|s| build(&s));
+    for mode in [PathMode::Historical, PathMode::bootstrap_default()] {
+        let settings = Simulation {
+            mode,
+            paths: 500,
+            ..Simulation::default()
+        };
+        let r = simulate_strategies(
+            &plan,
+            &settings,
+            &strategies,
+            2,
+            &AtomicBool::new(false),
+            |_| {},
+        )
+        .unwrap();
+        let (p, a) = (&r.strategies[0], &r.strategies[1]);
+        println!(
+            "demo, {}: plain conversion success {:.1}%, median estate {:.0}; \
+             24% after a 15% fall: success {:.1}%, median estate {:.0}",
+            r.mode,
+            p.success_rate * 100.0,
+            p.terminal_median,
+            a.success_rate * 100.0,
+            a.terminal_median
+        );
+        // The rule acts on the paths with a fall: the figures are not the plain strategy's.
+        assert_ne!(p, a);
+    }
 }

@@ -240,12 +240,9 @@ impl<N: Num> Scenario<N> {
                     own[w.person].wages += (w.amount * level_dec).round_dp(2);
                 }
             }
-            let benefits = schedule.year(
-                year,
-                [own[0].wages, own[1].wages],
-                level_dec,
-                &|| earnings_test(year, &wage_level),
-            )?;
+            let benefits = schedule.year(year, [own[0].wages, own[1].wages], level_dec, &|| {
+                earnings_test(year, &wage_level)
+            })?;
             for (i, o) in own.iter_mut().enumerate() {
                 o.social_security = benefits.paid[i].round_dp(2);
             }

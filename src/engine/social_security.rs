@@ -103,7 +103,10 @@ pub fn survivor_benefit(
         }
         Some(c) => (pia * worker_factor(deceased_birth, c), None),
         // Never claimed: credits for the months from FRA to the month before death.
-        None => (pia * worker_factor(deceased_birth, death_months.max(fra)), None),
+        None => (
+            pia * worker_factor(deceased_birth, death_months.max(fra)),
+            None,
+        ),
     };
     let reduced = unreduced * survivor_factor(survivor_birth, entitled_months);
     match rib_lim {
@@ -197,10 +200,7 @@ mod tests {
         let pia = dec!(740.50);
         let lim = survivor_benefit(pia, 1950, Some(66 * 12 - 26), died, 1950, 66 * 12);
         assert_eq!((lim * dec!(10)).floor() / dec!(10), dec!(633.50));
-        assert_eq!(
-            ((dec!(633.50) / pia) * dec!(100000)).floor(),
-            dec!(85550)
-        );
+        assert_eq!(((dec!(633.50) / pia) * dec!(100000)).floor(), dec!(85550));
     }
 
     /// POMS RS 00615.702 and SSA's survivor pages: delayed retirement credits the deceased

@@ -243,14 +243,20 @@ mod tests {
         let mut s = Schedule::new(plan, &lasts);
         (2024..2024 + years)
             .map(|y| {
-                let wages = plan.income.wages.iter().fold([Decimal::ZERO; 2], |mut w, x| {
-                    if y - plan.people[x.person].birth_year < x.until_age as i32 {
-                        w[x.person] += x.amount;
-                    }
-                    w
-                });
-                s.year(y, wages, Decimal::ONE, &|| earnings_test(y, &|_| Decimal::ONE))
-                    .unwrap()
+                let wages = plan
+                    .income
+                    .wages
+                    .iter()
+                    .fold([Decimal::ZERO; 2], |mut w, x| {
+                        if y - plan.people[x.person].birth_year < x.until_age as i32 {
+                            w[x.person] += x.amount;
+                        }
+                        w
+                    });
+                s.year(y, wages, Decimal::ONE, &|| {
+                    earnings_test(y, &|_| Decimal::ONE)
+                })
+                .unwrap()
             })
             .collect()
     }

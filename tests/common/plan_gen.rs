@@ -8,7 +8,7 @@ use drawdown::plan::{
     Plan, PriorMagi, Returns, RmdRule, RmdTable, Scenario, Simulation, SocialSecurity, Spending,
     SpendingChange, StateResidence, Wage, WithdrawalTiming,
 };
-use drawdown::strategy::{Objective, OrderStep, Source, StepCap, StrategySpec};
+use drawdown::strategy::{AfterFall, Objective, OrderStep, Source, StepCap, StrategySpec};
 use drawdown::tax::{Filing, FlatChange, LawMode, StateCode, StateTax};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -175,17 +175,24 @@ fn plain_strategy() -> impl Strategy<Value = StrategySpec> {
             prop::option::of(money()),
             any::<bool>(),
             any::<bool>(),
-            prop::option::of(0u32..=100)
+            prop::option::of(0u32..=100),
+            prop::option::of((1i64..=90, 0usize..7))
         )
-            .prop_map(|(bracket, yearly_cap, irmaa_aware, stop_at_rmd, years)| {
-                StrategySpec::RothConversion {
-                    bracket,
-                    yearly_cap,
-                    irmaa_aware,
-                    stop_at_rmd,
-                    years,
+            .prop_map(
+                |(bracket, yearly_cap, irmaa_aware, stop_at_rmd, years, fall)| {
+                    StrategySpec::RothConversion {
+                        bracket,
+                        yearly_cap,
+                        irmaa_aware,
+                        stop_at_rmd,
+                        years,
+                        after_fall: fall.map(|(drop, b)| AfterFall {
+                            drop: Decimal::new(drop, 2),
+                            bracket: [10, 12, 22, 24, 32, 35, 37].map(|r| Decimal::new(r, 2))[b],
+                        }),
+                    }
                 }
-            }),
+            ),
         any::<bool>().prop_map(|harvest| StrategySpec::ZeroGains { harvest }),
         Just(StrategySpec::HeirAware),
         Just(StrategySpec::Optimized {
