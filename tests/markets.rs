@@ -1,10 +1,12 @@
 //! Issue 15: the flat-rate law as the withdrawal-order studies state it, market history the
 //! user chooses, and rules that react to markets.
 
+mod common;
+
 use drawdown::compare::compare;
 use drawdown::engine::{ReturnPath, Scenario, YearReturns, project};
 use drawdown::plan::{
-    PathMode, Plan, RmdRule, RmdTable, Simulation, demo_plan, example_plan, parse_plan,
+    Guardrails, PathMode, Plan, RmdRule, RmdTable, Simulation, demo_plan, example_plan, parse_plan,
     plan_to_text, validate,
 };
 use drawdown::report::Format;
@@ -13,6 +15,8 @@ use drawdown::report::study::{
 };
 use drawdown::sim::{PathSource, SimError, SimResult, history, simulate_on, simulate_strategies};
 use drawdown::strategy::{AfterFall, StrategySpec, build};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use std::sync::atomic::AtomicBool;
@@ -450,4 +454,142 @@ fn converting_more_after_a_fall_against_plain_conversion_on_history() {
         // The rule acts on the paths with a fall: the figures are not the plain strategy's.
         assert_ne!(p, a);
     }
+}
+
+#[test]
+fn guardrails_on_the_demo_last_at_least_as_often_and_show_their_cuts() {
+    let plain = demo_plan();
+    let mut guarded = demo_plan();
+    guarded.spending.guardrails = Some(Guardrails::classic());
+    for mode in [PathMode::Historical, PathMode::monte_carlo_default()] {
+        let settings = Simulation {
+            mode,
+            paths: 1000,
+            ..Simulation::default()
+        };
+        let run =
+            |plan: &Plan| simulate_on(plan, &settings, 2, &AtomicBool::new(false), |_| {}).unwrap();
+        let (without, with) = (run(&plain), run(&guarded));
+        for (w, g) in without.strategies.iter().zip(&with.strategies) {
+            println!(
+                "demo, {} paths, {}: success {:.1}% without guardrails, {:.1}% with; \
+                 paths with a cut {:.1}%",
+                with.mode,
+                g.strategy,
+                w.success_rate * 100.0,
+                g.success_rate * 100.0,
+                g.cut_probability * 100.0
+            );
+            assert!(g.success_rate >= w.success_rate, "{}", g.strategy);
+            assert_eq!(w.cut_probability, 0.0);
+        }
+        assert!(with.strategies.iter().any(|s| s.cut_probability > 0.0));
+    }
+    // The cuts are in the ledger: each year's row says whether the guardrails moved.
+    let c = compare(&guarded).unwrap();
+    let risk = drawdown::report::risk_table(
+        &guarded,
+        &simulate_on(
+            &guarded,
+            &guarded.assumptions.simulation,
+            2,
+            &AtomicBool::new(false),
+            |_| {},
+        )
+        .unwrap(),
+    );
+    assert!(
+        risk.rows
+            .iter()
+            .any(|r| r[0].text == "Chance of a spending cut")
+    );
+    assert!(
+        c.projections[0]
+            .rows
+            .iter()
+            .all(|r| r.guardrail >= -1 && r.guardrail <= 1)
+    );
+}
+
+#[test]
+fn a_cut_after_a_crash_lowers_the_next_year_s_living_costs() {
+    // The demo on its own path with stocks losing half in the first year: the next year the
+    // withdrawal rate is far above the first year's, and the living costs are cut by 10%.
+    let mut plan = demo_plan();
+    plan.spending.guardrails = Some(Guardrails::classic());
+    plan.spending.one_offs.clear();
+    let years = plan.horizon_years();
+    let mut path = ReturnPath::<f64> {
+        years: vec![
+            YearReturns {
+                stocks: 0.05,
+                bonds: 0.03,
+                cash: 0.02,
+                inflation: 0.0,
+            };
+            years
+        ],
+    };
+    path.years[0].stocks = -0.60;
+    path.years[0].bonds = -0.30;
+    let scenario = Scenario::<f64>::build(&plan, &path).unwrap();
+    let p = project(&scenario, &scenario, &*build(&StrategySpec::Conventional));
+    assert_eq!(p.rows[0].guardrail, 0);
+    assert_eq!(p.rows[1].guardrail, -1);
+    let planned = scenario.years[1].living;
+    assert!((p.rows[1].spending - (planned * 0.9).round()).abs() <= 1.0);
+}
+
+/// Guardrails that never act (no cut below 100% of the plan, raises only if the withdrawal rate
+/// falls to a hundredth of the first year's) leave every strategy's books as they were.
+#[test]
+fn guardrails_that_never_trigger_change_nothing() {
+    // The plan generator nests deeply; debug builds need a larger stack than a test thread has.
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(never_triggering_guardrails)
+        .expect("a property thread starts")
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e));
+}
+
+fn never_triggering_guardrails() {
+    let mut runner = TestRunner::new_with_rng(
+        Config {
+            cases: 48,
+            failure_persistence: None,
+            ..Config::default()
+        },
+        TestRng::from_seed(RngAlgorithm::ChaCha, &[15; 32]),
+    );
+    let compared = std::sync::atomic::AtomicUsize::new(0);
+    let result = runner.run(&common::plan_gen::plan_in_bounds(), |mut plan| {
+        plan.spending.guardrails = None;
+        let mut wide = plan.clone();
+        wide.spending.guardrails = Some(Guardrails {
+            upper: dec!(10),
+            lower: dec!(0.99),
+            adjust: dec!(0.10),
+            floor: Decimal::ONE,
+        });
+        if !validate(&plan).is_empty() || !validate(&wide).is_empty() {
+            return Ok(());
+        }
+        let (Ok(a), Ok(b)) = (compare(&plan), compare(&wide)) else {
+            return Ok(());
+        };
+        for (pa, pb) in a.projections.iter().zip(&b.projections) {
+            if pb.rows.iter().all(|r| r.guardrail == 0) {
+                prop_assert_eq!(&pa.rows, &pb.rows);
+                compared.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let compared = compared.into_inner();
+    println!("{compared} projections compared");
+    assert!(compared > 0);
 }
