@@ -92,6 +92,9 @@ impl Schedule {
     ) -> Result<YearBenefits, BenefitsError> {
         let mut out = YearBenefits::default();
         let twelve = Decimal::from(12);
+        // By index: each person's record is read beside the other's (1 - i) and their own
+        // withheld months.
+        #[allow(clippy::needless_range_loop)]
         for i in 0..self.records.len() {
             let me = self.records[i];
             if year > me.last_year {
