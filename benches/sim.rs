@@ -69,12 +69,15 @@ fn sim(c: &mut Criterion) {
     // Spending guardrails on every strategy: the cuts and raises are part of each year.
     let mut guarded = plan.clone();
     guarded.spending.guardrails = Some(Guardrails::classic());
-    group.bench_function("montecarlo_10000_paths_all_strategies_guardrails_41y", |b| {
-        b.iter(|| {
-            let cancel = AtomicBool::new(false);
-            simulate(black_box(&guarded), &settings, &cancel, |_| {}).expect("simulates")
-        })
-    });
+    group.bench_function(
+        "montecarlo_10000_paths_all_strategies_guardrails_41y",
+        |b| {
+            b.iter(|| {
+                let cancel = AtomicBool::new(false);
+                simulate(black_box(&guarded), &settings, &cancel, |_| {}).expect("simulates")
+            })
+        },
+    );
     group.finish();
 }
 
