@@ -11,7 +11,7 @@ use crate::engine::{
     EngineError, Outcome, Projection, ReturnPath, Scenario, Strategy, project_all,
 };
 use crate::optimize::{Budget, OptimizeError, Optimized, optimize_within};
-use crate::plan::{Plan, validate};
+use crate::plan::{Plan, validate_household};
 use crate::strategy::{StrategySpec, build_named, unique_names};
 use rust_decimal::Decimal;
 use std::sync::atomic::AtomicBool;
@@ -53,7 +53,7 @@ pub fn compare(plan: &Plan) -> Result<Comparison, EngineError> {
 /// [`compare`], with the optimized strategies' columns taken from finished searches: each
 /// Optimized spec of the plan gets the result with its objective, or waits in `pending`.
 pub fn compare_with(plan: &Plan, optimized: &[&Optimized]) -> Result<Comparison, EngineError> {
-    let issues = validate(plan);
+    let issues = validate_household(plan);
     if let Some(first) = issues.first() {
         return Err(EngineError::InvalidPlan(first.to_string()));
     }

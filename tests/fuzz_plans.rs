@@ -112,6 +112,19 @@ fn run_loaded(plan: &Plan) -> Result<(), TestCaseError> {
             .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         prop_assert!(drawdown::plan::validate(&s).is_empty(), "{text}");
     }
+    // And the scenarios side by side, as the planner's view and the report show them.
+    if !plan.scenarios.is_empty() {
+        match drawdown::report::scenarios::quick_columns(plan) {
+            Ok(columns) => {
+                prop_assert_eq!(columns.len(), plan.scenarios.len() + 1);
+                let t = drawdown::report::scenarios_table(plan, &columns);
+                finite_json(&t.render(Format::Json))?;
+            }
+            // Nothing to recommend when a household compares only optimized searches.
+            Err(drawdown::report::scenarios::ScenariosError::NoStrategy(_)) => {}
+            Err(e) => return Err(TestCaseError::fail(format!("scenarios: {e}\n{text}"))),
+        }
+    }
     let plan = plan.clone();
     let cancel = AtomicBool::new(false);
     let (c, _found) = compare_all(&plan, &BUDGET, &cancel)

@@ -7,6 +7,11 @@ use drawdown::plan::{
 };
 use std::collections::BTreeMap;
 
+/// The demo household without the scenarios its file keeps.
+fn household() -> Plan {
+    demo_plan().base()
+}
+
 fn scenario(name: &str, set: &[(&str, &str)]) -> Scenario {
     Scenario {
         name: name.into(),
@@ -21,7 +26,7 @@ fn scenario(name: &str, set: &[(&str, &str)]) -> Scenario {
 /// The demo with four scenarios that each change a different kind of field: a number in a list
 /// element, a whole list added, an enum replaced, a struct field.
 fn with_scenarios() -> Plan {
-    let mut plan = demo_plan();
+    let mut plan = household();
     plan.scenarios = vec![
         scenario(
             "Claim at 70",
@@ -57,7 +62,7 @@ fn with_scenarios() -> Plan {
 #[test]
 fn each_override_applies_only_to_its_scenario() {
     let plan = with_scenarios();
-    let base = demo_plan();
+    let base = household();
     let s: Vec<Plan> = (0..4).map(|i| plan.with_scenario(i).unwrap()).collect();
     assert!(s.iter().all(|p| p.scenarios.is_empty()));
 
@@ -93,8 +98,8 @@ fn the_base_is_unchanged() {
     for i in 0..plan.scenarios.len() {
         plan.with_scenario(i).unwrap();
     }
-    assert_eq!(plan.base(), demo_plan());
-    assert_eq!(plan.scenario_plan(None).unwrap(), demo_plan());
+    assert_eq!(plan.base(), household());
+    assert_eq!(plan.scenario_plan(None).unwrap(), household());
     assert_eq!(
         plan.scenario_plan(Some("move to florida"))
             .unwrap()
@@ -160,7 +165,7 @@ fn every_field_of_a_plan_can_be_overridden_by_its_path() {
     }
     // Every leaf, changed alone (a number up by one, a string lengthened, a flag flipped),
     // is one override keyed by the leaf's path, and that override rebuilds the change.
-    let base = demo_plan();
+    let base = household();
     let json = serde_json::to_value(&base).unwrap();
     let mut paths = Vec::new();
     leaves(&json, String::new(), &mut paths);
@@ -230,7 +235,7 @@ fn every_field_of_a_plan_can_be_overridden_by_its_path() {
 
 #[test]
 fn overrides_from_an_edit_rebuild_the_edited_household() {
-    let base = demo_plan();
+    let base = household();
     let mut edited = base.clone();
     edited.people[1].planning_age = 92;
     edited.accounts.pop();
@@ -272,7 +277,7 @@ fn overrides_from_an_edit_rebuild_the_edited_household() {
 }
 
 fn errors(set: &[(&str, &str)]) -> String {
-    let mut plan = demo_plan();
+    let mut plan = household();
     plan.scenarios = vec![scenario("Retire early", set)];
     let text = plan_to_text(&plan);
     match parse_plan(&text, "p.ron") {
@@ -327,7 +332,7 @@ fn a_bad_override_names_the_scenario_and_the_field() {
 
 #[test]
 fn scenario_names_are_checked() {
-    let mut plan = demo_plan();
+    let mut plan = household();
     plan.scenarios = vec![
         scenario("Same", &[]),
         scenario("same", &[]),
@@ -355,7 +360,7 @@ fn scenario_names_are_checked() {
 
 #[test]
 fn an_override_that_is_not_ron_is_a_syntax_error_of_the_file() {
-    let text = plan_to_text(&demo_plan()).replace(
+    let text = plan_to_text(&household()).replace(
         "    strategies:",
         "    scenarios: [(name: \"x\", set: {\"spending.annual\": (})],\n    strategies:",
     );
@@ -363,4 +368,22 @@ fn an_override_that_is_not_ron_is_a_syntax_error_of_the_file() {
         parse_plan(&text, "p.ron"),
         Err(PlanError::Syntax { .. })
     ));
+}
+
+#[test]
+fn the_demo_keeps_two_scenarios_that_do_what_they_say() {
+    let plan = demo_plan();
+    let names: Vec<&str> = plan.scenarios.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Claim at 70", "Move to Florida"]);
+    let late = plan.scenario_plan(Some("Claim at 70")).unwrap();
+    assert!(
+        late.income
+            .social_security
+            .iter()
+            .all(|s| s.claim_age == 70)
+    );
+    let fl = plan.scenario_plan(Some("Move to Florida")).unwrap();
+    assert_eq!(fl.residence_in(2027).label(), "Massachusetts");
+    assert_eq!(fl.residence_in(2028).label(), "Florida");
+    assert_eq!(fl.base(), fl);
 }

@@ -1137,3 +1137,128 @@ fn a_state_is_picked_from_the_states_whose_name_or_code_matches() {
     keys(&mut p, "<Enter>tex<Esc>");
     assert!(p.app.plan.state.custom_tax().is_some());
 }
+
+#[test]
+fn a_scenario_is_edited_through_the_same_form_and_saved_as_its_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = with_places(places(Some(dir.path())));
+    let base = demo_plan();
+    // v lists the base and the demo's two scenarios; Enter on "Claim at 70" edits it.
+    keys(&mut p, "v<Down><Enter>");
+    assert_eq!(p.app.household_name().as_deref(), Some("Claim at 70"));
+    assert!(
+        p.app
+            .plan
+            .income
+            .social_security
+            .iter()
+            .all(|s| s.claim_age == 70)
+    );
+    // The form marks the overridden fields.
+    keys(&mut p, "<Tab><Tab>");
+    let screen = render(&mut p, 80, 24);
+    assert!(screen.contains("◆ Claiming age"), "{screen}");
+    // Editing a field of the scenario makes it an override of the scenario alone.
+    go(&mut p, Pane::Spending, "spending.annual", 0);
+    keys(&mut p, "<Enter>90k<Enter>");
+    assert!(render(&mut p, 80, 24).contains("◆ Yearly need"));
+    let path = dir.path().join("d.ron");
+    keys(&mut p, &format!("S<C-u>{}<Enter>", path.display()));
+    let saved = load_plan(&path).unwrap();
+    assert_eq!(saved.base(), base.base(), "the base is unchanged");
+    let set: Vec<&str> = saved.scenarios[0].set.keys().map(String::as_str).collect();
+    assert_eq!(
+        set,
+        [
+            "income.social_security[0].claim_age",
+            "income.social_security[1].claim_age",
+            "spending.annual"
+        ]
+    );
+    assert_eq!(saved.scenarios[1], base.scenarios[1]);
+    // Back on the base: its own spending, no marks.
+    keys(&mut p, "v<Up><Enter>");
+    assert_eq!(p.app.household_name(), None);
+    assert_eq!(p.app.plan.spending.annual, dec!(100000));
+    assert!(!render(&mut p, 80, 24).contains('◆'));
+}
+
+#[test]
+fn scenarios_are_added_copied_renamed_and_deleted() {
+    let mut p = planner();
+    keys(&mut p, "va");
+    let names = |p: &Planner| -> Vec<String> {
+        p.app
+            .file_plan()
+            .scenarios
+            .iter()
+            .map(|s| s.name.clone())
+            .collect()
+    };
+    assert_eq!(
+        names(&p),
+        ["Claim at 70", "Move to Florida", "New scenario"]
+    );
+    keys(&mut p, "n<C-u>Retire later<Enter>");
+    assert_eq!(names(&p)[2], "Retire later");
+    // A name another scenario has is refused.
+    keys(&mut p, "n<C-u>claim at 70<Enter>");
+    assert!(matches!(
+        p.app.overlay,
+        Some(Overlay::RenameScenario { .. })
+    ));
+    keys(&mut p, "<Esc>");
+    keys(&mut p, "<Up>D");
+    assert_eq!(names(&p)[3], "Move to Florida copy");
+    assert_eq!(
+        p.app.file_plan().scenarios[3].set,
+        p.app.file_plan().scenarios[1].set
+    );
+    // Deleting asks first.
+    keys(&mut p, "d");
+    assert!(matches!(
+        p.app.overlay,
+        Some(Overlay::ConfirmDeleteScenario { .. })
+    ));
+    keys(&mut p, "n");
+    assert_eq!(names(&p).len(), 4);
+    keys(&mut p, "dy");
+    assert_eq!(names(&p).len(), 3);
+    // Deleting the scenario being edited goes back to the base.
+    keys(&mut p, "<Esc>v<Down><Enter>vdy");
+    assert_eq!(p.app.household_name(), None);
+    assert_eq!(names(&p), ["Move to Florida", "Retire later"]);
+    keys(&mut p, "<Esc>u");
+    assert_eq!(names(&p).len(), 3, "undo brings it back on the base");
+}
+
+#[test]
+fn snapshots_of_the_scenario_views() {
+    let mut p = planner();
+    keys(&mut p, "v");
+    insta::assert_snapshot!("scenarios_80x24", render(&mut p, 80, 24));
+    insta::assert_snapshot!("scenarios_160x48", render(&mut p, 160, 48));
+    keys(&mut p, "<Esc>V");
+    insta::assert_snapshot!("scenario_compare_80x24", render(&mut p, 80, 24));
+    insta::assert_snapshot!("scenario_compare_160x48", render(&mut p, 160, 48));
+    keys(&mut p, "<Esc>t");
+    insta::assert_snapshot!("actions_80x24", render(&mut p, 80, 24));
+    insta::assert_snapshot!("actions_160x48", render(&mut p, 160, 48));
+}
+
+#[test]
+fn the_handout_key_writes_the_household_on_screen_beside_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = with_places(places(Some(dir.path())));
+    let path = dir.path().join("d.ron");
+    keys(&mut p, &format!("S<C-u>{}<Enter>", path.display()));
+    keys(&mut p, "PH");
+    let written = dir.path().join("d-handout.html");
+    let html = std::fs::read_to_string(&written).expect("the handout");
+    assert!(html.ends_with("</html>\n"));
+    // Privacy mode applies: no names.
+    assert!(!html.contains("Dana"), "privacy mode");
+    keys(&mut p, "Pv<Down><Down><Enter>H");
+    let fl = std::fs::read_to_string(dir.path().join("d-move-to-florida-handout.html")).unwrap();
+    assert!(fl.contains("<b>Scenario:</b> Move to Florida") && fl.contains("Dana"));
+}

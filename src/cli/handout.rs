@@ -12,7 +12,8 @@ use std::process::ExitCode;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  drawdown handout saves/D.ron -o D.html\n  \
-                        drawdown handout my-plan.ron --private -o client.html")]
+                        drawdown handout my-plan.ron --private -o client.html\n  \
+                        drawdown handout saves/D.ron --scenario \"Move to Florida\" -o florida.html")]
 pub struct HandoutArgs {
     /// The plan file (.ron).
     #[arg(value_name = "PLAN.ron")]
@@ -20,16 +21,20 @@ pub struct HandoutArgs {
     /// Write the HTML to this file (default: standard output).
     #[arg(short, long, value_name = "FILE.html")]
     pub output: Option<PathBuf>,
+    /// The handout of this named scenario of the plan instead of the base household.
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
     /// Privacy mode: names hidden, every amount rounded to $k.
     #[arg(long)]
     pub private: bool,
 }
 
 pub fn run(args: &HandoutArgs) -> anyhow::Result<ExitCode> {
-    let plan = load_plan(&args.plan)?;
+    let file = load_plan(&args.plan)?;
+    let (plan, scenario) = super::scenario_plan(&file, args.scenario.as_deref())?;
     let options = HandoutOptions {
         private: args.private,
-        scenario: None,
+        scenario,
     };
     // A document to hand over is the same on every machine: the optimized search keeps its
     // projection budget but not the two-second limit, which a busy machine could reach.

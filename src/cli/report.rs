@@ -9,7 +9,7 @@ use drawdown::plan::{PathMode, Plan, Simulation, load_plan, validate, validate_s
 use drawdown::report::actions::{ActionsError, actions_text, default_strategy};
 use drawdown::report::{
     Format, actions, actions_table, comparison_table, explained_ledger, find_strategy,
-    ledger_table, risk_table, wins_row,
+    ledger_table, risk_table, scenario_columns, scenarios_table, wins_row,
 };
 use drawdown::sim::simulate;
 use std::io::Write;
@@ -22,7 +22,9 @@ use std::sync::atomic::AtomicBool;
                         drawdown report saves/D.ron --strategy \"fill 12%\" --format csv\n  \
                         drawdown report saves/D.ron --actions --year 2027\n  \
                         drawdown report saves/E1.ron --paths historical\n  \
-                        drawdown report saves/D.ron --paths montecarlo --n 10000 --seed 7")]
+                        drawdown report saves/D.ron --paths montecarlo --n 10000 --seed 7\n  \
+                        drawdown report saves/D.ron --scenario \"Claim at 70\"\n  \
+                        drawdown report saves/D.ron --scenarios --format md")]
 pub struct ReportArgs {
     /// The plan file (.ron).
     #[arg(value_name = "PLAN.ron")]
@@ -52,6 +54,14 @@ pub struct ReportArgs {
     /// With --actions: the year (default: the plan's first).
     #[arg(long, value_name = "YEAR", requires = "actions")]
     pub year: Option<i32>,
+    /// Report on this named scenario of the plan instead of the base household (any report:
+    /// the comparison, a ledger, the actions, the market risk).
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
+    /// The base and every scenario side by side: each one's recommended strategy and key
+    /// outcomes, with the change against the base.
+    #[arg(long, conflicts_with_all = ["scenario", "strategy", "actions", "paths", "n", "seed", "explain"])]
+    pub scenarios: bool,
     /// Output format.
     #[arg(long, default_value = "table", value_parser = clap::value_parser!(Format))]
     pub format: Format,
@@ -72,7 +82,20 @@ pub enum Paths {
 }
 
 pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
-    let plan = load_plan(&args.plan)?;
+    let file = load_plan(&args.plan)?;
+    if args.scenarios {
+        let columns = scenario_columns(&file, &Budget::default(), &AtomicBool::new(false))
+            .with_context(|| format!("{}", args.plan.display()))?;
+        let text = scenarios_table(&file, &columns).render(args.format);
+        std::io::stdout().lock().write_all(text.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (plan, scenario) = super::scenario_plan(&file, args.scenario.as_deref())?;
+    // Every report's title names the plan: say which of its households this is.
+    let titled = |title: &str| match &scenario {
+        Some(s) => format!("{title} (scenario \"{s}\")"),
+        None => title.to_string(),
+    };
     let table = if args.paths.is_some() || args.n.is_some() || args.seed.is_some() {
         let settings = settings(&plan, args)?;
         let cancel = AtomicBool::new(false);
@@ -92,8 +115,15 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
                 e => anyhow!("{}: {e}", args.plan.display()),
             })?;
             let text = match args.format {
-                Format::Table => actions_text(&plan, &a),
-                format => actions_table(&plan, &a).render(format),
+                Format::Table => match &scenario {
+                    Some(s) => format!("Scenario \"{s}\"\n{}", actions_text(&plan, &a)),
+                    None => actions_text(&plan, &a),
+                },
+                format => {
+                    let mut t = actions_table(&plan, &a);
+                    t.title = titled(&t.title);
+                    t.render(format)
+                }
             };
             std::io::stdout().lock().write_all(text.as_bytes())?;
             return Ok(ExitCode::SUCCESS);
@@ -110,6 +140,8 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
                 let i = find_strategy(&c, name).map_err(|e| anyhow!("--strategy: {e}"))?;
                 let ledger = ledger_table(&plan, &c.projections[i]);
                 if args.explain {
+                    let mut ledger = ledger;
+                    ledger.title = titled(&ledger.title);
                     let text = explained_ledger(&plan, ledger, &c.projections[i], args.format)?;
                     std::io::stdout().lock().write_all(text.as_bytes())?;
                     return Ok(ExitCode::SUCCESS);
@@ -118,6 +150,8 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
             }
         }
     };
+    let mut table = table;
+    table.title = titled(&table.title);
     let mut out = std::io::stdout().lock();
     out.write_all(table.render(args.format).as_bytes())?;
     Ok(ExitCode::SUCCESS)

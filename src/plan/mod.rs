@@ -15,4 +15,6 @@ pub use io::{
 pub use limits::MAX_PROJECTED;
 pub use model::*;
 pub use scenario::{MAX_OVERRIDES, MAX_SCENARIOS, Override, Scenario, ScenarioError};
-pub use validate::{Issue, MAX_HORIZON, MAX_PATHS, MAX_SIM_CELLS, validate, validate_simulation};
+pub use validate::{
+    Issue, MAX_HORIZON, MAX_PATHS, MAX_SIM_CELLS, validate, validate_household, validate_simulation,
+};

@@ -110,8 +110,21 @@ impl Checker {
     }
 }
 
-/// All problems with a plan; empty when it can be projected.
+/// All problems with a plan and its scenarios; empty when it can be saved and projected.
 pub fn validate(plan: &Plan) -> Vec<Issue> {
+    let mut c = household(plan);
+    scenarios(plan, &mut c);
+    c.issues
+}
+
+/// The problems with the household the plan describes, its scenarios left aside: what the
+/// engine needs, and what the planner checks an edit of the household against (a base edit
+/// that breaks a scenario is named when the plan is saved, not refused as it is typed).
+pub fn validate_household(plan: &Plan) -> Vec<Issue> {
+    household(plan).issues
+}
+
+fn household(plan: &Plan) -> Checker {
     let mut c = Checker { issues: Vec::new() };
     if plan.version != PLAN_VERSION {
         c.push(
@@ -513,8 +526,7 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
             );
         }
     }
-    scenarios(plan, &mut c);
-    c.issues
+    c
 }
 
 /// Each scenario's own problems: its name, its overrides, and what is wrong with the household

@@ -59,6 +59,20 @@ pub enum Action {
     ToggleCurve,
     /// Widen the focused strategy column of the comparison to its full name.
     WidenColumn,
+    /// The scenarios window: switch, add, copy, rename, delete.
+    Scenarios,
+    /// Rename the scenario selected in the scenarios window.
+    Rename,
+    /// The base and every scenario side by side.
+    CompareScenarios,
+    /// This year's actions for the charted strategy.
+    ActionsView,
+    /// Write the client handout of the household on screen.
+    Handout,
+    /// The runner compared the scenarios (or could not).
+    ScenariosCompared(Result<Vec<crate::report::ScenarioColumn>, String>),
+    /// The runner wrote the handout here (or could not).
+    HandoutWritten(Result<PathBuf, String>),
     FocusChart,
     FocusCompare,
     FocusForm,

@@ -29,4 +29,8 @@ pub enum Effect {
     DiscardRecovery(PathBuf),
     /// The plan is saved (or discarded): delete this copy's kept unsaved plan.
     ClearRecovery,
+    /// Compare the base and every scenario of this plan file.
+    CompareScenarios(Box<crate::plan::Plan>),
+    /// Write the client handout of the household on screen to this file.
+    WriteHandout(PathBuf),
 }

@@ -172,6 +172,7 @@ pub fn blank_plan() -> Plan {
     let mut plan = crate::plan::demo_plan();
     plan.name = "New plan".into();
     plan.notes = String::new();
+    plan.scenarios.clear();
     plan.people.truncate(1);
     plan.people[0].name = "Me".into();
     plan.filing = crate::tax::Filing::Single;

@@ -14,11 +14,14 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
                 return None;
             }
             match &app.overlay {
-                Some(Overlay::SaveAs { .. }) => keymap::typing(key),
+                Some(Overlay::SaveAs { .. } | Overlay::RenameScenario { .. }) => {
+                    keymap::typing(key)
+                }
                 Some(
                     Overlay::Confirm { .. }
                     | Overlay::Recovery { .. }
-                    | Overlay::ConfirmRemove { .. },
+                    | Overlay::ConfirmRemove { .. }
+                    | Overlay::ConfirmDeleteScenario { .. },
                 ) => keymap::question(key),
                 Some(Overlay::RemovePerson { .. }) => keymap::person_question(key),
                 Some(_) => keymap::command(key, keymap::bindings()),

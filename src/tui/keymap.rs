@@ -53,6 +53,7 @@ fn table() -> Vec<Binding> {
     const VIEW: &str = "Charts and strategies";
     const ITEMS: &str = "Accounts, incomes and strategies";
     const FILE: &str = "Files";
+    const SCENARIOS: &str = "Scenarios, actions and the handout";
     vec![
         b(
             &[key(KeyCode::Tab)],
@@ -193,6 +194,36 @@ fn table() -> Vec<Binding> {
             TogglePrivacy,
             "privacy: round amounts to $k and hide names",
             VIEW,
+        ),
+        b(
+            &[ch('v')],
+            Scenarios,
+            "scenarios: switch household (Enter), add (a), copy (D), rename (n), delete (d)",
+            SCENARIOS,
+        ),
+        b(
+            &[ch('V')],
+            CompareScenarios,
+            "the base and every scenario side by side, with the change against the base",
+            SCENARIOS,
+        ),
+        b(
+            &[ch('n')],
+            Rename,
+            "rename the scenario selected in the scenarios window",
+            SCENARIOS,
+        ),
+        b(
+            &[ch('t')],
+            ActionsView,
+            "this year's actions: RMDs, draws, conversion, sales, tax, withholding",
+            SCENARIOS,
+        ),
+        b(
+            &[ch('H')],
+            Handout,
+            "write the client handout (HTML) of the household on screen beside the plan file",
+            SCENARIOS,
         ),
         b(&[ctrl('s')], Save, "save", FILE),
         b(&[ch('S')], SaveAs, "save as", FILE),

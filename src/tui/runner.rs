@@ -104,7 +104,7 @@ impl Runner {
     fn perform(&mut self, app: &mut App, effect: Effect) -> Option<Action> {
         match effect {
             Effect::Save { path, then } => Some(Action::Saved {
-                result: save_plan(&path, &app.plan)
+                result: save_plan(&path, &app.file_plan())
                     .map(|()| path)
                     .map_err(|e| e.to_string()),
                 then,
@@ -131,6 +131,10 @@ impl Runner {
                 recovery::discard(&path);
                 None
             }
+            Effect::CompareScenarios(plan) => Some(Action::ScenariosCompared(
+                crate::report::scenarios::quick_columns(&plan).map_err(|e| e.to_string()),
+            )),
+            Effect::WriteHandout(path) => Some(Action::HandoutWritten(write_handout(app, &path))),
             Effect::ClearRecovery => {
                 if let Some(path) = self.kept.take() {
                     recovery::discard(&path);
@@ -259,7 +263,10 @@ impl Runner {
         if self.kept_at.is_some_and(|t| t.elapsed() < KEEP_EVERY) {
             return;
         }
-        if let Ok(path) = app.places.write_recovery(&app.plan, app.file.as_deref()) {
+        if let Ok(path) = app
+            .places
+            .write_recovery(&app.file_plan(), app.file.as_deref())
+        {
             if let Some(old) = self.kept.replace(path.clone())
                 && old != path
             {
@@ -275,4 +282,23 @@ impl Runner {
         self.kept_at = None;
         self.keep(app);
     }
+}
+
+/// The client handout of the household on screen, from the results the planner has (an
+/// optimized column still searching is left out), in privacy mode when it is on.
+fn write_handout(app: &App, path: &std::path::Path) -> Result<std::path::PathBuf, String> {
+    let c = app
+        .comparison
+        .as_ref()
+        .ok_or_else(|| "the plan has no results yet".to_string())?;
+    let options = crate::report::handout::HandoutOptions {
+        private: app.privacy,
+        scenario: app.household_name(),
+    };
+    let html =
+        crate::report::handout::handout_html(&app.plan, c, app.background.risk.as_ref(), &options)
+            .map_err(|e| e.to_string())?;
+    crate::plan::write_atomically(path, html.as_bytes())
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path.to_path_buf())
 }

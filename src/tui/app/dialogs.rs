@@ -55,6 +55,26 @@ pub enum Overlay {
         accounts: usize,
         incomes: usize,
     },
+    /// The household's scenarios; row 0 is the base.
+    Scenarios {
+        selected: usize,
+    },
+    /// Delete this scenario?
+    ConfirmDeleteScenario {
+        index: usize,
+        name: String,
+    },
+    /// A scenario's new name being typed.
+    RenameScenario {
+        index: usize,
+        input: TextEditor,
+    },
+    /// The base and every scenario side by side.
+    ScenarioCompare,
+    /// This year's actions, scrolled down by this many lines.
+    Actions {
+        scroll: usize,
+    },
     /// Which kind of item to add.
     Pick {
         add: AddRef,
@@ -124,6 +144,93 @@ impl App {
                     keep(self, Overlay::Inspector);
                 }
             }
+            Overlay::Scenarios { selected } => match action {
+                Action::Quit => self.request(Pending::Quit, fx),
+                other => self.scenarios_key(other, selected),
+            },
+            Overlay::ConfirmDeleteScenario { index, name } => match action {
+                Action::Yes => self.delete_scenario(index),
+                Action::Quit => self.request(Pending::Quit, fx),
+                Action::No | Action::Close => {
+                    self.overlay = Some(Overlay::Scenarios {
+                        selected: index + 1,
+                    })
+                }
+                _ => keep(self, Overlay::ConfirmDeleteScenario { index, name }),
+            },
+            Overlay::RenameScenario { index, mut input } => match action {
+                Action::Close => {
+                    self.overlay = Some(Overlay::Scenarios {
+                        selected: index + 1,
+                    })
+                }
+                Action::Quit => self.request(Pending::Quit, fx),
+                Action::Edit(request) => {
+                    input.handle(request);
+                    keep(self, Overlay::RenameScenario { index, input });
+                }
+                Action::Type(c) => {
+                    input.handle(InputRequest::InsertChar(c));
+                    keep(self, Overlay::RenameScenario { index, input });
+                }
+                Action::Activate => match self.rename_scenario(index, input.value()) {
+                    Ok(()) => {
+                        self.overlay = Some(Overlay::Scenarios {
+                            selected: index + 1,
+                        })
+                    }
+                    Err(e) => {
+                        self.say(e);
+                        keep(self, Overlay::RenameScenario { index, input });
+                    }
+                },
+                _ => keep(self, Overlay::RenameScenario { index, input }),
+            },
+            Overlay::ScenarioCompare => match action {
+                Action::Close | Action::CompareScenarios | Action::Activate => {}
+                Action::Quit => self.request(Pending::Quit, fx),
+                Action::Scenarios => self.open_scenarios(),
+                _ => keep(self, Overlay::ScenarioCompare),
+            },
+            Overlay::Actions { scroll } => match action {
+                Action::Close | Action::ActionsView | Action::Activate => {}
+                Action::Quit => self.request(Pending::Quit, fx),
+                Action::Left | Action::YearLeft => {
+                    self.move_year(-1);
+                    keep(self, Overlay::Actions { scroll: 0 });
+                }
+                Action::Right | Action::YearRight => {
+                    self.move_year(1);
+                    keep(self, Overlay::Actions { scroll: 0 });
+                }
+                Action::NextStrategy | Action::PrevStrategy => {
+                    self.step_strategy(action == Action::NextStrategy);
+                    keep(self, Overlay::Actions { scroll: 0 });
+                }
+                Action::Down | Action::ScrollDown | Action::PageDown => {
+                    let by = if action == Action::PageDown { 10 } else { 1 };
+                    keep(
+                        self,
+                        Overlay::Actions {
+                            scroll: (scroll + by).min(300),
+                        },
+                    );
+                }
+                Action::Up | Action::ScrollUp | Action::PageUp => {
+                    let by = if action == Action::PageUp { 10 } else { 1 };
+                    keep(
+                        self,
+                        Overlay::Actions {
+                            scroll: scroll.saturating_sub(by),
+                        },
+                    );
+                }
+                Action::Handout => {
+                    self.overlay = Some(Overlay::Actions { scroll });
+                    fx.push(Effect::WriteHandout(self.handout_path()));
+                }
+                _ => keep(self, Overlay::Actions { scroll }),
+            },
             Overlay::Error { title, message } => match action {
                 Action::Close | Action::Activate => {}
                 Action::Quit => self.request(Pending::Quit, fx),

@@ -20,12 +20,14 @@ mod history;
 mod items;
 mod mouse;
 mod results;
+mod scenarios;
 mod update;
 
 pub use dialogs::Overlay;
 pub use editing::Edit;
 pub use history::History;
 pub use results::{Background, Baseline};
+pub use scenarios::{Household, ScenarioResults};
 
 pub use super::action::Action;
 pub use super::effect::{Effect, Pending};
@@ -119,6 +121,10 @@ pub struct App {
     /// What the screen shows, computed when its inputs change (never while drawing).
     pub view: ViewModel,
     pub view_key: Option<ViewKey>,
+    /// The scenario being edited; none while the base household is.
+    pub household: Option<Household>,
+    /// The scenario comparison, while its window is open.
+    pub scenario_results: Option<ScenarioResults>,
 }
 
 /// Names as the screen shows them.
@@ -180,6 +186,8 @@ impl App {
             inspector_scroll: 0,
             view: ViewModel::default(),
             view_key: None,
+            household: None,
+            scenario_results: None,
         };
         app.reset_rows();
         app
@@ -263,6 +271,8 @@ impl App {
     /// Replaces the whole plan (open, new, recovery): the undo history starts afresh.
     pub fn replace_plan(&mut self, plan: Plan, file: Option<PathBuf>) {
         self.plan = plan;
+        self.household = None;
+        self.scenario_results = None;
         self.file = file;
         self.history = History::default();
         self.edit = None;
@@ -308,6 +318,29 @@ impl App {
                 })
             }
             Action::Recovered(result) => self.recovered(result),
+            Action::ScenariosCompared(result) => {
+                self.scenario_results = Some(match result {
+                    Ok(columns) => ScenarioResults::Ready(columns),
+                    Err(e) => ScenarioResults::Failed(e),
+                })
+            }
+            Action::HandoutWritten(result) => match result {
+                Ok(path) => self.say(format!(
+                    "handout written to {}{}",
+                    super::files::home_relative(&path),
+                    if self.privacy {
+                        " (private: names hidden, amounts rounded)"
+                    } else {
+                        ""
+                    }
+                )),
+                Err(message) => {
+                    self.overlay = Some(Overlay::Error {
+                        title: "Handout not written".into(),
+                        message,
+                    })
+                }
+            },
             Action::Simulation(u) => self.background.take_simulation(u),
             Action::Optimizer(objective, u) => {
                 if self.background.take_optimizer(objective, u) {
@@ -324,6 +357,7 @@ impl App {
                 }
             }
         }
+        self.scenario_effects(&mut fx);
         fx
     }
 }

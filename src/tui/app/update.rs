@@ -52,6 +52,11 @@ impl App {
             Action::Open => fx.push(Effect::ListPlans),
             Action::New => self.overlay = Some(Overlay::New { selected: 0 }),
             Action::PinBaseline => self.toggle_baseline(),
+            Action::Scenarios => self.open_scenarios(),
+            Action::CompareScenarios => self.open_scenario_compare(),
+            Action::ActionsView => self.overlay = Some(Overlay::Actions { scroll: 0 }),
+            Action::Handout => fx.push(Effect::WriteHandout(self.handout_path())),
+            Action::Rename => self.say("n renames a scenario in the scenarios window (v)"),
             Action::TogglePresenter => {
                 self.presenter = !self.presenter;
                 self.theme = Theme::from_env(self.presenter);

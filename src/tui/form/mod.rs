@@ -14,7 +14,7 @@ pub use items::Leaving;
 pub use spec::{FieldSpec, Kind, Loc, Names};
 pub use value::Value;
 
-use crate::plan::{Plan, validate};
+use crate::plan::{Plan, validate_household};
 use groups::{GROUPS, GroupSpec};
 use spec::Access;
 use table::FIELDS;
@@ -289,7 +289,7 @@ pub fn apply(f: FieldRef, plan: &Plan, input: &str) -> Result<Plan, String> {
 /// The plan if it validates; else the first problem, the field's own first and told by its
 /// message alone.
 fn checked(f: FieldRef, next: Plan) -> Result<Plan, String> {
-    let mut issues = validate(&next);
+    let mut issues = validate_household(&next);
     if issues.is_empty() {
         return Ok(next);
     }
@@ -347,7 +347,7 @@ pub fn add_picked(a: AddRef, plan: &Plan, choice: usize) -> Result<Plan, String>
 }
 
 fn valid(next: Plan) -> Result<Plan, String> {
-    match validate(&next).first() {
+    match validate_household(&next).first() {
         None => Ok(next),
         Some(i) => Err(i.to_string()),
     }

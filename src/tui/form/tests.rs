@@ -2,7 +2,7 @@
 //! agrees with the plan's validation.
 
 use super::*;
-use crate::plan::{Account, AccountKind, PathMode, PriorMagi, Returns, demo_plan};
+use crate::plan::{Account, AccountKind, PathMode, PriorMagi, Returns, demo_plan, validate};
 use crate::strategy::{OrderStep, Source, StepCap, StrategySpec};
 use crate::tax::LawMode;
 use rust_decimal::Decimal;
@@ -188,6 +188,8 @@ const FILE_ONLY: &[&str] = &[
     "income.social_security[].person",
     "assumptions.estate_at_ages[]",
     "assumptions.tax_law.change",
+    // Scenarios are kept in the planner's scenario window, each edited through this same form.
+    "scenarios[]",
 ];
 
 #[test]

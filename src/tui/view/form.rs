@@ -90,6 +90,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
                 note,
                 stepped,
                 help: field_help,
+                overridden,
             } => {
                 if let Some(h) = field_help {
                     help.clone_from(h);
@@ -98,7 +99,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
                 let label_style = if is_selected { t.accent } else { t.text };
                 // Values right-aligned after the label: a long value (a choice) may use the room
                 // a short label leaves.
-                let label_text = format!("  {label}");
+                // ◆: the scenario being edited sets this field.
+                let label_text = format!("{}{label}", if *overridden { "◆ " } else { "  " });
                 let value_width = width.saturating_sub(fit::width(&label_text) + 1);
                 let mut spans = vec![Span::styled(label_text, label_style)];
                 match editing {

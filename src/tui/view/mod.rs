@@ -4,6 +4,7 @@ pub mod fit;
 mod form;
 mod overlays;
 mod right;
+mod scenarios;
 
 use super::app::{App, Focus, RightTab};
 use ratatui::Frame;
@@ -94,6 +95,12 @@ fn status_bar(app: &App, frame: &mut Frame, area: Rect, tabbed: bool) {
     };
     let marker = if app.dirty { " [+]" } else { "" };
     let mut left = vec![Span::styled(format!(" {file}{marker} "), t.title)];
+    if let Some(name) = app.household_name() {
+        left.push(Span::styled(
+            format!(" scenario: {} ", fit::words(&name, 24)),
+            t.accent,
+        ));
+    }
     if app.baseline.is_some() {
         left.push(Span::styled(" baseline ", t.accent));
     }

@@ -16,6 +16,10 @@ pub fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     match overlay {
         Overlay::Help { scroll } => help(app, frame, area, *scroll),
         Overlay::Inspector => inspector(app, frame, area),
+        Overlay::Scenarios { selected } => super::scenarios::list(app, frame, area, *selected),
+        Overlay::RenameScenario { input, .. } => super::scenarios::rename(app, frame, area, input),
+        Overlay::ScenarioCompare => super::scenarios::compare(app, frame, area),
+        Overlay::Actions { scroll } => super::scenarios::actions(app, frame, area, *scroll),
         Overlay::Open { entries, selected } => {
             let items: Vec<(String, String)> = entries
                 .iter()
@@ -147,6 +151,17 @@ pub fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 &[("y", " recover them"), ("n", " discard them")],
             );
         }
+        Overlay::ConfirmDeleteScenario { name, .. } => question(
+            app,
+            frame,
+            area,
+            "Delete scenario",
+            vec![Line::from(format!(
+                "Delete the scenario {} and its overrides? (the base stays)",
+                quoted(name)
+            ))],
+            &[("y", " delete"), ("n", " or Esc keep it")],
+        ),
         Overlay::ConfirmRemove { what, .. } => question(
             app,
             frame,

@@ -17,6 +17,8 @@ pub enum FormRow {
         stepped: bool,
         /// The help line, for the selected field only.
         help: Option<String>,
+        /// The scenario being edited overrides this field (or the list holding it).
+        overridden: bool,
     },
     Add(String),
 }
@@ -24,6 +26,15 @@ pub enum FormRow {
 pub fn form_rows(app: &App) -> Vec<FormRow> {
     let names = app.names();
     let selected = app.selected_row();
+    let overridden = app.overridden();
+    let is_overridden = |path: &str| {
+        overridden.iter().any(|k| {
+            path == k
+                || path
+                    .strip_prefix(k.as_str())
+                    .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+        })
+    };
     app.rows_of(app.pane)
         .into_iter()
         .enumerate()
@@ -38,6 +49,7 @@ pub fn form_rows(app: &App) -> Vec<FormRow> {
                     note: spec.note.and_then(|n| n(&app.plan, f.loc, &names)),
                     stepped: spec.kind.is_stepped(),
                     help: (i == selected).then(|| form::help(f, &app.plan)),
+                    overridden: !overridden.is_empty() && is_overridden(&spec.path_at(f.loc)),
                 }
             }
         })

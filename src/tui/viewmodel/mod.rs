@@ -28,7 +28,7 @@ use super::widgets::{FanColumn, MetricRow, StackColumn, TaxColumn};
 pub struct ViewKey {
     results: (u64, u64, u64, bool, bool),
     charted: usize,
-    inspector: (usize, bool, bool),
+    inspector: (usize, bool, bool, bool),
     form: (u64, bool, usize, usize),
 }
 
@@ -48,6 +48,7 @@ impl ViewKey {
                 app.year,
                 app.curve,
                 matches!(app.overlay, Some(Overlay::Inspector)),
+                matches!(app.overlay, Some(Overlay::Actions { .. })),
             ),
             form: (
                 app.plan_rev,
@@ -83,6 +84,13 @@ pub struct ViewModel {
     pub form: Vec<FormRow>,
     /// Things about the plan worth knowing that are not errors.
     pub warnings: Vec<String>,
+    /// This year's actions for the charted strategy and the cursor's year, while their window
+    /// is open: a title, and the lines or why there are none.
+    pub actions: (
+        String,
+        Vec<crate::report::actions::ActionLine>,
+        Option<String>,
+    ),
 }
 
 impl ViewModel {
@@ -118,6 +126,11 @@ impl ViewModel {
 
     /// The inspector of the charted strategy's year, while it is open.
     fn build_inspector(&mut self, app: &App) {
+        self.actions = if matches!(app.overlay, Some(Overlay::Actions { .. })) {
+            actions(app)
+        } else {
+            Default::default()
+        };
         self.inspector = if matches!(app.overlay, Some(Overlay::Inspector)) {
             inspector::inspector(app)
         } else {
@@ -128,6 +141,38 @@ impl ViewModel {
     /// Lines of the inspector in one column, for scrolling.
     pub fn inspector_len(&self) -> usize {
         self.inspector.lines().len()
+    }
+}
+
+/// This year's actions (see `report::actions`) for the charted strategy in the cursor's year.
+fn actions(
+    app: &App,
+) -> (
+    String,
+    Vec<crate::report::actions::ActionLine>,
+    Option<String>,
+) {
+    let Some(c) = app.comparison.as_ref() else {
+        return (String::new(), Vec::new(), Some("no results yet".into()));
+    };
+    let year = app.plan.assumptions.start_year + i32::try_from(app.year).unwrap_or(0);
+    let name = c
+        .outcomes
+        .get(app.strategy)
+        .map(|o| o.strategy.clone())
+        .unwrap_or_default();
+    let title = format!("Actions for {year}, {name}");
+    let lines = crate::report::actions(&app.plan, c, app.strategy, year)
+        .map(|a| {
+            crate::report::actions::action_lines(
+                &a,
+                &crate::report::Shown::new(&app.plan, app.privacy),
+            )
+        })
+        .map_err(|e| e.to_string());
+    match lines {
+        Ok(l) => (title, l, None),
+        Err(e) => (title, Vec::new(), Some(e)),
     }
 }
 
