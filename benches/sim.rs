@@ -3,7 +3,7 @@
 //! result within 100 ms.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use drawdown::plan::{PathMode, Plan, Simulation, demo_plan};
+use drawdown::plan::{Guardrails, PathMode, Plan, Simulation, demo_plan};
 use drawdown::sim::simulate;
 use std::hint::black_box;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -66,6 +66,18 @@ fn sim(c: &mut Criterion) {
             simulate(black_box(&plan), &historical, &cancel, |_| {}).expect("simulates")
         })
     });
+    // Spending guardrails on every strategy: the cuts and raises are part of each year.
+    let mut guarded = plan.clone();
+    guarded.spending.guardrails = Some(Guardrails::classic());
+    group.bench_function(
+        "montecarlo_10000_paths_all_strategies_guardrails_41y",
+        |b| {
+            b.iter(|| {
+                let cancel = AtomicBool::new(false);
+                simulate(black_box(&guarded), &settings, &cancel, |_| {}).expect("simulates")
+            })
+        },
+    );
     group.finish();
 }
 

@@ -94,6 +94,7 @@ fn strategy() -> impl Strategy<Value = StrategySpec> {
                     irmaa_aware,
                     stop_at_rmd,
                     years,
+                    after_fall: None,
                 }
             }),
         any::<bool>().prop_map(|harvest| StrategySpec::ZeroGains { harvest }),
@@ -194,6 +195,7 @@ prop_compose! {
                 changes: spending.1.into_iter().map(|(at_age, annual)| SpendingChange { at_age, annual }).collect(),
                 one_offs: spending.2.into_iter().map(|(k, amount)| OneOff { year: start + k, amount, label: "one-off".into() }).collect(),
                 survivor_share: Decimal::new(8, 1),
+                guardrails: None,
             },
             assumptions: Assumptions {
                 start_year: start,

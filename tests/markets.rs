@@ -1,11 +1,22 @@
 //! Issue 15: the flat-rate law as the withdrawal-order studies state it, market history the
 //! user chooses, and rules that react to markets.
 
+mod common;
+
 use drawdown::compare::compare;
+use drawdown::engine::{ReturnPath, Scenario, YearReturns, project};
 use drawdown::plan::{
-    PathMode, Plan, RmdRule, RmdTable, example_plan, parse_plan, plan_to_text, validate,
+    Guardrails, PathMode, Plan, RmdRule, RmdTable, Simulation, demo_plan, example_plan, parse_plan,
+    plan_to_text, validate,
 };
-use drawdown::sim::{PathSource, SimError, SimResult, history, simulate_on};
+use drawdown::report::Format;
+use drawdown::report::study::{
+    STOCKS, StudyCell, StudyOptions, agreement, parse_paper, scenario_grid, study_table,
+};
+use drawdown::sim::{PathSource, SimError, SimResult, history, simulate_on, simulate_strategies};
+use drawdown::strategy::{AfterFall, StrategySpec, build};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use std::sync::atomic::AtomicBool;
@@ -282,4 +293,303 @@ fn a_study_rmd_start_age_out_of_range_names_the_field() {
         issues.iter().any(|i| i.path == "assumptions.rmd.start_age"),
         "{issues:?}"
     );
+}
+
+/// The one cell of the study's grid drawdown's reference material carries (scenario 1, 50/50,
+/// spending 3.5%: 90% taxable first, 82% tax-deferred first), in the paper-grid format.
+const PAPER_CELLS: &str = "# flat-rate withdrawal-order study, the cell quoted in issue 15\n\
+                           scenario,stocks,spending,first,second\n\
+                           1,0.5,0.035,90,82\n";
+
+#[test]
+fn scenario_1_regenerated_picks_the_paper_s_winner() {
+    let cells = scenario_grid(1, &StudyOptions::default()).unwrap();
+    assert_eq!(
+        cells.len(),
+        18,
+        "6 spending rates × 3 mixes, two orders each"
+    );
+    let paper = parse_paper(PAPER_CELLS).unwrap();
+    println!(
+        "{}",
+        study_table(1, &cells, &paper)
+            .unwrap()
+            .render(Format::Table)
+    );
+    let a = agreement(&cells, &paper);
+    println!(
+        "scenario 1 against the paper: {} cells, mean |difference| {:.1} points, same winner in {} of {}",
+        a.cells, a.mean_abs_difference, a.same_winner, a.decided
+    );
+    // Every cell where the paper's advantage is at least 2 points: the same winner.
+    for p in paper.iter().filter(|p| (p.first - p.second).abs() >= 2.0) {
+        let c = cells
+            .iter()
+            .find(|c| c.stocks == p.stocks && c.rate == p.rate)
+            .unwrap();
+        assert_eq!(
+            (c.first - c.second).signum(),
+            (p.first - p.second).signum(),
+            "{} stocks at {}: drawdown {:.3}/{:.3}, paper {}/{}",
+            p.stocks,
+            p.rate,
+            c.first,
+            c.second,
+            p.first,
+            p.second
+        );
+    }
+    assert_eq!(a.decided, a.same_winner);
+    // More spending never lasts more often, in either order.
+    for stocks in STOCKS {
+        let column: Vec<&StudyCell> = cells.iter().filter(|c| c.stocks == stocks).collect();
+        for w in column.windows(2) {
+            assert!(w[1].first <= w[0].first && w[1].second <= w[0].second);
+        }
+    }
+}
+
+#[test]
+fn a_broken_paper_grid_is_refused_with_its_line() {
+    let e = parse_paper("scenario,stocks,spending,first,second\n1,0.5,0.035,90\n")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("line 2") && e.contains("5 fields"), "{e}");
+    let e = parse_paper("scenario,stocks,spending,first,second\n5,0.5,0.035,90,82\n")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("line 2") && e.contains("scenario 5"), "{e}");
+    let e = parse_paper("scenario,stocks,spending,first,second\n1,0.5,0.035,190,82\n")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("190 is not a percentage"), "{e}");
+}
+
+fn conversion(after_fall: Option<AfterFall>) -> StrategySpec {
+    StrategySpec::RothConversion {
+        bracket: dec!(0.12),
+        yearly_cap: None,
+        irmaa_aware: true,
+        stop_at_rmd: false,
+        years: None,
+        after_fall,
+    }
+}
+
+const FALL: AfterFall = AfterFall {
+    drop: dec!(0.15),
+    bracket: dec!(0.24),
+};
+
+#[test]
+fn converting_more_after_a_fall_fills_the_higher_bracket_only_the_year_after() {
+    // The demo on a path of its own: 8% a year, but stocks lose 40% in the second year.
+    let plan = demo_plan();
+    let years = plan.horizon_years();
+    let mut path = ReturnPath::<f64> {
+        years: vec![
+            YearReturns {
+                stocks: 0.08,
+                bonds: 0.04,
+                cash: 0.03,
+                inflation: 0.025,
+            };
+            years
+        ],
+    };
+    path.years[1].stocks = -0.40;
+    let scenario = Scenario::<f64>::build(&plan, &path).unwrap();
+    let plain = project(&scenario, &scenario, &*build(&conversion(None)));
+    let after = project(&scenario, &scenario, &*build(&conversion(Some(FALL))));
+    // Before the fall and in the year of it (decided on 1 January) the two are the same year.
+    assert_eq!(plain.rows[0].conversion, after.rows[0].conversion);
+    assert_eq!(plain.rows[1].conversion, after.rows[1].conversion);
+    // The year after: the 24% bracket instead of 12%, on depressed values.
+    println!(
+        "conversion the year after the fall: plain {:.0}, after-fall rule {:.0}",
+        plain.rows[2].conversion, after.rows[2].conversion
+    );
+    assert!(after.rows[2].conversion > plain.rows[2].conversion + 10_000.0);
+    assert!(after.rows[2].tax.bracket_rate > 0.12);
+}
+
+#[test]
+fn without_a_fall_the_rule_changes_nothing() {
+    // Constant returns never fall: the books are the plain conversion's, to the cent.
+    let mut plan = demo_plan();
+    plan.strategies = vec![conversion(None), conversion(Some(FALL))];
+    let c = compare(&plan).unwrap();
+    assert_eq!(c.projections[0].rows, c.projections[1].rows);
+}
+
+#[test]
+fn converting_more_after_a_fall_against_plain_conversion_on_history() {
+    let plan = demo_plan();
+    let strategies = [conversion(None), conversion(Some(FALL))].map(|s| build(&s));
+    for mode in [PathMode::Historical, PathMode::bootstrap_default()] {
+        let settings = Simulation {
+            mode,
+            paths: 500,
+            ..Simulation::default()
+        };
+        let r = simulate_strategies(
+            &plan,
+            &settings,
+            &strategies,
+            2,
+            &AtomicBool::new(false),
+            |_| {},
+        )
+        .unwrap();
+        let (p, a) = (&r.strategies[0], &r.strategies[1]);
+        println!(
+            "demo, {}: plain conversion success {:.1}%, median estate {:.0}; \
+             24% after a 15% fall: success {:.1}%, median estate {:.0}",
+            r.mode,
+            p.success_rate * 100.0,
+            p.terminal_median,
+            a.success_rate * 100.0,
+            a.terminal_median
+        );
+        // The rule acts on the paths with a fall: the figures are not the plain strategy's.
+        assert_ne!(p, a);
+    }
+}
+
+#[test]
+fn guardrails_on_the_demo_last_at_least_as_often_and_show_their_cuts() {
+    let plain = demo_plan();
+    let mut guarded = demo_plan();
+    guarded.spending.guardrails = Some(Guardrails::classic());
+    for mode in [PathMode::Historical, PathMode::monte_carlo_default()] {
+        let settings = Simulation {
+            mode,
+            paths: 1000,
+            ..Simulation::default()
+        };
+        let run =
+            |plan: &Plan| simulate_on(plan, &settings, 2, &AtomicBool::new(false), |_| {}).unwrap();
+        let (without, with) = (run(&plain), run(&guarded));
+        for (w, g) in without.strategies.iter().zip(&with.strategies) {
+            println!(
+                "demo, {} paths, {}: success {:.1}% without guardrails, {:.1}% with; \
+                 paths with a cut {:.1}%",
+                with.mode,
+                g.strategy,
+                w.success_rate * 100.0,
+                g.success_rate * 100.0,
+                g.cut_probability * 100.0
+            );
+            assert!(g.success_rate >= w.success_rate, "{}", g.strategy);
+            assert_eq!(w.cut_probability, 0.0);
+        }
+        assert!(with.strategies.iter().any(|s| s.cut_probability > 0.0));
+    }
+    // The cuts are in the ledger: each year's row says whether the guardrails moved.
+    let c = compare(&guarded).unwrap();
+    let risk = drawdown::report::risk_table(
+        &guarded,
+        &simulate_on(
+            &guarded,
+            &guarded.assumptions.simulation,
+            2,
+            &AtomicBool::new(false),
+            |_| {},
+        )
+        .unwrap(),
+    );
+    assert!(
+        risk.rows
+            .iter()
+            .any(|r| r[0].text == "Chance of a spending cut")
+    );
+    assert!(
+        c.projections[0]
+            .rows
+            .iter()
+            .all(|r| r.guardrail >= -1 && r.guardrail <= 1)
+    );
+}
+
+#[test]
+fn a_cut_after_a_crash_lowers_the_next_year_s_living_costs() {
+    // The demo on its own path with stocks losing half in the first year: the next year the
+    // withdrawal rate is far above the first year's, and the living costs are cut by 10%.
+    let mut plan = demo_plan();
+    plan.spending.guardrails = Some(Guardrails::classic());
+    plan.spending.one_offs.clear();
+    let years = plan.horizon_years();
+    let mut path = ReturnPath::<f64> {
+        years: vec![
+            YearReturns {
+                stocks: 0.05,
+                bonds: 0.03,
+                cash: 0.02,
+                inflation: 0.0,
+            };
+            years
+        ],
+    };
+    path.years[0].stocks = -0.60;
+    path.years[0].bonds = -0.30;
+    let scenario = Scenario::<f64>::build(&plan, &path).unwrap();
+    let p = project(&scenario, &scenario, &*build(&StrategySpec::Conventional));
+    assert_eq!(p.rows[0].guardrail, 0);
+    assert_eq!(p.rows[1].guardrail, -1);
+    let planned = scenario.years[1].living;
+    assert!((p.rows[1].spending - (planned * 0.9).round()).abs() <= 1.0);
+}
+
+/// Guardrails that never act (no cut below 100% of the plan, raises only if the withdrawal rate
+/// falls to a hundredth of the first year's) leave every strategy's books as they were.
+#[test]
+fn guardrails_that_never_trigger_change_nothing() {
+    // The plan generator nests deeply; debug builds need a larger stack than a test thread has.
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(never_triggering_guardrails)
+        .expect("a property thread starts")
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e));
+}
+
+fn never_triggering_guardrails() {
+    let mut runner = TestRunner::new_with_rng(
+        Config {
+            cases: 48,
+            failure_persistence: None,
+            ..Config::default()
+        },
+        TestRng::from_seed(RngAlgorithm::ChaCha, &[15; 32]),
+    );
+    let compared = std::sync::atomic::AtomicUsize::new(0);
+    let result = runner.run(&common::plan_gen::plan_in_bounds(), |mut plan| {
+        plan.spending.guardrails = None;
+        let mut wide = plan.clone();
+        wide.spending.guardrails = Some(Guardrails {
+            upper: dec!(10),
+            lower: dec!(0.99),
+            adjust: dec!(0.10),
+            floor: Decimal::ONE,
+        });
+        if !validate(&plan).is_empty() || !validate(&wide).is_empty() {
+            return Ok(());
+        }
+        let (Ok(a), Ok(b)) = (compare(&plan), compare(&wide)) else {
+            return Ok(());
+        };
+        for (pa, pb) in a.projections.iter().zip(&b.projections) {
+            if pb.rows.iter().all(|r| r.guardrail == 0) {
+                prop_assert_eq!(&pa.rows, &pb.rows);
+                compared.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let compared = compared.into_inner();
+    println!("{compared} projections compared");
+    assert!(compared > 0);
 }

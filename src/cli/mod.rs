@@ -3,6 +3,7 @@
 
 pub mod handout;
 pub mod report;
+pub mod study;
 pub mod tax;
 
 /// The household a `--scenario NAME` flag asks for, and the scenario's name as the plan spells

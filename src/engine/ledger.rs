@@ -69,6 +69,8 @@ pub struct YearRow<N> {
     // Where the money went.
     /// The year's after-tax need (living costs and one-offs).
     pub spending: N,
+    /// The spending guardrails this year: -1 a cut, +1 a raise, 0 neither (or no guardrails).
+    pub guardrail: i8,
     pub spending_paid: N,
     pub shortfall: N,
     pub federal_tax: N,

@@ -101,6 +101,7 @@ fn run_with<N: Num>(
     let mut growth_rate: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     let mut turnover: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     let mut rmd_due: Vec<N> = Vec::with_capacity(accounts.len() + 2);
+    let mut guardrails = GuardrailState::<N>::default();
     for (index, inputs) in scenario.years.iter().enumerate() {
         // Accounts of someone who has died pass to the survivor.
         if let Some(survivor) = (0..scenario.people.len()).find(|i| inputs.alive[*i]) {
@@ -215,7 +216,8 @@ fn run_with<N: Num>(
             + dividends
             + interest
             + rmd;
-        let spending = inputs.spending();
+        let (living, guardrail) = guardrails.year(scenario, inputs.living, opening.total());
+        let spending = living + inputs.one_offs;
         let now = balances(&accounts);
         let (taxable_value, taxable_basis) = (now.taxable, now.basis);
         let owners = owners(inputs, &accounts, rmd_of, age_head, age_spouse);
@@ -324,6 +326,7 @@ fn run_with<N: Num>(
             harvested_gain: draws.harvest,
             conversion: draws.convert,
             spending,
+            guardrail,
             spending_paid,
             shortfall,
             federal_tax: federal,
@@ -341,6 +344,65 @@ fn run_with<N: Num>(
             owners: ctx.owners,
         };
         visit(row);
+    }
+}
+
+/// Where the spending guardrails stand: the first year's withdrawal rate and the factor the
+/// cuts and raises so far have left on the plan's living costs.
+#[derive(Debug, Clone, Copy)]
+struct GuardrailState<N> {
+    initial_rate: Option<N>,
+    factor: N,
+}
+
+impl<N: Num> Default for GuardrailState<N> {
+    fn default() -> Self {
+        GuardrailState {
+            initial_rate: None,
+            factor: N::ONE,
+        }
+    }
+}
+
+impl<N: Num> GuardrailState<N> {
+    /// This year's living costs and the guardrail move (Guyton–Klinger): the withdrawal rate is
+    /// the living costs (after earlier cuts and raises) over the portfolio at the start of the
+    /// year. Above the first year's rate by more than `upper`, the costs are cut by `adjust`,
+    /// never below `floor` of the plan's; below it by more than `lower`, raised by `adjust`.
+    fn year(&mut self, scenario: &Scenario<N>, planned: N, portfolio: N) -> (N, i8) {
+        let Some([upper, lower, adjust, floor]) = scenario.guardrails else {
+            return (planned, 0);
+        };
+        let mut moved = 0;
+        match self.initial_rate {
+            None => {
+                if portfolio > N::ZERO && planned > N::ZERO {
+                    self.initial_rate = Some(planned / portfolio);
+                }
+            }
+            Some(initial) => {
+                let rate = if portfolio > N::ZERO {
+                    planned * self.factor / portfolio
+                } else {
+                    N::from_i64(1_000_000)
+                };
+                if rate > initial * (N::ONE + upper) {
+                    let cut = (self.factor * (N::ONE - adjust)).max_of(floor);
+                    if cut < self.factor {
+                        self.factor = cut;
+                        moved = -1;
+                    }
+                } else if rate < initial * (N::ONE - lower) {
+                    // Raises are bounded so that the costs stay within the plan's money limits.
+                    let raised = (self.factor * (N::ONE + adjust)).min_of(N::from_i64(100));
+                    if raised > self.factor {
+                        self.factor = raised;
+                        moved = 1;
+                    }
+                }
+            }
+        }
+        ((planned * self.factor).round_cents(), moved)
     }
 }
 

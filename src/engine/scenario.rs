@@ -145,6 +145,8 @@ pub struct Scenario<N> {
     pub estate_ages: Vec<u32>,
     /// Draws come out after the year's returns (31 December) rather than before them.
     pub end_of_year: bool,
+    /// Spending guardrails: upper, lower, adjust, floor (see [`crate::plan::Guardrails`]).
+    pub guardrails: Option<[N; 4]>,
 }
 
 impl<N: Num> Scenario<N> {
@@ -328,6 +330,10 @@ impl<N: Num> Scenario<N> {
             }
             .convert(),
             end_of_year: !plan.assumptions.withdrawals.is_start(),
+            guardrails: plan
+                .spending
+                .guardrails
+                .map(|g| [g.upper, g.lower, g.adjust, g.floor].map(N::from_dec)),
             heirs_rate: N::from_dec(plan.heirs_rate),
             prior_magi: plan.assumptions.prior_magi.as_ref().map(|m| {
                 [
@@ -402,6 +408,7 @@ impl<N: Num> Scenario<N> {
             prior_filing: self.prior_filing,
             estate_ages: self.estate_ages.clone(),
             end_of_year: self.end_of_year,
+            guardrails: self.guardrails.map(|g| g.map(c)),
         }
     }
 }

@@ -515,6 +515,40 @@ pub struct Spending {
     /// Share of the need that remains once one spouse has died.
     #[serde(default = "one", with = "serde_dec")]
     pub survivor_share: Decimal,
+    /// Spending guardrails (Guyton–Klinger): cut the living costs after bad years, raise them
+    /// after good ones. None: the need is fixed in real terms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guardrails: Option<Guardrails>,
+}
+
+/// Guyton–Klinger guardrails on the withdrawal rate (living costs over the opening portfolio).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guardrails {
+    /// Cut when the rate is this far above the first year's: 0.20 = 20% above.
+    #[serde(with = "serde_dec")]
+    pub upper: Decimal,
+    /// Raise when the rate is this far below the first year's.
+    #[serde(with = "serde_dec")]
+    pub lower: Decimal,
+    /// The size of a cut or a raise: 0.10 = 10% of the living costs.
+    #[serde(with = "serde_dec")]
+    pub adjust: Decimal,
+    /// Cuts never take the living costs below this share of the plan's: 0.80.
+    #[serde(with = "serde_dec")]
+    pub floor: Decimal,
+}
+
+impl Guardrails {
+    /// The classic rule: 20% guardrails, 10% cuts and raises, a floor at 80% of the plan.
+    pub fn classic() -> Guardrails {
+        Guardrails {
+            upper: dec!(0.20),
+            lower: dec!(0.20),
+            adjust: dec!(0.10),
+            floor: dec!(0.80),
+        }
+    }
 }
 
 fn one() -> Decimal {

@@ -414,6 +414,23 @@ fn household(plan: &Plan) -> Checker {
         Decimal::ZERO,
         Decimal::ONE,
     );
+    if let Some(g) = &sp.guardrails {
+        // A guardrail or a step of 0 would never act; 95% steps keep the arithmetic sane.
+        c.rate("spending.guardrails.upper", g.upper, dec!(0.01), dec!(10));
+        c.rate("spending.guardrails.lower", g.lower, dec!(0.01), dec!(0.99));
+        c.rate(
+            "spending.guardrails.adjust",
+            g.adjust,
+            dec!(0.01),
+            dec!(0.5),
+        );
+        c.rate(
+            "spending.guardrails.floor",
+            g.floor,
+            Decimal::ZERO,
+            Decimal::ONE,
+        );
+    }
     let mut last_age = 0;
     for (i, ch) in sp.changes.iter().enumerate() {
         let path = format!("spending.changes[{i}]");

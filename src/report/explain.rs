@@ -45,6 +45,11 @@ fn bracket_name(rate: f64) -> String {
 /// A one-line account of the year.
 pub fn explain(row: &YearRow<Decimal>) -> String {
     let mut s = String::new();
+    match row.guardrail {
+        g if g < 0 => s.push_str("guardrail: spending cut; "),
+        g if g > 0 => s.push_str("guardrail: spending raised; "),
+        _ => {}
+    }
     if row.rmd > Decimal::ZERO {
         s.push_str(&format!("RMD {}; ", format_dollars(row.rmd)));
     }

@@ -11,6 +11,7 @@ pub mod recommend;
 mod risk;
 pub mod scenarios;
 pub mod shown;
+pub mod study;
 pub mod survivor;
 mod table;
 pub mod tax_csv;

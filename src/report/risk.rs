@@ -60,7 +60,7 @@ pub fn risk_table(plan: &Plan, r: &SimResult) -> Table {
     headers.extend(r.strategies.iter().map(|s| s.strategy.clone()));
     let s = &r.strategies;
     use Better::*;
-    let rows = vec![
+    let mut rows = vec![
         row("Success rate", s, |x| x.success_rate, share, Higher),
         row(
             "Terminal wealth, 10th pct",
@@ -98,6 +98,15 @@ pub fn risk_table(plan: &Plan, r: &SimResult) -> Table {
             Lower,
         ),
     ];
+    if plan.spending.guardrails.is_some() {
+        rows.push(row(
+            "Chance of a spending cut",
+            s,
+            |x| x.cut_probability,
+            share,
+            Lower,
+        ));
+    }
     let paths = if r.paths == 1 {
         "1 path".to_string()
     } else {
@@ -143,6 +152,7 @@ mod tests {
             terminal_p90: 3e6,
             median_lifetime_tax: tax,
             irmaa_probability: 0.25,
+            cut_probability: 0.0,
             bands: vec![Band::default()],
         };
         SimResult {

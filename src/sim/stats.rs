@@ -22,6 +22,8 @@ pub struct PathOutcome {
     pub success: bool,
     /// Some year paid an IRMAA surcharge.
     pub irmaa: bool,
+    /// The spending guardrails cut the living costs in some year.
+    pub cut: bool,
 }
 
 /// Accumulates one projection, year by year, without keeping its rows.
@@ -62,6 +64,9 @@ impl<'a> Tally<'a> {
         if row.irmaa > SHORTFALL_NOISE {
             o.irmaa = true;
         }
+        if row.guardrail < 0 {
+            o.cut = true;
+        }
     }
 }
 
@@ -88,6 +93,8 @@ pub struct StrategyRisk {
     pub median_lifetime_tax: f64,
     /// Share of paths that paid an IRMAA surcharge in some year (0 to 1).
     pub irmaa_probability: f64,
+    /// Share of paths on which the spending guardrails cut the living costs in some year.
+    pub cut_probability: f64,
     /// One band per plan year, first year first.
     pub bands: Vec<Band>,
 }

@@ -110,6 +110,7 @@ impl Store {
             };
             let success_rate = share(|o| o.success);
             let irmaa_probability = share(|o| o.irmaa);
+            let cut_probability = share(|o| o.cut);
             self.scratch64.clear();
             self.scratch64.extend(outcomes.iter().map(|o| o.terminal));
             let [p10, p50, p90] = quantiles(&mut self.scratch64, [0.1, 0.5, 0.9]);
@@ -140,6 +141,7 @@ impl Store {
                 terminal_p90: p90,
                 median_lifetime_tax: tax,
                 irmaa_probability,
+                cut_probability,
                 bands,
             });
         }

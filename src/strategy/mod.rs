@@ -24,7 +24,8 @@ pub use orders::FixedOrder;
 pub use proportional::Proportional;
 pub use roth_conversion::RothConversion;
 pub use spec::{
-    MAX_LABEL, MAX_ORDER_STEPS, Objective, OrderStep, StepCap, StrategySpec, bracket_label,
+    AfterFall, MAX_LABEL, MAX_ORDER_STEPS, Objective, OrderStep, StepCap, StrategySpec,
+    bracket_label,
 };
 pub use zero_gains::ZeroGains;
 
@@ -89,6 +90,7 @@ pub fn build_named(spec: &StrategySpec, name: String) -> Box<dyn Strategy> {
             irmaa_aware,
             stop_at_rmd,
             years,
+            after_fall,
         } => Box::new(RothConversion {
             name,
             bracket: *bracket,
@@ -96,6 +98,7 @@ pub fn build_named(spec: &StrategySpec, name: String) -> Box<dyn Strategy> {
             irmaa_aware: *irmaa_aware,
             stop_at_rmd: *stop_at_rmd,
             years: *years,
+            after_fall: *after_fall,
         }),
         StrategySpec::ZeroGains { harvest } => Box::new(ZeroGains {
             name,
@@ -112,6 +115,7 @@ pub fn build_named(spec: &StrategySpec, name: String) -> Box<dyn Strategy> {
             irmaa_aware: true,
             stop_at_rmd: false,
             years: None,
+            after_fall: None,
         }),
     }
 }

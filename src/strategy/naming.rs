@@ -54,6 +54,7 @@ mod tests {
             irmaa_aware: true,
             stop_at_rmd,
             years: None,
+            after_fall: None,
         }
     }
 

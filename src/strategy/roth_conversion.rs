@@ -5,7 +5,7 @@ use super::bracket_fill::{bracket_rate, fill_order, fill_target};
 use super::{Decision, Limit, Note, Strategy};
 use crate::engine::YearContext;
 use crate::num::Num;
-use crate::strategy::Source;
+use crate::strategy::{AfterFall, Source};
 use rust_decimal::Decimal;
 
 pub struct RothConversion {
@@ -15,6 +15,39 @@ pub struct RothConversion {
     pub irmaa_aware: bool,
     pub stop_at_rmd: bool,
     pub years: Option<u32>,
+    pub after_fall: Option<AfterFall>,
+}
+
+impl RothConversion {
+    /// The bracket to fill this year: the after-fall bracket in a year after the portfolio's
+    /// stock/bond mix lost more than the rule's drop, else the strategy's own.
+    fn bracket_now(&self, ctx: &YearContext<'_, f64>) -> Decimal {
+        match self.after_fall {
+            Some(f) if last_year_return(ctx) < -f64::from_dec(f.drop) => f.bracket,
+            _ => self.bracket,
+        }
+    }
+}
+
+/// Last year's nominal return of the household's mix: each account's stock/bond (or cash)
+/// return on last year's path, weighted by the plan's opening balances. The rule looks back only:
+/// a decision never sees this year's returns. In the first year there is no last year (0).
+pub fn last_year_return(ctx: &YearContext<'_, f64>) -> f64 {
+    let Some(last) = ctx
+        .index
+        .checked_sub(1)
+        .and_then(|k| ctx.scenario.years.get(k))
+    else {
+        return 0.0;
+    };
+    let (mut sum, mut weight) = (0.0, 0.0);
+    for a in &ctx.scenario.accounts {
+        if a.balance > 0.0 {
+            sum += a.balance * a.total_return(&last.returns);
+            weight += a.balance;
+        }
+    }
+    if weight > 0.0 { sum / weight } else { 0.0 }
 }
 
 impl Strategy for RothConversion {
@@ -23,8 +56,9 @@ impl Strategy for RothConversion {
     }
 
     fn decide(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
-        let (target, room) = fill_target(ctx, self.bracket, None);
-        let bracket_rate = bracket_rate(ctx, self.bracket);
+        let bracket = self.bracket_now(ctx);
+        let (target, room) = fill_target(ctx, bracket, None);
+        let bracket_rate = bracket_rate(ctx, bracket);
         let note = |limit| Note::Convert {
             bracket_rate,
             target,

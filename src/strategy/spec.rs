@@ -54,6 +54,10 @@ pub enum StrategySpec {
         /// Convert only in the first N years of the plan.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         years: Option<u32>,
+        /// Convert more after a market fall: in a year after the portfolio's mix lost more than
+        /// `drop`, fill `bracket` instead (paying the tax on depressed values).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        after_fall: Option<AfterFall>,
     },
     /// Keep taxable income under the 0% long-term-gain ceiling: sell taxable assets tax-free,
     /// fill the rest with Roth; optionally harvest gains (sell and rebuy) up to the ceiling.
@@ -140,6 +144,19 @@ fn yes() -> bool {
     true
 }
 
+/// The after-a-fall rule of a conversion strategy.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AfterFall {
+    /// The loss of the portfolio's stock/bond mix over the last year (nominal) that counts as a
+    /// fall: 0.15 for 15%.
+    #[serde(with = "serde_dec")]
+    pub drop: Decimal,
+    /// The bracket to fill in the year after a fall.
+    #[serde(with = "serde_dec")]
+    pub bracket: Decimal,
+}
+
 impl StrategySpec {
     /// The strategies a new plan compares.
     pub fn defaults() -> Vec<StrategySpec> {
@@ -158,6 +175,7 @@ impl StrategySpec {
                 irmaa_aware: true,
                 stop_at_rmd: false,
                 years: None,
+                after_fall: None,
             },
             StrategySpec::ZeroGains { harvest: true },
             StrategySpec::HeirAware,
@@ -184,6 +202,7 @@ impl StrategySpec {
                 bracket,
                 yearly_cap,
                 years,
+                after_fall,
                 ..
             } => {
                 let mut s = format!("Convert to {}", bracket_label(*bracket));
@@ -192,6 +211,13 @@ impl StrategySpec {
                 }
                 if let Some(n) = years {
                     s.push_str(&format!(", {n} yrs"));
+                }
+                if let Some(f) = after_fall {
+                    s.push_str(&format!(
+                        ", {} after a {} fall",
+                        bracket_label(f.bracket),
+                        crate::money::format_rate(f.drop)
+                    ));
                 }
                 s
             }
@@ -380,10 +406,25 @@ impl StrategySpec {
                 bracket,
                 yearly_cap,
                 years,
+                after_fall,
                 ..
             } => {
                 if !bracket_ok(*bracket) {
                     return Err(("bracket".into(), "a bracket rate such as 0.12".into()));
+                }
+                if let Some(f) = after_fall {
+                    if !bracket_ok(f.bracket) {
+                        return Err((
+                            "after_fall.bracket".into(),
+                            "a bracket rate such as 0.24".into(),
+                        ));
+                    }
+                    if f.drop <= Decimal::ZERO || f.drop >= Decimal::ONE {
+                        return Err((
+                            "after_fall.drop".into(),
+                            "a fall above 0% and below 100%, such as 0.15".into(),
+                        ));
+                    }
                 }
                 if let Some(problem) = yearly_cap.and_then(amount_problem) {
                     return Err(("yearly_cap".into(), problem));
@@ -531,7 +572,8 @@ mod tests {
                 yearly_cap: Some(dec!(50000)),
                 irmaa_aware: true,
                 stop_at_rmd: false,
-                years: None
+                years: None,
+                after_fall: None
             }
         );
         assert_eq!(specs[1].name(), "Fill 12%");

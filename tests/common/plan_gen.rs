@@ -4,11 +4,11 @@
 //! of the plans, values it must refuse (negative amounts, rates of 1e28, absurd ages).
 
 use drawdown::plan::{
-    Account, Assumptions, Income, Move, OneOff, OtherIncome, Override, PathMode, Pension, Person,
-    Plan, PriorMagi, Returns, RmdRule, RmdTable, Scenario, Sex, Simulation, SocialSecurity,
-    Spending, SpendingChange, StateResidence, Wage, WithdrawalTiming,
+    Account, Assumptions, Guardrails, Income, Move, OneOff, OtherIncome, Override, PathMode,
+    Pension, Person, Plan, PriorMagi, Returns, RmdRule, RmdTable, Scenario, Sex, Simulation,
+    SocialSecurity, Spending, SpendingChange, StateResidence, Wage, WithdrawalTiming,
 };
-use drawdown::strategy::{Objective, OrderStep, Source, StepCap, StrategySpec};
+use drawdown::strategy::{AfterFall, Objective, OrderStep, Source, StepCap, StrategySpec};
 use drawdown::tax::{Filing, FlatChange, LawMode, StateCode, StateTax};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -175,17 +175,24 @@ fn plain_strategy() -> impl Strategy<Value = StrategySpec> {
             prop::option::of(money()),
             any::<bool>(),
             any::<bool>(),
-            prop::option::of(0u32..=100)
+            prop::option::of(0u32..=100),
+            prop::option::of((1i64..=90, 0usize..7))
         )
-            .prop_map(|(bracket, yearly_cap, irmaa_aware, stop_at_rmd, years)| {
-                StrategySpec::RothConversion {
-                    bracket,
-                    yearly_cap,
-                    irmaa_aware,
-                    stop_at_rmd,
-                    years,
+            .prop_map(
+                |(bracket, yearly_cap, irmaa_aware, stop_at_rmd, years, fall)| {
+                    StrategySpec::RothConversion {
+                        bracket,
+                        yearly_cap,
+                        irmaa_aware,
+                        stop_at_rmd,
+                        years,
+                        after_fall: fall.map(|(drop, b)| AfterFall {
+                            drop: Decimal::new(drop, 2),
+                            bracket: [10, 12, 22, 24, 32, 35, 37].map(|r| Decimal::new(r, 2))[b],
+                        }),
+                    }
                 }
-            }),
+            ),
         any::<bool>().prop_map(|harvest| StrategySpec::ZeroGains { harvest }),
         Just(StrategySpec::HeirAware),
         Just(StrategySpec::Optimized {
@@ -303,7 +310,7 @@ prop_compose! {
         heirs_rate in rate(0, 600),
         accounts in prop::collection::vec(account(2), 0..=6),
         income in income(),
-        spending in (money(), prop::collection::vec((40u32..=120, money()), 0..=2), prop::collection::vec((0i32..100, money()), 0..=2), share()),
+        spending in (money(), prop::collection::vec((40u32..=120, money()), 0..=2), prop::collection::vec((0i32..100, money()), 0..=2), share(), prop::option::of((1i64..=1000, 1i64..=99, 1i64..=50, 0i64..=100))),
         inflation in rate(-50, 200),
         returns in prop_oneof![
             rate(-500, 300).prop_map(|nominal| Returns::Constant { nominal }),
@@ -357,6 +364,12 @@ prop_compose! {
                 changes,
                 one_offs: spending.2.into_iter().map(|(k, amount)| OneOff { year: start + k, amount, label: "one-off".into() }).collect(),
                 survivor_share: spending.3,
+                guardrails: spending.4.map(|(upper, lower, adjust, floor)| Guardrails {
+                    upper: Decimal::new(upper, 2),
+                    lower: Decimal::new(lower, 2),
+                    adjust: Decimal::new(adjust, 2),
+                    floor: Decimal::new(floor, 2),
+                }),
             },
             assumptions: Assumptions {
                 start_year: start,

@@ -181,6 +181,7 @@ fn strategy_kinds() -> Vec<StrategySpec> {
             irmaa_aware: true,
             stop_at_rmd: false,
             years: None,
+            after_fall: None,
         },
         StrategySpec::ZeroGains { harvest: true },
         StrategySpec::HeirAware,

@@ -22,6 +22,8 @@ pub enum Kind {
     MaybeMoney,
     /// A percentage: `3.5` and `3.5%` both mean 3.5%.
     Rate,
+    /// A percentage, or blank for none.
+    MaybeRate,
     /// Whole years of age.
     Age,
     /// A calendar year.

@@ -108,6 +108,18 @@ fn rich_plans() -> Vec<Plan> {
         start_age: 70,
         table: crate::plan::RmdTable::SingleLife,
     };
+    b.spending.guardrails = Some(crate::plan::Guardrails::classic());
+    b.strategies.push(StrategySpec::RothConversion {
+        bracket: dec!(0.12),
+        yearly_cap: None,
+        irmaa_aware: true,
+        stop_at_rmd: false,
+        years: None,
+        after_fall: Some(crate::strategy::AfterFall {
+            drop: dec!(0.15),
+            bracket: dec!(0.24),
+        }),
+    });
     let mut c = a.clone();
     c.assumptions.tax_law = LawMode::RateChange {
         from_year: 2030,

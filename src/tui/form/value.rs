@@ -23,6 +23,7 @@ pub fn rule(kind: Kind) -> &'static str {
         Kind::Money => "dollars: 65000, 65,000, 65k or 1.25m",
         Kind::MaybeMoney => "dollars (65k, 1.25m), or blank for none",
         Kind::Rate => "a percent: 3.5 and 3.5% both mean 3.5%",
+        Kind::MaybeRate => "a percent (15 or 15%), or blank for none",
         Kind::Age => "an age in whole years",
         Kind::Year => "a year, such as 2030",
         Kind::Count => "a whole number",
@@ -43,7 +44,9 @@ pub fn show(kind: Kind, v: &Value) -> String {
             money_text(*d)
         }
         (_, Value::MaybeDecimal(None) | Value::MaybeInt(None)) => "none".to_string(),
-        (Kind::Rate, Value::Decimal(d)) => format_rate(*d),
+        (Kind::Rate, Value::Decimal(d)) | (Kind::MaybeRate, Value::MaybeDecimal(Some(d))) => {
+            format_rate(*d)
+        }
         (Kind::Points, Value::Decimal(d)) => format!("{:+}", d.normalize()),
         (_, Value::Decimal(d) | Value::MaybeDecimal(Some(d))) => d.normalize().to_string(),
         (Kind::Count, Value::Int(n)) => group_digits(*n),
@@ -86,6 +89,8 @@ pub fn parse(kind: Kind, text: &str) -> Result<Value, String> {
         Kind::MaybeMoney if blank => Ok(Value::MaybeDecimal(None)),
         Kind::MaybeMoney => money(t).map(|d| Value::MaybeDecimal(Some(d))),
         Kind::Rate => rate(t).map(Value::Decimal),
+        Kind::MaybeRate if blank => Ok(Value::MaybeDecimal(None)),
+        Kind::MaybeRate => rate(t).map(|d| Value::MaybeDecimal(Some(d))),
         Kind::Age | Kind::Year | Kind::Count => whole(t).map(Value::Int),
         Kind::MaybeCount if blank => Ok(Value::MaybeInt(None)),
         Kind::MaybeCount => whole(t).map(|n| Value::MaybeInt(Some(n))),

@@ -100,8 +100,9 @@ fn wins_row(app: &App) -> Option<MetricRow> {
 type Pick = fn(&StrategyRisk) -> f64;
 
 /// A market-risk row: its label, the figure, whether higher is better, whether a share.
-fn risk_metrics(risk: &SimResult) -> [(String, Pick, bool, bool); 6] {
-    [
+/// With spending guardrails, also the chance of a cut.
+fn risk_metrics(risk: &SimResult, guardrails: bool) -> Vec<(String, Pick, bool, bool)> {
+    let mut rows: Vec<(String, Pick, bool, bool)> = vec![
         (
             format!("Money lasts ({} paths)", risk.paths),
             |s| s.success_rate,
@@ -128,7 +129,16 @@ fn risk_metrics(risk: &SimResult) -> [(String, Pick, bool, bool); 6] {
             false,
             true,
         ),
-    ]
+    ];
+    if guardrails {
+        rows.push((
+            "Chance of a spending cut".into(),
+            |s| s.cut_probability,
+            false,
+            true,
+        ));
+    }
+    rows
 }
 
 fn risk_of<'a>(risk: &'a SimResult, strategy: &str) -> Option<&'a StrategyRisk> {
@@ -145,7 +155,7 @@ fn risk_rows(app: &App) -> Vec<MetricRow> {
     let pct = |x: f64| format!("{:.1}%", x * 100.0);
     let amount = |x: f64| money(app, Decimal::from_f64(x).unwrap_or_default());
     let baseline = app.baseline.as_ref().and_then(|b| b.risk.as_ref());
-    risk_metrics(risk)
+    risk_metrics(risk, app.plan.spending.guardrails.is_some())
         .into_iter()
         .map(|(label, pick, higher_is_better, percent)| {
             let values: Vec<Option<f64>> = c

@@ -11,7 +11,9 @@ use crate::plan::{
     Account, PathMode, Plan, PriorMagi, Returns, RmdRule, RmdTable, Sex, StateResidence,
     WithdrawalTiming,
 };
-use crate::strategy::{Objective, OrderStep, Source, StepCap, StrategySpec, bracket_label};
+use crate::strategy::{
+    AfterFall, Objective, OrderStep, Source, StepCap, StrategySpec, bracket_label,
+};
 use crate::tax::{Filing, LawMode, StateCode};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;

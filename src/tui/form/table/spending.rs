@@ -25,6 +25,80 @@ pub(super) static FIELDS: &[FieldSpec] = &[
     )
     .within(share_bounds),
     field(
+        G::Spending,
+        "Guardrails",
+        "spending.guardrails",
+        K::Toggle,
+        Access::Toggle {
+            get: |p, _| Some(p.spending.guardrails.is_some()),
+            set: |p, _, on| {
+                p.spending.guardrails = on.then(crate::plan::Guardrails::classic);
+                Some(())
+            },
+        },
+        "cut spending after bad years and raise it after good ones (Guyton-Klinger)",
+    ),
+    field(
+        G::Spending,
+        "  upper guardrail",
+        "spending.guardrails.upper",
+        K::Rate,
+        Access::Decimal {
+            get: |p, _| p.spending.guardrails.map(|g| g.upper),
+            set: |p, _, v| {
+                p.spending.guardrails.as_mut()?.upper = v;
+                Some(())
+            },
+        },
+        "cut when the withdrawal rate is this far above the first year's",
+    )
+    .within(|_, _| (dec!(0.01), d(10))),
+    field(
+        G::Spending,
+        "  lower guardrail",
+        "spending.guardrails.lower",
+        K::Rate,
+        Access::Decimal {
+            get: |p, _| p.spending.guardrails.map(|g| g.lower),
+            set: |p, _, v| {
+                p.spending.guardrails.as_mut()?.lower = v;
+                Some(())
+            },
+        },
+        "raise when the withdrawal rate is this far below the first year's",
+    )
+    .within(|_, _| (dec!(0.01), dec!(0.99))),
+    field(
+        G::Spending,
+        "  cut or raise by",
+        "spending.guardrails.adjust",
+        K::Rate,
+        Access::Decimal {
+            get: |p, _| p.spending.guardrails.map(|g| g.adjust),
+            set: |p, _, v| {
+                p.spending.guardrails.as_mut()?.adjust = v;
+                Some(())
+            },
+        },
+        "the size of each cut or raise of the living costs",
+    )
+    .within(|_, _| (dec!(0.01), dec!(0.5))),
+    field(
+        G::Spending,
+        "  floor",
+        "spending.guardrails.floor",
+        K::Rate,
+        Access::Decimal {
+            get: |p, _| p.spending.guardrails.map(|g| g.floor),
+            set: |p, _, v| {
+                p.spending.guardrails.as_mut()?.floor = v;
+                Some(())
+            },
+        },
+        "cuts never take spending below this share of the plan's",
+    )
+    .within(|_, _| (Decimal::ZERO, Decimal::ONE)),
+    field(
         G::Change,
         "Changes at age",
         "spending.changes[].at_age",

@@ -110,6 +110,60 @@ pub(super) static FIELDS: &[FieldSpec] = &[
     .within(|_, _| (Decimal::ZERO, d(100))),
     field(
         G::Strategy,
+        "After a fall of",
+        "strategies[].after_fall.drop",
+        K::MaybeRate,
+        Access::MaybeDecimal {
+            get: |p, l| match p.strategies.get(l.0)?.kind() {
+                StrategySpec::RothConversion { after_fall, .. } => Some(after_fall.map(|f| f.drop)),
+                _ => None,
+            },
+            set: |p, l, v| match p.strategies.get_mut(l.0)?.kind_mut() {
+                StrategySpec::RothConversion { after_fall, .. } => {
+                    *after_fall = v.map(|drop| AfterFall {
+                        drop,
+                        bracket: after_fall.map_or(dec!(0.24), |f| f.bracket),
+                    });
+                    Some(())
+                }
+                _ => None,
+            },
+        },
+        "convert more in a year after the portfolio lost more than this (blank: never)",
+    )
+    .within(|_, _| (dec!(0.01), dec!(0.99))),
+    field(
+        G::Strategy,
+        "  then fill",
+        "strategies[].after_fall.bracket",
+        K::Choice,
+        Access::Choice {
+            options: bracket_options,
+            get: |p, l| match p.strategies.get(l.0)?.kind() {
+                StrategySpec::RothConversion {
+                    after_fall: Some(f),
+                    ..
+                } => Some(bracket_index(p, f.bracket)),
+                _ => None,
+            },
+            set: |p, l, i| {
+                let rate = bracket_at(p, i)?;
+                match p.strategies.get_mut(l.0)?.kind_mut() {
+                    StrategySpec::RothConversion {
+                        after_fall: Some(f),
+                        ..
+                    } => {
+                        f.bracket = rate;
+                        Some(())
+                    }
+                    _ => None,
+                }
+            },
+        },
+        "the bracket to convert to in a year after a fall",
+    ),
+    field(
+        G::Strategy,
         "Harvest gains",
         "strategies[].harvest",
         K::Toggle,
