@@ -12,4 +12,6 @@ pub use io::{
 };
 pub use limits::MAX_PROJECTED;
 pub use model::*;
-pub use validate::{Issue, MAX_HORIZON, MAX_PATHS, MAX_SIM_CELLS, validate, validate_simulation};
+pub use validate::{
+    Issue, MAX_BENCHMARK, MAX_HORIZON, MAX_PATHS, MAX_SIM_CELLS, validate, validate_simulation,
+};

@@ -87,6 +87,7 @@ pub fn build_named(spec: &StrategySpec, name: String) -> Box<dyn Strategy> {
             bracket,
             yearly_cap,
             irmaa_aware,
+            aca_aware,
             stop_at_rmd,
             years,
         } => Box::new(RothConversion {
@@ -94,6 +95,7 @@ pub fn build_named(spec: &StrategySpec, name: String) -> Box<dyn Strategy> {
             bracket: *bracket,
             yearly_cap: *yearly_cap,
             irmaa_aware: *irmaa_aware,
+            aca_aware: *aca_aware,
             stop_at_rmd: *stop_at_rmd,
             years: *years,
         }),
@@ -110,6 +112,7 @@ pub fn build_named(spec: &StrategySpec, name: String) -> Box<dyn Strategy> {
             bracket: Decimal::new(12, 2),
             yearly_cap: None,
             irmaa_aware: true,
+            aca_aware: true,
             stop_at_rmd: false,
             years: None,
         }),

@@ -4,8 +4,9 @@
 //! of the plans, values it must refuse (negative amounts, rates of 1e28, absurd ages).
 
 use drawdown::plan::{
-    Account, Assumptions, Income, Move, OneOff, OtherIncome, PathMode, Pension, Person, Plan,
-    PriorMagi, Returns, Simulation, SocialSecurity, Spending, SpendingChange, StateResidence, Wage,
+    Account, Assumptions, Coverage, Income, Move, OneOff, OtherIncome, PathMode, Pension, Person,
+    Plan, PriorMagi, Returns, Simulation, SocialSecurity, Spending, SpendingChange, StateResidence,
+    Wage,
 };
 use drawdown::strategy::{Objective, OrderStep, Source, StepCap, StrategySpec};
 use drawdown::tax::{Filing, FlatChange, LawMode, StateCode, StateTax};
@@ -107,16 +108,26 @@ fn account(people: usize) -> impl Strategy<Value = Account> {
                     }
                 }
             ),
-        (name(), money(), owner.clone(), share()).prop_map(
-            |(name, balance, owner, stock_share)| {
-                Account::Deferred {
-                    name,
-                    owner,
-                    balance,
-                    stock_share,
+        (
+            name(),
+            money(),
+            owner.clone(),
+            share(),
+            any::<bool>(),
+            prop::option::of(40u32..=125)
+        )
+            .prop_map(
+                |(name, balance, owner, stock_share, employer_plan, separated_at_age)| {
+                    Account::Deferred {
+                        name,
+                        owner,
+                        balance,
+                        stock_share,
+                        employer_plan,
+                        separated_at_age: separated_at_age.filter(|_| employer_plan),
+                    }
                 }
-            }
-        ),
+            ),
         (name(), money(), owner, share()).prop_map(|(name, balance, owner, stock_share)| {
             Account::Roth {
                 name,
@@ -171,17 +182,21 @@ fn plain_strategy() -> impl Strategy<Value = StrategySpec> {
             prop::option::of(money()),
             any::<bool>(),
             any::<bool>(),
+            any::<bool>(),
             prop::option::of(0u32..=100)
         )
-            .prop_map(|(bracket, yearly_cap, irmaa_aware, stop_at_rmd, years)| {
-                StrategySpec::RothConversion {
-                    bracket,
-                    yearly_cap,
-                    irmaa_aware,
-                    stop_at_rmd,
-                    years,
+            .prop_map(
+                |(bracket, yearly_cap, irmaa_aware, aca_aware, stop_at_rmd, years)| {
+                    StrategySpec::RothConversion {
+                        bracket,
+                        yearly_cap,
+                        irmaa_aware,
+                        aca_aware,
+                        stop_at_rmd,
+                        years,
+                    }
                 }
-            }),
+            ),
         any::<bool>().prop_map(|harvest| StrategySpec::ZeroGains { harvest }),
         Just(StrategySpec::HeirAware),
         Just(StrategySpec::Optimized {
@@ -245,17 +260,46 @@ fn path_mode() -> impl Strategy<Value = PathMode> {
     ]
 }
 
+fn coverage() -> impl Strategy<Value = Coverage> {
+    prop_oneof![
+        4 => Just(Coverage::Auto),
+        2 => (money(), 0u32..=120).prop_map(|(benchmark, at_age)| Coverage::Marketplace { benchmark, at_age }),
+        1 => Just(Coverage::Employer),
+        1 => Just(Coverage::None),
+    ]
+}
+
+fn medicare_age() -> impl Strategy<Value = u32> {
+    prop_oneof![4 => Just(65u32), 1 => 65u32..=130]
+}
+
+prop_compose! {
+    fn person(name: String, age: i32, planning: u32)(
+        coverage in coverage(),
+        medicare_age in medicare_age(),
+    ) -> Person {
+        let mut p = Person::new(&name, 2026 - age, planning.max(age as u32));
+        p.coverage = coverage;
+        p.medicare_age = medicare_age;
+        p
+    }
+}
+
 prop_compose! {
     fn people()(
         couple in any::<bool>(),
         ages in (18i32..=110, 18i32..=110),
         planning in (50u32..=120, 50u32..=120),
         names in (name(), name()),
+    )(
+        first in person(names.0.clone(), ages.0, planning.0),
+        second in person(names.1.clone(), ages.1, planning.1),
+        couple in Just(couple),
     ) -> (Vec<Person>, bool) {
         // Birth years relative to 2026; the plan's start year moves them later.
-        let mut people = vec![Person { name: names.0, birth_year: 2026 - ages.0, planning_age: planning.0.max(ages.0 as u32) }];
+        let mut people = vec![first];
         if couple {
-            people.push(Person { name: names.1, birth_year: 2026 - ages.1, planning_age: planning.1.max(ages.1 as u32) });
+            people.push(second);
         }
         (people, couple)
     }
@@ -470,11 +514,7 @@ pub fn corrupt(plan: &mut Plan, which: u8, bad: &Corruption) {
         Corruption::Count(k) => match which % 4 {
             0 => {
                 plan.people = (0..*k)
-                    .map(|i| Person {
-                        name: format!("P{i}"),
-                        birth_year: 1960,
-                        planning_age: 90,
-                    })
+                    .map(|i| Person::new(&format!("P{i}"), 1960, 90))
                     .collect()
             }
             1 => {
@@ -502,6 +542,11 @@ pub fn corrupt(plan: &mut Plan, which: u8, bad: &Corruption) {
 
 fn amount_slots(plan: &mut Plan) -> Vec<&mut Decimal> {
     let mut v: Vec<&mut Decimal> = vec![&mut plan.spending.annual];
+    for p in &mut plan.people {
+        if let Coverage::Marketplace { benchmark, .. } = &mut p.coverage {
+            v.push(benchmark);
+        }
+    }
     if let StateResidence::Custom { deduction, .. } = &mut plan.state {
         v.push(deduction);
     }

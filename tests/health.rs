@@ -1,0 +1,212 @@
+//! Health coverage and payroll in whole plans: the early-retiree household F on the Marketplace,
+//! where the premium tax credit's 400% cliff makes a conversion's last dollar cost the whole
+//! credit.
+
+use drawdown::compare::compare;
+use drawdown::engine::Projection;
+use drawdown::optimize::{Budget, Objective, optimize_within};
+use drawdown::plan::{Coverage, Plan, Wage, example_plan, parse_plan, plan_to_text};
+use drawdown::strategy::StrategySpec;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use std::sync::atomic::AtomicBool;
+
+fn example(name: &str) -> Plan {
+    example_plan(name).expect("embedded").expect("valid")
+}
+
+fn convert(aca_aware: bool) -> StrategySpec {
+    let label = if aca_aware {
+        "Convert 12%, ACA-aware"
+    } else {
+        "Convert 12%, past the ACA line"
+    };
+    StrategySpec::Labeled {
+        label: label.into(),
+        strategy: Box::new(StrategySpec::RothConversion {
+            bracket: dec!(0.12),
+            yearly_cap: None,
+            irmaa_aware: true,
+            aca_aware,
+            stop_at_rmd: false,
+            years: None,
+        }),
+    }
+}
+
+/// Years in which someone is on the Marketplace and the credit has an income limit.
+fn marketplace_years(p: &Projection<Decimal>) -> Vec<usize> {
+    (0..p.rows.len())
+        .filter(|&k| p.rows[k].aca_line > Decimal::ZERO)
+        .collect()
+}
+
+#[test]
+fn household_f_pays_less_tax_and_premium_when_conversions_stop_below_the_aca_line() {
+    let plan = example("F.ron");
+    let c = compare(&plan).unwrap();
+    let at = |spec: &StrategySpec| c.index_of(spec).expect("compared");
+    let (blind, aware) = (at(&convert(false)), at(&convert(true)));
+    let (ob, oa) = (&c.outcomes[blind], &c.outcomes[aware]);
+    println!(
+        "F: without aca_aware tax {} + payroll {} + premiums {} = {} (credit {}); \
+         with: tax {} + payroll {} + premiums {} = {} (credit {}); estates {} / {}",
+        ob.lifetime_tax(),
+        ob.payroll,
+        ob.premiums,
+        ob.lifetime_tax_and_premiums(),
+        ob.aca_credit,
+        oa.lifetime_tax(),
+        oa.payroll,
+        oa.premiums,
+        oa.lifetime_tax_and_premiums(),
+        oa.aca_credit,
+        ob.estate_real,
+        oa.estate_real
+    );
+    let (pb, pa) = (&c.projections[blind], &c.projections[aware]);
+    let years = marketplace_years(pa);
+    assert!(!years.is_empty(), "F has Marketplace years");
+    for &k in &years {
+        let (b, a) = (&pb.rows[k], &pa.rows[k]);
+        println!(
+            "  {}: blind MAGI {} credit {} premium {}; aware MAGI {} credit {} premium {} \
+             (line {})",
+            a.year,
+            b.aca_magi,
+            b.aca_credit,
+            b.marketplace_premium,
+            a.aca_magi,
+            a.aca_credit,
+            a.marketplace_premium,
+            a.aca_line
+        );
+        assert!(
+            a.aca_magi <= a.aca_line,
+            "{}: aware crosses the line",
+            a.year
+        );
+    }
+    assert!(oa.lifetime_tax_and_premiums() < ob.lifetime_tax_and_premiums());
+    assert!(oa.aca_credit > ob.aca_credit);
+    // The blind strategy does cross in the first year: the line costs it the credit.
+    let first = &pb.rows[years[0]];
+    assert!(first.aca_magi > first.aca_line && first.aca_credit == Decimal::ZERO);
+}
+
+#[test]
+fn household_f_optimized_keeps_magi_under_the_cliff_while_the_credit_is_worth_keeping() {
+    let plan = example("F.ron");
+    let o = optimize_within(
+        &plan,
+        &Objective::Estate,
+        &Budget::repeatable(),
+        &AtomicBool::new(false),
+        &mut |_| {},
+    )
+    .unwrap();
+    let c = compare(&plan).unwrap();
+    let blind = &c.outcomes[c.index_of(&convert(false)).unwrap()];
+    println!(
+        "F optimized: estate {} (blind conversion {}), tax + premiums {}, credit {}",
+        o.outcome.estate_real,
+        blind.estate_real,
+        o.outcome.lifetime_tax_and_premiums(),
+        o.outcome.aca_credit
+    );
+    let mut kept = 0;
+    for &k in &marketplace_years(&o.projection) {
+        let r = &o.projection.rows[k];
+        println!(
+            "  {}: MAGI {} line {} credit {} conversion {}",
+            r.year, r.aca_magi, r.aca_line, r.aca_credit, r.conversion
+        );
+        if r.aca_magi <= r.aca_line {
+            kept += 1;
+        }
+    }
+    // Two people on the Marketplace for five years: the credit (about $20,000 a year) outweighs
+    // what converting past the line could save.
+    let both = marketplace_years(&o.projection)
+        .into_iter()
+        .filter(|&k| o.projection.rows[k].ages[0] < 65)
+        .count();
+    assert!(both >= 4);
+    assert!(
+        kept >= both,
+        "kept under the line in {kept} of {both} years"
+    );
+    assert!(o.outcome.estate_real >= blind.estate_real);
+}
+
+#[test]
+fn medicare_premiums_are_paid_from_the_medicare_age_and_a_later_age_means_no_irmaa() {
+    let mut plan = example("B.ron");
+    let c = compare(&plan).unwrap();
+    let first = &c.projections[0].rows[0];
+    // Both 65 in 2026: Part B $202.90 and Part D base $38.99 a month each.
+    assert_eq!(first.medicare_premium, dec!(241.89) * dec!(24));
+    for p in &mut plan.people {
+        p.medicare_age = 130;
+    }
+    let c = compare(&plan).unwrap();
+    for r in &c.projections[0].rows {
+        assert_eq!(r.medicare_premium, Decimal::ZERO);
+        assert_eq!(r.irmaa, Decimal::ZERO);
+    }
+}
+
+#[test]
+fn wages_pay_payroll_tax_and_the_worker_is_on_the_employers_plan() {
+    let mut plan = example("F.ron");
+    plan.income.wages.push(Wage {
+        person: 1,
+        amount: dec!(50000),
+        until_age: 60,
+    });
+    let c = compare(&plan).unwrap();
+    let r = &c.projections[0].rows[0];
+    // 7.65% of $50,000; Blake (58) is on the employer's plan, Avery (60) on the Marketplace.
+    assert_eq!(r.payroll_tax, dec!(3825.00));
+    assert!(r.identity_gap().is_zero());
+    let alone = example("F.ron");
+    let c0 = compare(&alone).unwrap();
+    assert!(
+        r.marketplace_premium + r.aca_credit
+            < c0.projections[0].rows[0].marketplace_premium + c0.projections[0].rows[0].aca_credit
+    );
+}
+
+#[test]
+fn coverage_round_trips_and_old_plans_get_the_defaults() {
+    let plan = example("F.ron");
+    let back = parse_plan(&plan_to_text(&plan), "memory").unwrap();
+    assert_eq!(back, plan);
+    assert!(matches!(
+        plan.people[0].coverage,
+        Coverage::Marketplace { at_age: 60, .. }
+    ));
+    let old = example("B.ron");
+    assert!(
+        old.people
+            .iter()
+            .all(|p| p.coverage == Coverage::Auto && p.medicare_age == 65)
+    );
+    let mut bad = plan.clone();
+    bad.people[0].coverage = Coverage::Marketplace {
+        benchmark: dec!(-1),
+        at_age: 70,
+    };
+    bad.people[1].medicare_age = 60;
+    let paths: Vec<String> = drawdown::plan::validate(&bad)
+        .into_iter()
+        .map(|i| i.path)
+        .collect();
+    for p in [
+        "people[0].coverage.benchmark",
+        "people[0].coverage.at_age",
+        "people[1].medicare_age",
+    ] {
+        assert!(paths.iter().any(|x| x == p), "{p}: {paths:?}");
+    }
+}
