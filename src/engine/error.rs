@@ -7,6 +7,8 @@ pub enum EngineError {
     Tax(#[from] TaxError),
     #[error(transparent)]
     Health(#[from] crate::health::HealthError),
+    #[error(transparent)]
+    Benefits(#[from] crate::benefits::BenefitsError),
     #[error("the return path has {got} years; the plan needs {needed}")]
     ShortPath { needed: usize, got: usize },
     #[error("the plan is not valid: {0}")]

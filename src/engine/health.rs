@@ -7,7 +7,7 @@ use super::scenario::OwnIncome;
 use crate::health::age_curve::{default_benchmark, premium_at_age};
 use crate::health::{AcaCredit, AcaHousehold, AcaLaw, HealthTables, MedicarePremiums, aca_magi};
 use crate::num::Num;
-use crate::plan::{Coverage, Plan};
+use crate::plan::{Coverage, MEDICARE_AGE, Plan};
 use crate::tax::payroll::{Earnings, Payroll, PayrollTable};
 use crate::tax::tables::LAST_TABLE_YEAR;
 use crate::tax::{Filing, IncomeFacts, LawTables, TaxBreakdown};
@@ -243,12 +243,18 @@ impl<'a> HealthCosts<'a> {
         let mut benchmark = Decimal::ZERO;
         let mut covered = false;
         for (i, p) in plan.people.iter().enumerate() {
-            if !alive[i] || on_medicare(i) || own[i].wages > Decimal::ZERO {
+            // Past 65 a person off Medicare is taken to be on an employer's plan: Medicare's age
+            // ends Marketplace eligibility for the credit.
+            if !alive[i]
+                || on_medicare(i)
+                || ages[i] >= MEDICARE_AGE
+                || own[i].wages > Decimal::ZERO
+            {
                 continue;
             }
             let age = ages[i];
             let today = match &p.coverage {
-                Coverage::Employer | Coverage::None => continue,
+                Coverage::Employer | Coverage::Uninsured => continue,
                 Coverage::Marketplace { benchmark, at_age } => {
                     premium_at_age(self.health, *benchmark, *at_age, age)
                 }

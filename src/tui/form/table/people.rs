@@ -248,7 +248,7 @@ const COVERAGES: [(u8, &str); 4] = [
     (0, "Marketplace (default premium)"),
     (1, "Marketplace (own premium)"),
     (2, "Employer"),
-    (3, "None"),
+    (3, "Uninsured"),
 ];
 
 fn coverage_index(c: &Coverage) -> u8 {
@@ -256,7 +256,7 @@ fn coverage_index(c: &Coverage) -> u8 {
         Coverage::Auto => 0,
         Coverage::Marketplace { .. } => 1,
         Coverage::Employer => 2,
-        Coverage::None => 3,
+        Coverage::Uninsured => 3,
     }
 }
 
@@ -272,7 +272,7 @@ fn coverage_of(index: u8, old: &Coverage) -> Coverage {
             },
         },
         2 => Coverage::Employer,
-        _ => Coverage::None,
+        _ => Coverage::Uninsured,
     }
 }
 
