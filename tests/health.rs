@@ -210,3 +210,77 @@ fn coverage_round_trips_and_old_plans_get_the_defaults() {
         assert!(paths.iter().any(|x| x == p), "{p}: {paths:?}");
     }
 }
+
+/// One person of 57, retired, spending from a $500,000 tax-deferred account only.
+fn early_drawer(account: &str) -> Plan {
+    let text = format!(
+        r#"(
+    version: 1,
+    name: "early",
+    people: [(name: "Kim", birth_year: 1969, planning_age: 70, coverage: Employer)],
+    filing: single,
+    heirs_rate: 0.2,
+    accounts: [{account}],
+    spending: (annual: 30000),
+    assumptions: (start_year: 2026, inflation: 0.02, returns: Constant(nominal: 0.05)),
+    strategies: [Conventional],
+)"#
+    );
+    parse_plan(&text, "early").unwrap()
+}
+
+#[test]
+fn early_draws_bear_the_ten_percent_unless_the_age_55_rule_frees_them() {
+    let ira = early_drawer(r#"Deferred(name: "IRA", owner: 0, balance: 500000)"#);
+    let c = compare(&ira).unwrap();
+    let rows = &c.projections[0].rows;
+    // 57 in 2026: every dollar drawn bears 10% (Pub. 590-B); from the year of 60, none.
+    assert_eq!(rows[0].early_withdrawal_tax, (rows[0].deferred_draw * dec!(0.1)).round_dp(2));
+    assert!(rows[0].early_withdrawal_tax > Decimal::ZERO);
+    assert_eq!(rows[3].ages[0], 60);
+    assert_eq!(rows[3].early_withdrawal_tax, Decimal::ZERO);
+    for r in rows {
+        assert!(r.identity_gap().is_zero(), "{}", r.year);
+    }
+    // The same money in the 401(k) of an employer left at 55: free of it.
+    let plan = early_drawer(
+        r#"Deferred(name: "401k", owner: 0, balance: 500000, employer_plan: true, separated_at_age: Some(55))"#,
+    );
+    let c = compare(&plan).unwrap();
+    assert!(
+        c.projections[0]
+            .rows
+            .iter()
+            .all(|r| r.early_withdrawal_tax == Decimal::ZERO)
+    );
+    // Left at 54: the rule does not reach it.
+    let plan = early_drawer(
+        r#"Deferred(name: "401k", owner: 0, balance: 500000, employer_plan: true, separated_at_age: Some(54))"#,
+    );
+    let c = compare(&plan).unwrap();
+    assert!(c.projections[0].rows[0].early_withdrawal_tax > Decimal::ZERO);
+    println!(
+        "IRA at 57: drew {} and paid {} of early-withdrawal tax",
+        rows[0].deferred_draw, rows[0].early_withdrawal_tax
+    );
+}
+
+#[test]
+fn the_why_lines_name_the_aca_edge() {
+    let plan = example("F.ron");
+    let c = compare(&plan).unwrap();
+    let p = &c.projections[c.index_of(&convert(true)).unwrap()];
+    let whys = drawdown::report::why_projection(&plan, p).unwrap();
+    let first = &whys[0];
+    println!("{}", first.lines.join("\n"));
+    let edge = first
+        .lines
+        .iter()
+        .find(|l| l.contains("below the 400% line: one more dollar would cost"))
+        .expect("a line names the ACA edge");
+    // 2026: MAGI a dollar under $84,600; the credit then is the whole credit lost past it.
+    let credit = drawdown::money::format_dollars(p.rows[0].aca_credit.round());
+    assert!(edge.contains(&credit), "{edge} / {credit}");
+    assert!(first.lines.iter().any(|l| l.starts_with("Converted")
+        && l.contains("below the 400% line")));
+}
