@@ -235,7 +235,10 @@ fn early_draws_bear_the_ten_percent_unless_the_age_55_rule_frees_them() {
     let c = compare(&ira).unwrap();
     let rows = &c.projections[0].rows;
     // 57 in 2026: every dollar drawn bears 10% (Pub. 590-B); from the year of 60, none.
-    assert_eq!(rows[0].early_withdrawal_tax, (rows[0].deferred_draw * dec!(0.1)).round_dp(2));
+    assert_eq!(
+        rows[0].early_withdrawal_tax,
+        (rows[0].deferred_draw * dec!(0.1)).round_dp(2)
+    );
     assert!(rows[0].early_withdrawal_tax > Decimal::ZERO);
     assert_eq!(rows[3].ages[0], 60);
     assert_eq!(rows[3].early_withdrawal_tax, Decimal::ZERO);
@@ -281,6 +284,10 @@ fn the_why_lines_name_the_aca_edge() {
     // 2026: MAGI a dollar under $84,600; the credit then is the whole credit lost past it.
     let credit = drawdown::money::format_dollars(p.rows[0].aca_credit.round());
     assert!(edge.contains(&credit), "{edge} / {credit}");
-    assert!(first.lines.iter().any(|l| l.starts_with("Converted")
-        && l.contains("below the 400% line")));
+    assert!(
+        first
+            .lines
+            .iter()
+            .any(|l| l.starts_with("Converted") && l.contains("below the 400% line"))
+    );
 }
