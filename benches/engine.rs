@@ -24,6 +24,14 @@ fn engine(c: &mut Criterion) {
             b.iter(|| compare(black_box(&resident)).expect("demo projects"))
         });
     }
+    // The early retirees on the Marketplace (saves/G.ron): the premium credit enters every
+    // Marketplace year's solve, with its 400% cliff.
+    let early = drawdown::plan::example_plan("G.ron")
+        .expect("embedded")
+        .expect("valid");
+    c.bench_function("early_retirees_all_strategies", |b| {
+        b.iter(|| compare(black_box(&early)).expect("F projects"))
+    });
     // A keypress that changes the law's inputs (inflation, start year, law mode) resolves every
     // year's law again; alternate two inflation rates so that each run does.
     let mut other = plan.clone();

@@ -169,6 +169,11 @@ fn outcome(name: &str, estate: i64, tax: i64, lasts: bool, years: Decimal) -> Ou
         shortfall_total: Decimal::ZERO,
         conversions: Decimal::ZERO,
         irmaa_years: 0,
+        payroll: Decimal::ZERO,
+        premiums: Decimal::ZERO,
+        premiums_real: Decimal::ZERO,
+        aca_credit: Decimal::ZERO,
+        early_withdrawal_tax: Decimal::ZERO,
     }
 }
 

@@ -47,10 +47,15 @@ fn every_example_loads_projects_and_adds_up_to_the_cent() {
                     r.spending,
                     "{at}"
                 );
-                // Draws are solved to meet the need: only forced income leaves more than cents.
+                // Draws are solved to meet the need: only forced income leaves more than cents,
+                // or a draw that lifts MAGI to the poverty line, where the Marketplace credit
+                // starts and the premium falls by more than the last cent drawn.
                 let drawn = r.cash_draw + r.taxable_sale + r.deferred_draw + r.roth_draw;
                 assert!(r.reinvested >= Decimal::ZERO, "{at}");
-                if drawn > Decimal::ZERO {
+                let credit_starts = r.aca_line > Decimal::ZERO
+                    && r.aca_credit > Decimal::ZERO
+                    && (r.aca_magi - r.aca_line / Decimal::from(4)).abs() < Decimal::ONE;
+                if drawn > Decimal::ZERO && !credit_starts {
                     assert!(
                         r.reinvested < Decimal::new(10, 2),
                         "{at}: surplus {}",

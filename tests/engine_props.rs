@@ -51,6 +51,8 @@ fn account(people: usize) -> impl Strategy<Value = Account> {
                 owner,
                 balance,
                 stock_share,
+                employer_plan: false,
+                separated_at_age: None,
             }
         ),
         (dollars(2_000_000), owner, rate(0, 1000)).prop_map(|(balance, owner, stock_share)| {
@@ -85,18 +87,22 @@ fn strategy() -> impl Strategy<Value = StrategySpec> {
             prop::option::of(dollars(200_000)),
             any::<bool>(),
             any::<bool>(),
+            any::<bool>(),
             prop::option::of(1u32..20)
         )
-            .prop_map(|(b, yearly_cap, irmaa_aware, stop_at_rmd, years)| {
-                StrategySpec::RothConversion {
-                    bracket: Decimal::new(b, 2),
-                    yearly_cap,
-                    irmaa_aware,
-                    stop_at_rmd,
-                    years,
-                    after_fall: None,
+            .prop_map(
+                |(b, yearly_cap, irmaa_aware, aca_aware, stop_at_rmd, years)| {
+                    StrategySpec::RothConversion {
+                        bracket: Decimal::new(b, 2),
+                        yearly_cap,
+                        irmaa_aware,
+                        aca_aware,
+                        stop_at_rmd,
+                        years,
+                        after_fall: None,
+                    }
                 }
-            }),
+            ),
         any::<bool>().prop_map(|harvest| StrategySpec::ZeroGains { harvest }),
         Just(StrategySpec::HeirAware),
     ]
@@ -152,9 +158,9 @@ prop_compose! {
         strategies in prop::collection::vec(strategy(), 1..4),
     ) -> Plan {
         let people_count = if couple { 2 } else { 1 };
-        let mut people = vec![Person { name: "A".into(), birth_year: start - ages.0 as i32, planning_age: planning.0.max(ages.0), sex: Default::default(), mortality: Decimal::ONE }];
+        let mut people = vec![Person::new("A", start - ages.0 as i32, planning.0.max(ages.0))];
         if couple {
-            people.push(Person { name: "B".into(), birth_year: start - ages.1 as i32, planning_age: planning.1.max(ages.1), sex: Default::default(), mortality: Decimal::ONE });
+            people.push(Person::new("B", start - ages.1 as i32, planning.1.max(ages.1)));
         }
         let filing = if couple {
             [Filing::Mfj, Filing::Mfs, Filing::Single, Filing::Mfj][filing_pick]

@@ -199,13 +199,14 @@ fn a_broken_returns_file_is_refused_with_its_line() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-/// One retiree with $1m tax-deferred at a constant 10%, drawing $50,000 a year, no tax.
+/// One retiree with $1m tax-deferred at a constant 10%, drawing $50,000 a year, no tax (and no
+/// Medicare premiums: never on Medicare).
 fn timing_plan(timing: &str) -> Plan {
     let text = format!(
         r#"(
     version: 1,
     name: "timing",
-    people: [(name: "Casey", birth_year: 1961, planning_age: 70)],
+    people: [(name: "Casey", birth_year: 1961, planning_age: 70, medicare_age: 130)],
     filing: single,
     heirs_rate: 0,
     accounts: [Deferred(name: "IRA", owner: 0, balance: 1000000, stock_share: 1)],
@@ -370,6 +371,7 @@ fn conversion(after_fall: Option<AfterFall>) -> StrategySpec {
         bracket: dec!(0.12),
         yearly_cap: None,
         irmaa_aware: true,
+        aca_aware: true,
         stop_at_rmd: false,
         years: None,
         after_fall,

@@ -6,6 +6,8 @@ pub enum EngineError {
     #[error(transparent)]
     Tax(#[from] TaxError),
     #[error(transparent)]
+    Health(#[from] crate::health::HealthError),
+    #[error(transparent)]
     Benefits(#[from] crate::benefits::BenefitsError),
     #[error("the return path has {got} years; the plan needs {needed}")]
     ShortPath { needed: usize, got: usize },

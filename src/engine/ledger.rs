@@ -78,6 +78,21 @@ pub struct YearRow<N> {
     /// Medicare IRMAA surcharges paid this year (set by MAGI of two years earlier).
     pub irmaa: N,
     pub irmaa_tier: u8,
+    /// The Marketplace premium paid, net of the premium tax credit.
+    pub marketplace_premium: N,
+    /// The premium tax credit the year's income left (it is netted in the premium).
+    pub aca_credit: N,
+    /// Household MAGI as the credit counts it (zero without Marketplace coverage).
+    pub aca_magi: N,
+    /// The income limit of the credit (400% of the poverty line) when the year has one and
+    /// someone is on the Marketplace, else zero.
+    pub aca_line: N,
+    /// Medicare Part B and Part D base premiums paid.
+    pub medicare_premium: N,
+    /// Social Security and Medicare taxes on wages.
+    pub payroll_tax: N,
+    /// The 10% additional tax on tax-deferred draws before 59½.
+    pub early_withdrawal_tax: N,
     /// Money left over and added to a cash or taxable account.
     pub reinvested: N,
     /// Investment growth of the year (excluding dividends and interest paid out).
@@ -107,15 +122,25 @@ impl<N: Num> YearRow<N> {
             + self.interest
     }
 
+    /// Income and payroll taxes, the early-withdrawal tax and the IRMAA surcharge.
     pub fn taxes(&self) -> N {
-        self.federal_tax + self.state_tax + self.irmaa
+        self.federal_tax
+            + self.state_tax
+            + self.irmaa
+            + self.payroll_tax
+            + self.early_withdrawal_tax
+    }
+
+    /// Health premiums: the net Marketplace premium and Medicare's base premiums.
+    pub fn health(&self) -> N {
+        self.marketplace_premium + self.medicare_premium
     }
 
     /// The ledger identity: opening balances + income + growth = spending + taxes + closing
-    /// balances. Returns the difference (zero when the year adds up).
+    /// balances + health premiums. Returns the difference (zero when the year adds up).
     pub fn identity_gap(&self) -> N {
         self.opening.total() + self.income() + self.growth
-            - (self.spending_paid + self.taxes() + self.closing.total())
+            - (self.spending_paid + self.taxes() + self.health() + self.closing.total())
     }
 }
 

@@ -7,6 +7,7 @@
 //! strategies (`crate::compare`) sits above all three.
 
 mod error;
+pub mod health;
 mod ledger;
 mod many;
 pub mod mortality;

@@ -44,6 +44,16 @@ pub struct Outcome {
     pub shortfall_total: Decimal,
     pub conversions: Decimal,
     pub irmaa_years: u32,
+    /// Payroll tax on wages over the plan.
+    pub payroll: Decimal,
+    /// Health premiums over the plan: Marketplace premiums net of the credit, and Medicare's
+    /// base premiums (IRMAA surcharges are in `irmaa`).
+    pub premiums: Decimal,
+    pub premiums_real: Decimal,
+    /// The 10% additional tax on early tax-deferred draws over the plan.
+    pub early_withdrawal_tax: Decimal,
+    /// The Marketplace premium tax credit received over the plan.
+    pub aca_credit: Decimal,
 }
 
 impl Outcome {
@@ -53,6 +63,11 @@ impl Outcome {
 
     pub fn lifetime_tax_real(&self) -> Decimal {
         self.federal_real + self.state_real + self.irmaa_real
+    }
+
+    /// Taxes (payroll included) and health premiums over the plan, in dollars of each year.
+    pub fn lifetime_tax_and_premiums(&self) -> Decimal {
+        self.lifetime_tax() + self.payroll + self.early_withdrawal_tax + self.premiums
     }
 }
 
@@ -71,6 +86,11 @@ pub fn outcome<N: Num>(p: &Projection<N>, estate_ages: &[u32]) -> Outcome {
     let mut shortfall_total = N::ZERO;
     let mut conversions = N::ZERO;
     let mut irmaa_years = 0;
+    let mut payroll = N::ZERO;
+    let mut premiums = N::ZERO;
+    let mut premiums_real = N::ZERO;
+    let mut aca_credit = N::ZERO;
+    let mut early = N::ZERO;
     let mut lasting: Option<N> = None;
     let mut estate_at_ages = Vec::new();
     for (k, r) in p.rows.iter().enumerate() {
@@ -84,6 +104,11 @@ pub fn outcome<N: Num>(p: &Projection<N>, estate_ages: &[u32]) -> Outcome {
         highest_marginal = highest_marginal.max_of(r.marginal_ordinary);
         highest_bracket_rate = highest_bracket_rate.max_of(r.tax.bracket_rate);
         conversions += r.conversion;
+        payroll += r.payroll_tax;
+        premiums += r.health();
+        premiums_real += r.health().ratio(r.price_level);
+        aca_credit += r.aca_credit;
+        early += r.early_withdrawal_tax;
         if r.irmaa > N::ZERO {
             irmaa_years += 1;
         }
@@ -138,5 +163,10 @@ pub fn outcome<N: Num>(p: &Projection<N>, estate_ages: &[u32]) -> Outcome {
         shortfall_total: money(shortfall_total),
         conversions: money(conversions),
         irmaa_years,
+        payroll: money(payroll),
+        premiums: money(premiums),
+        premiums_real: money(premiums_real),
+        aca_credit: money(aca_credit),
+        early_withdrawal_tax: money(early),
     }
 }

@@ -6,6 +6,7 @@
 //! grow. With end-of-year withdrawals (`assumptions.withdrawals: EndOfYear`) the accounts grow
 //! first, after the income is paid out and before the RMDs come out. All flows are in whole cents, so the ledger identity holds to the cent.
 
+use super::health::Marketplace;
 use super::ledger::{Balances, Projection, YearRow};
 use super::scenario::{AccountState, Scenario, YearInputs};
 use super::strategy::Strategy;
@@ -108,6 +109,8 @@ fn run_with<N: Num>(
             for a in accounts.iter_mut() {
                 if !inputs.alive[a.owner] {
                     a.owner = survivor;
+                    // Inherited money is free of the early-withdrawal tax (the death exception).
+                    a.penalty_free_age = 0;
                 }
             }
         }
@@ -180,6 +183,24 @@ fn run_with<N: Num>(
         }
         trace(index, AccountStage::AfterRmd, &accounts);
 
+        // The share of tax-deferred money whose owner has not reached its penalty-free age: draws
+        // come out of the accounts pro rata, so this share of each draw bears the 10%.
+        let (mut penalised, mut deferred_total) = (N::ZERO, N::ZERO);
+        for a in accounts
+            .iter()
+            .filter(|a| a.kind == AccountKind::Deferred && a.balance > N::ZERO)
+        {
+            deferred_total += a.balance;
+            if inputs.ages[a.owner] < a.penalty_free_age {
+                penalised += a.balance;
+            }
+        }
+        let early_rate = if penalised > N::ZERO {
+            (scenario.early_withdrawal_rate * penalised.ratio(deferred_total)).short(12)
+        } else {
+            N::ZERO
+        };
+
         // The surcharge set by MAGI two years ago.
         let (irmaa, irmaa_tier) = match magi_history[0] {
             Some((magi, filing)) if inputs.enrolled > 0 => {
@@ -228,7 +249,7 @@ fn run_with<N: Num>(
             owners,
             base,
             fixed_cash,
-            outlays: spending + irmaa,
+            outlays: spending + irmaa + inputs.health.medicare + inputs.health.payroll,
             irmaa,
             available: [now.cash, now.taxable, now.deferred, now.roth],
             gain_ratio: (taxable_value - taxable_basis)
@@ -237,6 +258,7 @@ fn run_with<N: Num>(
             unrealized: (taxable_value - taxable_basis).pos(),
             rmd,
             rmd_started,
+            early_rate,
             memo: Default::default(),
         };
 
@@ -256,6 +278,8 @@ fn run_with<N: Num>(
             draws,
             federal,
             state,
+            premium,
+            penalty,
             surplus,
             shortfall,
             facts,
@@ -291,17 +315,40 @@ fn run_with<N: Num>(
             let rate = |r: f64| N::from_f64((r * 1e6).round() / 1e6);
             tax.marginal_ordinary = rate(rates[0]);
             tax.marginal_gain = rate(rates[1]);
-            marginal_ordinary = rate(rates[0] + rates[2]);
-            marginal_gain = rate(rates[1] + rates[3]);
+            let premium = premium_slope(&quick, &facts);
+            marginal_ordinary = rate(rates[0] + rates[2] + premium);
+            marginal_gain = rate(rates[1] + rates[3] + premium);
         }
         carried_loss = tax.loss_carryforward;
         magi_history = [magi_history[1], Some((tax.magi, inputs.filing))];
 
-        let spending_paid = (spending - shortfall).pos();
-        // Need left unmet falls on spending first, then on the surcharge. (Taxes are always
-        // paid: validation keeps every rate on the next dollar below 100%, so the taxes of a
-        // year never exceed what it brings in.)
-        let irmaa_paid = (irmaa - (shortfall - spending).pos()).pos();
+        // Need left unmet falls on spending first, then on the health premiums, the surcharge
+        // and the payroll tax. (Income taxes are always paid: validation keeps every rate on the
+        // next dollar below 100%, so the taxes of a year never exceed what it brings in.)
+        let mut unmet = shortfall;
+        let mut pay = |due: N| {
+            let short = unmet.min_of(due);
+            unmet -= short;
+            due - short
+        };
+        let spending_paid = pay(spending);
+        let marketplace_paid = pay(premium);
+        let penalty_paid = pay(penalty);
+        let medicare_paid = pay(inputs.health.medicare);
+        let irmaa_paid = pay(irmaa);
+        let payroll_paid = pay(inputs.health.payroll);
+        let (aca_credit, aca_magi, aca_line) = match &inputs.health.marketplace {
+            Some(m) => {
+                let magi = Marketplace::magi(&facts, &tax);
+                let credit = m.credit(magi).credit.round_cents();
+                (
+                    credit,
+                    magi,
+                    m.upper_line().unwrap_or(N::ZERO).round_cents(),
+                )
+            }
+            None => (N::ZERO, N::ZERO, N::ZERO),
+        };
         let row = YearRow {
             year: inputs.year,
             ages: inputs.ages,
@@ -332,6 +379,13 @@ fn run_with<N: Num>(
             federal_tax: federal,
             state_tax: state,
             irmaa: irmaa_paid,
+            marketplace_premium: marketplace_paid,
+            aca_credit,
+            aca_magi,
+            aca_line,
+            medicare_premium: medicare_paid,
+            payroll_tax: payroll_paid,
+            early_withdrawal_tax: penalty_paid,
             irmaa_tier,
             reinvested: surplus,
             growth,
@@ -445,6 +499,23 @@ fn marginal_rates<N: Num>(quick: &YearContext<'_, f64>, facts: &IncomeFacts<N>) 
         out[2 + i] = quick.inputs.state.slope(&f, &b, &s, dir, &quick.owners).0;
     }
     out
+}
+
+/// How much of each further dollar of MAGI the net Marketplace premium takes (the credit's
+/// phase-out), short of a cliff. The law steps the expected contribution at each whole percent of
+/// the poverty line, so the rate is the average over the next $1,000 (or up to the next cliff).
+fn premium_slope<N: Num>(quick: &YearContext<'_, f64>, facts: &IncomeFacts<N>) -> f64 {
+    let Some(m) = &quick.inputs.health.marketplace else {
+        return 0.0;
+    };
+    let f = facts.to_f64();
+    let magi = Marketplace::magi(&f, &compute(&quick.inputs.law, &f));
+    let next_cliff = m.cliffs.iter().copied().find(|c| *c >= magi);
+    let span = next_cliff.map_or(1000.0, |c| (c - magi).min(1000.0));
+    if span < 1.0 {
+        return 0.0;
+    }
+    (m.credit(magi + span).net_premium - m.credit(magi).net_premium) / span
 }
 
 /// Whose income is whose this year, the head of the return first: each person's own income,
@@ -704,6 +775,7 @@ fn synthetic<N: Num>(kind: AccountKind, name: &str, owner: usize) -> AccountStat
         qualified_share: N::ZERO,
         stock_share: N::from_dec(rust_decimal::Decimal::new(6, 1)),
         realize_share: N::ZERO,
+        penalty_free_age: 0,
     }
 }
 
@@ -724,6 +796,7 @@ mod tests {
             qualified_share: Decimal::ZERO,
             stock_share: Decimal::ONE,
             realize_share: Decimal::ZERO,
+            penalty_free_age: 0,
         }
     }
 

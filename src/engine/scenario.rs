@@ -3,10 +3,12 @@
 //! every strategy projected on it.
 
 use super::error::EngineError;
+use super::health::{HealthCosts, HealthYear};
 use super::path::{ReturnPath, YearReturns};
 use super::ss_schedule::{Schedule, earnings_test};
 use crate::num::Num;
 use crate::plan::{Account, AccountKind, Plan, RmdRule, RmdTable};
+use crate::tax::early_withdrawal::EarlyWithdrawalTable;
 use crate::tax::law::MAX_PRICE_INDEX;
 use crate::tax::tables::LAST_TABLE_YEAR;
 use crate::tax::{
@@ -28,6 +30,10 @@ pub struct AccountState<N> {
     pub qualified_share: N,
     pub stock_share: N,
     pub realize_share: N,
+    /// For tax-deferred money: from the year of this age of its owner, draws bear no 10%
+    /// additional tax (60, the year after which 59½ has passed; the year of separation from an
+    /// employer plan in or after the year of 55). Inherited money never bears it.
+    pub penalty_free_age: u32,
 }
 
 impl<N: Num> AccountState<N> {
@@ -59,6 +65,8 @@ pub struct PersonInfo {
     pub birth_year: i32,
     /// Last calendar year the plan assumes this person is alive.
     pub last_year: i32,
+    /// On Medicare from the year of this age.
+    pub medicare_age: u32,
 }
 
 /// One person's own income in a year, which state returns need apart from the household's.
@@ -112,8 +120,10 @@ pub struct YearInputs<N> {
     pub living: N,
     /// One-off expenses of the year, in dollars of the year.
     pub one_offs: N,
-    /// People on Medicare (alive and 65 or over).
+    /// People on Medicare (alive and past their Medicare age).
     pub enrolled: u32,
+    /// Health premiums and payroll tax.
+    pub health: HealthYear<N>,
     pub returns: YearReturns<N>,
 }
 
@@ -143,6 +153,8 @@ pub struct Scenario<N> {
     pub prior_filing: Filing,
     /// Ages of the first person at which the estate is reported.
     pub estate_ages: Vec<u32>,
+    /// The additional tax on early tax-deferred draws (10%).
+    pub early_withdrawal_rate: N,
     /// Draws come out after the year's returns (31 December) rather than before them.
     pub end_of_year: bool,
     /// Spending guardrails: upper, lower, adjust, floor (see [`crate::plan::Guardrails`]).
@@ -168,6 +180,7 @@ impl<N: Num> Scenario<N> {
                 name: p.name.clone(),
                 birth_year: p.birth_year,
                 last_year: crate::plan::last_year(p.birth_year, p.planning_age),
+                medicare_age: p.medicare_age,
             })
             .collect();
 
@@ -215,6 +228,7 @@ impl<N: Num> Scenario<N> {
         let law_levels: Vec<Decimal> = (0..n + 2).map(law_level).collect();
         let laws = laws_for(tables, &plan.assumptions.tax_law, start, &law_levels)?;
         let states = state_laws(plan, start, &law_levels[..n])?;
+        let health = HealthCosts::new(plan, start, &law_levels)?;
         let mut years = Vec::with_capacity(n);
         for (k, &price_level) in levels.iter().enumerate().take(n) {
             let year = start + k as i32;
@@ -283,8 +297,9 @@ impl<N: Num> Scenario<N> {
                 .map(|o| o.amount)
                 .sum();
             let enrolled = (0..people.len())
-                .filter(|i| alive[*i] && ages[*i] >= 65)
+                .filter(|i| alive[*i] && ages[*i] >= people[*i].medicare_age)
                 .count() as u32;
+            let health = health.year(plan, k, &ages, &alive, filing, &own, level_dec)?;
             years.push(YearInputs {
                 year,
                 ages,
@@ -312,6 +327,7 @@ impl<N: Num> Scenario<N> {
                 living: cents::<N>(living * level_dec),
                 one_offs: cents::<N>(one_offs * level_dec),
                 enrolled,
+                health: health.convert(),
                 returns: path.years[k],
             });
         }
@@ -343,6 +359,9 @@ impl<N: Num> Scenario<N> {
             }),
             prior_filing: plan.filing,
             estate_ages: plan.assumptions.estate_at_ages.clone(),
+            early_withdrawal_rate: N::from_dec(
+                EarlyWithdrawalTable::get()?.rules::<Decimal>().rate,
+            ),
         })
     }
 }
@@ -367,6 +386,7 @@ impl<N: Num> Scenario<N> {
                     qualified_share: c(a.qualified_share),
                     stock_share: c(a.stock_share),
                     realize_share: c(a.realize_share),
+                    penalty_free_age: a.penalty_free_age,
                 })
                 .collect(),
             years: self
@@ -394,6 +414,7 @@ impl<N: Num> Scenario<N> {
                     living: c(y.living),
                     one_offs: c(y.one_offs),
                     enrolled: y.enrolled,
+                    health: y.health.to_f64(),
                     returns: YearReturns {
                         stocks: c(y.returns.stocks),
                         bonds: c(y.returns.bonds),
@@ -407,6 +428,7 @@ impl<N: Num> Scenario<N> {
             prior_magi: self.prior_magi.map(|m| m.map(c)),
             prior_filing: self.prior_filing,
             estate_ages: self.estate_ages.clone(),
+            early_withdrawal_rate: c(self.early_withdrawal_rate),
             end_of_year: self.end_of_year,
             guardrails: self.guardrails.map(|g| g.map(c)),
         }
@@ -557,12 +579,14 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             qualified_share: d(*qualified_share),
             stock_share: d(*stock_share),
             realize_share: d(*realize_share),
+            penalty_free_age: 0,
         },
         Account::Deferred {
             name,
             owner,
             balance,
             stock_share,
+            ..
         }
         | Account::Roth {
             name,
@@ -579,6 +603,7 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             qualified_share: N::ZERO,
             stock_share: d(*stock_share),
             realize_share: N::ZERO,
+            penalty_free_age: penalty_free_age(a),
         },
         Account::Cash { name, balance } => AccountState {
             name: name.clone(),
@@ -590,6 +615,7 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             qualified_share: N::ZERO,
             stock_share: N::ZERO,
             realize_share: N::ZERO,
+            penalty_free_age: penalty_free_age(a),
         },
     }
 }
@@ -622,4 +648,20 @@ fn pensions(plan: &Plan, people: &[PersonInfo], year: i32, alive: &[bool; 2]) ->
         each[to][usize::from(p.government)] += amount * share;
     }
     each
+}
+
+/// The age from whose year a tax-deferred account's draws bear no 10% additional tax.
+fn penalty_free_age(a: &Account) -> u32 {
+    const FREE: u32 = 60;
+    let separation =
+        EarlyWithdrawalTable::get().map_or(55, |t| t.rules::<Decimal>().separation_age);
+    match a {
+        Account::Deferred {
+            employer_plan: true,
+            separated_at_age: Some(age),
+            ..
+        } if *age >= separation => (*age).min(FREE),
+        Account::Deferred { .. } => FREE,
+        _ => 0,
+    }
 }

@@ -179,6 +179,8 @@ pub enum Limit {
     YearlyCap,
     /// One more dollar would have crossed into the next IRMAA tier.
     Irmaa,
+    /// One more dollar would have crossed the Marketplace credit's income limit (the 400% line).
+    Aca,
     /// Not enough tax-deferred money.
     Balance,
     /// RMDs have started and the strategy stops converting then.

@@ -7,6 +7,7 @@
 //! on, so it reaches the exact answer in a few steps; bisection keeps it inside the bracket when
 //! a step would leave it.
 
+use super::health::Marketplace;
 use super::scenario::{Scenario, YearInputs};
 use super::strategy::{Decision, Funding, Source};
 use crate::num::Num;
@@ -64,6 +65,11 @@ pub struct Solution<N> {
     pub federal: N,
     /// State tax, rounded to the cent.
     pub state: N,
+    /// The Marketplace premium net of the premium tax credit, rounded to the cent (zero without
+    /// Marketplace coverage).
+    pub premium: N,
+    /// The 10% additional tax on early tax-deferred draws, rounded to the cent.
+    pub penalty: N,
     /// Cash left after the need and the taxes, reinvested.
     pub surplus: N,
     /// Need that could not be met.
@@ -99,6 +105,9 @@ pub struct YearContext<'a, N> {
     pub rmd: N,
     /// Some living owner of a tax-deferred account has reached RMD age.
     pub rmd_started: bool,
+    /// The additional tax on each dollar of elective tax-deferred draws: 10% times the share of
+    /// tax-deferred money whose owner is under 59½ (zero when none is).
+    pub early_rate: N,
     /// The last decision solved and its solution: strategies often solve the decision they
     /// return, and the engine then asks for it again.
     pub memo: RefCell<Option<(Decision<N>, Solution<N>)>>,
@@ -142,14 +151,36 @@ impl<'a, N: Num> YearContext<'a, N> {
         (b, s)
     }
 
-    /// Federal plus state tax with the given draws, unrounded.
+    /// The net Marketplace premium on these facts (zero without Marketplace coverage).
     #[inline]
-    pub fn taxes(&self, d: &Draws<N>) -> N {
-        let (b, s) = self.tax_of(&self.facts(d));
-        b.total + s
+    pub fn premium_of(&self, f: &IncomeFacts<N>, b: &TaxBreakdown<N>) -> N {
+        match &self.inputs.health.marketplace {
+            Some(m) => m.net_premium(f, b),
+            None => N::ZERO,
+        }
     }
 
-    /// Federal plus state tax on the next dollar of tax-deferred money after `d`.
+    /// Federal plus state tax with the given draws, plus the Marketplace premium they leave to
+    /// pay (the premium tax credit lost to income is a cost of that income), unrounded.
+    #[inline]
+    pub fn taxes(&self, d: &Draws<N>) -> N {
+        let f = self.facts(d);
+        let (b, s) = self.tax_of(&f);
+        b.total + s + self.premium_of(&f, &b) + self.penalty_of(d)
+    }
+
+    /// The additional tax on the early tax-deferred draws of `d` (conversions bear none).
+    #[inline]
+    pub fn penalty_of(&self, d: &Draws<N>) -> N {
+        if self.early_rate > N::ZERO {
+            self.early_rate * d.deferred
+        } else {
+            N::ZERO
+        }
+    }
+
+    /// Federal plus state tax (and lost premium credit) on the next dollar of tax-deferred money
+    /// after `d`.
     pub fn marginal_ordinary(&self, d: &Draws<N>) -> N {
         self.taxes(&d.with_deferred(N::ONE)) - self.taxes(d)
     }
@@ -265,6 +296,7 @@ impl<'a, N: Num> YearContext<'a, N> {
             unrealized: c(self.unrealized),
             rmd: c(self.rmd),
             rmd_started: self.rmd_started,
+            early_rate: c(self.early_rate),
             memo: RefCell::new(None),
         }
     }
@@ -322,17 +354,22 @@ impl<'a, N: Num> YearContext<'a, N> {
             d.harvest = harvest;
             d
         };
-        // The taxes at the last amount tried: the search usually ends on an amount it has just
-        // taxed, and settling there need not compute the tax again.
-        let last: RefCell<(N, TaxBreakdown<N>, N)> =
-            RefCell::new((-N::ONE, TaxBreakdown::default(), N::ZERO));
+        // The taxes and premium at the last amount tried: the search usually ends on an amount it
+        // has just taxed, and settling there need not compute the tax again.
+        let last: RefCell<(N, TaxBreakdown<N>, N, N)> =
+            RefCell::new((-N::ONE, TaxBreakdown::default(), N::ZERO, N::ZERO));
         let cash_left = |x: N| {
-            let facts = self.facts(&draws_at(x));
+            let d = draws_at(x);
+            let facts = self.facts(&d);
             let mut last = last.borrow_mut();
             last.0 = x;
             last.1 = compute(&self.inputs.law, &facts);
             last.2 = self.inputs.state.tax(&facts, &last.1, &self.owners);
-            self.fixed_cash + x - (last.1.total + last.2) - self.outlays
+            last.3 = self.premium_of(&facts, &last.1);
+            self.fixed_cash + x
+                - (last.1.total + last.2 + last.3)
+                - self.penalty_of(&d)
+                - self.outlays
         };
         let max = capacity(funding, &available);
         // The year at a whole-cent amount, with the taxes as they will be paid (rounded).
@@ -341,19 +378,27 @@ impl<'a, N: Num> YearContext<'a, N> {
             let facts = self.facts(&draws);
             let cached = {
                 let last = last.borrow();
-                (last.0 == x).then_some((last.1, last.2))
+                (last.0 == x).then_some((last.1, last.2, last.3))
             };
-            let (b, s) = match cached {
+            let (b, s, p) = match cached {
                 Some(taxes) => taxes,
-                None => self.tax_of(&facts),
+                None => {
+                    let (b, s) = self.tax_of(&facts);
+                    let p = self.premium_of(&facts, &b);
+                    (b, s, p)
+                }
             };
             let federal = b.total.round_cents();
             let state = s.round_cents();
-            let left = self.fixed_cash + x - federal - state - self.outlays;
+            let premium = p.round_cents();
+            let penalty = self.penalty_of(&draws).round_cents();
+            let left = self.fixed_cash + x - federal - state - premium - penalty - self.outlays;
             let solution = Solution {
                 draws,
                 federal,
                 state,
+                premium,
+                penalty,
                 surplus: left.pos(),
                 shortfall: (-left).pos(),
                 facts,
@@ -382,11 +427,13 @@ impl<'a, N: Num> YearContext<'a, N> {
             }
         }
 
-        let left_at_zero = cash_left(N::ZERO);
-        let x = if left_at_zero >= N::ZERO {
-            N::ZERO
+        let (lo, hi) = self.stretch(&draws_at, &cash_left, max);
+        let left_at_lo = cash_left(lo);
+        let x = if left_at_lo >= N::ZERO {
+            lo
         } else {
-            rising_root(cash_left, left_at_zero, max).unwrap_or(max)
+            let span = hi - lo;
+            lo + rising_root(|y| cash_left(lo + y), left_at_lo, span).unwrap_or(span)
         };
         // Whole cents, never short by a cent. The root is at most a cent or two away; after a
         // few cents the step doubles, so that the loop ends even where a float cannot resolve a
@@ -405,6 +452,56 @@ impl<'a, N: Num> YearContext<'a, N> {
                 step = step + step;
             }
         }
+    }
+
+    /// The stretch of amounts drawn `[lo, hi]` in which the year's need is first met. The cash
+    /// left rises with the amount drawn except where MAGI crosses a Marketplace cliff (the 400%
+    /// line, Medicaid's limit), where the net premium jumps up: between cliffs the search for the
+    /// root is the usual one, and the need is met in the first stretch whose near end meets it.
+    fn stretch(
+        &self,
+        draws_at: &impl Fn(N) -> Draws<N>,
+        cash_left: &impl Fn(N) -> N,
+        max: N,
+    ) -> (N, N) {
+        let Some(m) = &self.inputs.health.marketplace else {
+            return (N::ZERO, max);
+        };
+        if m.cliffs.is_empty() || max <= N::ZERO {
+            return (N::ZERO, max);
+        }
+        let magi_at = |x: N| {
+            let f = self.facts(&draws_at(x));
+            Marketplace::magi(&f, &compute(&self.inputs.law, &f))
+        };
+        let top = magi_at(max);
+        let mut lo = N::ZERO;
+        for &cliff in &m.cliffs {
+            if top <= cliff {
+                break;
+            }
+            if magi_at(lo) > cliff {
+                continue;
+            }
+            // The first whole cent past the cliff, and the last one before it.
+            let past = ceil_cents(solve_increasing(
+                |x| magi_at(lo + x) - cliff - N::CENT,
+                max - lo,
+            ));
+            let mut edge = (lo + past).min_of(max);
+            let mut below = (edge - N::CENT).max_of(lo);
+            for _ in 0..4 {
+                if below > lo && magi_at(below) > cliff {
+                    edge = below;
+                    below = (below - N::CENT).max_of(lo);
+                }
+            }
+            if cash_left(below) >= N::ZERO {
+                return (lo, below);
+            }
+            lo = edge;
+        }
+        (lo, max)
     }
 }
 

@@ -248,6 +248,32 @@ fn line_for<N: Num>(line: (N, N), size: u32) -> N {
 }
 
 impl<N: Num> AcaLaw<N> {
+    /// The same rules on `f64` (for the strategies' searches).
+    pub fn convert_num(&self) -> AcaLaw<f64> {
+        let c = |x: N| x.to_f64();
+        AcaLaw {
+            year: self.year,
+            state: self.state,
+            region: self.region,
+            prior_line: (c(self.prior_line.0), c(self.prior_line.1)),
+            current_line: (c(self.current_line.0), c(self.current_line.1)),
+            lower_limit: c(self.lower_limit),
+            upper_limit: self.upper_limit.map(c),
+            bands: self
+                .bands
+                .iter()
+                .map(|b| AcaBand {
+                    from: c(b.from),
+                    to: b.to.map(c),
+                    initial: c(b.initial),
+                    end: c(b.end),
+                })
+                .collect(),
+            medicaid_limit: self.medicaid_limit.map(c),
+            basic_health_limit: self.basic_health_limit.map(c),
+        }
+    }
+
     /// The prior-year poverty line for a household of `size` (the credit's yardstick).
     pub fn poverty_line(&self, size: u32) -> N {
         line_for(self.prior_line, size)

@@ -4,14 +4,15 @@
 //! tax changes slope (and where later years' do), so its best value lies on an edge. The
 //! candidates are the amounts that put the year exactly on one: each bracket top, the Social
 //! Security thresholds (the torpedo's start and end), the 0% and 15% gain ceilings, the senior
-//! deduction's phase-out, the NIIT threshold, a dollar below each IRMAA cliff two years ahead,
-//! nothing, and everything.
+//! deduction's phase-out, the NIIT threshold, a dollar below each IRMAA cliff two years ahead
+//! and each Marketplace cliff this year, nothing, and everything.
 
 use super::edges::{irmaa_cliffs, walk};
 use super::schedule::{Schedule, YearPlan};
+use crate::engine::health::Marketplace;
 use crate::engine::{Draws, YearContext};
 use crate::strategy::{Decision, Source, Strategy};
-use crate::tax::Direction;
+use crate::tax::{Direction, compute};
 use std::sync::Mutex;
 
 /// Which amount of a year a trial changes.
@@ -105,6 +106,17 @@ fn edge_positions(
     if enrolled_then {
         let cliffs = irmaa_cliffs(&segments, &inputs.irmaa_ahead, inputs.filing);
         at.extend(cliffs.iter().map(|c| (c.at - BELOW_CLIFF).max(0.0)));
+    }
+    // A dollar below each Marketplace cliff this year (the 400% line, Medicaid's limit): MAGI
+    // moves dollar for dollar with income in either direction.
+    if let Some(m) = &inputs.health.marketplace {
+        let magi = Marketplace::magi(&facts, &compute(&inputs.law, &facts));
+        at.extend(
+            m.cliffs
+                .iter()
+                .filter(|c| **c > magi)
+                .map(|c| (c - magi - BELOW_CLIFF).max(0.0)),
+        );
     }
     at.push(0.0);
     at.push(max);

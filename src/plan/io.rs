@@ -230,7 +230,7 @@ pub fn plans_dir() -> Option<PathBuf> {
 }
 
 /// The example plans shipped in `saves/`, embedded so a user's clone or install always has them.
-pub const EXAMPLES: [(&str, &str); 10] = [
+pub const EXAMPLES: [(&str, &str); 11] = [
     ("A.ron", include_str!("../../saves/A.ron")),
     ("B.ron", include_str!("../../saves/B.ron")),
     ("C1.ron", include_str!("../../saves/C1.ron")),
@@ -241,6 +241,7 @@ pub const EXAMPLES: [(&str, &str); 10] = [
     ("E3.ron", include_str!("../../saves/E3.ron")),
     ("E4.ron", include_str!("../../saves/E4.ron")),
     ("F.ron", include_str!("../../saves/F.ron")),
+    ("G.ron", include_str!("../../saves/G.ron")),
 ];
 
 /// An example plan by file name.

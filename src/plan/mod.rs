@@ -16,5 +16,6 @@ pub use limits::MAX_PROJECTED;
 pub use model::*;
 pub use scenario::{MAX_OVERRIDES, MAX_SCENARIOS, Override, Scenario, ScenarioError};
 pub use validate::{
-    Issue, MAX_HORIZON, MAX_PATHS, MAX_SIM_CELLS, validate, validate_household, validate_simulation,
+    Issue, MAX_BENCHMARK, MAX_HORIZON, MAX_PATHS, MAX_SIM_CELLS, validate, validate_household,
+    validate_simulation,
 };

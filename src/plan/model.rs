@@ -221,6 +221,41 @@ pub struct Person {
     /// someone healthier who expects to live longer, 1.5 someone in poorer health.
     #[serde(default = "one", skip_serializing_if = "is_one", with = "serde_dec")]
     pub mortality: Decimal,
+    /// Health coverage in the years before Medicare.
+    #[serde(default, skip_serializing_if = "Coverage::is_auto")]
+    pub coverage: Coverage,
+    /// Medicare covers this person from the year they reach this age (65 unless still covered
+    /// by an employer's plan, say); an age past the planning age means never, so no Medicare
+    /// premiums and no IRMAA.
+    #[serde(default = "medicare_age", skip_serializing_if = "is_medicare_age")]
+    pub medicare_age: u32,
+}
+
+/// The usual Medicare age.
+pub const MEDICARE_AGE: u32 = 65;
+
+fn medicare_age() -> u32 {
+    MEDICARE_AGE
+}
+
+fn is_medicare_age(a: &u32) -> bool {
+    *a == MEDICARE_AGE
+}
+
+impl Person {
+    /// A person with the usual coverage: Medicare from 65, before it the Marketplace at the
+    /// default premium in the years without wages.
+    pub fn new(name: &str, birth_year: i32, planning_age: u32) -> Person {
+        Person {
+            name: name.to_string(),
+            birth_year,
+            planning_age,
+            sex: Sex::Unisex,
+            mortality: Decimal::ONE,
+            coverage: Coverage::Auto,
+            medicare_age: MEDICARE_AGE,
+        }
+    }
 }
 
 /// A person's sex for the life table; `Unisex` takes the mean of the male and female rates.
@@ -252,6 +287,47 @@ fn is_one(d: &Decimal) -> bool {
     *d == Decimal::ONE
 }
 
+/// How a person is covered before Medicare. In a year in which the person earns wages an
+/// employer's plan is assumed for `Auto` and `Marketplace` (no premium modelled: it comes out of
+/// the pay).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub enum Coverage {
+    /// Marketplace coverage at the documented default benchmark premium (the US average for a
+    /// 40-year-old, $625 a month in 2026, aged along the federal age curve) in the years
+    /// without wages.
+    #[default]
+    Auto,
+    /// Marketplace coverage with this person's own benchmark (second-lowest silver) premium: a
+    /// yearly amount at `at_age` in today's dollars, moved along the federal age curve.
+    Marketplace {
+        #[serde(with = "serde_dec")]
+        benchmark: Decimal,
+        at_age: u32,
+    },
+    /// An employer's or a retiree plan in every year before Medicare (its cost is part of the
+    /// spending, if any).
+    Employer,
+    /// No coverage before Medicare, and no premium. (Not `None`: RON writes that name as a raw
+    /// identifier, `r#None`, since it would read as an absent `Option`.)
+    Uninsured,
+}
+
+impl Coverage {
+    pub fn is_auto(&self) -> bool {
+        *self == Coverage::Auto
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Coverage::Auto => "Marketplace, default premium",
+            Coverage::Marketplace { .. } => "Marketplace, own premium",
+            Coverage::Employer => "employer",
+            Coverage::Uninsured => "none",
+        }
+    }
+}
+
 /// Which person owns an account or receives an income: 0 for the first, 1 for the second.
 pub type PersonIndex = usize;
 
@@ -278,7 +354,8 @@ pub enum Account {
         #[serde(default, with = "serde_dec")]
         realize_share: Decimal,
     },
-    /// A traditional IRA or 401(k): every dollar out is ordinary income; RMDs apply.
+    /// A traditional IRA or 401(k): every dollar out is ordinary income; RMDs apply; drawn
+    /// before 59½ it bears the 10% additional tax.
     Deferred {
         name: String,
         owner: PersonIndex,
@@ -286,6 +363,13 @@ pub enum Account {
         balance: Decimal,
         #[serde(default = "default_stock_share", with = "serde_dec")]
         stock_share: Decimal,
+        /// An employer's 401(k) or 403(b), not an IRA: the age-55 rule frees it of the 10%
+        /// additional tax once its owner has left that employer in or after the year of 55.
+        #[serde(default, skip_serializing_if = "is_false")]
+        employer_plan: bool,
+        /// For an employer plan: the owner's age in the year they left that employer.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        separated_at_age: Option<u32>,
     },
     /// A Roth IRA or Roth 401(k): tax-free out, no RMDs.
     Roth {
@@ -405,6 +489,8 @@ impl Account {
                 owner: 0,
                 balance: Decimal::ZERO,
                 stock_share: default_stock_share(),
+                employer_plan: false,
+                separated_at_age: None,
             },
             AccountKind::Roth => Account::Roth {
                 name: name.to_string(),

@@ -3,7 +3,9 @@
 //! The bounds keep every later computation far from Decimal's overflow: amounts at most
 //! $100 billion, returns between -50% and +30% a year, horizons at most 100 years.
 
-use super::model::{Account, PLAN_VERSION, PathMode, Plan, Returns, Simulation, StateResidence};
+use super::model::{
+    Account, Coverage, PLAN_VERSION, PathMode, Plan, Returns, Simulation, StateResidence,
+};
 use super::scenario::{MAX_OVERRIDES, MAX_SCENARIOS};
 use crate::money::{amount_problem, format_rate};
 use crate::strategy::{Objective, StrategySpec};
@@ -31,6 +33,9 @@ pub const MAX_ACCOUNTS: usize = 40;
 pub const MAX_ITEMS: usize = 40;
 pub const MAX_HORIZON: usize = 100;
 pub const LAST_START_YEAR: i32 = 2100;
+/// The most a person's yearly benchmark premium may be, in today's dollars: several times the
+/// dearest county's for a 64-year-old.
+pub const MAX_BENCHMARK: Decimal = dec!(200000);
 
 struct Checker {
     issues: Vec<Issue>,
@@ -193,6 +198,34 @@ fn household(plan: &Plan) -> Checker {
                 ),
             );
         }
+        if let Coverage::Marketplace { benchmark, at_age } = &p.coverage {
+            c.money(format!("{path}.coverage.benchmark"), *benchmark);
+            if *benchmark > MAX_BENCHMARK {
+                c.push(
+                    format!("{path}.coverage.benchmark"),
+                    format!(
+                        "{} a year is above {} (no benchmark premium comes near it)",
+                        crate::money::format_dollars(*benchmark),
+                        crate::money::format_dollars(MAX_BENCHMARK)
+                    ),
+                );
+            }
+            if *at_age > 64 {
+                c.push(
+                    format!("{path}.coverage.at_age"),
+                    format!("{at_age} is past 64, the last age Marketplace premiums are rated at"),
+                );
+            }
+        }
+        if !(65..=130).contains(&p.medicare_age) {
+            c.push(
+                format!("{path}.medicare_age"),
+                format!(
+                    "{} is outside 65 to 130 (an age past the planning age means never on Medicare)",
+                    p.medicare_age
+                ),
+            );
+        }
     }
     match (plan.filing, n) {
         (Filing::Mfj | Filing::Mfs, 1) => c.push(
@@ -315,6 +348,24 @@ fn household(plan: &Plan) -> Checker {
                 );
             }
             Account::Cash { .. } => {}
+        }
+        if let Account::Deferred {
+            employer_plan,
+            separated_at_age: Some(age),
+            ..
+        } = a
+        {
+            if !*employer_plan {
+                c.push(
+                    format!("{path}.separated_at_age"),
+                    "applies only to an employer plan (employer_plan: true)",
+                );
+            } else if *age > 120 {
+                c.push(
+                    format!("{path}.separated_at_age"),
+                    format!("{age} is past 120"),
+                );
+            }
         }
     }
 

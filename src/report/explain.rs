@@ -116,6 +116,7 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
                 Limit::Bracket => " up to the bracket top",
                 Limit::YearlyCap => " (the yearly cap)",
                 Limit::Irmaa => ", stopping below the next IRMAA tier",
+                Limit::Aca => ", stopping below the 400% line of the Marketplace credit",
                 Limit::Balance => " (all that was left)",
                 _ => "",
             },

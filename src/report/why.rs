@@ -253,6 +253,26 @@ pub fn why(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> Why {
     why
 }
 
+/// How far below the Marketplace credit's income limit the year's MAGI stopped, and what the
+/// next dollar would cost: ",100 below the 400% line: one more dollar would cost ,340 of
+/// credit".
+pub(crate) fn aca_edge(row: &YearRow<Decimal>) -> String {
+    let gap = (row.aca_line - row.aca_magi).max(Decimal::ZERO);
+    format!(
+        "{} below the 400% line: one more dollar would cost {} of credit",
+        format_dollars(gap.round()),
+        format_dollars(row.aca_credit.round())
+    )
+}
+
+/// The year's MAGI is within a few thousand dollars below the Marketplace credit's limit.
+fn near_aca_line(row: &YearRow<Decimal>) -> bool {
+    row.aca_line > Decimal::ZERO
+        && row.aca_magi <= row.aca_line
+        && row.aca_line - row.aca_magi <= Decimal::from(2_500)
+        && row.aca_credit > Decimal::ZERO
+}
+
 /// What stopped a conversion or a tax-deferred draw, in words.
 pub(crate) fn stopped(row: &YearRow<Decimal>, w: &Why) -> String {
     let near_cliff = w
@@ -264,6 +284,7 @@ pub(crate) fn stopped(row: &YearRow<Decimal>, w: &Why) -> String {
         Note::Convert { limit, .. } => match limit {
             Limit::Bracket => Some(w.at_edge.map_or("at the bracket top".into(), at)),
             Limit::Irmaa => Some("a dollar below the next IRMAA tier".into()),
+            Limit::Aca => Some(aca_edge(row)),
             Limit::YearlyCap => Some("at the yearly cap".into()),
             Limit::Balance => Some("when the tax-deferred money ran out".into()),
             _ => None,
@@ -275,6 +296,8 @@ pub(crate) fn stopped(row: &YearRow<Decimal>, w: &Why) -> String {
     }
     if row.closing.deferred <= Decimal::ONE {
         "when the tax-deferred money ran out".into()
+    } else if near_aca_line(row) {
+        aca_edge(row)
     } else if near_cliff {
         "just below the next IRMAA tier".into()
     } else if let Some(e) = w.at_edge {
@@ -336,6 +359,20 @@ fn lines(
             "Drew {} from tax-deferred beyond the RMD, stopping {}.",
             format_dollars(row.deferred_draw),
             stopped(row, w)
+        ));
+    }
+    if row.aca_line > Decimal::ZERO && row.aca_magi <= row.aca_line && positive(row.aca_credit) {
+        out.push(format!(
+            "Marketplace: MAGI {} leaves a premium credit of {}; it is {}.",
+            format_dollars(row.aca_magi.round()),
+            format_dollars(row.aca_credit.round()),
+            aca_edge(row)
+        ));
+    } else if row.aca_line > Decimal::ZERO && row.aca_magi > row.aca_line {
+        out.push(format!(
+            "Marketplace: MAGI {} is {} above the 400% line, so the premium credit is lost.",
+            format_dollars(row.aca_magi.round()),
+            format_dollars((row.aca_magi - row.aca_line).round())
         ));
     }
     if let Some(i) = &w.irmaa

@@ -76,6 +76,12 @@ pub fn fill_target(
     }
 }
 
+/// The tax-deferred room the spending may use: none while tax-deferred draws bear the 10%
+/// early-withdrawal tax (cash, taxable and Roth come first; tax-deferred money is drawn last).
+pub fn spend_room(ctx: &YearContext<'_, f64>, room: f64) -> f64 {
+    if ctx.early_rate > 0.0 { 0.0 } else { room }
+}
+
 /// Tax-deferred up to `room`, then cash, taxable, Roth and the rest of tax-deferred.
 pub fn fill_order(room: f64) -> Funding<f64> {
     let step = |source, cap| Step { source, cap };
@@ -101,7 +107,7 @@ impl Strategy for BracketFill {
                 target,
                 room,
             },
-            ..Decision::funding_only(fill_order(room))
+            ..Decision::funding_only(fill_order(spend_room(ctx, room)))
         }
     }
 }

@@ -52,6 +52,7 @@ mod tests {
             bracket: dec!(0.22),
             yearly_cap: cap,
             irmaa_aware: true,
+            aca_aware: true,
             stop_at_rmd,
             years: None,
             after_fall: None,

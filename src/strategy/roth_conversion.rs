@@ -1,9 +1,10 @@
 //! The integrated strategy: fill a bracket with tax-deferred draws and convert what the spending
 //! did not use to Roth, within a yearly cap and below the next IRMAA tier.
 
-use super::bracket_fill::{bracket_rate, fill_order, fill_target};
+use super::bracket_fill::{bracket_rate, fill_order, fill_target, spend_room};
 use super::{Decision, Limit, Note, Strategy};
-use crate::engine::YearContext;
+use crate::engine::health::Marketplace;
+use crate::engine::{Draws, YearContext};
 use crate::num::Num;
 use crate::strategy::{AfterFall, Source};
 use rust_decimal::Decimal;
@@ -13,6 +14,7 @@ pub struct RothConversion {
     pub bracket: Decimal,
     pub yearly_cap: Option<Decimal>,
     pub irmaa_aware: bool,
+    pub aca_aware: bool,
     pub stop_at_rmd: bool,
     pub years: Option<u32>,
     pub after_fall: Option<AfterFall>,
@@ -50,6 +52,60 @@ pub fn last_year_return(ctx: &YearContext<'_, f64>) -> f64 {
     if weight > 0.0 { sum / weight } else { 0.0 }
 }
 
+impl RothConversion {
+    /// The tax-deferred money that keeps MAGI a dollar below the Marketplace credit's income
+    /// limit, when someone is on the Marketplace this year and the switch is on.
+    fn aca_room(&self, ctx: &YearContext<'_, f64>) -> Option<f64> {
+        if !self.aca_aware {
+            return None;
+        }
+        let line = ctx.inputs.health.marketplace.as_ref()?.upper_line()?;
+        let f = ctx.facts(&Draws::default());
+        let (b, _) = ctx.tax_of(&f);
+        Some(
+            (line - Marketplace::magi(&f, &b) - 1.0)
+                .max(0.0)
+                .trunc_cents(),
+        )
+    }
+}
+
+impl RothConversion {
+    /// Spending funded with tax-deferred money up to the line may still cross it through the
+    /// gains of the taxable sales that fund the rest: shrink the tax-deferred part until MAGI
+    /// stays below (each dollar less of it is a dollar more of sales, of which only the gain
+    /// share counts).
+    fn spending_below_the_line(
+        &self,
+        ctx: &YearContext<'_, f64>,
+        mut spending: Decision<f64>,
+    ) -> Decision<f64> {
+        let Some(line) = ctx
+            .inputs
+            .health
+            .marketplace
+            .as_ref()
+            .and_then(|m| m.upper_line())
+        else {
+            return spending;
+        };
+        let Some(mut cap) = spending.funding.steps().first().and_then(|s| s.cap) else {
+            return spending;
+        };
+        let kept = 1.0 - ctx.gain_ratio.clamp(0.0, 0.9);
+        for _ in 0..4 {
+            let s = ctx.solve(&spending);
+            let over = Marketplace::magi(&s.facts, &s.breakdown) - line;
+            if over <= 0.0 || cap <= 0.0 {
+                break;
+            }
+            cap = (cap - over / kept - 0.01).max(0.0).trunc_cents();
+            spending = Decision::funding_only(fill_order(cap));
+        }
+        spending
+    }
+}
+
 impl Strategy for RothConversion {
     fn name(&self) -> String {
         self.name.clone()
@@ -58,6 +114,10 @@ impl Strategy for RothConversion {
     fn decide(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
         let bracket = self.bracket_now(ctx);
         let (target, room) = fill_target(ctx, bracket, None);
+        // Below the Marketplace credit's income limit, the tax-deferred room (for spending and
+        // conversion alike) ends a dollar short of it: MAGI moves dollar for dollar with it.
+        let aca_room = self.aca_room(ctx).filter(|r| *r < room);
+        let room = aca_room.unwrap_or(room);
         let bracket_rate = bracket_rate(ctx, bracket);
         let note = |limit| Note::Convert {
             bracket_rate,
@@ -65,7 +125,10 @@ impl Strategy for RothConversion {
             room,
             limit,
         };
-        let spending = Decision::funding_only(fill_order(room));
+        let mut spending = Decision::funding_only(fill_order(spend_room(ctx, room)));
+        if aca_room.is_some() {
+            spending = self.spending_below_the_line(ctx, spending);
+        }
         if self.years.is_some_and(|n| ctx.index >= n as usize) {
             return Decision {
                 note: note(Limit::YearsOver),
@@ -89,7 +152,11 @@ impl Strategy for RothConversion {
                 ..spending
             };
         }
-        let mut limit = Limit::Bracket;
+        let mut limit = if aca_room.is_some() {
+            Limit::Aca
+        } else {
+            Limit::Bracket
+        };
         if let Some(cap) = self.yearly_cap {
             let cap = (f64::from_dec(cap) * ctx.inputs.price_level).round_cents();
             if convert > cap {
@@ -139,6 +206,23 @@ impl Strategy for RothConversion {
                     }
                     decision = decide(decision.convert - over - 0.01, Limit::Irmaa);
                 }
+            }
+        }
+
+        // The Marketplace credit ends at the income limit: stop a dollar below it, unless the
+        // spending alone already crosses it.
+        if self.aca_aware
+            && let Some(m) = &ctx.inputs.health.marketplace
+            && let Some(line) = m.upper_line()
+            && Marketplace::magi(&solved.facts, &solved.breakdown) <= line
+        {
+            for _ in 0..4 {
+                let s = ctx.solve(&decision);
+                let over = Marketplace::magi(&s.facts, &s.breakdown) - line;
+                if over <= 0.0 {
+                    break;
+                }
+                decision = decide(decision.convert - over - 0.01, Limit::Aca);
             }
         }
         decision

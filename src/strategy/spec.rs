@@ -48,6 +48,10 @@ pub enum StrategySpec {
         /// Stop a conversion before it pushes MAGI into the next Medicare IRMAA tier.
         #[serde(default = "yes")]
         irmaa_aware: bool,
+        /// Stop a conversion before it pushes MAGI past the Marketplace premium tax credit's
+        /// income limit (400% of the poverty line from 2026), where the whole credit is lost.
+        #[serde(default = "yes")]
+        aca_aware: bool,
         /// Stop converting once required minimum distributions start.
         #[serde(default = "yes")]
         stop_at_rmd: bool,
@@ -173,6 +177,7 @@ impl StrategySpec {
                 bracket: dec!(0.12),
                 yearly_cap: None,
                 irmaa_aware: true,
+                aca_aware: true,
                 stop_at_rmd: false,
                 years: None,
                 after_fall: None,
@@ -260,12 +265,16 @@ impl StrategySpec {
         match self {
             StrategySpec::RothConversion {
                 irmaa_aware,
+                aca_aware,
                 stop_at_rmd,
                 ..
             } => {
                 let mut s = self.name();
                 if !irmaa_aware {
                     s.push_str(", past IRMAA tiers");
+                }
+                if !aca_aware {
+                    s.push_str(", past the ACA limit");
                 }
                 if *stop_at_rmd {
                     s.push_str(", until RMDs");
@@ -344,6 +353,7 @@ impl StrategySpec {
             StrategySpec::RothConversion {
                 bracket,
                 irmaa_aware,
+                aca_aware,
                 stop_at_rmd,
                 ..
             } => {
@@ -353,6 +363,9 @@ impl StrategySpec {
                 );
                 if *irmaa_aware {
                     s.push_str(", stopping below the next IRMAA tier");
+                }
+                if *aca_aware {
+                    s.push_str(", and below the Marketplace credit's income limit");
                 }
                 if *stop_at_rmd {
                     s.push_str(", until RMDs start");
@@ -571,6 +584,7 @@ mod tests {
                 bracket: dec!(0.22),
                 yearly_cap: Some(dec!(50000)),
                 irmaa_aware: true,
+                aca_aware: true,
                 stop_at_rmd: false,
                 years: None,
                 after_fall: None

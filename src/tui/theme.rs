@@ -17,7 +17,7 @@ pub const SOURCES: [&str; 8] = [
 ];
 
 /// Taxes drawn below the zero line.
-pub const TAXES: [&str; 3] = ["Federal", "State", "IRMAA"];
+pub const TAXES: [&str; 4] = ["Federal", "State", "IRMAA", "Health"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
@@ -39,7 +39,8 @@ pub struct Theme {
     pub error: Style,
     pub cursor: Style,
     pub series: [Color; 8],
-    pub taxes: [Color; 3],
+    /// Federal, state, IRMAA, and health premiums (charted with the taxes, below zero).
+    pub taxes: [Color; 4],
     /// Wider chart columns and bolder text for screen sharing.
     pub large: bool,
 }
@@ -77,6 +78,7 @@ impl Theme {
                 Color::Rgb(160, 60, 60),
                 Color::Rgb(190, 110, 80),
                 Color::Rgb(150, 90, 150),
+                Color::Rgb(70, 150, 150), // health premiums: teal
             ],
             large: false,
         }
@@ -116,7 +118,12 @@ impl Theme {
                 Color::LightMagenta,
                 Color::LightRed,
             ],
-            taxes: [Color::Red, Color::Rgb(255, 120, 0), Color::Magenta],
+            taxes: [
+                Color::Red,
+                Color::Rgb(255, 120, 0),
+                Color::Magenta,
+                Color::Cyan,
+            ],
             large: true,
             ..Theme::standard()
         }
@@ -141,7 +148,7 @@ impl Theme {
             error: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             cursor: plain.add_modifier(Modifier::REVERSED),
             series: [Color::Reset; 8],
-            taxes: [Color::Reset; 3],
+            taxes: [Color::Reset; 4],
             large: false,
         }
     }
@@ -163,5 +170,5 @@ impl Theme {
 
     /// Characters that tell series apart when there is no colour, bottom to top.
     pub const PATTERNS: [char; 8] = ['█', '▓', '▒', '░', '▚', '▞', '▤', '▦'];
-    pub const TAX_PATTERNS: [char; 3] = ['▓', '▒', '░'];
+    pub const TAX_PATTERNS: [char; 4] = ['▓', '▒', '░', '▚'];
 }

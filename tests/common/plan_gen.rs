@@ -4,9 +4,9 @@
 //! of the plans, values it must refuse (negative amounts, rates of 1e28, absurd ages).
 
 use drawdown::plan::{
-    Account, Assumptions, Guardrails, Income, Move, OneOff, OtherIncome, Override, PathMode,
-    Pension, Person, Plan, PriorMagi, Returns, RmdRule, RmdTable, Scenario, Sex, Simulation,
-    SocialSecurity, Spending, SpendingChange, StateResidence, Wage, WithdrawalTiming,
+    Account, Assumptions, Coverage, Guardrails, Income, Move, OneOff, OtherIncome, Override,
+    PathMode, Pension, Person, Plan, PriorMagi, Returns, RmdRule, RmdTable, Scenario, Sex,
+    Simulation, SocialSecurity, Spending, SpendingChange, StateResidence, Wage, WithdrawalTiming,
 };
 use drawdown::strategy::{AfterFall, Objective, OrderStep, Source, StepCap, StrategySpec};
 use drawdown::tax::{Filing, FlatChange, LawMode, StateCode, StateTax};
@@ -111,16 +111,26 @@ fn account(people: usize) -> impl Strategy<Value = Account> {
                     }
                 }
             ),
-        (name(), money(), owner.clone(), share()).prop_map(
-            |(name, balance, owner, stock_share)| {
-                Account::Deferred {
-                    name,
-                    owner,
-                    balance,
-                    stock_share,
+        (
+            name(),
+            money(),
+            owner.clone(),
+            share(),
+            any::<bool>(),
+            prop::option::of(40u32..=125)
+        )
+            .prop_map(
+                |(name, balance, owner, stock_share, employer_plan, separated_at_age)| {
+                    Account::Deferred {
+                        name,
+                        owner,
+                        balance,
+                        stock_share,
+                        employer_plan,
+                        separated_at_age: separated_at_age.filter(|_| employer_plan),
+                    }
                 }
-            }
-        ),
+            ),
         (name(), money(), owner, share()).prop_map(|(name, balance, owner, stock_share)| {
             Account::Roth {
                 name,
@@ -175,15 +185,17 @@ fn plain_strategy() -> impl Strategy<Value = StrategySpec> {
             prop::option::of(money()),
             any::<bool>(),
             any::<bool>(),
+            any::<bool>(),
             prop::option::of(0u32..=100),
             prop::option::of((1i64..=90, 0usize..7))
         )
             .prop_map(
-                |(bracket, yearly_cap, irmaa_aware, stop_at_rmd, years, fall)| {
+                |(bracket, yearly_cap, irmaa_aware, aca_aware, stop_at_rmd, years, fall)| {
                     StrategySpec::RothConversion {
                         bracket,
                         yearly_cap,
                         irmaa_aware,
+                        aca_aware,
                         stop_at_rmd,
                         years,
                         after_fall: fall.map(|(drop, b)| AfterFall {
@@ -256,21 +268,55 @@ fn path_mode() -> impl Strategy<Value = PathMode> {
     ]
 }
 
+fn coverage() -> impl Strategy<Value = Coverage> {
+    prop_oneof![
+        4 => Just(Coverage::Auto),
+        2 => (money(), 0u32..=120).prop_map(|(benchmark, at_age)| Coverage::Marketplace { benchmark, at_age }),
+        1 => Just(Coverage::Employer),
+        1 => Just(Coverage::Uninsured),
+    ]
+}
+
+fn medicare_age() -> impl Strategy<Value = u32> {
+    prop_oneof![4 => Just(65u32), 1 => 65u32..=130]
+}
+
+prop_compose! {
+    fn person(name: String, age: i32, planning: u32)(
+        coverage in coverage(),
+        medicare_age in medicare_age(),
+    ) -> Person {
+        let mut p = Person::new(&name, 2026 - age, planning.max(age as u32));
+        p.coverage = coverage;
+        p.medicare_age = medicare_age;
+        p
+    }
+}
+
 prop_compose! {
     fn people()(
         couple in any::<bool>(),
         ages in (18i32..=110, 18i32..=110),
         planning in (50u32..=120, 50u32..=120),
         names in (name(), name()),
+    )(
+        first in person(names.0.clone(), ages.0, planning.0),
+        second in person(names.1.clone(), ages.1, planning.1),
+        couple in Just(couple),
     ) -> (Vec<Person>, bool) {
         // Sex and the mortality multiplier follow from the other draws rather than drawing
         // their own, so adding them left the fuzzed plans of a seed as they were.
-        let sexes = (names.0.len() % 3, names.1.len() % 3);
-        let mortality = (i64::from(planning.0 % 11) * 20, i64::from(planning.1 % 7) * 50);
+        let sexes = (first.name.len() % 3, second.name.len() % 3);
+        let mortality = (i64::from(first.planning_age % 11) * 20, i64::from(second.planning_age % 7) * 50);
         // Birth years relative to 2026; the plan's start year moves them later.
-        let mut people = vec![Person { name: names.0, birth_year: 2026 - ages.0, planning_age: planning.0.max(ages.0 as u32), sex: Sex::ALL[sexes.0], mortality: Decimal::new(mortality.0, 2) }];
+        let (mut first, mut second) = (first, second);
+        first.sex = Sex::ALL[sexes.0];
+        first.mortality = Decimal::new(mortality.0, 2);
+        second.sex = Sex::ALL[sexes.1];
+        second.mortality = Decimal::new(mortality.1, 2);
+        let mut people = vec![first];
         if couple {
-            people.push(Person { name: names.1, birth_year: 2026 - ages.1, planning_age: planning.1.max(ages.1 as u32), sex: Sex::ALL[sexes.1], mortality: Decimal::new(mortality.1, 2) });
+            people.push(second);
         }
         (people, couple)
     }
@@ -564,12 +610,10 @@ pub fn corrupt(plan: &mut Plan, which: u8, bad: &Corruption) {
         Corruption::Count(k) => match which % 4 {
             0 => {
                 plan.people = (0..*k)
-                    .map(|i| Person {
-                        name: format!("P{i}"),
-                        birth_year: 1960,
-                        planning_age: 90,
-                        sex: Sex::Female,
-                        mortality: Decimal::ONE,
+                    .map(|i| {
+                        let mut p = Person::new(&format!("P{i}"), 1960, 90);
+                        p.sex = Sex::Female;
+                        p
                     })
                     .collect()
             }
@@ -598,6 +642,11 @@ pub fn corrupt(plan: &mut Plan, which: u8, bad: &Corruption) {
 
 fn amount_slots(plan: &mut Plan) -> Vec<&mut Decimal> {
     let mut v: Vec<&mut Decimal> = vec![&mut plan.spending.annual];
+    for p in &mut plan.people {
+        if let Coverage::Marketplace { benchmark, .. } = &mut p.coverage {
+            v.push(benchmark);
+        }
+    }
     if let StateResidence::Custom { deduction, .. } = &mut plan.state {
         v.push(deduction);
     }

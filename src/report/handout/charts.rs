@@ -106,7 +106,7 @@ pub fn income_stack(id: &str, title: &str, years: &[StackYear], money: AxisMoney
     let used_sources: Vec<usize> = (0..8)
         .filter(|&k| years.iter().any(|y| y.sources[k] > 0.0))
         .collect();
-    let used_taxes: Vec<usize> = (0..3)
+    let used_taxes: Vec<usize> = (0..4)
         .filter(|&k| years.iter().any(|y| y.taxes[k] > 0.0))
         .collect();
     let mut entries: Vec<&Series> = used_sources.iter().map(|&k| &SOURCES[k]).collect();
@@ -237,7 +237,7 @@ fn marker(out: &mut String, x: f64, y: f64, diamond: bool) {
 pub fn tax_bars(id: &str, title: &str, years: &[StackYear], money: AxisMoney) -> String {
     let up = years
         .iter()
-        .map(|y| y.taxes.iter().sum::<f64>())
+        .map(|y| y.taxes[..3].iter().sum::<f64>())
         .fold(0.0, f64::max);
     let used: Vec<usize> = (0..3)
         .filter(|&k| years.iter().any(|y| y.taxes[k] > 0.0))

@@ -39,11 +39,13 @@ pub const SOURCES: [Series; 8] = [
     series("Roth conversion", (244, 71, 71), Pattern::Checker),
 ];
 
-/// Taxes, drawn below the zero line (federal nearest it).
-pub const TAXES: [Series; 3] = [
+/// Taxes, then health premiums, drawn below the zero line (federal nearest it). The taxes-by-year
+/// chart shows the first three.
+pub const TAXES: [Series; 4] = [
     series("Federal tax", (160, 60, 60), Pattern::Solid),
     series("State tax", (190, 110, 80), Pattern::DiagonalUp),
     series("IRMAA", (150, 90, 150), Pattern::Dots),
+    series("Health premiums", (70, 150, 150), Pattern::Horizontal),
 ];
 
 const fn series(name: &'static str, rgb: (u8, u8, u8), pattern: Pattern) -> Series {
@@ -87,7 +89,8 @@ pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
 pub struct StackYear {
     pub year: i32,
     pub sources: [f64; 8],
-    pub taxes: [f64; 3],
+    /// Federal, state, IRMAA and health premiums.
+    pub taxes: [f64; 4],
     pub shortfall: f64,
     /// The federal bracket rose above last year's / the IRMAA tier did.
     pub bracket_up: bool,
@@ -129,6 +132,7 @@ pub fn stack_years(p: &Projection<Decimal>) -> Vec<StackYear> {
                     real(r, r.federal_tax),
                     real(r, r.state_tax),
                     real(r, r.irmaa),
+                    real(r, r.health()),
                 ],
                 shortfall: real(r, r.shortfall),
                 bracket_up,

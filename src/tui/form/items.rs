@@ -56,13 +56,7 @@ impl<T: Clone> ListItems for Vec<T> {
 pub fn add_person(plan: &mut Plan, _: super::Loc) -> Result<(), String> {
     let start = plan.assumptions.start_year;
     let first = plan.people.first().map_or(start - 65, |p| p.birth_year);
-    plan.people.push(Person {
-        name: "Spouse".into(),
-        birth_year: first,
-        planning_age: 95,
-        sex: Default::default(),
-        mortality: rust_decimal::Decimal::ONE,
-    });
+    plan.people.push(Person::new("Spouse", first, 95));
     if plan.filing != Filing::Mfs {
         plan.filing = Filing::Mfj;
     }
@@ -179,6 +173,7 @@ fn strategy_kinds() -> Vec<StrategySpec> {
             bracket: dec!(0.22),
             yearly_cap: None,
             irmaa_aware: true,
+            aca_aware: true,
             stop_at_rmd: false,
             years: None,
             after_fall: None,

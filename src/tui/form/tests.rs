@@ -44,6 +44,23 @@ fn rich_plans() -> Vec<Plan> {
     ] {
         add(&mut a, Loc::default()).unwrap();
     }
+    a.people[0].coverage = crate::plan::Coverage::Marketplace {
+        benchmark: dec!(9000),
+        at_age: 60,
+    };
+    a.people[1].medicare_age = 67;
+    if let Some(crate::plan::Account::Deferred {
+        employer_plan,
+        separated_at_age,
+        ..
+    }) = a
+        .accounts
+        .iter_mut()
+        .find(|x| x.kind() == AccountKind::Deferred)
+    {
+        *employer_plan = true;
+        *separated_at_age = Some(56);
+    }
     let n = items::strategy_choices(&a).len();
     for k in 0..n {
         items::add_strategy(&mut a, Loc::default(), k).unwrap();
@@ -113,6 +130,7 @@ fn rich_plans() -> Vec<Plan> {
         bracket: dec!(0.12),
         yearly_cap: None,
         irmaa_aware: true,
+        aca_aware: false,
         stop_at_rmd: false,
         years: None,
         after_fall: Some(crate::strategy::AfterFall {

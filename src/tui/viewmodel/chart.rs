@@ -33,6 +33,7 @@ pub fn stack_columns(p: &Projection<Decimal>) -> Vec<StackColumn> {
                 real(r, r.federal_tax),
                 real(r, r.state_tax),
                 real(r, r.irmaa),
+                real(r, r.health()),
             ],
             shortfall: real(r, r.shortfall),
         })

@@ -68,7 +68,7 @@ pub fn inspector(app: &App) -> Inspector {
         r.filing.label().to_string(),
         "←→ year, [ ] strategy, ↑↓ scroll, Esc".to_string(),
     ];
-    let ledger = vec![
+    let mut ledger = vec![
         head("Came in (dollars of the year)"),
         row("Social Security", m(r.social_security)),
         row("Pensions and wages", m(r.pensions + r.wages)),
@@ -90,6 +90,20 @@ pub fn inspector(app: &App) -> Inspector {
         row("Federal tax", m(r.federal_tax)),
         row("State tax", m(r.state_tax)),
         row(&format!("IRMAA (tier {})", r.irmaa_tier), m(r.irmaa)),
+    ];
+    // Health and work lines, in the years that have them (most retirees' have only Medicare).
+    for (label, v) in [
+        ("Payroll tax", r.payroll_tax),
+        ("Early-withdrawal tax", r.early_withdrawal_tax),
+        ("Marketplace premium", r.marketplace_premium),
+        ("  premium credit", r.aca_credit),
+        ("Medicare premiums", r.medicare_premium),
+    ] {
+        if v != Decimal::ZERO {
+            ledger.push(row(label, m(v)));
+        }
+    }
+    ledger.extend([
         row("Reinvested", m(r.reinvested)),
         head("Balances at year end"),
         row("Taxable", m(r.closing.taxable)),
@@ -98,7 +112,7 @@ pub fn inspector(app: &App) -> Inspector {
         row("Roth", m(r.closing.roth)),
         row("Cash", m(r.closing.cash)),
         row("Total", m(r.closing.total())),
-    ];
+    ]);
     let b = &r.tax;
     let bracket = if b.bracket == 0 {
         "none (deductions)".to_string()

@@ -27,8 +27,8 @@ const SOURCES_SHORT: [&str; 8] = [
     "Conversion",
 ];
 /// `TAXES` with "tax" added: in a legend next to income sources "Federal" alone is ambiguous.
-const TAX_NAMES: [&str; 3] = ["Federal tax", "State tax", "IRMAA"];
-const TAX_SHORT: [&str; 3] = ["Fed tax", "State tax", "IRMAA"];
+const TAX_NAMES: [&str; 4] = ["Federal tax", "State tax", "IRMAA", "Health premiums"];
+const TAX_SHORT: [&str; 4] = ["Fed tax", "State tax", "IRMAA", "Health"];
 
 /// One year of the chart.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -37,8 +37,8 @@ pub struct StackColumn {
     pub label: String,
     /// Amounts >= 0 in `SOURCES` order, bottom to top.
     pub sources: [f64; 8],
-    /// Federal, state, IRMAA (>= 0), drawn below the zero line.
-    pub taxes: [f64; 3],
+    /// Federal, state, IRMAA and health premiums (>= 0), drawn below the zero line.
+    pub taxes: [f64; 4],
     /// Spending the plan could not fund this year; > 0 puts a '!' over the column.
     pub shortfall: f64,
 }
@@ -86,7 +86,7 @@ impl IncomeStackChart<'_> {
                 });
             }
         }
-        for k in 0..3 {
+        for k in 0..4 {
             if data.iter().any(|y| y.taxes[k] > 0.0) {
                 let (ch, style) = swatch(t.taxes[k], Theme::TAX_PATTERNS[k]);
                 entries.push(Entry {
@@ -125,7 +125,7 @@ impl IncomeStackChart<'_> {
 /// One year with every amount made safe to draw.
 struct Year {
     sources: [f64; 8],
-    taxes: [f64; 3],
+    taxes: [f64; 4],
     shortfall: f64,
 }
 
@@ -222,7 +222,7 @@ fn paint_year(buf: &mut Buffer, sk: &Skeleton, i: usize, year: &Year, theme: &Th
             pattern: Theme::PATTERNS[k],
         })
         .collect();
-    let down: Vec<Seg> = (0..3)
+    let down: Vec<Seg> = (0..4)
         .map(|k| Seg {
             rows: s.rows(year.taxes[k]),
             color: theme.taxes[k],

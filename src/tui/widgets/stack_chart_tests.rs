@@ -12,6 +12,7 @@ fn money(v: f64) -> String {
 }
 
 fn year(label: &str, sources: [f64; 8], taxes: [f64; 3]) -> StackColumn {
+    let taxes = [taxes[0], taxes[1], taxes[2], 0.0];
     StackColumn {
         label: label.into(),
         sources,
@@ -265,7 +266,7 @@ fn bad_numbers_draw_as_zero() {
     let theme = Theme::standard();
     let mut cols = two_years();
     cols[1].sources = [f64::NAN, f64::INFINITY, -5e3, 0., 0., 0., 0., 0.];
-    cols[1].taxes = [f64::NEG_INFINITY, f64::NAN, 0.];
+    cols[1].taxes = [f64::NEG_INFINITY, f64::NAN, 0., f64::INFINITY];
     cols[1].shortfall = f64::NAN;
     let buf = render(&cols, None, &theme, 40, 12, None);
     let text = dump(&buf);

@@ -44,6 +44,47 @@ pub(super) static FIELDS: &[FieldSpec] = &[
     .private(),
     field(
         G::Account,
+        "401(k)/403(b)",
+        "accounts[].employer_plan",
+        K::Toggle,
+        account!(Toggle, [Deferred], employer_plan),
+        "an employer plan, not an IRA: left in or after the year of 55, it is drawn without the \
+         10% early-withdrawal tax",
+    ),
+    field(
+        G::Account,
+        "  left employer at",
+        "accounts[].separated_at_age",
+        K::MaybeCount,
+        Access::MaybeInt {
+            get: |p, l| match p.accounts.get(l.0)? {
+                Account::Deferred {
+                    employer_plan: true,
+                    separated_at_age,
+                    ..
+                } => Some(separated_at_age.map(i64::from)),
+                _ => None,
+            },
+            set: |p, l, v| match p.accounts.get_mut(l.0)? {
+                Account::Deferred {
+                    employer_plan: true,
+                    separated_at_age,
+                    ..
+                } => {
+                    *separated_at_age = match v {
+                        Some(v) => Some(u32::try_from(v).ok()?),
+                        None => None,
+                    };
+                    Some(())
+                }
+                _ => None,
+            },
+        },
+        "the owner's age in the year they left this employer (blank: still there or unknown)",
+    )
+    .within(age_bounds),
+    field(
+        G::Account,
         "Cost basis",
         "accounts[].cost_basis",
         K::Money,

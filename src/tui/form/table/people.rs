@@ -1,6 +1,7 @@
 //! The People pane's fields: the plan's name, each person, and the taxes section.
 
 use super::*;
+use crate::plan::Coverage;
 use crate::tui::form::groups::Group as G;
 use crate::tui::form::spec::Kind as K;
 
@@ -80,6 +81,78 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "the life table's death rates times this: 1 average, 0.7 healthier, 1.5 poorer health",
     )
     .within(|_, _| (Decimal::ZERO, d(10))),
+    field(
+        G::Person,
+        "Coverage before 65",
+        "people[].coverage",
+        K::Choice,
+        Access::Choice {
+            options: |_, _| COVERAGES.iter().map(|c| c.1.to_string()).collect(),
+            get: |p, l| {
+                let c = &p.people.get(l.0)?.coverage;
+                COVERAGES.iter().position(|x| x.0 == coverage_index(c))
+            },
+            set: |p, l, i| {
+                let person = p.people.get_mut(l.0)?;
+                person.coverage = coverage_of(COVERAGES.get(i)?.0, &person.coverage);
+                Some(())
+            },
+        },
+        "health coverage before Medicare: the Marketplace (net of the premium tax credit, which \
+         the plan's income sets), an employer's plan, or none; with wages, an employer's plan",
+    )
+    .noted(coverage_note),
+    field(
+        G::Person,
+        "  benchmark/yr",
+        "people[].coverage.benchmark",
+        K::Money,
+        Access::Decimal {
+            get: |p, l| match p.people.get(l.0)?.coverage {
+                Coverage::Marketplace { benchmark, .. } => Some(benchmark),
+                _ => None,
+            },
+            set: |p, l, v| match &mut p.people.get_mut(l.0)?.coverage {
+                Coverage::Marketplace { benchmark, .. } => {
+                    *benchmark = v;
+                    Some(())
+                }
+                _ => None,
+            },
+        },
+        "the yearly second-lowest silver premium for this person (healthcare.gov), today's dollars",
+    )
+    .within(|_, _| (Decimal::ZERO, crate::plan::MAX_BENCHMARK)),
+    field(
+        G::Person,
+        "  at age",
+        "people[].coverage.at_age",
+        K::Age,
+        Access::Int {
+            get: |p, l| match p.people.get(l.0)?.coverage {
+                Coverage::Marketplace { at_age, .. } => Some(i64::from(at_age)),
+                _ => None,
+            },
+            set: |p, l, v| match &mut p.people.get_mut(l.0)?.coverage {
+                Coverage::Marketplace { at_age, .. } => {
+                    *at_age = v.try_into().ok()?;
+                    Some(())
+                }
+                _ => None,
+            },
+        },
+        "the age the premium was quoted for; other ages follow the federal age curve",
+    )
+    .within(|_, _| (Decimal::ZERO, d(64))),
+    field(
+        G::Person,
+        "Medicare from age",
+        "people[].medicare_age",
+        K::Age,
+        item_int!(people, medicare_age),
+        "Medicare premiums (and IRMAA) from the year of this age; past the planning age: never",
+    )
+    .within(|_, _| (d(65), d(130))),
     field(
         G::Taxes,
         "Filing status",
@@ -197,3 +270,56 @@ pub(super) static FIELDS: &[FieldSpec] = &[
     )
     .within(|_, _| (Decimal::ZERO, dec!(0.6))),
 ];
+
+/// The coverage choices: an index standing for the variant, and its name.
+const COVERAGES: [(u8, &str); 4] = [
+    (0, "Marketplace (default premium)"),
+    (1, "Marketplace (own premium)"),
+    (2, "Employer"),
+    (3, "Uninsured"),
+];
+
+fn coverage_index(c: &Coverage) -> u8 {
+    match c {
+        Coverage::Auto => 0,
+        Coverage::Marketplace { .. } => 1,
+        Coverage::Employer => 2,
+        Coverage::Uninsured => 3,
+    }
+}
+
+/// The variant chosen, keeping a stated premium when it is chosen again.
+fn coverage_of(index: u8, old: &Coverage) -> Coverage {
+    match index {
+        0 => Coverage::Auto,
+        1 => match old {
+            Coverage::Marketplace { .. } => old.clone(),
+            _ => Coverage::Marketplace {
+                benchmark: Decimal::ZERO,
+                at_age: 60,
+            },
+        },
+        2 => Coverage::Employer,
+        _ => Coverage::Uninsured,
+    }
+}
+
+/// The default premium, shown so that the user notices it stands in for their own.
+fn coverage_note(p: &Plan, l: Loc, _: &dyn Names) -> Option<String> {
+    let person = p.people.get(l.0)?;
+    if !person.coverage.is_auto() {
+        return None;
+    }
+    let start = p.assumptions.start_year;
+    let age = u32::try_from(start - person.birth_year).ok()?;
+    if age >= person.medicare_age {
+        return None;
+    }
+    let tables = crate::health::HealthTables::get().ok()?;
+    let yearly =
+        crate::health::age_curve::default_benchmark(tables, start, age, &|_| Decimal::ONE).ok()?;
+    Some(format!(
+        "default benchmark {}/yr at {age}: enter your own",
+        crate::money::format_dollars(yearly.round())
+    ))
+}

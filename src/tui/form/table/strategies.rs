@@ -75,6 +75,15 @@ pub(super) static FIELDS: &[FieldSpec] = &[
     ),
     field(
         G::Strategy,
+        "Stop below ACA limit",
+        "strategies[].aca_aware",
+        K::Toggle,
+        strategy!(Toggle, RothConversion, aca_aware),
+        "stop a conversion before income passes 400% of the poverty line, where the Marketplace \
+         premium credit ends",
+    ),
+    field(
+        G::Strategy,
         "Stop at RMDs",
         "strategies[].stop_at_rmd",
         K::Toggle,

@@ -1,0 +1,281 @@
+//! A year's health and payroll costs: the Marketplace premium net of the premium tax credit
+//! (which the year's income sets, so the solver and every strategy see it with the taxes),
+//! Medicare's base premiums and the payroll tax on wages (fixed by the year's facts).
+
+use super::error::EngineError;
+use super::scenario::OwnIncome;
+use crate::health::age_curve::{default_benchmark, premium_at_age};
+use crate::health::{AcaCredit, AcaHousehold, AcaLaw, HealthTables, MedicarePremiums, aca_magi};
+use crate::num::Num;
+use crate::plan::{Coverage, MEDICARE_AGE, Plan};
+use crate::tax::payroll::{Earnings, Payroll, PayrollTable};
+use crate::tax::tables::LAST_TABLE_YEAR;
+use crate::tax::{Filing, IncomeFacts, LawTables, TaxBreakdown};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use std::sync::Arc;
+
+/// The health and payroll costs of one year that no decision changes, and the Marketplace
+/// coverage whose net premium the decision does change.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HealthYear<N> {
+    /// Part B and Part D base premiums of the people on Medicare, dollars of the year.
+    pub medicare: N,
+    /// Social Security and Medicare taxes on the year's wages (the employee's share, with the
+    /// Additional Medicare Tax).
+    pub payroll: N,
+    /// Marketplace coverage of the year, when someone has it.
+    pub marketplace: Option<Arc<Marketplace<N>>>,
+}
+
+impl<N: Num> HealthYear<N> {
+    pub fn to_f64(&self) -> HealthYear<f64> {
+        HealthYear {
+            medicare: self.medicare.to_f64(),
+            payroll: self.payroll.to_f64(),
+            marketplace: self.marketplace.as_ref().map(|m| Arc::new(m.to_f64())),
+        }
+    }
+}
+
+/// The household's Marketplace coverage for a year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marketplace<N> {
+    pub law: AcaLaw<N>,
+    /// The yearly benchmark premium of the people covered, dollars of the year.
+    pub benchmark: N,
+    /// People on the return (a spouse on Medicare counts).
+    pub size: u32,
+    pub separate_return: bool,
+    /// MAGI amounts above which the net premium jumps up (Medicaid's or a Basic Health
+    /// Program's limit, the 400% cliff), ascending: the solver meets a year's need one side of
+    /// each at a time.
+    pub cliffs: Vec<N>,
+}
+
+impl<N: Num> Marketplace<N> {
+    pub fn new(law: AcaLaw<N>, benchmark: N, size: u32, separate_return: bool) -> Marketplace<N> {
+        let mut cliffs = Vec::new();
+        if !separate_return {
+            let current =
+                law.current_line.0 + law.current_line.1 * N::from_i64(i64::from(size) - 1);
+            if let Some(l) = law.medicaid_limit {
+                cliffs.push(l * current);
+            }
+            if let Some(l) = law.basic_health_limit {
+                cliffs.push(l * current);
+            }
+            if let Some(u) = law.upper_limit {
+                cliffs.push(u * law.poverty_line(size));
+            }
+        }
+        cliffs.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+        Marketplace {
+            law,
+            benchmark,
+            size,
+            separate_return,
+            cliffs,
+        }
+    }
+
+    pub fn to_f64(&self) -> Marketplace<f64> {
+        Marketplace {
+            law: self.law.convert_num(),
+            benchmark: self.benchmark.to_f64(),
+            size: self.size,
+            separate_return: self.separate_return,
+            cliffs: self.cliffs.iter().map(|c| c.to_f64()).collect(),
+        }
+    }
+
+    /// The household's ACA MAGI on these facts.
+    #[inline]
+    pub fn magi(f: &IncomeFacts<N>, b: &TaxBreakdown<N>) -> N {
+        aca_magi(b.magi, f.social_security, b.taxable_social_security)
+    }
+
+    /// The credit and the net premium at a MAGI.
+    pub fn credit(&self, magi: N) -> AcaCredit<N> {
+        self.law.credit(&AcaHousehold {
+            magi,
+            size: self.size,
+            benchmark: self.benchmark,
+            months: 12,
+            separate_return: self.separate_return,
+        })
+    }
+
+    /// The net premium on these facts.
+    #[inline]
+    pub fn net_premium(&self, f: &IncomeFacts<N>, b: &TaxBreakdown<N>) -> N {
+        self.credit(Self::magi(f, b)).net_premium
+    }
+
+    /// The 400% line (or the law's upper limit) for the household, when there is one.
+    pub fn upper_line(&self) -> Option<N> {
+        (!self.separate_return)
+            .then_some(())
+            .and(self.law.upper_limit)
+            .map(|u| u * self.law.poverty_line(self.size))
+    }
+}
+
+impl HealthYear<Decimal> {
+    pub fn convert<M: Num>(&self) -> HealthYear<M> {
+        HealthYear {
+            medicare: M::from_dec(self.medicare),
+            payroll: M::from_dec(self.payroll),
+            marketplace: self.marketplace.as_ref().map(|m| {
+                Arc::new(Marketplace {
+                    law: m.law.convert(),
+                    benchmark: M::from_dec(m.benchmark),
+                    size: m.size,
+                    separate_return: m.separate_return,
+                    cliffs: m.cliffs.iter().map(|c| M::from_dec(*c)).collect(),
+                })
+            }),
+        }
+    }
+}
+
+/// What a plan's years need to work out their health and payroll costs.
+pub(super) struct HealthCosts<'a> {
+    health: &'static HealthTables,
+    law: &'static LawTables,
+    payroll: &'static PayrollTable,
+    start: i32,
+    /// Price levels relative to the last table year, for the plan's years and two beyond.
+    levels: &'a [Decimal],
+    inflation: Decimal,
+}
+
+impl<'a> HealthCosts<'a> {
+    pub(super) fn new(
+        plan: &Plan,
+        start: i32,
+        levels: &'a [Decimal],
+    ) -> Result<HealthCosts<'a>, EngineError> {
+        Ok(HealthCosts {
+            health: HealthTables::get()?,
+            law: LawTables::get()?,
+            payroll: PayrollTable::get()?,
+            start,
+            levels,
+            inflation: plan.assumptions.inflation,
+        })
+    }
+
+    /// The price level of any year on the law's base (1 up to the last table year), which carries
+    /// premiums, poverty lines and the wage base past their last published year. Held within a
+    /// billion-fold either way, as far as those tables are indexed (`index::growth`): only a
+    /// century of runaway inflation reaches it, and the premiums then stop growing.
+    fn level(&self, year: i32) -> Decimal {
+        self.raw_level(year)
+            .clamp(dec!(0.000000001), dec!(1000000000))
+    }
+
+    fn raw_level(&self, year: i32) -> Decimal {
+        if year <= LAST_TABLE_YEAR {
+            return Decimal::ONE;
+        }
+        let k = i64::from(year) - i64::from(self.start);
+        let last = self.levels.len() as i64 - 1;
+        let (from, steps) = if k < 0 {
+            (self.levels[0], k)
+        } else if k > last {
+            (self.levels[last as usize], k - last)
+        } else {
+            return self.levels[k as usize];
+        };
+        let step = Decimal::ONE + self.inflation;
+        let mut level = from;
+        for _ in 0..steps.unsigned_abs().min(400) {
+            if level > dec!(1e12) || level < dec!(1e-12) {
+                break;
+            }
+            level = if steps < 0 {
+                level / step
+            } else {
+                level * step
+            };
+        }
+        level.round_dp(12)
+    }
+
+    /// Year `k` of the plan.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn year(
+        &self,
+        plan: &Plan,
+        k: usize,
+        ages: &[u32; 2],
+        alive: &[bool; 2],
+        filing: Filing,
+        own: &[OwnIncome<Decimal>; 2],
+        price_level: Decimal,
+    ) -> Result<HealthYear<Decimal>, EngineError> {
+        let year = self.start + k as i32;
+        let prices = |y: i32| self.level(y);
+        let mut out = HealthYear::default();
+
+        let on_medicare = |i: usize| ages[i] >= plan.people[i].medicare_age;
+        let enrolled = (0..plan.people.len())
+            .filter(|&i| alive[i] && on_medicare(i))
+            .count();
+        if enrolled > 0 {
+            let m = MedicarePremiums::for_year(self.law, self.health, year, &prices)?;
+            out.medicare = (m.base(12) * Decimal::from(enrolled as u32)).round_dp(2);
+        }
+
+        if own.iter().any(|o| o.wages > Decimal::ZERO) {
+            let payroll = Payroll::for_year(self.payroll, year, &prices)?;
+            let earnings: Vec<Earnings<Decimal>> = own
+                .iter()
+                .map(|o| Earnings {
+                    wages: o.wages,
+                    self_employment: Decimal::ZERO,
+                })
+                .collect();
+            out.payroll = payroll.household(filing, &earnings).total().round_dp(2);
+        }
+
+        let mut benchmark = Decimal::ZERO;
+        let mut covered = false;
+        for (i, p) in plan.people.iter().enumerate() {
+            // Past 65 a person off Medicare is taken to be on an employer's plan: Medicare's age
+            // ends Marketplace eligibility for the credit.
+            if !alive[i]
+                || on_medicare(i)
+                || ages[i] >= MEDICARE_AGE
+                || own[i].wages > Decimal::ZERO
+            {
+                continue;
+            }
+            let age = ages[i];
+            let today = match &p.coverage {
+                Coverage::Employer | Coverage::Uninsured => continue,
+                Coverage::Marketplace { benchmark, at_age } => {
+                    premium_at_age(self.health, *benchmark, *at_age, age)
+                }
+                Coverage::Auto => default_benchmark(self.health, self.start, age, &prices)?,
+            };
+            benchmark += today * price_level;
+            covered = true;
+        }
+        if covered {
+            let both = alive[0] && alive[1] && plan.people.len() == 2;
+            let size = if both && filing == Filing::Mfj { 2 } else { 1 };
+            let separate = both && filing == Filing::Mfs;
+            let state = plan.residence_in(year).code();
+            let law = AcaLaw::for_year(self.health, year, state, &prices)?;
+            out.marketplace = Some(Arc::new(Marketplace::new(
+                law,
+                benchmark.round_dp(2),
+                size,
+                separate,
+            )));
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,294 @@
+//! Health coverage and payroll in whole plans: the early-retiree household G on the Marketplace,
+//! where the premium tax credit's 400% cliff makes a conversion's last dollar cost the whole
+//! credit.
+
+use drawdown::compare::compare;
+use drawdown::engine::Projection;
+use drawdown::optimize::{Budget, Objective, optimize_within};
+use drawdown::plan::{Coverage, Plan, Wage, example_plan, parse_plan, plan_to_text};
+use drawdown::strategy::StrategySpec;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use std::sync::atomic::AtomicBool;
+
+fn example(name: &str) -> Plan {
+    example_plan(name).expect("embedded").expect("valid")
+}
+
+fn convert(aca_aware: bool) -> StrategySpec {
+    let label = if aca_aware {
+        "Convert 12%, ACA-aware"
+    } else {
+        "Convert 12%, past the ACA line"
+    };
+    StrategySpec::Labeled {
+        label: label.into(),
+        strategy: Box::new(StrategySpec::RothConversion {
+            bracket: dec!(0.12),
+            yearly_cap: None,
+            irmaa_aware: true,
+            aca_aware,
+            stop_at_rmd: false,
+            years: None,
+            after_fall: None,
+        }),
+    }
+}
+
+/// Years in which someone is on the Marketplace and the credit has an income limit.
+fn marketplace_years(p: &Projection<Decimal>) -> Vec<usize> {
+    (0..p.rows.len())
+        .filter(|&k| p.rows[k].aca_line > Decimal::ZERO)
+        .collect()
+}
+
+#[test]
+fn household_f_pays_less_tax_and_premium_when_conversions_stop_below_the_aca_line() {
+    let plan = example("G.ron");
+    let c = compare(&plan).unwrap();
+    let at = |spec: &StrategySpec| c.index_of(spec).expect("compared");
+    let (blind, aware) = (at(&convert(false)), at(&convert(true)));
+    let (ob, oa) = (&c.outcomes[blind], &c.outcomes[aware]);
+    println!(
+        "G: without aca_aware tax {} + payroll {} + premiums {} = {} (credit {}); \
+         with: tax {} + payroll {} + premiums {} = {} (credit {}); estates {} / {}",
+        ob.lifetime_tax(),
+        ob.payroll,
+        ob.premiums,
+        ob.lifetime_tax_and_premiums(),
+        ob.aca_credit,
+        oa.lifetime_tax(),
+        oa.payroll,
+        oa.premiums,
+        oa.lifetime_tax_and_premiums(),
+        oa.aca_credit,
+        ob.estate_real,
+        oa.estate_real
+    );
+    let (pb, pa) = (&c.projections[blind], &c.projections[aware]);
+    let years = marketplace_years(pa);
+    assert!(!years.is_empty(), "G has Marketplace years");
+    for &k in &years {
+        let (b, a) = (&pb.rows[k], &pa.rows[k]);
+        println!(
+            "  {}: blind MAGI {} credit {} premium {}; aware MAGI {} credit {} premium {} \
+             (line {})",
+            a.year,
+            b.aca_magi,
+            b.aca_credit,
+            b.marketplace_premium,
+            a.aca_magi,
+            a.aca_credit,
+            a.marketplace_premium,
+            a.aca_line
+        );
+        assert!(
+            a.aca_magi <= a.aca_line,
+            "{}: aware crosses the line",
+            a.year
+        );
+    }
+    assert!(oa.lifetime_tax_and_premiums() < ob.lifetime_tax_and_premiums());
+    assert!(oa.aca_credit > ob.aca_credit);
+    // The blind strategy does cross in the first year: the line costs it the credit.
+    let first = &pb.rows[years[0]];
+    assert!(first.aca_magi > first.aca_line && first.aca_credit == Decimal::ZERO);
+}
+
+#[test]
+fn household_f_optimized_keeps_magi_under_the_cliff_while_the_credit_is_worth_keeping() {
+    let plan = example("G.ron");
+    let o = optimize_within(
+        &plan,
+        &Objective::Estate,
+        &Budget::repeatable(),
+        &AtomicBool::new(false),
+        &mut |_| {},
+    )
+    .unwrap();
+    let c = compare(&plan).unwrap();
+    let blind = &c.outcomes[c.index_of(&convert(false)).unwrap()];
+    println!(
+        "G optimized: estate {} (blind conversion {}), tax + premiums {}, credit {}",
+        o.outcome.estate_real,
+        blind.estate_real,
+        o.outcome.lifetime_tax_and_premiums(),
+        o.outcome.aca_credit
+    );
+    let mut kept = 0;
+    for &k in &marketplace_years(&o.projection) {
+        let r = &o.projection.rows[k];
+        println!(
+            "  {}: MAGI {} line {} credit {} conversion {}",
+            r.year, r.aca_magi, r.aca_line, r.aca_credit, r.conversion
+        );
+        if r.aca_magi <= r.aca_line {
+            kept += 1;
+        }
+    }
+    // Two people on the Marketplace for five years: the credit (about $20,000 a year) outweighs
+    // what converting past the line could save.
+    let both = marketplace_years(&o.projection)
+        .into_iter()
+        .filter(|&k| o.projection.rows[k].ages[0] < 65)
+        .count();
+    assert!(both >= 4);
+    assert!(
+        kept >= both,
+        "kept under the line in {kept} of {both} years"
+    );
+    assert!(o.outcome.estate_real >= blind.estate_real);
+}
+
+#[test]
+fn medicare_premiums_are_paid_from_the_medicare_age_and_a_later_age_means_no_irmaa() {
+    let mut plan = example("B.ron");
+    let c = compare(&plan).unwrap();
+    let first = &c.projections[0].rows[0];
+    // Both 65 in 2026: Part B $202.90 and Part D base $38.99 a month each.
+    assert_eq!(first.medicare_premium, dec!(241.89) * dec!(24));
+    for p in &mut plan.people {
+        p.medicare_age = 130;
+    }
+    let c = compare(&plan).unwrap();
+    for r in &c.projections[0].rows {
+        assert_eq!(r.medicare_premium, Decimal::ZERO);
+        assert_eq!(r.irmaa, Decimal::ZERO);
+    }
+}
+
+#[test]
+fn wages_pay_payroll_tax_and_the_worker_is_on_the_employers_plan() {
+    let mut plan = example("G.ron");
+    plan.income.wages.push(Wage {
+        person: 1,
+        amount: dec!(50000),
+        until_age: 60,
+    });
+    let c = compare(&plan).unwrap();
+    let r = &c.projections[0].rows[0];
+    // 7.65% of $50,000; Blake (58) is on the employer's plan, Avery (60) on the Marketplace.
+    assert_eq!(r.payroll_tax, dec!(3825.00));
+    assert!(r.identity_gap().is_zero());
+    let alone = example("G.ron");
+    let c0 = compare(&alone).unwrap();
+    assert!(
+        r.marketplace_premium + r.aca_credit
+            < c0.projections[0].rows[0].marketplace_premium + c0.projections[0].rows[0].aca_credit
+    );
+}
+
+#[test]
+fn coverage_round_trips_and_old_plans_get_the_defaults() {
+    let plan = example("G.ron");
+    let back = parse_plan(&plan_to_text(&plan), "memory").unwrap();
+    assert_eq!(back, plan);
+    assert!(matches!(
+        plan.people[0].coverage,
+        Coverage::Marketplace { at_age: 60, .. }
+    ));
+    let old = example("B.ron");
+    assert!(
+        old.people
+            .iter()
+            .all(|p| p.coverage == Coverage::Auto && p.medicare_age == 65)
+    );
+    let mut bad = plan.clone();
+    bad.people[0].coverage = Coverage::Marketplace {
+        benchmark: dec!(-1),
+        at_age: 70,
+    };
+    bad.people[1].medicare_age = 60;
+    let paths: Vec<String> = drawdown::plan::validate(&bad)
+        .into_iter()
+        .map(|i| i.path)
+        .collect();
+    for p in [
+        "people[0].coverage.benchmark",
+        "people[0].coverage.at_age",
+        "people[1].medicare_age",
+    ] {
+        assert!(paths.iter().any(|x| x == p), "{p}: {paths:?}");
+    }
+}
+
+/// One person of 57, retired, spending from a $500,000 tax-deferred account only.
+fn early_drawer(account: &str) -> Plan {
+    let text = format!(
+        r#"(
+    version: 1,
+    name: "early",
+    people: [(name: "Kim", birth_year: 1969, planning_age: 70, coverage: Employer)],
+    filing: single,
+    heirs_rate: 0.2,
+    accounts: [{account}],
+    spending: (annual: 30000),
+    assumptions: (start_year: 2026, inflation: 0.02, returns: Constant(nominal: 0.05)),
+    strategies: [Conventional],
+)"#
+    );
+    parse_plan(&text, "early").unwrap()
+}
+
+#[test]
+fn early_draws_bear_the_ten_percent_unless_the_age_55_rule_frees_them() {
+    let ira = early_drawer(r#"Deferred(name: "IRA", owner: 0, balance: 500000)"#);
+    let c = compare(&ira).unwrap();
+    let rows = &c.projections[0].rows;
+    // 57 in 2026: every dollar drawn bears 10% (Pub. 590-B); from the year of 60, none.
+    assert_eq!(
+        rows[0].early_withdrawal_tax,
+        (rows[0].deferred_draw * dec!(0.1)).round_dp(2)
+    );
+    assert!(rows[0].early_withdrawal_tax > Decimal::ZERO);
+    assert_eq!(rows[3].ages[0], 60);
+    assert_eq!(rows[3].early_withdrawal_tax, Decimal::ZERO);
+    for r in rows {
+        assert!(r.identity_gap().is_zero(), "{}", r.year);
+    }
+    // The same money in the 401(k) of an employer left at 55: free of it.
+    let plan = early_drawer(
+        r#"Deferred(name: "401k", owner: 0, balance: 500000, employer_plan: true, separated_at_age: Some(55))"#,
+    );
+    let c = compare(&plan).unwrap();
+    assert!(
+        c.projections[0]
+            .rows
+            .iter()
+            .all(|r| r.early_withdrawal_tax == Decimal::ZERO)
+    );
+    // Left at 54: the rule does not reach it.
+    let plan = early_drawer(
+        r#"Deferred(name: "401k", owner: 0, balance: 500000, employer_plan: true, separated_at_age: Some(54))"#,
+    );
+    let c = compare(&plan).unwrap();
+    assert!(c.projections[0].rows[0].early_withdrawal_tax > Decimal::ZERO);
+    println!(
+        "IRA at 57: drew {} and paid {} of early-withdrawal tax",
+        rows[0].deferred_draw, rows[0].early_withdrawal_tax
+    );
+}
+
+#[test]
+fn the_why_lines_name_the_aca_edge() {
+    let plan = example("G.ron");
+    let c = compare(&plan).unwrap();
+    let p = &c.projections[c.index_of(&convert(true)).unwrap()];
+    let whys = drawdown::report::why_projection(&plan, p).unwrap();
+    let first = &whys[0];
+    println!("{}", first.lines.join("\n"));
+    let edge = first
+        .lines
+        .iter()
+        .find(|l| l.contains("below the 400% line: one more dollar would cost"))
+        .expect("a line names the ACA edge");
+    // 2026: MAGI a dollar under $84,600; the credit then is the whole credit lost past it.
+    let credit = drawdown::money::format_dollars(p.rows[0].aca_credit.round());
+    assert!(edge.contains(&credit), "{edge} / {credit}");
+    assert!(
+        first
+            .lines
+            .iter()
+            .any(|l| l.starts_with("Converted") && l.contains("below the 400% line"))
+    );
+}
