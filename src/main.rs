@@ -33,6 +33,8 @@ enum Command {
     Report(cli::report::ReportArgs),
     /// A plan's client handout: one self-contained HTML file, printable on Letter or A4.
     Handout(cli::handout::HandoutArgs),
+    /// Add a yearly schedule of conversions and draws, read from CSV, to a plan's strategies.
+    Schedule(cli::schedule::ScheduleArgs),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         Some(Command::Tax(args)) => cli::tax::run(&args),
         Some(Command::Report(args)) => cli::report::run(&args),
         Some(Command::Handout(args)) => cli::handout::run(&args),
+        Some(Command::Schedule(args)) => cli::schedule::run(&args),
     };
     match result {
         Ok(code) => code,

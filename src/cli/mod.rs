@@ -3,4 +3,5 @@
 
 pub mod handout;
 pub mod report;
+pub mod schedule;
 pub mod tax;

@@ -7,7 +7,7 @@ use drawdown::plan::{
     Account, Assumptions, Income, Move, OneOff, OtherIncome, PathMode, Pension, Person, Plan,
     PriorMagi, Returns, Simulation, SocialSecurity, Spending, SpendingChange, StateResidence, Wage,
 };
-use drawdown::strategy::{Objective, OrderStep, Source, StepCap, StrategySpec};
+use drawdown::strategy::{Objective, OrderStep, ScheduleRow, Source, StepCap, StrategySpec};
 use drawdown::tax::{Filing, FlatChange, LawMode, StateCode, StateTax};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -192,6 +192,27 @@ fn plain_strategy() -> impl Strategy<Value = StrategySpec> {
         }),
         prop::collection::vec(order_step(), 0..=9)
             .prop_map(|steps| StrategySpec::CustomOrder { steps }),
+        // Years near the plan's start (and some out of order or repeated, which validation
+        // must refuse by name).
+        prop::collection::vec(
+            (2020i32..2080, money(), money(), money(), money(), money()),
+            0..=6
+        )
+        .prop_map(|rows| StrategySpec::Schedule {
+            rows: rows
+                .into_iter()
+                .map(
+                    |(year, roth_conversion, deferred, taxable, roth, cash)| ScheduleRow {
+                        year,
+                        roth_conversion,
+                        deferred,
+                        taxable,
+                        roth,
+                        cash,
+                    }
+                )
+                .collect(),
+        }),
     ]
 }
 
@@ -357,6 +378,7 @@ prop_compose! {
                 prior_magi: prior.map(|(a, b)| PriorMagi { two_years_before: a, one_year_before: b }),
                 estate_at_ages,
                 simulation: Simulation { mode: simulation.0, paths: simulation.1, seed: simulation.2 },
+                ignore_irmaa: simulation.2 % 5 == 0,
             },
             strategies,
             comments: Vec::new(),

@@ -97,6 +97,7 @@ fn rich_plans() -> Vec<Plan> {
         change: None,
     };
     b.assumptions.simulation.mode = PathMode::bootstrap_default();
+    b.assumptions.ignore_irmaa = true;
     let mut c = a.clone();
     c.assumptions.tax_law = LawMode::RateChange {
         from_year: 2030,
