@@ -23,6 +23,7 @@ fn monte_carlo(paths: u32) -> Simulation {
         mode: PathMode::monte_carlo_default(),
         paths,
         seed: 42,
+        ..Simulation::default()
     }
 }
 

@@ -33,10 +33,34 @@ pub enum MoneyError {
     TooLarge(String),
     #[error("'{0}' is not a rate (try 3.5% or 0.035)")]
     InvalidRate(String),
+    #[error("'{0}' is not an amount: commas go between groups of three digits (1,250,000)")]
+    Commas(String),
+}
+
+/// Commas, when there are any, only between groups of three digits (`1,250,000`): a comma
+/// elsewhere (`1,2,3`, `12,50`) is a typo or a decimal comma, never silently dropped.
+pub fn commas_ok(integer: &str) -> bool {
+    let digits = integer.trim_start_matches(['-', '+']);
+    let mut groups = digits.split(',');
+    let first = groups.next().unwrap_or("");
+    if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Parses an amount as a person types it: `1,250,000`, `$65,000.50`, `65k`, `1.25m`, `-3k`.
 pub fn parse_money(text: &str) -> Result<Decimal, MoneyError> {
+    let unsigned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '_' | '$' | ' '))
+        .collect();
+    let number = unsigned.trim_end_matches(['k', 'K', 'm', 'M', 'b', 'B']);
+    let integer = number.split_once('.').map_or(number, |(i, _)| i);
+    if integer.contains(',') && !commas_ok(integer) {
+        return Err(MoneyError::Commas(text.trim().to_string()));
+    }
     let cleaned: String = text
         .trim()
         .chars()
@@ -296,6 +320,15 @@ mod tests {
             Err(MoneyError::Invalid(_) | MoneyError::TooLarge(_))
         ));
         assert!(matches!(parse_money("200b"), Err(MoneyError::TooLarge(_))));
+        // A comma anywhere but between groups of three is a typo or a decimal comma.
+        for typo in ["1,2,3", "12,50", ",500", "1,0000", "65,00k"] {
+            assert_eq!(
+                parse_money(typo),
+                Err(MoneyError::Commas(typo.to_string())),
+                "{typo}"
+            );
+        }
+        assert_eq!(parse_money("-1,250.5").unwrap(), dec!(-1250.5));
         assert!(matches!(
             parse_money("100000000001"),
             Err(MoneyError::TooLarge(_))

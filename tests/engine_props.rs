@@ -202,9 +202,12 @@ prop_compose! {
                 prior_magi: prior.map(|(a, b)| PriorMagi { two_years_before: a, one_year_before: b }),
                 estate_at_ages: vec![85],
                 simulation: Default::default(),
+                withdrawals: Default::default(),
+                rmd: Default::default(),
                 ignore_irmaa: false,
             },
             strategies,
+            scenarios: Vec::new(),
             comments: Vec::new(),
         }
     }

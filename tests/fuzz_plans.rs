@@ -42,7 +42,12 @@ fn check_refusal(e: &PlanError) -> Result<(), TestCaseError> {
                     !i.path.is_empty() && !i.message.is_empty(),
                     "unnamed problem: {i}"
                 );
-                let root = i.path.split(['.', '[']).next().unwrap_or("");
+                // A scenario's problem is named `scenario "NAME": field`.
+                let field = match i.path.strip_prefix("scenario \"") {
+                    Some(rest) => rest.rsplit_once("\": ").map_or("", |(_, f)| f),
+                    None => i.path.as_str(),
+                };
+                let root = field.split(['.', '[']).next().unwrap_or("");
                 prop_assert!(
                     [
                         "version",
@@ -57,7 +62,9 @@ fn check_refusal(e: &PlanError) -> Result<(), TestCaseError> {
                         "income",
                         "spending",
                         "assumptions",
-                        "strategies"
+                        "strategies",
+                        "scenarios",
+                        "set"
                     ]
                     .contains(&root),
                     "not a plan field: {i}"
@@ -98,6 +105,13 @@ fn run_plan(plan: &Plan) -> Result<(), TestCaseError> {
 /// Everything after loading, on a plan that validation accepted.
 fn run_loaded(plan: &Plan) -> Result<(), TestCaseError> {
     let text = plan_to_text(plan);
+    // A plan validation accepted makes a valid household in every scenario.
+    for i in 0..plan.scenarios.len() {
+        let s = plan
+            .with_scenario(i)
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert!(drawdown::plan::validate(&s).is_empty(), "{text}");
+    }
     let plan = plan.clone();
     let cancel = AtomicBool::new(false);
     let (c, _found) = compare_all(&plan, &BUDGET, &cancel)

@@ -15,7 +15,12 @@ fn example(name: &str) -> Plan {
 }
 
 fn settings(mode: PathMode, paths: u32, seed: u64) -> Simulation {
-    Simulation { mode, paths, seed }
+    Simulation {
+        mode,
+        paths,
+        seed,
+        ..Simulation::default()
+    }
 }
 
 fn run(plan: &Plan, s: &Simulation, threads: usize) -> SimResult {

@@ -5,6 +5,8 @@ use thiserror::Error;
 pub enum EngineError {
     #[error(transparent)]
     Tax(#[from] TaxError),
+    #[error(transparent)]
+    Benefits(#[from] crate::benefits::BenefitsError),
     #[error("the return path has {got} years; the plan needs {needed}")]
     ShortPath { needed: usize, got: usize },
     #[error("the plan is not valid: {0}")]

@@ -14,6 +14,7 @@ mod path;
 mod project;
 mod scenario;
 pub mod social_security;
+pub mod ss_schedule;
 mod strategy;
 mod year;
 

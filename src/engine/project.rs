@@ -3,7 +3,8 @@
 //! Each year: deaths pass accounts to the survivor; dividends and interest are paid out; RMDs
 //! come out; the IRMAA surcharge set two years earlier is due; the strategy decides and the
 //! solver meets the need; conversions, sales, harvests and reinvestment are applied; the accounts
-//! grow. All flows are in whole cents, so the ledger identity holds to the cent.
+//! grow. With end-of-year withdrawals (`assumptions.withdrawals: EndOfYear`) the accounts grow
+//! first, after the income is paid out and before the RMDs come out. All flows are in whole cents, so the ledger identity holds to the cent.
 
 use super::ledger::{Balances, Projection, YearRow};
 use super::scenario::{AccountState, Scenario, YearInputs};
@@ -99,6 +100,7 @@ fn run_with<N: Num>(
 
     let mut growth_rate: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     let mut turnover: Vec<N> = Vec::with_capacity(accounts.len() + 2);
+    let mut rmd_due: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     for (index, inputs) in scenario.years.iter().enumerate() {
         // Accounts of someone who has died pass to the survivor.
         if let Some(survivor) = (0..scenario.people.len()).find(|i| inputs.alive[*i]) {
@@ -144,26 +146,36 @@ fn run_with<N: Num>(
         }
         let turnover_gain = turnover.iter().fold(N::ZERO, |s, g| s + *g);
 
-        // Required minimum distributions, per account by its owner's age.
+        // Required minimum distributions, per account by its owner's age, set by the balance at
+        // the end of the prior year.
         let mut rmd = N::ZERO;
         let mut rmd_of = [N::ZERO; 2];
         let mut rmd_started = false;
-        for a in accounts
-            .iter_mut()
-            .filter(|a| a.kind == AccountKind::Deferred)
-        {
-            let person = &scenario.people[a.owner];
-            let age = inputs.ages[a.owner];
-            if age >= scenario.rmd.start_age(person.birth_year) {
-                rmd_started = true;
+        rmd_due.clear();
+        for a in accounts.iter() {
+            let mut due = N::ZERO;
+            if a.kind == AccountKind::Deferred {
+                let person = &scenario.people[a.owner];
+                let age = inputs.ages[a.owner];
+                if age >= scenario.rmd.start_age(person.birth_year) {
+                    rmd_started = true;
+                }
+                due = scenario.rmd.required(age, person.birth_year, a.balance);
             }
-            let r = scenario
-                .rmd
-                .required(age, person.birth_year, a.balance)
-                .min_of(a.balance);
-            a.balance -= r;
-            rmd += r;
-            rmd_of[a.owner.min(1)] += r;
+            rmd_due.push(due);
+        }
+        // Drawing at the end of the year: the year's returns come first.
+        let mut growth = N::ZERO;
+        if scenario.end_of_year {
+            growth = grow(&mut accounts, &growth_rate, &inputs.returns);
+        }
+        for (a, due) in accounts.iter_mut().zip(&rmd_due) {
+            if a.kind == AccountKind::Deferred {
+                let r = due.min_of(a.balance.pos());
+                a.balance -= r;
+                rmd += r;
+                rmd_of[a.owner.min(1)] += r;
+            }
         }
         trace(index, AccountStage::AfterRmd, &accounts);
 
@@ -263,19 +275,10 @@ fn run_with<N: Num>(
         }
         reinvest(&mut accounts, surplus);
 
-        // Growth over the year on what remains (including accounts opened this year).
-        let mut growth = N::ZERO;
-        for (i, a) in accounts.iter_mut().enumerate() {
-            if a.balance <= N::ZERO {
-                continue;
-            }
-            let rate = match growth_rate.get(i) {
-                Some(r) => *r,
-                None => a.growth_rate(&inputs.returns),
-            };
-            let g = (a.balance * rate).round_cents();
-            a.balance += g;
-            growth += g;
+        // Drawing at the start of the year: growth over the year on what remains (including
+        // accounts opened this year).
+        if !scenario.end_of_year {
+            growth = grow(&mut accounts, &growth_rate, &inputs.returns);
         }
         let closing = balances(&accounts);
 
@@ -339,6 +342,29 @@ fn run_with<N: Num>(
         };
         visit(row);
     }
+}
+
+/// One year's growth on every account with money in it, at `rates` by position (an account
+/// opened this year, past the end of `rates`, at its own rate for `returns`); the total.
+fn grow<N: Num>(
+    accounts: &mut [AccountState<N>],
+    rates: &[N],
+    returns: &super::path::YearReturns<N>,
+) -> N {
+    let mut growth = N::ZERO;
+    for (i, a) in accounts.iter_mut().enumerate() {
+        if a.balance <= N::ZERO {
+            continue;
+        }
+        let rate = match rates.get(i) {
+            Some(r) => *r,
+            None => a.growth_rate(returns),
+        };
+        let g = (a.balance * rate).round_cents();
+        a.balance += g;
+        growth += g;
+    }
+    growth
 }
 
 /// Federal on ordinary income, federal on gain, state on ordinary, state on gain: the slopes of

@@ -4,9 +4,9 @@
 
 use super::error::EngineError;
 use super::path::{ReturnPath, YearReturns};
-use super::social_security::{spousal_factor, worker_factor};
+use super::ss_schedule::{Schedule, earnings_test};
 use crate::num::Num;
-use crate::plan::{Account, AccountKind, Plan};
+use crate::plan::{Account, AccountKind, Plan, RmdRule, RmdTable};
 use crate::tax::law::MAX_PRICE_INDEX;
 use crate::tax::tables::LAST_TABLE_YEAR;
 use crate::tax::{
@@ -143,6 +143,8 @@ pub struct Scenario<N> {
     pub prior_filing: Filing,
     /// Ages of the first person at which the estate is reported.
     pub estate_ages: Vec<u32>,
+    /// Draws come out after the year's returns (31 December) rather than before them.
+    pub end_of_year: bool,
 }
 
 impl<N: Num> Scenario<N> {
@@ -197,7 +199,17 @@ impl<N: Num> Scenario<N> {
         };
 
         let two = people.len() == 2;
-        let benefits = benefits(plan, &people);
+        let last_years: Vec<i32> = people.iter().map(|p| p.last_year).collect();
+        let mut schedule = Schedule::new(plan, &last_years);
+        // The plan's price level for any year, before its first year too (the earnings test
+        // carries its exempt amounts from the table's last year by it).
+        let infl_level = crate::index::compound(plan.assumptions.inflation, start);
+        let wage_level = |y: i32| -> Decimal {
+            match usize::try_from(y - start).ok().and_then(|k| levels.get(k)) {
+                Some(l) => law_index(*l),
+                None => infl_level(y),
+            }
+        };
         let law_levels: Vec<Decimal> = (0..n + 2).map(law_level).collect();
         let laws = laws_for(tables, &plan.assumptions.tax_law, start, &law_levels)?;
         let states = state_laws(plan, start, &law_levels[..n])?;
@@ -217,11 +229,9 @@ impl<N: Num> Scenario<N> {
                 plan.filing
             };
             let level_dec = price_level.to_dec();
-            let ss_each = social_security(&benefits, &people, year, &alive, level_dec);
             let pension_each = pensions(plan, &people, year, &alive);
             let mut own = [OwnIncome::<Decimal>::default(); 2];
             for (i, o) in own.iter_mut().enumerate() {
-                o.social_security = ss_each[i].round_dp(2);
                 o.private_pension = pension_each[i][0].round_dp(2);
                 o.government_pension = pension_each[i][1].round_dp(2);
             }
@@ -229,6 +239,12 @@ impl<N: Num> Scenario<N> {
                 if alive[w.person] && ages[w.person] < w.until_age {
                     own[w.person].wages += (w.amount * level_dec).round_dp(2);
                 }
+            }
+            let benefits = schedule.year(year, [own[0].wages, own[1].wages], level_dec, &|| {
+                earnings_test(year, &wage_level)
+            })?;
+            for (i, o) in own.iter_mut().enumerate() {
+                o.social_security = benefits.paid[i].round_dp(2);
             }
             let ss: Decimal = own.iter().map(|o| o.social_security).sum();
             let pensions: Decimal = own
@@ -309,7 +325,14 @@ impl<N: Num> Scenario<N> {
             people,
             accounts,
             years,
-            rmd: RmdRules::from_tables(tables).convert(),
+            rmd: match &plan.assumptions.rmd {
+                RmdRule::CurrentLaw => RmdRules::from_tables(tables),
+                RmdRule::Study { start_age, table } => {
+                    RmdRules::study(tables, *start_age, *table == RmdTable::SingleLife)
+                }
+            }
+            .convert(),
+            end_of_year: !plan.assumptions.withdrawals.is_start(),
             heirs_rate: N::from_dec(plan.heirs_rate),
             prior_magi: plan.assumptions.prior_magi.as_ref().map(|m| {
                 [
@@ -383,6 +406,7 @@ impl<N: Num> Scenario<N> {
             prior_magi: self.prior_magi.map(|m| m.map(c)),
             prior_filing: self.prior_filing,
             estate_ages: self.estate_ages.clone(),
+            end_of_year: self.end_of_year,
         }
     }
 }
@@ -566,83 +590,6 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             realize_share: N::ZERO,
         },
     }
-}
-
-/// One person's Social Security, worked out once for the whole plan (today's dollars).
-#[derive(Clone, Copy)]
-struct Benefit {
-    /// The worker's own benefit as claimed.
-    paid: Decimal,
-    fra: Decimal,
-    claim_year: i32,
-    /// Share of the first year paid (claiming months into the year).
-    first_share: Decimal,
-    /// Spousal factor for this person's claiming age.
-    spousal_factor: Decimal,
-}
-
-fn benefits(plan: &Plan, people: &[PersonInfo]) -> [Option<Benefit>; 2] {
-    let mut out = [None, None];
-    for b in &plan.income.social_security {
-        let p = &people[b.person];
-        let months = b.claim_age * 12 + b.claim_months;
-        out[b.person] = Some(Benefit {
-            paid: b.fra_benefit * worker_factor(p.birth_year, months),
-            fra: b.fra_benefit,
-            claim_year: p.birth_year + b.claim_age as i32,
-            first_share: Decimal::from(12 - b.claim_months) / Decimal::from(12),
-            spousal_factor: spousal_factor(p.birth_year, months),
-        });
-    }
-    out
-}
-
-/// Benefits paid to each person in a year, in dollars of the year (benefits rise with inflation
-/// as COLAs).
-fn social_security(
-    benefits: &[Option<Benefit>; 2],
-    people: &[PersonInfo],
-    year: i32,
-    alive: &[bool; 2],
-    level: Decimal,
-) -> [Decimal; 2] {
-    let couple = people.len() == 2;
-    let mut each = [Decimal::ZERO; 2];
-    for i in 0..people.len() {
-        if !alive[i] {
-            continue;
-        }
-        let other = 1 - i;
-        let theirs = if couple { benefits[other] } else { None };
-        let mut amount = Decimal::ZERO;
-        if let Some(mine) = benefits[i]
-            && year >= mine.claim_year
-        {
-            amount = if year == mine.claim_year {
-                mine.paid * mine.first_share
-            } else {
-                mine.paid
-            };
-            // Spousal top-up while both live and both have claimed.
-            if alive[other]
-                && let Some(t) = theirs
-                && year >= t.claim_year
-            {
-                let excess = (t.fra / Decimal::TWO - mine.fra).max(Decimal::ZERO);
-                amount += excess * mine.spousal_factor;
-            }
-        }
-        // A survivor keeps the larger of the two benefits.
-        if couple
-            && !alive[other]
-            && let Some(t) = theirs
-        {
-            let had_claimed = t.claim_year <= people[other].last_year;
-            amount = amount.max(if had_claimed { t.paid } else { t.fra });
-        }
-        each[i] = amount * level;
-    }
-    each
 }
 
 /// Pension income each person receives in a year (private, then government), with COLAs and

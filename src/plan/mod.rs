@@ -3,6 +3,8 @@
 mod io;
 mod limits;
 mod model;
+mod ron_tree;
+mod scenario;
 mod text;
 mod validate;
 
@@ -12,4 +14,5 @@ pub use io::{
 };
 pub use limits::MAX_PROJECTED;
 pub use model::*;
+pub use scenario::{MAX_OVERRIDES, MAX_SCENARIOS, Override, Scenario, ScenarioError};
 pub use validate::{Issue, MAX_HORIZON, MAX_PATHS, MAX_SIM_CELLS, validate, validate_simulation};

@@ -42,6 +42,10 @@ pub struct Plan {
     pub assumptions: Assumptions,
     #[serde(default = "StrategySpec::defaults")]
     pub strategies: Vec<StrategySpec>,
+    /// Named variations of this household ("retire at 62", "move to Florida"), each a few
+    /// overrides of the fields above (see `scenario.rs`). Plans without scenarios leave it out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<super::scenario::Scenario>,
     /// The comment lines the plan's file opened with (an example's explanation), written back
     /// on save. Not a field of the file: they are its comments.
     #[serde(skip)]
@@ -518,6 +522,14 @@ pub struct Assumptions {
     /// saved before simulation existed load with the defaults.
     #[serde(default, skip_serializing_if = "Simulation::is_default")]
     pub simulation: Simulation,
+    /// When in the year the household draws from its accounts: at the start (before the year's
+    /// returns) or at the end (after them). Plans saved before this setting draw at the start.
+    #[serde(default, skip_serializing_if = "WithdrawalTiming::is_start")]
+    pub withdrawals: WithdrawalTiming,
+    /// Required minimum distributions: current law (SECURE 2.0 start ages) unless a study's
+    /// own rule is set.
+    #[serde(default, skip_serializing_if = "RmdRule::is_current_law")]
+    pub rmd: RmdRule,
     /// Leave Medicare's IRMAA surcharges out of every year (as tools without them do, to compare
     /// like with like). Plans saved before it load with the surcharges in.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -537,6 +549,18 @@ pub struct Simulation {
     pub paths: u32,
     #[serde(default = "default_seed")]
     pub seed: u64,
+    /// First year of history the historical and bootstrap modes use (the data's first when
+    /// unset). Historical paths loop back to it after `to`, as the classic studies loop.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<i32>,
+    /// Last year of history used (the data's last when unset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<i32>,
+    /// A CSV of yearly returns (`year,stocks,bonds,cash,inflation`, decimals) to use instead of
+    /// the shipped US history, for the historical and bootstrap modes. A relative path is read
+    /// from the directory drawdown runs in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returns_file: Option<String>,
 }
 
 fn default_paths() -> u32 {
@@ -552,6 +576,9 @@ impl Default for Simulation {
             mode: PathMode::default(),
             paths: default_paths(),
             seed: default_seed(),
+            from: None,
+            to: None,
+            returns_file: None,
         }
     }
 }
@@ -560,6 +587,50 @@ impl Simulation {
     pub fn is_default(&self) -> bool {
         *self == Simulation::default()
     }
+}
+
+/// When in the year the household draws from its accounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum WithdrawalTiming {
+    /// Draws come out on 1 January, before the year's returns (what drawdown always did).
+    #[default]
+    StartOfYear,
+    /// The year's returns first, then the draws on 31 December.
+    EndOfYear,
+}
+
+impl WithdrawalTiming {
+    pub fn is_start(&self) -> bool {
+        *self == WithdrawalTiming::StartOfYear
+    }
+}
+
+/// Which rule sets required minimum distributions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub enum RmdRule {
+    /// Start ages by birth year under SECURE 2.0 (72, 73 or 75), Uniform Lifetime Table.
+    #[default]
+    CurrentLaw,
+    /// A study's rule: RMDs from the year the owner reaches `start_age` (the classic studies'
+    /// 70 1/2 is 70 here: drawdown counts ages in whole years), by the chosen table.
+    Study { start_age: u32, table: RmdTable },
+}
+
+impl RmdRule {
+    pub fn is_current_law(&self) -> bool {
+        *self == RmdRule::CurrentLaw
+    }
+}
+
+/// The IRS life-expectancy table an RMD rule divides by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum RmdTable {
+    /// Uniform Lifetime Table (Pub. 590-B Table III): today's table for almost every owner.
+    #[default]
+    UniformLifetime,
+    /// Single Life Table (Pub. 590-B Table I), the owner's own age each year: a shorter period,
+    /// larger distributions.
+    SingleLife,
 }
 
 /// Where each simulated year's returns and inflation come from.

@@ -4,6 +4,7 @@
 //! $100 billion, returns between -50% and +30% a year, horizons at most 100 years.
 
 use super::model::{Account, PLAN_VERSION, PathMode, Plan, Returns, Simulation, StateResidence};
+use super::scenario::{MAX_OVERRIDES, MAX_SCENARIOS};
 use crate::money::{amount_problem, format_rate};
 use crate::strategy::{Objective, StrategySpec};
 use crate::tax::tables::FIRST_TABLE_YEAR;
@@ -450,6 +451,14 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
         );
         c.money("assumptions.prior_magi.one_year_before", m.one_year_before);
     }
+    if let crate::plan::RmdRule::Study { start_age, .. } = a.rmd
+        && !(50..=100).contains(&start_age)
+    {
+        c.push(
+            "assumptions.rmd.start_age",
+            format!("{start_age} is outside 50 to 100"),
+        );
+    }
     for (i, age) in a.estate_at_ages.iter().enumerate() {
         if *age > 120 {
             c.push(format!("assumptions.estate_at_ages[{i}]"), "is above 120");
@@ -487,7 +496,73 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
             );
         }
     }
+    scenarios(plan, &mut c);
     c.issues
+}
+
+/// Each scenario's own problems: its name, its overrides, and what is wrong with the household
+/// it makes that is not already wrong with the base. Named `scenario "NAME": field`.
+fn scenarios(plan: &Plan, c: &mut Checker) {
+    if plan.scenarios.is_empty() {
+        return;
+    }
+    if plan.scenarios.len() > MAX_SCENARIOS {
+        c.push(
+            "scenarios",
+            format!(
+                "a plan holds at most {MAX_SCENARIOS} scenarios, not {}",
+                plan.scenarios.len()
+            ),
+        );
+        return;
+    }
+    let base_issues = if c.issues.is_empty() {
+        Vec::new()
+    } else {
+        c.issues.clone()
+    };
+    for (i, s) in plan.scenarios.iter().enumerate() {
+        let at = format!("scenarios[{i}]");
+        c.name(format!("{at}.name"), &s.name);
+        if plan.scenarios[..i]
+            .iter()
+            .any(|o| o.name.trim().eq_ignore_ascii_case(s.name.trim()))
+        {
+            c.push(
+                format!("{at}.name"),
+                format!("\"{}\" names two scenarios", s.name),
+            );
+        }
+        if s.notes.len() > 1000 {
+            c.push(format!("{at}.notes"), "is longer than 1,000 characters");
+        }
+        if s.set.len() > MAX_OVERRIDES {
+            c.push(
+                format!("{at}.set"),
+                format!(
+                    "a scenario changes at most {MAX_OVERRIDES} fields, not {}",
+                    s.set.len()
+                ),
+            );
+            continue;
+        }
+        match plan.with_scenario(i) {
+            Err(e) => c.push(
+                format!("scenario \"{}\": {}", e.scenario, e.path),
+                e.message,
+            ),
+            Ok(variant) => {
+                for issue in validate(&variant) {
+                    if !base_issues.contains(&issue) {
+                        c.push(
+                            format!("scenario \"{}\": {}", s.name, issue.path),
+                            issue.message,
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Most paths a simulation draws.
@@ -524,6 +599,32 @@ pub fn validate_simulation(s: &Simulation, plan: &Plan, path: &str) -> Vec<Issue
                 ),
             );
         }
+    }
+    // The data's own years are checked when the paths are made (a returns file is read then);
+    // here, only what no data could serve.
+    for (name, year) in [("from", s.from), ("to", s.to)] {
+        if let Some(y) = year
+            && !(1800..=2300).contains(&y)
+        {
+            c.push(
+                format!("{path}.{name}"),
+                format!("{y} is outside 1800 to 2300"),
+            );
+        }
+    }
+    if let (Some(from), Some(to)) = (s.from, s.to)
+        && to < from
+    {
+        c.push(
+            format!("{path}.to"),
+            format!("{to} is before from ({from})"),
+        );
+    }
+    if s.returns_file.as_ref().is_some_and(|f| f.trim().is_empty()) {
+        c.push(
+            format!("{path}.returns_file"),
+            "name a CSV file, or leave the field out for US history",
+        );
     }
     match &s.mode {
         PathMode::Constant | PathMode::Historical => {}

@@ -13,6 +13,9 @@ pub enum SimError {
     Tax(#[from] TaxError),
     #[error("the embedded return history is broken: {0}")]
     History(String),
+    /// A window or returns file the data cannot serve; `field` names the plan field.
+    #[error("{field}: {message}")]
+    Returns { field: String, message: String },
     /// The cancel flag was raised before the last path.
     #[error("the simulation was cancelled")]
     Cancelled,

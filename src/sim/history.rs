@@ -32,35 +32,57 @@ pub fn history() -> Result<&'static [HistoryYear], SimError> {
     }
 }
 
-/// Reads the table: `#` comment lines, a header `year,stocks,bonds,bills,cpi`, then one row per
-/// consecutive year.
+/// A user's returns file (`assumptions.simulation.returns_file`), read and checked as [`parse`]
+/// checks; messages name the line.
+pub fn load_returns(path: &str) -> Result<Vec<HistoryYear>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read it: {e}"))?;
+    parse(&text)
+}
+
+/// Reads a table: `#` comment lines, a header `year,stocks,bonds,cash,inflation` (the shipped
+/// table names the last two `bills,cpi`), then one row per consecutive year, as decimals.
 pub fn parse(text: &str) -> Result<Vec<HistoryYear>, String> {
     let mut lines = text
         .lines()
         .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
     match lines.next() {
-        Some((_, header)) if header.trim() == "year,stocks,bonds,bills,cpi" => {}
-        _ => return Err("the header must be year,stocks,bonds,bills,cpi".into()),
+        Some((_, header))
+            if matches!(
+                header.replace(' ', "").trim(),
+                "year,stocks,bonds,bills,cpi" | "year,stocks,bonds,cash,inflation"
+            ) => {}
+        Some((n, _)) => {
+            return Err(format!(
+                "line {}: the header must be year,stocks,bonds,cash,inflation",
+                n + 1
+            ));
+        }
+        None => return Err("no header: expected year,stocks,bonds,cash,inflation".into()),
     }
     let mut years: Vec<HistoryYear> = Vec::with_capacity(128);
     for (n, line) in lines {
         let at = n + 1;
-        let fields: Vec<&str> = line.trim().split(',').collect();
+        let fields: Vec<&str> = line.trim().split(',').map(str::trim).collect();
         if fields.len() != 5 {
             return Err(format!("line {at}: expected 5 fields"));
         }
         let year: i32 = fields[0]
             .parse()
-            .map_err(|_| format!("line {at}: bad year"))?;
+            .map_err(|_| format!("line {at}: bad year {}", fields[0]))?;
         let mut v = [0.0f64; 4];
-        for (slot, text) in v.iter_mut().zip(&fields[1..]) {
+        for (i, (slot, text)) in v.iter_mut().zip(&fields[1..]).enumerate() {
             let x: f64 = text
                 .parse()
                 .map_err(|_| format!("line {at}: bad number {text}"))?;
-            // Guards the simulation: a year cannot lose everything or grow tenfold.
-            if !(-0.95..=10.0).contains(&x) {
-                return Err(format!("line {at}: {x} is out of range"));
+            // Guards the simulation: a year cannot lose everything or grow tenfold, and prices
+            // neither halve nor double in a year (as the Monte Carlo draws are kept).
+            let (low, high) = if i == 3 { (-0.5, 1.0) } else { (-0.95, 10.0) };
+            if !(low..=high).contains(&x) {
+                return Err(format!(
+                    "line {at}: {} {x} is outside {low} to {high} (decimals: 0.05 is 5%)",
+                    ["stocks", "bonds", "cash", "inflation"][i]
+                ));
             }
             *slot = x;
         }

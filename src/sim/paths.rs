@@ -5,11 +5,12 @@
 //! seed and `i`, never on which thread draws it or what was drawn before.
 
 use super::error::SimError;
-use super::history::{HistoryYear, history};
+use super::history::{HistoryYear, history, load_returns};
 use super::rng::PathRng;
 use crate::engine::{ReturnPath, YearReturns, constant_year};
 use crate::num::Num;
 use crate::plan::{PathMode, Plan, Simulation};
+use std::borrow::Cow;
 
 /// The plan's constant returns, every year.
 pub fn constant(plan: &Plan) -> ReturnPath<f64> {
@@ -187,9 +188,52 @@ pub struct PathSource {
 #[derive(Debug, Clone)]
 enum Kind {
     Constant(YearReturns<f64>),
-    Historical(&'static [HistoryYear]),
-    Bootstrap(&'static [HistoryYear], usize),
+    Historical(Years),
+    Bootstrap(Years, usize),
     MonteCarlo(MonteCarlo),
+}
+
+/// The years of history a simulation draws from: the shipped table or a user's file, cut to
+/// the plan's window.
+type Years = Cow<'static, [HistoryYear]>;
+
+/// The history `settings` asks for: the returns file when one is named, else the shipped US
+/// table, from `from` through `to` (each defaulting to the data's own first and last year).
+pub fn history_for(settings: &Simulation) -> Result<Years, SimError> {
+    let field = |name: &str| format!("assumptions.simulation.{name}");
+    let all: Years = match &settings.returns_file {
+        Some(path) => Cow::Owned(load_returns(path).map_err(|message| SimError::Returns {
+            field: field("returns_file"),
+            message: format!("{path}: {message}"),
+        })?),
+        None => Cow::Borrowed(history()?),
+    };
+    let (Some(first), Some(last)) = (all.first().map(|y| y.year), all.last().map(|y| y.year))
+    else {
+        return Err(SimError::Returns {
+            field: field("returns_file"),
+            message: "no years".into(),
+        });
+    };
+    let from = settings.from.unwrap_or(first);
+    let to = settings.to.unwrap_or(last);
+    if !(first..=last).contains(&from) {
+        return Err(SimError::Returns {
+            field: field("from"),
+            message: format!("{from} is outside the data's years, {first} to {last}"),
+        });
+    }
+    if !(from..=last).contains(&to) {
+        return Err(SimError::Returns {
+            field: field("to"),
+            message: format!("{to} is outside {from} (from) to {last} (the data's last year)"),
+        });
+    }
+    let (a, b) = ((from - first) as usize, (to - first) as usize);
+    Ok(match all {
+        Cow::Borrowed(h) => Cow::Borrowed(&h[a..=b]),
+        Cow::Owned(h) => Cow::Owned(h[a..=b].to_vec()),
+    })
 }
 
 impl PathSource {
@@ -199,12 +243,14 @@ impl PathSource {
         let (kind, count) = match &settings.mode {
             PathMode::Constant => (Kind::Constant(constant_f64(plan)), 1),
             PathMode::Historical => {
-                let h = history()?;
-                (Kind::Historical(h), h.len())
+                let h = history_for(settings)?;
+                let n = h.len();
+                (Kind::Historical(h), n)
             }
-            PathMode::Bootstrap { block_years } => {
-                (Kind::Bootstrap(history()?, *block_years as usize), drawn)
-            }
+            PathMode::Bootstrap { block_years } => (
+                Kind::Bootstrap(history_for(settings)?, *block_years as usize),
+                drawn,
+            ),
             mode @ PathMode::MonteCarlo { .. } => {
                 let mc = MonteCarlo::from_mode(mode, plan).ok_or(SimError::Unreachable)?;
                 (Kind::MonteCarlo(mc), drawn)
@@ -261,6 +307,7 @@ mod tests {
             mode,
             paths,
             seed: 42,
+            ..Simulation::default()
         }
     }
 

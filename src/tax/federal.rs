@@ -299,7 +299,7 @@ pub fn compute<N: Num>(law: &TaxLaw<N>, f: &IncomeFacts<N>) -> TaxBreakdown<N> {
         + law.gain_rates[2] * at_twenty;
     // The worksheet keeps the smaller of this and the plain bracket tax on everything.
     let stacked = ordinary_tax + preferential_tax;
-    let regular_tax = if preferential_income > N::ZERO {
+    let regular_tax = if preferential_income > N::ZERO && !law.gains_apart {
         stacked.min_of(bracket_tax(law, fi, taxable_income).0)
     } else {
         stacked

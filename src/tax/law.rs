@@ -166,6 +166,10 @@ pub struct TaxLaw<N> {
     pub senior_start: [N; 4],
     pub senior_rate: N,
     pub senior_mfs: bool,
+    /// Preferential income is always taxed at the gain rates: the worksheet's fallback to plain
+    /// bracket tax on everything is off. Flat-rate studies tax gains at their own rate even when
+    /// it is above the ordinary rate (ordinary 0%, gains 15%: every gain dollar pays 15%).
+    pub gains_apart: bool,
     pub ss_base: [N; 4],
     pub ss_adjusted_base: [N; 4],
     pub ss_first_rate: N,
@@ -237,6 +241,10 @@ impl TaxLaw<Decimal> {
                 law.aged_or_blind = [Decimal::ZERO; 4];
                 law.senior_per_person = Decimal::ZERO;
                 law.niit_rate = Decimal::ZERO;
+                // No 0% or 15% band: every preferential dollar falls in the top band, taxed at
+                // the one gains rate, and a strategy looking for 0% room finds none.
+                law.gain_edges = [[Decimal::ZERO; 2]; 4];
+                law.gains_apart = true;
             }
         }
         law.refresh_tax_below();
@@ -310,6 +318,7 @@ impl<N: Num> TaxLaw<N> {
             senior_start: a4(&self.senior_start),
             senior_rate: c(self.senior_rate),
             senior_mfs: self.senior_mfs,
+            gains_apart: self.gains_apart,
             ss_base: a4(&self.ss_base),
             ss_adjusted_base: a4(&self.ss_adjusted_base),
             ss_first_rate: c(self.ss_first_rate),
@@ -357,6 +366,7 @@ fn from_table(t: &FederalTable, year: i32) -> TaxLaw<Decimal> {
         senior_start: t.senior_deduction.phaseout_start.to_array(),
         senior_rate: t.senior_deduction.phaseout_rate,
         senior_mfs: t.senior_deduction.allowed_mfs,
+        gains_apart: false,
         ss_base: t.social_security.base.to_array(),
         ss_adjusted_base: t.social_security.adjusted_base.to_array(),
         ss_first_rate: t.social_security.first_rate,

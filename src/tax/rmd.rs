@@ -10,6 +10,8 @@ pub struct RmdRules<N> {
     first_age: u32,
     periods: Vec<N>,
     start_ages: Vec<(i32, u32)>,
+    /// A study's one start age for everyone, in place of the start ages by birth year.
+    fixed_start: Option<u32>,
 }
 
 impl RmdRules<Decimal> {
@@ -23,6 +25,23 @@ impl RmdRules<Decimal> {
                 .map(|p| p.1)
                 .collect(),
             start_ages: tables.rmd_start_age.rows.clone(),
+            fixed_start: None,
+        }
+    }
+
+    /// A study's rule: RMDs from `start_age` for everyone, dividing by the Uniform Lifetime
+    /// Table or (`single_life`) the owner's Single Life expectancy.
+    pub fn study(tables: &LawTables, start_age: u32, single_life: bool) -> RmdRules<Decimal> {
+        let table = if single_life {
+            &tables.single_life
+        } else {
+            &tables.uniform_lifetime
+        };
+        RmdRules {
+            first_age: table.periods[0].0,
+            periods: table.periods.iter().map(|p| p.1).collect(),
+            start_ages: Vec::new(),
+            fixed_start: Some(start_age),
         }
     }
 
@@ -42,11 +61,15 @@ impl<N: Num> RmdRules<N> {
             first_age: self.first_age,
             periods: self.periods.iter().map(|p| c(*p)).collect(),
             start_ages: self.start_ages.clone(),
+            fixed_start: self.fixed_start,
         }
     }
 
     /// The age at which RMDs start for someone born in `birth_year` (SECURE 2.0).
     pub fn start_age(&self, birth_year: i32) -> u32 {
+        if let Some(age) = self.fixed_start {
+            return age;
+        }
         self.start_ages
             .iter()
             .find(|(born_by, _)| birth_year <= *born_by)
@@ -104,5 +127,18 @@ mod tests {
         assert_eq!(r.required(72, 1953, dec!(1000000)), Decimal::ZERO);
         assert_eq!(r.required(100, 1926, dec!(64000)), dec!(10000));
         assert_eq!(r.period(125), dec!(2.0));
+    }
+
+    #[test]
+    fn a_study_rule_starts_at_its_age_with_its_table() {
+        let t = LawTables::get().unwrap();
+        let s = RmdRules::study(t, 70, true);
+        assert_eq!(s.start_age(1961), 70);
+        // Single Life Table at 70: 18.8 years; 1,000,000 / 18.8 = 53,191.489... → 53,191.49
+        assert_eq!(s.required(70, 1961, dec!(1000000)), dec!(53191.49));
+        assert_eq!(s.required(69, 1961, dec!(1000000)), Decimal::ZERO);
+        let u = RmdRules::study(t, 70, false);
+        // below the Uniform table's first age, its first row (27.4)
+        assert_eq!(u.period(70), dec!(27.4));
     }
 }

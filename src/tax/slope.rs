@@ -361,21 +361,22 @@ pub fn slope<N: Num>(
         + law.gain_rates[1] * d_at_fifteen
         + law.gain_rates[2] * d_at_twenty;
     let d_stacked = d_ordinary_tax + d_preferential_tax;
-    let d_regular = if b.preferential_income > N::ZERO || d_preferential > N::ZERO {
-        let plain_rate = bracket_rate(law, fi, ti, d_taxable, &mut edges);
-        let stacked = b.ordinary_tax + b.preferential_tax;
-        let plain = super::federal::bracket_tax(law, fi, ti).0;
-        lesser(
-            stacked,
-            d_stacked,
-            plain,
-            plain_rate * d_taxable,
-            &mut edges,
-            Edge::WorksheetSwitch,
-        )
-    } else {
-        d_stacked
-    };
+    let d_regular =
+        if !law.gains_apart && (b.preferential_income > N::ZERO || d_preferential > N::ZERO) {
+            let plain_rate = bracket_rate(law, fi, ti, d_taxable, &mut edges);
+            let stacked = b.ordinary_tax + b.preferential_tax;
+            let plain = super::federal::bracket_tax(law, fi, ti).0;
+            lesser(
+                stacked,
+                d_stacked,
+                plain,
+                plain_rate * d_taxable,
+                &mut edges,
+                Edge::WorksheetSwitch,
+            )
+        } else {
+            d_stacked
+        };
 
     // Net investment income tax.
     let d_niit = if law.niit_rate > N::ZERO {

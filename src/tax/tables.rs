@@ -65,6 +65,10 @@ const UNIFORM_LIFETIME: (&str, &str) = (
     "rmd/uniform-lifetime.ron",
     include_str!("../../assets/rmd/uniform-lifetime.ron"),
 );
+const SINGLE_LIFE: (&str, &str) = (
+    "rmd/single-life.ron",
+    include_str!("../../assets/rmd/single-life.ron"),
+);
 const RMD_START_AGE: (&str, &str) = (
     "rmd/start-age.ron",
     include_str!("../../assets/rmd/start-age.ron"),
@@ -151,6 +155,8 @@ pub struct LawTables {
     pub federal: Vec<FederalTable>,
     pub irmaa: Vec<IrmaaTable>,
     pub uniform_lifetime: UniformLifetimeTable,
+    /// IRS Single Life Table (Pub. 590-B Table I), for a study's RMD rule.
+    pub single_life: UniformLifetimeTable,
     pub rmd_start_age: StartAgeTable,
 }
 
@@ -196,21 +202,10 @@ impl LawTables {
         }
         let (file, text) = read(UNIFORM_LIFETIME)?;
         let uniform_lifetime: UniformLifetimeTable = parse(&file, &text)?;
-        if uniform_lifetime.periods.is_empty()
-            || uniform_lifetime
-                .periods
-                .windows(2)
-                .any(|w| w[1].0 != w[0].0 + 1 || w[1].1 > w[0].1)
-            || uniform_lifetime
-                .periods
-                .iter()
-                .any(|p| p.1 <= Decimal::ZERO)
-        {
-            return Err(TaxError::Table {
-                file,
-                message: "ages must run one by one with positive, non-increasing periods".into(),
-            });
-        }
+        check_periods(&file, &uniform_lifetime)?;
+        let (file, text) = read(SINGLE_LIFE)?;
+        let single_life: UniformLifetimeTable = parse(&file, &text)?;
+        check_periods(&file, &single_life)?;
         let (file, text) = read(RMD_START_AGE)?;
         let rmd_start_age: StartAgeTable = parse(&file, &text)?;
         if rmd_start_age.rows.is_empty() || rmd_start_age.rows.windows(2).any(|w| w[1].0 <= w[0].0)
@@ -224,6 +219,7 @@ impl LawTables {
             federal,
             irmaa,
             uniform_lifetime,
+            single_life,
             rmd_start_age,
         })
     }
@@ -341,6 +337,21 @@ fn check_irmaa(file: &str, t: &IrmaaTable) -> Result<(), TaxError> {
     Ok(())
 }
 
+/// A life-expectancy table must run one age at a time with positive, non-increasing periods.
+fn check_periods(file: &str, t: &UniformLifetimeTable) -> Result<(), TaxError> {
+    if t.periods.is_empty()
+        || t.periods
+            .windows(2)
+            .any(|w| w[1].0 != w[0].0 + 1 || w[1].1 > w[0].1)
+        || t.periods.iter().any(|p| p.1 <= Decimal::ZERO)
+    {
+        return Err(TaxError::Table {
+            file: file.to_string(),
+            message: "ages must run one by one with positive, non-increasing periods".into(),
+        });
+    }
+    Ok(())
+}
 #[cfg(test)]
 mod tests {
     use super::*;

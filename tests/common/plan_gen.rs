@@ -4,13 +4,17 @@
 //! of the plans, values it must refuse (negative amounts, rates of 1e28, absurd ages).
 
 use drawdown::plan::{
-    Account, Assumptions, Income, Move, OneOff, OtherIncome, PathMode, Pension, Person, Plan,
-    PriorMagi, Returns, Simulation, SocialSecurity, Spending, SpendingChange, StateResidence, Wage,
+    Account, Assumptions, Income, Move, OneOff, OtherIncome, Override, PathMode, Pension, Person,
+    Plan, PriorMagi, Returns, RmdRule, RmdTable, Scenario, Simulation, SocialSecurity, Spending,
+    SpendingChange, StateResidence, Wage, WithdrawalTiming,
 };
 use drawdown::strategy::{Objective, OrderStep, ScheduleRow, Source, StepCap, StrategySpec};
 use drawdown::tax::{Filing, FlatChange, LawMode, StateCode, StateTax};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+
+/// A returns file in the user format (1928-2007), relative to the crate, where tests run.
+pub const RETURNS_FILE: &str = "tests/data/returns-1928-2007.csv";
 
 /// Money: mostly ordinary household amounts, sometimes the extremes validation accepts.
 pub fn money() -> impl Strategy<Value = Decimal> {
@@ -325,8 +329,9 @@ prop_compose! {
         tax_law in law(),
         prior in prop::option::of((money(), money())),
         estate_at_ages in prop::collection::vec(50u32..=120, 0..=2),
-        simulation in (path_mode(), 1u32..=2_000, any::<u64>()),
+        simulation in (path_mode(), 1u32..=2_000, any::<u64>(), prop::option::of((1928i32..=2025, 0i32..=97)), any::<bool>(), any::<bool>(), prop::option::of((60u32..=80, any::<bool>()))),
         strategies in prop::collection::vec(strategy(), 1..=5),
+        scenarios in prop_oneof![2 => Just(Vec::new()), 1 => prop::collection::vec(scenario(), 1..=2)],
     ) -> Plan {
         let shift = start - 2026;
         let people: Vec<Person> = people.into_iter().map(|mut p| { p.birth_year += shift; p }).collect();
@@ -377,13 +382,85 @@ prop_compose! {
                 tax_law,
                 prior_magi: prior.map(|(a, b)| PriorMagi { two_years_before: a, one_year_before: b }),
                 estate_at_ages,
-                simulation: Simulation { mode: simulation.0, paths: simulation.1, seed: simulation.2 },
+                simulation: {
+                    // A window of history, within the years of the data the plan draws from:
+                    // the shipped table (1928-2025) or the test file of 1928-2007.
+                    let file = simulation.4;
+                    let last = if file { 2007 } else { 2025 };
+                    let window = simulation.3.map(|(from, len)| (from.min(last), (from + len).min(last)));
+                    Simulation {
+                        mode: simulation.0,
+                        paths: simulation.1,
+                        seed: simulation.2,
+                        from: window.map(|w| w.0),
+                        to: window.map(|w| w.1),
+                        returns_file: file.then(|| RETURNS_FILE.to_string()),
+                    }
+                },
+                withdrawals: if simulation.5 { WithdrawalTiming::EndOfYear } else { WithdrawalTiming::StartOfYear },
+                rmd: match simulation.6 {
+                    None => RmdRule::CurrentLaw,
+                    Some((start_age, single)) => RmdRule::Study {
+                        start_age,
+                        table: if single { RmdTable::SingleLife } else { RmdTable::UniformLifetime },
+                    },
+                },
                 ignore_irmaa: simulation.2 % 5 == 0,
             },
             strategies,
+            scenarios,
             comments: Vec::new(),
         }
     }
+}
+
+/// One override, as RON text serde writes for the field's type: a number, a list of moves, a
+/// return assumption, the strategies compared; now and then a path no plan has or an element
+/// past a list's end.
+fn scenario_override() -> impl Strategy<Value = (String, String)> {
+    let text = |v: &dyn erased::Ron| v.ron();
+    prop_oneof![
+        3 => money().prop_map(move |m| ("spending.annual".to_string(), text(&m))),
+        2 => (0usize..2, 60u32..=71).prop_map(|(i, a)| (format!("income.social_security[{i}].claim_age"), a.to_string())),
+        2 => (0usize..2, 50u32..=121).prop_map(|(i, a)| (format!("people[{i}].planning_age"), a.to_string())),
+        2 => prop::collection::vec((2025i32..2060, state_code()), 0..=2).prop_map(move |m| {
+            let moves: Vec<Move> = m.into_iter().map(|(year, state)| Move { year, state }).collect();
+            ("moves".to_string(), text(&moves))
+        }),
+        2 => rate(-500, 300).prop_map(move |nominal| ("assumptions.returns".to_string(), text(&Returns::Constant { nominal }))),
+        1 => rate(-50, 200).prop_map(move |r| ("assumptions.inflation".to_string(), text(&r))),
+        1 => (0usize..3, money()).prop_map(move |(i, m)| (format!("accounts[{i}].balance"), text(&m))),
+        2 => prop::collection::vec(strategy(), 1..=3).prop_map(move |s| ("strategies".to_string(), text(&s))),
+        1 => (2020i32..2080, money()).prop_map(move |(year, amount)| {
+            let one = vec![OneOff { year, amount, label: "one-off".into() }];
+            ("spending.one_offs".to_string(), text(&one))
+        }),
+        1 => Just(("spending.nothing".to_string(), "1".to_string())),
+        1 => Just(("version".to_string(), "2".to_string())),
+    ]
+}
+
+/// RON text of any plan value, so the generator writes overrides as a user would.
+mod erased {
+    pub trait Ron {
+        fn ron(&self) -> String;
+    }
+    impl<T: serde::Serialize> Ron for T {
+        fn ron(&self) -> String {
+            ron::to_string(self).expect("plain data serialises")
+        }
+    }
+}
+
+fn scenario() -> impl Strategy<Value = Scenario> {
+    (name(), prop::collection::vec(scenario_override(), 0..=3)).prop_map(|(name, set)| Scenario {
+        name,
+        notes: String::new(),
+        set: set
+            .into_iter()
+            .map(|(k, v)| (k, Override::parse(&v).expect("ron's own text reads")))
+            .collect(),
+    })
 }
 
 /// A value no plan may hold in some field: what a careless edit or an attacker writes.

@@ -97,6 +97,14 @@ fn rich_plans() -> Vec<Plan> {
         change: None,
     };
     b.assumptions.simulation.mode = PathMode::bootstrap_default();
+    b.assumptions.simulation.from = Some(1928);
+    b.assumptions.simulation.to = Some(2007);
+    b.assumptions.simulation.returns_file = Some("tests/data/returns-1928-2007.csv".into());
+    b.assumptions.withdrawals = crate::plan::WithdrawalTiming::EndOfYear;
+    b.assumptions.rmd = crate::plan::RmdRule::Study {
+        start_age: 70,
+        table: crate::plan::RmdTable::SingleLife,
+    };
     b.assumptions.ignore_irmaa = true;
     let mut c = a.clone();
     c.assumptions.tax_law = LawMode::RateChange {

@@ -110,17 +110,6 @@ fn number(t: &str) -> Result<Decimal, ()> {
     Decimal::from_str(t).map_err(|_| ())
 }
 
-/// Commas, when there are any, only between groups of three digits: `1,250,000`.
-fn commas_ok(integer: &str) -> bool {
-    let digits = integer.trim_start_matches('-');
-    let mut groups = digits.split(',');
-    let first = groups.next().unwrap_or("");
-    if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
-}
-
 /// Dollars to the cent: `65000`, `$65,000`, `65k`, `1.25m`, `2b`; a misplaced comma or a
 /// fraction of a cent is refused, never guessed at. The number itself is read by
 /// [`crate::money::parse_money`], as everywhere else.
@@ -134,12 +123,7 @@ pub fn money(t: &str) -> Result<Decimal, String> {
         Some('b') => (&lower[..lower.len() - 1], 9),
         _ => (lower.as_str(), 0),
     };
-    let (integer, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    if digits.contains(',') && !commas_ok(integer) {
-        return Err(format!(
-            "'{t}' is not an amount: commas go between groups of three digits (1,250,000)"
-        ));
-    }
+    let (_, fraction) = digits.split_once('.').unwrap_or((digits, ""));
     if fraction.trim_end_matches('0').len() > 2 + shift {
         return Err(format!(
             "'{t}' has a fraction of a cent: amounts have at most two decimals"
@@ -163,7 +147,7 @@ pub fn rate(t: &str) -> Result<Decimal, String> {
 
 /// A whole number; commas only between groups of three.
 fn whole(t: &str) -> Result<i64, String> {
-    if t.contains(',') && !commas_ok(t) {
+    if t.contains(',') && !crate::money::commas_ok(t) {
         return Err(format!(
             "'{t}' is not a whole number: commas go between groups of three digits"
         ));

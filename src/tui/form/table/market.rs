@@ -4,6 +4,14 @@ use super::*;
 use crate::tui::form::groups::Group as G;
 use crate::tui::form::spec::Kind as K;
 
+/// The modes that draw from history (and so from its window or a returns file).
+fn history_mode(p: &Plan) -> bool {
+    matches!(
+        p.assumptions.simulation.mode,
+        PathMode::Historical | PathMode::Bootstrap { .. }
+    )
+}
+
 pub(super) static FIELDS: &[FieldSpec] = &[
     field(
         G::Market,
@@ -77,6 +85,69 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "runs of consecutive historical years drawn together",
     )
     .within(|_, _| (d(1), d(30))),
+    field(
+        G::Market,
+        "  history from",
+        "assumptions.simulation.from",
+        K::MaybeCount,
+        Access::MaybeInt {
+            get: |p, _| history_mode(p).then(|| p.assumptions.simulation.from.map(i64::from)),
+            set: |p, _, v| {
+                p.assumptions.simulation.from = v.map(i32::try_from).transpose().ok()?;
+                Some(())
+            },
+        },
+        "the first year of history drawn from (blank: the data's first)",
+    )
+    .within(|p, _| {
+        (
+            d(1800),
+            d(p.assumptions.simulation.to.map_or(2300, i64::from)),
+        )
+    }),
+    field(
+        G::Market,
+        "  history to",
+        "assumptions.simulation.to",
+        K::MaybeCount,
+        Access::MaybeInt {
+            get: |p, _| history_mode(p).then(|| p.assumptions.simulation.to.map(i64::from)),
+            set: |p, _, v| {
+                p.assumptions.simulation.to = v.map(i32::try_from).transpose().ok()?;
+                Some(())
+            },
+        },
+        "the last year of history; historical paths loop back to the first after it",
+    )
+    .within(|p, _| {
+        (
+            d(p.assumptions.simulation.from.map_or(1800, i64::from)),
+            d(2300),
+        )
+    }),
+    field(
+        G::Market,
+        "  returns file",
+        "assumptions.simulation.returns_file",
+        K::Text,
+        Access::Text {
+            get: |p, _| {
+                history_mode(p).then(|| {
+                    p.assumptions
+                        .simulation
+                        .returns_file
+                        .clone()
+                        .unwrap_or_default()
+                })
+            },
+            set: |p, _, v| {
+                let v = v.trim();
+                p.assumptions.simulation.returns_file = (!v.is_empty()).then(|| v.to_string());
+                Some(())
+            },
+        },
+        "a CSV of year,stocks,bonds,cash,inflation to use instead of US history (blank: US)",
+    ),
     field(
         G::Market,
         "  stocks mean",

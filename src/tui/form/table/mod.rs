@@ -7,7 +7,10 @@
 use super::groups::Group;
 use super::spec::{Access, Bounds, FieldSpec, Kind, Loc, Names, Note};
 use crate::money::MAX_MONEY;
-use crate::plan::{Account, PathMode, Plan, PriorMagi, Returns, StateResidence};
+use crate::plan::{
+    Account, PathMode, Plan, PriorMagi, Returns, RmdRule, RmdTable, StateResidence,
+    WithdrawalTiming,
+};
 use crate::strategy::{Objective, OrderStep, Source, StepCap, StrategySpec, bracket_label};
 use crate::tax::{Filing, LawMode, StateCode};
 use rust_decimal::Decimal;

@@ -217,6 +217,93 @@ pub(super) static FIELDS: &[FieldSpec] = &[
     .within(return_bounds),
     field(
         G::Assumptions,
+        "Withdrawals",
+        "assumptions.withdrawals",
+        K::Choice,
+        Access::Choice {
+            options: |_, _| vec!["start of year".into(), "end of year".into()],
+            get: |p, _| Some(usize::from(!p.assumptions.withdrawals.is_start())),
+            set: |p, _, i| {
+                p.assumptions.withdrawals = if i == 0 {
+                    WithdrawalTiming::StartOfYear
+                } else {
+                    WithdrawalTiming::EndOfYear
+                };
+                Some(())
+            },
+        },
+        "draws before the year's returns (1 January) or after them (31 December)",
+    ),
+    field(
+        G::Assumptions,
+        "RMD rule",
+        "assumptions.rmd",
+        K::Choice,
+        Access::Choice {
+            options: |_, _| vec!["current law".into(), "a study's rule".into()],
+            get: |p, _| Some(usize::from(!p.assumptions.rmd.is_current_law())),
+            set: |p, _, i| {
+                p.assumptions.rmd = if i == 0 {
+                    RmdRule::CurrentLaw
+                } else {
+                    RmdRule::Study {
+                        start_age: 70,
+                        table: RmdTable::UniformLifetime,
+                    }
+                };
+                Some(())
+            },
+        },
+        "required distributions by today's law, or from an age and table a study sets",
+    ),
+    field(
+        G::Assumptions,
+        "  RMD start age",
+        "assumptions.rmd.start_age",
+        K::Age,
+        Access::Int {
+            get: |p, _| match p.assumptions.rmd {
+                RmdRule::Study { start_age, .. } => Some(i64::from(start_age)),
+                RmdRule::CurrentLaw => None,
+            },
+            set: |p, _, v| match &mut p.assumptions.rmd {
+                RmdRule::Study { start_age, .. } => {
+                    *start_age = u32::try_from(v).ok()?;
+                    Some(())
+                }
+                RmdRule::CurrentLaw => None,
+            },
+        },
+        "the age RMDs start at for everyone (the classic studies' 70 1/2 is 70)",
+    )
+    .within(|_, _| (d(50), d(100))),
+    field(
+        G::Assumptions,
+        "  RMD table",
+        "assumptions.rmd.table",
+        K::Choice,
+        Access::Choice {
+            options: |_, _| vec!["Uniform Lifetime".into(), "Single Life".into()],
+            get: |p, _| match p.assumptions.rmd {
+                RmdRule::Study { table, .. } => Some(usize::from(table == RmdTable::SingleLife)),
+                RmdRule::CurrentLaw => None,
+            },
+            set: |p, _, i| match &mut p.assumptions.rmd {
+                RmdRule::Study { table, .. } => {
+                    *table = if i == 0 {
+                        RmdTable::UniformLifetime
+                    } else {
+                        RmdTable::SingleLife
+                    };
+                    Some(())
+                }
+                RmdRule::CurrentLaw => None,
+            },
+        },
+        "the IRS table RMDs divide by: Uniform Lifetime (Table III) or Single Life (Table I)",
+    ),
+    field(
+        G::Assumptions,
         "Tax law",
         "assumptions.tax_law",
         K::Choice,
