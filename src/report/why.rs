@@ -332,8 +332,14 @@ fn lines(
             stopped(row, w)
         ));
     } else if positive(row.deferred_draw) {
+        // "Beyond the RMD" only where there is one: before RMDs start the draw is all there is.
+        let beyond = if positive(row.rmd) {
+            " beyond the RMD"
+        } else {
+            ""
+        };
         out.push(format!(
-            "Drew {} from tax-deferred beyond the RMD, stopping {}.",
+            "Drew {} from tax-deferred{beyond}, stopping {}.",
             format_dollars(row.deferred_draw),
             stopped(row, w)
         ));
