@@ -151,8 +151,18 @@ fn run_loaded(plan: &Plan) -> Result<(), TestCaseError> {
                 at
             );
             prop_assert_eq!(r.identity_gap(), zero, "{}: books do not add up", at);
+            // Flat rates stay under 100% (validation bounds them). A real state's law may
+            // pass it inside a benefit-recapture band: New York phases its lower brackets out
+            // over $50,000 of AGI from $1,077,550 (single), 60 points of state rate on top of
+            // the federal 40.8%; at $25 million the same $50,000 band recaptures far more.
+            // Those are the law's own figures; beyond ten dollars per dollar is nonsense.
+            let bound = if plan.moves.is_empty() && plan.state.custom_tax().is_some() {
+                Decimal::ONE
+            } else {
+                Decimal::TEN
+            };
             prop_assert!(
-                r.marginal_ordinary < Decimal::ONE,
+                r.marginal_ordinary < bound,
                 "{at}: marginal rate {}",
                 r.marginal_ordinary
             );

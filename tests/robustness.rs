@@ -98,3 +98,53 @@ fn rates_adding_past_one_hundred_percent_are_refused_naming_the_fields() {
     assert!(err.contains("assumptions.tax_law.ordinary:"), "{err}");
     assert!(err.contains("less than 100%"), "{err}");
 }
+
+#[test]
+fn new_york_s_recapture_band_is_a_marginal_rate_above_100_percent() {
+    use drawdown::plan::load_plan;
+    use rust_decimal::Decimal;
+    use rust_decimal_macros::dec;
+    let plan = load_plan(std::path::Path::new(
+        "tests/data/plans/robustness/ny-recapture-band.ron",
+    ))
+    .expect("loads");
+    let c = drawdown::compare::compare(&plan).expect("projects");
+    let rows = &c.projections[0].rows;
+    let at = |y: i32| rows.iter().find(|r| r.year == y).expect("year");
+    // Below the band: federal 37% + NIIT 3.8% + New York's 6.85%.
+    assert_eq!(at(2063).marginal_ordinary.round_dp(4), dec!(0.4765));
+    // Inside it: + 9.65% and (32,571 - 2,399) / 50,000 = 60.344% recaptured.
+    let inside = at(2064).marginal_ordinary;
+    println!("marginal rate in the band: {inside}");
+    assert!(inside > Decimal::ONE, "{inside}");
+    assert!((inside - dec!(0.408) - dec!(0.0965) - dec!(0.60344)).abs() < dec!(0.0005));
+    // At 60, past the band, the next IRA dollar is within New York's $20,000 pension and IRA
+    // exclusion from 59½: federal only.
+    assert_eq!(at(2066).marginal_ordinary.round_dp(4), dec!(0.4080));
+}
+
+#[test]
+fn colorado_s_addback_never_taxes_more_than_income() {
+    use drawdown::plan::load_plan;
+    let plan = load_plan(std::path::Path::new(
+        "tests/data/plans/robustness/co-addback-inflation.ron",
+    ))
+    .expect("loads");
+    let c = drawdown::compare::compare(&plan).expect("projects");
+    for r in &c.projections[0].rows {
+        assert_eq!(r.identity_gap(), rust_decimal::Decimal::ZERO, "{}", r.year);
+        assert!(
+            r.shortfall.is_zero(),
+            "{}: shortfall {}",
+            r.year,
+            r.shortfall
+        );
+        assert!(
+            r.state_tax <= r.pensions * rust_decimal_macros::dec!(0.05),
+            "{}: state tax {} on a pension of {} (Colorado: 4.4%)",
+            r.year,
+            r.state_tax,
+            r.pensions
+        );
+    }
+}

@@ -17,8 +17,12 @@ pub fn compute<N: Num>(
 ) -> StateBreakdown<N> {
     let fs = f.filing;
     // Additions line 4: federal deductions above the exemption, at federal AGI of $300,000+.
+    // Only the part of the deduction that reduced taxable income comes back: the addback
+    // limits the deduction to the exemption, it never taxes more than AGI (which would happen
+    // only when a federal deduction indexed for decades of high inflation passes the flat
+    // $300,000 threshold).
     let additions = if fed.agi >= law.p(P::addback_agi_threshold) {
-        (fed.standard_deduction - law.pf(P::addback_exemption, fs)).pos()
+        (fed.standard_deduction.min_of(fed.agi) - law.pf(P::addback_exemption, fs)).pos()
     } else {
         N::ZERO
     };
