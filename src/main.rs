@@ -35,6 +35,8 @@ enum Command {
     Handout(cli::handout::HandoutArgs),
     /// A published study's tables regenerated: `drawdown study flat-rate`.
     Study(cli::study::StudyArgs),
+    /// Add a yearly schedule of conversions and draws, read from CSV, to a plan's strategies.
+    Schedule(cli::schedule::ScheduleArgs),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
         Some(Command::Report(args)) => cli::report::run(&args),
         Some(Command::Handout(args)) => cli::handout::run(&args),
         Some(Command::Study(args)) => cli::study::run(&args),
+        Some(Command::Schedule(args)) => cli::schedule::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -61,7 +61,7 @@ fn explain_adds_why_each_year_looks_as_it_does() {
         String::from_utf8_lossy(&o.stderr)
     );
     assert!(out.contains("Why each year looks as it does"), "{out}");
-    assert!(out.contains("Next $1 of IRA money costs"), "{out}");
+    assert!(out.contains("Next $100 of IRA money costs"), "{out}");
     assert!(
         out.contains("torpedo"),
         "the demo's later years feel the torpedo:\n{out}"

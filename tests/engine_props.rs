@@ -213,6 +213,7 @@ prop_compose! {
                 simulation: Default::default(),
                 withdrawals: Default::default(),
                 rmd: Default::default(),
+                ignore_irmaa: false,
             },
             strategies,
             scenarios: Vec::new(),

@@ -90,3 +90,71 @@ fn every_year_of_every_example_is_explained_without_panicking() {
         assert_eq!(curve.first().map(|p| p.extra), Some(0.0), "{name}");
     });
 }
+
+#[test]
+fn beyond_the_rmd_is_said_only_in_years_with_an_rmd() {
+    // The demo under "Fill 12%": 2026 draws tax-deferred money with no RMD (the couple, born in
+    // 1961, reach 75 in 2036), and the line said "beyond the RMD" there all the same.
+    let plan = parse_plan(include_str!("../saves/D.ron"), "D.ron").unwrap();
+    let c = compare(&plan).unwrap();
+    let fill = c
+        .projections
+        .iter()
+        .find(|p| p.strategy == "Fill 12%")
+        .unwrap();
+    let whys = why_projection(&plan, fill).unwrap();
+    let first = &fill.rows[0];
+    assert_eq!(first.year, 2026);
+    assert!(first.rmd.is_zero() && first.deferred_draw > Decimal::ZERO);
+    let said = whys[0].lines.join(" ");
+    assert!(said.contains("from tax-deferred, stopping"), "{said}");
+    let mut with_rmd = 0;
+    for (w, row) in whys.iter().zip(&fill.rows) {
+        let beyond = w.lines.iter().any(|l| l.contains("beyond the RMD"));
+        assert_eq!(
+            beyond,
+            row.rmd > Decimal::ZERO
+                && row.deferred_draw > Decimal::ZERO
+                && row.conversion.is_zero(),
+            "{}: {:?}",
+            w.year,
+            w.lines
+        );
+        with_rmd += usize::from(beyond);
+    }
+    assert!(with_rmd > 0, "a later year draws beyond its RMD");
+}
+
+#[test]
+fn the_next_100_names_an_edge_inside_it_with_both_rates() {
+    // Years whose books stop a few dollars short of an edge (the 0% gain ceiling, a bracket
+    // top): on the books the next dollar pays the rate below it, a few dollars on pay the rate
+    // beyond. The line said only the lower rate ("17%" where `drawdown tax` on the same figures
+    // said 27%); it now prices the next $100 and names the edge inside it with both rates.
+    let mut seen = Vec::new();
+    every_example_year(|name, p, row, inputs| {
+        let w = why(row, inputs);
+        let first = &w.lines[0];
+        assert!(first.starts_with("Next $100 of IRA money costs"), "{first}");
+        if let Some((away, _, before, beyond)) = w.edge_in_step {
+            assert!(away < drawdown::report::why::STEP);
+            assert!(
+                first.contains(" up to ") && first.contains(" beyond"),
+                "{first}"
+            );
+            let (lo, hi) = (before.min(beyond), before.max(beyond));
+            assert!(
+                w.next_step_ira >= lo - 1e-9 && w.next_step_ira <= hi + 1e-9,
+                "{w:?}"
+            );
+            if beyond > before + 0.05 {
+                seen.push(format!("{name} {} {}: {first}", p.strategy, row.year));
+            }
+        }
+    });
+    println!("{}", seen.join("\n"));
+    assert!(
+        !seen.is_empty(),
+        "some year of the examples stops short of an edge"
+    );
+}

@@ -3,6 +3,7 @@
 
 pub mod handout;
 pub mod report;
+pub mod schedule;
 pub mod study;
 pub mod tax;
 

@@ -296,9 +296,14 @@ impl<N: Num> Scenario<N> {
                 .filter(|o| o.year == year)
                 .map(|o| o.amount)
                 .sum();
-            let enrolled = (0..people.len())
-                .filter(|i| alive[*i] && ages[*i] >= people[*i].medicare_age)
-                .count() as u32;
+            // A plan that leaves IRMAA out has no one the surcharges apply to.
+            let enrolled = if plan.assumptions.ignore_irmaa {
+                0
+            } else {
+                (0..people.len())
+                    .filter(|i| alive[*i] && ages[*i] >= people[*i].medicare_age)
+                    .count() as u32
+            };
             let health = health.year(plan, k, &ages, &alive, filing, &own, level_dec)?;
             years.push(YearInputs {
                 year,

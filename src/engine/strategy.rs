@@ -155,6 +155,10 @@ impl<N: Num> Note<N> {
                 room: f(room),
                 roth_before_taxable,
             },
+            Note::Scheduled { listed, planned } => Note::Scheduled {
+                listed,
+                planned: f(planned),
+            },
         }
     }
 }
@@ -219,6 +223,9 @@ pub enum Note<N> {
         room: N,
         roth_before_taxable: bool,
     },
+    /// A schedule the user entered: whether it lists the year, and the draws it scheduled
+    /// (what the need took beyond them came from the fallback order).
+    Scheduled { listed: bool, planned: N },
 }
 
 /// A withdrawal policy.

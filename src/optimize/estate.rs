@@ -3,18 +3,23 @@
 
 use super::schedule::Schedule;
 use super::score::at_least;
-use super::search::Search;
+use super::search::{Search, convertible_years, even_spread};
 use super::{Budget, MAX_SWEEPS, OptimizeError, Optimized, named_projections};
 use crate::engine::{Outcome, Projection, ReturnPath, Scenario, outcome, project};
-use crate::plan::Plan;
+use crate::plan::{AccountKind, Plan};
 use crate::strategy::Objective;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 /// Share of the progress bar the named strategies take; the search has the rest.
 const NAMED_SHARE: f32 = 0.05;
 const STARTS: usize = 2;
+/// Rounds of polish and descent after the first descent (each usually gains less than the last).
+const POLISH_ROUNDS: usize = 3;
+/// A polish must gain this much (today's dollars) for the descent to run again.
+const POLISH_GAIN: f64 = 10.0;
 
 pub(super) fn maximise(
     plan: &Plan,
@@ -48,9 +53,44 @@ pub(super) fn maximise(
     });
     starts.dedup_by(|a, b| a.1 == b.1);
     starts.truncate(STARTS);
+    // And the best of the even spreads of the tax-deferred money over the years before the
+    // first RMD (and over half of them), on top of the best named strategy's draws.
+    if let Some((first, _)) = starts.first().cloned() {
+        let deferred: f64 = quick
+            .accounts
+            .iter()
+            .filter(|a| a.kind == AccountKind::Deferred)
+            .map(|a| a.balance)
+            .sum();
+        let before_rmd = named[best]
+            .0
+            .rows
+            .iter()
+            .position(|r| r.rmd > Decimal::ZERO)
+            .unwrap_or(quick.years.len());
+        if deferred > 0.0 && before_rmd > 0 {
+            let spreads: Vec<Schedule> = [before_rmd, before_rmd.div_ceil(2)]
+                .iter()
+                .map(|k| even_spread(&quick, &first, deferred, *k))
+                .collect();
+            let scored: Vec<(Schedule, super::Score)> = spreads
+                .into_iter()
+                .map(|s| {
+                    let score = search.score(&s);
+                    (s, score)
+                })
+                .collect();
+            if let Some(pick) = scored
+                .into_iter()
+                .reduce(|a, b| if b.1.beats(&a.1, 0.0) { b } else { a })
+            {
+                starts.push(pick);
+            }
+        }
+    }
     progress(NAMED_SHARE);
     let mut best_found: Option<(Schedule, super::Score)> = None;
-    let count = starts.len().max(1) as f32;
+    let count = starts.len().max(1) as f32 + 1.0;
     for (k, (start, _)) in starts.into_iter().enumerate() {
         let found = search.descend(start, &|_| false, &mut |f| {
             progress(NAMED_SHARE + (1.0 - NAMED_SHARE) * (k as f32 + f) / count)
@@ -59,12 +99,43 @@ pub(super) fn maximise(
             best_found = Some(found);
         }
     }
+    // Then moves across years, and the descent again from wherever they lead, until neither
+    // gains.
+    if let Some(mut found) = best_found.take() {
+        let last = count - 1.0;
+        for round in 0..POLISH_ROUNDS {
+            let active = convertible_years(&quick, &found.0);
+            let share = |f: f32| {
+                NAMED_SHARE
+                    + (1.0 - NAMED_SHARE) * (last + (round as f32 + f) / POLISH_ROUNDS as f32)
+                        / count
+            };
+            let polished = search.polish(found.clone(), active, &mut |f| progress(share(f)))?;
+            if !polished.1.beats(&found.1, POLISH_GAIN) {
+                found = polished;
+                break;
+            }
+            found = search.descend(polished.0, &|_| false, &mut |_| {})?;
+        }
+        best_found = Some(found);
+    }
     let schedule = best_found.map(|b| b.0).unwrap_or_default();
 
     // The exact books decide; the named strategy stands when the search cannot beat it.
     let mut projection = project(&scenario, &quick, &schedule);
     let mut result = outcome(&projection, &scenario.estate_ages);
     let mut schedule = schedule;
+    if let Some(plain) = untangle(&schedule, &projection) {
+        let p = project(&scenario, &quick, &plain);
+        let o = outcome(&p, &scenario.estate_ages);
+        // The two forms differ only by the rounding of each year's amounts to the cent, so
+        // the plainer one stands unless it is worse by more than a dollar.
+        let close = o.years_lasting >= result.years_lasting
+            && o.estate_real >= result.estate_real - Decimal::ONE;
+        if at_least(&o, &result) || close {
+            (schedule, projection, result) = (plain, p, o);
+        }
+    }
     let (best_projection, best_outcome) = (&named[best].0, &named[best].1);
     if !at_least(&result, best_outcome) {
         (schedule, projection, result) = relabel(best_projection, best_outcome);
@@ -103,4 +174,26 @@ pub(super) fn relabel(
     let mut o = o.clone();
     o.strategy = "Optimized".into();
     (Schedule::from_projection(&p), p, o)
+}
+
+/// The schedule without same-year conversions and Roth draws, when the search left any: a year
+/// that converts $c and draws $r from Roth pays the same tax as one that draws min(c, r) more
+/// from tax-deferred and converts that much less, and ends with the same balances, so the
+/// plainer form is shown (`None` when there is nothing to untangle). The exact books decide
+/// whether it stands.
+fn untangle(schedule: &Schedule, p: &Projection<Decimal>) -> Option<Schedule> {
+    let mut out = schedule.clone();
+    let mut changed = false;
+    for (t, r) in p.rows.iter().enumerate() {
+        let both = r.conversion.min(r.roth_draw);
+        if both <= Decimal::ZERO || t >= out.years.len() {
+            continue;
+        }
+        let m = both.to_f64().unwrap_or(0.0);
+        let y = &mut out.years[t];
+        y.convert = (r.conversion.to_f64().unwrap_or(0.0) - m).max(0.0);
+        y.deferred = r.deferred_draw.to_f64().unwrap_or(0.0) + m;
+        changed = true;
+    }
+    changed.then_some(out)
 }

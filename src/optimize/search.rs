@@ -21,6 +21,8 @@ use std::time::Instant;
 const MARGIN: f64 = 1.0;
 /// A sweep must gain this much (today's dollars, or any more time lasting) for another to run.
 const SWEEP_GAIN: f64 = 100.0;
+/// Sweeps a descent usually takes before one gains too little to go on.
+const TYPICAL_SWEEPS: usize = 3;
 
 /// The search's settings and its count of projections.
 pub struct Search<'a> {
@@ -149,7 +151,9 @@ impl<'a> Search<'a> {
         let mut best = start;
         best.years.resize(n, YearPlan::default());
         let mut best_score = self.score(&best);
-        let total = (self.max_sweeps * n).max(1) as f32;
+        // Progress counts the sweeps a descent usually takes, not the most it may: a bar that
+        // crawls through sweeps that never run says nothing.
+        let total = (self.max_sweeps.min(TYPICAL_SWEEPS) * n).max(1) as f32;
         for sweep in 0..self.max_sweeps {
             let mut improved = false;
             let sweep_start = best_score;
@@ -186,7 +190,7 @@ impl<'a> Search<'a> {
                         stale = true;
                     }
                 }
-                progress((sweep * n + t + 1) as f32 / total);
+                progress(((sweep * n + t + 1) as f32 / total).min(1.0));
             }
             // A sweep that gained next to nothing will not be followed by one that gains much.
             if !improved || !best_score.beats(&sweep_start, SWEEP_GAIN) {
@@ -195,4 +199,208 @@ impl<'a> Search<'a> {
         }
         Ok((best, best_score))
     }
+}
+
+/// Years apart a shift of conversion may move money (a shift further away is a chain of these).
+const SHIFT_REACH: usize = 3;
+/// Widest window of years a spread evens out.
+const SPREAD_WIDTH: usize = 4;
+/// The first step of the polish, nominal dollars; it halves down to [`LAST_STEP`].
+const FIRST_STEP: f64 = 64_000.0;
+const LAST_STEP: f64 = 500.0;
+/// Most moves the polish accepts before it settles (a guard; it usually settles far sooner).
+const MAX_MOVES: usize = 400;
+
+/// A change to a schedule that touches more than one amount of one year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Move {
+    /// Convert `by` more (or less, if negative) in one year.
+    Step { year: usize, by: f64 },
+    /// Convert `by` less in `from` and `by` more in `to`.
+    Shift { from: usize, to: usize, by: f64 },
+    /// Convert the same amount in each of `width` years from `first`: their total, evened out.
+    Spread { first: usize, width: usize },
+}
+
+impl Move {
+    /// The schedule with the move made, or `None` when it would change nothing.
+    pub fn apply(&self, s: &Schedule) -> Option<Schedule> {
+        let mut out = s.clone();
+        match *self {
+            Move::Step { year, by } => {
+                let c = &mut out.years[year].convert;
+                let next = (*c + by).max(0.0);
+                if (next - *c).abs() < 1.0 {
+                    return None;
+                }
+                *c = next;
+            }
+            Move::Shift { from, to, by } => {
+                let by = by.min(out.years[from].convert);
+                if by < 1.0 {
+                    return None;
+                }
+                out.years[from].convert -= by;
+                out.years[to].convert += by;
+            }
+            Move::Spread { first, width } => {
+                let years = &mut out.years[first..first + width];
+                let total: f64 = years.iter().map(|y| y.convert).sum();
+                let each = (total / width as f64 * 100.0).floor() / 100.0;
+                if total < 1.0 || years.iter().all(|y| (y.convert - each).abs() < 1.0) {
+                    return None;
+                }
+                for y in years {
+                    y.convert = each;
+                }
+            }
+        }
+        Some(out)
+    }
+}
+
+/// The moves of one polish step of size `step` on a schedule of `n` years; `active` are the
+/// years where conversions are possible at all (money left in tax-deferred accounts).
+fn moves(schedule: &Schedule, active: usize, step: f64) -> Vec<Move> {
+    let mut out = Vec::new();
+    for t in 0..active {
+        out.push(Move::Step { year: t, by: step });
+        if schedule.years[t].convert > 0.0 {
+            out.push(Move::Step { year: t, by: -step });
+        }
+        for u in t + 1..(t + 1 + SHIFT_REACH).min(active) {
+            if schedule.years[t].convert > 0.0 {
+                out.push(Move::Shift {
+                    from: t,
+                    to: u,
+                    by: step,
+                });
+            }
+            if schedule.years[u].convert > 0.0 {
+                out.push(Move::Shift {
+                    from: u,
+                    to: t,
+                    by: step,
+                });
+            }
+        }
+        for width in 2..=SPREAD_WIDTH {
+            if t + width <= active {
+                out.push(Move::Spread { first: t, width });
+            }
+        }
+    }
+    out
+}
+
+impl Search<'_> {
+    /// Scores each schedule, spread over the threads, in order.
+    fn score_all(&mut self, schedules: &[Schedule]) -> Vec<Score> {
+        self.evaluations += schedules.len();
+        let sc = self.scenario;
+        let threads = self.threads.min(schedules.len());
+        if threads <= 1 {
+            return schedules.iter().map(|s| score(sc, s)).collect();
+        }
+        let mut out: Vec<Option<Score>> = vec![None; schedules.len()];
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (1..threads)
+                .map(|t| {
+                    scope.spawn(move || {
+                        (t..schedules.len())
+                            .step_by(threads)
+                            .map(|i| (i, score(sc, &schedules[i])))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            for i in (0..schedules.len()).step_by(threads) {
+                out[i] = Some(score(sc, &schedules[i]));
+            }
+            for w in workers {
+                if let Ok(done) = w.join() {
+                    for (i, s) in done {
+                        out[i] = Some(s);
+                    }
+                }
+            }
+        });
+        out.into_iter().map(|s| s.unwrap_or(Score::WORST)).collect()
+    }
+
+    /// Improves a schedule with moves coordinate descent cannot make: one year's conversion by
+    /// any amount (not only to its own edges: a later year's edge can be the kink that matters),
+    /// conversion shifted between nearby years, and conversions evened out over a few years.
+    /// Steepest descent at each step size, from $64,000 halving down to $500; `active` is the
+    /// number of leading years in which there is tax-deferred money to convert.
+    pub fn polish(
+        &mut self,
+        start: (Schedule, Score),
+        active: usize,
+        progress: &mut dyn FnMut(f32),
+    ) -> Result<(Schedule, Score), OptimizeError> {
+        let levels = (FIRST_STEP / LAST_STEP).log2().floor() + 1.0;
+        let (mut best, mut best_score) = start;
+        let active = active.min(best.years.len());
+        let mut step = FIRST_STEP;
+        let mut accepted = 0;
+        while step >= LAST_STEP && accepted < MAX_MOVES {
+            self.check()?;
+            if self.spent() {
+                break;
+            }
+            let trials: Vec<Schedule> = moves(&best, active, step)
+                .iter()
+                .filter_map(|m| m.apply(&best))
+                .collect();
+            let scores = self.score_all(&trials);
+            let mut pick: Option<usize> = None;
+            for (i, s) in scores.iter().enumerate() {
+                let leader = pick.map_or(&best_score, |p| &scores[p]);
+                if s.beats(leader, MARGIN) {
+                    pick = Some(i);
+                }
+            }
+            match pick {
+                Some(i) => {
+                    best_score = scores[i];
+                    best = trials.into_iter().nth(i).unwrap_or(best);
+                    accepted += 1;
+                }
+                None => {
+                    step /= 2.0;
+                    progress((1.0 - (step / LAST_STEP).log2().max(0.0) / levels) as f32);
+                }
+            }
+        }
+        Ok((best, best_score))
+    }
+}
+
+/// The number of leading years of `schedule` that open with tax-deferred money: the years a
+/// conversion can be made in.
+pub fn convertible_years(sc: &Scenario<f64>, schedule: &Schedule) -> usize {
+    let mut last = 0;
+    let mut year = 0;
+    crate::engine::run_lean(sc, sc, schedule, |r| {
+        year += 1;
+        if r.opening.deferred > 1.0 {
+            last = year;
+        }
+    });
+    last
+}
+
+/// `base` with the tax-deferred money converted evenly (in today's dollars) over its first
+/// `years` years: a start the descent would not reach one year at a time.
+pub fn even_spread(sc: &Scenario<f64>, base: &Schedule, deferred: f64, years: usize) -> Schedule {
+    let mut out = base.clone();
+    out.years.resize(sc.years.len(), YearPlan::default());
+    let years = years.clamp(1, sc.years.len().max(1));
+    // Growth on the balance left is not known in advance: the descent and polish correct it.
+    let each = deferred / years as f64;
+    for (t, y) in out.years.iter_mut().enumerate().take(years) {
+        y.convert = (each * sc.years[t].price_level * 100.0).floor() / 100.0;
+    }
+    out
 }

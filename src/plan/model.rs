@@ -687,6 +687,10 @@ pub struct Assumptions {
     /// own rule is set.
     #[serde(default, skip_serializing_if = "RmdRule::is_current_law")]
     pub rmd: RmdRule,
+    /// Leave Medicare's IRMAA surcharges out of every year (as tools without them do, to compare
+    /// like with like). Plans saved before it load with the surcharges in.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ignore_irmaa: bool,
 }
 
 /// The market-risk simulation a plan asks for. The seed is part of the plan so that the same

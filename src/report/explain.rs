@@ -104,6 +104,20 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
                 ));
             }
         }
+        Note::Scheduled { listed, planned } => {
+            if drawn > Decimal::ZERO {
+                s.push_str(&rest(row, false));
+            }
+            let beyond = drawn - Decimal::from_f64(planned).unwrap_or_default();
+            if !listed {
+                s.push_str("; the schedule does not list this year: the need came from the fallback order (cash, taxable, tax-deferred, Roth)");
+            } else if beyond >= Decimal::ONE {
+                s.push_str(&format!(
+                    "; {} of it beyond the schedule's draws, from the fallback order (cash, taxable, tax-deferred, Roth)",
+                    format_dollars(beyond)
+                ));
+            }
+        }
         _ => {
             if drawn > Decimal::ZERO {
                 s.push_str(&rest(row, false));

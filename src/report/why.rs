@@ -54,8 +54,22 @@ pub struct Why {
     /// would add two years on.
     pub more_cost: Decimal,
     pub more_irmaa: Decimal,
+    /// The next [`STEP`] of IRA money from the exact point on the books: federal plus state tax
+    /// per dollar over the whole step, and an edge inside it (its distance, the rate before it
+    /// and the rate beyond).
+    pub next_step_ira: f64,
+    pub edge_in_step: Option<(f64, Edge, f64, f64)>,
     /// The explanation, a few lines of text.
     pub lines: Vec<String>,
+}
+
+/// The step the first line prices: cents from an edge on the books must not hide the rate a
+/// real next amount pays.
+pub const STEP: f64 = 100.0;
+
+/// A rate as the explanations show every rate: a percentage to one decimal.
+fn pct1(x: f64) -> String {
+    format!("{:.1}%", (x * 1000.0).round() / 10.0)
 }
 
 fn money(x: f64) -> Decimal {
@@ -234,6 +248,23 @@ pub fn why(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> Why {
         0.0
     };
 
+    // The next STEP of IRA money, measured from the books; and an edge inside it, if any.
+    let step_cost = |by: f64| {
+        let m = moved(&facts, Direction::ordinary(), by);
+        let bm = compute(law, &m);
+        (bm.total - b.total) + (state.tax(&m, &bm) - state.tax(&facts, &b))
+    };
+    let next_step_ira = step_cost(STEP) / STEP;
+    let edge_in_step = nearest(ord.next_edge, state_edge)
+        .filter(|(d, _)| *d < STEP)
+        .map(|(d, e)| {
+            let before = if d > 0.0 { step_cost(d) / d } else { 0.0 };
+            let past = moved(&facts, Direction::ordinary(), d + 0.01);
+            let bp = compute(law, &past);
+            let sp = slope(law, &past, &bp, Direction::ordinary());
+            let (state_rate, _) = state.slope(&past, &bp, &sp, Direction::ordinary());
+            (d, e, before, sp.total + state_rate)
+        });
     let marginal_ira = row.marginal_ordinary;
     let marginal_ira_federal = row.tax.marginal_ordinary;
     let mut why = Why {
@@ -247,6 +278,8 @@ pub fn why(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> Why {
         irmaa,
         more_cost: money(more_cost),
         more_irmaa: money(more_irmaa),
+        next_step_ira,
+        edge_in_step,
         lines: Vec::new(),
     };
     why.lines = lines(row, &why, gain.niit, gain.next_edge, b.bracket_rate);
@@ -317,13 +350,31 @@ fn lines(
 ) -> Vec<String> {
     let mut out = Vec::new();
     let state = w.marginal_ira - w.marginal_ira_federal;
-    out.push(format!(
-        "Next $1 of IRA money costs {} ({} federal, {} state); next $1 of long-term gain {}.",
-        format_rate(w.marginal_ira),
-        format_rate(w.marginal_ira_federal),
-        format_rate(state),
-        format_rate(w.marginal_gain)
-    ));
+    let d = |x: Decimal| crate::num::Num::to_f64(x);
+    match w.edge_in_step {
+        // The books stop a few dollars short of an edge: the rate there is not the rate the
+        // next real amount pays, so both are named.
+        Some((away, edge, before, beyond)) => out.push(format!(
+            "Next $100 of IRA money costs {} in all: {} up to {} {} away, {} beyond; next $1 of long-term gain {}.",
+            pct1(w.next_step_ira),
+            pct1(before),
+            edge_words(edge),
+            if away < 1.0 {
+                format!("${away:.2}")
+            } else {
+                format_dollars(money(away))
+            },
+            pct1(beyond),
+            pct1(d(w.marginal_gain))
+        )),
+        None => out.push(format!(
+            "Next $100 of IRA money costs {} ({} federal, {} state); next $1 of long-term gain {}.",
+            pct1(w.next_step_ira),
+            pct1(d(w.marginal_ira_federal)),
+            pct1(d(state)),
+            pct1(d(w.marginal_gain))
+        )),
+    }
     if let Some(share) = w.torpedo {
         out.push(format!(
             "The Social Security tax torpedo bites: each extra $1 also makes ${} of benefits taxable, so the {} bracket costs {} federal.",
@@ -355,8 +406,14 @@ fn lines(
             stopped(row, w)
         ));
     } else if positive(row.deferred_draw) {
+        // "Beyond the RMD" only where there is one: before RMDs start the draw is all there is.
+        let beyond = if positive(row.rmd) {
+            " beyond the RMD"
+        } else {
+            ""
+        };
         out.push(format!(
-            "Drew {} from tax-deferred beyond the RMD, stopping {}.",
+            "Drew {} from tax-deferred{beyond}, stopping {}.",
             format_dollars(row.deferred_draw),
             stopped(row, w)
         ));

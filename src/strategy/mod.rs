@@ -13,6 +13,7 @@ mod naming;
 mod orders;
 mod proportional;
 mod roth_conversion;
+mod scheduled;
 mod spec;
 mod zero_gains;
 
@@ -23,6 +24,10 @@ pub use naming::unique_names;
 pub use orders::FixedOrder;
 pub use proportional::Proportional;
 pub use roth_conversion::RothConversion;
+pub use scheduled::{
+    CSV_HEADER, FALLBACK, MAX_SCHEDULE_ROWS, ScheduleCsvError, ScheduleRow, Scheduled,
+    parse_schedule_csv,
+};
 pub use spec::{
     AfterFall, MAX_LABEL, MAX_ORDER_STEPS, Objective, OrderStep, StepCap, StrategySpec,
     bracket_label,
@@ -107,6 +112,10 @@ pub fn build_named(spec: &StrategySpec, name: String) -> Box<dyn Strategy> {
             harvest: *harvest,
         }),
         StrategySpec::HeirAware => Box::new(HeirAware { name }),
+        StrategySpec::Schedule { rows } => Box::new(Scheduled {
+            name,
+            rows: rows.clone(),
+        }),
         // The optimized strategy is a yearly schedule found by `crate::optimize`, not a policy a
         // spec can build. Where only a policy will do (a simulation), it stands in as the
         // integrated heuristic it most often starts from: fill 12%, convert, IRMAA-aware.

@@ -1,6 +1,7 @@
 //! Strategies as data: what a plan saves to say which policies it compares.
 
 use super::Source;
+use super::scheduled::{ScheduleRow, check_rows};
 use crate::money::{amount_problem, format_dollars, format_rate, serde_dec, serde_dec_opt};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -81,6 +82,11 @@ pub enum StrategySpec {
     /// out, or leave money in, follow in the order cash, taxable, tax-deferred, Roth, so the
     /// need is always met while money is left.
     CustomOrder { steps: Vec<OrderStep> },
+    /// Yearly Roth conversions and draws by kind of account, in dollars of each year, entered by
+    /// the user or imported from CSV (`crate::strategy::parse_schedule_csv`). Years it does not
+    /// list convert nothing; the need its draws leave is met in the order cash, taxable,
+    /// tax-deferred, Roth.
+    Schedule { rows: Vec<ScheduleRow> },
     /// Any other strategy under a name the user chose.
     Labeled {
         label: String,
@@ -255,6 +261,7 @@ impl StrategySpec {
                     None => joined,
                 }
             }
+            StrategySpec::Schedule { .. } => "Schedule".into(),
             StrategySpec::Labeled { label, .. } => label.clone(),
         }
     }
@@ -396,6 +403,14 @@ impl StrategySpec {
                 s.push_str("; anything left in the order cash, taxable, tax-deferred, Roth");
                 s
             }
+            StrategySpec::Schedule { rows } => {
+                let converted: Decimal = rows.iter().map(|r| r.roth_conversion).sum();
+                format!(
+                    "the user's schedule: {} years listed, {} converted in all; the rest of the need from cash, taxable, tax-deferred, then Roth",
+                    rows.len(),
+                    format_dollars(converted)
+                )
+            }
             StrategySpec::Labeled { strategy, .. } => strategy.describe(),
         }
     }
@@ -455,6 +470,7 @@ impl StrategySpec {
                 Some(problem) => Err(("objective.min_estate".into(), problem)),
                 None => Ok(()),
             },
+            StrategySpec::Schedule { rows } => check_rows(rows),
             StrategySpec::CustomOrder { steps } => {
                 if steps.is_empty() {
                     return Err((

@@ -8,7 +8,9 @@ use drawdown::plan::{
     PathMode, Pension, Person, Plan, PriorMagi, Returns, RmdRule, RmdTable, Scenario, Sex,
     Simulation, SocialSecurity, Spending, SpendingChange, StateResidence, Wage, WithdrawalTiming,
 };
-use drawdown::strategy::{AfterFall, Objective, OrderStep, Source, StepCap, StrategySpec};
+use drawdown::strategy::{
+    AfterFall, Objective, OrderStep, ScheduleRow, Source, StepCap, StrategySpec,
+};
 use drawdown::tax::{Filing, FlatChange, LawMode, StateCode, StateTax};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -215,6 +217,27 @@ fn plain_strategy() -> impl Strategy<Value = StrategySpec> {
         }),
         prop::collection::vec(order_step(), 0..=9)
             .prop_map(|steps| StrategySpec::CustomOrder { steps }),
+        // Years near the plan's start (and some out of order or repeated, which validation
+        // must refuse by name).
+        prop::collection::vec(
+            (2020i32..2080, money(), money(), money(), money(), money()),
+            0..=6
+        )
+        .prop_map(|rows| StrategySpec::Schedule {
+            rows: rows
+                .into_iter()
+                .map(
+                    |(year, roth_conversion, deferred, taxable, roth, cash)| ScheduleRow {
+                        year,
+                        roth_conversion,
+                        deferred,
+                        taxable,
+                        roth,
+                        cash,
+                    }
+                )
+                .collect(),
+        }),
     ]
 }
 
@@ -447,6 +470,7 @@ prop_compose! {
                         table: if single { RmdTable::SingleLife } else { RmdTable::UniformLifetime },
                     },
                 },
+                ignore_irmaa: simulation.2 % 5 == 0,
             },
             strategies,
             scenarios,

@@ -91,7 +91,7 @@ impl App {
     pub(super) fn select_strategy_fields(&mut self, i: usize) {
         let rows = self.rows();
         if let Some(r) = rows.iter().position(
-            |r| matches!(r, Row::Field(f) if f.loc.0 == i && matches!(f.spec().group, Group::Strategy | Group::Step)),
+            |r| matches!(r, Row::Field(f) if f.loc.0 == i && matches!(f.spec().group, Group::Strategy | Group::Step | Group::ScheduleYear)),
         ) {
             self.row[self.pane.index()] = r;
         }

@@ -241,7 +241,7 @@ impl App {
             .position(|r| matches!(r, Row::Field(f) if f.loc.0 == i && f.spec().group == form::Group::Strategy))
             .or_else(|| {
                 rows.iter().position(
-                    |r| matches!(r, Row::Field(f) if f.loc.0 == i && f.spec().group == form::Group::Step),
+                    |r| matches!(r, Row::Field(f) if f.loc.0 == i && matches!(f.spec().group, form::Group::Step | form::Group::ScheduleYear)),
                 )
             });
         if let Some(r) = heading {

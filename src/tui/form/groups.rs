@@ -25,6 +25,7 @@ pub enum Group {
     Market,
     Strategy,
     Step,
+    ScheduleYear,
 }
 
 pub type Heading = fn(&Plan, Loc, &dyn Names) -> String;
@@ -361,6 +362,28 @@ pub static GROUPS: &[GroupSpec] = &[
             }],
             duplicable: true,
             movable: true,
+        }),
+    },
+    GroupSpec {
+        group: Group::ScheduleYear,
+        pane: Pane::Strategies,
+        parent: Some(Group::Strategy),
+        heading: None,
+        list: Some(ListSpec {
+            noun: "year",
+            items: |p, l| Some(items::schedule_rows_mut(p, l.0)?),
+            len: |p, l| items::schedule_rows(p, l.0).map_or(0, |s| s.len()),
+            min: 0,
+            adds: &[AddSpec {
+                label: "+ add a year",
+                show: |p, l| {
+                    items::schedule_rows(p, l.0)
+                        .is_some_and(|s| s.len() < crate::strategy::MAX_SCHEDULE_ROWS)
+                },
+                run: AddRun::Now(items::add_schedule_row),
+            }],
+            duplicable: false,
+            movable: false,
         }),
     },
 ];

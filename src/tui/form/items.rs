@@ -5,7 +5,7 @@ use crate::plan::{
     Account, AccountKind, OneOff, OtherIncome, Pension, Person, Plan, SocialSecurity,
     SpendingChange, Wage,
 };
-use crate::strategy::{Objective, OrderStep, Source, StrategySpec};
+use crate::strategy::{Objective, OrderStep, ScheduleRow, Source, StrategySpec};
 use crate::tax::Filing;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -195,6 +195,7 @@ fn strategy_kinds() -> Vec<StrategySpec> {
                 min_estate: Decimal::ZERO,
             },
         },
+        StrategySpec::Schedule { rows: Vec::new() },
     ]
 }
 
@@ -211,6 +212,7 @@ pub fn strategy_choices(_: &Plan) -> Vec<(String, String)> {
                     objective: Objective::Estate,
                 } => "Optimized for the estate".to_string(),
                 StrategySpec::Optimized { .. } => "Optimized for spending".to_string(),
+                StrategySpec::Schedule { .. } => "A schedule of your own".to_string(),
                 other => other.name(),
             };
             (title, s.describe())
@@ -224,6 +226,42 @@ pub fn add_strategy(plan: &mut Plan, _: super::Loc, choice: usize) -> Result<(),
         .nth(choice)
         .ok_or("no such strategy")?;
     plan.strategies.push(spec);
+    // A schedule starts with the plan's first year, nothing converted or drawn yet.
+    if let Some(last) = plan.strategies.len().checked_sub(1)
+        && schedule_rows(plan, last).is_some()
+    {
+        add_schedule_row(plan, super::Loc(last, 0))?;
+    }
+    Ok(())
+}
+
+pub fn schedule_rows(plan: &Plan, i: usize) -> Option<&Vec<ScheduleRow>> {
+    match plan.strategies.get(i)?.kind() {
+        StrategySpec::Schedule { rows } => Some(rows),
+        _ => None,
+    }
+}
+
+pub fn schedule_rows_mut(plan: &mut Plan, i: usize) -> Option<&mut Vec<ScheduleRow>> {
+    match plan.strategies.get_mut(i)?.kind_mut() {
+        StrategySpec::Schedule { rows } => Some(rows),
+        _ => None,
+    }
+}
+
+/// A year after the schedule's last (the plan's first year for an empty one), all zero.
+pub fn add_schedule_row(plan: &mut Plan, loc: super::Loc) -> Result<(), String> {
+    let start = plan.assumptions.start_year;
+    let rows = schedule_rows_mut(plan, loc.0).ok_or("this strategy lists no years")?;
+    let year = rows.last().map_or(start, |r| r.year.saturating_add(1));
+    rows.push(ScheduleRow {
+        year,
+        roth_conversion: Decimal::ZERO,
+        deferred: Decimal::ZERO,
+        taxable: Decimal::ZERO,
+        roth: Decimal::ZERO,
+        cash: Decimal::ZERO,
+    });
     Ok(())
 }
 

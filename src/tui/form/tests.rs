@@ -138,6 +138,7 @@ fn rich_plans() -> Vec<Plan> {
             bracket: dec!(0.24),
         }),
     });
+    b.assumptions.ignore_irmaa = true;
     let mut c = a.clone();
     c.assumptions.tax_law = LawMode::RateChange {
         from_year: 2030,

@@ -309,6 +309,14 @@ fn step_mut(p: &mut Plan, l: Loc) -> Option<&mut OrderStep> {
     super::items::steps_mut(p, l.0)?.get_mut(l.1)
 }
 
+fn schedule_row(p: &Plan, l: Loc) -> Option<&crate::strategy::ScheduleRow> {
+    super::items::schedule_rows(p, l.0)?.get(l.1)
+}
+
+fn schedule_row_mut(p: &mut Plan, l: Loc) -> Option<&mut crate::strategy::ScheduleRow> {
+    super::items::schedule_rows_mut(p, l.0)?.get_mut(l.1)
+}
+
 const SOURCES: [Source; 4] = Source::ALL;
 
 fn birth_year_note(p: &Plan, l: Loc, _: &dyn Names) -> Option<String> {

@@ -543,4 +543,18 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "income the year before the plan: sets the second year's IRMAA",
     )
     .within(money_bounds),
+    field(
+        G::Assumptions,
+        "Leave out IRMAA",
+        "assumptions.ignore_irmaa",
+        K::Toggle,
+        Access::Toggle {
+            get: |p, _| Some(p.assumptions.ignore_irmaa),
+            set: |p, _, v| {
+                p.assumptions.ignore_irmaa = v;
+                Some(())
+            },
+        },
+        "no Medicare IRMAA surcharges in any year (to compare with tools that leave them out)",
+    ),
 ];

@@ -334,4 +334,94 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         },
         "tax-deferred draws up to the top of this bracket",
     ),
+    field(
+        G::ScheduleYear,
+        "Year",
+        "strategies[].rows[].year",
+        K::Year,
+        Access::Int {
+            get: |p, l| Some(i64::from(schedule_row(p, l)?.year)),
+            set: |p, l, v| {
+                schedule_row_mut(p, l)?.year = v.try_into().ok()?;
+                Some(())
+            },
+        },
+        "a year of the schedule (years it does not list convert nothing; the need comes from cash, taxable, tax-deferred, then Roth)",
+    )
+    .within(|_, _| (d(1900), d(2300))),
+    field(
+        G::ScheduleYear,
+        "  convert to Roth",
+        "strategies[].rows[].roth_conversion",
+        K::Money,
+        Access::Decimal {
+            get: |p, l| Some(schedule_row(p, l)?.roth_conversion),
+            set: |p, l, v| {
+                schedule_row_mut(p, l)?.roth_conversion = v;
+                Some(())
+            },
+        },
+        "the Roth conversion this year, in dollars of the year",
+    )
+    .within(money_bounds),
+    field(
+        G::ScheduleYear,
+        "  from tax-deferred",
+        "strategies[].rows[].deferred",
+        K::Money,
+        Access::Decimal {
+            get: |p, l| Some(schedule_row(p, l)?.deferred),
+            set: |p, l, v| {
+                schedule_row_mut(p, l)?.deferred = v;
+                Some(())
+            },
+        },
+        "the most drawn from tax-deferred accounts this year (dollars of the year); the need beyond the schedule comes from cash, taxable, tax-deferred, then Roth",
+    )
+    .within(money_bounds),
+    field(
+        G::ScheduleYear,
+        "  from taxable",
+        "strategies[].rows[].taxable",
+        K::Money,
+        Access::Decimal {
+            get: |p, l| Some(schedule_row(p, l)?.taxable),
+            set: |p, l, v| {
+                schedule_row_mut(p, l)?.taxable = v;
+                Some(())
+            },
+        },
+        "the most drawn from taxable accounts this year (dollars of the year)",
+    )
+    .within(money_bounds),
+    field(
+        G::ScheduleYear,
+        "  from Roth",
+        "strategies[].rows[].roth",
+        K::Money,
+        Access::Decimal {
+            get: |p, l| Some(schedule_row(p, l)?.roth),
+            set: |p, l, v| {
+                schedule_row_mut(p, l)?.roth = v;
+                Some(())
+            },
+        },
+        "the most drawn from Roth accounts this year (dollars of the year)",
+    )
+    .within(money_bounds),
+    field(
+        G::ScheduleYear,
+        "  from cash",
+        "strategies[].rows[].cash",
+        K::Money,
+        Access::Decimal {
+            get: |p, l| Some(schedule_row(p, l)?.cash),
+            set: |p, l, v| {
+                schedule_row_mut(p, l)?.cash = v;
+                Some(())
+            },
+        },
+        "the most drawn from cash this year (dollars of the year)",
+    )
+    .within(money_bounds),
 ];

@@ -1,0 +1,310 @@
+//! A schedule the user enters: each listed year's Roth conversion and draws from each kind of
+//! account, in dollars of that year (an advisor's proposal, or another tool's answer replayed
+//! through drawdown's exact books). The draws are caps met in the order tax-deferred, taxable,
+//! Roth, cash; whatever they leave of the need is topped up in the fallback order cash, taxable,
+//! tax-deferred, Roth, and the year's note keeps the scheduled amounts so an explanation can say
+//! how much came from the fallback.
+
+use super::{Decision, Funding, Note, Source, Step, Strategy};
+use crate::engine::YearContext;
+use crate::money::{amount_problem, serde_dec};
+use crate::num::Num;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// One year of a schedule, in dollars of that year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleRow {
+    pub year: i32,
+    #[serde(default, with = "serde_dec")]
+    pub roth_conversion: Decimal,
+    #[serde(default, with = "serde_dec")]
+    pub deferred: Decimal,
+    #[serde(default, with = "serde_dec")]
+    pub taxable: Decimal,
+    #[serde(default, with = "serde_dec")]
+    pub roth: Decimal,
+    #[serde(default, with = "serde_dec")]
+    pub cash: Decimal,
+}
+
+/// Most years a schedule may list.
+pub const MAX_SCHEDULE_ROWS: usize = 150;
+
+/// The order the need is topped up in when the schedule's draws fall short.
+pub const FALLBACK: [Source; 4] = [
+    Source::Cash,
+    Source::Taxable,
+    Source::Deferred,
+    Source::Roth,
+];
+
+/// The columns of a schedule file, in order.
+pub const CSV_HEADER: [&str; 6] = [
+    "year",
+    "roth_conversion",
+    "deferred",
+    "taxable",
+    "roth",
+    "cash",
+];
+
+/// A line of a schedule file that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("line {line}: {message}")]
+pub struct ScheduleCsvError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Checks a schedule's rows: years in increasing order, each amount a sum of cents within the
+/// planner's range. Returns the row's field and the problem.
+pub fn check_rows(rows: &[ScheduleRow]) -> Result<(), (String, String)> {
+    if rows.len() > MAX_SCHEDULE_ROWS {
+        return Err(("rows".into(), format!("at most {MAX_SCHEDULE_ROWS} years")));
+    }
+    for (i, r) in rows.iter().enumerate() {
+        if !(1900..=2300).contains(&r.year) {
+            return Err((format!("rows[{i}].year"), "a year from 1900 to 2300".into()));
+        }
+        if i > 0 && r.year <= rows[i - 1].year {
+            return Err((
+                format!("rows[{i}].year"),
+                format!("{} does not come after {}", r.year, rows[i - 1].year),
+            ));
+        }
+        for (name, v) in [
+            ("roth_conversion", r.roth_conversion),
+            ("deferred", r.deferred),
+            ("taxable", r.taxable),
+            ("roth", r.roth),
+            ("cash", r.cash),
+        ] {
+            if let Some(problem) = amount_problem(v) {
+                return Err((format!("rows[{i}].{name}"), problem));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads a schedule from CSV text with the columns `year, roth_conversion, deferred, taxable,
+/// roth, cash` (a header line naming them first; blank lines and `#` comments are skipped;
+/// amounts may carry `$` and thousands separators in quotes). Errors name the line.
+pub fn parse_schedule_csv(text: &str) -> Result<Vec<ScheduleRow>, ScheduleCsvError> {
+    let err = |line: usize, message: String| ScheduleCsvError { line, message };
+    let mut rows: Vec<ScheduleRow> = Vec::new();
+    let mut header_seen = false;
+    for (k, raw) in text.lines().enumerate() {
+        let line = k + 1;
+        let trimmed = raw.trim().trim_start_matches('\u{feff}');
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let cells = split_csv(trimmed).map_err(|m| err(line, m))?;
+        if !header_seen {
+            let names: Vec<String> = cells.iter().map(|c| c.trim().to_lowercase()).collect();
+            if names != CSV_HEADER {
+                return Err(err(
+                    line,
+                    format!(
+                        "the header must be `{}` (found `{}`)",
+                        CSV_HEADER.join(", "),
+                        trimmed
+                    ),
+                ));
+            }
+            header_seen = true;
+            continue;
+        }
+        if cells.len() != CSV_HEADER.len() {
+            return Err(err(
+                line,
+                format!("{} columns, expected {}", cells.len(), CSV_HEADER.len()),
+            ));
+        }
+        let year: i32 = cells[0]
+            .trim()
+            .parse()
+            .map_err(|_| err(line, format!("year `{}` is not a year", cells[0].trim())))?;
+        let mut amounts = [Decimal::ZERO; 5];
+        for (j, cell) in cells[1..].iter().enumerate() {
+            let name = CSV_HEADER[j + 1];
+            let cleaned: String = cell
+                .trim()
+                .chars()
+                .filter(|c| !matches!(c, '$' | ',' | '_' | ' '))
+                .collect();
+            amounts[j] = if cleaned.is_empty() {
+                Decimal::ZERO
+            } else {
+                cleaned
+                    .parse()
+                    .map_err(|_| err(line, format!("{name} `{}` is not an amount", cell.trim())))?
+            };
+            if let Some(problem) = amount_problem(amounts[j]) {
+                return Err(err(line, format!("{name}: {problem}")));
+            }
+        }
+        let row = ScheduleRow {
+            year,
+            roth_conversion: amounts[0],
+            deferred: amounts[1],
+            taxable: amounts[2],
+            roth: amounts[3],
+            cash: amounts[4],
+        };
+        if let Some(last) = rows.last()
+            && row.year <= last.year
+        {
+            return Err(err(
+                line,
+                format!("year {} does not come after {}", row.year, last.year),
+            ));
+        }
+        if !(1900..=2300).contains(&row.year) {
+            return Err(err(
+                line,
+                format!("year {} is not from 1900 to 2300", row.year),
+            ));
+        }
+        rows.push(row);
+        if rows.len() > MAX_SCHEDULE_ROWS {
+            return Err(err(line, format!("more than {MAX_SCHEDULE_ROWS} years")));
+        }
+    }
+    if !header_seen {
+        return Err(err(
+            1,
+            format!("no header line `{}`", CSV_HEADER.join(", ")),
+        ));
+    }
+    Ok(rows)
+}
+
+/// The cells of one CSV line; a quoted cell may hold commas and doubled quotes.
+fn split_csv(line: &str) -> Result<Vec<String>, String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            ('"', true) => quoted = false,
+            ('"', false) if cell.trim().is_empty() => quoted = true,
+            (',', false) => cells.push(std::mem::take(&mut cell)),
+            (c, _) => cell.push(c),
+        }
+    }
+    if quoted {
+        return Err("a quote is not closed".into());
+    }
+    cells.push(cell);
+    Ok(cells)
+}
+
+/// The schedule as a policy.
+pub struct Scheduled {
+    pub name: String,
+    pub rows: Vec<ScheduleRow>,
+}
+
+impl Strategy for Scheduled {
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+
+    fn decide(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
+        let year = ctx.inputs.year;
+        let row = self.rows.iter().find(|r| r.year == year);
+        let amount = |d: Decimal| f64::from_dec(d).round_cents();
+        let planned = row.map(|r| {
+            (
+                amount(r.roth_conversion),
+                amount(r.deferred),
+                amount(r.taxable),
+                amount(r.roth),
+                amount(r.cash),
+            )
+        });
+        let (convert, deferred, taxable, roth, cash) = planned.unwrap_or((0.0, 0.0, 0.0, 0.0, 0.0));
+        let mut steps: Vec<Step<f64>> = [
+            (Source::Deferred, deferred),
+            (Source::Taxable, taxable),
+            (Source::Roth, roth),
+            (Source::Cash, cash),
+        ]
+        .iter()
+        .filter(|(_, cap)| *cap > 0.0)
+        .map(|(source, cap)| Step {
+            source: *source,
+            cap: Some(*cap),
+        })
+        .collect();
+        steps.extend(FALLBACK.iter().map(|source| Step {
+            source: *source,
+            cap: None,
+        }));
+        Decision {
+            convert,
+            harvest: 0.0,
+            funding: Funding::ordered(&steps),
+            note: Note::Scheduled {
+                listed: row.is_some(),
+                planned: deferred + taxable + roth + cash,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn reads_a_schedule_and_names_the_bad_line() {
+        let text = "year, roth_conversion, deferred, taxable, roth, cash\n\
+                    2026, 196000, 0, 0, 0, 0\n\
+                    # the LP's second year\n\
+                    2027, \"$201,000\", 0, 1000.50, , 0\n";
+        let rows = parse_schedule_csv(text).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].roth_conversion, dec!(201000));
+        assert_eq!(rows[1].taxable, dec!(1000.50));
+        assert_eq!(rows[1].roth, Decimal::ZERO);
+
+        let e = parse_schedule_csv("year,roth_conversion,deferred,taxable,roth,cash\n2026,1,2,3\n")
+            .unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("4 columns"), "{e}");
+        let e = parse_schedule_csv(
+            "year,roth_conversion,deferred,taxable,roth,cash\n2026,0,0,0,0,0\n\n2026,1,0,0,0,0\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 4);
+        assert!(
+            e.to_string()
+                .starts_with("line 4: year 2026 does not come after 2026")
+        );
+        let e = parse_schedule_csv("year,conversion\n").unwrap_err();
+        assert_eq!(e.line, 1);
+        let e =
+            parse_schedule_csv("year,roth_conversion,deferred,taxable,roth,cash\n2026,-5,0,0,0,0")
+                .unwrap_err();
+        assert!(e.message.contains("roth_conversion"), "{e}");
+        let e =
+            parse_schedule_csv("year,roth_conversion,deferred,taxable,roth,cash\n2026,abc,0,0,0,0")
+                .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "line 2: roth_conversion `abc` is not an amount"
+        );
+    }
+}

@@ -1,0 +1,91 @@
+//! The Schedule strategy: a user's yearly conversions and draws replayed as entered, topped up
+//! from the fallback order (and the explanation says so), validated by field, and imported from
+//! CSV by `drawdown schedule`.
+
+mod common;
+
+use common::{drawdown, stdout};
+use drawdown::compare::compare;
+use drawdown::plan::{demo_plan, load_plan, validate};
+use drawdown::report::explain;
+use drawdown::strategy::{StrategySpec, parse_schedule_csv};
+use rust_decimal::Decimal;
+
+const CSV: &str = "year, roth_conversion, deferred, taxable, roth, cash\n\
+                   2026, 50000, 20000, 0, 0, 0\n\
+                   2027, 40000, 0, 0, 10000, 0\n";
+
+#[test]
+fn a_schedule_is_replayed_as_entered_and_the_rest_comes_from_the_fallback_order() {
+    let mut plan = demo_plan();
+    plan.strategies = vec![StrategySpec::Schedule {
+        rows: parse_schedule_csv(CSV).unwrap(),
+    }];
+    let c = compare(&plan).unwrap();
+    let rows = &c.projections[0].rows;
+    assert_eq!(rows[0].conversion, Decimal::from(50_000));
+    assert_eq!(rows[0].deferred_draw, Decimal::from(20_000));
+    // The demo's need is more than $20,000: the rest came from taxable (cash first, none here).
+    assert!(rows[0].taxable_sale > Decimal::ZERO);
+    let first = explain(&rows[0]);
+    assert!(
+        first.contains("beyond the schedule's draws, from the fallback order"),
+        "{first}"
+    );
+    assert_eq!(rows[1].conversion, Decimal::from(40_000));
+    assert_eq!(rows[1].roth_draw, Decimal::from(10_000));
+    // A year the schedule does not list: no conversion, all of the need from the fallback.
+    assert!(rows[2].conversion.is_zero());
+    let third = explain(&rows[2]);
+    assert!(third.contains("does not list this year"), "{third}");
+}
+
+#[test]
+fn a_schedule_out_of_order_is_refused_naming_the_row() {
+    let mut plan = demo_plan();
+    let mut rows = parse_schedule_csv(CSV).unwrap();
+    rows[1].year = 2026;
+    plan.strategies.push(StrategySpec::Schedule { rows });
+    let issues = validate(&plan);
+    let i = plan.strategies.len() - 1;
+    assert!(
+        issues
+            .iter()
+            .any(|x| x.path == format!("strategies[{i}].rows[1].year")),
+        "{issues:?}"
+    );
+}
+
+#[test]
+fn drawdown_schedule_adds_a_csv_to_a_plan_and_names_a_bad_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/saves/D.ron"), &plan).unwrap();
+    let csv = dir.path().join("lp.csv");
+    std::fs::write(&csv, CSV).unwrap();
+    let (plan_arg, csv_arg) = (plan.to_str().unwrap(), csv.to_str().unwrap());
+    let out = drawdown(&["schedule", plan_arg, csv_arg, "--label", "LP schedule"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout(&out).contains("added \"LP schedule\" (2 years, $90,000 converted in all)"));
+    let saved = load_plan(&plan).unwrap();
+    let last = saved.strategies.last().unwrap();
+    assert_eq!(last.name(), "LP schedule");
+    assert!(matches!(last.kind(), StrategySpec::Schedule { rows } if rows.len() == 2));
+
+    std::fs::write(
+        &csv,
+        "year,roth_conversion,deferred,taxable,roth,cash\n2026,1,2,x,0,0\n",
+    )
+    .unwrap();
+    let out = drawdown(&["schedule", plan_arg, csv_arg]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 2: taxable `x` is not an amount"),
+        "{err}"
+    );
+}
