@@ -217,28 +217,7 @@ impl AcaLaw<Decimal> {
 
     /// The same rules in another number type.
     pub fn convert<M: Num>(&self) -> AcaLaw<M> {
-        let c = M::from_dec;
-        AcaLaw {
-            year: self.year,
-            state: self.state,
-            region: self.region,
-            prior_line: (c(self.prior_line.0), c(self.prior_line.1)),
-            current_line: (c(self.current_line.0), c(self.current_line.1)),
-            lower_limit: c(self.lower_limit),
-            upper_limit: self.upper_limit.map(c),
-            bands: self
-                .bands
-                .iter()
-                .map(|b| AcaBand {
-                    from: c(b.from),
-                    to: b.to.map(c),
-                    initial: c(b.initial),
-                    end: c(b.end),
-                })
-                .collect(),
-            medicaid_limit: self.medicaid_limit.map(c),
-            basic_health_limit: self.basic_health_limit.map(c),
-        }
+        self.map_numbers(M::from_dec)
     }
 }
 
@@ -250,7 +229,11 @@ fn line_for<N: Num>(line: (N, N), size: u32) -> N {
 impl<N: Num> AcaLaw<N> {
     /// The same rules on `f64` (for the strategies' searches).
     pub fn convert_num(&self) -> AcaLaw<f64> {
-        let c = |x: N| x.to_f64();
+        self.map_numbers(|x: N| x.to_f64())
+    }
+
+    /// Every amount and rate mapped by `c`, the structure kept.
+    fn map_numbers<M>(&self, c: impl Fn(N) -> M) -> AcaLaw<M> {
         AcaLaw {
             year: self.year,
             state: self.state,
@@ -258,19 +241,19 @@ impl<N: Num> AcaLaw<N> {
             prior_line: (c(self.prior_line.0), c(self.prior_line.1)),
             current_line: (c(self.current_line.0), c(self.current_line.1)),
             lower_limit: c(self.lower_limit),
-            upper_limit: self.upper_limit.map(c),
+            upper_limit: self.upper_limit.map(&c),
             bands: self
                 .bands
                 .iter()
                 .map(|b| AcaBand {
                     from: c(b.from),
-                    to: b.to.map(c),
+                    to: b.to.map(&c),
                     initial: c(b.initial),
                     end: c(b.end),
                 })
                 .collect(),
-            medicaid_limit: self.medicaid_limit.map(c),
-            basic_health_limit: self.basic_health_limit.map(c),
+            medicaid_limit: self.medicaid_limit.map(&c),
+            basic_health_limit: self.basic_health_limit.map(&c),
         }
     }
 
