@@ -119,7 +119,9 @@ impl Schedule {
                     };
                     spousal_factor(me.birth, months)
                 };
-                (start, o, factor(false), factor(true))
+                // The spousal excess before and after FRA, worked out once for the year's months.
+                let excess = |after_fra: bool| spousal_excess(o.pia, me.pia, factor(after_fra));
+                (start, o, excess(false), excess(true))
             });
             // Survivor: from the later of the month after the death and one's own filing (at 60
             // at the earliest).
@@ -154,8 +156,7 @@ impl Schedule {
                     && year <= o.last_year
                     && now >= start
                 {
-                    let f = if after_fra { after } else { before };
-                    month += spousal_excess(o.pia, me.pia, f);
+                    month += if after_fra { after } else { before };
                 }
                 if let Some((entitled, amount)) = survivor
                     && other.is_some_and(|o| year > o.last_year)
