@@ -56,51 +56,23 @@ pub fn scenario_columns(
     budget: &Budget,
     cancel: &AtomicBool,
 ) -> Result<Vec<ScenarioColumn>, ScenariosError> {
-    let mut out = Vec::with_capacity(plan.scenarios.len() + 1);
-    for i in 0..=plan.scenarios.len() {
-        let (name, changes, p) = if i == 0 {
-            (BASE.to_string(), Vec::new(), plan.base())
-        } else {
-            let s = &plan.scenarios[i - 1];
-            (
-                s.name.clone(),
-                change_lines(plan, i - 1),
-                plan.with_scenario(i - 1)?,
-            )
-        };
-        out.push(column(name, changes, p, budget, cancel)?);
-    }
-    Ok(out)
-}
-
-/// One household's column.
-pub fn column(
-    name: String,
-    changes: Vec<String>,
-    plan: Plan,
-    budget: &Budget,
-    cancel: &AtomicBool,
-) -> Result<ScenarioColumn, ScenariosError> {
-    let (comparison, _) =
-        compare_all(&plan, budget, cancel).map_err(|error| ScenariosError::Compare {
-            scenario: name.clone(),
-            error,
-        })?;
-    let best = recommended(&comparison)
-        .ok_or_else(|| ScenariosError::NoStrategy(name.clone()))?
-        .index;
-    Ok(ScenarioColumn {
-        name,
-        changes,
-        plan,
-        comparison,
-        best,
-    })
+    columns(plan, |p| compare_all(p, budget, cancel).map(|(c, _)| c))
 }
 
 /// The base and every scenario compared on the plan's named strategies only (the optimized
 /// searches left out): milliseconds, for the planner's side-by-side view.
 pub fn quick_columns(plan: &Plan) -> Result<Vec<ScenarioColumn>, ScenariosError> {
+    columns(plan, |p| {
+        crate::compare::compare_with(p, &[]).map_err(OptimizeError::from)
+    })
+}
+
+/// The base and then each scenario, each household compared by `compare` and its recommended
+/// strategy found.
+fn columns(
+    plan: &Plan,
+    compare: impl Fn(&Plan) -> Result<Comparison, OptimizeError>,
+) -> Result<Vec<ScenarioColumn>, ScenariosError> {
     let mut out = Vec::with_capacity(plan.scenarios.len() + 1);
     for i in 0..=plan.scenarios.len() {
         let (name, changes, p) = if i == 0 {
@@ -113,11 +85,10 @@ pub fn quick_columns(plan: &Plan) -> Result<Vec<ScenarioColumn>, ScenariosError>
                 plan.with_scenario(i - 1)?,
             )
         };
-        let comparison =
-            crate::compare::compare_with(&p, &[]).map_err(|e| ScenariosError::Compare {
-                scenario: name.clone(),
-                error: e.into(),
-            })?;
+        let comparison = compare(&p).map_err(|error| ScenariosError::Compare {
+            scenario: name.clone(),
+            error,
+        })?;
         let best = recommended(&comparison)
             .ok_or_else(|| ScenariosError::NoStrategy(name.clone()))?
             .index;

@@ -75,17 +75,9 @@ pub fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         Overlay::SaveAs { input, .. } => {
             let rect = centered(area, 72, 6);
             let inner = window(app, frame, rect, "Save as");
-            let value = input.value();
-            let at = input.cursor().min(value.chars().count());
-            let before: String = value.chars().take(at).collect();
-            let after: String = value.chars().skip(at).collect();
             let lines = vec![
                 Line::from("File name (Enter saves, Esc cancels):"),
-                Line::from(vec![
-                    Span::styled(before, app.theme.accent),
-                    Span::styled(" ", app.theme.cursor),
-                    Span::styled(after, app.theme.accent),
-                ]),
+                text_input(app, input),
                 Line::from(Span::styled(
                     "Saved plans are readable RON text; the old file is kept as NAME.ron.bak.",
                     app.theme.dim,
@@ -198,6 +190,19 @@ pub fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             );
         }
     }
+}
+
+/// A one-line text field as typed so far, the cursor shown as a block.
+pub(super) fn text_input(app: &App, input: &crate::tui::editor::TextEditor) -> Line<'static> {
+    let value = input.value();
+    let at = input.cursor().min(value.chars().count());
+    let before: String = value.chars().take(at).collect();
+    let after: String = value.chars().skip(at).collect();
+    Line::from(vec![
+        Span::styled(before, app.theme.accent),
+        Span::styled(" ", app.theme.cursor),
+        Span::styled(after, app.theme.accent),
+    ])
 }
 
 fn quoted(s: &str) -> String {

@@ -68,17 +68,9 @@ pub fn list(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
 pub fn rename(app: &App, frame: &mut Frame, area: Rect, input: &crate::tui::editor::TextEditor) {
     let rect = centered(area, 72, 5);
     let inner = window(app, frame, rect, "Rename the scenario");
-    let value = input.value();
-    let at = input.cursor().min(value.chars().count());
-    let before: String = value.chars().take(at).collect();
-    let after: String = value.chars().skip(at).collect();
     let lines = vec![
         Line::from("Name (Enter keeps, Esc cancels):"),
-        Line::from(vec![
-            Span::styled(before, app.theme.accent),
-            Span::styled(" ", app.theme.cursor),
-            Span::styled(after, app.theme.accent),
-        ]),
+        super::overlays::text_input(app, input),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
