@@ -5,6 +5,7 @@ use super::outcome::{Outcome, outcome};
 use super::project::project;
 use super::scenario::Scenario;
 use super::strategy::Strategy;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 /// Each strategy projected exactly on `scenario` (`decisions` is the same scenario on `f64`,
@@ -14,44 +15,16 @@ pub fn project_all(
     decisions: &Scenario<f64>,
     strategies: &[&dyn Strategy],
 ) -> Vec<(Projection<Decimal>, Outcome)> {
-    let one = |i: usize| {
-        let p = project(scenario, decisions, strategies[i]);
-        let o = outcome(&p, &scenario.estate_ages);
-        (p, o)
-    };
-    // Strategies are independent: spread them over the cores, interleaved so that the costly
-    // ones (conversions, heir-aware) do not all land on one thread.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 4)
-        .min(strategies.len().max(1));
-    let mut results: Vec<Option<(Projection<Decimal>, Outcome)>> = vec![None; strategies.len()];
-    if threads <= 1 {
-        for (i, slot) in results.iter_mut().enumerate() {
-            *slot = Some(one(i));
-        }
-    } else {
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (1..threads)
-                .map(|t| {
-                    let one = &one;
-                    scope.spawn(move || {
-                        (t..strategies.len())
-                            .step_by(threads)
-                            .map(|i| (i, one(i)))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            for i in (0..strategies.len()).step_by(threads) {
-                results[i] = Some(one(i));
-            }
-            for w in workers {
-                for (i, r) in w.join().expect("a projection thread panicked") {
-                    results[i] = Some(r);
-                }
-            }
-        });
-    }
-    results.into_iter().flatten().collect()
+    // Strategies are independent and their costs uneven (conversions and heir-aware take twice
+    // a fixed order's time): rayon's pool hands each idle core the next one, and its threads
+    // outlive the call, so an edit in the planner does not pay for starting threads.
+    strategies
+        .par_iter()
+        .with_max_len(1)
+        .map(|s| {
+            let p = project(scenario, decisions, *s);
+            let o = outcome(&p, &scenario.estate_ages);
+            (p, o)
+        })
+        .collect()
 }
