@@ -45,6 +45,21 @@ pub struct Schedule {
     withheld_months: [u32; 2],
     /// Withheld beyond the year's charge, paid back the next year (dollars of that year).
     refund: [Decimal; 2],
+    /// Each person's monthly amounts, worked out again when the withheld months change.
+    rates: [Option<Rates>; 2],
+}
+
+/// A person's monthly amounts in today's dollars (see [`Schedule::rates_of`]).
+#[derive(Debug, Clone, Copy)]
+struct Rates {
+    /// The withheld months these amounts are for.
+    withheld: u32,
+    /// Own benefit before and after FRA.
+    own: (Decimal, Decimal),
+    /// From the month both have filed: the other's record, the top-up before and after FRA.
+    spousal: Option<(i64, Record, Decimal, Decimal)>,
+    /// From the month it starts: the survivor benefit.
+    survivor: Option<(i64, Decimal)>,
 }
 
 /// What one year pays each person, in dollars of the year, and what the earnings test held back.
@@ -77,6 +92,54 @@ impl Schedule {
             records,
             withheld_months: [0; 2],
             refund: [Decimal::ZERO; 2],
+            rates: [None; 2],
+        }
+    }
+
+    /// Person `i`'s monthly amounts with the months withheld so far: their own benefit before
+    /// and after FRA (the recomputation at FRA credits withheld months), the spousal top-up and
+    /// the survivor benefit with the months they start.
+    fn rates_of(&self, i: usize) -> Rates {
+        let me = self.records[i];
+        let other = (self.records.len() == 2).then(|| self.records[1 - i]);
+        let adjusted = adjusted_claim_months(me.claim, self.withheld_months[i], me.fra);
+        let own = |after_fra: bool| {
+            let claim = if after_fra { adjusted } else { me.claim };
+            me.pia * worker_factor(me.birth, claim)
+        };
+        // Spousal: from when both have filed (deemed filing: one's own filing is a filing for
+        // the spousal benefit too), reduced by the age when it starts.
+        let spousal = other.filter(|o| o.pia > Decimal::ZERO).map(|o| {
+            let start = me.at(me.claim).max(o.at(o.claim));
+            let age = (start - i64::from(me.birth) * 12) as u32;
+            let factor = |after_fra: bool| {
+                let months = if after_fra && age < me.fra {
+                    adjusted_claim_months(age, self.withheld_months[i], me.fra)
+                } else {
+                    age
+                };
+                spousal_factor(me.birth, months)
+            };
+            let excess = |after_fra: bool| spousal_excess(o.pia, me.pia, factor(after_fra));
+            (start, o, excess(false), excess(true))
+        });
+        // Survivor: from the later of the month after the death and one's own filing (at 60 at
+        // the earliest).
+        let survivor = other.filter(|o| o.pia > Decimal::ZERO).map(|o| {
+            let death_months = ((o.last_year - o.birth) * 12 + 11).max(0) as u32;
+            let entitled = (o.at(death_months) + 1)
+                .max(me.at(me.claim))
+                .max(me.at(60 * 12));
+            let age = (entitled - i64::from(me.birth) * 12) as u32;
+            let amount =
+                survivor_benefit(o.pia, o.birth, Some(o.claim), death_months, me.birth, age);
+            (entitled, amount)
+        });
+        Rates {
+            withheld: self.withheld_months[i],
+            own: (own(false), own(true)),
+            spousal,
+            survivor,
         }
     }
 
@@ -101,45 +164,25 @@ impl Schedule {
                 continue;
             }
             let other = (self.records.len() == 2).then(|| self.records[1 - i]);
-            let adjusted = adjusted_claim_months(me.claim, self.withheld_months[i], me.fra);
-            let own = |after_fra: bool| {
-                let claim = if after_fra { adjusted } else { me.claim };
-                me.pia * worker_factor(me.birth, claim)
+            // The monthly amounts change only when the earnings test withholds more months.
+            let rates = match self.rates[i] {
+                Some(r) if r.withheld == self.withheld_months[i] => r,
+                _ => {
+                    let r = self.rates_of(i);
+                    self.rates[i] = Some(r);
+                    r
+                }
             };
-            // Spousal: from when both have filed (deemed filing: one's own filing is a filing
-            // for the spousal benefit too), reduced by the age when it starts.
-            let spousal = other.filter(|o| o.pia > Decimal::ZERO).map(|o| {
-                let start = me.at(me.claim).max(o.at(o.claim));
-                let age = (start - i64::from(me.birth) * 12) as u32;
-                let factor = |after_fra: bool| {
-                    let months = if after_fra && age < me.fra {
-                        adjusted_claim_months(age, self.withheld_months[i], me.fra)
-                    } else {
-                        age
-                    };
-                    spousal_factor(me.birth, months)
-                };
-                // The spousal excess before and after FRA, worked out once for the year's months.
-                let excess = |after_fra: bool| spousal_excess(o.pia, me.pia, factor(after_fra));
-                (start, o, excess(false), excess(true))
-            });
-            // Survivor: from the later of the month after the death and one's own filing (at 60
-            // at the earliest).
-            let survivor = other.filter(|o| o.pia > Decimal::ZERO).map(|o| {
-                let death_months = ((o.last_year - o.birth) * 12 + 11).max(0) as u32;
-                let entitled = (o.at(death_months) + 1)
-                    .max(me.at(me.claim))
-                    .max(me.at(60 * 12));
-                let age = (entitled - i64::from(me.birth) * 12) as u32;
-                let claimed = Some(o.claim);
-                let amount = survivor_benefit(o.pia, o.birth, claimed, death_months, me.birth, age);
-                (entitled, amount)
-            });
-
-            let (own_before, own_after) = (own(false), own(true));
-            let mut total = Decimal::ZERO;
-            let mut before_fra = Decimal::ZERO;
-            let mut months_due_before_fra = 0u32;
+            let Rates {
+                own: (own_before, own_after),
+                spousal,
+                survivor,
+                ..
+            } = rates;
+            // A month's amount depends only on which of four things hold (past FRA, filed, the
+            // spousal top-up started, the survivor benefit started): count the months of each
+            // kind, then price each kind once.
+            let mut months = [0u32; 16];
             for m in 0..12u32 {
                 let now = i64::from(year) * 12 + i64::from(m);
                 let age = now - i64::from(me.birth) * 12;
@@ -147,27 +190,45 @@ impl Schedule {
                     continue;
                 }
                 let after_fra = age >= i64::from(me.fra);
-                let filed = now >= me.at(me.claim);
+                let filed = now >= me.at(me.claim) && me.pia > Decimal::ZERO;
+                let spousal_on =
+                    spousal.is_some_and(|(start, o, _, _)| year <= o.last_year && now >= start);
+                let survivor_on = survivor.is_some_and(|(entitled, _)| {
+                    other.is_some_and(|o| year > o.last_year) && now >= entitled
+                });
+                let kind = usize::from(after_fra)
+                    | usize::from(filed) << 1
+                    | usize::from(spousal_on) << 2
+                    | usize::from(survivor_on) << 3;
+                months[kind] += 1;
+            }
+            let mut total = Decimal::ZERO;
+            let mut before_fra = Decimal::ZERO;
+            let mut months_due_before_fra = 0u32;
+            for (kind, &count) in months.iter().enumerate() {
+                if count == 0 {
+                    continue;
+                }
+                let after_fra = kind & 1 != 0;
                 let mut month = Decimal::ZERO;
-                if filed && me.pia > Decimal::ZERO {
+                if kind & 2 != 0 {
                     month = if after_fra { own_after } else { own_before };
                 }
-                if let Some((start, o, before, after)) = spousal
-                    && year <= o.last_year
-                    && now >= start
+                if kind & 4 != 0
+                    && let Some((_, _, before, after)) = spousal
                 {
                     month += if after_fra { after } else { before };
                 }
-                if let Some((entitled, amount)) = survivor
-                    && other.is_some_and(|o| year > o.last_year)
-                    && now >= entitled
+                if kind & 8 != 0
+                    && let Some((_, amount)) = survivor
                 {
                     month = month.max(amount);
                 }
-                total += month;
+                let count_dec = Decimal::from(count);
+                total += month * count_dec;
                 if !after_fra && month > Decimal::ZERO {
-                    before_fra += month;
-                    months_due_before_fra += 1;
+                    before_fra += month * count_dec;
+                    months_due_before_fra += count;
                 }
             }
             let mut paid = total * level / twelve + self.refund[i];
