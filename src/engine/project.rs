@@ -552,13 +552,19 @@ fn owners<N: Num>(
             roth_conversions: N::ZERO,
             social_security: own.social_security,
         };
+        // Twelve decimals split a dollar far below a cent and keep the state arithmetic on
+        // short numbers (a full-precision quotient makes every later sum a 96-bit one).
         share[slot] = if total > N::ZERO {
-            held[who] / total
+            (held[who] / total).short(12)
         } else if slot == 0 {
             N::ONE
         } else {
             N::ZERO
         };
+    }
+    if total > N::ZERO {
+        // The two shares still make the whole.
+        share[1] = N::ONE - share[0];
     }
     Owners {
         people,
