@@ -198,7 +198,8 @@ impl Job<'_> {
                 for (s, strategy) in self.strategies.iter().enumerate() {
                     let cell = j * s_n + s;
                     let wealth = &mut batch.wealth[cell * y_n..][..y_n];
-                    let mut tally = Tally::new(self.heirs_rate, wealth);
+                    let cuts = &mut batch.cuts[cell * y_n..][..y_n];
+                    let mut tally = Tally::new(self.heirs_rate, wealth, cuts);
                     run_lean(&scenario, &scenario, strategy.as_ref(), |row| {
                         tally.visit(&row)
                     });
