@@ -357,6 +357,10 @@ impl<N: Num> Scenario<N> {
             accounts,
             years,
             rmd: match &plan.assumptions.rmd {
+                // The joint table is parsed only for plans that name a spouse beneficiary.
+                RmdRule::CurrentLaw if plan.accounts.iter().any(Account::spouse_beneficiary) => {
+                    RmdRules::from_tables(tables).with_joint(LawTables::joint_last_survivor()?)
+                }
                 RmdRule::CurrentLaw => RmdRules::from_tables(tables),
                 RmdRule::Study { start_age, table } => {
                     RmdRules::study(tables, *start_age, *table == RmdTable::SingleLife)
@@ -624,13 +628,7 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             stock_share: d(*stock_share),
             realize_share: N::ZERO,
             penalty_free_age: penalty_free_age(a),
-            spouse_beneficiary: matches!(
-                a,
-                Account::Deferred {
-                    spouse_sole_beneficiary: true,
-                    ..
-                }
-            ),
+            spouse_beneficiary: a.spouse_beneficiary(),
         },
         Account::Cash { name, balance } => AccountState {
             name: name.clone(),

@@ -433,6 +433,17 @@ impl Account {
         }
     }
 
+    /// A tax-deferred account whose sole beneficiary is the owner's spouse.
+    pub fn spouse_beneficiary(&self) -> bool {
+        matches!(
+            self,
+            Account::Deferred {
+                spouse_sole_beneficiary: true,
+                ..
+            }
+        )
+    }
+
     pub fn name(&self) -> &str {
         match self {
             Account::Taxable { name, .. }

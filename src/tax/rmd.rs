@@ -34,7 +34,7 @@ impl RmdRules<Decimal> {
                 .collect(),
             start_ages: tables.rmd_start_age.rows.clone(),
             fixed_start: None,
-            joint: Some(Arc::clone(&tables.joint_last_survivor)),
+            joint: None,
         }
     }
 
@@ -53,6 +53,15 @@ impl RmdRules<Decimal> {
             fixed_start: Some(start_age),
             joint: None,
         }
+    }
+
+    /// These rules with the Joint and Last Survivor Table, for accounts whose sole beneficiary
+    /// is a spouse more than ten years younger (current law; a study's rule keeps its table).
+    pub fn with_joint(mut self, table: Arc<JointLifeTable>) -> RmdRules<Decimal> {
+        if self.fixed_start.is_none() {
+            self.joint = Some(table);
+        }
+        self
     }
 
     pub fn convert<M: Num>(&self) -> RmdRules<M> {
@@ -146,6 +155,7 @@ mod tests {
 
     fn rules() -> RmdRules<Decimal> {
         RmdRules::from_tables(LawTables::get().unwrap())
+            .with_joint(LawTables::joint_last_survivor().unwrap())
     }
 
     #[test]
@@ -176,7 +186,7 @@ mod tests {
         // Single Life Table at 70: 18.8 years; 1,000,000 / 18.8 = 53,191.489... → 53,191.49
         assert_eq!(s.required(70, 1961, dec!(1000000)), dec!(53191.49));
         assert_eq!(s.required(69, 1961, dec!(1000000)), Decimal::ZERO);
-        let u = RmdRules::study(t, 70, false);
+        let u = RmdRules::study(t, 70, false).with_joint(LawTables::joint_last_survivor().unwrap());
         // below the Uniform table's first age, its first row (27.4)
         assert_eq!(u.period(70), dec!(27.4));
         // a study's rule keeps its own table whatever the beneficiary

@@ -183,10 +183,6 @@ pub struct LawTables {
     pub uniform_lifetime: UniformLifetimeTable,
     /// IRS Single Life Table (Pub. 590-B Table I), for a study's RMD rule.
     pub single_life: UniformLifetimeTable,
-    /// IRS Joint and Last Survivor Table (Pub. 590-B Table II), for an owner whose sole
-    /// beneficiary is a spouse more than ten years younger.
-    /// Shared, so that every scenario's RMD rules hold it without a copy.
-    pub joint_last_survivor: Arc<JointLifeTable>,
     pub rmd_start_age: StartAgeTable,
 }
 
@@ -236,9 +232,6 @@ impl LawTables {
         let (file, text) = read(SINGLE_LIFE)?;
         let single_life: UniformLifetimeTable = parse(&file, &text)?;
         check_periods(&file, &single_life)?;
-        let (file, text) = read(JOINT_LAST_SURVIVOR)?;
-        let joint_last_survivor: JointLifeTable = parse(&file, &text)?;
-        check_joint(&file, &joint_last_survivor)?;
         let (file, text) = read(RMD_START_AGE)?;
         let rmd_start_age: StartAgeTable = parse(&file, &text)?;
         if rmd_start_age.rows.is_empty() || rmd_start_age.rows.windows(2).any(|w| w[1].0 <= w[0].0)
@@ -253,9 +246,19 @@ impl LawTables {
             irmaa,
             uniform_lifetime,
             single_life,
-            joint_last_survivor: Arc::new(joint_last_survivor),
             rmd_start_age,
         })
+    }
+
+    /// The IRS Joint and Last Survivor Table (Pub. 590-B Table II), for an owner whose sole
+    /// beneficiary is a spouse more than ten years younger, with any user override applied.
+    /// Parsed on first use, apart from the other tables: it is large, and only plans that name
+    /// a spouse beneficiary need it. Shared, so every scenario holds it without a copy.
+    pub fn joint_last_survivor() -> Result<Arc<JointLifeTable>, TaxError> {
+        static TABLE: OnceLock<Result<Arc<JointLifeTable>, TaxError>> = OnceLock::new();
+        TABLE
+            .get_or_init(|| load_joint(override_dir()).map(Arc::new))
+            .clone()
     }
 
     pub fn federal_for(&self, year: i32) -> Option<&FederalTable> {
@@ -386,6 +389,25 @@ fn check_periods(file: &str, t: &UniformLifetimeTable) -> Result<(), TaxError> {
     }
     Ok(())
 }
+/// Loads the Joint and Last Survivor Table, from `dir` in place of the embedded copy where
+/// present.
+fn load_joint(dir: Option<PathBuf>) -> Result<JointLifeTable, TaxError> {
+    let (name, embedded) = JOINT_LAST_SURVIVOR;
+    let (file, text) = match dir.map(|d| d.join(name)).filter(|p| p.exists()) {
+        Some(path) => (
+            path.display().to_string(),
+            std::fs::read_to_string(&path).map_err(|e| TaxError::Table {
+                file: path.display().to_string(),
+                message: e.to_string(),
+            })?,
+        ),
+        None => (format!("assets/{name}"), embedded.to_string()),
+    };
+    let table: JointLifeTable = parse(&file, &text)?;
+    check_joint(&file, &table)?;
+    Ok(table)
+}
+
 /// Rows one age apart from `first_age`, each as long as its age allows, positive periods that
 /// never rise with either age: what every lookup of [`JointLifeTable::period`] relies on.
 fn check_joint(file: &str, t: &JointLifeTable) -> Result<(), TaxError> {
@@ -450,16 +472,13 @@ mod tests {
         // The Uniform Lifetime Table is the joint table for a beneficiary exactly ten years
         // younger (Treas. Reg. 1.401(a)(9)-9(c)): two independent copies, every age.
         let t = LawTables::load(None).unwrap();
+        let joint = load_joint(None).unwrap();
         for (age, period) in &t.uniform_lifetime.periods {
-            assert_eq!(
-                t.joint_last_survivor.period(*age, age - 10),
-                *period,
-                "{age}"
-            );
+            assert_eq!(joint.period(*age, age - 10), *period, "{age}");
         }
         // An owner of 120 or more leaves the beneficiary's own Single Life expectancy.
         for (age, period) in t.single_life.periods.iter().filter(|p| p.0 >= 20) {
-            assert_eq!(t.joint_last_survivor.period(120, *age), *period, "{age}");
+            assert_eq!(joint.period(120, *age), *period, "{age}");
         }
     }
 
@@ -472,7 +491,7 @@ mod tests {
             "(first_age: 20, rows: [(20, [72.0]), (21, [72.5, 71.0])])",
         )
         .unwrap();
-        let text = LawTables::load(Some(dir.path().to_path_buf()))
+        let text = load_joint(Some(dir.path().to_path_buf()))
             .unwrap_err()
             .to_string();
         assert!(text.contains("joint-last-survivor.ron"), "{text}");
