@@ -132,8 +132,9 @@ impl Store {
                 self.scratch.clear();
                 self.scratch.extend(column.iter().step_by(stride));
                 let q = quantiles(&mut self.scratch, [0.1, 0.25, 0.5, 0.75, 0.9]);
+                // Without guardrails (or with none that acted) no year has a cut to count.
                 let cut = &self.cuts[(s * self.years + y) * p_n..][..n];
-                let cut_share = if n == 0 {
+                let cut_share = if n == 0 || cut_probability == 0.0 {
                     0.0
                 } else {
                     cut.iter().filter(|c| **c).count() as f64 / n as f64
