@@ -336,3 +336,68 @@ fn a_ledger_the_replay_cannot_reproduce_is_reported_by_kind_of_account() {
     let table = drawdown::report::actions_table(&other, &a);
     assert!(table.note.contains("by kind of account"), "{}", table.note);
 }
+
+/// A couple fifteen years apart: Ann, born 1951, is 75 at the end of 2026 and Ben, born 1966,
+/// is 60; Ben is the sole beneficiary of one of her IRAs only.
+const YOUNGER_SPOUSE: &str = r#"(
+    version: 1,
+    name: "Joint life RMD",
+    people: [(name: "Ann", birth_year: 1951, planning_age: 80),
+             (name: "Ben", birth_year: 1966, planning_age: 80)],
+    filing: mfj,
+    heirs_rate: 0.2,
+    accounts: [
+        Deferred(name: "IRA one", owner: 0, balance: 500000, spouse_sole_beneficiary: true),
+        Deferred(name: "IRA two", owner: 0, balance: 300000),
+        Taxable(name: "Savings", balance: 400000, cost_basis: 400000, dividend_yield: 0),
+    ],
+    spending: (annual: 90000),
+    assumptions: (start_year: 2026, inflation: 0.02, returns: Constant(nominal: 0.04)),
+    strategies: [Conventional],
+)"#;
+
+#[test]
+fn a_spouse_more_than_ten_years_younger_and_sole_beneficiary_sets_the_period_by_the_joint_table() {
+    let p = plan(YOUNGER_SPOUSE);
+    let c = compare(&p).unwrap();
+    let a = actions(&p, &c, 0, 2026).unwrap();
+    // IRS Publication 590-B, Table II (Joint and Last Survivor): ages 75 and 60, 28.3 years.
+    // $500,000 / 28.3 = $17,667.844..., rounded up to $17,667.85. The other IRA names no sole
+    // spouse beneficiary: Table III at 75, 24.6 ($300,000 / 24.6 = $12,195.1219...).
+    let got: Vec<(String, Decimal, Decimal, Option<u32>)> = a
+        .rmds
+        .iter()
+        .map(|r| (r.account.name.clone(), r.amount, r.period, r.joint_with))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("IRA one".to_string(), dec!(17667.85), dec!(28.3), Some(60)),
+            ("IRA two".to_string(), dec!(12195.13), dec!(24.6), None),
+        ]
+    );
+    assert_eq!(a.row.rmd, dec!(29862.98));
+    let text = drawdown::report::actions::actions_text(&p, &a);
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Joint and Last Survivor Table at Ann's age, 75, and Ben's, 60"),
+        "{text}"
+    );
+    // In 2030 Ann is 79 and Ben 64: Table II (79, 64) = 24.7, against Table III's 21.1.
+    let later = actions(&p, &c, 0, 2030).unwrap();
+    assert_eq!(later.rmds[0].period, dec!(24.7));
+    assert_eq!(later.rmds[1].period, dec!(21.1));
+}
+
+#[test]
+fn a_spouse_beneficiary_needs_a_spouse_in_the_plan() {
+    let text = RETIREE.replace(
+        r#"Deferred(name: "IRA one", owner: 0, balance: 500000)"#,
+        r#"Deferred(name: "IRA one", owner: 0, balance: 500000, spouse_sole_beneficiary: true)"#,
+    );
+    let err = parse_plan(&text, "test").unwrap_err().to_string();
+    assert!(
+        err.contains("accounts[0].spouse_sole_beneficiary") && err.contains("needs a spouse"),
+        "{err}"
+    );
+}

@@ -53,6 +53,7 @@ fn account(people: usize) -> impl Strategy<Value = Account> {
                 stock_share,
                 employer_plan: false,
                 separated_at_age: None,
+                spouse_sole_beneficiary: false,
             }
         ),
         (dollars(2_000_000), owner, rate(0, 1000)).prop_map(|(balance, owner, stock_share)| {

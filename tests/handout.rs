@@ -283,3 +283,21 @@ fn a_comparison_still_waiting_for_its_search_renders_without_it() {
     let html = handout_html(&p, &c, None, &scenario).unwrap();
     assert!(html.contains("<b>Scenario:</b> Retire at 62"));
 }
+
+/// With spending guardrails the fan shows when the cuts come: bars under its years, each as high
+/// as the share of paths that cut spending that year, with the peak in the chart's description.
+#[test]
+fn the_fan_shows_the_years_of_spending_cuts() {
+    let mut plan = demo_plan();
+    plan.spending.guardrails = Some(drawdown::plan::Guardrails::classic());
+    let options = HandoutOptions {
+        private: false,
+        scenario: None,
+    };
+    let html = handout_for_plan(&plan, &Budget::repeatable(), &options).unwrap();
+    assert!(html.contains("spending cut</text>"), "a labelled strip");
+    assert!(html.contains("% of paths cut spending</title></rect>"));
+    assert!(html.contains("the share of paths on which the spending guardrails cut spending"));
+    // The demo as kept has no guardrails, and its fan no strip.
+    assert!(!demo(false).contains("spending cut</text>"));
+}

@@ -484,6 +484,30 @@ fn guardrails_on_the_demo_last_at_least_as_often_and_show_their_cuts() {
             );
             assert!(g.success_rate >= w.success_rate, "{}", g.strategy);
             assert_eq!(w.cut_probability, 0.0);
+            // The fan chart's years of cuts: no year cuts on more paths than cut at all, and
+            // every path with a cut cut in some year; none without guardrails.
+            assert!(w.bands.iter().all(|b| b.cut_share == 0.0));
+            let peak = g
+                .bands
+                .iter()
+                .reduce(|m, b| if b.cut_share > m.cut_share { b } else { m })
+                .unwrap();
+            let total: f64 = g.bands.iter().map(|b| b.cut_share).sum();
+            assert!(
+                peak.cut_share <= g.cut_probability + 1e-12,
+                "{}",
+                g.strategy
+            );
+            assert!(total >= g.cut_probability - 1e-12, "{}", g.strategy);
+            assert_eq!(
+                g.bands[0].cut_share, 0.0,
+                "the first year sets the reference rate"
+            );
+            println!(
+                "    cuts most often in {} ({:.1}% of paths)",
+                peak.year,
+                peak.cut_share * 100.0
+            );
         }
         assert!(with.strategies.iter().any(|s| s.cut_probability > 0.0));
     }

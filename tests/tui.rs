@@ -764,6 +764,32 @@ fn market_risk_streams_into_the_comparison_and_the_fan_chart() {
     });
 }
 
+/// With spending guardrails, the fan chart shows in which years the cuts come: a strip above the
+/// years, as high as the share of paths that cut spending that year, and the peak in the note.
+#[test]
+fn the_fan_chart_shows_the_years_of_spending_cuts() {
+    let mut plan = demo_plan();
+    plan.strategies.retain(|s| !s.is_optimized());
+    plan.spending.guardrails = Some(drawdown::plan::Guardrails::classic());
+    plan.assumptions.simulation.mode = drawdown::plan::PathMode::Historical;
+    let (app, runner) = Runner::with_plan(plan, None, places(None));
+    let mut p = Planner { app, runner };
+    settle(&mut p, |a| {
+        a.background.optimizing.is_empty()
+            && a.background.risk.as_ref().is_some_and(|r| r.is_complete())
+    });
+    keys(&mut p, "r");
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains("▁▄█ cuts, most 13% in 2049"), "{screen}");
+    let axis = screen
+        .lines()
+        .position(|l| l.contains("$0└"))
+        .expect("the fan's zero line");
+    let strip = screen.lines().nth(axis + 1).unwrap();
+    assert!(strip.chars().any(|c| "▁▂▃▄▅▆▇█".contains(c)), "{screen}");
+    insta::assert_snapshot!("fan_guardrails_160x48", screen);
+}
+
 #[test]
 fn the_optimized_column_arrives_from_the_background_and_says_what_it_wins() {
     let mut p = planner();

@@ -164,7 +164,12 @@ fn run_with<N: Num>(
                 if age >= scenario.rmd.start_age(person.birth_year) {
                     rmd_started = true;
                 }
-                due = scenario.rmd.required(age, person.birth_year, a.balance);
+                due = scenario.rmd.required_with_spouse(
+                    age,
+                    person.birth_year,
+                    a.spouse_age(&inputs.ages, &inputs.alive),
+                    a.balance,
+                );
             }
             rmd_due.push(due);
         }
@@ -782,6 +787,7 @@ fn synthetic<N: Num>(kind: AccountKind, name: &str, owner: usize) -> AccountStat
         stock_share: N::from_dec(rust_decimal::Decimal::new(6, 1)),
         realize_share: N::ZERO,
         penalty_free_age: 0,
+        spouse_beneficiary: false,
     }
 }
 
@@ -803,6 +809,7 @@ mod tests {
             stock_share: Decimal::ONE,
             realize_share: Decimal::ZERO,
             penalty_free_age: 0,
+            spouse_beneficiary: false,
         }
     }
 

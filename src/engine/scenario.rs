@@ -34,6 +34,19 @@ pub struct AccountState<N> {
     /// additional tax (60, the year after which 59½ has passed; the year of separation from an
     /// employer plan in or after the year of 55). Inherited money never bears it.
     pub penalty_free_age: u32,
+    /// For tax-deferred money: the owner's spouse is the sole beneficiary, so that under current
+    /// law a spouse more than ten years younger lengthens the RMD period (Pub. 590-B Table II).
+    pub spouse_beneficiary: bool,
+}
+
+impl<N> AccountState<N> {
+    /// This year's age of the spouse who is the account's sole beneficiary, while both live
+    /// (what the RMD period of current law looks at); None for any other account.
+    #[inline]
+    pub fn spouse_age(&self, ages: &[u32; 2], alive: &[bool; 2]) -> Option<u32> {
+        let (owner, spouse) = (self.owner.min(1), 1 - self.owner.min(1));
+        (self.spouse_beneficiary && alive[owner] && alive[spouse]).then_some(ages[spouse])
+    }
 }
 
 impl<N: Num> AccountState<N> {
@@ -344,6 +357,10 @@ impl<N: Num> Scenario<N> {
             accounts,
             years,
             rmd: match &plan.assumptions.rmd {
+                // The joint table is parsed only for plans that name a spouse beneficiary.
+                RmdRule::CurrentLaw if plan.accounts.iter().any(Account::spouse_beneficiary) => {
+                    RmdRules::from_tables(tables).with_joint(LawTables::joint_last_survivor()?)
+                }
                 RmdRule::CurrentLaw => RmdRules::from_tables(tables),
                 RmdRule::Study { start_age, table } => {
                     RmdRules::study(tables, *start_age, *table == RmdTable::SingleLife)
@@ -392,6 +409,7 @@ impl<N: Num> Scenario<N> {
                     stock_share: c(a.stock_share),
                     realize_share: c(a.realize_share),
                     penalty_free_age: a.penalty_free_age,
+                    spouse_beneficiary: a.spouse_beneficiary,
                 })
                 .collect(),
             years: self
@@ -585,6 +603,7 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             stock_share: d(*stock_share),
             realize_share: d(*realize_share),
             penalty_free_age: 0,
+            spouse_beneficiary: false,
         },
         Account::Deferred {
             name,
@@ -609,6 +628,7 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             stock_share: d(*stock_share),
             realize_share: N::ZERO,
             penalty_free_age: penalty_free_age(a),
+            spouse_beneficiary: a.spouse_beneficiary(),
         },
         Account::Cash { name, balance } => AccountState {
             name: name.clone(),
@@ -621,6 +641,7 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             stock_share: N::ZERO,
             realize_share: N::ZERO,
             penalty_free_age: penalty_free_age(a),
+            spouse_beneficiary: false,
         },
     }
 }

@@ -370,6 +370,11 @@ pub enum Account {
         /// For an employer plan: the owner's age in the year they left that employer.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         separated_at_age: Option<u32>,
+        /// The owner's spouse (the plan's other person) is the account's sole beneficiary:
+        /// under current law, while the spouse is more than ten years younger, RMDs divide by
+        /// the Joint and Last Survivor Table (a longer period, smaller distributions).
+        #[serde(default, skip_serializing_if = "is_false")]
+        spouse_sole_beneficiary: bool,
     },
     /// A Roth IRA or Roth 401(k): tax-free out, no RMDs.
     Roth {
@@ -426,6 +431,17 @@ impl Account {
             Account::Roth { .. } => AccountKind::Roth,
             Account::Cash { .. } => AccountKind::Cash,
         }
+    }
+
+    /// A tax-deferred account whose sole beneficiary is the owner's spouse.
+    pub fn spouse_beneficiary(&self) -> bool {
+        matches!(
+            self,
+            Account::Deferred {
+                spouse_sole_beneficiary: true,
+                ..
+            }
+        )
     }
 
     pub fn name(&self) -> &str {
@@ -491,6 +507,7 @@ impl Account {
                 stock_share: default_stock_share(),
                 employer_plan: false,
                 separated_at_age: None,
+                spouse_sole_beneficiary: false,
             },
             AccountKind::Roth => Account::Roth {
                 name: name.to_string(),

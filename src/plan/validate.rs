@@ -350,6 +350,17 @@ fn household(plan: &Plan) -> Checker {
             Account::Cash { .. } => {}
         }
         if let Account::Deferred {
+            spouse_sole_beneficiary: true,
+            ..
+        } = a
+            && n < 2
+        {
+            c.push(
+                format!("{path}.spouse_sole_beneficiary"),
+                "needs a spouse: the plan has one person",
+            );
+        }
+        if let Account::Deferred {
             employer_plan,
             separated_at_age: Some(age),
             ..

@@ -20,9 +20,17 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-/// Paths a worker claims at a time: small, so the first partial result comes quickly and the
-/// two workers finish together.
+/// Most paths a worker claims at a time: small, so the first partial result comes quickly and
+/// the workers finish together.
 const CHUNK: usize = 8;
+
+/// Paths per claim for `total` paths on `threads` workers: [`CHUNK`], or fewer when the run is
+/// short enough that the last claims would leave a worker idle for a noticeable share of it
+/// (98 historical paths on two workers: 3 at a time, so the two finish within a few paths of
+/// each other rather than up to 8 × every strategy apart).
+fn chunk_for(total: usize, threads: usize) -> usize {
+    (total / (threads.max(1) * 16)).clamp(1, CHUNK)
+}
 
 /// How often partial results are reported.
 pub const PROGRESS_EVERY: Duration = Duration::from_millis(100);
@@ -127,6 +135,7 @@ pub fn simulate_strategies(
         strategies,
         heirs_rate: repath.template().heirs_rate,
         years,
+        chunk: chunk_for(total, threads.clamp(1, 64)),
         next: &next,
         cancel,
     };
@@ -166,6 +175,8 @@ struct Job<'a> {
     strategies: &'a [Box<dyn Strategy>],
     heirs_rate: f64,
     years: usize,
+    /// Paths per claim.
+    chunk: usize,
     next: &'a AtomicUsize,
     cancel: &'a AtomicBool,
 }
@@ -183,11 +194,11 @@ impl Job<'_> {
             if self.cancel.load(Ordering::Relaxed) {
                 return;
             }
-            let first = self.next.fetch_add(CHUNK, Ordering::Relaxed);
+            let first = self.next.fetch_add(self.chunk, Ordering::Relaxed);
             if first >= total {
                 return;
             }
-            let count = CHUNK.min(total - first);
+            let count = self.chunk.min(total - first);
             let mut batch = Batch::new(first, count, s_n, y_n);
             for j in 0..count {
                 if self.cancel.load(Ordering::Relaxed) {
@@ -198,7 +209,8 @@ impl Job<'_> {
                 for (s, strategy) in self.strategies.iter().enumerate() {
                     let cell = j * s_n + s;
                     let wealth = &mut batch.wealth[cell * y_n..][..y_n];
-                    let mut tally = Tally::new(self.heirs_rate, wealth);
+                    let cuts = &mut batch.cuts[cell * y_n..][..y_n];
+                    let mut tally = Tally::new(self.heirs_rate, wealth, cuts);
                     run_lean(&scenario, &scenario, strategy.as_ref(), |row| {
                         tally.visit(&row)
                     });

@@ -31,15 +31,18 @@ pub struct Tally<'a> {
     heirs_rate: f64,
     /// After-tax wealth at each year end, today's dollars.
     wealth: &'a mut [f32],
+    /// Whether the spending guardrails cut the living costs, each year.
+    cuts: &'a mut [bool],
     year: usize,
     pub outcome: PathOutcome,
 }
 
 impl<'a> Tally<'a> {
-    pub fn new(heirs_rate: f64, wealth: &'a mut [f32]) -> Tally<'a> {
+    pub fn new(heirs_rate: f64, wealth: &'a mut [f32], cuts: &'a mut [bool]) -> Tally<'a> {
         Tally {
             heirs_rate,
             wealth,
+            cuts,
             year: 0,
             outcome: PathOutcome {
                 success: true,
@@ -53,6 +56,9 @@ impl<'a> Tally<'a> {
         let real = row.closing.after_tax_estate(self.heirs_rate) / row.price_level_end;
         if let Some(slot) = self.wealth.get_mut(self.year) {
             *slot = real as f32;
+        }
+        if let Some(slot) = self.cuts.get_mut(self.year) {
+            *slot = row.guardrail < 0;
         }
         self.year += 1;
         let o = &mut self.outcome;
@@ -79,6 +85,9 @@ pub struct Band {
     pub p50: f64,
     pub p75: f64,
     pub p90: f64,
+    /// Share of paths on which the spending guardrails cut the living costs in this year
+    /// (0 to 1): when in the plan the cuts come.
+    pub cut_share: f64,
 }
 
 /// One strategy's risk figures over the paths run so far.

@@ -11,6 +11,8 @@ pub struct Batch {
     pub outcomes: Vec<PathOutcome>,
     /// `[path][strategy][year]`.
     pub wealth: Vec<f32>,
+    /// `[path][strategy][year]`: the guardrails cut spending that year.
+    pub cuts: Vec<bool>,
 }
 
 impl Batch {
@@ -20,6 +22,7 @@ impl Batch {
             count,
             outcomes: vec![PathOutcome::default(); count * strategies],
             wealth: vec![0.0; count * strategies * years],
+            cuts: vec![false; count * strategies * years],
         }
     }
 }
@@ -38,6 +41,8 @@ pub struct Store {
     outcomes: Vec<PathOutcome>,
     /// `[strategy][year][path]`: a fan-chart column is contiguous.
     wealth: Vec<f32>,
+    /// `[strategy][year][path]`, as `wealth`.
+    cuts: Vec<bool>,
     done: Vec<bool>,
     /// Paths `0..ready` are all done.
     ready: usize,
@@ -56,6 +61,7 @@ impl Store {
             names,
             outcomes: vec![PathOutcome::default(); strategies * paths],
             wealth: vec![0.0; strategies * years * paths],
+            cuts: vec![false; strategies * years * paths],
             done: vec![false; paths],
             ready: 0,
             scratch: Vec::new(),
@@ -78,8 +84,10 @@ impl Store {
             for s in 0..s_n {
                 self.outcomes[s * p_n + p] = b.outcomes[j * s_n + s];
                 let from = &b.wealth[(j * s_n + s) * y_n..][..y_n];
-                for (y, w) in from.iter().enumerate() {
+                let cuts = &b.cuts[(j * s_n + s) * y_n..][..y_n];
+                for (y, (w, c)) in from.iter().zip(cuts).enumerate() {
                     self.wealth[(s * y_n + y) * p_n + p] = *w;
+                    self.cuts[(s * y_n + y) * p_n + p] = *c;
                 }
             }
             self.done[p] = true;
@@ -124,6 +132,13 @@ impl Store {
                 self.scratch.clear();
                 self.scratch.extend(column.iter().step_by(stride));
                 let q = quantiles(&mut self.scratch, [0.1, 0.25, 0.5, 0.75, 0.9]);
+                // Without guardrails (or with none that acted) no year has a cut to count.
+                let cut = &self.cuts[(s * self.years + y) * p_n..][..n];
+                let cut_share = if n == 0 || cut_probability == 0.0 {
+                    0.0
+                } else {
+                    cut.iter().filter(|c| **c).count() as f64 / n as f64
+                };
                 bands.push(Band {
                     year: self.start_year + y as i32,
                     p10: q[0],
@@ -131,6 +146,7 @@ impl Store {
                     p50: q[2],
                     p75: q[3],
                     p90: q[4],
+                    cut_share,
                 });
             }
             out.push(StrategyRisk {

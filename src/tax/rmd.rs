@@ -1,8 +1,9 @@
 //! Required minimum distributions from tax-deferred accounts.
 
-use super::tables::LawTables;
+use super::tables::{JointLifeTable, LawTables};
 use crate::num::Num;
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// The RMD rules, ready to compute with.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,7 +13,14 @@ pub struct RmdRules<N> {
     start_ages: Vec<(i32, u32)>,
     /// A study's one start age for everyone, in place of the start ages by birth year.
     fixed_start: Option<u32>,
+    /// Under current law, the Joint and Last Survivor Table, for an owner whose sole
+    /// beneficiary is a spouse more than ten years younger.
+    joint: Option<Arc<JointLifeTable>>,
 }
+
+/// The gap in ages past which a spouse beneficiary's own age sets the period (Pub. 590-B: "more
+/// than 10 years younger").
+const JOINT_GAP: u32 = 10;
 
 impl RmdRules<Decimal> {
     pub fn from_tables(tables: &LawTables) -> RmdRules<Decimal> {
@@ -26,6 +34,7 @@ impl RmdRules<Decimal> {
                 .collect(),
             start_ages: tables.rmd_start_age.rows.clone(),
             fixed_start: None,
+            joint: None,
         }
     }
 
@@ -42,7 +51,17 @@ impl RmdRules<Decimal> {
             periods: table.periods.iter().map(|p| p.1).collect(),
             start_ages: Vec::new(),
             fixed_start: Some(start_age),
+            joint: None,
         }
+    }
+
+    /// These rules with the Joint and Last Survivor Table, for accounts whose sole beneficiary
+    /// is a spouse more than ten years younger (current law; a study's rule keeps its table).
+    pub fn with_joint(mut self, table: Arc<JointLifeTable>) -> RmdRules<Decimal> {
+        if self.fixed_start.is_none() {
+            self.joint = Some(table);
+        }
+        self
     }
 
     pub fn convert<M: Num>(&self) -> RmdRules<M> {
@@ -62,6 +81,7 @@ impl<N: Num> RmdRules<N> {
             periods: self.periods.iter().map(|p| c(*p)).collect(),
             start_ages: self.start_ages.clone(),
             fixed_start: self.fixed_start,
+            joint: self.joint.clone(),
         }
     }
 
@@ -84,13 +104,41 @@ impl<N: Num> RmdRules<N> {
         self.periods[i.min(self.periods.len() - 1)]
     }
 
+    /// The period for an owner of `age` whose sole beneficiary all year is a spouse of
+    /// `spouse_age` (None: any other beneficiary): under current law, the Joint and Last
+    /// Survivor Table when the spouse is more than ten years younger, else [`Self::period`].
+    pub fn period_with_spouse(&self, age: u32, spouse_age: Option<u32>) -> N {
+        match (&self.joint, spouse_age) {
+            (Some(table), Some(spouse)) if age > spouse + JOINT_GAP => {
+                N::from_dec(table.period(age, spouse))
+            }
+            _ => self.period(age),
+        }
+    }
+
+    /// Whether [`Self::period_with_spouse`] reads the Joint and Last Survivor Table.
+    pub fn is_joint(&self, age: u32, spouse_age: Option<u32>) -> bool {
+        self.joint.is_some() && spouse_age.is_some_and(|s| age > s + JOINT_GAP)
+    }
+
     /// The RMD for a year: prior year-end balance over the period for the owner's age, rounded
     /// up to the cent so the requirement is always met. Zero before the start age.
     pub fn required(&self, age: u32, birth_year: i32, prior_balance: N) -> N {
+        self.required_with_spouse(age, birth_year, None, prior_balance)
+    }
+
+    /// [`Self::required`] with the period of [`Self::period_with_spouse`].
+    pub fn required_with_spouse(
+        &self,
+        age: u32,
+        birth_year: i32,
+        spouse_age: Option<u32>,
+        prior_balance: N,
+    ) -> N {
         if age < self.start_age(birth_year) || prior_balance <= N::ZERO {
             return N::ZERO;
         }
-        let exact = prior_balance / self.period(age);
+        let exact = prior_balance / self.period_with_spouse(age, spouse_age);
         let cents = exact.trunc_cents();
         if cents < exact {
             cents + N::CENT
@@ -107,6 +155,7 @@ mod tests {
 
     fn rules() -> RmdRules<Decimal> {
         RmdRules::from_tables(LawTables::get().unwrap())
+            .with_joint(LawTables::joint_last_survivor().unwrap())
     }
 
     #[test]
@@ -137,8 +186,39 @@ mod tests {
         // Single Life Table at 70: 18.8 years; 1,000,000 / 18.8 = 53,191.489... → 53,191.49
         assert_eq!(s.required(70, 1961, dec!(1000000)), dec!(53191.49));
         assert_eq!(s.required(69, 1961, dec!(1000000)), Decimal::ZERO);
-        let u = RmdRules::study(t, 70, false);
+        let u = RmdRules::study(t, 70, false).with_joint(LawTables::joint_last_survivor().unwrap());
         // below the Uniform table's first age, its first row (27.4)
         assert_eq!(u.period(70), dec!(27.4));
+        // a study's rule keeps its own table whatever the beneficiary
+        assert_eq!(u.period_with_spouse(75, Some(60)), dec!(24.6));
+    }
+
+    #[test]
+    fn a_spouse_more_than_ten_years_younger_sets_the_period_by_the_joint_table() {
+        let r = rules();
+        // Pub. 590-B Table II cells: owner 75 and spouse 60, 28.3 (Uniform Lifetime: 24.6);
+        // owner 73 and spouse 60, 28.6 (Uniform: 26.5); owner 75 and spouse 64, 25.3.
+        assert_eq!(r.period_with_spouse(75, Some(60)), dec!(28.3));
+        assert_eq!(r.period_with_spouse(73, Some(60)), dec!(28.6));
+        assert_eq!(r.period_with_spouse(75, Some(64)), dec!(25.3));
+        // exactly ten years younger, or another beneficiary: the Uniform Lifetime Table
+        assert_eq!(r.period_with_spouse(75, Some(65)), dec!(24.6));
+        assert_eq!(r.period_with_spouse(75, None), dec!(24.6));
+        // an older spouse never lengthens the period
+        assert_eq!(r.period_with_spouse(75, Some(80)), dec!(24.6));
+        // born 1951, 75 in 2026, $1,000,000 at the end of 2025, spouse 60:
+        // 1,000,000 / 28.3 = 35,335.689... → 35,335.69 (Uniform: 40,650.41)
+        assert_eq!(
+            r.required_with_spouse(75, 1951, Some(60), dec!(1000000)),
+            dec!(35335.69)
+        );
+        assert_eq!(r.required(75, 1951, dec!(1000000)), dec!(40650.41));
+        // before the start age nothing is due, whatever the table
+        assert_eq!(
+            r.required_with_spouse(72, 1954, Some(50), dec!(1000000)),
+            Decimal::ZERO
+        );
+        // the f64 copy reads the same cells
+        assert_eq!(r.to_f64().period_with_spouse(75, Some(60)), 28.3);
     }
 }

@@ -9,7 +9,7 @@ use super::filing::ByFiling;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// First and last tax years with published federal tables.
 pub const FIRST_TABLE_YEAR: i32 = 2022;
@@ -68,6 +68,10 @@ const UNIFORM_LIFETIME: (&str, &str) = (
 const SINGLE_LIFE: (&str, &str) = (
     "rmd/single-life.ron",
     include_str!("../../assets/rmd/single-life.ron"),
+);
+const JOINT_LAST_SURVIVOR: (&str, &str) = (
+    "rmd/joint-last-survivor.ron",
+    include_str!("../../assets/rmd/joint-last-survivor.ron"),
 );
 const RMD_START_AGE: (&str, &str) = (
     "rmd/start-age.ron",
@@ -141,6 +145,28 @@ pub struct IrmaaTable {
 #[serde(deny_unknown_fields)]
 pub struct UniformLifetimeTable {
     pub periods: Vec<(u32, Decimal)>,
+}
+
+/// IRS Joint and Last Survivor Table (Pub. 590-B Table II), one half of it: the table is
+/// symmetric in the two ages, so row `(a, periods)` holds the periods for the older age `a` and
+/// the younger age `first_age`, `first_age + 1`, ..., `a`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JointLifeTable {
+    pub first_age: u32,
+    pub rows: Vec<(u32, Vec<Decimal>)>,
+}
+
+impl JointLifeTable {
+    /// The distribution period for two ages (in either order). Ages past the last row read as
+    /// the last row's; ages below the first read as the first (a shorter period than the law's,
+    /// so a larger distribution, never a smaller one).
+    pub fn period(&self, a: u32, b: u32) -> Decimal {
+        let last = self.first_age + self.rows.len() as u32 - 1;
+        let clamp = |x: u32| x.clamp(self.first_age, last);
+        let (old, young) = (clamp(a.max(b)), clamp(a.min(b)));
+        self.rows[(old - self.first_age) as usize].1[(young - self.first_age) as usize]
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -222,6 +248,17 @@ impl LawTables {
             single_life,
             rmd_start_age,
         })
+    }
+
+    /// The IRS Joint and Last Survivor Table (Pub. 590-B Table II), for an owner whose sole
+    /// beneficiary is a spouse more than ten years younger, with any user override applied.
+    /// Parsed on first use, apart from the other tables: it is large, and only plans that name
+    /// a spouse beneficiary need it. Shared, so every scenario holds it without a copy.
+    pub fn joint_last_survivor() -> Result<Arc<JointLifeTable>, TaxError> {
+        static TABLE: OnceLock<Result<Arc<JointLifeTable>, TaxError>> = OnceLock::new();
+        TABLE
+            .get_or_init(|| load_joint(override_dir()).map(Arc::new))
+            .clone()
     }
 
     pub fn federal_for(&self, year: i32) -> Option<&FederalTable> {
@@ -352,6 +389,69 @@ fn check_periods(file: &str, t: &UniformLifetimeTable) -> Result<(), TaxError> {
     }
     Ok(())
 }
+/// Loads the Joint and Last Survivor Table, from `dir` in place of the embedded copy where
+/// present.
+fn load_joint(dir: Option<PathBuf>) -> Result<JointLifeTable, TaxError> {
+    let (name, embedded) = JOINT_LAST_SURVIVOR;
+    let (file, text) = match dir.map(|d| d.join(name)).filter(|p| p.exists()) {
+        Some(path) => (
+            path.display().to_string(),
+            std::fs::read_to_string(&path).map_err(|e| TaxError::Table {
+                file: path.display().to_string(),
+                message: e.to_string(),
+            })?,
+        ),
+        None => (format!("assets/{name}"), embedded.to_string()),
+    };
+    let table: JointLifeTable = parse(&file, &text)?;
+    check_joint(&file, &table)?;
+    Ok(table)
+}
+
+/// Rows one age apart from `first_age`, each as long as its age allows, positive periods that
+/// never rise with either age: what every lookup of [`JointLifeTable::period`] relies on.
+fn check_joint(file: &str, t: &JointLifeTable) -> Result<(), TaxError> {
+    let fail = |message: String| {
+        Err(TaxError::Table {
+            file: file.to_string(),
+            message,
+        })
+    };
+    if t.rows.is_empty() {
+        return fail("no rows".into());
+    }
+    for (i, (age, periods)) in t.rows.iter().enumerate() {
+        if *age != t.first_age + i as u32 {
+            return fail(format!(
+                "row {}: age {age}, expected {}",
+                i + 1,
+                t.first_age + i as u32
+            ));
+        }
+        if periods.len() != i + 1 {
+            return fail(format!(
+                "row for age {age}: {} periods, expected {} (ages {} to {age})",
+                periods.len(),
+                i + 1,
+                t.first_age
+            ));
+        }
+        if periods.iter().any(|p| *p <= Decimal::ZERO) || periods.windows(2).any(|w| w[1] > w[0]) {
+            return fail(format!(
+                "row for age {age}: periods must be positive and never rise with the younger age"
+            ));
+        }
+        if let Some((_, above)) = i.checked_sub(1).map(|j| &t.rows[j])
+            && above.iter().zip(periods).any(|(a, p)| p > a)
+        {
+            return fail(format!(
+                "row for age {age}: a period rises with the older age"
+            ));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -365,6 +465,37 @@ mod tests {
         }
         assert_eq!(t.uniform_lifetime.periods[0].0, 72);
         assert_eq!(t.uniform_lifetime.periods.last().unwrap().0, 120);
+    }
+
+    #[test]
+    fn the_joint_table_at_a_ten_year_gap_is_the_uniform_lifetime_table() {
+        // The Uniform Lifetime Table is the joint table for a beneficiary exactly ten years
+        // younger (Treas. Reg. 1.401(a)(9)-9(c)): two independent copies, every age.
+        let t = LawTables::load(None).unwrap();
+        let joint = load_joint(None).unwrap();
+        for (age, period) in &t.uniform_lifetime.periods {
+            assert_eq!(joint.period(*age, age - 10), *period, "{age}");
+        }
+        // An owner of 120 or more leaves the beneficiary's own Single Life expectancy.
+        for (age, period) in t.single_life.periods.iter().filter(|p| p.0 >= 20) {
+            assert_eq!(joint.period(120, *age), *period, "{age}");
+        }
+    }
+
+    #[test]
+    fn a_joint_table_with_a_rising_period_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("rmd")).unwrap();
+        std::fs::write(
+            dir.path().join("rmd/joint-last-survivor.ron"),
+            "(first_age: 20, rows: [(20, [72.0]), (21, [72.5, 71.0])])",
+        )
+        .unwrap();
+        let text = load_joint(Some(dir.path().to_path_buf()))
+            .unwrap_err()
+            .to_string();
+        assert!(text.contains("joint-last-survivor.ron"), "{text}");
+        assert!(text.contains("age 21"), "{text}");
     }
 
     #[test]

@@ -119,10 +119,19 @@ fn account(people: usize) -> impl Strategy<Value = Account> {
             owner.clone(),
             share(),
             any::<bool>(),
-            prop::option::of(40u32..=125)
+            prop::option::of(40u32..=125),
+            any::<bool>()
         )
             .prop_map(
-                |(name, balance, owner, stock_share, employer_plan, separated_at_age)| {
+                move |(
+                    name,
+                    balance,
+                    owner,
+                    stock_share,
+                    employer_plan,
+                    separated_at_age,
+                    spouse,
+                )| {
                     Account::Deferred {
                         name,
                         owner,
@@ -130,6 +139,7 @@ fn account(people: usize) -> impl Strategy<Value = Account> {
                         stock_share,
                         employer_plan,
                         separated_at_age: separated_at_age.filter(|_| employer_plan),
+                        spouse_sole_beneficiary: spouse && people == 2,
                     }
                 }
             ),

@@ -43,14 +43,27 @@ pub fn action_lines(a: &Actions, shown: &Shown) -> Vec<ActionLine> {
     };
     for r in &a.rmds {
         let reason = if r.period > Decimal::ZERO {
+            let owner = r.account.owner.unwrap_or(0);
+            let table = match r.joint_with {
+                Some(spouse) => format!(
+                    "IRS Joint and Last Survivor Table at {}'s age, {}, and {}'s, {spouse}: the \
+                     spouse is the sole beneficiary and more than 10 years younger",
+                    shown.person(owner),
+                    r.age,
+                    shown.person(1 - owner.min(1)),
+                ),
+                None => format!(
+                    "IRS Uniform Lifetime Table at {}'s age, {}",
+                    shown.person(owner),
+                    r.age
+                ),
+            };
             format!(
-                "required: the balance at the end of {} ({}) divided by {} (IRS Uniform Lifetime \
-                 Table at {}'s age, {}); take it by December 31{}",
+                "required: the balance at the end of {} ({}) divided by {} ({table}); take it by \
+                 December 31{}",
                 a.year - 1,
                 shown.money(r.prior_balance),
                 r.period.normalize(),
-                shown.person(r.account.owner.unwrap_or(0)),
-                r.age,
                 if r.first {
                     " (a first RMD may wait until April 1 of next year, but then two fall \
                      in one tax year)"

@@ -56,8 +56,12 @@ pub struct Rmd {
     pub prior_balance: Decimal,
     /// The owner's age at the end of the year.
     pub age: u32,
-    /// The Uniform Lifetime Table's distribution period for that age.
+    /// The distribution period for that age (the Uniform Lifetime Table's, or the Joint and
+    /// Last Survivor Table's for `joint_with`).
     pub period: Decimal,
+    /// The age of the spouse, sole beneficiary and more than ten years younger, whose age with
+    /// the owner's set the period (IRS Joint and Last Survivor Table).
+    pub joint_with: Option<u32>,
     pub amount: Decimal,
     /// The owner's first RMD year (its deadline may wait until April 1 of the next year).
     pub first: bool,
@@ -241,7 +245,7 @@ pub fn actions_for_years(
             .as_ref()
             .is_some_and(|r| same_year(r, row));
         let (rmds, conversions, draws) = if traced {
-            split(plan, &scenario, &inputs.ages, snap)
+            split(plan, &scenario, &inputs.ages, &inputs.alive, snap)
         } else {
             by_kind(row)
         };
@@ -291,6 +295,7 @@ fn split(
     plan: &Plan,
     scenario: &Scenario<Decimal>,
     ages: &[u32; 2],
+    alive: &[bool; 2],
     snap: &Snapshots,
 ) -> (Vec<Rmd>, Vec<Conversion>, Vec<Draw>) {
     let [opening, after_rmd, after_conversion, after_draws] = &snap.stages;
@@ -301,6 +306,7 @@ fn split(
         let amount = a.balance - balance(after_rmd, i);
         if a.kind == AccountKind::Deferred && amount > Decimal::ZERO {
             let age = ages[a.owner.min(1)];
+            let spouse = a.spouse_age(ages, alive);
             let first = scenario
                 .people
                 .get(a.owner)
@@ -309,7 +315,8 @@ fn split(
                 account: account_ref(plan, i, a),
                 prior_balance: a.balance,
                 age,
-                period: scenario.rmd.period(age),
+                period: scenario.rmd.period_with_spouse(age, spouse),
+                joint_with: spouse.filter(|_| scenario.rmd.is_joint(age, spouse)),
                 amount,
                 first,
             });
@@ -382,6 +389,7 @@ fn by_kind(row: &YearRow<Decimal>) -> (Vec<Rmd>, Vec<Conversion>, Vec<Draw>) {
             prior_balance: row.opening.deferred,
             age: row.ages[0],
             period: Decimal::ZERO,
+            joint_with: None,
             amount: row.rmd,
             first: false,
         })

@@ -325,8 +325,13 @@ pub fn tax_bars(id: &str, title: &str, years: &[StackYear], money: AxisMoney) ->
     out
 }
 
+/// Height of the strip under a fan's years that shows, per year, the share of paths on which the
+/// spending guardrails cut spending (a full bar: every path).
+const CUT_STRIP: f64 = 26.0;
+
 /// The wealth fan: the 10th–90th and 25th–75th percentile bands of after-tax wealth across
-/// market paths, and the median, each labelled where it ends.
+/// market paths, and the median, each labelled where it ends; with spending guardrails, a strip
+/// under the years shows in which years the cuts come.
 pub fn fan(id: &str, title: &str, bands: &[Band], money: AxisMoney) -> String {
     let clean = |x: f64| if x.is_finite() { x.max(0.0) } else { 0.0 };
     let data: Vec<[f64; 5]> = bands
@@ -340,12 +345,37 @@ pub fn fan(id: &str, title: &str, bands: &[Band], money: AxisMoney) -> String {
     let up = data.iter().map(|v| v[4]).fold(0.0, f64::max);
     let plot_h = 190.0;
     let right = WIDTH - 74.0;
-    let height = TOP + plot_h + YEARS + 4.0;
-    let desc = format!(
+    let cut = |b: &Band| {
+        if b.cut_share.is_finite() {
+            b.cut_share.clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    };
+    let most_cut = bands
+        .iter()
+        .filter(|b| cut(b) > 0.0)
+        .reduce(|most, b| if cut(b) > cut(most) { b } else { most });
+    let strip = if most_cut.is_some() {
+        CUT_STRIP + 12.0
+    } else {
+        0.0
+    };
+    let height = TOP + plot_h + YEARS + 4.0 + strip;
+    let mut desc = format!(
         "Percentile bands of after-tax wealth by year across market paths, in today's dollars: \
          10th to 90th percentile, 25th to 75th, and the median; the median ends at {}.",
         money(data.last().map_or(0.0, |v| v[2]))
     );
+    if let Some(most) = most_cut {
+        let _ = write!(
+            desc,
+            " Bars under the years: the share of paths on which the spending guardrails cut \
+             spending that year, most often in {} ({:.0}% of paths).",
+            most.year,
+            cut(most) * 100.0
+        );
+    }
     let mut out = open(id, height, title, &desc);
     let per_unit = plot_h / up.max(1.0);
     let zero_y = TOP + plot_h;
@@ -425,6 +455,41 @@ pub fn fan(id: &str, title: &str, bands: &[Band], money: AxisMoney) -> String {
     }
     let list: Vec<i32> = bands.iter().map(|b| b.year).collect();
     year_labels(&mut out, &list, LEFT, col, zero_y + 13.0);
+    if most_cut.is_some() {
+        let base = zero_y + YEARS + 4.0 + CUT_STRIP;
+        let _ = write!(
+            out,
+            r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#888" stroke-width="0.6"/>"##,
+            n(LEFT),
+            n(base),
+            n(right),
+            n(base)
+        );
+        for (i, b) in bands.iter().enumerate() {
+            let h = cut(b) * CUT_STRIP;
+            if h <= 0.0 {
+                continue;
+            }
+            let _ = write!(
+                out,
+                r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#b5412f"><title>{}: {:.0}% of paths cut spending</title></rect>"##,
+                n(x_of(i) - col * 0.35),
+                n(base - h),
+                n(col * 0.7),
+                n(h),
+                b.year,
+                cut(b) * 100.0
+            );
+        }
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{}" class="lg">spending cut</text><text x="{}" y="{}" class="lg">(share of paths)</text>"#,
+            n(right + 6.0),
+            n(base - CUT_STRIP + 10.0),
+            n(right + 6.0),
+            n(base - CUT_STRIP + 21.0)
+        );
+    }
     out.push_str("</svg>");
     out
 }

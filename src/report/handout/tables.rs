@@ -5,7 +5,7 @@
 use super::svg::esc;
 use crate::compare::Comparison;
 use crate::engine::{Projection, YearRow};
-use crate::plan::{Account, Returns};
+use crate::plan::{Account, Plan, Returns, RmdRule, RmdTable};
 use crate::report::shown::Shown;
 use crate::report::{MetricKind, metrics};
 use crate::sim::SimResult;
@@ -420,6 +420,27 @@ pub fn years(shown: &Shown, p: &Projection<Decimal>) -> String {
 }
 
 /// What the projection assumes.
+/// How the plan's required minimum distributions are set, as the assumptions list says it.
+fn rmd_rule(plan: &Plan) -> String {
+    match &plan.assumptions.rmd {
+        RmdRule::CurrentLaw if plan.accounts.iter().any(Account::spouse_beneficiary) => {
+            "RMDs by the IRS Uniform Lifetime Table (SECURE 2.0 start ages), or the Joint and \
+             Last Survivor Table for an account left to a spouse more than 10 years younger"
+                .to_string()
+        }
+        RmdRule::CurrentLaw => {
+            "RMDs by the IRS Uniform Lifetime Table (SECURE 2.0 start ages)".to_string()
+        }
+        RmdRule::Study { start_age, table } => format!(
+            "RMDs from age {start_age} for everyone by the IRS {} Table (a study's rule)",
+            match table {
+                RmdTable::UniformLifetime => "Uniform Lifetime",
+                RmdTable::SingleLife => "Single Life",
+            }
+        ),
+    }
+}
+
 pub fn assumptions(shown: &Shown, risk: Option<&SimResult>) -> String {
     let plan = shown.plan;
     let a = &plan.assumptions;
@@ -487,10 +508,11 @@ pub fn assumptions(shown: &Shown, risk: Option<&SimResult>) -> String {
         ),
         (
             "Withdrawals".to_string(),
-            "each year's need is met exactly after all taxes; a kind's draws come from its \
-             accounts in proportion to their balances; taxable sales at average cost; RMDs by \
-             the IRS Uniform Lifetime Table (SECURE 2.0 start ages)"
-                .to_string(),
+            format!(
+                "each year's need is met exactly after all taxes; a kind's draws come from its \
+                 accounts in proportion to their balances; taxable sales at average cost; {}",
+                rmd_rule(plan)
+            ),
         ),
         (
             "Estate".to_string(),

@@ -52,6 +52,7 @@ fn rich_plans() -> Vec<Plan> {
     if let Some(crate::plan::Account::Deferred {
         employer_plan,
         separated_at_age,
+        spouse_sole_beneficiary,
         ..
     }) = a
         .accounts
@@ -60,6 +61,7 @@ fn rich_plans() -> Vec<Plan> {
     {
         *employer_plan = true;
         *separated_at_age = Some(56);
+        *spouse_sole_beneficiary = true;
     }
     let n = items::strategy_choices(&a).len();
     for k in 0..n {

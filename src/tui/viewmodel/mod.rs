@@ -225,8 +225,27 @@ fn fan(app: &App, strategy: &str) -> Option<Fan> {
             p50: b.p50,
             p75: b.p75,
             p90: b.p90,
+            cut: b.cut_share,
         })
         .collect();
+    let cuts = match s
+        .bands
+        .iter()
+        .filter(|b| b.cut_share > 0.0)
+        .reduce(|most, b| {
+            if b.cut_share > most.cut_share {
+                b
+            } else {
+                most
+            }
+        }) {
+        Some(most) => format!(
+            " · ▁▄█ cuts, most {:.0}% in {}",
+            most.cut_share * 100.0,
+            most.year
+        ),
+        None => String::new(),
+    };
     let progress = match bg.progress {
         Some((done, total)) if total > 0 => format!(" · {done}/{total} paths so far"),
         _ => String::new(),
@@ -239,7 +258,7 @@ fn fan(app: &App, strategy: &str) -> Option<Fan> {
             result.total, result.mode
         ),
         note: format!(
-            "░ 10th–90th percentile  ▓ 25th–75th  ━ median · money lasts in {:.1}% of paths{progress}{stale}",
+            "░ 10th–90th percentile  ▓ 25th–75th  ━ median · money lasts in {:.1}% of paths{cuts}{progress}{stale}",
             s.success_rate * 100.0
         ),
     })

@@ -19,6 +19,22 @@ pub struct FanColumn {
     pub p50: f64,
     pub p75: f64,
     pub p90: f64,
+    /// Share of paths on which the spending guardrails cut spending this year (0 to 1).
+    pub cut: f64,
+}
+
+/// The heights of a cut-strip cell: none, then an eighth of a row per eighth of the paths.
+const CUT_LEVELS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// The glyph for a year in which `share` of the paths cut spending: any cut shows at least an
+/// eighth.
+pub fn cut_glyph(share: f64) -> char {
+    let share = if share.is_finite() {
+        share.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    CUT_LEVELS[(share * 8.0).ceil() as usize]
 }
 
 pub struct FanChart<'a> {
@@ -73,8 +89,12 @@ impl Widget for FanChart<'_> {
             })
             .collect();
         let note_rows = u16::from(self.note.is_some());
-        // Rows: plot, year labels, note.
-        let plot_h = inner.height.saturating_sub(1 + note_rows);
+        // A strip under the plot shows in which years the spending guardrails cut, when any
+        // path cut and the chart has room for it.
+        let strip_rows =
+            u16::from(inner.height >= 6 && self.columns.iter().any(|c| clean(c.cut) > 0.0));
+        // Rows: plot, cut strip, year labels, note.
+        let plot_h = inner.height.saturating_sub(1 + note_rows + strip_rows);
         let max_up = data.iter().map(|v| v[4]).fold(0.0, f64::max);
         let cursor = chart::clamp_cursor(self.cursor, data.len());
         let sk = Skeleton::new(
@@ -141,9 +161,22 @@ impl Widget for FanChart<'_> {
                 }
             }
         }
-        sk.draw_labels(buf, inner.y + plot_h, &label, cursor, theme);
+        if strip_rows > 0 {
+            let y = inner.y + plot_h;
+            for i in sk.cols.visible() {
+                let ch = cut_glyph(self.columns[i].cut);
+                let x0 = sk.x(i);
+                for x in x0..x0.saturating_add(sk.cols.width) {
+                    if let Some(c) = cell(buf, x, y) {
+                        c.set_char(ch);
+                        c.set_style(theme.bad);
+                    }
+                }
+            }
+        }
+        sk.draw_labels(buf, inner.y + plot_h + strip_rows, &label, cursor, theme);
         // On a 1-row chart the labels take the only row and the note has none.
-        let note_y = inner.y + plot_h + 1;
+        let note_y = inner.y + plot_h + strip_rows + 1;
         if let Some(note) = self.note.filter(|_| note_y < inner.bottom()) {
             put_trunc(buf, inner.x, note_y, note, inner.width, theme.dim);
         }
@@ -184,6 +217,7 @@ mod tests {
                 p50: 300_000.0,
                 p75: 400_000.0,
                 p90: 500_000.0,
+                cut: 0.0,
             };
             3
         ];
@@ -199,6 +233,46 @@ mod tests {
     }
 
     #[test]
+    fn years_with_spending_cuts_show_in_a_strip_above_the_years() {
+        let cols: Vec<FanColumn> = [0.0, 0.05, 0.5, 1.0]
+            .iter()
+            .enumerate()
+            .map(|(i, cut)| FanColumn {
+                label: (2026 + i).to_string(),
+                p10: 100_000.0,
+                p25: 200_000.0,
+                p50: 300_000.0,
+                p75: 400_000.0,
+                p90: 500_000.0,
+                cut: *cut,
+            })
+            .collect();
+        let t = dump(&render(&cols, 60, 16, &Theme::monochrome()));
+        let lines: Vec<&str> = t.lines().collect();
+        let years = lines.iter().position(|l| l.contains("2026")).unwrap();
+        let strip = lines[years - 1];
+        // none in the first year, at least an eighth for 5%, half, full
+        assert!(
+            strip.contains('▁') && strip.contains('▄') && strip.contains('█'),
+            "{t}"
+        );
+        assert!(!lines[..years - 1].iter().any(|l| l.contains('▄')), "{t}");
+        assert_eq!(cut_glyph(0.0), ' ');
+        assert_eq!(cut_glyph(0.01), '▁');
+        assert_eq!(cut_glyph(f64::NAN), ' ');
+        // no cuts, no strip: the years sit right under the plot
+        let plain: Vec<FanColumn> = cols
+            .iter()
+            .map(|c| FanColumn {
+                cut: 0.0,
+                ..c.clone()
+            })
+            .collect();
+        let t = dump(&render(&plain, 60, 16, &Theme::monochrome()));
+        assert!(!t.contains('█'), "{t}");
+    }
+
+    #[test]
     fn never_panics_or_spills_at_any_size_or_with_bad_data() {
         let bad = vec![
             FanColumn {
@@ -208,6 +282,7 @@ mod tests {
                 p50: 1e12,
                 p75: f64::INFINITY,
                 p90: 0.0,
+                cut: f64::NAN,
             };
             45
         ];
@@ -220,6 +295,7 @@ mod tests {
                 p50: rng.amount(),
                 p75: rng.amount(),
                 p90: rng.amount(),
+                cut: rng.amount() / 1e6,
             })
             .collect();
         for cols in [&bad, &mixed] {

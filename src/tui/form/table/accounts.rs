@@ -85,6 +85,15 @@ pub(super) static FIELDS: &[FieldSpec] = &[
     .within(age_bounds),
     field(
         G::Account,
+        "Spouse sole heir",
+        "accounts[].spouse_sole_beneficiary",
+        K::Toggle,
+        account!(Toggle, [Deferred], spouse_sole_beneficiary),
+        "the owner's spouse is the only beneficiary: while the spouse is more than 10 years \
+         younger, RMDs follow the Joint and Last Survivor Table (smaller ones)",
+    ),
+    field(
+        G::Account,
         "Cost basis",
         "accounts[].cost_basis",
         K::Money,
