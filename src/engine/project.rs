@@ -88,22 +88,96 @@ fn run_with<N: Num>(
     mut visit: impl FnMut(YearRow<N>),
     mut trace: impl FnMut(usize, AccountStage, &[AccountState<N>]),
 ) {
-    let mut accounts = scenario.accounts.clone();
-    let mut carried_loss = N::ZERO;
-    // MAGI and filing of the last two years, oldest first.
-    let mut magi_history: [Option<(N, Filing)>; 2] = match scenario.prior_magi {
-        Some([a, b]) => [
-            Some((a, scenario.prior_filing)),
-            Some((b, scenario.prior_filing)),
-        ],
-        None => [None, None],
+    run_from(
+        scenario, decisions, strategy, marginals, None, None, &mut visit, &mut trace,
+    );
+}
+
+/// Where a projection stands at the start of a year: everything the years from then on depend
+/// on besides the scenario and the strategy. A search that changes one year of a strategy
+/// replays from that year's state rather than from the first year ([`run_lean_from`]).
+#[derive(Debug, Clone)]
+pub struct PathState<N> {
+    /// The year (index) the state opens.
+    pub index: usize,
+    accounts: Vec<AccountState<N>>,
+    carried_loss: N,
+    magi_history: [Option<(N, Filing)>; 2],
+    guardrails: GuardrailState<N>,
+}
+
+/// [`run_lean`] from `from` (the state some run reached at the start of one of its years) to
+/// the end, or from the first year when `from` is `None`: the years it runs are the ones that
+/// run would have computed, as long as the strategy decides those years as it did. `save` gets
+/// the state at the start of each year run.
+pub fn run_lean_from<N: Num>(
+    scenario: &Scenario<N>,
+    decisions: &Scenario<f64>,
+    strategy: &dyn Strategy,
+    from: Option<&PathState<N>>,
+    save: Option<&mut dyn FnMut(PathState<N>)>,
+    mut visit: impl FnMut(YearRow<N>),
+) {
+    run_from(
+        scenario,
+        decisions,
+        strategy,
+        false,
+        from,
+        save,
+        &mut visit,
+        &mut |_, _, _| {},
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_from<N: Num>(
+    scenario: &Scenario<N>,
+    decisions: &Scenario<f64>,
+    strategy: &dyn Strategy,
+    marginals: bool,
+    from: Option<&PathState<N>>,
+    mut save: Option<&mut dyn FnMut(PathState<N>)>,
+    visit: &mut dyn FnMut(YearRow<N>),
+    trace: &mut dyn FnMut(usize, AccountStage, &[AccountState<N>]),
+) {
+    let (first, mut accounts, mut carried_loss, mut magi_history, mut guardrails) = match from {
+        Some(s) => (
+            s.index,
+            s.accounts.clone(),
+            s.carried_loss,
+            s.magi_history,
+            s.guardrails,
+        ),
+        None => (
+            0,
+            scenario.accounts.clone(),
+            N::ZERO,
+            // MAGI and filing of the last two years, oldest first.
+            match scenario.prior_magi {
+                Some([a, b]) => [
+                    Some((a, scenario.prior_filing)),
+                    Some((b, scenario.prior_filing)),
+                ],
+                None => [None, None],
+            },
+            GuardrailState::<N>::default(),
+        ),
     };
 
     let mut growth_rate: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     let mut turnover: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     let mut rmd_due: Vec<N> = Vec::with_capacity(accounts.len() + 2);
-    let mut guardrails = GuardrailState::<N>::default();
-    for (index, inputs) in scenario.years.iter().enumerate() {
+    for (index, inputs) in scenario.years.iter().enumerate().skip(first) {
+        if let Some(save) = save.as_mut() {
+            save(PathState {
+                index,
+                accounts: accounts.clone(),
+                carried_loss,
+                magi_history,
+                guardrails,
+            });
+        }
         // Accounts of someone who has died pass to the survivor.
         if let Some(survivor) = (0..scenario.people.len()).find(|i| inputs.alive[*i]) {
             for a in accounts.iter_mut() {

@@ -10,7 +10,7 @@ use super::Budget;
 use super::OptimizeError;
 use super::candidates::{Candidates, Lever, Probe};
 use super::schedule::{Patched, Schedule, YearPlan};
-use super::score::{Score, score};
+use super::score::{Score, Trail, score, score_from};
 use crate::engine::Scenario;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -89,24 +89,45 @@ impl<'a> Search<'a> {
         score(self.scenario, schedule)
     }
 
-    /// Scores a schedule and works out year `index`'s candidates on the way.
-    fn probe(&mut self, schedule: &Schedule, index: usize) -> (Score, Candidates) {
+    /// Scores a schedule from the first year, recording its trail.
+    fn score_recording(&mut self, schedule: &Schedule, trail: &mut Trail) -> Score {
+        self.evaluations += 1;
+        score_from(self.scenario, schedule, None, Some(trail))
+    }
+
+    /// Scores a schedule whose trail is known up to some year, and works out year `index`'s
+    /// candidates on the way; the trail is then known to the end.
+    fn probe(
+        &mut self,
+        schedule: &Schedule,
+        index: usize,
+        trail: &mut Trail,
+    ) -> (Score, Candidates) {
         self.evaluations += 1;
         let probe = Probe {
             schedule,
             index,
             found: Mutex::new(None),
         };
-        let s = score(self.scenario, &probe);
+        let start = trail.at(trail.known_at_or_before(index)).cloned();
+        let s = score_from(self.scenario, &probe, start.as_ref(), Some(trail));
         let found = probe.found.into_inner().ok().flatten().unwrap_or_default();
         (s, found)
     }
 
-    /// Scores each trial plan for year `index`, spread over the threads.
-    fn trials(&mut self, base: &Schedule, index: usize, plans: &[YearPlan]) -> Vec<Score> {
+    /// Scores each trial plan for year `index`, spread over the threads: each replays the years
+    /// from `index` on, from the incumbent's trail.
+    fn trials(
+        &mut self,
+        base: &Schedule,
+        index: usize,
+        plans: &[YearPlan],
+        trail: &Trail,
+    ) -> Vec<Score> {
         self.evaluations += plans.len();
         let sc = self.scenario;
-        let one = |year: YearPlan| score(sc, &Patched { base, index, year });
+        let start = trail.at(index);
+        let one = |year: YearPlan| score_from(sc, &Patched { base, index, year }, start, None);
         let threads = self.threads.min(plans.len());
         if threads <= 1 {
             return plans.iter().map(|p| one(*p)).collect();
@@ -150,7 +171,8 @@ impl<'a> Search<'a> {
         let n = self.scenario.years.len();
         let mut best = start;
         best.years.resize(n, YearPlan::default());
-        let mut best_score = self.score(&best);
+        let mut trail = Trail::default();
+        let mut best_score = self.score_recording(&best, &mut trail);
         // Progress counts the sweeps a descent usually takes, not the most it may: a bar that
         // crawls through sweeps that never run says nothing.
         let total = (self.max_sweeps.min(TYPICAL_SWEEPS) * n).max(1) as f32;
@@ -166,7 +188,7 @@ impl<'a> Search<'a> {
                 let mut found = Candidates::default();
                 for lever in Lever::ALL {
                     if stale {
-                        let (s, c) = self.probe(&best, t);
+                        let (s, c) = self.probe(&best, t, &mut trail);
                         best_score = s;
                         found = c;
                         stale = false;
@@ -175,7 +197,7 @@ impl<'a> Search<'a> {
                     if plans.is_empty() {
                         continue;
                     }
-                    let scores = self.trials(&best, t, &plans);
+                    let scores = self.trials(&best, t, &plans, &trail);
                     let mut pick: Option<usize> = None;
                     for (i, s) in scores.iter().enumerate() {
                         let leader = pick.map_or(&best_score, |p| &scores[p]);
@@ -186,6 +208,7 @@ impl<'a> Search<'a> {
                     if let Some(i) = pick {
                         best.years[t] = plans[i];
                         best_score = scores[i];
+                        trail.changed_at(t);
                         improved = true;
                         stale = true;
                     }
@@ -223,6 +246,15 @@ pub enum Move {
 }
 
 impl Move {
+    /// The first year the move changes: a trial replays from there.
+    pub fn first_year(&self) -> usize {
+        match *self {
+            Move::Step { year, .. } => year,
+            Move::Shift { from, to, .. } => from.min(to),
+            Move::Spread { first, .. } => first,
+        }
+    }
+
     /// The schedule with the move made, or `None` when it would change nothing.
     pub fn apply(&self, s: &Schedule) -> Option<Schedule> {
         let mut out = s.clone();
@@ -294,28 +326,31 @@ fn moves(schedule: &Schedule, active: usize, step: f64) -> Vec<Move> {
 }
 
 impl Search<'_> {
-    /// Scores each schedule, spread over the threads, in order.
-    fn score_all(&mut self, schedules: &[Schedule]) -> Vec<Score> {
+    /// Scores each schedule, spread over the threads, in order: each replays from its first
+    /// changed year, on the incumbent's trail.
+    fn score_all(&mut self, schedules: &[(Schedule, usize)], trail: &Trail) -> Vec<Score> {
         self.evaluations += schedules.len();
         let sc = self.scenario;
+        let one = |(s, first): &(Schedule, usize)| score_from(sc, s, trail.at(*first), None);
         let threads = self.threads.min(schedules.len());
         if threads <= 1 {
-            return schedules.iter().map(|s| score(sc, s)).collect();
+            return schedules.iter().map(one).collect();
         }
         let mut out: Vec<Option<Score>> = vec![None; schedules.len()];
         std::thread::scope(|scope| {
             let workers: Vec<_> = (1..threads)
                 .map(|t| {
+                    let one = &one;
                     scope.spawn(move || {
                         (t..schedules.len())
                             .step_by(threads)
-                            .map(|i| (i, score(sc, &schedules[i])))
+                            .map(|i| (i, one(&schedules[i])))
                             .collect::<Vec<_>>()
                     })
                 })
                 .collect();
             for i in (0..schedules.len()).step_by(threads) {
-                out[i] = Some(score(sc, &schedules[i]));
+                out[i] = Some(one(&schedules[i]));
             }
             for w in workers {
                 if let Ok(done) = w.join() {
@@ -341,6 +376,8 @@ impl Search<'_> {
     ) -> Result<(Schedule, Score), OptimizeError> {
         let levels = (FIRST_STEP / LAST_STEP).log2().floor() + 1.0;
         let (mut best, mut best_score) = start;
+        let mut trail = Trail::default();
+        self.score_recording(&best, &mut trail);
         let active = active.min(best.years.len());
         let mut step = FIRST_STEP;
         let mut accepted = 0;
@@ -349,11 +386,11 @@ impl Search<'_> {
             if self.spent() {
                 break;
             }
-            let trials: Vec<Schedule> = moves(&best, active, step)
+            let trials: Vec<(Schedule, usize)> = moves(&best, active, step)
                 .iter()
-                .filter_map(|m| m.apply(&best))
+                .filter_map(|m| m.apply(&best).map(|s| (s, m.first_year())))
                 .collect();
-            let scores = self.score_all(&trials);
+            let scores = self.score_all(&trials, &trail);
             let mut pick: Option<usize> = None;
             for (i, s) in scores.iter().enumerate() {
                 let leader = pick.map_or(&best_score, |p| &scores[p]);
@@ -364,7 +401,12 @@ impl Search<'_> {
             match pick {
                 Some(i) => {
                     best_score = scores[i];
-                    best = trials.into_iter().nth(i).unwrap_or(best);
+                    if let Some((s, first)) = trials.into_iter().nth(i) {
+                        best = s;
+                        let start = trail.at(first).cloned();
+                        self.evaluations += 1;
+                        score_from(self.scenario, &best, start.as_ref(), Some(&mut trail));
+                    }
                     accepted += 1;
                 }
                 None => {
