@@ -89,7 +89,14 @@ fn run_with<N: Num>(
     mut trace: impl FnMut(usize, AccountStage, &[AccountState<N>]),
 ) {
     run_from(
-        scenario, decisions, strategy, marginals, None, None, &mut visit, &mut trace,
+        scenario,
+        decisions,
+        strategy,
+        marginals,
+        (None, usize::MAX),
+        None,
+        &mut visit,
+        &mut trace,
     );
 }
 
@@ -106,15 +113,52 @@ pub struct PathState<N> {
     guardrails: GuardrailState<N>,
 }
 
-/// [`run_lean`] from `from` (the state some run reached at the start of one of its years) to
-/// the end, or from the first year when `from` is `None`: the years it runs are the ones that
-/// run would have computed, as long as the strategy decides those years as it did. `save` gets
-/// the state at the start of each year run.
+impl<N: Num> PathState<N> {
+    /// The MAGI and filing of the year before the state's (which set the surcharge two years
+    /// on), if known.
+    pub fn last_magi(&self) -> Option<(N, Filing)> {
+        self.magi_history[1]
+    }
+
+    /// The balances by kind of account.
+    pub fn balances(&self) -> Balances<N> {
+        balances(&self.accounts)
+    }
+
+    /// The state with `amount` more (less, if negative) in the accounts of `kind`, spread over
+    /// them in proportion to their balances (a taxable account's basis in proportion too, so its
+    /// share of gain stays); `None` when no account of the kind holds money to scale.
+    pub fn with_added(&self, kind: AccountKind, amount: N) -> Option<PathState<N>> {
+        let held = sum_kind(&self.accounts, kind, |a| a.balance.pos());
+        if held <= N::ZERO || held + amount < N::ZERO {
+            return None;
+        }
+        let mut out = self.clone();
+        for a in out.accounts.iter_mut().filter(|a| a.kind == kind) {
+            if a.balance <= N::ZERO {
+                continue;
+            }
+            let k = amount * a.balance / held;
+            if a.kind == AccountKind::Taxable {
+                a.basis += a.basis * k / a.balance;
+            }
+            a.balance += k;
+        }
+        Some(out)
+    }
+}
+
+/// [`run_lean`] from `from` (the state some run reached at the start of one of its years) up
+/// to (not including) the year `until`, or from the first year when `from` is `None`: the years
+/// it runs are the ones that run would have computed, as long as the strategy decides them as
+/// it did. `save` gets the state at the start of each year run, and of the year `until` when
+/// the run stops short of the end.
 pub fn run_lean_from<N: Num>(
     scenario: &Scenario<N>,
     decisions: &Scenario<f64>,
     strategy: &dyn Strategy,
     from: Option<&PathState<N>>,
+    until: usize,
     save: Option<&mut dyn FnMut(PathState<N>)>,
     mut visit: impl FnMut(YearRow<N>),
 ) {
@@ -123,7 +167,7 @@ pub fn run_lean_from<N: Num>(
         decisions,
         strategy,
         false,
-        from,
+        (from, until),
         save,
         &mut visit,
         &mut |_, _, _| {},
@@ -136,7 +180,7 @@ fn run_from<N: Num>(
     decisions: &Scenario<f64>,
     strategy: &dyn Strategy,
     marginals: bool,
-    from: Option<&PathState<N>>,
+    (from, until): (Option<&PathState<N>>, usize),
     mut save: Option<&mut dyn FnMut(PathState<N>)>,
     visit: &mut dyn FnMut(YearRow<N>),
     trace: &mut dyn FnMut(usize, AccountStage, &[AccountState<N>]),
@@ -169,6 +213,18 @@ fn run_from<N: Num>(
     let mut turnover: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     let mut rmd_due: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     for (index, inputs) in scenario.years.iter().enumerate().skip(first) {
+        if index >= until {
+            if let Some(save) = save.as_mut() {
+                save(PathState {
+                    index,
+                    accounts,
+                    carried_loss,
+                    magi_history,
+                    guardrails,
+                });
+            }
+            return;
+        }
         if let Some(save) = save.as_mut() {
             save(PathState {
                 index,

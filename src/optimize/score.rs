@@ -102,7 +102,8 @@ pub fn score_from(
     });
     let save = save.as_mut().map(|f| f as &mut dyn FnMut(PathState<f64>));
     // Only balances and shortfalls count here: the lean run skips the ledger's marginal rates.
-    run_lean_from(sc, sc, strategy, start.map(|(s, _)| s), save, |r| {
+    let end = sc.years.len();
+    run_lean_from(sc, sc, strategy, start.map(|(s, _)| s), end, save, |r| {
         if r.shortfall > DUST && lasting.get().is_none() {
             let drawn = r.rmd + r.cash_draw + r.taxable_sale + r.deferred_draw + r.roth_draw;
             lasting.set(Some(year as f64 + drawn.ratio(drawn + r.shortfall)));
@@ -125,4 +126,65 @@ pub fn exact_key(o: &Outcome) -> (Decimal, Decimal) {
 /// `a` is at least as good as `b` on the estate objective, exactly.
 pub fn at_least(a: &Outcome, b: &Outcome) -> bool {
     exact_key(a) >= exact_key(b)
+}
+
+/// The state at the start of the year after `from`'s, with `strategy` deciding `from`'s year:
+/// one year of a trial, for a search that values the rest of the years by shadow prices.
+pub fn one_year(
+    sc: &Scenario<f64>,
+    strategy: &dyn Strategy,
+    from: &(PathState<f64>, Option<f64>),
+) -> Option<PathState<f64>> {
+    let mut last = None;
+    let mut save = |s: PathState<f64>| last = Some(s);
+    run_lean_from(
+        sc,
+        sc,
+        strategy,
+        Some(&from.0),
+        from.0.index + 1,
+        Some(&mut save),
+        |_| {},
+    );
+    last.filter(|s| s.index == from.0.index + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::ReturnPath;
+    use crate::optimize::schedule::{Patched, Schedule, YearPlan};
+    use crate::plan::demo_plan;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn a_replay_from_any_years_state_is_the_whole_run() {
+        let plan = demo_plan();
+        let sc = Scenario::<Decimal>::build(&plan, &ReturnPath::constant(&plan))
+            .unwrap()
+            .to_f64();
+        let base = Schedule {
+            years: vec![YearPlan::default(); sc.years.len()],
+        };
+        let mut trail = Trail::default();
+        let whole = score_from(&sc, &base, None, Some(&mut trail));
+        assert_eq!(whole, score(&sc, &base));
+        for t in [0, 1, 7, sc.years.len() - 1] {
+            assert_eq!(score_from(&sc, &base, trail.at(t), None), whole, "year {t}");
+            // A change in year t, replayed from t, is the changed strategy run whole.
+            let changed = Patched {
+                base: &base,
+                index: t,
+                year: YearPlan {
+                    convert: 30_000.0,
+                    ..YearPlan::default()
+                },
+            };
+            assert_eq!(
+                score_from(&sc, &changed, trail.at(t), None),
+                score(&sc, &changed),
+                "year {t}"
+            );
+        }
+    }
 }
