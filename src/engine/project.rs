@@ -174,6 +174,9 @@ pub fn run_lean_from<N: Num>(
     );
 }
 
+/// What [`run_traced`] shows every account to.
+type Trace<'a, N> = dyn FnMut(usize, AccountStage, &[AccountState<N>]) + 'a;
+
 #[allow(clippy::too_many_arguments)]
 fn run_from<N: Num>(
     scenario: &Scenario<N>,
@@ -183,7 +186,7 @@ fn run_from<N: Num>(
     (from, until): (Option<&PathState<N>>, usize),
     mut save: Option<&mut dyn FnMut(PathState<N>)>,
     visit: &mut dyn FnMut(YearRow<N>),
-    trace: &mut dyn FnMut(usize, AccountStage, &[AccountState<N>]),
+    trace: &mut Trace<'_, N>,
 ) {
     let (first, mut accounts, mut carried_loss, mut magi_history, mut guardrails) = match from {
         Some(s) => (

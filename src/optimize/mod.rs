@@ -26,7 +26,7 @@ pub use estate::Stage;
 pub use schedule::{Schedule, YearPlan};
 pub use score::{Score, at_least};
 pub use spending::sustainable_spending;
-pub use worker::{OptimizerHandle, OptimizerUpdate, spawn, spawn_with};
+pub use worker::{OptimizerHandle, OptimizerProgress, OptimizerUpdate, spawn, spawn_with};
 
 use crate::engine::{Outcome, Projection, Scenario, Strategy, project_all};
 use crate::money::format_dollars;
