@@ -51,7 +51,8 @@ pub struct Budget {
 }
 
 impl Default for Budget {
-    /// 200,000 projections (the demo's search takes about 6,300) and two seconds.
+    /// 200,000 projections (the demo's search takes about 5,500, most of them partial) and two
+    /// seconds.
     fn default() -> Budget {
         Budget {
             evaluations: 200_000,
