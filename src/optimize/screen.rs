@@ -124,3 +124,70 @@ impl Prices {
         gain
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::ReturnPath;
+    use crate::optimize::candidates::{Lever, Probe};
+    use crate::plan::demo_plan;
+    use rust_decimal::Decimal;
+    use std::sync::Mutex;
+
+    /// On the demo's early years, where the conversions that matter are made, the conversion
+    /// that wins when every candidate is replayed in full is among the three the screen keeps.
+    #[test]
+    fn the_screen_keeps_the_conversion_a_full_replay_picks() {
+        let plan = demo_plan();
+        let sc = Scenario::<Decimal>::build(&plan, &ReturnPath::constant(&plan))
+            .unwrap()
+            .to_f64();
+        let best = Schedule {
+            years: vec![YearPlan::default(); sc.years.len()],
+        };
+        for t in 0..6 {
+            let probe = Probe {
+                schedule: &best,
+                index: t,
+                found: Mutex::new(None),
+            };
+            let mut trail = Trail::default();
+            let score = score_from(&sc, &probe, None, Some(&mut trail));
+            let found = probe.found.into_inner().unwrap().unwrap();
+            let plans = found.plans(Lever::Convert, best.years[t]);
+            assert!(plans.len() > 3, "year {t}: {} candidates", plans.len());
+            let full: Vec<f64> = plans
+                .iter()
+                .map(|y| {
+                    let trial = Patched {
+                        base: &best,
+                        index: t,
+                        year: *y,
+                    };
+                    score_from(&sc, &trial, trail.at(t), None).estate
+                })
+                .collect();
+            let winner = (0..plans.len())
+                .max_by(|a, b| full[*a].total_cmp(&full[*b]))
+                .unwrap();
+            let (p, replays) = prices(&sc, &best, t, &trail, &score);
+            let p = p.expect("the demo's prices can be measured");
+            assert!((3..=4).contains(&replays), "{replays}");
+            let from = trail.at(t).unwrap();
+            let mut ranked: Vec<(f64, usize)> = plans
+                .iter()
+                .enumerate()
+                .map(|(i, y)| (p.estimate(&sc, &best, t, *y, from), i))
+                .collect();
+            ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let kept: Vec<usize> = ranked.iter().take(3).map(|r| r.1).collect();
+            assert!(
+                kept.contains(&winner),
+                "year {t}: the winner {} (+{:.0}) ranked {:?}",
+                plans[winner].convert,
+                full[winner] - score.estate,
+                ranked.iter().position(|r| r.1 == winner)
+            );
+        }
+    }
+}
