@@ -3,8 +3,8 @@
 
 use drawdown::compare::{compare, compare_with};
 use drawdown::optimize::{
-    Budget, Objective, OptimizeError, OptimizerUpdate, at_least, optimize, optimize_within, spawn,
-    sustainable_spending,
+    Budget, Objective, OptimizeError, OptimizerProgress, OptimizerUpdate, at_least, optimize,
+    optimize_within, spawn, sustainable_spending,
 };
 use drawdown::plan::{EXAMPLES, Plan, parse_plan};
 use drawdown::strategy::StrategySpec;
@@ -119,13 +119,15 @@ fn the_worker_reports_progress_and_the_answer_or_its_cancellation() {
     let plan = example("E1.ron");
     let handle = spawn(plan.clone(), Objective::Estate);
     let mut progress = Vec::new();
+    let mut found_on_the_way = Vec::new();
     let done = loop {
         match handle
             .receiver()
             .recv_timeout(Duration::from_secs(120))
             .expect("the worker answers")
         {
-            OptimizerUpdate::Progress(p) => progress.push(p),
+            OptimizerUpdate::Progress(OptimizerProgress::Share(p)) => progress.push(p),
+            OptimizerUpdate::Progress(OptimizerProgress::Found(o)) => found_on_the_way.push(o),
             OptimizerUpdate::Done(r) => break r,
         }
     };
@@ -133,6 +135,17 @@ fn the_worker_reports_progress_and_the_answer_or_its_cancellation() {
     assert_eq!(found.objective, Objective::Estate);
     assert!(progress.windows(2).all(|w| w[0] <= w[1]), "{progress:?}");
     assert_eq!(progress.last(), Some(&1.0));
+    // Better answers arrive on the way, each provisional and better than the one before, none
+    // better than the answer.
+    assert!(!found_on_the_way.is_empty());
+    assert!(found_on_the_way.iter().all(|o| o.provisional));
+    assert!(!found.provisional);
+    for w in found_on_the_way.windows(2) {
+        assert!(at_least(&w[1].outcome, &w[0].outcome));
+    }
+    let last = found_on_the_way.last().unwrap();
+    assert!(at_least(&found.outcome, &last.outcome));
+    assert!(at_least(&last.outcome, &found.best_named_outcome));
 
     let handle = spawn(plan, Objective::Estate);
     handle.cancel();

@@ -43,6 +43,12 @@ fn figures_on_every_example() {
             o.evaluations,
             ms
         );
+        for st in &o.stages {
+            println!(
+                "    {:<32} {:>7} projections  estate {:>14.2}",
+                st.name, st.evaluations, st.estate
+            );
+        }
         if name.contains("couple") {
             for r in o.projection.rows.iter().take(6) {
                 println!(

@@ -829,6 +829,39 @@ fn the_optimized_column_arrives_from_the_background_and_says_what_it_wins() {
 }
 
 #[test]
+fn the_optimized_column_shows_the_first_improvement_and_refines_in_place() {
+    let mut p = planner();
+    // The column appears with the search's first better answer, while it still runs.
+    settle(&mut p, |a| !a.background.optimized.is_empty());
+    let first = p.app.background.optimized[0].clone();
+    assert!(
+        first.provisional && !p.app.background.optimizing.is_empty(),
+        "the column waited for the whole search"
+    );
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains("optimizing"), "{screen}");
+    let column = |p: &Planner| {
+        p.app
+            .comparison
+            .as_ref()
+            .unwrap()
+            .outcomes
+            .iter()
+            .position(|o| o.strategy.starts_with("Optimized"))
+    };
+    let at = column(&p).expect("an Optimized column while the search runs");
+    assert!(screen.contains("Optimized"), "{screen}");
+    // It refines in place: the same column, never worse, then final.
+    settle(&mut p, |a| a.background.optimizing.is_empty());
+    let last = &p.app.background.optimized[0];
+    assert!(!last.provisional);
+    assert!(drawdown::optimize::at_least(&last.outcome, &first.outcome));
+    assert_eq!(column(&p), Some(at));
+    let screen = render(&mut p, 160, 48);
+    assert!(!screen.contains("optimizing"), "{screen}");
+}
+
+#[test]
 fn the_inspector_explains_the_year_and_draws_its_marginal_rate_curve() {
     let mut p = planner();
     keys(&mut p, "i");

@@ -25,7 +25,7 @@ pub use ledger::{Balances, Projection, YearRow};
 pub use many::project_all;
 pub use outcome::{EstateAt, Outcome, outcome};
 pub use path::{ReturnPath, YearReturns, constant_year};
-pub use project::{AccountStage, project, run, run_lean, run_traced};
+pub use project::{AccountStage, PathState, project, run, run_lean, run_lean_from, run_traced};
 pub use scenario::{AccountState, PersonInfo, Scenario, YearInputs};
 pub use strategy::{Decision, FUNDING_STEPS, Funding, Limit, Note, Source, Step, Strategy};
 pub use year::{Draws, Solution, YearContext, allocate, capacity};

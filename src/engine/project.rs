@@ -88,22 +88,155 @@ fn run_with<N: Num>(
     mut visit: impl FnMut(YearRow<N>),
     mut trace: impl FnMut(usize, AccountStage, &[AccountState<N>]),
 ) {
-    let mut accounts = scenario.accounts.clone();
-    let mut carried_loss = N::ZERO;
-    // MAGI and filing of the last two years, oldest first.
-    let mut magi_history: [Option<(N, Filing)>; 2] = match scenario.prior_magi {
-        Some([a, b]) => [
-            Some((a, scenario.prior_filing)),
-            Some((b, scenario.prior_filing)),
-        ],
-        None => [None, None],
+    run_from(
+        scenario,
+        decisions,
+        strategy,
+        marginals,
+        (None, usize::MAX),
+        None,
+        &mut visit,
+        &mut trace,
+    );
+}
+
+/// Where a projection stands at the start of a year: everything the years from then on depend
+/// on besides the scenario and the strategy. A search that changes one year of a strategy
+/// replays from that year's state rather than from the first year ([`run_lean_from`]).
+#[derive(Debug, Clone)]
+pub struct PathState<N> {
+    /// The year (index) the state opens.
+    pub index: usize,
+    accounts: Vec<AccountState<N>>,
+    carried_loss: N,
+    magi_history: [Option<(N, Filing)>; 2],
+    guardrails: GuardrailState<N>,
+}
+
+impl<N: Num> PathState<N> {
+    /// The MAGI and filing of the year before the state's (which set the surcharge two years
+    /// on), if known.
+    pub fn last_magi(&self) -> Option<(N, Filing)> {
+        self.magi_history[1]
+    }
+
+    /// The balances by kind of account.
+    pub fn balances(&self) -> Balances<N> {
+        balances(&self.accounts)
+    }
+
+    /// The state with `amount` more (less, if negative) in the accounts of `kind`, spread over
+    /// them in proportion to their balances (a taxable account's basis in proportion too, so its
+    /// share of gain stays); `None` when no account of the kind holds money to scale.
+    pub fn with_added(&self, kind: AccountKind, amount: N) -> Option<PathState<N>> {
+        let held = sum_kind(&self.accounts, kind, |a| a.balance.pos());
+        if held <= N::ZERO || held + amount < N::ZERO {
+            return None;
+        }
+        let mut out = self.clone();
+        for a in out.accounts.iter_mut().filter(|a| a.kind == kind) {
+            if a.balance <= N::ZERO {
+                continue;
+            }
+            let k = amount * a.balance / held;
+            if a.kind == AccountKind::Taxable {
+                a.basis += a.basis * k / a.balance;
+            }
+            a.balance += k;
+        }
+        Some(out)
+    }
+}
+
+/// [`run_lean`] from `from` (the state some run reached at the start of one of its years) up
+/// to (not including) the year `until`, or from the first year when `from` is `None`: the years
+/// it runs are the ones that run would have computed, as long as the strategy decides them as
+/// it did. `save` gets the state at the start of each year run, and of the year `until` when
+/// the run stops short of the end.
+pub fn run_lean_from<N: Num>(
+    scenario: &Scenario<N>,
+    decisions: &Scenario<f64>,
+    strategy: &dyn Strategy,
+    from: Option<&PathState<N>>,
+    until: usize,
+    save: Option<&mut dyn FnMut(PathState<N>)>,
+    mut visit: impl FnMut(YearRow<N>),
+) {
+    run_from(
+        scenario,
+        decisions,
+        strategy,
+        false,
+        (from, until),
+        save,
+        &mut visit,
+        &mut |_, _, _| {},
+    );
+}
+
+/// What [`run_traced`] shows every account to.
+type Trace<'a, N> = dyn FnMut(usize, AccountStage, &[AccountState<N>]) + 'a;
+
+#[allow(clippy::too_many_arguments)]
+fn run_from<N: Num>(
+    scenario: &Scenario<N>,
+    decisions: &Scenario<f64>,
+    strategy: &dyn Strategy,
+    marginals: bool,
+    (from, until): (Option<&PathState<N>>, usize),
+    mut save: Option<&mut dyn FnMut(PathState<N>)>,
+    visit: &mut dyn FnMut(YearRow<N>),
+    trace: &mut Trace<'_, N>,
+) {
+    let (first, mut accounts, mut carried_loss, mut magi_history, mut guardrails) = match from {
+        Some(s) => (
+            s.index,
+            s.accounts.clone(),
+            s.carried_loss,
+            s.magi_history,
+            s.guardrails,
+        ),
+        None => (
+            0,
+            scenario.accounts.clone(),
+            N::ZERO,
+            // MAGI and filing of the last two years, oldest first.
+            match scenario.prior_magi {
+                Some([a, b]) => [
+                    Some((a, scenario.prior_filing)),
+                    Some((b, scenario.prior_filing)),
+                ],
+                None => [None, None],
+            },
+            GuardrailState::<N>::default(),
+        ),
     };
 
     let mut growth_rate: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     let mut turnover: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     let mut rmd_due: Vec<N> = Vec::with_capacity(accounts.len() + 2);
-    let mut guardrails = GuardrailState::<N>::default();
-    for (index, inputs) in scenario.years.iter().enumerate() {
+    for (index, inputs) in scenario.years.iter().enumerate().skip(first) {
+        if index >= until {
+            if let Some(save) = save.as_mut() {
+                save(PathState {
+                    index,
+                    accounts,
+                    carried_loss,
+                    magi_history,
+                    guardrails,
+                });
+            }
+            return;
+        }
+        if let Some(save) = save.as_mut() {
+            save(PathState {
+                index,
+                accounts: accounts.clone(),
+                carried_loss,
+                magi_history,
+                guardrails,
+            });
+        }
         // Accounts of someone who has died pass to the survivor.
         if let Some(survivor) = (0..scenario.people.len()).find(|i| inputs.alive[*i]) {
             for a in accounts.iter_mut() {

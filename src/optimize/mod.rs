@@ -15,16 +15,18 @@ mod error;
 mod estate;
 mod schedule;
 mod score;
+mod screen;
 mod search;
 mod spending;
 mod worker;
 
 pub use crate::strategy::Objective;
 pub use error::OptimizeError;
+pub use estate::Stage;
 pub use schedule::{Schedule, YearPlan};
 pub use score::{Score, at_least};
 pub use spending::sustainable_spending;
-pub use worker::{OptimizerHandle, OptimizerUpdate, spawn, spawn_with};
+pub use worker::{OptimizerHandle, OptimizerProgress, OptimizerUpdate, spawn, spawn_with};
 
 use crate::engine::{Outcome, Projection, Scenario, Strategy, project_all};
 use crate::money::format_dollars;
@@ -49,7 +51,8 @@ pub struct Budget {
 }
 
 impl Default for Budget {
-    /// 200,000 projections (the demo's search takes about 6,300) and two seconds.
+    /// 200,000 projections (the demo's search takes about 5,500, most of them partial) and two
+    /// seconds.
     fn default() -> Budget {
         Budget {
             evaluations: 200_000,
@@ -89,6 +92,11 @@ pub struct Optimized {
     /// The search stopped at its work budget with the best schedule it had found so far (still
     /// never worse than the best named strategy).
     pub budget_spent: bool,
+    /// What each stage of the search reached (the estate objective's; empty for spending).
+    pub stages: Vec<Stage>,
+    /// An answer shown while the search goes on (in the planner): the best found so far, never
+    /// worse than the best named strategy; the search's last answer replaces it.
+    pub provisional: bool,
 }
 
 impl Optimized {
@@ -178,6 +186,20 @@ pub fn optimize_within(
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Optimized, OptimizeError> {
+    optimize_progressive(plan, objective, budget, cancel, progress, None)
+}
+
+/// [`optimize_within`], also handing `partial` each better answer as the search finds it (marked
+/// [`Optimized::provisional`]; the estate objective's stages, each projected exactly): the
+/// planner shows the column from the first and refines it in place.
+pub fn optimize_progressive(
+    plan: &Plan,
+    objective: &Objective,
+    budget: &Budget,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(f32),
+    partial: Option<&mut dyn FnMut(Optimized)>,
+) -> Result<Optimized, OptimizeError> {
     let started = Instant::now();
     if let Some(first) = validate(plan).first() {
         return Err(OptimizeError::InvalidPlan(first.to_string()));
@@ -190,7 +212,16 @@ pub fn optimize_within(
     }
     progress(0.0);
     let mut result = match objective {
-        Objective::Estate => estate::maximise(plan, budget, started, cancel, progress),
+        Objective::Estate => {
+            let mut marked = partial.map(|show| {
+                move |mut o: Optimized| {
+                    o.provisional = true;
+                    show(o)
+                }
+            });
+            let marked = marked.as_mut().map(|f| f as &mut dyn FnMut(Optimized));
+            estate::maximise(plan, budget, started, cancel, progress, marked)
+        }
         Objective::Spending { min_estate } => {
             spending::maximise(plan, *min_estate, budget, started, cancel, progress)
         }

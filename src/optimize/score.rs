@@ -5,10 +5,11 @@
 //! to a tenth, as the comparison table shows them; the search sees them unrounded. Estates are only comparable at the same spending, and a plan whose
 //! money runs out (saves/A.ron) is better served by lasting longer than by leaving more.
 
-use crate::engine::{Outcome, Scenario, run_lean};
+use crate::engine::{Outcome, PathState, Scenario, run_lean_from};
 use crate::num::Num;
 use crate::strategy::Strategy;
 use rust_decimal::Decimal;
+use std::cell::Cell;
 
 /// One run's standing on the objective.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -53,23 +54,67 @@ const DUST: f64 = 0.005;
 
 /// Runs a strategy on the `f64` scenario and scores it, keeping no ledger.
 pub fn score(sc: &Scenario<f64>, strategy: &dyn Strategy) -> Score {
-    let mut year = 0usize;
-    let mut lasting: Option<f64> = None;
+    score_from(sc, strategy, None, None)
+}
+
+/// Where a run stood at the start of each of its years: the engine's state and, when the money
+/// ran short in an earlier year, the years it lasted. A trial that changes year `t` of the run's
+/// strategy replays years `t..` from here: the years before are the same.
+#[derive(Debug, Clone, Default)]
+pub struct Trail {
+    states: Vec<(PathState<f64>, Option<f64>)>,
+}
+
+impl Trail {
+    /// The state at the start of year `index`, if known.
+    pub fn at(&self, index: usize) -> Option<&(PathState<f64>, Option<f64>)> {
+        self.states.get(index)
+    }
+
+    /// Forgets the states after year `index`: the strategy changed in that year.
+    pub fn changed_at(&mut self, index: usize) {
+        self.states.truncate(index + 1);
+    }
+
+    /// The last year whose opening state is known at or before `index`.
+    pub fn known_at_or_before(&self, index: usize) -> usize {
+        index.min(self.states.len().saturating_sub(1))
+    }
+}
+
+/// [`score`] from `from`, the state at the start of one year of a [`Trail`] (from the first year
+/// when `None`); `record` gets the states of the years run, in place of its own from then on.
+pub fn score_from(
+    sc: &Scenario<f64>,
+    strategy: &dyn Strategy,
+    from: Option<&(PathState<f64>, Option<f64>)>,
+    record: Option<&mut Trail>,
+) -> Score {
+    let start = from;
+    let mut year = start.map_or(0, |(s, _)| s.index);
+    let lasting = Cell::new(start.and_then(|(_, l)| *l));
     let mut estate = 0.0;
     let heirs = sc.heirs_rate;
+    let lasting = &lasting;
+    let mut save = record.map(|trail| {
+        trail.states.truncate(year);
+        move |s: PathState<f64>| trail.states.push((s, lasting.get()))
+    });
+    let save = save.as_mut().map(|f| f as &mut dyn FnMut(PathState<f64>));
     // Only balances and shortfalls count here: the lean run skips the ledger's marginal rates.
-    run_lean(sc, sc, strategy, |r| {
-        if r.shortfall > DUST && lasting.is_none() {
+    let end = sc.years.len();
+    run_lean_from(sc, sc, strategy, start.map(|(s, _)| s), end, save, |r| {
+        if r.shortfall > DUST && lasting.get().is_none() {
             let drawn = r.rmd + r.cash_draw + r.taxable_sale + r.deferred_draw + r.roth_draw;
-            lasting = Some(year as f64 + drawn.ratio(drawn + r.shortfall));
+            lasting.set(Some(year as f64 + drawn.ratio(drawn + r.shortfall)));
         }
         estate = r.closing.after_tax_estate(heirs).ratio(r.price_level_end);
         year += 1;
     });
     Score {
-        lasting: lasting.unwrap_or(year as f64),
+        lasting: lasting.get().unwrap_or(year as f64),
         estate,
-        lasts: lasting.is_none(),
+        lasts: lasting.get().is_none(),
     }
 }
 
@@ -81,4 +126,65 @@ pub fn exact_key(o: &Outcome) -> (Decimal, Decimal) {
 /// `a` is at least as good as `b` on the estate objective, exactly.
 pub fn at_least(a: &Outcome, b: &Outcome) -> bool {
     exact_key(a) >= exact_key(b)
+}
+
+/// The state at the start of the year after `from`'s, with `strategy` deciding `from`'s year:
+/// one year of a trial, for a search that values the rest of the years by shadow prices.
+pub fn one_year(
+    sc: &Scenario<f64>,
+    strategy: &dyn Strategy,
+    from: &(PathState<f64>, Option<f64>),
+) -> Option<PathState<f64>> {
+    let mut last = None;
+    let mut save = |s: PathState<f64>| last = Some(s);
+    run_lean_from(
+        sc,
+        sc,
+        strategy,
+        Some(&from.0),
+        from.0.index + 1,
+        Some(&mut save),
+        |_| {},
+    );
+    last.filter(|s| s.index == from.0.index + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::ReturnPath;
+    use crate::optimize::schedule::{Patched, Schedule, YearPlan};
+    use crate::plan::demo_plan;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn a_replay_from_any_years_state_is_the_whole_run() {
+        let plan = demo_plan();
+        let sc = Scenario::<Decimal>::build(&plan, &ReturnPath::constant(&plan))
+            .unwrap()
+            .to_f64();
+        let base = Schedule {
+            years: vec![YearPlan::default(); sc.years.len()],
+        };
+        let mut trail = Trail::default();
+        let whole = score_from(&sc, &base, None, Some(&mut trail));
+        assert_eq!(whole, score(&sc, &base));
+        for t in [0, 1, 7, sc.years.len() - 1] {
+            assert_eq!(score_from(&sc, &base, trail.at(t), None), whole, "year {t}");
+            // A change in year t, replayed from t, is the changed strategy run whole.
+            let changed = Patched {
+                base: &base,
+                index: t,
+                year: YearPlan {
+                    convert: 30_000.0,
+                    ..YearPlan::default()
+                },
+            };
+            assert_eq!(
+                score_from(&sc, &changed, trail.at(t), None),
+                score(&sc, &changed),
+                "year {t}"
+            );
+        }
+    }
 }

@@ -10,7 +10,8 @@ use super::Budget;
 use super::OptimizeError;
 use super::candidates::{Candidates, Lever, Probe};
 use super::schedule::{Patched, Schedule, YearPlan};
-use super::score::{Score, score};
+use super::score::{Score, Trail, score, score_from};
+use super::screen::{Prices, prices as prices_at};
 use crate::engine::Scenario;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -23,6 +24,8 @@ const MARGIN: f64 = 1.0;
 const SWEEP_GAIN: f64 = 100.0;
 /// Sweeps a descent usually takes before one gains too little to go on.
 const TYPICAL_SWEEPS: usize = 3;
+/// Trials of a lever replayed in full when the shadow prices rank more ([`super::screen`]).
+const SCREEN_KEEP: usize = 3;
 
 /// The search's settings and its count of projections.
 pub struct Search<'a> {
@@ -36,6 +39,8 @@ pub struct Search<'a> {
     limit: (usize, Option<Instant>),
     /// The budget ran out: the search stopped with the best schedule it had.
     pub exhausted: bool,
+    /// Rank each lever's trials by shadow prices and replay only the best few.
+    pub screen: bool,
 }
 
 impl<'a> Search<'a> {
@@ -61,6 +66,7 @@ impl<'a> Search<'a> {
                 budget.time.and_then(|t| started.checked_add(t)),
             ),
             exhausted: false,
+            screen: true,
         }
     }
 
@@ -89,26 +95,54 @@ impl<'a> Search<'a> {
         score(self.scenario, schedule)
     }
 
-    /// Scores a schedule and works out year `index`'s candidates on the way.
-    fn probe(&mut self, schedule: &Schedule, index: usize) -> (Score, Candidates) {
+    /// Scores a schedule from the first year, recording its trail.
+    fn score_recording(&mut self, schedule: &Schedule, trail: &mut Trail) -> Score {
+        self.evaluations += 1;
+        score_from(self.scenario, schedule, None, Some(trail))
+    }
+
+    /// Records `schedule`'s trail again from year `first`, where it changed.
+    fn rerecord(&mut self, schedule: &Schedule, first: usize, trail: &mut Trail) {
+        let start = trail.at(trail.known_at_or_before(first)).cloned();
+        self.evaluations += 1;
+        score_from(self.scenario, schedule, start.as_ref(), Some(trail));
+    }
+
+    /// Scores a schedule whose trail is known up to some year, and works out year `index`'s
+    /// candidates on the way; the trail is then known to the end.
+    fn probe(
+        &mut self,
+        schedule: &Schedule,
+        index: usize,
+        trail: &mut Trail,
+    ) -> (Score, Candidates) {
         self.evaluations += 1;
         let probe = Probe {
             schedule,
             index,
             found: Mutex::new(None),
         };
-        let s = score(self.scenario, &probe);
+        let start = trail.at(trail.known_at_or_before(index)).cloned();
+        let s = score_from(self.scenario, &probe, start.as_ref(), Some(trail));
         let found = probe.found.into_inner().ok().flatten().unwrap_or_default();
         (s, found)
     }
 
-    /// Scores each trial plan for year `index`, spread over the threads.
-    fn trials(&mut self, base: &Schedule, index: usize, plans: &[YearPlan]) -> Vec<Score> {
+    /// Scores each trial plan for year `index`, spread over the threads: each replays the years
+    /// from `index` on, from the incumbent's trail.
+    fn trials(
+        &mut self,
+        base: &Schedule,
+        index: usize,
+        plans: &[YearPlan],
+        trail: &Trail,
+    ) -> Vec<Score> {
         self.evaluations += plans.len();
         let sc = self.scenario;
-        let one = |year: YearPlan| score(sc, &Patched { base, index, year });
+        let start = trail.at(index);
+        let one = |year: YearPlan| score_from(sc, &Patched { base, index, year }, start, None);
         let threads = self.threads.min(plans.len());
-        if threads <= 1 {
+        if threads <= 1 || plans.len() < PARALLEL_FROM {
             return plans.iter().map(|p| one(*p)).collect();
         }
         let mut out: Vec<Option<Score>> = vec![None; plans.len()];
@@ -150,7 +184,8 @@ impl<'a> Search<'a> {
         let n = self.scenario.years.len();
         let mut best = start;
         best.years.resize(n, YearPlan::default());
-        let mut best_score = self.score(&best);
+        let mut trail = Trail::default();
+        let mut best_score = self.score_recording(&best, &mut trail);
         // Progress counts the sweeps a descent usually takes, not the most it may: a bar that
         // crawls through sweeps that never run says nothing.
         let total = (self.max_sweeps.min(TYPICAL_SWEEPS) * n).max(1) as f32;
@@ -164,18 +199,42 @@ impl<'a> Search<'a> {
                 }
                 let mut stale = true;
                 let mut found = Candidates::default();
+                let mut prices: Option<Option<Prices>> = None;
                 for lever in Lever::ALL {
                     if stale {
-                        let (s, c) = self.probe(&best, t);
+                        let (s, c) = self.probe(&best, t, &mut trail);
                         best_score = s;
                         found = c;
                         stale = false;
                     }
-                    let plans = found.plans(lever, best.years[t]);
+                    let mut plans = found.plans(lever, best.years[t]);
                     if plans.is_empty() {
                         continue;
                     }
-                    let scores = self.trials(&best, t, &plans);
+                    // Harvests change only the basis, which the prices do not see.
+                    if self.screen && plans.len() > SCREEN_KEEP && lever != Lever::Harvest {
+                        let p = prices.get_or_insert_with(|| {
+                            let (p, replays) =
+                                prices_at(self.scenario, &best, t, &trail, &best_score);
+                            self.evaluations += replays;
+                            p
+                        });
+                        if let (Some(p), Some(from)) = (p.as_ref(), trail.at(t)) {
+                            let sc = self.scenario;
+                            let mut ranked: Vec<(f64, YearPlan)> = plans
+                                .iter()
+                                .map(|y| (p.estimate(sc, &best, t, *y, from), *y))
+                                .collect();
+                            // Stable, so equal estimates keep the candidates' order.
+                            ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+                            plans = ranked
+                                .into_iter()
+                                .take(SCREEN_KEEP)
+                                .map(|(_, y)| y)
+                                .collect();
+                        }
+                    }
+                    let scores = self.trials(&best, t, &plans, &trail);
                     let mut pick: Option<usize> = None;
                     for (i, s) in scores.iter().enumerate() {
                         let leader = pick.map_or(&best_score, |p| &scores[p]);
@@ -186,6 +245,7 @@ impl<'a> Search<'a> {
                     if let Some(i) = pick {
                         best.years[t] = plans[i];
                         best_score = scores[i];
+                        trail.changed_at(t);
                         improved = true;
                         stale = true;
                     }
@@ -207,7 +267,13 @@ const SHIFT_REACH: usize = 3;
 const SPREAD_WIDTH: usize = 4;
 /// The first step of the polish, nominal dollars; it halves down to [`LAST_STEP`].
 const FIRST_STEP: f64 = 64_000.0;
-const LAST_STEP: f64 = 500.0;
+/// Finer steps than this gained under $100 on every example, at a round of moves each.
+const LAST_STEP: f64 = 2_000.0;
+/// Fewer trials than this run on one thread: starting a thread costs about as much as a short
+/// replay, and on a busy machine a second thread gains nothing.
+const PARALLEL_FROM: usize = 8;
+/// Further moves that gained on their own tried on top of a round's best.
+const EXTRA_MOVES: usize = 8;
 /// Most moves the polish accepts before it settles (a guard; it usually settles far sooner).
 const MAX_MOVES: usize = 400;
 
@@ -223,6 +289,15 @@ pub enum Move {
 }
 
 impl Move {
+    /// The first year the move changes: a trial replays from there.
+    pub fn first_year(&self) -> usize {
+        match *self {
+            Move::Step { year, .. } => year,
+            Move::Shift { from, to, .. } => from.min(to),
+            Move::Spread { first, .. } => first,
+        }
+    }
+
     /// The schedule with the move made, or `None` when it would change nothing.
     pub fn apply(&self, s: &Schedule) -> Option<Schedule> {
         let mut out = s.clone();
@@ -294,28 +369,31 @@ fn moves(schedule: &Schedule, active: usize, step: f64) -> Vec<Move> {
 }
 
 impl Search<'_> {
-    /// Scores each schedule, spread over the threads, in order.
-    fn score_all(&mut self, schedules: &[Schedule]) -> Vec<Score> {
+    /// Scores each schedule, spread over the threads, in order: each replays from its first
+    /// changed year, on the incumbent's trail.
+    fn score_all(&mut self, schedules: &[(Schedule, usize)], trail: &Trail) -> Vec<Score> {
         self.evaluations += schedules.len();
         let sc = self.scenario;
+        let one = |(s, first): &(Schedule, usize)| score_from(sc, s, trail.at(*first), None);
         let threads = self.threads.min(schedules.len());
-        if threads <= 1 {
-            return schedules.iter().map(|s| score(sc, s)).collect();
+        if threads <= 1 || schedules.len() < PARALLEL_FROM {
+            return schedules.iter().map(one).collect();
         }
         let mut out: Vec<Option<Score>> = vec![None; schedules.len()];
         std::thread::scope(|scope| {
             let workers: Vec<_> = (1..threads)
                 .map(|t| {
+                    let one = &one;
                     scope.spawn(move || {
                         (t..schedules.len())
                             .step_by(threads)
-                            .map(|i| (i, score(sc, &schedules[i])))
+                            .map(|i| (i, one(&schedules[i])))
                             .collect::<Vec<_>>()
                     })
                 })
                 .collect();
             for i in (0..schedules.len()).step_by(threads) {
-                out[i] = Some(score(sc, &schedules[i]));
+                out[i] = Some(one(&schedules[i]));
             }
             for w in workers {
                 if let Ok(done) = w.join() {
@@ -341,6 +419,8 @@ impl Search<'_> {
     ) -> Result<(Schedule, Score), OptimizeError> {
         let levels = (FIRST_STEP / LAST_STEP).log2().floor() + 1.0;
         let (mut best, mut best_score) = start;
+        let mut trail = Trail::default();
+        self.score_recording(&best, &mut trail);
         let active = active.min(best.years.len());
         let mut step = FIRST_STEP;
         let mut accepted = 0;
@@ -349,23 +429,50 @@ impl Search<'_> {
             if self.spent() {
                 break;
             }
-            let trials: Vec<Schedule> = moves(&best, active, step)
-                .iter()
-                .filter_map(|m| m.apply(&best))
+            let made: Vec<(Move, Schedule)> = moves(&best, active, step)
+                .into_iter()
+                .filter_map(|m| m.apply(&best).map(|s| (m, s)))
                 .collect();
-            let scores = self.score_all(&trials);
-            let mut pick: Option<usize> = None;
-            for (i, s) in scores.iter().enumerate() {
-                let leader = pick.map_or(&best_score, |p| &scores[p]);
-                if s.beats(leader, MARGIN) {
-                    pick = Some(i);
+            let trials: Vec<(Schedule, usize)> = made
+                .iter()
+                .map(|(m, s)| (s.clone(), m.first_year()))
+                .collect();
+            let scores = self.score_all(&trials, &trail);
+            // The moves that gain on their own, best first.
+            let mut gaining: Vec<usize> = (0..scores.len())
+                .filter(|i| scores[*i].beats(&best_score, MARGIN))
+                .collect();
+            gaining.sort_by(|a, b| {
+                let (x, y) = (&scores[*a], &scores[*b]);
+                if y.beats(x, 0.0) {
+                    std::cmp::Ordering::Greater
+                } else if x.beats(y, 0.0) {
+                    std::cmp::Ordering::Less
+                } else {
+                    a.cmp(b)
                 }
-            }
-            match pick {
-                Some(i) => {
+            });
+            match gaining.first() {
+                Some(&i) => {
                     best_score = scores[i];
-                    best = trials.into_iter().nth(i).unwrap_or(best);
+                    best = trials[i].0.clone();
+                    self.rerecord(&best, trials[i].1, &mut trail);
                     accepted += 1;
+                    // The others that gained on their own are tried on top, each kept when
+                    // it still gains: one replay each instead of a round over every move.
+                    for &j in gaining.iter().skip(1).take(EXTRA_MOVES) {
+                        let Some(next) = made[j].0.apply(&best) else {
+                            continue;
+                        };
+                        let first = made[j].0.first_year();
+                        self.evaluations += 1;
+                        let s = score_from(self.scenario, &next, trail.at(first), None);
+                        if s.beats(&best_score, MARGIN) {
+                            (best, best_score) = (next, s);
+                            self.rerecord(&best, first, &mut trail);
+                            accepted += 1;
+                        }
+                    }
                 }
                 None => {
                     step /= 2.0;

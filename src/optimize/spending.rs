@@ -305,5 +305,7 @@ pub(super) fn maximise(
         outcome: result,
         evaluations,
         budget_spent,
+        stages: Vec::new(),
+        provisional: false,
     })
 }

@@ -8,7 +8,7 @@ use super::app::{App, Effect, Overlay};
 use super::files::{Places, Source};
 use super::recovery;
 use crate::job::Latest;
-use crate::optimize::{OptimizeError, Optimized};
+use crate::optimize::{OptimizeError, Optimized, OptimizerProgress};
 use crate::plan::{PathMode, Plan, load_plan, parse_plan, save_plan};
 use crate::sim::{SimError, SimProgress, SimResult};
 use crate::strategy::Objective;
@@ -25,7 +25,7 @@ const KEEP_EVERY: Duration = Duration::from_secs(2);
 /// How long a status message shows.
 const STATUS_FOR: Duration = Duration::from_secs(5);
 
-type OptimizerJob = Latest<f32, Result<Box<Optimized>, OptimizeError>>;
+type OptimizerJob = Latest<OptimizerProgress, Result<Box<Optimized>, OptimizeError>>;
 
 #[derive(Default)]
 pub struct Runner {

@@ -4,7 +4,7 @@
 use super::App;
 use crate::compare::{Comparison, compare_with};
 use crate::job::Update;
-use crate::optimize::{OptimizeError, Optimized, OptimizerUpdate};
+use crate::optimize::{OptimizeError, Optimized, OptimizerProgress, OptimizerUpdate};
 use crate::plan::Plan;
 use crate::sim::{SimResult, SimUpdate};
 use crate::strategy::Objective;
@@ -60,16 +60,22 @@ impl Background {
         }
     }
 
-    /// Takes an optimizer's update; returns whether a new optimized column arrived.
+    /// Takes an optimizer's update; returns whether a new optimized column arrived (a better
+    /// answer found on the way replaces the column in place; the search's last one ends it).
     pub fn take_optimizer(&mut self, objective: Objective, u: OptimizerUpdate) -> bool {
         self.rev += 1;
         match u {
-            Update::Progress(p) => {
+            Update::Progress(OptimizerProgress::Share(p)) => {
                 match self.optimizing.iter_mut().find(|(o, _)| *o == objective) {
                     Some(slot) => slot.1 = p,
                     None => self.optimizing.push((objective, p)),
                 }
                 false
+            }
+            Update::Progress(OptimizerProgress::Found(o)) => {
+                self.optimized.retain(|x| x.objective != o.objective);
+                self.optimized.push(o);
+                true
             }
             Update::Done(result) => {
                 self.optimizing.retain(|(o, _)| *o != objective);

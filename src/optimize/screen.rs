@@ -1,0 +1,193 @@
+//! A cheap first look at one year's trials, so that only the promising few are replayed.
+//!
+//! A trial that changes year `t` changes the balances the next year opens with (and, through
+//! that year's MAGI, the Medicare surcharge two years on); everything after follows from them.
+//! So the rest of the plan is valued by shadow prices: what a dollar more or less in each kind
+//! of account at the start of year `t + 1` adds to the estate, measured by replaying the
+//! incumbent from there with each balance moved by a typical trial's size. Each trial then costs
+//! one year of the engine, and is ranked by its year's own books plus the priced change in the
+//! balances it leaves. The ranking only chooses which trials are replayed in full: the exact
+//! replay decides, as before. The prices are a secant over [`PRICE_STEP`], not a tangent, since
+//! the trials move tens of thousands of dollars.
+
+use super::schedule::{Patched, Schedule, YearPlan};
+use super::score::{Score, Trail, one_year, score_from};
+use crate::engine::{Balances, PathState, Scenario};
+use crate::plan::AccountKind;
+use crate::tax::Filing;
+
+/// How far each balance is moved to measure its price, today's dollars.
+const PRICE_STEP: f64 = 20_000.0;
+
+/// What a nominal dollar more in each kind of account at the start of the year after the
+/// screened one adds to the estate (today's dollars), around the incumbent's balances then.
+#[derive(Debug, Clone)]
+pub struct Prices {
+    base: Balances<f64>,
+    base_magi: Option<(f64, Filing)>,
+    deferred: f64,
+    roth: f64,
+    taxable: f64,
+    cash: f64,
+}
+
+/// The prices at the start of year `t + 1` of `best` (whose score is `score` and whose trail is
+/// known to the end), and the replays they took; `None` when they cannot be measured: the last
+/// year, a plan whose money runs out (where lasting, not the estate, counts), or a kind of
+/// account a trial could change that holds nothing to move (the trials are then all replayed).
+pub fn prices(
+    sc: &Scenario<f64>,
+    best: &Schedule,
+    t: usize,
+    trail: &Trail,
+    score: &Score,
+) -> (Option<Prices>, usize) {
+    let Some((base, before)) = trail.at(t + 1) else {
+        return (None, 0);
+    };
+    if !score.lasts || t + 1 >= sc.years.len() {
+        return (None, 0);
+    }
+    let step = PRICE_STEP * sc.years[t + 1].price_level;
+    let mut replays = 0;
+    let mut price = |kind: AccountKind, toward: f64| -> Option<f64> {
+        let (moved, by) = match base.with_added(kind, toward * step) {
+            Some(s) => (s, toward * step),
+            None => (base.with_added(kind, -toward * step)?, -toward * step),
+        };
+        replays += 1;
+        let s = score_from(sc, best, Some(&(moved, *before)), None);
+        (s.lasts).then(|| (s.estate - score.estate) / by)
+    };
+    // Each moved the way trials usually move it: conversions and draws take from tax-deferred
+    // money and taxable accounts and add to Roth.
+    let deferred = price(AccountKind::Deferred, -1.0);
+    let roth = price(AccountKind::Roth, 1.0);
+    let taxable = price(AccountKind::Taxable, -1.0);
+    let cash = price(AccountKind::Cash, -1.0);
+    let b = base.balances();
+    let found = (|| {
+        // Without tax-deferred money no trial changes it; the cash left over is reinvested in
+        // the taxable accounts, so each of the two stands in for the other when it is empty.
+        let deferred = if b.deferred > 0.0 { deferred? } else { 0.0 };
+        let (taxable, cash) = match (taxable, cash) {
+            (Some(t), Some(c)) => (t, c),
+            (Some(t), None) => (t, t),
+            (None, Some(c)) => (c, c),
+            (None, None) => return None,
+        };
+        Some(Prices {
+            deferred,
+            // Conversions open a Roth account when there is none: without one to move, its
+            // price is unknown.
+            roth: roth?,
+            taxable,
+            cash,
+            base: b,
+            base_magi: base.last_magi(),
+        })
+    })();
+    (found, replays)
+}
+
+impl Prices {
+    /// The estimated change in the estate from `year` in place of the incumbent's year `t`.
+    pub fn estimate(
+        &self,
+        sc: &Scenario<f64>,
+        best: &Schedule,
+        t: usize,
+        year: YearPlan,
+        from: &(PathState<f64>, Option<f64>),
+    ) -> f64 {
+        let trial = Patched {
+            base: best,
+            index: t,
+            year,
+        };
+        let Some(next) = one_year(sc, &trial, from) else {
+            return f64::NEG_INFINITY;
+        };
+        let b = next.balances();
+        let mut gain = self.deferred * (b.deferred - self.base.deferred)
+            + self.roth * (b.roth - self.base.roth)
+            + self.taxable * (b.taxable - self.base.taxable)
+            + self.cash * (b.cash - self.base.cash);
+        // The surcharge this year's MAGI sets two years on, paid from the accounts then.
+        if let (Some(inputs), Some((magi, filing)), Some((was, _))) =
+            (sc.years.get(t + 2), next.last_magi(), self.base_magi)
+            && inputs.enrolled > 0
+        {
+            let charge = |m: f64| inputs.irmaa.charge(filing, m, inputs.enrolled).annual;
+            gain -= self.taxable.max(self.cash) * (charge(magi) - charge(was));
+        }
+        gain
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::ReturnPath;
+    use crate::optimize::candidates::{Lever, Probe};
+    use crate::plan::demo_plan;
+    use rust_decimal::Decimal;
+    use std::sync::Mutex;
+
+    /// On the demo's early years, where the conversions that matter are made, the conversion
+    /// that wins when every candidate is replayed in full is among the three the screen keeps.
+    #[test]
+    fn the_screen_keeps_the_conversion_a_full_replay_picks() {
+        let plan = demo_plan();
+        let sc = Scenario::<Decimal>::build(&plan, &ReturnPath::constant(&plan))
+            .unwrap()
+            .to_f64();
+        let best = Schedule {
+            years: vec![YearPlan::default(); sc.years.len()],
+        };
+        for t in 0..6 {
+            let probe = Probe {
+                schedule: &best,
+                index: t,
+                found: Mutex::new(None),
+            };
+            let mut trail = Trail::default();
+            let score = score_from(&sc, &probe, None, Some(&mut trail));
+            let found = probe.found.into_inner().unwrap().unwrap();
+            let plans = found.plans(Lever::Convert, best.years[t]);
+            assert!(plans.len() > 3, "year {t}: {} candidates", plans.len());
+            let full: Vec<f64> = plans
+                .iter()
+                .map(|y| {
+                    let trial = Patched {
+                        base: &best,
+                        index: t,
+                        year: *y,
+                    };
+                    score_from(&sc, &trial, trail.at(t), None).estate
+                })
+                .collect();
+            let winner = (0..plans.len())
+                .max_by(|a, b| full[*a].total_cmp(&full[*b]))
+                .unwrap();
+            let (p, replays) = prices(&sc, &best, t, &trail, &score);
+            let p = p.expect("the demo's prices can be measured");
+            assert!((3..=4).contains(&replays), "{replays}");
+            let from = trail.at(t).unwrap();
+            let mut ranked: Vec<(f64, usize)> = plans
+                .iter()
+                .enumerate()
+                .map(|(i, y)| (p.estimate(&sc, &best, t, *y, from), i))
+                .collect();
+            ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let kept: Vec<usize> = ranked.iter().take(3).map(|r| r.1).collect();
+            assert!(
+                kept.contains(&winner),
+                "year {t}: the winner {} (+{:.0}) ranked {:?}",
+                plans[winner].convert,
+                full[winner] - score.estate,
+                ranked.iter().position(|r| r.1 == winner)
+            );
+        }
+    }
+}
