@@ -9,7 +9,7 @@
 use super::health::Marketplace;
 use super::ledger::{Balances, Projection, YearRow};
 use super::scenario::{AccountState, Scenario, YearInputs};
-use super::strategy::Strategy;
+use super::strategy::{Decision, Strategy};
 use super::year::{Solution, YearContext};
 use crate::num::Num;
 use crate::plan::AccountKind;
@@ -210,13 +210,36 @@ fn run_with<N: Num>(
             _ => (N::ZERO, 0),
         };
 
+        // HSAs: the year's contributions come in from wages; qualified medical costs (and, for an
+        // owner of 65 or more, Medicare premiums and IRMAA) come out tax-free, before any decision.
+        let contributed = inputs.health.hsa_contribution[0] + inputs.health.hsa_contribution[1];
+        let mut hsa_medical = N::ZERO;
+        let has_hsa = accounts.iter().any(|a| a.kind == AccountKind::Hsa);
+        if has_hsa {
+            for (who, c) in inputs.health.hsa_contribution.iter().enumerate() {
+                if *c > N::ZERO
+                    && let Some(a) = accounts
+                        .iter_mut()
+                        .filter(|a| a.kind == AccountKind::Hsa)
+                        .min_by_key(|a| a.owner != who)
+                {
+                    a.balance += *c;
+                }
+            }
+            hsa_medical += take_hsa(&mut accounts, inputs.health.medical, |_| true);
+            let free_age = inputs.health.hsa_free_age;
+            hsa_medical += take_hsa(&mut accounts, inputs.health.medicare + irmaa, |a| {
+                inputs.ages[a.owner] >= free_age
+            });
+        }
+
         let (age_head, age_spouse) = inputs.return_ages();
         let base = IncomeFacts {
             filing: inputs.filing,
             age_head,
             age_spouse,
             blind: 0,
-            wages: inputs.wages,
+            wages: inputs.wages - contributed,
             pensions: inputs.pensions,
             ira_distributions: rmd,
             roth_conversions: N::ZERO,
@@ -236,7 +259,9 @@ fn run_with<N: Num>(
             + inputs.other_income
             + dividends
             + interest
-            + rmd;
+            + rmd
+            + hsa_medical
+            - contributed;
         let (living, guardrail) = guardrails.year(scenario, inputs.living, opening.total());
         let spending = living + inputs.one_offs;
         let now = balances(&accounts);
@@ -249,7 +274,11 @@ fn run_with<N: Num>(
             owners,
             base,
             fixed_cash,
-            outlays: spending + irmaa + inputs.health.medicare + inputs.health.payroll,
+            outlays: spending
+                + irmaa
+                + inputs.health.medicare
+                + inputs.health.payroll
+                + inputs.health.medical,
             irmaa,
             available: [now.cash, now.taxable, now.deferred, now.roth],
             gain_ratio: (taxable_value - taxable_basis)
@@ -274,6 +303,12 @@ fn run_with<N: Num>(
                 Some(N::from_f64(quick_solution.draws.total())),
             ),
         };
+        // Money the accounts could not give: the HSAs are spent on other things too.
+        let (solution, hsa_draw, hsa_penalty) = if solution.shortfall > N::ZERO && has_hsa {
+            spend_hsa(&ctx, &decision.convert(), solution, &accounts)
+        } else {
+            (solution, N::ZERO, N::ZERO)
+        };
         let Solution {
             draws,
             federal,
@@ -294,6 +329,7 @@ fn run_with<N: Num>(
         take_pro_rata(&mut accounts, AccountKind::Roth, draws.roth);
         let realized_gain = ctx.realized_gain(draws.taxable);
         take_pro_rata(&mut accounts, AccountKind::Taxable, draws.taxable);
+        take_hsa(&mut accounts, hsa_draw, |_| true);
         trace(index, AccountStage::AfterDraws, &accounts);
         harvest_gains(&mut accounts, draws.harvest);
         for (a, g) in accounts.iter_mut().zip(&turnover) {
@@ -332,8 +368,10 @@ fn run_with<N: Num>(
             due - short
         };
         let spending_paid = pay(spending);
+        let medical_paid = pay(inputs.health.medical);
         let marketplace_paid = pay(premium);
         let penalty_paid = pay(penalty);
+        let hsa_penalty_paid = pay(hsa_penalty);
         let medicare_paid = pay(inputs.health.medicare);
         let irmaa_paid = pay(irmaa);
         let payroll_paid = pay(inputs.health.payroll);
@@ -385,7 +423,11 @@ fn run_with<N: Num>(
             aca_line,
             medicare_premium: medicare_paid,
             payroll_tax: payroll_paid,
-            early_withdrawal_tax: penalty_paid,
+            early_withdrawal_tax: penalty_paid + hsa_penalty_paid,
+            hsa_contribution: contributed,
+            medical_costs: medical_paid,
+            hsa_medical,
+            hsa_draw,
             irmaa_tier,
             reinvested: surplus,
             growth,
@@ -545,7 +587,7 @@ fn owners<N: Num>(
             } else {
                 age_spouse.unwrap_or(inputs.ages[who])
             },
-            wages: own.wages,
+            wages: own.wages - inputs.health.hsa_contribution[who],
             private_pension: own.private_pension,
             government_pension: own.government_pension,
             ira_distributions: rmd_of[who],
@@ -565,6 +607,91 @@ fn owners<N: Num>(
         fixed_ira: rmd_of[0] + rmd_of[1],
         share,
     }
+}
+
+/// Takes up to `amount` from the HSAs `from` accepts, in the order of the accounts (most
+/// households hold one); what was taken.
+fn take_hsa<N: Num>(
+    accounts: &mut [AccountState<N>],
+    amount: N,
+    from: impl Fn(&AccountState<N>) -> bool,
+) -> N {
+    let mut left = amount;
+    for a in accounts.iter_mut() {
+        if left <= N::ZERO {
+            break;
+        }
+        if a.kind == AccountKind::Hsa && a.balance > N::ZERO && from(a) {
+            let t = left.min_of(a.balance);
+            a.balance -= t;
+            left -= t;
+        }
+    }
+    amount.pos() - left.pos()
+}
+
+/// A year the other accounts cannot pay for: HSA money spent on other things than medical costs,
+/// as ordinary income, with the additional tax on the share of owners under 65, the least that
+/// meets the need (to the cent) or all of it. Returns the year solved again, the amount and the
+/// additional tax.
+fn spend_hsa<N: Num>(
+    ctx: &YearContext<'_, N>,
+    decision: &Decision<N>,
+    solution: Solution<N>,
+    accounts: &[AccountState<N>],
+) -> (Solution<N>, N, N) {
+    let health = &ctx.inputs.health;
+    let (mut held, mut penalised) = (N::ZERO, N::ZERO);
+    for a in accounts
+        .iter()
+        .filter(|a| a.kind == AccountKind::Hsa && a.balance > N::ZERO)
+    {
+        held += a.balance;
+        if ctx.inputs.ages[a.owner] < health.hsa_free_age {
+            penalised += a.balance;
+        }
+    }
+    if held <= N::ZERO {
+        return (solution, N::ZERO, N::ZERO);
+    }
+    let rate = if penalised > N::ZERO {
+        (health.hsa_rate * penalised.ratio(held)).short(12)
+    } else {
+        N::ZERO
+    };
+    let at = |x: N| {
+        let penalty = (rate * x).round_cents();
+        let mut base = ctx.base;
+        base.other_ordinary += x;
+        let year = YearContext {
+            base,
+            fixed_cash: ctx.fixed_cash + x,
+            outlays: ctx.outlays + penalty,
+            memo: Default::default(),
+            ..ctx.clone()
+        };
+        (year.solve(decision), x, penalty)
+    };
+    let all = at(held);
+    if all.0.shortfall > N::ZERO {
+        return all;
+    }
+    // The cash left rises with the amount spent: halve the stretch to the cent.
+    let (mut lo, mut hi, mut best) = (N::ZERO, held, all);
+    for _ in 0..64 {
+        let mid = ((lo + hi) / N::from_i64(2)).trunc_cents();
+        if mid <= lo || mid >= hi {
+            break;
+        }
+        let tried = at(mid);
+        if tried.0.shortfall > N::ZERO {
+            lo = mid;
+        } else {
+            hi = mid;
+            best = tried;
+        }
+    }
+    best
 }
 
 fn sum_kind<N: Num>(
@@ -589,6 +716,7 @@ fn balances<N: Num>(accounts: &[AccountState<N>]) -> Balances<N> {
             }
             AccountKind::Deferred => b.deferred += a.balance,
             AccountKind::Roth => b.roth += a.balance,
+            AccountKind::Hsa => b.hsa += a.balance,
         }
     }
     b

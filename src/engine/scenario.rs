@@ -598,6 +598,13 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             owner,
             balance,
             stock_share,
+        }
+        | Account::Hsa {
+            name,
+            owner,
+            balance,
+            stock_share,
+            ..
         } => AccountState {
             name: name.clone(),
             kind: a.kind(),

@@ -386,6 +386,25 @@ pub enum Account {
         #[serde(with = "serde_dec")]
         balance: Decimal,
     },
+    /// A health savings account: contributions from wages before tax while its owner works and
+    /// is not on Medicare; tax-free for qualified medical costs; other withdrawals are ordinary
+    /// income (plus 20% before 65); to heirs other than a spouse the whole balance is income.
+    Hsa {
+        name: String,
+        owner: PersonIndex,
+        #[serde(with = "serde_dec")]
+        balance: Decimal,
+        #[serde(default = "default_stock_share", with = "serde_dec")]
+        stock_share: Decimal,
+        /// Yearly contribution in today's dollars (capped at the year's limit), paid from the
+        /// owner's wages before tax in each year they earn wages before Medicare.
+        #[serde(default, with = "serde_dec")]
+        contribution: Decimal,
+        /// Family HDHP coverage (the family limit, shared with a spouse's HSA) rather than
+        /// self-only.
+        #[serde(default, skip_serializing_if = "is_false")]
+        family: bool,
+    },
 }
 
 fn default_dividend_yield() -> Decimal {
@@ -398,13 +417,14 @@ fn default_stock_share() -> Decimal {
     dec!(0.6)
 }
 
-/// The three tax worlds, plus cash.
+/// The four tax worlds (taxable, tax-deferred, Roth, HSA), plus cash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AccountKind {
     Cash,
     Taxable,
     Deferred,
     Roth,
+    Hsa,
 }
 
 impl AccountKind {
@@ -414,6 +434,7 @@ impl AccountKind {
             AccountKind::Taxable => "taxable",
             AccountKind::Deferred => "tax-deferred",
             AccountKind::Roth => "Roth",
+            AccountKind::Hsa => "HSA",
         }
     }
 }
@@ -425,6 +446,7 @@ impl Account {
             Account::Deferred { .. } => AccountKind::Deferred,
             Account::Roth { .. } => AccountKind::Roth,
             Account::Cash { .. } => AccountKind::Cash,
+            Account::Hsa { .. } => AccountKind::Hsa,
         }
     }
 
@@ -433,7 +455,8 @@ impl Account {
             Account::Taxable { name, .. }
             | Account::Deferred { name, .. }
             | Account::Roth { name, .. }
-            | Account::Cash { name, .. } => name,
+            | Account::Cash { name, .. }
+            | Account::Hsa { name, .. } => name,
         }
     }
 
@@ -442,7 +465,8 @@ impl Account {
             Account::Taxable { balance, .. }
             | Account::Deferred { balance, .. }
             | Account::Roth { balance, .. }
-            | Account::Cash { balance, .. } => *balance,
+            | Account::Cash { balance, .. }
+            | Account::Hsa { balance, .. } => *balance,
         }
     }
 
@@ -451,13 +475,16 @@ impl Account {
             Account::Taxable { balance, .. }
             | Account::Deferred { balance, .. }
             | Account::Roth { balance, .. }
-            | Account::Cash { balance, .. } => balance,
+            | Account::Cash { balance, .. }
+            | Account::Hsa { balance, .. } => balance,
         }
     }
 
     pub fn owner(&self) -> Option<PersonIndex> {
         match self {
-            Account::Deferred { owner, .. } | Account::Roth { owner, .. } => Some(*owner),
+            Account::Deferred { owner, .. }
+            | Account::Roth { owner, .. }
+            | Account::Hsa { owner, .. } => Some(*owner),
             _ => None,
         }
     }
@@ -467,7 +494,8 @@ impl Account {
         match self {
             Account::Taxable { stock_share, .. }
             | Account::Deferred { stock_share, .. }
-            | Account::Roth { stock_share, .. } => *stock_share,
+            | Account::Roth { stock_share, .. }
+            | Account::Hsa { stock_share, .. } => *stock_share,
             Account::Cash { .. } => Decimal::ZERO,
         }
     }
@@ -501,6 +529,14 @@ impl Account {
             AccountKind::Cash => Account::Cash {
                 name: name.to_string(),
                 balance: Decimal::ZERO,
+            },
+            AccountKind::Hsa => Account::Hsa {
+                name: name.to_string(),
+                owner: 0,
+                balance: Decimal::ZERO,
+                stock_share: default_stock_share(),
+                contribution: Decimal::ZERO,
+                family: false,
             },
         }
     }
@@ -605,6 +641,11 @@ pub struct Spending {
     /// after good ones. None: the need is fixed in real terms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guardrails: Option<Guardrails>,
+    /// Qualified medical costs besides the spending above (deductibles, co-pays, dental,
+    /// glasses), a year in today's dollars; the survivor share applies after a death. Paid
+    /// tax-free from HSAs first (with Medicare premiums from 65), the rest like any spending.
+    #[serde(default, skip_serializing_if = "Decimal::is_zero", with = "serde_dec")]
+    pub medical_costs: Decimal,
 }
 
 /// Guyton–Klinger guardrails on the withdrawal rate (living costs over the opening portfolio).

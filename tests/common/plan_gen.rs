@@ -133,15 +133,27 @@ fn account(people: usize) -> impl Strategy<Value = Account> {
                     }
                 }
             ),
-        (name(), money(), owner, share()).prop_map(|(name, balance, owner, stock_share)| {
-            Account::Roth {
+        (name(), money(), owner.clone(), share()).prop_map(
+            |(name, balance, owner, stock_share)| {
+                Account::Roth {
+                    name,
+                    owner,
+                    balance,
+                    stock_share,
+                }
+            }
+        ),
+        (name(), money()).prop_map(|(name, balance)| Account::Cash { name, balance }),
+        (name(), money(), owner, share(), money(), any::<bool>()).prop_map(
+            |(name, balance, owner, stock_share, contribution, family)| Account::Hsa {
                 name,
                 owner,
                 balance,
                 stock_share,
+                contribution,
+                family,
             }
-        }),
-        (name(), money()).prop_map(|(name, balance)| Account::Cash { name, balance }),
+        ),
     ]
 }
 
@@ -379,7 +391,7 @@ prop_compose! {
         heirs_rate in rate(0, 600),
         accounts in prop::collection::vec(account(2), 0..=6),
         income in income(),
-        spending in (money(), prop::collection::vec((40u32..=120, money()), 0..=2), prop::collection::vec((0i32..100, money()), 0..=2), share(), prop::option::of((1i64..=1000, 1i64..=99, 1i64..=50, 0i64..=100))),
+        spending in (money(), prop::collection::vec((40u32..=120, money()), 0..=2), prop::collection::vec((0i32..100, money()), 0..=2), share(), prop::option::of((1i64..=1000, 1i64..=99, 1i64..=50, 0i64..=100)), prop::option::of(money())),
         inflation in rate(-50, 200),
         returns in prop_oneof![
             rate(-500, 300).prop_map(|nominal| Returns::Constant { nominal }),
@@ -401,7 +413,7 @@ prop_compose! {
         };
         let n = people.len();
         let accounts = accounts.into_iter().map(|mut a| {
-            if let Account::Deferred { owner, .. } | Account::Roth { owner, .. } = &mut a {
+            if let Account::Deferred { owner, .. } | Account::Roth { owner, .. } | Account::Hsa { owner, .. } = &mut a {
                 *owner %= n;
             }
             a
@@ -433,6 +445,7 @@ prop_compose! {
                 changes,
                 one_offs: spending.2.into_iter().map(|(k, amount)| OneOff { year: start + k, amount, label: "one-off".into() }).collect(),
                 survivor_share: spending.3,
+                medical_costs: spending.5.unwrap_or_default(),
                 guardrails: spending.4.map(|(upper, lower, adjust, floor)| Guardrails {
                     upper: Decimal::new(upper, 2),
                     lower: Decimal::new(lower, 2),
@@ -652,7 +665,10 @@ pub fn corrupt(plan: &mut Plan, which: u8, bad: &Corruption) {
             2 => plan.strategies = vec![StrategySpec::Conventional; *k],
             _ => {
                 for a in &mut plan.accounts {
-                    if let Account::Deferred { owner, .. } | Account::Roth { owner, .. } = a {
+                    if let Account::Deferred { owner, .. }
+                    | Account::Roth { owner, .. }
+                    | Account::Hsa { owner, .. } = a
+                    {
                         *owner = *k;
                     }
                 }
@@ -665,7 +681,8 @@ pub fn corrupt(plan: &mut Plan, which: u8, bad: &Corruption) {
 }
 
 fn amount_slots(plan: &mut Plan) -> Vec<&mut Decimal> {
-    let mut v: Vec<&mut Decimal> = vec![&mut plan.spending.annual];
+    let mut v: Vec<&mut Decimal> =
+        vec![&mut plan.spending.annual, &mut plan.spending.medical_costs];
     for p in &mut plan.people {
         if let Coverage::Marketplace { benchmark, .. } = &mut p.coverage {
             v.push(benchmark);
@@ -687,6 +704,14 @@ fn amount_slots(plan: &mut Plan) -> Vec<&mut Decimal> {
             Account::Deferred { balance, .. }
             | Account::Roth { balance, .. }
             | Account::Cash { balance, .. } => v.push(balance),
+            Account::Hsa {
+                balance,
+                contribution,
+                ..
+            } => {
+                v.push(balance);
+                v.push(contribution);
+            }
         }
     }
     for s in &mut plan.income.social_security {
@@ -796,9 +821,9 @@ fn rate_slots(plan: &mut Plan) -> Vec<&mut Decimal> {
                 v.push(stock_share);
                 v.push(realize_share);
             }
-            Account::Deferred { stock_share, .. } | Account::Roth { stock_share, .. } => {
-                v.push(stock_share)
-            }
+            Account::Deferred { stock_share, .. }
+            | Account::Roth { stock_share, .. }
+            | Account::Hsa { stock_share, .. } => v.push(stock_share),
             Account::Cash { .. } => {}
         }
     }

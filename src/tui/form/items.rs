@@ -70,6 +70,7 @@ pub fn add_account(plan: &mut Plan, kind: AccountKind) -> Result<(), String> {
         AccountKind::Deferred => format!("IRA {n}"),
         AccountKind::Roth => format!("Roth {n}"),
         AccountKind::Cash => format!("Savings {n}"),
+        AccountKind::Hsa => format!("HSA {n}"),
     };
     plan.accounts.push(Account::new_of_kind(kind, &name));
     Ok(())

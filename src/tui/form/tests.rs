@@ -32,8 +32,13 @@ fn rich_plans() -> Vec<Plan> {
         AccountKind::Deferred,
         AccountKind::Roth,
         AccountKind::Cash,
+        AccountKind::Hsa,
     ] {
         items::add_account(&mut a, kind).unwrap();
+    }
+    a.spending.medical_costs = dec!(4000);
+    if let Some(crate::plan::Account::Hsa { family, .. }) = a.accounts.last_mut() {
+        *family = true;
     }
     for add in [
         items::add_pension,

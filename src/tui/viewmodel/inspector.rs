@@ -98,6 +98,10 @@ pub fn inspector(app: &App) -> Inspector {
         ("Marketplace premium", r.marketplace_premium),
         ("  premium credit", r.aca_credit),
         ("Medicare premiums", r.medicare_premium),
+        ("HSA contribution (from wages)", r.hsa_contribution),
+        ("Medical costs", r.medical_costs),
+        ("  paid from HSAs, tax-free", r.hsa_medical),
+        ("HSA spent on other (income)", r.hsa_draw),
     ] {
         if v != Decimal::ZERO {
             ledger.push(row(label, m(v)));
@@ -111,8 +115,11 @@ pub fn inspector(app: &App) -> Inspector {
         row("Tax-deferred", m(r.closing.deferred)),
         row("Roth", m(r.closing.roth)),
         row("Cash", m(r.closing.cash)),
-        row("Total", m(r.closing.total())),
     ]);
+    if r.closing.hsa != Decimal::ZERO || r.opening.hsa != Decimal::ZERO {
+        ledger.push(row("HSA", m(r.closing.hsa)));
+    }
+    ledger.push(row("Total", m(r.closing.total())));
     let b = &r.tax;
     let bracket = if b.bracket == 0 {
         "none (deductions)".to_string()
