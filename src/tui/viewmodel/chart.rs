@@ -28,12 +28,14 @@ pub fn stack_columns(p: &Projection<Decimal>) -> Vec<StackColumn> {
                 real(r, r.deferred_draw),
                 real(r, r.roth_draw),
                 real(r, r.conversion),
+                real(r, r.hsa_medical + r.hsa_draw),
             ],
             taxes: [
                 real(r, r.federal_tax),
                 real(r, r.state_tax),
                 real(r, r.irmaa),
                 real(r, r.health()),
+                real(r, r.medical_costs),
             ],
             shortfall: real(r, r.shortfall),
         })
