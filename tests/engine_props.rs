@@ -205,7 +205,7 @@ prop_compose! {
             income: Income {
                 social_security,
                 pensions: pension.into_iter().map(|(amount, start_age, cola, survivor_share)| Pension { government: cola > Decimal::ZERO, person: 0, name: "Pension".into(), amount, start_age, cola, survivor_share }).collect(),
-                wages: wages.into_iter().map(|(amount, until_age)| Wage { person: 0, amount, until_age }).collect(),
+                wages: wages.into_iter().map(|(amount, until_age)| Wage { person: 0, amount, until_age, self_employed: until_age % 2 == 1 }).collect(),
                 other: vec![],
             },
             spending: Spending {

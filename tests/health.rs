@@ -161,6 +161,7 @@ fn medicare_premiums_are_paid_from_the_medicare_age_and_a_later_age_means_no_irm
 fn wages_pay_payroll_tax_and_the_worker_is_on_the_employers_plan() {
     let mut plan = example("G.ron");
     plan.income.wages.push(Wage {
+        self_employed: false,
         person: 1,
         amount: dec!(50000),
         until_age: 60,

@@ -36,6 +36,10 @@ pub struct HealthYear<N> {
     /// that age (65); zero without HSAs.
     pub hsa_rate: N,
     pub hsa_free_age: u32,
+    /// Net profit from self-employment of the household, dollars of the year, and the half of
+    /// the self-employment tax deducted from it for AGI.
+    pub self_employment: N,
+    pub se_deduction: N,
 }
 
 impl<N: Num> HealthYear<N> {
@@ -48,6 +52,8 @@ impl<N: Num> HealthYear<N> {
             medical: self.medical.to_f64(),
             hsa_rate: self.hsa_rate.to_f64(),
             hsa_free_age: self.hsa_free_age,
+            self_employment: self.self_employment.to_f64(),
+            se_deduction: self.se_deduction.to_f64(),
         }
     }
 }
@@ -153,6 +159,8 @@ impl HealthYear<Decimal> {
             medical: M::from_dec(self.medical),
             hsa_rate: M::from_dec(self.hsa_rate),
             hsa_free_age: self.hsa_free_age,
+            self_employment: M::from_dec(self.self_employment),
+            se_deduction: M::from_dec(self.se_deduction),
         }
     }
 }
@@ -267,7 +275,10 @@ impl<'a> HealthCosts<'a> {
             out.medical = medical.round_dp(2);
         }
 
-        if own.iter().any(|o| o.wages > Decimal::ZERO) {
+        if own
+            .iter()
+            .any(|o| o.wages > Decimal::ZERO || o.self_employment > Decimal::ZERO)
+        {
             let payroll = Payroll::for_year(self.payroll, year, &prices)?;
             // Contributions through an employer's cafeteria plan are free of payroll tax too.
             let earnings: Vec<Earnings<Decimal>> = own
@@ -275,10 +286,13 @@ impl<'a> HealthCosts<'a> {
                 .zip(out.hsa_contribution)
                 .map(|(o, hsa)| Earnings {
                     wages: o.wages - hsa,
-                    self_employment: Decimal::ZERO,
+                    self_employment: o.self_employment,
                 })
                 .collect();
-            out.payroll = payroll.household(filing, &earnings).total().round_dp(2);
+            let tax = payroll.household(filing, &earnings);
+            out.payroll = tax.total().round_dp(2);
+            out.se_deduction = tax.se_deduction.round_dp(2);
+            out.self_employment = own.iter().map(|o| o.self_employment).sum();
         }
 
         let mut benchmark = Decimal::ZERO;

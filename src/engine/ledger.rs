@@ -45,6 +45,8 @@ pub struct YearRow<N> {
     pub social_security: N,
     pub pensions: N,
     pub wages: N,
+    /// Net profit from self-employment.
+    pub self_employment: N,
     pub other_income: N,
     /// Dividends of the taxable accounts, paid out.
     pub dividends: N,
@@ -129,6 +131,7 @@ impl<N: Num> YearRow<N> {
         self.social_security
             + self.pensions
             + self.wages
+            + self.self_employment
             + self.other_income
             + self.dividends
             + self.interest

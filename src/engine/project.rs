@@ -249,7 +249,9 @@ fn run_with<N: Num>(
             qualified_dividends: qualified,
             long_term_gains: turnover_gain - carried_loss,
             short_term_gains: N::ZERO,
-            other_ordinary: inputs.other_income,
+            // Business profit is ordinary income, less half the self-employment tax (IRC 164(f)).
+            other_ordinary: inputs.other_income + inputs.health.self_employment
+                - inputs.health.se_deduction,
             social_security: inputs.social_security,
             lived_with_spouse: inputs.filing == Filing::Mfs && inputs.alive == [true, true],
         };
@@ -260,6 +262,7 @@ fn run_with<N: Num>(
             + dividends
             + interest
             + rmd
+            + inputs.health.self_employment
             + hsa_medical
             - contributed;
         let (living, guardrail) = guardrails.year(scenario, inputs.living, opening.total());
@@ -397,6 +400,7 @@ fn run_with<N: Num>(
             social_security: inputs.social_security,
             pensions: inputs.pensions,
             wages: inputs.wages,
+            self_employment: inputs.health.self_employment,
             other_income: inputs.other_income,
             dividends,
             qualified_dividends: qualified,

@@ -73,6 +73,8 @@ pub struct PersonInfo {
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct OwnIncome<N> {
     pub wages: N,
+    /// Net profit from self-employment (Schedule C).
+    pub self_employment: N,
     /// Pensions from former private employers, survivor pensions received included.
     pub private_pension: N,
     /// Pensions from government employers.
@@ -84,6 +86,7 @@ impl<N: Num> OwnIncome<N> {
     fn convert<M: Num>(&self, c: impl Fn(N) -> M) -> OwnIncome<M> {
         OwnIncome {
             wages: c(self.wages),
+            self_employment: c(self.self_employment),
             private_pension: c(self.private_pension),
             government_pension: c(self.government_pension),
             social_security: c(self.social_security),
@@ -229,6 +232,9 @@ impl<N: Num> Scenario<N> {
         let laws = laws_for(tables, &plan.assumptions.tax_law, start, &law_levels)?;
         let states = state_laws(plan, start, &law_levels[..n])?;
         let health = HealthCosts::new(plan, start, &law_levels)?;
+        let se_share = crate::tax::payroll::PayrollTable::get()?
+            .self_employment
+            .earnings_share;
         let mut years = Vec::with_capacity(n);
         for (k, &price_level) in levels.iter().enumerate().take(n) {
             let year = start + k as i32;
@@ -253,10 +259,23 @@ impl<N: Num> Scenario<N> {
             }
             for w in &plan.income.wages {
                 if alive[w.person] && ages[w.person] < w.until_age {
-                    own[w.person].wages += (w.amount * level_dec).round_dp(2);
+                    let amount = (w.amount * level_dec).round_dp(2);
+                    if w.self_employed {
+                        own[w.person].self_employment += amount;
+                    } else {
+                        own[w.person].wages += amount;
+                    }
                 }
             }
-            let benefits = schedule.year(year, [own[0].wages, own[1].wages], level_dec, &|| {
+            // The earnings test counts wages and net earnings from self-employment.
+            let earned = own.map(|o| {
+                if o.self_employment > Decimal::ZERO {
+                    o.wages + (o.self_employment * se_share).round_dp(2)
+                } else {
+                    o.wages
+                }
+            });
+            let benefits = schedule.year(year, earned, level_dec, &|| {
                 earnings_test(year, &wage_level)
             })?;
             for (i, o) in own.iter_mut().enumerate() {

@@ -603,6 +603,10 @@ pub struct Wage {
     pub amount: Decimal,
     /// Paid in the years before this age.
     pub until_age: u32,
+    /// The net profit of the person's own business (Schedule C) rather than wages: self-employment
+    /// tax instead of payroll tax, half of it deducted from income; no employer's health plan.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub self_employed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

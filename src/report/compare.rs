@@ -332,7 +332,7 @@ pub fn ledger_table(plan: &Plan, p: &Projection<Decimal>) -> Table {
                 Cell::number(r.year.to_string(), f64::from(r.year)),
                 Cell::text(ages),
                 money(r.social_security),
-                money(r.pensions + r.wages + r.other_income),
+                money(r.pensions + r.wages + r.self_employment + r.other_income),
                 money(r.dividends + r.interest),
                 money(r.rmd),
                 money(r.deferred_draw),

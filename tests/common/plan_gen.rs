@@ -372,7 +372,7 @@ prop_compose! {
                 claim_months: if claim_age == 70 { 0 } else { m },
             }).collect(),
             pensions: pensions.into_iter().map(|(person, name, amount, start_age, cola, survivor_share, government)| Pension { person, name, amount, start_age, cola, survivor_share, government }).collect(),
-            wages: wages.into_iter().map(|(person, amount, until_age)| Wage { person, amount, until_age }).collect(),
+            wages: wages.into_iter().map(|(person, amount, until_age)| Wage { person, amount, until_age, self_employed: until_age % 3 == 0 }).collect(),
             other: other.into_iter().map(|(name, amount, a, b, indexed)| OtherIncome { name, amount, from_year: 2026 + a.min(b), to_year: 2026 + a.max(b), indexed }).collect(),
         }
     }

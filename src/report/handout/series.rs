@@ -124,7 +124,7 @@ pub fn stack_years(p: &Projection<Decimal>) -> Vec<StackYear> {
                 year: r.year,
                 sources: [
                     real(r, r.social_security),
-                    real(r, r.pensions + r.wages + r.other_income),
+                    real(r, r.pensions + r.wages + r.self_employment + r.other_income),
                     real(r, r.dividends + r.interest),
                     real(r, r.taxable_sale + r.cash_draw),
                     real(r, r.rmd),

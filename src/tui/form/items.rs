@@ -116,6 +116,7 @@ pub fn add_move(plan: &mut Plan, _: super::Loc) -> Result<(), String> {
 
 pub fn add_wage(plan: &mut Plan, _: super::Loc) -> Result<(), String> {
     plan.income.wages.push(Wage {
+        self_employed: false,
         person: 0,
         amount: dec!(30000),
         until_age: 67,

@@ -49,6 +49,9 @@ fn rich_plans() -> Vec<Plan> {
     ] {
         add(&mut a, Loc::default()).unwrap();
     }
+    if let Some(w) = a.income.wages.last_mut() {
+        w.self_employed = true;
+    }
     a.people[0].coverage = crate::plan::Coverage::Marketplace {
         benchmark: dec!(9000),
         at_age: 60,

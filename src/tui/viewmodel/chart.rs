@@ -21,7 +21,7 @@ pub fn stack_columns(p: &Projection<Decimal>) -> Vec<StackColumn> {
             label: r.year.to_string(),
             sources: [
                 real(r, r.social_security),
-                real(r, r.pensions + r.wages + r.other_income),
+                real(r, r.pensions + r.wages + r.self_employment + r.other_income),
                 real(r, r.dividends + r.interest),
                 real(r, r.taxable_sale + r.cash_draw),
                 real(r, r.rmd),

@@ -91,6 +91,10 @@ pub fn inspector(app: &App) -> Inspector {
         row("State tax", m(r.state_tax)),
         row(&format!("IRMAA (tier {})", r.irmaa_tier), m(r.irmaa)),
     ];
+    if r.self_employment != Decimal::ZERO {
+        // After "Pensions and wages".
+        ledger.insert(3, row("Self-employment profit", m(r.self_employment)));
+    }
     // Health and work lines, in the years that have them (most retirees' have only Medicare).
     for (label, v) in [
         ("Payroll tax", r.payroll_tax),
