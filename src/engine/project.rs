@@ -8,6 +8,7 @@
 
 use super::health::Marketplace;
 use super::ledger::{Balances, Projection, YearRow};
+use super::roth_rule::{RothEarly, RothPiece};
 use super::scenario::{AccountState, Scenario, YearInputs};
 use super::strategy::{Decision, Strategy};
 use super::year::{Solution, YearContext};
@@ -111,6 +112,16 @@ fn run_with<N: Num>(
                     a.owner = survivor;
                     // Inherited money is free of the early-withdrawal tax (the death exception).
                     a.penalty_free_age = 0;
+                }
+            }
+        }
+        // Conversions five years old are free of the five-year rule from this January.
+        for a in accounts.iter_mut().filter(|a| a.kind == AccountKind::Roth) {
+            for k in 0..a.young.len() {
+                let (y, v) = a.young[k];
+                if v != N::ZERO && y + 5 <= inputs.year {
+                    a.basis += v;
+                    a.young[k] = (0, N::ZERO);
                 }
             }
         }
@@ -291,6 +302,7 @@ fn run_with<N: Num>(
             rmd,
             rmd_started,
             early_rate,
+            roth_early: roth_early(&accounts, inputs, scenario.early_withdrawal_rate),
             memo: Default::default(),
         };
 
@@ -325,7 +337,7 @@ fn run_with<N: Num>(
         } = solution;
 
         // Apply the decision to the accounts.
-        transfer_conversion(&mut accounts, draws.convert);
+        transfer_conversion(&mut accounts, draws.convert, inputs.year);
         trace(index, AccountStage::AfterConversion, &accounts);
         take_pro_rata(&mut accounts, AccountKind::Cash, draws.cash);
         take_pro_rata(&mut accounts, AccountKind::Deferred, draws.deferred);
@@ -749,6 +761,9 @@ fn take_pro_rata<N: Num>(accounts: &mut [AccountState<N>], kind: AccountKind, am
         if t <= N::ZERO {
             return;
         }
+        if kind == AccountKind::Roth {
+            roth_take(a, t);
+        }
         if kind == AccountKind::Taxable {
             let sold_basis = if t >= a.balance {
                 a.basis
@@ -839,7 +854,7 @@ fn harvest_gains<N: Num>(accounts: &mut [AccountState<N>], gain: N) {
 
 /// Moves a conversion from the tax-deferred accounts to a Roth account of the same owner,
 /// opening one when there is none.
-fn transfer_conversion<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
+fn transfer_conversion<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N, year: i32) {
     if amount <= N::ZERO {
         return;
     }
@@ -863,7 +878,95 @@ fn transfer_conversion<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
             }
         };
         accounts[i].balance += moved;
+        add_young(&mut accounts[i], year, moved);
     }
+}
+
+/// Records a conversion into a Roth account: subject to the five-year rule until five Januaries
+/// have passed. A slot still holding money from five years ago passes it to the free money.
+fn add_young<N: Num>(a: &mut AccountState<N>, year: i32, amount: N) {
+    let k = year.rem_euclid(5) as usize;
+    if a.young[k].0 != year {
+        a.basis += a.young[k].1;
+        a.young[k] = (year, N::ZERO);
+    }
+    a.young[k].1 += amount;
+}
+
+/// A Roth draw of `t` from one account: contributions and old conversions first, then the young
+/// conversions oldest first, then earnings (IRC 408A(d)(4)).
+fn roth_take<N: Num>(a: &mut AccountState<N>, t: N) {
+    let from_basis = t.min_of(a.basis.pos());
+    a.basis -= from_basis;
+    let mut rest = t - from_basis;
+    while rest > N::ZERO {
+        let oldest = (0..a.young.len())
+            .filter(|&k| a.young[k].1 > N::ZERO)
+            .min_by_key(|&k| a.young[k].0);
+        let Some(k) = oldest else { break };
+        let from = rest.min_of(a.young[k].1);
+        a.young[k].1 -= from;
+        rest -= from;
+    }
+}
+
+/// The year's Roth money as the five-year rule sees it, when a draw could bear the 10%: someone
+/// under 59½ holds young conversions or would receive this year's. A conversion comes out of the
+/// tax-deferred accounts by balance and goes to a Roth account of the same owner, as
+/// [`transfer_conversion`] moves it.
+fn roth_early<N: Num>(
+    accounts: &[AccountState<N>],
+    inputs: &YearInputs<N>,
+    rate: N,
+) -> Option<RothEarly<N>> {
+    const FREE_AGE: u32 = 60;
+    if !(0..2).any(|i| inputs.alive[i] && inputs.ages[i] < FREE_AGE) {
+        return None;
+    }
+    let mut held = [N::ZERO; 2];
+    for a in accounts.iter().filter(|a| a.kind == AccountKind::Deferred) {
+        held[a.owner.min(1)] += a.balance.pos();
+    }
+    let mut owners: Vec<usize> = Vec::new();
+    let mut pieces: Vec<RothPiece<N>> = Vec::new();
+    for a in accounts.iter().filter(|a| a.kind == AccountKind::Roth) {
+        owners.push(a.owner);
+        pieces.push(RothPiece {
+            balance: a.balance.pos(),
+            free: a.basis.pos(),
+            young: a.young.iter().fold(N::ZERO, |s, y| s + y.1),
+            converted: N::ZERO,
+            penalised: inputs.ages[a.owner] < a.penalty_free_age,
+        });
+    }
+    let deferred = held[0] + held[1];
+    if deferred > N::ZERO {
+        for (owner, h) in held.iter().enumerate() {
+            if *h <= N::ZERO {
+                continue;
+            }
+            let target = owners
+                .iter()
+                .position(|o| *o == owner)
+                .or_else(|| (!owners.is_empty()).then_some(0));
+            let i = match target {
+                Some(i) => i,
+                None => {
+                    owners.push(owner);
+                    pieces.push(RothPiece {
+                        penalised: inputs.ages[owner] < FREE_AGE,
+                        ..RothPiece::default()
+                    });
+                    pieces.len() - 1
+                }
+            };
+            pieces[i].converted += h.ratio(deferred);
+        }
+    }
+    pieces
+        .iter()
+        .any(|p| p.penalised && (p.young > N::ZERO || p.converted > N::ZERO))
+        .then_some(RothEarly { rate, pieces })
 }
 
 /// Tax-deferred balances by owner.
@@ -907,7 +1010,9 @@ fn synthetic<N: Num>(kind: AccountKind, name: &str, owner: usize) -> AccountStat
         qualified_share: N::ZERO,
         stock_share: N::from_dec(rust_decimal::Decimal::new(6, 1)),
         realize_share: N::ZERO,
-        penalty_free_age: 0,
+        // A Roth opened for conversions belongs to a living owner (the five-year rule applies).
+        penalty_free_age: if kind == AccountKind::Roth { 60 } else { 0 },
+        young: Default::default(),
     }
 }
 
@@ -929,6 +1034,7 @@ mod tests {
             stock_share: Decimal::ONE,
             realize_share: Decimal::ZERO,
             penalty_free_age: 0,
+            young: Default::default(),
         }
     }
 

@@ -34,6 +34,9 @@ pub struct AccountState<N> {
     /// additional tax (60, the year after which 59½ has passed; the year of separation from an
     /// employer plan in or after the year of 55). Inherited money never bears it.
     pub penalty_free_age: u32,
+    /// For Roth money: conversions of the last five years, (year, amount), drawn after `basis`
+    /// (contributions and older conversions) and bearing the 10% before 59½.
+    pub young: [(i32, N); 5],
 }
 
 impl<N: Num> AccountState<N> {
@@ -411,6 +414,7 @@ impl<N: Num> Scenario<N> {
                     stock_share: c(a.stock_share),
                     realize_share: c(a.realize_share),
                     penalty_free_age: a.penalty_free_age,
+                    young: a.young.map(|(y, v)| (y, c(v))),
                 })
                 .collect(),
             years: self
@@ -604,6 +608,7 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             stock_share: d(*stock_share),
             realize_share: d(*realize_share),
             penalty_free_age: 0,
+            young: Default::default(),
         },
         Account::Deferred {
             name,
@@ -629,12 +634,19 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             kind: a.kind(),
             owner: *owner,
             balance: d(*balance),
-            basis: N::ZERO,
+            // A plan's Roth balance counts as contributions: only conversions the plan makes are
+            // subject to the five-year rule.
+            basis: if a.kind() == AccountKind::Roth {
+                d(*balance)
+            } else {
+                N::ZERO
+            },
             dividend_yield: N::ZERO,
             qualified_share: N::ZERO,
             stock_share: d(*stock_share),
             realize_share: N::ZERO,
             penalty_free_age: penalty_free_age(a),
+            young: Default::default(),
         },
         Account::Cash { name, balance } => AccountState {
             name: name.clone(),
@@ -647,6 +659,7 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             stock_share: N::ZERO,
             realize_share: N::ZERO,
             penalty_free_age: penalty_free_age(a),
+            young: Default::default(),
         },
     }
 }
@@ -681,7 +694,8 @@ fn pensions(plan: &Plan, people: &[PersonInfo], year: i32, alive: &[bool; 2]) ->
     each
 }
 
-/// The age from whose year a tax-deferred account's draws bear no 10% additional tax.
+/// The age from whose year a tax-deferred account's draws (or a Roth account's young conversions)
+/// bear no 10% additional tax.
 fn penalty_free_age(a: &Account) -> u32 {
     const FREE: u32 = 60;
     let separation =
@@ -692,7 +706,7 @@ fn penalty_free_age(a: &Account) -> u32 {
             separated_at_age: Some(age),
             ..
         } if *age >= separation => (*age).min(FREE),
-        Account::Deferred { .. } => FREE,
+        Account::Deferred { .. } | Account::Roth { .. } => FREE,
         _ => 0,
     }
 }

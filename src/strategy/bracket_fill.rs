@@ -100,6 +100,13 @@ impl Strategy for BracketFill {
     }
 
     fn decide(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
+        super::young_roth_last(ctx, self.decide_unordered(ctx))
+    }
+}
+
+impl BracketFill {
+    /// The decision before Roth money under the five-year rule is moved last.
+    fn decide_unordered(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
         let (target, room) = fill_target(ctx, self.bracket, self.taxable_income);
         Decision {
             note: Note::FillTo {

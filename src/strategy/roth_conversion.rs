@@ -112,6 +112,13 @@ impl Strategy for RothConversion {
     }
 
     fn decide(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
+        super::young_roth_last(ctx, self.decide_unordered(ctx))
+    }
+}
+
+impl RothConversion {
+    /// The decision before Roth money under the five-year rule is moved last.
+    fn decide_unordered(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
         let bracket = self.bracket_now(ctx);
         let (target, room) = fill_target(ctx, bracket, None);
         // Below the Marketplace credit's income limit, the tax-deferred room (for spending and

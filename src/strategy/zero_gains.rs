@@ -16,6 +16,13 @@ impl Strategy for ZeroGains {
     }
 
     fn decide(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
+        super::young_roth_last(ctx, self.decide_unordered(ctx))
+    }
+}
+
+impl ZeroGains {
+    /// The decision before Roth money under the five-year rule is moved last.
+    fn decide_unordered(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
         let fi = ctx.inputs.filing.index();
         let ceiling = ctx.inputs.law.gain_edges[fi][0];
         let free_deferred = ctx.ordinary_room(0.0, &Draws::default());
