@@ -92,6 +92,7 @@ fn strategy() -> impl Strategy<Value = StrategySpec> {
             StrategySpec::BracketFill {
                 bracket: Decimal::new(b, 2),
                 taxable_income: None,
+                aca_aware: b % 2 == 0,
             }
         }),
         (
@@ -115,7 +116,8 @@ fn strategy() -> impl Strategy<Value = StrategySpec> {
                     }
                 }
             ),
-        any::<bool>().prop_map(|harvest| StrategySpec::ZeroGains { harvest }),
+        (any::<bool>(), any::<bool>())
+            .prop_map(|(harvest, aca_aware)| StrategySpec::ZeroGains { harvest, aca_aware }),
         Just(StrategySpec::HeirAware),
     ]
 }

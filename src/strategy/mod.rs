@@ -6,6 +6,7 @@
 //! fund the rest of the need. The engine then solves for the draws that meet the need exactly
 //! after the taxes they cause.
 
+mod aca;
 mod bracket_fill;
 mod custom_order;
 mod heir_aware;
@@ -84,10 +85,12 @@ pub fn build_named(spec: &StrategySpec, name: String) -> Box<dyn Strategy> {
         StrategySpec::BracketFill {
             bracket,
             taxable_income,
+            aca_aware,
         } => Box::new(BracketFill {
             name,
             bracket: *bracket,
             taxable_income: *taxable_income,
+            aca_aware: *aca_aware,
         }),
         StrategySpec::RothConversion {
             bracket,
@@ -107,9 +110,10 @@ pub fn build_named(spec: &StrategySpec, name: String) -> Box<dyn Strategy> {
             years: *years,
             after_fall: *after_fall,
         }),
-        StrategySpec::ZeroGains { harvest } => Box::new(ZeroGains {
+        StrategySpec::ZeroGains { harvest, aca_aware } => Box::new(ZeroGains {
             name,
             harvest: *harvest,
+            aca_aware: *aca_aware,
         }),
         StrategySpec::HeirAware => Box::new(HeirAware { name }),
         StrategySpec::Schedule { rows } => Box::new(Scheduled {

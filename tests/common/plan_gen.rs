@@ -188,12 +188,13 @@ fn plain_strategy() -> impl Strategy<Value = StrategySpec> {
         Just(StrategySpec::DeferredFirst),
         Just(StrategySpec::RothBeforeDeferred),
         Just(StrategySpec::Proportional),
-        (bracket(), prop::option::of(money())).prop_map(|(bracket, taxable_income)| {
-            StrategySpec::BracketFill {
+        (bracket(), prop::option::of(money()), any::<bool>()).prop_map(
+            |(bracket, taxable_income, aca_aware)| StrategySpec::BracketFill {
                 bracket,
                 taxable_income,
+                aca_aware,
             }
-        }),
+        ),
         (
             bracket(),
             prop::option::of(money()),
@@ -219,7 +220,8 @@ fn plain_strategy() -> impl Strategy<Value = StrategySpec> {
                     }
                 }
             ),
-        any::<bool>().prop_map(|harvest| StrategySpec::ZeroGains { harvest }),
+        (any::<bool>(), any::<bool>())
+            .prop_map(|(harvest, aca_aware)| StrategySpec::ZeroGains { harvest, aca_aware }),
         Just(StrategySpec::HeirAware),
         Just(StrategySpec::Optimized {
             objective: Objective::Estate

@@ -170,6 +170,7 @@ fn strategy_kinds() -> Vec<StrategySpec> {
         StrategySpec::BracketFill {
             bracket: dec!(0.12),
             taxable_income: None,
+            aca_aware: true,
         },
         StrategySpec::RothConversion {
             bracket: dec!(0.22),
@@ -180,7 +181,10 @@ fn strategy_kinds() -> Vec<StrategySpec> {
             years: None,
             after_fall: None,
         },
-        StrategySpec::ZeroGains { harvest: true },
+        StrategySpec::ZeroGains {
+            harvest: true,
+            aca_aware: true,
+        },
         StrategySpec::HeirAware,
         StrategySpec::CustomOrder {
             steps: vec![

@@ -88,6 +88,7 @@ fn rich_plans() -> Vec<Plan> {
     a.strategies.push(StrategySpec::BracketFill {
         bracket: dec!(0.12),
         taxable_income: Some(dec!(90000)),
+        aca_aware: false,
     });
     a.strategies
         .push(StrategySpec::HeirAware.with_label("Mine"));

@@ -191,6 +191,7 @@ pub fn inspector(app: &App) -> Inspector {
                 federal: p.federal_marginal,
                 state: p.state_marginal,
                 irmaa_step: p.irmaa_step,
+                aca_step: p.aca_step,
             })
             .collect(),
         _ => Vec::new(),
