@@ -56,18 +56,30 @@ fn account(people: usize) -> impl Strategy<Value = Account> {
                 spouse_sole_beneficiary: false,
             }
         ),
-        (dollars(2_000_000), owner, rate(0, 1000)).prop_map(|(balance, owner, stock_share)| {
-            Account::Roth {
-                name: "Roth".into(),
-                owner,
-                balance,
-                stock_share,
+        (dollars(2_000_000), owner.clone(), rate(0, 1000)).prop_map(
+            |(balance, owner, stock_share)| {
+                Account::Roth {
+                    name: "Roth".into(),
+                    owner,
+                    balance,
+                    stock_share,
+                }
             }
-        }),
+        ),
         dollars(300_000).prop_map(|balance| Account::Cash {
             name: "Cash".into(),
             balance,
         }),
+        (dollars(200_000), owner, dollars(12_000), any::<bool>()).prop_map(
+            |(balance, owner, contribution, family)| Account::Hsa {
+                name: "HSA".into(),
+                owner,
+                balance,
+                stock_share: Decimal::new(6, 1),
+                contribution,
+                family,
+            }
+        ),
     ]
 }
 
@@ -81,6 +93,7 @@ fn strategy() -> impl Strategy<Value = StrategySpec> {
             StrategySpec::BracketFill {
                 bracket: Decimal::new(b, 2),
                 taxable_income: None,
+                aca_aware: b % 2 == 0,
             }
         }),
         (
@@ -104,7 +117,8 @@ fn strategy() -> impl Strategy<Value = StrategySpec> {
                     }
                 }
             ),
-        any::<bool>().prop_map(|harvest| StrategySpec::ZeroGains { harvest }),
+        (any::<bool>(), any::<bool>())
+            .prop_map(|(harvest, aca_aware)| StrategySpec::ZeroGains { harvest, aca_aware }),
         Just(StrategySpec::HeirAware),
     ]
 }
@@ -169,7 +183,7 @@ prop_compose! {
             [Filing::Single, Filing::Hoh, Filing::Single, Filing::Single][filing_pick]
         };
         let accounts: Vec<Account> = accounts.into_iter().map(|mut a| {
-            if let Account::Deferred { owner, .. } | Account::Roth { owner, .. } = &mut a {
+            if let Account::Deferred { owner, .. } | Account::Roth { owner, .. } | Account::Hsa { owner, .. } = &mut a {
                 *owner %= people_count;
             }
             a
@@ -194,7 +208,7 @@ prop_compose! {
             income: Income {
                 social_security,
                 pensions: pension.into_iter().map(|(amount, start_age, cola, survivor_share)| Pension { government: cola > Decimal::ZERO, person: 0, name: "Pension".into(), amount, start_age, cola, survivor_share }).collect(),
-                wages: wages.into_iter().map(|(amount, until_age)| Wage { person: 0, amount, until_age }).collect(),
+                wages: wages.into_iter().map(|(amount, until_age)| Wage { person: 0, amount, until_age, self_employed: until_age % 2 == 1 }).collect(),
                 other: vec![],
             },
             spending: Spending {
@@ -203,6 +217,7 @@ prop_compose! {
                 one_offs: spending.2.into_iter().map(|(k, amount)| OneOff { year: start + k, amount, label: "one-off".into() }).collect(),
                 survivor_share: Decimal::new(8, 1),
                 guardrails: None,
+                medical_costs: (spending.0 / Decimal::from(20)).round_dp(2),
             },
             assumptions: Assumptions {
                 start_year: start,
@@ -234,7 +249,7 @@ proptest! {
         for p in &c.projections {
             for r in &p.rows {
                 prop_assert_eq!(r.identity_gap(), Decimal::ZERO, "{} {}", p.strategy, r.year);
-                for v in [r.closing.cash, r.closing.taxable, r.closing.deferred, r.closing.roth] {
+                for v in [r.closing.cash, r.closing.taxable, r.closing.deferred, r.closing.roth, r.closing.hsa] {
                     prop_assert!(v >= Decimal::ZERO, "{} {}: {}", p.strategy, r.year, v);
                 }
                 prop_assert!(r.shortfall >= Decimal::ZERO);

@@ -161,6 +161,7 @@ fn medicare_premiums_are_paid_from_the_medicare_age_and_a_later_age_means_no_irm
 fn wages_pay_payroll_tax_and_the_worker_is_on_the_employers_plan() {
     let mut plan = example("G.ron");
     plan.income.wages.push(Wage {
+        self_employed: false,
         person: 1,
         amount: dec!(50000),
         until_age: 60,
@@ -291,4 +292,116 @@ fn the_why_lines_name_the_aca_edge() {
             .iter()
             .any(|l| l.starts_with("Converted") && l.contains("below the 400% line"))
     );
+}
+
+fn fill(aca_aware: bool) -> StrategySpec {
+    StrategySpec::BracketFill {
+        bracket: dec!(0.12),
+        taxable_income: None,
+        aca_aware,
+    }
+}
+
+fn zero_gains(aca_aware: bool) -> StrategySpec {
+    StrategySpec::ZeroGains {
+        harvest: true,
+        aca_aware,
+    }
+}
+
+#[test]
+fn bracket_fill_and_zero_gains_stop_below_the_aca_line_when_aware() {
+    let mut plan = example("G.ron");
+    plan.strategies = vec![fill(false), fill(true), zero_gains(false), zero_gains(true)];
+    let c = compare(&plan).unwrap();
+    for pair in [[0, 1], [2, 3]] {
+        let (ob, oa) = (&c.outcomes[pair[0]], &c.outcomes[pair[1]]);
+        let (pb, pa) = (&c.projections[pair[0]], &c.projections[pair[1]]);
+        println!(
+            "{}: tax + premiums {} (credit {}); {}: {} (credit {}); estates {} / {}",
+            ob.strategy,
+            ob.lifetime_tax_and_premiums(),
+            ob.aca_credit,
+            oa.strategy,
+            oa.lifetime_tax_and_premiums(),
+            oa.aca_credit,
+            ob.estate_real,
+            oa.estate_real
+        );
+        let years = marketplace_years(pa);
+        let mut crossed = 0;
+        for &k in &years {
+            let (b, a) = (&pb.rows[k], &pa.rows[k]);
+            println!(
+                "  {}: blind MAGI {} credit {}; aware MAGI {} credit {} (line {})",
+                a.year, b.aca_magi, b.aca_credit, a.aca_magi, a.aca_credit, a.aca_line
+            );
+            assert!(a.aca_magi <= a.aca_line, "{} {}", oa.strategy, a.year);
+            if b.aca_magi > b.aca_line {
+                crossed += 1;
+            }
+        }
+        assert!(crossed > 0, "{} crosses the line somewhere", ob.strategy);
+        assert!(oa.aca_credit > ob.aca_credit);
+        assert!(oa.lifetime_tax_and_premiums() < ob.lifetime_tax_and_premiums());
+    }
+    assert_eq!(c.outcomes[0].strategy, "Fill 12%, past the ACA limit");
+    // Old files' BracketFill(bracket: 0.12) is aware; the switch is written only when off.
+    let text = plan_to_text(&plan);
+    assert_eq!(text.matches("aca_aware").count(), 2, "{text}");
+    assert_eq!(parse_plan(&text, "memory").unwrap(), plan);
+}
+
+#[test]
+fn the_fill_why_lines_and_the_marginal_curve_show_the_aca_cliff() {
+    let mut plan = example("G.ron");
+    plan.strategies = vec![fill(true)];
+    let c = compare(&plan).unwrap();
+    let p = &c.projections[0];
+    // The first year the fill stops at the line (2028: in 2026-27 the 10% keeps it off the
+    // IRAs).
+    let k = (0..p.rows.len())
+        .find(|&k| {
+            let r = &p.rows[k];
+            r.deferred_draw > Decimal::ZERO
+                && r.aca_line > r.aca_magi
+                && r.aca_line - r.aca_magi < dec!(2)
+        })
+        .expect("a year at the line");
+    let whys = drawdown::report::why_projection(&plan, p).unwrap();
+    println!("{}", whys[k].lines.join("\n"));
+    assert!(
+        whys[k]
+            .lines
+            .iter()
+            .any(|l| l.starts_with("Drew") && l.contains("below the 400% line: one more dollar"))
+    );
+    assert!(drawdown::report::explain(&p.rows[k]).contains("400% line"));
+    // The curve of that year: a step of the whole credit a dollar on, where MAGI crosses the
+    // line; the stretch after it keeps the tax rates of the one before.
+    let inputs = drawdown::report::year_inputs(&plan).unwrap().remove(k);
+    let r = &p.rows[k];
+    let curve = drawdown::report::year_curve(r, &inputs, 300_000.0);
+    let cliff = curve
+        .iter()
+        .position(|q| q.aca_step > 0.0)
+        .expect("a Marketplace cliff on the curve");
+    let at = curve[cliff].extra;
+    let gap = (r.aca_line - r.aca_magi)
+        .to_string()
+        .parse::<f64>()
+        .unwrap();
+    println!(
+        "cliff at +${at:.2}: premium up ${:.2} (credit {})",
+        curve[cliff].aca_step, r.aca_credit
+    );
+    assert!((at - gap).abs() < 0.01, "{at} vs {gap}");
+    let credit = r.aca_credit.to_string().parse::<f64>().unwrap();
+    assert!((curve[cliff].aca_step - credit).abs() < 1.0);
+    // Without Marketplace coverage there is none.
+    let old = example("D.ron");
+    let c = compare(&old).unwrap();
+    let inputs = drawdown::report::year_inputs(&old).unwrap().remove(0);
+    let curve = drawdown::report::year_curve(&c.projections[0].rows[0], &inputs, 300_000.0);
+    assert!(curve.iter().all(|q| q.aca_step == 0.0));
 }

@@ -50,6 +50,7 @@ fn a_bracket_capped_deferred_step_is_bracket_fill() {
     let fill = StrategySpec::BracketFill {
         bracket: dec!(0.12),
         taxable_income: None,
+        aca_aware: true,
     };
     let c = compare(&with(vec![fill, custom])).unwrap();
     assert_eq!(c.projections[0].rows, c.projections[1].rows);

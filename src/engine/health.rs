@@ -7,7 +7,8 @@ use super::scenario::OwnIncome;
 use crate::health::age_curve::{default_benchmark, premium_at_age};
 use crate::health::{AcaCredit, AcaHousehold, AcaLaw, HealthTables, MedicarePremiums, aca_magi};
 use crate::num::Num;
-use crate::plan::{Coverage, MEDICARE_AGE, Plan};
+use crate::plan::{Account, AccountKind, Coverage, MEDICARE_AGE, Plan};
+use crate::tax::hsa::{Hsa, HsaCoverage, HsaTable};
 use crate::tax::payroll::{Earnings, Payroll, PayrollTable};
 use crate::tax::tables::LAST_TABLE_YEAR;
 use crate::tax::{Filing, IncomeFacts, LawTables, TaxBreakdown};
@@ -26,6 +27,19 @@ pub struct HealthYear<N> {
     pub payroll: N,
     /// Marketplace coverage of the year, when someone has it.
     pub marketplace: Option<Arc<Marketplace<N>>>,
+    /// HSA contributions of each person (the plan's order), paid from wages before income and
+    /// payroll tax, dollars of the year.
+    pub hsa_contribution: [N; 2],
+    /// The plan's qualified medical costs of the year (besides premiums), dollars of the year.
+    pub medical: N,
+    /// The additional tax on HSA money spent on other things before `hsa_free_age` (20%), and
+    /// that age (65); zero without HSAs.
+    pub hsa_rate: N,
+    pub hsa_free_age: u32,
+    /// Net profit from self-employment of the household, dollars of the year, and the half of
+    /// the self-employment tax deducted from it for AGI.
+    pub self_employment: N,
+    pub se_deduction: N,
 }
 
 impl<N: Num> HealthYear<N> {
@@ -34,6 +48,12 @@ impl<N: Num> HealthYear<N> {
             medicare: self.medicare.to_f64(),
             payroll: self.payroll.to_f64(),
             marketplace: self.marketplace.as_ref().map(|m| Arc::new(m.to_f64())),
+            hsa_contribution: self.hsa_contribution.map(|c| c.to_f64()),
+            medical: self.medical.to_f64(),
+            hsa_rate: self.hsa_rate.to_f64(),
+            hsa_free_age: self.hsa_free_age,
+            self_employment: self.self_employment.to_f64(),
+            se_deduction: self.se_deduction.to_f64(),
         }
     }
 }
@@ -135,6 +155,12 @@ impl HealthYear<Decimal> {
                     cliffs: m.cliffs.iter().map(|c| M::from_dec(*c)).collect(),
                 })
             }),
+            hsa_contribution: self.hsa_contribution.map(M::from_dec),
+            medical: M::from_dec(self.medical),
+            hsa_rate: M::from_dec(self.hsa_rate),
+            hsa_free_age: self.hsa_free_age,
+            self_employment: M::from_dec(self.self_employment),
+            se_deduction: M::from_dec(self.se_deduction),
         }
     }
 }
@@ -144,6 +170,8 @@ pub(super) struct HealthCosts<'a> {
     health: &'static HealthTables,
     law: &'static LawTables,
     payroll: &'static PayrollTable,
+    /// HSA law, when the plan holds an HSA.
+    hsa: Option<&'static HsaTable>,
     start: i32,
     /// Price levels relative to the last table year, for the plan's years and two beyond.
     levels: &'a [Decimal],
@@ -160,6 +188,11 @@ impl<'a> HealthCosts<'a> {
             health: HealthTables::get()?,
             law: LawTables::get()?,
             payroll: PayrollTable::get()?,
+            hsa: if plan.accounts.iter().any(|a| a.kind() == AccountKind::Hsa) {
+                Some(HsaTable::get()?)
+            } else {
+                None
+            },
             start,
             levels,
             inflation: plan.assumptions.inflation,
@@ -228,16 +261,38 @@ impl<'a> HealthCosts<'a> {
             out.medicare = (m.base(12) * Decimal::from(enrolled as u32)).round_dp(2);
         }
 
-        if own.iter().any(|o| o.wages > Decimal::ZERO) {
+        if let Some(table) = self.hsa {
+            let hsa = Hsa::for_year(table, year, &prices)?;
+            out.hsa_contribution = hsa_contributions(plan, &hsa, ages, alive, own, price_level);
+            out.hsa_rate = hsa.additional_tax_rate;
+            out.hsa_free_age = hsa.penalty_free_age;
+        }
+        if !plan.spending.medical_costs.is_zero() {
+            let mut medical = plan.spending.medical_costs * price_level;
+            if plan.people.len() == 2 && !(alive[0] && alive[1]) {
+                medical *= plan.spending.survivor_share;
+            }
+            out.medical = medical.round_dp(2);
+        }
+
+        if own
+            .iter()
+            .any(|o| o.wages > Decimal::ZERO || o.self_employment > Decimal::ZERO)
+        {
             let payroll = Payroll::for_year(self.payroll, year, &prices)?;
+            // Contributions through an employer's cafeteria plan are free of payroll tax too.
             let earnings: Vec<Earnings<Decimal>> = own
                 .iter()
-                .map(|o| Earnings {
-                    wages: o.wages,
-                    self_employment: Decimal::ZERO,
+                .zip(out.hsa_contribution)
+                .map(|(o, hsa)| Earnings {
+                    wages: o.wages - hsa,
+                    self_employment: o.self_employment,
                 })
                 .collect();
-            out.payroll = payroll.household(filing, &earnings).total().round_dp(2);
+            let tax = payroll.household(filing, &earnings);
+            out.payroll = tax.total().round_dp(2);
+            out.se_deduction = tax.se_deduction.round_dp(2);
+            out.self_employment = own.iter().map(|o| o.self_employment).sum();
         }
 
         let mut benchmark = Decimal::ZERO;
@@ -278,4 +333,60 @@ impl<'a> HealthCosts<'a> {
         }
         Ok(out)
     }
+}
+
+/// Each person's HSA contributions of a year: what their HSAs ask for (today's dollars grown
+/// with prices), in a year they earn wages, are covered before Medicare (an HDHP, taken to be
+/// the coverage they have: not `Uninsured`) and not on Medicare, up to the year's limit with the
+/// catch-up from 55, and never more than their wages, from which they are paid. Ages are whole
+/// years, so the year of Medicare has no eligible month. Spouses share the family limit when
+/// either has family coverage; each catch-up goes to its owner's account (IRC 223(b)(3), (5)).
+fn hsa_contributions(
+    plan: &Plan,
+    hsa: &Hsa<Decimal>,
+    ages: &[u32; 2],
+    alive: &[bool; 2],
+    own: &[OwnIncome<Decimal>; 2],
+    price_level: Decimal,
+) -> [Decimal; 2] {
+    let mut wanted = [Decimal::ZERO; 2];
+    let mut family = false;
+    for a in &plan.accounts {
+        if let Account::Hsa {
+            owner,
+            contribution,
+            family: f,
+            ..
+        } = a
+            && *owner < 2
+        {
+            wanted[*owner] += *contribution * price_level;
+            family |= *f;
+        }
+    }
+    let coverage = if family {
+        HsaCoverage::Family
+    } else {
+        HsaCoverage::SelfOnly
+    };
+    let mut out = [Decimal::ZERO; 2];
+    let mut family_left = hsa.family;
+    for (i, p) in plan.people.iter().enumerate().take(2) {
+        let eligible = alive[i]
+            && own[i].wages > Decimal::ZERO
+            && ages[i] < p.medicare_age
+            && p.coverage != Coverage::Uninsured;
+        if !eligible || wanted[i] <= Decimal::ZERO {
+            continue;
+        }
+        let catch_up =
+            hsa.contribution_limit(coverage, ages[i], 12) - hsa.contribution_limit(coverage, 0, 12);
+        let base = if family { family_left } else { hsa.self_only };
+        let amount = wanted[i].min(base + catch_up).min(own[i].wages).round_dp(2);
+        if family {
+            family_left = (family_left - (amount - catch_up).max(Decimal::ZERO)).max(Decimal::ZERO);
+        }
+        out[i] = amount;
+    }
+    out
 }

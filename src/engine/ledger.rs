@@ -13,17 +13,20 @@ pub struct Balances<N> {
     pub basis: N,
     pub deferred: N,
     pub roth: N,
+    /// Health savings accounts.
+    pub hsa: N,
 }
 
 impl<N: Num> Balances<N> {
     pub fn total(&self) -> N {
-        self.cash + self.taxable + self.deferred + self.roth
+        self.cash + self.taxable + self.deferred + self.roth + self.hsa
     }
 
-    /// What heirs keep: tax-deferred money after their income tax; Roth in full; taxable assets
-    /// with the basis stepped up at death, so in full; cash in full.
+    /// What heirs keep: tax-deferred money and HSAs (the whole balance is income to an heir
+    /// other than a spouse) after their income tax; Roth in full; taxable assets with the basis
+    /// stepped up at death, so in full; cash in full.
     pub fn after_tax_estate(&self, heirs_rate: N) -> N {
-        self.cash + self.taxable + self.roth + self.deferred * (N::ONE - heirs_rate)
+        self.cash + self.taxable + self.roth + (self.deferred + self.hsa) * (N::ONE - heirs_rate)
     }
 }
 
@@ -42,6 +45,8 @@ pub struct YearRow<N> {
     pub social_security: N,
     pub pensions: N,
     pub wages: N,
+    /// Net profit from self-employment.
+    pub self_employment: N,
     pub other_income: N,
     /// Dividends of the taxable accounts, paid out.
     pub dividends: N,
@@ -91,8 +96,17 @@ pub struct YearRow<N> {
     pub medicare_premium: N,
     /// Social Security and Medicare taxes on wages.
     pub payroll_tax: N,
-    /// The 10% additional tax on tax-deferred draws before 59½.
+    /// The 10% additional tax on tax-deferred draws before 59½, and the 20% on HSA money spent on
+    /// other than medical costs before 65.
     pub early_withdrawal_tax: N,
+    /// Put into HSAs from wages, before income and payroll tax.
+    pub hsa_contribution: N,
+    /// The plan's medical costs paid (besides premiums).
+    pub medical_costs: N,
+    /// Taken from HSAs tax-free for medical costs and, from 65, Medicare premiums.
+    pub hsa_medical: N,
+    /// Taken from HSAs for anything else (ordinary income), once the other accounts ran out.
+    pub hsa_draw: N,
     /// Money left over and added to a cash or taxable account.
     pub reinvested: N,
     /// Investment growth of the year (excluding dividends and interest paid out).
@@ -117,6 +131,7 @@ impl<N: Num> YearRow<N> {
         self.social_security
             + self.pensions
             + self.wages
+            + self.self_employment
             + self.other_income
             + self.dividends
             + self.interest
@@ -137,10 +152,14 @@ impl<N: Num> YearRow<N> {
     }
 
     /// The ledger identity: opening balances + income + growth = spending + taxes + closing
-    /// balances + health premiums. Returns the difference (zero when the year adds up).
+    /// balances + health premiums + medical costs. Returns the difference (zero when the year adds up).
     pub fn identity_gap(&self) -> N {
         self.opening.total() + self.income() + self.growth
-            - (self.spending_paid + self.taxes() + self.health() + self.closing.total())
+            - (self.spending_paid
+                + self.taxes()
+                + self.health()
+                + self.medical_costs
+                + self.closing.total())
     }
 }
 

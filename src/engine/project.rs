@@ -8,8 +8,9 @@
 
 use super::health::Marketplace;
 use super::ledger::{Balances, Projection, YearRow};
+use super::roth_rule::{RothEarly, RothPiece};
 use super::scenario::{AccountState, Scenario, YearInputs};
-use super::strategy::Strategy;
+use super::strategy::{Decision, Strategy};
 use super::year::{Solution, YearContext};
 use crate::num::Num;
 use crate::plan::AccountKind;
@@ -247,6 +248,16 @@ fn run_from<N: Num>(
                 }
             }
         }
+        // Conversions five years old are free of the five-year rule from this January.
+        for a in accounts.iter_mut().filter(|a| a.kind == AccountKind::Roth) {
+            for k in 0..a.young.len() {
+                let (y, v) = a.young[k];
+                if v != N::ZERO && y + 5 <= inputs.year {
+                    a.basis += v;
+                    a.young[k] = (0, N::ZERO);
+                }
+            }
+        }
         let opening = balances(&accounts);
         trace(index, AccountStage::Opening, &accounts);
 
@@ -348,13 +359,36 @@ fn run_from<N: Num>(
             _ => (N::ZERO, 0),
         };
 
+        // HSAs: the year's contributions come in from wages; qualified medical costs (and, for an
+        // owner of 65 or more, Medicare premiums and IRMAA) come out tax-free, before any decision.
+        let contributed = inputs.health.hsa_contribution[0] + inputs.health.hsa_contribution[1];
+        let mut hsa_medical = N::ZERO;
+        let has_hsa = accounts.iter().any(|a| a.kind == AccountKind::Hsa);
+        if has_hsa {
+            for (who, c) in inputs.health.hsa_contribution.iter().enumerate() {
+                if *c > N::ZERO
+                    && let Some(a) = accounts
+                        .iter_mut()
+                        .filter(|a| a.kind == AccountKind::Hsa)
+                        .min_by_key(|a| a.owner != who)
+                {
+                    a.balance += *c;
+                }
+            }
+            hsa_medical += take_hsa(&mut accounts, inputs.health.medical, |_| true);
+            let free_age = inputs.health.hsa_free_age;
+            hsa_medical += take_hsa(&mut accounts, inputs.health.medicare + irmaa, |a| {
+                inputs.ages[a.owner] >= free_age
+            });
+        }
+
         let (age_head, age_spouse) = inputs.return_ages();
         let base = IncomeFacts {
             filing: inputs.filing,
             age_head,
             age_spouse,
             blind: 0,
-            wages: inputs.wages,
+            wages: inputs.wages - contributed,
             pensions: inputs.pensions,
             ira_distributions: rmd,
             roth_conversions: N::ZERO,
@@ -364,7 +398,9 @@ fn run_from<N: Num>(
             qualified_dividends: qualified,
             long_term_gains: turnover_gain - carried_loss,
             short_term_gains: N::ZERO,
-            other_ordinary: inputs.other_income,
+            // Business profit is ordinary income, less half the self-employment tax (IRC 164(f)).
+            other_ordinary: inputs.other_income + inputs.health.self_employment
+                - inputs.health.se_deduction,
             social_security: inputs.social_security,
             lived_with_spouse: inputs.filing == Filing::Mfs && inputs.alive == [true, true],
         };
@@ -374,7 +410,10 @@ fn run_from<N: Num>(
             + inputs.other_income
             + dividends
             + interest
-            + rmd;
+            + rmd
+            + inputs.health.self_employment
+            + hsa_medical
+            - contributed;
         let (living, guardrail) = guardrails.year(scenario, inputs.living, opening.total());
         let spending = living + inputs.one_offs;
         let now = balances(&accounts);
@@ -387,7 +426,11 @@ fn run_from<N: Num>(
             owners,
             base,
             fixed_cash,
-            outlays: spending + irmaa + inputs.health.medicare + inputs.health.payroll,
+            outlays: spending
+                + irmaa
+                + inputs.health.medicare
+                + inputs.health.payroll
+                + inputs.health.medical,
             irmaa,
             available: [now.cash, now.taxable, now.deferred, now.roth],
             gain_ratio: (taxable_value - taxable_basis)
@@ -397,6 +440,7 @@ fn run_from<N: Num>(
             rmd,
             rmd_started,
             early_rate,
+            roth_early: roth_early(&accounts, inputs, scenario.early_withdrawal_rate),
             memo: Default::default(),
         };
 
@@ -412,6 +456,12 @@ fn run_from<N: Num>(
                 Some(N::from_f64(quick_solution.draws.total())),
             ),
         };
+        // Money the accounts could not give: the HSAs are spent on other things too.
+        let (solution, hsa_draw, hsa_penalty) = if solution.shortfall > N::ZERO && has_hsa {
+            spend_hsa(&ctx, &decision.convert(), solution, &accounts)
+        } else {
+            (solution, N::ZERO, N::ZERO)
+        };
         let Solution {
             draws,
             federal,
@@ -425,13 +475,14 @@ fn run_from<N: Num>(
         } = solution;
 
         // Apply the decision to the accounts.
-        transfer_conversion(&mut accounts, draws.convert);
+        transfer_conversion(&mut accounts, draws.convert, inputs.year);
         trace(index, AccountStage::AfterConversion, &accounts);
         take_pro_rata(&mut accounts, AccountKind::Cash, draws.cash);
         take_pro_rata(&mut accounts, AccountKind::Deferred, draws.deferred);
         take_pro_rata(&mut accounts, AccountKind::Roth, draws.roth);
         let realized_gain = ctx.realized_gain(draws.taxable);
         take_pro_rata(&mut accounts, AccountKind::Taxable, draws.taxable);
+        take_hsa(&mut accounts, hsa_draw, |_| true);
         trace(index, AccountStage::AfterDraws, &accounts);
         harvest_gains(&mut accounts, draws.harvest);
         for (a, g) in accounts.iter_mut().zip(&turnover) {
@@ -470,8 +521,10 @@ fn run_from<N: Num>(
             due - short
         };
         let spending_paid = pay(spending);
+        let medical_paid = pay(inputs.health.medical);
         let marketplace_paid = pay(premium);
         let penalty_paid = pay(penalty);
+        let hsa_penalty_paid = pay(hsa_penalty);
         let medicare_paid = pay(inputs.health.medicare);
         let irmaa_paid = pay(irmaa);
         let payroll_paid = pay(inputs.health.payroll);
@@ -497,6 +550,7 @@ fn run_from<N: Num>(
             social_security: inputs.social_security,
             pensions: inputs.pensions,
             wages: inputs.wages,
+            self_employment: inputs.health.self_employment,
             other_income: inputs.other_income,
             dividends,
             qualified_dividends: qualified,
@@ -523,7 +577,11 @@ fn run_from<N: Num>(
             aca_line,
             medicare_premium: medicare_paid,
             payroll_tax: payroll_paid,
-            early_withdrawal_tax: penalty_paid,
+            early_withdrawal_tax: penalty_paid + hsa_penalty_paid,
+            hsa_contribution: contributed,
+            medical_costs: medical_paid,
+            hsa_medical,
+            hsa_draw,
             irmaa_tier,
             reinvested: surplus,
             growth,
@@ -683,7 +741,7 @@ fn owners<N: Num>(
             } else {
                 age_spouse.unwrap_or(inputs.ages[who])
             },
-            wages: own.wages,
+            wages: own.wages - inputs.health.hsa_contribution[who],
             private_pension: own.private_pension,
             government_pension: own.government_pension,
             ira_distributions: rmd_of[who],
@@ -711,6 +769,91 @@ fn owners<N: Num>(
     }
 }
 
+/// Takes up to `amount` from the HSAs `from` accepts, in the order of the accounts (most
+/// households hold one); what was taken.
+fn take_hsa<N: Num>(
+    accounts: &mut [AccountState<N>],
+    amount: N,
+    from: impl Fn(&AccountState<N>) -> bool,
+) -> N {
+    let mut left = amount;
+    for a in accounts.iter_mut() {
+        if left <= N::ZERO {
+            break;
+        }
+        if a.kind == AccountKind::Hsa && a.balance > N::ZERO && from(a) {
+            let t = left.min_of(a.balance);
+            a.balance -= t;
+            left -= t;
+        }
+    }
+    amount.pos() - left.pos()
+}
+
+/// A year the other accounts cannot pay for: HSA money spent on other things than medical costs,
+/// as ordinary income, with the additional tax on the share of owners under 65, the least that
+/// meets the need (to the cent) or all of it. Returns the year solved again, the amount and the
+/// additional tax.
+fn spend_hsa<N: Num>(
+    ctx: &YearContext<'_, N>,
+    decision: &Decision<N>,
+    solution: Solution<N>,
+    accounts: &[AccountState<N>],
+) -> (Solution<N>, N, N) {
+    let health = &ctx.inputs.health;
+    let (mut held, mut penalised) = (N::ZERO, N::ZERO);
+    for a in accounts
+        .iter()
+        .filter(|a| a.kind == AccountKind::Hsa && a.balance > N::ZERO)
+    {
+        held += a.balance;
+        if ctx.inputs.ages[a.owner] < health.hsa_free_age {
+            penalised += a.balance;
+        }
+    }
+    if held <= N::ZERO {
+        return (solution, N::ZERO, N::ZERO);
+    }
+    let rate = if penalised > N::ZERO {
+        (health.hsa_rate * penalised.ratio(held)).short(12)
+    } else {
+        N::ZERO
+    };
+    let at = |x: N| {
+        let penalty = (rate * x).round_cents();
+        let mut base = ctx.base;
+        base.other_ordinary += x;
+        let year = YearContext {
+            base,
+            fixed_cash: ctx.fixed_cash + x,
+            outlays: ctx.outlays + penalty,
+            memo: Default::default(),
+            ..ctx.clone()
+        };
+        (year.solve(decision), x, penalty)
+    };
+    let all = at(held);
+    if all.0.shortfall > N::ZERO {
+        return all;
+    }
+    // The cash left rises with the amount spent: halve the stretch to the cent.
+    let (mut lo, mut hi, mut best) = (N::ZERO, held, all);
+    for _ in 0..64 {
+        let mid = ((lo + hi) / N::from_i64(2)).trunc_cents();
+        if mid <= lo || mid >= hi {
+            break;
+        }
+        let tried = at(mid);
+        if tried.0.shortfall > N::ZERO {
+            lo = mid;
+        } else {
+            hi = mid;
+            best = tried;
+        }
+    }
+    best
+}
+
 fn sum_kind<N: Num>(
     accounts: &[AccountState<N>],
     kind: AccountKind,
@@ -733,6 +876,7 @@ fn balances<N: Num>(accounts: &[AccountState<N>]) -> Balances<N> {
             }
             AccountKind::Deferred => b.deferred += a.balance,
             AccountKind::Roth => b.roth += a.balance,
+            AccountKind::Hsa => b.hsa += a.balance,
         }
     }
     b
@@ -760,6 +904,9 @@ fn take_pro_rata<N: Num>(accounts: &mut [AccountState<N>], kind: AccountKind, am
     let take = |a: &mut AccountState<N>, t: N| {
         if t <= N::ZERO {
             return;
+        }
+        if kind == AccountKind::Roth {
+            roth_take(a, t);
         }
         if kind == AccountKind::Taxable {
             let sold_basis = if t >= a.balance {
@@ -851,7 +998,7 @@ fn harvest_gains<N: Num>(accounts: &mut [AccountState<N>], gain: N) {
 
 /// Moves a conversion from the tax-deferred accounts to a Roth account of the same owner,
 /// opening one when there is none.
-fn transfer_conversion<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
+fn transfer_conversion<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N, year: i32) {
     if amount <= N::ZERO {
         return;
     }
@@ -875,7 +1022,95 @@ fn transfer_conversion<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
             }
         };
         accounts[i].balance += moved;
+        add_young(&mut accounts[i], year, moved);
     }
+}
+
+/// Records a conversion into a Roth account: subject to the five-year rule until five Januaries
+/// have passed. A slot still holding money from five years ago passes it to the free money.
+fn add_young<N: Num>(a: &mut AccountState<N>, year: i32, amount: N) {
+    let k = year.rem_euclid(5) as usize;
+    if a.young[k].0 != year {
+        a.basis += a.young[k].1;
+        a.young[k] = (year, N::ZERO);
+    }
+    a.young[k].1 += amount;
+}
+
+/// A Roth draw of `t` from one account: contributions and old conversions first, then the young
+/// conversions oldest first, then earnings (IRC 408A(d)(4)).
+fn roth_take<N: Num>(a: &mut AccountState<N>, t: N) {
+    let from_basis = t.min_of(a.basis.pos());
+    a.basis -= from_basis;
+    let mut rest = t - from_basis;
+    while rest > N::ZERO {
+        let oldest = (0..a.young.len())
+            .filter(|&k| a.young[k].1 > N::ZERO)
+            .min_by_key(|&k| a.young[k].0);
+        let Some(k) = oldest else { break };
+        let from = rest.min_of(a.young[k].1);
+        a.young[k].1 -= from;
+        rest -= from;
+    }
+}
+
+/// The year's Roth money as the five-year rule sees it, when a draw could bear the 10%: someone
+/// under 59½ holds young conversions or would receive this year's. A conversion comes out of the
+/// tax-deferred accounts by balance and goes to a Roth account of the same owner, as
+/// [`transfer_conversion`] moves it.
+fn roth_early<N: Num>(
+    accounts: &[AccountState<N>],
+    inputs: &YearInputs<N>,
+    rate: N,
+) -> Option<RothEarly<N>> {
+    const FREE_AGE: u32 = 60;
+    if !(0..2).any(|i| inputs.alive[i] && inputs.ages[i] < FREE_AGE) {
+        return None;
+    }
+    let mut held = [N::ZERO; 2];
+    for a in accounts.iter().filter(|a| a.kind == AccountKind::Deferred) {
+        held[a.owner.min(1)] += a.balance.pos();
+    }
+    let mut owners: Vec<usize> = Vec::new();
+    let mut pieces: Vec<RothPiece<N>> = Vec::new();
+    for a in accounts.iter().filter(|a| a.kind == AccountKind::Roth) {
+        owners.push(a.owner);
+        pieces.push(RothPiece {
+            balance: a.balance.pos(),
+            free: a.basis.pos(),
+            young: a.young.iter().fold(N::ZERO, |s, y| s + y.1),
+            converted: N::ZERO,
+            penalised: inputs.ages[a.owner] < a.penalty_free_age,
+        });
+    }
+    let deferred = held[0] + held[1];
+    if deferred > N::ZERO {
+        for (owner, h) in held.iter().enumerate() {
+            if *h <= N::ZERO {
+                continue;
+            }
+            let target = owners
+                .iter()
+                .position(|o| *o == owner)
+                .or_else(|| (!owners.is_empty()).then_some(0));
+            let i = match target {
+                Some(i) => i,
+                None => {
+                    owners.push(owner);
+                    pieces.push(RothPiece {
+                        penalised: inputs.ages[owner] < FREE_AGE,
+                        ..RothPiece::default()
+                    });
+                    pieces.len() - 1
+                }
+            };
+            pieces[i].converted += h.ratio(deferred);
+        }
+    }
+    pieces
+        .iter()
+        .any(|p| p.penalised && (p.young > N::ZERO || p.converted > N::ZERO))
+        .then_some(RothEarly { rate, pieces })
 }
 
 /// Tax-deferred balances by owner.
@@ -919,8 +1154,10 @@ fn synthetic<N: Num>(kind: AccountKind, name: &str, owner: usize) -> AccountStat
         qualified_share: N::ZERO,
         stock_share: N::from_dec(rust_decimal::Decimal::new(6, 1)),
         realize_share: N::ZERO,
-        penalty_free_age: 0,
         spouse_beneficiary: false,
+        // A Roth opened for conversions belongs to a living owner (the five-year rule applies).
+        penalty_free_age: if kind == AccountKind::Roth { 60 } else { 0 },
+        young: Default::default(),
     }
 }
 
@@ -943,6 +1180,7 @@ mod tests {
             realize_share: Decimal::ZERO,
             penalty_free_age: 0,
             spouse_beneficiary: false,
+            young: Default::default(),
         }
     }
 

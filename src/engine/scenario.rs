@@ -37,6 +37,9 @@ pub struct AccountState<N> {
     /// For tax-deferred money: the owner's spouse is the sole beneficiary, so that under current
     /// law a spouse more than ten years younger lengthens the RMD period (Pub. 590-B Table II).
     pub spouse_beneficiary: bool,
+    /// For Roth money: conversions of the last five years, (year, amount), drawn after `basis`
+    /// (contributions and older conversions) and bearing the 10% before 59½.
+    pub young: [(i32, N); 5],
 }
 
 impl<N> AccountState<N> {
@@ -86,6 +89,8 @@ pub struct PersonInfo {
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct OwnIncome<N> {
     pub wages: N,
+    /// Net profit from self-employment (Schedule C).
+    pub self_employment: N,
     /// Pensions from former private employers, survivor pensions received included.
     pub private_pension: N,
     /// Pensions from government employers.
@@ -97,6 +102,7 @@ impl<N: Num> OwnIncome<N> {
     fn convert<M: Num>(&self, c: impl Fn(N) -> M) -> OwnIncome<M> {
         OwnIncome {
             wages: c(self.wages),
+            self_employment: c(self.self_employment),
             private_pension: c(self.private_pension),
             government_pension: c(self.government_pension),
             social_security: c(self.social_security),
@@ -242,6 +248,9 @@ impl<N: Num> Scenario<N> {
         let laws = laws_for(tables, &plan.assumptions.tax_law, start, &law_levels)?;
         let states = state_laws(plan, start, &law_levels[..n])?;
         let health = HealthCosts::new(plan, start, &law_levels)?;
+        let se_share = crate::tax::payroll::PayrollTable::get()?
+            .self_employment
+            .earnings_share;
         let mut years = Vec::with_capacity(n);
         for (k, &price_level) in levels.iter().enumerate().take(n) {
             let year = start + k as i32;
@@ -266,10 +275,23 @@ impl<N: Num> Scenario<N> {
             }
             for w in &plan.income.wages {
                 if alive[w.person] && ages[w.person] < w.until_age {
-                    own[w.person].wages += (w.amount * level_dec).round_dp(2);
+                    let amount = (w.amount * level_dec).round_dp(2);
+                    if w.self_employed {
+                        own[w.person].self_employment += amount;
+                    } else {
+                        own[w.person].wages += amount;
+                    }
                 }
             }
-            let benefits = schedule.year(year, [own[0].wages, own[1].wages], level_dec, &|| {
+            // The earnings test counts wages and net earnings from self-employment.
+            let earned = own.map(|o| {
+                if o.self_employment > Decimal::ZERO {
+                    o.wages + (o.self_employment * se_share).round_dp(2)
+                } else {
+                    o.wages
+                }
+            });
+            let benefits = schedule.year(year, earned, level_dec, &|| {
                 earnings_test(year, &wage_level)
             })?;
             for (i, o) in own.iter_mut().enumerate() {
@@ -410,6 +432,7 @@ impl<N: Num> Scenario<N> {
                     realize_share: c(a.realize_share),
                     penalty_free_age: a.penalty_free_age,
                     spouse_beneficiary: a.spouse_beneficiary,
+                    young: a.young.map(|(y, v)| (y, c(v))),
                 })
                 .collect(),
             years: self
@@ -604,6 +627,7 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             realize_share: d(*realize_share),
             penalty_free_age: 0,
             spouse_beneficiary: false,
+            young: Default::default(),
         },
         Account::Deferred {
             name,
@@ -617,18 +641,32 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             owner,
             balance,
             stock_share,
+        }
+        | Account::Hsa {
+            name,
+            owner,
+            balance,
+            stock_share,
+            ..
         } => AccountState {
             name: name.clone(),
             kind: a.kind(),
             owner: *owner,
             balance: d(*balance),
-            basis: N::ZERO,
+            // A plan's Roth balance counts as contributions: only conversions the plan makes are
+            // subject to the five-year rule.
+            basis: if a.kind() == AccountKind::Roth {
+                d(*balance)
+            } else {
+                N::ZERO
+            },
             dividend_yield: N::ZERO,
             qualified_share: N::ZERO,
             stock_share: d(*stock_share),
             realize_share: N::ZERO,
             penalty_free_age: penalty_free_age(a),
             spouse_beneficiary: a.spouse_beneficiary(),
+            young: Default::default(),
         },
         Account::Cash { name, balance } => AccountState {
             name: name.clone(),
@@ -642,6 +680,7 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             realize_share: N::ZERO,
             penalty_free_age: penalty_free_age(a),
             spouse_beneficiary: false,
+            young: Default::default(),
         },
     }
 }
@@ -676,7 +715,8 @@ fn pensions(plan: &Plan, people: &[PersonInfo], year: i32, alive: &[bool; 2]) ->
     each
 }
 
-/// The age from whose year a tax-deferred account's draws bear no 10% additional tax.
+/// The age from whose year a tax-deferred account's draws (or a Roth account's young conversions)
+/// bear no 10% additional tax.
 fn penalty_free_age(a: &Account) -> u32 {
     const FREE: u32 = 60;
     let separation =
@@ -687,7 +727,7 @@ fn penalty_free_age(a: &Account) -> u32 {
             separated_at_age: Some(age),
             ..
         } if *age >= separation => (*age).min(FREE),
-        Account::Deferred { .. } => FREE,
+        Account::Deferred { .. } | Account::Roth { .. } => FREE,
         _ => 0,
     }
 }

@@ -8,6 +8,7 @@
 //! a step would leave it.
 
 use super::health::Marketplace;
+use super::roth_rule::RothEarly;
 use super::scenario::{Scenario, YearInputs};
 use super::strategy::{Decision, Funding, Source};
 use crate::num::Num;
@@ -108,6 +109,9 @@ pub struct YearContext<'a, N> {
     /// The additional tax on each dollar of elective tax-deferred draws: 10% times the share of
     /// tax-deferred money whose owner is under 59½ (zero when none is).
     pub early_rate: N,
+    /// Roth money that bears the 10% when drawn (conversions of the last five years whose owner
+    /// is under 59½); `None` when no draw could.
+    pub roth_early: Option<RothEarly<N>>,
     /// The last decision solved and its solution: strategies often solve the decision they
     /// return, and the engine then asks for it again.
     pub memo: RefCell<Option<(Decision<N>, Solution<N>)>>,
@@ -169,13 +173,28 @@ impl<'a, N: Num> YearContext<'a, N> {
         b.total + s + self.premium_of(&f, &b) + self.penalty_of(d)
     }
 
-    /// The additional tax on the early tax-deferred draws of `d` (conversions bear none).
+    /// The additional tax on the early tax-deferred draws of `d` (conversions bear none) and on
+    /// the Roth money it draws within five years of its conversion before 59½.
     #[inline]
     pub fn penalty_of(&self, d: &Draws<N>) -> N {
-        if self.early_rate > N::ZERO {
+        let deferred = if self.early_rate > N::ZERO {
             self.early_rate * d.deferred
         } else {
             N::ZERO
+        };
+        match &self.roth_early {
+            Some(r) => deferred + r.penalty(d.roth, d.convert),
+            None => deferred,
+        }
+    }
+
+    /// The most Roth money drawn free of the 10% in a year converting `convert` (all of it when
+    /// no Roth money is subject to the five-year rule).
+    pub fn roth_free(&self, convert: N) -> N {
+        let all = self.available(Source::Roth);
+        match &self.roth_early {
+            Some(r) => r.free_draw(convert).min_of(all),
+            None => all,
         }
     }
 
@@ -297,6 +316,7 @@ impl<'a, N: Num> YearContext<'a, N> {
             rmd: c(self.rmd),
             rmd_started: self.rmd_started,
             early_rate: c(self.early_rate),
+            roth_early: self.roth_early.as_ref().map(RothEarly::to_f64),
             memo: RefCell::new(None),
         }
     }

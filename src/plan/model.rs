@@ -391,6 +391,25 @@ pub enum Account {
         #[serde(with = "serde_dec")]
         balance: Decimal,
     },
+    /// A health savings account: contributions from wages before tax while its owner works and
+    /// is not on Medicare; tax-free for qualified medical costs; other withdrawals are ordinary
+    /// income (plus 20% before 65); to heirs other than a spouse the whole balance is income.
+    Hsa {
+        name: String,
+        owner: PersonIndex,
+        #[serde(with = "serde_dec")]
+        balance: Decimal,
+        #[serde(default = "default_stock_share", with = "serde_dec")]
+        stock_share: Decimal,
+        /// Yearly contribution in today's dollars (capped at the year's limit), paid from the
+        /// owner's wages before tax in each year they earn wages before Medicare.
+        #[serde(default, with = "serde_dec")]
+        contribution: Decimal,
+        /// Family HDHP coverage (the family limit, shared with a spouse's HSA) rather than
+        /// self-only.
+        #[serde(default, skip_serializing_if = "is_false")]
+        family: bool,
+    },
 }
 
 fn default_dividend_yield() -> Decimal {
@@ -403,13 +422,14 @@ fn default_stock_share() -> Decimal {
     dec!(0.6)
 }
 
-/// The three tax worlds, plus cash.
+/// The four tax worlds (taxable, tax-deferred, Roth, HSA), plus cash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AccountKind {
     Cash,
     Taxable,
     Deferred,
     Roth,
+    Hsa,
 }
 
 impl AccountKind {
@@ -419,6 +439,7 @@ impl AccountKind {
             AccountKind::Taxable => "taxable",
             AccountKind::Deferred => "tax-deferred",
             AccountKind::Roth => "Roth",
+            AccountKind::Hsa => "HSA",
         }
     }
 }
@@ -430,6 +451,7 @@ impl Account {
             Account::Deferred { .. } => AccountKind::Deferred,
             Account::Roth { .. } => AccountKind::Roth,
             Account::Cash { .. } => AccountKind::Cash,
+            Account::Hsa { .. } => AccountKind::Hsa,
         }
     }
 
@@ -449,7 +471,8 @@ impl Account {
             Account::Taxable { name, .. }
             | Account::Deferred { name, .. }
             | Account::Roth { name, .. }
-            | Account::Cash { name, .. } => name,
+            | Account::Cash { name, .. }
+            | Account::Hsa { name, .. } => name,
         }
     }
 
@@ -458,7 +481,8 @@ impl Account {
             Account::Taxable { balance, .. }
             | Account::Deferred { balance, .. }
             | Account::Roth { balance, .. }
-            | Account::Cash { balance, .. } => *balance,
+            | Account::Cash { balance, .. }
+            | Account::Hsa { balance, .. } => *balance,
         }
     }
 
@@ -467,13 +491,16 @@ impl Account {
             Account::Taxable { balance, .. }
             | Account::Deferred { balance, .. }
             | Account::Roth { balance, .. }
-            | Account::Cash { balance, .. } => balance,
+            | Account::Cash { balance, .. }
+            | Account::Hsa { balance, .. } => balance,
         }
     }
 
     pub fn owner(&self) -> Option<PersonIndex> {
         match self {
-            Account::Deferred { owner, .. } | Account::Roth { owner, .. } => Some(*owner),
+            Account::Deferred { owner, .. }
+            | Account::Roth { owner, .. }
+            | Account::Hsa { owner, .. } => Some(*owner),
             _ => None,
         }
     }
@@ -483,7 +510,8 @@ impl Account {
         match self {
             Account::Taxable { stock_share, .. }
             | Account::Deferred { stock_share, .. }
-            | Account::Roth { stock_share, .. } => *stock_share,
+            | Account::Roth { stock_share, .. }
+            | Account::Hsa { stock_share, .. } => *stock_share,
             Account::Cash { .. } => Decimal::ZERO,
         }
     }
@@ -518,6 +546,14 @@ impl Account {
             AccountKind::Cash => Account::Cash {
                 name: name.to_string(),
                 balance: Decimal::ZERO,
+            },
+            AccountKind::Hsa => Account::Hsa {
+                name: name.to_string(),
+                owner: 0,
+                balance: Decimal::ZERO,
+                stock_share: default_stock_share(),
+                contribution: Decimal::ZERO,
+                family: false,
             },
         }
     }
@@ -584,6 +620,10 @@ pub struct Wage {
     pub amount: Decimal,
     /// Paid in the years before this age.
     pub until_age: u32,
+    /// The net profit of the person's own business (Schedule C) rather than wages: self-employment
+    /// tax instead of payroll tax, half of it deducted from income; no employer's health plan.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub self_employed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -622,6 +662,11 @@ pub struct Spending {
     /// after good ones. None: the need is fixed in real terms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guardrails: Option<Guardrails>,
+    /// Qualified medical costs besides the spending above (deductibles, co-pays, dental,
+    /// glasses), a year in today's dollars; the survivor share applies after a death. Paid
+    /// tax-free from HSAs first (with Medicare premiums from 65), the rest like any spending.
+    #[serde(default, skip_serializing_if = "Decimal::is_zero", with = "serde_dec")]
+    pub medical_costs: Decimal,
 }
 
 /// Guyton–Klinger guardrails on the withdrawal rate (living costs over the opening portfolio).

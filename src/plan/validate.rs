@@ -338,6 +338,9 @@ fn household(plan: &Plan) -> Checker {
             }
             | Account::Roth {
                 owner, stock_share, ..
+            }
+            | Account::Hsa {
+                owner, stock_share, ..
             } => {
                 c.person(format!("{path}.owner"), *owner, n);
                 c.rate(
@@ -348,6 +351,9 @@ fn household(plan: &Plan) -> Checker {
                 );
             }
             Account::Cash { .. } => {}
+        }
+        if let Account::Hsa { contribution, .. } = a {
+            c.money(format!("{path}.contribution"), *contribution);
         }
         if let Account::Deferred {
             spouse_sole_beneficiary: true,
@@ -470,6 +476,7 @@ fn household(plan: &Plan) -> Checker {
 
     let sp = &plan.spending;
     c.money("spending.annual", sp.annual);
+    c.money("spending.medical_costs", sp.medical_costs);
     c.rate(
         "spending.survivor_share",
         sp.survivor_share,

@@ -1,5 +1,6 @@
 //! The marginal-rate curve of a year: the federal (and state) tax on each extra dollar of IRA
-//! income from $0 to a ceiling, with Medicare's IRMAA cliffs as steps. Exact: the curve is the
+//! income from $0 to a ceiling, with Medicare's IRMAA cliffs and the Marketplace credit's cliffs
+//! as steps. Exact: the curve is the
 //! tax's own piecewise-constant slope, walked edge to edge, so the Social Security torpedo and
 //! every cliff show where they are. Pure data; the planner draws it.
 
@@ -30,6 +31,10 @@ pub struct CurvePoint {
     pub irmaa_step: f64,
     /// The IRMAA tier from here on.
     pub irmaa_tier: u8,
+    /// The yearly Marketplace premium the next dollar adds here: non-zero at a cliff of the
+    /// premium tax credit (the whole credit at the 400% line, or the premium at Medicaid's
+    /// limit).
+    pub aca_step: f64,
     /// The tax edge where this stretch starts (none at $0 and at an IRMAA cliff).
     pub edge: Option<Edge>,
 }
@@ -67,6 +72,7 @@ pub fn marginal_curve(
             taxable_ss: s.taxable_ss,
             irmaa_step: step,
             irmaa_tier: tier,
+            aca_step: 0.0,
             edge,
         };
         out.push(point(s.start, s.edge, 0.0, tier));
@@ -95,7 +101,7 @@ pub fn year_curve(
     let enrolled = (0..2)
         .filter(|i| inputs.alive[*i] && inputs.ages[*i] + 2 >= 65)
         .count() as u32;
-    marginal_curve(
+    let mut curve = marginal_curve(
         &inputs.law,
         &inputs.state,
         &row.owners.convert(),
@@ -103,7 +109,52 @@ pub fn year_curve(
         &inputs.irmaa_ahead,
         enrolled,
         max_extra,
-    )
+    );
+    aca_cliffs(&mut curve, row, inputs, max_extra);
+    curve
+}
+
+/// The Marketplace credit's cliffs as steps: IRA income raises MAGI as the credit counts it
+/// dollar for dollar, so a cliff at MAGI `c` is `c` less the year's MAGI along the curve.
+fn aca_cliffs(
+    curve: &mut Vec<CurvePoint>,
+    row: &YearRow<Decimal>,
+    inputs: &YearInputs<f64>,
+    max_extra: f64,
+) {
+    let Some(m) = &inputs.health.marketplace else {
+        return;
+    };
+    let magi = crate::num::Num::to_f64(row.aca_magi);
+    for &cliff in &m.cliffs {
+        let at = cliff - magi;
+        if at <= 0.0 || at > max_extra {
+            continue;
+        }
+        let step = m.credit(cliff + 0.01).net_premium - m.credit(cliff).net_premium;
+        if step <= 0.0 {
+            continue;
+        }
+        let i = curve.partition_point(|p| p.extra < at);
+        match curve.get_mut(i) {
+            Some(p) if (p.extra - at).abs() < 0.01 => p.aca_step += step,
+            _ => {
+                let Some(before) = i.checked_sub(1).and_then(|k| curve.get(k)).copied() else {
+                    continue;
+                };
+                curve.insert(
+                    i,
+                    CurvePoint {
+                        extra: at,
+                        irmaa_step: 0.0,
+                        aca_step: step,
+                        edge: None,
+                        ..before
+                    },
+                );
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -124,6 +124,11 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
             }
         }
     }
+    if matches!(row.note, Note::FillTo { .. } | Note::ZeroGains { .. })
+        && super::why::near_aca_line(row)
+    {
+        s.push_str("; MAGI kept below the Marketplace credit's 400% line");
+    }
     if row.conversion > Decimal::ZERO {
         let why = match row.note {
             Note::Convert { limit, .. } => match limit {

@@ -119,6 +119,11 @@ pub fn cell_plan(
                 stock_share,
                 balance,
                 ..
+            }
+            | Account::Hsa {
+                stock_share,
+                balance,
+                ..
             } => {
                 *stock_share = stocks;
                 total += *balance;

@@ -299,7 +299,7 @@ pub(crate) fn aca_edge(row: &YearRow<Decimal>) -> String {
 }
 
 /// The year's MAGI is within a few thousand dollars below the Marketplace credit's limit.
-fn near_aca_line(row: &YearRow<Decimal>) -> bool {
+pub(crate) fn near_aca_line(row: &YearRow<Decimal>) -> bool {
     row.aca_line > Decimal::ZERO
         && row.aca_magi <= row.aca_line
         && row.aca_line - row.aca_magi <= Decimal::from(2_500)

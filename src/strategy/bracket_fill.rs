@@ -9,6 +9,7 @@ pub struct BracketFill {
     pub name: String,
     pub bracket: Decimal,
     pub taxable_income: Option<Decimal>,
+    pub aca_aware: bool,
 }
 
 /// The usual ordinary rates; a bracket is named by its rate here and found by position, so a
@@ -100,14 +101,32 @@ impl Strategy for BracketFill {
     }
 
     fn decide(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
+        super::young_roth_last(ctx, self.decide_unordered(ctx))
+    }
+}
+
+impl BracketFill {
+    /// The decision before Roth money under the five-year rule is moved last.
+    fn decide_unordered(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
         let (target, room) = fill_target(ctx, self.bracket, self.taxable_income);
-        Decision {
+        // Below the Marketplace credit's income limit the room ends a dollar short of it.
+        let aca_room = if self.aca_aware {
+            super::aca::room(ctx, &Draws::default()).filter(|r| *r < room)
+        } else {
+            None
+        };
+        let room = aca_room.unwrap_or(room);
+        let decision = Decision {
             note: Note::FillTo {
                 bracket_rate: bracket_rate(ctx, self.bracket),
                 target,
                 room,
             },
             ..Decision::funding_only(fill_order(spend_room(ctx, room)))
+        };
+        match aca_room {
+            Some(_) => super::aca::spending_below_the_line(ctx, decision),
+            None => decision,
         }
     }
 }

@@ -18,6 +18,13 @@ impl Strategy for HeirAware {
     }
 
     fn decide(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
+        super::young_roth_last(ctx, self.decide_unordered(ctx))
+    }
+}
+
+impl HeirAware {
+    /// The decision before Roth money under the five-year rule is moved last.
+    fn decide_unordered(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
         let heirs = ctx.heirs_rate();
         let none = Draws::default();
         let marginal_now = ctx.marginal_ordinary(&none);

@@ -6,6 +6,7 @@
 //! fund the rest of the need. The engine then solves for the draws that meet the need exactly
 //! after the taxes they cause.
 
+mod aca;
 mod bracket_fill;
 mod custom_order;
 mod heir_aware;
@@ -84,10 +85,12 @@ pub fn build_named(spec: &StrategySpec, name: String) -> Box<dyn Strategy> {
         StrategySpec::BracketFill {
             bracket,
             taxable_income,
+            aca_aware,
         } => Box::new(BracketFill {
             name,
             bracket: *bracket,
             taxable_income: *taxable_income,
+            aca_aware: *aca_aware,
         }),
         StrategySpec::RothConversion {
             bracket,
@@ -107,9 +110,10 @@ pub fn build_named(spec: &StrategySpec, name: String) -> Box<dyn Strategy> {
             years: *years,
             after_fall: *after_fall,
         }),
-        StrategySpec::ZeroGains { harvest } => Box::new(ZeroGains {
+        StrategySpec::ZeroGains { harvest, aca_aware } => Box::new(ZeroGains {
             name,
             harvest: *harvest,
+            aca_aware: *aca_aware,
         }),
         StrategySpec::HeirAware => Box::new(HeirAware { name }),
         StrategySpec::Schedule { rows } => Box::new(Scheduled {
@@ -129,5 +133,49 @@ pub fn build_named(spec: &StrategySpec, name: String) -> Box<dyn Strategy> {
             years: None,
             after_fall: None,
         }),
+    }
+}
+
+/// A decision whose funding keeps Roth money under the five-year rule (conversions of the last
+/// five years whose owner is under 59½, which bear the 10% when drawn) for when nothing else is
+/// left: each Roth step draws only what is free of it, and the rest comes after every other
+/// source except tax-deferred money that bears the 10% itself (and income tax besides). A
+/// proportional order is left alone, as are the orders a user wrote.
+pub(crate) fn young_roth_last(
+    ctx: &crate::engine::YearContext<'_, f64>,
+    decision: Decision<f64>,
+) -> Decision<f64> {
+    if ctx.roth_early.is_none() || matches!(decision.funding, Funding::Proportional) {
+        return decision;
+    }
+    let free = ctx.roth_free(decision.convert);
+    if free >= ctx.available(Source::Roth) {
+        return decision;
+    }
+    let mut steps: Vec<Step<f64>> = decision
+        .funding
+        .steps()
+        .iter()
+        .map(|s| match s.source {
+            Source::Roth => Step {
+                source: Source::Roth,
+                cap: Some(s.cap.map_or(free, |c| c.min(free))),
+            },
+            _ => *s,
+        })
+        .collect();
+    let rest = Step {
+        source: Source::Roth,
+        cap: None,
+    };
+    match steps.last() {
+        Some(s) if ctx.early_rate > 0.0 && s.source == Source::Deferred && s.cap.is_none() => {
+            steps.insert(steps.len() - 1, rest)
+        }
+        _ => steps.push(rest),
+    }
+    Decision {
+        funding: Funding::ordered(&steps),
+        ..decision
     }
 }

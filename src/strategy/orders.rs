@@ -23,7 +23,7 @@ impl Strategy for FixedOrder {
         self.name.clone()
     }
 
-    fn decide(&self, _ctx: &YearContext<'_, f64>) -> Decision<f64> {
-        Decision::funding_only(Funding::order(&self.order))
+    fn decide(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
+        super::young_roth_last(ctx, Decision::funding_only(Funding::order(&self.order)))
     }
 }

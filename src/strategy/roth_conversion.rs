@@ -59,50 +59,7 @@ impl RothConversion {
         if !self.aca_aware {
             return None;
         }
-        let line = ctx.inputs.health.marketplace.as_ref()?.upper_line()?;
-        let f = ctx.facts(&Draws::default());
-        let (b, _) = ctx.tax_of(&f);
-        Some(
-            (line - Marketplace::magi(&f, &b) - 1.0)
-                .max(0.0)
-                .trunc_cents(),
-        )
-    }
-}
-
-impl RothConversion {
-    /// Spending funded with tax-deferred money up to the line may still cross it through the
-    /// gains of the taxable sales that fund the rest: shrink the tax-deferred part until MAGI
-    /// stays below (each dollar less of it is a dollar more of sales, of which only the gain
-    /// share counts).
-    fn spending_below_the_line(
-        &self,
-        ctx: &YearContext<'_, f64>,
-        mut spending: Decision<f64>,
-    ) -> Decision<f64> {
-        let Some(line) = ctx
-            .inputs
-            .health
-            .marketplace
-            .as_ref()
-            .and_then(|m| m.upper_line())
-        else {
-            return spending;
-        };
-        let Some(mut cap) = spending.funding.steps().first().and_then(|s| s.cap) else {
-            return spending;
-        };
-        let kept = 1.0 - ctx.gain_ratio.clamp(0.0, 0.9);
-        for _ in 0..4 {
-            let s = ctx.solve(&spending);
-            let over = Marketplace::magi(&s.facts, &s.breakdown) - line;
-            if over <= 0.0 || cap <= 0.0 {
-                break;
-            }
-            cap = (cap - over / kept - 0.01).max(0.0).trunc_cents();
-            spending = Decision::funding_only(fill_order(cap));
-        }
-        spending
+        super::aca::room(ctx, &Draws::default())
     }
 }
 
@@ -112,6 +69,13 @@ impl Strategy for RothConversion {
     }
 
     fn decide(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
+        super::young_roth_last(ctx, self.decide_unordered(ctx))
+    }
+}
+
+impl RothConversion {
+    /// The decision before Roth money under the five-year rule is moved last.
+    fn decide_unordered(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
         let bracket = self.bracket_now(ctx);
         let (target, room) = fill_target(ctx, bracket, None);
         // Below the Marketplace credit's income limit, the tax-deferred room (for spending and
@@ -127,7 +91,7 @@ impl Strategy for RothConversion {
         };
         let mut spending = Decision::funding_only(fill_order(spend_room(ctx, room)));
         if aca_room.is_some() {
-            spending = self.spending_below_the_line(ctx, spending);
+            spending = super::aca::spending_below_the_line(ctx, spending);
         }
         if self.years.is_some_and(|n| ctx.index >= n as usize) {
             return Decision {

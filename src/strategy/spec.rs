@@ -33,6 +33,10 @@ pub enum StrategySpec {
             skip_serializing_if = "Option::is_none"
         )]
         taxable_income: Option<Decimal>,
+        /// Stop the tax-deferred draws a dollar below the Marketplace premium tax credit's income
+        /// limit while someone is on the Marketplace (the rest from taxable, then Roth).
+        #[serde(default = "yes", skip_serializing_if = "is_true")]
+        aca_aware: bool,
     },
     /// Bracket fill, and convert the deferred money not needed for spending to Roth up to the
     /// bracket top.
@@ -69,6 +73,10 @@ pub enum StrategySpec {
     ZeroGains {
         #[serde(default)]
         harvest: bool,
+        /// Keep MAGI a dollar below the Marketplace credit's income limit too: sales and harvests
+        /// stop there while someone is on the Marketplace.
+        #[serde(default = "yes", skip_serializing_if = "is_true")]
+        aca_aware: bool,
     },
     /// Compare the heirs' marginal rate with this year's: draw tax-deferred money while this
     /// year's rate is at or below the heirs', else spend Roth and keep deferred money for them;
@@ -154,6 +162,10 @@ fn yes() -> bool {
     true
 }
 
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
 /// The after-a-fall rule of a conversion strategy.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -178,6 +190,7 @@ impl StrategySpec {
             StrategySpec::BracketFill {
                 bracket: dec!(0.12),
                 taxable_income: None,
+                aca_aware: true,
             },
             StrategySpec::RothConversion {
                 bracket: dec!(0.12),
@@ -188,7 +201,10 @@ impl StrategySpec {
                 years: None,
                 after_fall: None,
             },
-            StrategySpec::ZeroGains { harvest: true },
+            StrategySpec::ZeroGains {
+                harvest: true,
+                aca_aware: true,
+            },
             StrategySpec::HeirAware,
         ]
     }
@@ -205,6 +221,7 @@ impl StrategySpec {
             StrategySpec::BracketFill {
                 bracket,
                 taxable_income,
+                ..
             } => match taxable_income {
                 Some(t) => format!("Fill to {}", amount_name(*t)),
                 None => format!("Fill {}", bracket_label(*bracket)),
@@ -232,7 +249,7 @@ impl StrategySpec {
                 }
                 s
             }
-            StrategySpec::ZeroGains { harvest } => {
+            StrategySpec::ZeroGains { harvest, .. } => {
                 if *harvest {
                     "0% gains + harvest".into()
                 } else {
@@ -288,6 +305,12 @@ impl StrategySpec {
                 }
                 s
             }
+            StrategySpec::BracketFill {
+                aca_aware: false, ..
+            }
+            | StrategySpec::ZeroGains {
+                aca_aware: false, ..
+            } => format!("{}, past the ACA limit", self.name()),
             StrategySpec::Labeled { label, strategy } => {
                 format!("{label} ({})", strategy.full_name())
             }
@@ -353,9 +376,16 @@ impl StrategySpec {
             StrategySpec::DeferredFirst => "tax-deferred first, then taxable, then Roth".into(),
             StrategySpec::RothBeforeDeferred => "taxable, then Roth, then tax-deferred".into(),
             StrategySpec::Proportional => "every account in proportion to its balance".into(),
-            StrategySpec::BracketFill { bracket, .. } => format!(
-                "tax-deferred up to the top of the {} bracket, then taxable, then Roth",
-                bracket_label(*bracket)
+            StrategySpec::BracketFill {
+                bracket, aca_aware, ..
+            } => format!(
+                "tax-deferred up to the top of the {} bracket{}, then taxable, then Roth",
+                bracket_label(*bracket),
+                if *aca_aware {
+                    " (below the Marketplace credit's income limit)"
+                } else {
+                    ""
+                }
             ),
             StrategySpec::RothConversion {
                 bracket,
@@ -379,10 +409,13 @@ impl StrategySpec {
                 }
                 s
             }
-            StrategySpec::ZeroGains { harvest } => {
+            StrategySpec::ZeroGains { harvest, aca_aware } => {
                 let mut s = "sell taxable assets within the 0% gain band, then Roth".to_string();
                 if *harvest {
                     s.push_str("; harvest gains up to the band's top");
+                }
+                if *aca_aware {
+                    s.push_str(", below the Marketplace credit's income limit");
                 }
                 s
             }
@@ -421,6 +454,7 @@ impl StrategySpec {
             StrategySpec::BracketFill {
                 bracket,
                 taxable_income,
+                ..
             } => {
                 if !bracket_ok(*bracket) {
                     return Err(("bracket".into(), "a bracket rate such as 0.12".into()));
@@ -607,6 +641,21 @@ mod tests {
             }
         );
         assert_eq!(specs[1].name(), "Fill 12%");
+        // Files written before the switch: the fill and the 0% strategies are ACA-aware.
+        assert!(matches!(
+            specs[1],
+            StrategySpec::BracketFill {
+                aca_aware: true,
+                ..
+            }
+        ));
+        assert!(matches!(
+            specs[3],
+            StrategySpec::ZeroGains {
+                harvest: true,
+                aca_aware: true
+            }
+        ));
     }
 
     #[test]

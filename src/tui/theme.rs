@@ -5,7 +5,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 /// Income sources in the stack chart, bottom to top.
-pub const SOURCES: [&str; 8] = [
+pub const SOURCES: [&str; 9] = [
     "Social Security",
     "Pension & wages",
     "Dividends & interest",
@@ -14,10 +14,11 @@ pub const SOURCES: [&str; 8] = [
     "Deferred draw",
     "Roth draw",
     "Roth conversion",
+    "HSA draw",
 ];
 
 /// Taxes drawn below the zero line.
-pub const TAXES: [&str; 4] = ["Federal", "State", "IRMAA", "Health"];
+pub const TAXES: [&str; 5] = ["Federal", "State", "IRMAA", "Health", "Medical"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
@@ -38,9 +39,10 @@ pub struct Theme {
     pub bad: Style,
     pub error: Style,
     pub cursor: Style,
-    pub series: [Color; 8],
-    /// Federal, state, IRMAA, and health premiums (charted with the taxes, below zero).
-    pub taxes: [Color; 4],
+    pub series: [Color; 9],
+    /// Federal, state, IRMAA, health premiums and medical costs (charted with the taxes, below
+    /// zero).
+    pub taxes: [Color; 5],
     /// Wider chart columns and bolder text for screen sharing.
     pub large: bool,
 }
@@ -73,12 +75,14 @@ impl Theme {
                 Color::Rgb(214, 157, 60),  // deferred draw: amber
                 Color::Rgb(197, 134, 192), // Roth draw: violet
                 Color::Rgb(244, 71, 71),   // conversion: red
+                Color::Rgb(120, 190, 100), // HSA draw: green
             ],
             taxes: [
                 Color::Rgb(160, 60, 60),
                 Color::Rgb(190, 110, 80),
                 Color::Rgb(150, 90, 150),
                 Color::Rgb(70, 150, 150), // health premiums: teal
+                Color::Rgb(90, 120, 170), // medical costs: slate
             ],
             large: false,
         }
@@ -117,12 +121,14 @@ impl Theme {
                 Color::Rgb(255, 200, 0),
                 Color::LightMagenta,
                 Color::LightRed,
+                Color::Green,
             ],
             taxes: [
                 Color::Red,
                 Color::Rgb(255, 120, 0),
                 Color::Magenta,
                 Color::Cyan,
+                Color::Blue,
             ],
             large: true,
             ..Theme::standard()
@@ -147,8 +153,8 @@ impl Theme {
             bad: plain.add_modifier(Modifier::UNDERLINED),
             error: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             cursor: plain.add_modifier(Modifier::REVERSED),
-            series: [Color::Reset; 8],
-            taxes: [Color::Reset; 4],
+            series: [Color::Reset; 9],
+            taxes: [Color::Reset; 5],
             large: false,
         }
     }
@@ -169,6 +175,6 @@ impl Theme {
     }
 
     /// Characters that tell series apart when there is no colour, bottom to top.
-    pub const PATTERNS: [char; 8] = ['█', '▓', '▒', '░', '▚', '▞', '▤', '▦'];
-    pub const TAX_PATTERNS: [char; 4] = ['▓', '▒', '░', '▚'];
+    pub const PATTERNS: [char; 9] = ['█', '▓', '▒', '░', '▚', '▞', '▤', '▦', '▥'];
+    pub const TAX_PATTERNS: [char; 5] = ['▓', '▒', '░', '▚', '▞'];
 }

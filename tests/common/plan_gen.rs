@@ -143,15 +143,27 @@ fn account(people: usize) -> impl Strategy<Value = Account> {
                     }
                 }
             ),
-        (name(), money(), owner, share()).prop_map(|(name, balance, owner, stock_share)| {
-            Account::Roth {
+        (name(), money(), owner.clone(), share()).prop_map(
+            |(name, balance, owner, stock_share)| {
+                Account::Roth {
+                    name,
+                    owner,
+                    balance,
+                    stock_share,
+                }
+            }
+        ),
+        (name(), money()).prop_map(|(name, balance)| Account::Cash { name, balance }),
+        (name(), money(), owner, share(), money(), any::<bool>()).prop_map(
+            |(name, balance, owner, stock_share, contribution, family)| Account::Hsa {
                 name,
                 owner,
                 balance,
                 stock_share,
+                contribution,
+                family,
             }
-        }),
-        (name(), money()).prop_map(|(name, balance)| Account::Cash { name, balance }),
+        ),
     ]
 }
 
@@ -186,12 +198,13 @@ fn plain_strategy() -> impl Strategy<Value = StrategySpec> {
         Just(StrategySpec::DeferredFirst),
         Just(StrategySpec::RothBeforeDeferred),
         Just(StrategySpec::Proportional),
-        (bracket(), prop::option::of(money())).prop_map(|(bracket, taxable_income)| {
-            StrategySpec::BracketFill {
+        (bracket(), prop::option::of(money()), any::<bool>()).prop_map(
+            |(bracket, taxable_income, aca_aware)| StrategySpec::BracketFill {
                 bracket,
                 taxable_income,
+                aca_aware,
             }
-        }),
+        ),
         (
             bracket(),
             prop::option::of(money()),
@@ -217,7 +230,8 @@ fn plain_strategy() -> impl Strategy<Value = StrategySpec> {
                     }
                 }
             ),
-        any::<bool>().prop_map(|harvest| StrategySpec::ZeroGains { harvest }),
+        (any::<bool>(), any::<bool>())
+            .prop_map(|(harvest, aca_aware)| StrategySpec::ZeroGains { harvest, aca_aware }),
         Just(StrategySpec::HeirAware),
         Just(StrategySpec::Optimized {
             objective: Objective::Estate
@@ -370,7 +384,7 @@ prop_compose! {
                 claim_months: if claim_age == 70 { 0 } else { m },
             }).collect(),
             pensions: pensions.into_iter().map(|(person, name, amount, start_age, cola, survivor_share, government)| Pension { person, name, amount, start_age, cola, survivor_share, government }).collect(),
-            wages: wages.into_iter().map(|(person, amount, until_age)| Wage { person, amount, until_age }).collect(),
+            wages: wages.into_iter().map(|(person, amount, until_age)| Wage { person, amount, until_age, self_employed: until_age % 3 == 0 }).collect(),
             other: other.into_iter().map(|(name, amount, a, b, indexed)| OtherIncome { name, amount, from_year: 2026 + a.min(b), to_year: 2026 + a.max(b), indexed }).collect(),
         }
     }
@@ -389,7 +403,7 @@ prop_compose! {
         heirs_rate in rate(0, 600),
         accounts in prop::collection::vec(account(2), 0..=6),
         income in income(),
-        spending in (money(), prop::collection::vec((40u32..=120, money()), 0..=2), prop::collection::vec((0i32..100, money()), 0..=2), share(), prop::option::of((1i64..=1000, 1i64..=99, 1i64..=50, 0i64..=100))),
+        spending in (money(), prop::collection::vec((40u32..=120, money()), 0..=2), prop::collection::vec((0i32..100, money()), 0..=2), share(), prop::option::of((1i64..=1000, 1i64..=99, 1i64..=50, 0i64..=100)), prop::option::of(money())),
         inflation in rate(-50, 200),
         returns in prop_oneof![
             rate(-500, 300).prop_map(|nominal| Returns::Constant { nominal }),
@@ -411,7 +425,7 @@ prop_compose! {
         };
         let n = people.len();
         let accounts = accounts.into_iter().map(|mut a| {
-            if let Account::Deferred { owner, .. } | Account::Roth { owner, .. } = &mut a {
+            if let Account::Deferred { owner, .. } | Account::Roth { owner, .. } | Account::Hsa { owner, .. } = &mut a {
                 *owner %= n;
             }
             a
@@ -443,6 +457,7 @@ prop_compose! {
                 changes,
                 one_offs: spending.2.into_iter().map(|(k, amount)| OneOff { year: start + k, amount, label: "one-off".into() }).collect(),
                 survivor_share: spending.3,
+                medical_costs: spending.5.unwrap_or_default(),
                 guardrails: spending.4.map(|(upper, lower, adjust, floor)| Guardrails {
                     upper: Decimal::new(upper, 2),
                     lower: Decimal::new(lower, 2),
@@ -662,7 +677,10 @@ pub fn corrupt(plan: &mut Plan, which: u8, bad: &Corruption) {
             2 => plan.strategies = vec![StrategySpec::Conventional; *k],
             _ => {
                 for a in &mut plan.accounts {
-                    if let Account::Deferred { owner, .. } | Account::Roth { owner, .. } = a {
+                    if let Account::Deferred { owner, .. }
+                    | Account::Roth { owner, .. }
+                    | Account::Hsa { owner, .. } = a
+                    {
                         *owner = *k;
                     }
                 }
@@ -675,7 +693,8 @@ pub fn corrupt(plan: &mut Plan, which: u8, bad: &Corruption) {
 }
 
 fn amount_slots(plan: &mut Plan) -> Vec<&mut Decimal> {
-    let mut v: Vec<&mut Decimal> = vec![&mut plan.spending.annual];
+    let mut v: Vec<&mut Decimal> =
+        vec![&mut plan.spending.annual, &mut plan.spending.medical_costs];
     for p in &mut plan.people {
         if let Coverage::Marketplace { benchmark, .. } = &mut p.coverage {
             v.push(benchmark);
@@ -697,6 +716,14 @@ fn amount_slots(plan: &mut Plan) -> Vec<&mut Decimal> {
             Account::Deferred { balance, .. }
             | Account::Roth { balance, .. }
             | Account::Cash { balance, .. } => v.push(balance),
+            Account::Hsa {
+                balance,
+                contribution,
+                ..
+            } => {
+                v.push(balance);
+                v.push(contribution);
+            }
         }
     }
     for s in &mut plan.income.social_security {
@@ -806,9 +833,9 @@ fn rate_slots(plan: &mut Plan) -> Vec<&mut Decimal> {
                 v.push(stock_share);
                 v.push(realize_share);
             }
-            Account::Deferred { stock_share, .. } | Account::Roth { stock_share, .. } => {
-                v.push(stock_share)
-            }
+            Account::Deferred { stock_share, .. }
+            | Account::Roth { stock_share, .. }
+            | Account::Hsa { stock_share, .. } => v.push(stock_share),
             Account::Cash { .. } => {}
         }
     }

@@ -133,6 +133,14 @@ pub fn action_lines(a: &Actions, shown: &Shown) -> Vec<ActionLine> {
                 d.amount,
                 rest.clone(),
             ),
+            AccountKind::Hsa => push(
+                "Withdraw (ordinary income)",
+                account_label(shown, &d.account),
+                d.amount,
+                "the other accounts are spent: HSA money for other than medical costs is \
+                 ordinary income (plus 20% before 65)"
+                    .into(),
+            ),
         }
     }
     if a.harvest > Decimal::ZERO {

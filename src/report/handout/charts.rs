@@ -103,10 +103,10 @@ pub fn income_stack(id: &str, title: &str, years: &[StackYear], money: AxisMoney
         .iter()
         .map(|y| y.taxes.iter().sum::<f64>())
         .fold(0.0, f64::max);
-    let used_sources: Vec<usize> = (0..8)
+    let used_sources: Vec<usize> = (0..9)
         .filter(|&k| years.iter().any(|y| y.sources[k] > 0.0))
         .collect();
-    let used_taxes: Vec<usize> = (0..4)
+    let used_taxes: Vec<usize> = (0..5)
         .filter(|&k| years.iter().any(|y| y.taxes[k] > 0.0))
         .collect();
     let mut entries: Vec<&Series> = used_sources.iter().map(|&k| &SOURCES[k]).collect();

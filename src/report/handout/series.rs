@@ -25,10 +25,12 @@ pub enum Pattern {
     Dots,
     Cross,
     Checker,
+    /// Both diagonals.
+    Lattice,
 }
 
 /// Income sources, bottom to top, as the planner stacks them.
-pub const SOURCES: [Series; 8] = [
+pub const SOURCES: [Series; 9] = [
     series("Social Security", (86, 156, 214), Pattern::Solid),
     series("Pension & wages", (78, 201, 176), Pattern::DiagonalUp),
     series("Dividends & interest", (181, 206, 168), Pattern::Dots),
@@ -37,15 +39,17 @@ pub const SOURCES: [Series; 8] = [
     series("Deferred draw", (214, 157, 60), Pattern::DiagonalDown),
     series("Roth draw", (197, 134, 192), Pattern::Vertical),
     series("Roth conversion", (244, 71, 71), Pattern::Checker),
+    series("HSA draw", (120, 190, 100), Pattern::Lattice),
 ];
 
 /// Taxes, then health premiums, drawn below the zero line (federal nearest it). The taxes-by-year
 /// chart shows the first three.
-pub const TAXES: [Series; 4] = [
+pub const TAXES: [Series; 5] = [
     series("Federal tax", (160, 60, 60), Pattern::Solid),
     series("State tax", (190, 110, 80), Pattern::DiagonalUp),
     series("IRMAA", (150, 90, 150), Pattern::Dots),
     series("Health premiums", (70, 150, 150), Pattern::Horizontal),
+    series("Medical costs", (90, 120, 170), Pattern::Vertical),
 ];
 
 const fn series(name: &'static str, rgb: (u8, u8, u8), pattern: Pattern) -> Series {
@@ -88,9 +92,9 @@ pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StackYear {
     pub year: i32,
-    pub sources: [f64; 8],
-    /// Federal, state, IRMAA and health premiums.
-    pub taxes: [f64; 4],
+    pub sources: [f64; 9],
+    /// Federal, state, IRMAA, health premiums and medical costs.
+    pub taxes: [f64; 5],
     pub shortfall: f64,
     /// The federal bracket rose above last year's / the IRMAA tier did.
     pub bracket_up: bool,
@@ -120,19 +124,21 @@ pub fn stack_years(p: &Projection<Decimal>) -> Vec<StackYear> {
                 year: r.year,
                 sources: [
                     real(r, r.social_security),
-                    real(r, r.pensions + r.wages + r.other_income),
+                    real(r, r.pensions + r.wages + r.self_employment + r.other_income),
                     real(r, r.dividends + r.interest),
                     real(r, r.taxable_sale + r.cash_draw),
                     real(r, r.rmd),
                     real(r, r.deferred_draw),
                     real(r, r.roth_draw),
                     real(r, r.conversion),
+                    real(r, r.hsa_medical + r.hsa_draw),
                 ],
                 taxes: [
                     real(r, r.federal_tax),
                     real(r, r.state_tax),
                     real(r, r.irmaa),
                     real(r, r.health()),
+                    real(r, r.medical_costs),
                 ],
                 shortfall: real(r, r.shortfall),
                 bracket_up,

@@ -119,6 +119,10 @@ pub fn marks(p: Pattern, x: f64, y: f64, w: f64, h: f64) -> String {
             horizontal(&mut d);
             vertical(&mut d);
         }
+        Pattern::Lattice => {
+            d.push_str(&marks(Pattern::DiagonalUp, x, y, w, h));
+            d.push_str(&marks(Pattern::DiagonalDown, x, y, w, h));
+        }
         Pattern::DiagonalUp => {
             // Lines x + y = c, c on the grid.
             for c in steps(x + y, x2 + y2, 0.0) {

@@ -316,7 +316,7 @@ const COLUMNS: [Column; 14] = [
     },
     Column {
         label: "Pensions, wages, other",
-        value: |r| r.pensions + r.wages + r.other_income,
+        value: |r| r.pensions + r.wages + r.self_employment + r.other_income,
         always: false,
     },
     Column {

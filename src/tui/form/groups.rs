@@ -166,6 +166,11 @@ pub static GROUPS: &[GroupSpec] = &[
                     show: |_, _| true,
                     run: AddRun::Now(|p, _| items::add_account(p, AccountKind::Cash)),
                 },
+                AddSpec {
+                    label: "+ add HSA",
+                    show: |_, _| true,
+                    run: AddRun::Now(|p, _| items::add_account(p, AccountKind::Hsa)),
+                },
             ],
             duplicable: true,
             movable: true,
@@ -406,7 +411,8 @@ pub fn describe(plan: &Plan, group: Group, loc: Loc, names: &dyn Names) -> Strin
             Account::Taxable { name, .. }
             | Account::Deferred { name, .. }
             | Account::Roth { name, .. }
-            | Account::Cash { name, .. } => name.clone(),
+            | Account::Cash { name, .. }
+            | Account::Hsa { name, .. } => name.clone(),
         }),
         Group::Strategy => crate::strategy::unique_names(&plan.strategies)
             .get(loc.0)

@@ -70,6 +70,7 @@ pub fn add_account(plan: &mut Plan, kind: AccountKind) -> Result<(), String> {
         AccountKind::Deferred => format!("IRA {n}"),
         AccountKind::Roth => format!("Roth {n}"),
         AccountKind::Cash => format!("Savings {n}"),
+        AccountKind::Hsa => format!("HSA {n}"),
     };
     plan.accounts.push(Account::new_of_kind(kind, &name));
     Ok(())
@@ -115,6 +116,7 @@ pub fn add_move(plan: &mut Plan, _: super::Loc) -> Result<(), String> {
 
 pub fn add_wage(plan: &mut Plan, _: super::Loc) -> Result<(), String> {
     plan.income.wages.push(Wage {
+        self_employed: false,
         person: 0,
         amount: dec!(30000),
         until_age: 67,
@@ -168,6 +170,7 @@ fn strategy_kinds() -> Vec<StrategySpec> {
         StrategySpec::BracketFill {
             bracket: dec!(0.12),
             taxable_income: None,
+            aca_aware: true,
         },
         StrategySpec::RothConversion {
             bracket: dec!(0.22),
@@ -178,7 +181,10 @@ fn strategy_kinds() -> Vec<StrategySpec> {
             years: None,
             after_fall: None,
         },
-        StrategySpec::ZeroGains { harvest: true },
+        StrategySpec::ZeroGains {
+            harvest: true,
+            aca_aware: true,
+        },
         StrategySpec::HeirAware,
         StrategySpec::CustomOrder {
             steps: vec![

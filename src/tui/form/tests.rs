@@ -32,8 +32,13 @@ fn rich_plans() -> Vec<Plan> {
         AccountKind::Deferred,
         AccountKind::Roth,
         AccountKind::Cash,
+        AccountKind::Hsa,
     ] {
         items::add_account(&mut a, kind).unwrap();
+    }
+    a.spending.medical_costs = dec!(4000);
+    if let Some(crate::plan::Account::Hsa { family, .. }) = a.accounts.last_mut() {
+        *family = true;
     }
     for add in [
         items::add_pension,
@@ -43,6 +48,9 @@ fn rich_plans() -> Vec<Plan> {
         items::add_one_off,
     ] {
         add(&mut a, Loc::default()).unwrap();
+    }
+    if let Some(w) = a.income.wages.last_mut() {
+        w.self_employed = true;
     }
     a.people[0].coverage = crate::plan::Coverage::Marketplace {
         benchmark: dec!(9000),
@@ -82,6 +90,7 @@ fn rich_plans() -> Vec<Plan> {
     a.strategies.push(StrategySpec::BracketFill {
         bracket: dec!(0.12),
         taxable_income: Some(dec!(90000)),
+        aca_aware: false,
     });
     a.strategies
         .push(StrategySpec::HeirAware.with_label("Mine"));

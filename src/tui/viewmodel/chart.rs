@@ -21,19 +21,21 @@ pub fn stack_columns(p: &Projection<Decimal>) -> Vec<StackColumn> {
             label: r.year.to_string(),
             sources: [
                 real(r, r.social_security),
-                real(r, r.pensions + r.wages + r.other_income),
+                real(r, r.pensions + r.wages + r.self_employment + r.other_income),
                 real(r, r.dividends + r.interest),
                 real(r, r.taxable_sale + r.cash_draw),
                 real(r, r.rmd),
                 real(r, r.deferred_draw),
                 real(r, r.roth_draw),
                 real(r, r.conversion),
+                real(r, r.hsa_medical + r.hsa_draw),
             ],
             taxes: [
                 real(r, r.federal_tax),
                 real(r, r.state_tax),
                 real(r, r.irmaa),
                 real(r, r.health()),
+                real(r, r.medical_costs),
             ],
             shortfall: real(r, r.shortfall),
         })

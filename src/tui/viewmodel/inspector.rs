@@ -91,6 +91,10 @@ pub fn inspector(app: &App) -> Inspector {
         row("State tax", m(r.state_tax)),
         row(&format!("IRMAA (tier {})", r.irmaa_tier), m(r.irmaa)),
     ];
+    if r.self_employment != Decimal::ZERO {
+        // After "Pensions and wages".
+        ledger.insert(3, row("Self-employment profit", m(r.self_employment)));
+    }
     // Health and work lines, in the years that have them (most retirees' have only Medicare).
     for (label, v) in [
         ("Payroll tax", r.payroll_tax),
@@ -98,6 +102,10 @@ pub fn inspector(app: &App) -> Inspector {
         ("Marketplace premium", r.marketplace_premium),
         ("  premium credit", r.aca_credit),
         ("Medicare premiums", r.medicare_premium),
+        ("HSA contribution (from wages)", r.hsa_contribution),
+        ("Medical costs", r.medical_costs),
+        ("  paid from HSAs, tax-free", r.hsa_medical),
+        ("HSA spent on other (income)", r.hsa_draw),
     ] {
         if v != Decimal::ZERO {
             ledger.push(row(label, m(v)));
@@ -111,8 +119,11 @@ pub fn inspector(app: &App) -> Inspector {
         row("Tax-deferred", m(r.closing.deferred)),
         row("Roth", m(r.closing.roth)),
         row("Cash", m(r.closing.cash)),
-        row("Total", m(r.closing.total())),
     ]);
+    if r.closing.hsa != Decimal::ZERO || r.opening.hsa != Decimal::ZERO {
+        ledger.push(row("HSA", m(r.closing.hsa)));
+    }
+    ledger.push(row("Total", m(r.closing.total())));
     let b = &r.tax;
     let bracket = if b.bracket == 0 {
         "none (deductions)".to_string()
@@ -180,6 +191,7 @@ pub fn inspector(app: &App) -> Inspector {
                 federal: p.federal_marginal,
                 state: p.state_marginal,
                 irmaa_step: p.irmaa_step,
+                aca_step: p.aca_step,
             })
             .collect(),
         _ => Vec::new(),

@@ -20,6 +20,8 @@ pub struct CurveStretch {
     pub state: f64,
     /// Yearly IRMAA surcharge added where this stretch starts (a cliff), if any.
     pub irmaa_step: f64,
+    /// Yearly Marketplace premium added where this stretch starts (the credit's cliff), if any.
+    pub aca_step: f64,
 }
 
 pub struct CurveChart<'a> {
@@ -133,6 +135,14 @@ impl Widget for CurveChart<'_> {
             let col = (s.extra / self.max_extra * f64::from(plot_w)) as u16;
             put_char(buf, plot_x + col.min(plot_w - 1), inner.y, '◆', theme.bad);
         }
+        // The Marketplace credit's cliffs, where one more dollar costs the credit.
+        for s in self.stretches.iter().filter(|s| s.aca_step > 0.0) {
+            if s.extra > self.max_extra {
+                continue;
+            }
+            let col = (s.extra / self.max_extra * f64::from(plot_w)) as u16;
+            put_char(buf, plot_x + col.min(plot_w - 1), inner.y, '▼', theme.bad);
+        }
         // Extra income along the bottom: $0, then a few round amounts.
         let label_y = base_y + 1;
         let marks = 4u16;
@@ -146,10 +156,18 @@ impl Widget for CurveChart<'_> {
             let room = len.min(inner.right().saturating_sub(x));
             put(buf, x, label_y, &text, room, theme.dim);
         }
-        let legend = if theme.monochrome {
-            "█ federal  ▒ state  ◆ IRMAA tier (two years on)  x: extra IRA income"
-        } else {
-            "federal, state on top · ◆ IRMAA tier (two years on) · x: extra IRA income"
+        let aca = self.stretches.iter().any(|s| s.aca_step > 0.0);
+        let legend = match (theme.monochrome, aca) {
+            (true, false) => "█ federal  ▒ state  ◆ IRMAA tier (two years on)  x: extra IRA income",
+            (false, false) => {
+                "federal, state on top · ◆ IRMAA tier (two years on) · x: extra IRA income"
+            }
+            (true, true) => {
+                "█ federal  ▒ state  ◆ IRMAA tier  ▼ Marketplace credit lost  x: extra IRA income"
+            }
+            (false, true) => {
+                "federal, state on top · ◆ IRMAA tier · ▼ Marketplace credit lost · x: extra IRA income"
+            }
         };
         let y = label_y + 1;
         if y < inner.y + inner.height {
@@ -187,24 +205,28 @@ mod tests {
                 federal: 0.0,
                 state: 0.05,
                 irmaa_step: 0.0,
+                aca_step: 0.0,
             },
             CurveStretch {
                 extra: 20_000.0,
                 federal: 0.222,
                 state: 0.05,
                 irmaa_step: 0.0,
+                aca_step: 0.0,
             },
             CurveStretch {
                 extra: 60_000.0,
                 federal: 0.22,
                 state: 0.05,
                 irmaa_step: 0.0,
+                aca_step: 0.0,
             },
             CurveStretch {
                 extra: 150_000.0,
                 federal: 0.24,
                 state: 0.05,
                 irmaa_step: 2296.8,
+                aca_step: 0.0,
             },
         ]
     }
@@ -244,6 +266,7 @@ mod tests {
             federal: f64::INFINITY,
             state: -1.0,
             irmaa_step: 1.0,
+            aca_step: 1.0,
         }];
         for theme in [Theme::standard(), Theme::monochrome()] {
             for stretches in [torpedo(), bad.clone(), Vec::new()] {

@@ -16,7 +16,7 @@ use crate::tui::theme::{SOURCES, Theme};
 pub use super::axis::nice_step;
 
 /// Short legend names for narrow panes, in `SOURCES` order.
-const SOURCES_SHORT: [&str; 8] = [
+const SOURCES_SHORT: [&str; 9] = [
     "Soc Sec",
     "Pension",
     "Dividends",
@@ -25,10 +25,17 @@ const SOURCES_SHORT: [&str; 8] = [
     "Deferred",
     "Roth",
     "Conversion",
+    "HSA",
 ];
 /// `TAXES` with "tax" added: in a legend next to income sources "Federal" alone is ambiguous.
-const TAX_NAMES: [&str; 4] = ["Federal tax", "State tax", "IRMAA", "Health premiums"];
-const TAX_SHORT: [&str; 4] = ["Fed tax", "State tax", "IRMAA", "Health"];
+const TAX_NAMES: [&str; 5] = [
+    "Federal tax",
+    "State tax",
+    "IRMAA",
+    "Health premiums",
+    "Medical costs",
+];
+const TAX_SHORT: [&str; 5] = ["Fed tax", "State tax", "IRMAA", "Health", "Medical"];
 
 /// One year of the chart.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -36,9 +43,9 @@ pub struct StackColumn {
     /// The year, e.g. "2031".
     pub label: String,
     /// Amounts >= 0 in `SOURCES` order, bottom to top.
-    pub sources: [f64; 8],
-    /// Federal, state, IRMAA and health premiums (>= 0), drawn below the zero line.
-    pub taxes: [f64; 4],
+    pub sources: [f64; 9],
+    /// Federal, state, IRMAA, health premiums and medical costs (>= 0), drawn below the zero line.
+    pub taxes: [f64; 5],
     /// Spending the plan could not fund this year; > 0 puts a '!' over the column.
     pub shortfall: f64,
 }
@@ -75,7 +82,7 @@ impl IncomeStackChart<'_> {
             }
         };
         let mut entries = Vec::new();
-        for k in 0..8 {
+        for k in 0..9 {
             if data.iter().any(|y| y.sources[k] > 0.0) {
                 let (ch, style) = swatch(t.series[k], Theme::PATTERNS[k]);
                 entries.push(Entry {
@@ -86,7 +93,7 @@ impl IncomeStackChart<'_> {
                 });
             }
         }
-        for k in 0..4 {
+        for k in 0..5 {
             if data.iter().any(|y| y.taxes[k] > 0.0) {
                 let (ch, style) = swatch(t.taxes[k], Theme::TAX_PATTERNS[k]);
                 entries.push(Entry {
@@ -124,8 +131,8 @@ impl IncomeStackChart<'_> {
 
 /// One year with every amount made safe to draw.
 struct Year {
-    sources: [f64; 8],
-    taxes: [f64; 4],
+    sources: [f64; 9],
+    taxes: [f64; 5],
     shortfall: f64,
 }
 
@@ -215,14 +222,14 @@ impl Widget for IncomeStackChart<'_> {
 
 fn paint_year(buf: &mut Buffer, sk: &Skeleton, i: usize, year: &Year, theme: &Theme) {
     let (x, w, s) = (sk.x(i), sk.cols.width, &sk.scale);
-    let up: Vec<Seg> = (0..8)
+    let up: Vec<Seg> = (0..9)
         .map(|k| Seg {
             rows: s.rows(year.sources[k]),
             color: theme.series[k],
             pattern: Theme::PATTERNS[k],
         })
         .collect();
-    let down: Vec<Seg> = (0..4)
+    let down: Vec<Seg> = (0..5)
         .map(|k| Seg {
             rows: s.rows(year.taxes[k]),
             color: theme.taxes[k],

@@ -12,7 +12,9 @@ fn money(v: f64) -> String {
 }
 
 fn year(label: &str, sources: [f64; 8], taxes: [f64; 3]) -> StackColumn {
-    let taxes = [taxes[0], taxes[1], taxes[2], 0.0];
+    let taxes = [taxes[0], taxes[1], taxes[2], 0.0, 0.0];
+    let s = sources;
+    let sources = [s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], 0.0];
     StackColumn {
         label: label.into(),
         sources,
@@ -265,8 +267,8 @@ fn empty_and_zero_data_still_draw_a_frame() {
 fn bad_numbers_draw_as_zero() {
     let theme = Theme::standard();
     let mut cols = two_years();
-    cols[1].sources = [f64::NAN, f64::INFINITY, -5e3, 0., 0., 0., 0., 0.];
-    cols[1].taxes = [f64::NEG_INFINITY, f64::NAN, 0., f64::INFINITY];
+    cols[1].sources = [f64::NAN, f64::INFINITY, -5e3, 0., 0., 0., 0., 0., f64::NAN];
+    cols[1].taxes = [f64::NEG_INFINITY, f64::NAN, 0., f64::INFINITY, f64::NAN];
     cols[1].shortfall = f64::NAN;
     let buf = render(&cols, None, &theme, 40, 12, None);
     let text = dump(&buf);

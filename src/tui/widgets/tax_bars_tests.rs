@@ -208,7 +208,7 @@ fn charts_share_columns_so_years_line_up_and_clicks_map_back() {
     let stacks: Vec<StackColumn> = (0..30)
         .map(|i| StackColumn {
             label: (2025 + i).to_string(),
-            sources: [1e6; 8],
+            sources: [1e6; 9],
             ..Default::default()
         })
         .collect();

@@ -10,7 +10,7 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "Name",
         "accounts[].name",
         K::Text,
-        account!(Text, [Taxable, Deferred, Roth, Cash], name),
+        account!(Text, [Taxable, Deferred, Roth, Cash, Hsa], name),
         "what the account is called",
     )
     .private(),
@@ -19,7 +19,7 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "Balance",
         "accounts[].balance",
         K::Money,
-        account!(Decimal, [Taxable, Deferred, Roth, Cash], balance),
+        account!(Decimal, [Taxable, Deferred, Roth, Cash, Hsa], balance),
         "the account's value at the start of the plan",
     )
     .within(money_bounds),
@@ -32,7 +32,9 @@ pub(super) static FIELDS: &[FieldSpec] = &[
             options: person_options,
             get: |p, l| p.accounts.get(l.0)?.owner(),
             set: |p, l, i| match p.accounts.get_mut(l.0)? {
-                Account::Deferred { owner, .. } | Account::Roth { owner, .. } => {
+                Account::Deferred { owner, .. }
+                | Account::Roth { owner, .. }
+                | Account::Hsa { owner, .. } => {
                     *owner = i;
                     Some(())
                 }
@@ -133,8 +135,26 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "Stocks share",
         "accounts[].stock_share",
         K::Rate,
-        account!(Decimal, [Taxable, Deferred, Roth], stock_share),
+        account!(Decimal, [Taxable, Deferred, Roth, Hsa], stock_share),
         "the share in stocks (the rest in bonds), rebalanced yearly",
     )
     .within(share_bounds),
+    field(
+        G::Account,
+        "HSA contribution",
+        "accounts[].contribution",
+        K::Money,
+        account!(Decimal, [Hsa], contribution),
+        "put in each year from the owner's wages before tax, today's dollars, while working and \
+         not on Medicare; at most the year's limit ($4,400 self-only in 2026, $1,000 more from 55)",
+    )
+    .within(money_bounds),
+    field(
+        G::Account,
+        "  family coverage",
+        "accounts[].family",
+        K::Toggle,
+        account!(Toggle, [Hsa], family),
+        "family HDHP coverage: the family limit ($8,750 in 2026), shared with a spouse's HSA",
+    ),
 ];

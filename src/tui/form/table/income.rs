@@ -1,4 +1,5 @@
-//! The Income pane's fields: Social Security, pensions, wages and other income.
+//! The Income pane's fields: Social Security, pensions, wages (or self-employment) and other
+//! income.
 
 use super::*;
 use crate::tui::form::groups::Group as G;
@@ -135,6 +136,15 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "paid in the years before this age",
     )
     .within(age_bounds),
+    field(
+        G::Wage,
+        "Self-employed",
+        "income.wages[].self_employed",
+        K::Toggle,
+        item!(Toggle, income.wages, self_employed),
+        "the net profit of a business of one's own: self-employment tax (15.3% of 92.35%) \
+         instead of payroll tax, half of it deducted; no employer's health plan",
+    ),
     field(
         G::Other,
         "Name",

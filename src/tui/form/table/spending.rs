@@ -17,6 +17,16 @@ pub(super) static FIELDS: &[FieldSpec] = &[
     .within(money_bounds),
     field(
         G::Spending,
+        "Medical costs",
+        "spending.medical_costs",
+        K::Money,
+        single!(Decimal, spending.medical_costs),
+        "out-of-pocket medical costs besides the need and premiums, a year in today's dollars: \
+         paid tax-free from HSAs first",
+    )
+    .within(money_bounds),
+    field(
+        G::Spending,
         "Survivor share",
         "spending.survivor_share",
         K::Rate,

@@ -78,9 +78,25 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "Stop below ACA limit",
         "strategies[].aca_aware",
         K::Toggle,
-        strategy!(Toggle, RothConversion, aca_aware),
-        "stop a conversion before income passes 400% of the poverty line, where the Marketplace \
-         premium credit ends",
+        Access::Toggle {
+            get: |p, l| match p.strategies.get(l.0)?.kind() {
+                StrategySpec::RothConversion { aca_aware, .. }
+                | StrategySpec::BracketFill { aca_aware, .. }
+                | StrategySpec::ZeroGains { aca_aware, .. } => Some(*aca_aware),
+                _ => None,
+            },
+            set: |p, l, v| match p.strategies.get_mut(l.0)?.kind_mut() {
+                StrategySpec::RothConversion { aca_aware, .. }
+                | StrategySpec::BracketFill { aca_aware, .. }
+                | StrategySpec::ZeroGains { aca_aware, .. } => {
+                    *aca_aware = v;
+                    Some(())
+                }
+                _ => None,
+            },
+        },
+        "stop tax-deferred draws, conversions, sales and harvests before income passes 400% of \
+         the poverty line, where the Marketplace premium credit ends",
     ),
     field(
         G::Strategy,
