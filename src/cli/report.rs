@@ -6,7 +6,9 @@ use clap::{Args, ValueEnum};
 use drawdown::claiming::{Measure, compare_claiming};
 use drawdown::compare::Comparison;
 use drawdown::optimize::{Budget, Optimized};
-use drawdown::plan::{PathMode, Plan, Simulation, load_plan, validate, validate_simulation};
+use drawdown::plan::{
+    Lifetimes, PathMode, Plan, Simulation, load_plan, validate, validate_simulation,
+};
 use drawdown::report::actions::{ActionsError, actions_text, default_strategy};
 use drawdown::report::{
     Format, actions, actions_table, claiming_summary, claiming_table, comparison_table,
@@ -25,6 +27,7 @@ use std::sync::atomic::AtomicBool;
                         drawdown report saves/D.ron --actions --year 2027\n  \
                         drawdown report saves/E1.ron --paths historical\n  \
                         drawdown report saves/D.ron --paths montecarlo --n 10000 --seed 7\n  \
+                        drawdown report saves/F.ron --paths montecarlo --lifetimes sampled\n  \
                         drawdown report saves/D.ron --scenario \"Claim at 70\"\n  \
                         drawdown report saves/D.ron --scenarios --format md\n  \
                         drawdown report saves/F.ron --claiming --measure weighted")]
@@ -33,7 +36,7 @@ pub struct ReportArgs {
     #[arg(value_name = "PLAN.ron")]
     pub plan: PathBuf,
     /// Show this strategy's year-by-year ledger: a name, a unique prefix, or its number.
-    #[arg(long, value_name = "NAME", conflicts_with_all = ["paths", "n", "seed"])]
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["paths", "n", "seed", "lifetimes"])]
     pub strategy: Option<String>,
     /// Simulate market risk on these return paths and show success rates and percentiles
     /// (the plan's own simulation settings fill in the rest).
@@ -45,6 +48,11 @@ pub struct ReportArgs {
     /// Random seed for bootstrap and Monte Carlo paths.
     #[arg(long, value_name = "SEED")]
     pub seed: Option<u64>,
+    /// With the market paths: how long the people live on each path: to their planning ages,
+    /// or a year of death drawn per path from the SSA life table (success then counts only the
+    /// years someone is alive).
+    #[arg(long, value_enum, value_name = "LIVES")]
+    pub lifetimes: Option<LivesArg>,
     /// With --strategy: say why each year looks as it does (marginal rates, the edge that
     /// stopped a draw or a conversion, what doing more would have cost).
     #[arg(long, requires = "strategy")]
@@ -52,7 +60,7 @@ pub struct ReportArgs {
     /// This year's actions: the RMD to take from each account, the draws and sales by account,
     /// the Roth conversion, the estimated tax and a suggested withholding, and what sets each
     /// amount. For the recommended strategy unless --strategy names another.
-    #[arg(long, conflicts_with_all = ["paths", "n", "seed", "explain"])]
+    #[arg(long, conflicts_with_all = ["paths", "n", "seed", "lifetimes", "explain"])]
     pub actions: bool,
     /// With --actions: the year (default: the plan's first).
     #[arg(long, value_name = "YEAR", requires = "actions")]
@@ -63,11 +71,11 @@ pub struct ReportArgs {
     pub scenario: Option<String>,
     /// The base and every scenario side by side: each one's recommended strategy and key
     /// outcomes, with the change against the base.
-    #[arg(long, conflicts_with_all = ["scenario", "strategy", "actions", "paths", "n", "seed", "explain"])]
+    #[arg(long, conflicts_with_all = ["scenario", "strategy", "actions", "paths", "n", "seed", "lifetimes", "explain"])]
     pub scenarios: bool,
     /// Compare every pair of Social Security claiming ages (62 to 70 each), every named
     /// strategy in each cell, and show the best strategy's figure per cell.
-    #[arg(long, conflicts_with_all = ["scenarios", "paths", "n", "seed", "explain", "actions", "strategy"])]
+    #[arg(long, conflicts_with_all = ["scenarios", "paths", "n", "seed", "lifetimes", "explain", "actions", "strategy"])]
     pub claiming: bool,
     /// With --claiming: what a cell shows: weighted (the expected after-tax estate at the last
     /// death, over the SSA life table), estate (at the planning ages) or lasts (the chance the
@@ -101,6 +109,15 @@ impl MeasureArg {
             MeasureArg::Lasts => Measure::MoneyLasts,
         }
     }
+}
+
+/// Whose lifetimes the market paths run to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LivesArg {
+    /// Everyone lives to their planning age.
+    Planning,
+    /// Each path draws each person's year of death from the SSA life table.
+    Sampled,
 }
 
 /// Return paths to simulate on.
@@ -144,7 +161,11 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         std::io::stdout().lock().write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
-    let table = if args.paths.is_some() || args.n.is_some() || args.seed.is_some() {
+    let table = if args.paths.is_some()
+        || args.n.is_some()
+        || args.seed.is_some()
+        || args.lifetimes.is_some()
+    {
         let settings = settings(&plan, args)?;
         let cancel = AtomicBool::new(false);
         let result = simulate(&plan, &settings, &cancel, |_| {})
@@ -237,6 +258,12 @@ fn settings(plan: &Plan, args: &ReportArgs) -> anyhow::Result<Simulation> {
     }
     if let Some(seed) = args.seed {
         s.seed = seed;
+    }
+    if let Some(lives) = args.lifetimes {
+        s.lifetimes = match lives {
+            LivesArg::Planning => Lifetimes::PlanningAges,
+            LivesArg::Sampled => Lifetimes::Sampled,
+        };
     }
     if let Some(issue) = validate_simulation(&s, plan, "simulation").first() {
         let flag = if issue.path.ends_with(".paths") && args.n.is_some() {

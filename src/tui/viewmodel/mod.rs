@@ -235,8 +235,14 @@ fn fan(app: &App, strategy: &str) -> Option<Fan> {
     Some(Fan {
         columns,
         title: format!(
-            " After-tax wealth, today's $, {} {} paths: {strategy} ",
-            result.total, result.mode
+            " After-tax wealth, today's $, {} {} paths{}: {strategy} ",
+            result.total,
+            result.mode,
+            if result.lifetimes.is_planning() {
+                ""
+            } else {
+                ", sampled lives"
+            }
         ),
         note: format!(
             "░ 10th–90th percentile  ▓ 25th–75th  ━ median · money lasts in {:.1}% of paths{progress}{stale}",
