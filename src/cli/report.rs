@@ -3,7 +3,7 @@
 
 use anyhow::{Context, anyhow, bail};
 use clap::{Args, ValueEnum};
-use drawdown::claiming::{Measure, compare_claiming};
+use drawdown::claiming::{ClaimStep, Measure, compare_claiming_by};
 use drawdown::compare::Comparison;
 use drawdown::optimize::{Budget, Optimized};
 use drawdown::plan::{
@@ -30,7 +30,8 @@ use std::sync::atomic::AtomicBool;
                         drawdown report saves/F.ron --paths montecarlo --lifetimes sampled\n  \
                         drawdown report saves/D.ron --scenario \"Claim at 70\"\n  \
                         drawdown report saves/D.ron --scenarios --format md\n  \
-                        drawdown report saves/F.ron --claiming --measure weighted")]
+                        drawdown report saves/F.ron --claiming --measure weighted\n  \
+                        drawdown report saves/F.ron --claiming --claiming-step months")]
 pub struct ReportArgs {
     /// The plan file (.ron).
     #[arg(value_name = "PLAN.ron")]
@@ -88,9 +89,28 @@ pub struct ReportArgs {
         default_value = "weighted"
     )]
     pub measure: MeasureArg,
+    /// With --claiming: how far apart the claiming ages are: years (the default, 9 by 9),
+    /// months (97 by 97: a couple's 9,409 cells take a while), or a number of months, 1 to 12.
+    #[arg(long, value_name = "STEP", requires = "claiming", value_parser = parse_step)]
+    pub claiming_step: Option<ClaimStep>,
     /// Output format.
     #[arg(long, default_value = "table", value_parser = clap::value_parser!(Format))]
     pub format: Format,
+}
+
+/// `years`, `months` or a number of months from 1 to 12.
+fn parse_step(s: &str) -> Result<ClaimStep, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "years" | "year" => Ok(ClaimStep::YEARS),
+        "months" | "month" => Ok(ClaimStep::MONTHS),
+        n => n
+            .parse::<u32>()
+            .ok()
+            .and_then(ClaimStep::months)
+            .ok_or_else(|| {
+                format!("`{s}` is not years, months or a number of months from 1 to 12")
+            }),
+    }
 }
 
 /// What the claiming table shows.
@@ -150,7 +170,8 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         None => title.to_string(),
     };
     if args.claiming {
-        let grid = compare_claiming(&plan, &AtomicBool::new(false), &mut |_| {})
+        let step = args.claiming_step.unwrap_or_default();
+        let grid = compare_claiming_by(&plan, step, &AtomicBool::new(false), &mut |_| {})
             .with_context(|| format!("{}", args.plan.display()))?;
         let m = args.measure.measure();
         let mut text = claiming_table(&plan, &grid, m).render(args.format);
