@@ -1375,3 +1375,52 @@ fn undo_and_redo_follow_changes_across_scenario_switches() {
     assert_eq!(p.app.file_plan().scenarios.len(), 2);
     assert_eq!(p.app.household_name().as_deref(), Some("Claim at 70"));
 }
+
+/// Privacy mode hides a person's name wherever the user wrote it into another name: a
+/// strategy's label (comparison heads, chart titles, the headline, the Strategies pane) and a
+/// scenario's name (the status bar, the scenario list, the side-by-side view).
+#[test]
+fn privacy_hides_names_in_strategy_labels_and_scenario_names() {
+    let mut plan = demo_plan();
+    plan.strategies.insert(
+        0,
+        drawdown::strategy::StrategySpec::HeirAware.with_label("For Lee's kids"),
+    );
+    plan.scenarios[0].name = "Dana retires at 62".into();
+    let (app, runner) = Runner::with_plan(plan, None, places(None));
+    let mut p = Planner { app, runner };
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains("For Lee's kids"), "{screen}");
+    keys(&mut p, "P");
+    let hidden = |screen: &str| !screen.contains("Dana") && !screen.contains("Lee");
+    let screen = render(&mut p, 160, 48);
+    assert!(hidden(&screen), "{screen}");
+    assert!(screen.contains("For Person 2's kids"), "{screen}");
+    insta::assert_snapshot!("privacy_labels_160x48", screen);
+    // The Strategies pane: the heading and the label field.
+    keys(&mut p, "<Tab><Tab><Tab><Tab>");
+    let screen = render(&mut p, 80, 24);
+    assert!(hidden(&screen), "{screen}");
+    assert!(screen.contains("Person 2's kids"), "{screen}");
+    insta::assert_snapshot!("privacy_labels_strategies_80x24", screen);
+    // A scenario named after a person: the list, the status bar while editing it, side by side.
+    keys(&mut p, "v");
+    let screen = render(&mut p, 80, 24);
+    assert!(
+        hidden(&screen) && screen.contains("Person 1 retires at 62"),
+        "{screen}"
+    );
+    keys(&mut p, "<Down><Enter>");
+    let screen = render(&mut p, 80, 24);
+    assert!(
+        hidden(&screen) && screen.contains("Person 1 retires"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("privacy_labels_scenario_80x24", screen);
+    keys(&mut p, "V");
+    let screen = render(&mut p, 160, 48);
+    assert!(
+        hidden(&screen) && screen.contains("Person 1 retires at 62"),
+        "{screen}"
+    );
+}

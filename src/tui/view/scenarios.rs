@@ -41,7 +41,7 @@ pub fn list(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         } else {
             format!("{} · {what}", s.notes)
         };
-        items.push((s.name.clone(), detail));
+        items.push((viewmodel::label(app, &s.name), detail));
     }
     let visible = (inner.height as usize / 2).max(1);
     let first = selected.saturating_sub(visible - 1);
@@ -110,12 +110,12 @@ pub fn compare(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let mut lines = Vec::new();
     let mut head = format!("{:<label_w$}", "");
     for c in &shown {
-        head.push_str(&cell(&c.name));
+        head.push_str(&cell(&viewmodel::label(app, &c.name)));
     }
     lines.push(Line::from(Span::styled(head, app.theme.title)));
     let mut best = format!("{:<label_w$}", "Best strategy");
     for c in &shown {
-        best.push_str(&cell(&c.outcome().strategy));
+        best.push_str(&cell(&viewmodel::label(app, &c.outcome().strategy)));
     }
     lines.push(Line::from(best));
     let pinned = lines.len();
@@ -143,9 +143,9 @@ pub fn compare(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         }
     }
     if columns.len() > shown.len() {
-        let rest: Vec<&str> = columns[shown.len()..]
+        let rest: Vec<String> = columns[shown.len()..]
             .iter()
-            .map(|c| c.name.as_str())
+            .map(|c| viewmodel::label(app, &c.name))
             .collect();
         lines.push(Line::from(Span::styled(
             format!("not shown (widen the window): {}", rest.join(", ")),
