@@ -153,3 +153,34 @@ fn the_setting_round_trips_and_old_files_live_to_their_planning_ages() {
     let err = parse_plan(&bad, "test").unwrap_err().to_string();
     assert!(err.contains("Forever"), "{err}");
 }
+
+#[test]
+fn the_comparison_carries_the_life_table_figures_and_without_deaths_they_are_the_fixed_ages() {
+    let plan = demo_plan();
+    let c = drawdown::compare::compare(&plan).unwrap();
+    for o in &c.outcomes {
+        let w = o.weighted.as_ref().expect("weighted figures");
+        // Heirs may inherit decades early: never more than the last year's estate and more.
+        assert!(w.estate_real > Decimal::ZERO, "{}", o.strategy);
+        assert!(w.money_lasts <= Decimal::ONE);
+    }
+    let table =
+        drawdown::report::comparison_table(&plan, &c).render(drawdown::report::Format::Table);
+    assert!(table.contains("Expected estate at death"), "{table}");
+    assert!(table.contains("Lasts while either lives"), "{table}");
+    let mut immortal = plan.clone();
+    for p in &mut immortal.people {
+        p.mortality = Decimal::ZERO;
+    }
+    let c = drawdown::compare::compare(&immortal).unwrap();
+    for o in &c.outcomes {
+        let w = o.weighted.as_ref().unwrap();
+        assert_eq!(w.estate_real, o.estate_real, "{}", o.strategy);
+        assert_eq!(
+            w.money_lasts == Decimal::ONE,
+            o.lasts_to_horizon,
+            "{}",
+            o.strategy
+        );
+    }
+}
