@@ -61,11 +61,7 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "assumptions.simulation.lifetimes",
         K::Choice,
         Access::Choice {
-            options: |_, _| {
-                ["planning ages", "sampled (SSA table)"]
-                    .map(String::from)
-                    .to_vec()
-            },
+            options: |_, _| ["planning ages", "sampled"].map(String::from).to_vec(),
             get: |p, _| {
                 Some(match p.assumptions.simulation.lifetimes {
                     Lifetimes::PlanningAges => 0,
@@ -80,7 +76,7 @@ pub(super) static FIELDS: &[FieldSpec] = &[
                 Some(())
             },
         },
-        "each path: everyone lives to their planning age, or draws a death year from the life table",
+        "each path: everyone lives to the planning age, or dies in a year drawn from the SSA life table",
     ),
     field(
         G::Market,
