@@ -356,7 +356,12 @@ fn run_cell(
         .iter()
         .zip(&c.outcomes)
         .map(|(proj, o)| {
-            let w = weighted(proj, survival);
+            // The comparison weighs its columns by the same table; only without it (a broken
+            // override) is the work done here.
+            let w = o
+                .weighted
+                .clone()
+                .unwrap_or_else(|| weighted(proj, survival));
             let (both, survivor) = tax_before_and_after_first_death(proj);
             StrategyFigures {
                 strategy: o.strategy.clone(),
