@@ -3,7 +3,7 @@
 //! result within 100 ms.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use drawdown::plan::{Guardrails, PathMode, Plan, Simulation, demo_plan};
+use drawdown::plan::{Guardrails, Lifetimes, PathMode, Plan, Simulation, demo_plan};
 use drawdown::sim::simulate;
 use std::hint::black_box;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -75,6 +75,21 @@ fn sim(c: &mut Criterion) {
             b.iter(|| {
                 let cancel = AtomicBool::new(false);
                 simulate(black_box(&guarded), &settings, &cancel, |_| {}).expect("simulates")
+            })
+        },
+    );
+    // Sampled lifetimes: every path draws both deaths and ends at the last one; each pair of
+    // death years is built once (its first use pays for it).
+    let sampled = Simulation {
+        lifetimes: Lifetimes::Sampled,
+        ..settings.clone()
+    };
+    group.bench_function(
+        "montecarlo_10000_paths_all_strategies_sampled_lifetimes",
+        |b| {
+            b.iter(|| {
+                let cancel = AtomicBool::new(false);
+                simulate(black_box(&plan), &sampled, &cancel, |_| {}).expect("simulates")
             })
         },
     );

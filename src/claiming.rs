@@ -17,6 +17,90 @@ use thiserror::Error;
 /// The claiming ages compared, by year.
 pub const AGES: std::ops::RangeInclusive<u32> = 62..=70;
 
+/// A claiming age to the month: `years` and `months` past them (0 to 11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClaimAge {
+    pub years: u32,
+    pub months: u32,
+}
+
+impl ClaimAge {
+    pub fn new(years: u32, months: u32) -> ClaimAge {
+        ClaimAge { years, months }
+    }
+
+    fn total_months(self) -> u32 {
+        self.years * 12 + self.months
+    }
+
+    fn from_months(m: u32) -> ClaimAge {
+        ClaimAge::new(m / 12, m % 12)
+    }
+}
+
+/// `67` for a whole year, `67y4m` otherwise (padding applies to the whole).
+impl std::fmt::Display for ClaimAge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.months == 0 {
+            f.pad(&self.years.to_string())
+        } else {
+            f.pad(&format!("{}y{}m", self.years, self.months))
+        }
+    }
+}
+
+/// A whole year of age.
+impl PartialEq<u32> for ClaimAge {
+    fn eq(&self, years: &u32) -> bool {
+        self.months == 0 && self.years == *years
+    }
+}
+
+/// Against a whole year of age: 67y4m is after 67 and before 68.
+impl PartialOrd<u32> for ClaimAge {
+    fn partial_cmp(&self, years: &u32) -> Option<std::cmp::Ordering> {
+        Some(self.total_months().cmp(&(years * 12)))
+    }
+}
+
+/// How far apart the grid's claiming ages are, in months (1 to 12): every year (81 cells for a
+/// couple, the default), every six or three months, or every month (97 × 97 = 9,409 cells).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimStep(u32);
+
+impl ClaimStep {
+    pub const YEARS: ClaimStep = ClaimStep(12);
+    pub const MONTHS: ClaimStep = ClaimStep(1);
+
+    /// A step of `months`, 1 to 12.
+    pub fn months(months: u32) -> Option<ClaimStep> {
+        (1..=12).contains(&months).then_some(ClaimStep(months))
+    }
+
+    pub fn get(self) -> u32 {
+        self.0
+    }
+
+    /// The claiming ages from 62 to 70 at this step; 70 is always one of them.
+    pub fn ages(self) -> Vec<ClaimAge> {
+        let (first, last) = (*AGES.start() * 12, *AGES.end() * 12);
+        let mut out: Vec<ClaimAge> = (first..=last)
+            .step_by(self.0 as usize)
+            .map(ClaimAge::from_months)
+            .collect();
+        if out.last().map(|a| a.total_months()) != Some(last) {
+            out.push(ClaimAge::from_months(last));
+        }
+        out
+    }
+}
+
+impl Default for ClaimStep {
+    fn default() -> ClaimStep {
+        ClaimStep::YEARS
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ClaimingError {
     #[error(transparent)]
@@ -36,10 +120,12 @@ pub type ClaimingHandle = crate::job::Job<ClaimingGrid, Result<ClaimingGrid, Cla
 pub type ClaimingUpdate = crate::job::Update<ClaimingGrid, Result<ClaimingGrid, ClaimingError>>;
 
 /// Starts comparing `plan`'s claiming ages on a worker thread.
-pub fn spawn(plan: Plan) -> ClaimingHandle {
+pub fn spawn(plan: Plan, step: ClaimStep) -> ClaimingHandle {
     crate::job::spawn(
         "claiming",
-        move |cancel, progress| compare_claiming(&plan, cancel, &mut |g| progress(g.clone())),
+        move |cancel, progress| {
+            compare_claiming_by(&plan, step, cancel, &mut |g| progress(g.clone()))
+        },
         || {},
         |e| Err(ClaimingError::Failed(e)),
     )
@@ -111,7 +197,7 @@ impl StrategyFigures {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimCell {
     /// Claiming ages of the first and second person (the second `None` for one person).
-    pub ages: [Option<u32>; 2],
+    pub ages: [Option<ClaimAge>; 2],
     pub strategies: Vec<StrategyFigures>,
 }
 
@@ -127,12 +213,15 @@ impl ClaimCell {
 /// The grid: rows the first person's claiming age, columns the second's.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimingGrid {
-    pub rows: Vec<u32>,
+    pub rows: Vec<ClaimAge>,
     /// Empty for one person (a single column).
-    pub cols: Vec<u32>,
+    pub cols: Vec<ClaimAge>,
+    /// Months between neighbouring ages.
+    pub step: ClaimStep,
     /// Row-major; `None` while not yet computed.
     pub cells: Vec<Option<ClaimCell>>,
-    /// The plan's own claiming ages (years), as (row, column) indexes when within the grid.
+    /// The plan's own claiming ages, as (row, column) indexes: the grid's age at or just before
+    /// each person's own (the same age when the grid has it).
     pub current: Option<(usize, usize)>,
     /// Each person's life expectancy (expected age at death).
     pub life_expectancy: Vec<Decimal>,
@@ -166,10 +255,20 @@ impl ClaimingGrid {
     }
 }
 
-/// Every pair of claiming ages for `plan`, in row order; `progress` sees the grid after each
-/// cell (the first within a few milliseconds), `cancel` stops between cells.
+/// Every pair of claiming ages for `plan` by whole years, in row order; `progress` sees the grid
+/// after each cell (the first within a few milliseconds), `cancel` stops between cells.
 pub fn compare_claiming(
     plan: &Plan,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(&ClaimingGrid),
+) -> Result<ClaimingGrid, ClaimingError> {
+    compare_claiming_by(plan, ClaimStep::YEARS, cancel, progress)
+}
+
+/// [`compare_claiming`] with claiming ages `step` months apart.
+pub fn compare_claiming_by(
+    plan: &Plan,
+    step: ClaimStep,
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(&ClaimingGrid),
 ) -> Result<ClaimingGrid, ClaimingError> {
@@ -179,24 +278,26 @@ pub fn compare_claiming(
     let couple = plan.people.len() == 2;
     let table = LifeTable::get()?;
     let survival = Survival::for_plan(plan, table, plan.horizon_years());
-    let ages: Vec<u32> = AGES.collect();
+    let ages: Vec<ClaimAge> = step.ages();
     let current_age = |i: usize| {
         plan.income
             .social_security
             .iter()
             .find(|s| s.person == i)
-            .map(|s| s.claim_age)
+            .map(|s| ClaimAge::new(s.claim_age, s.claim_months))
     };
-    let index = |a: Option<u32>| a.and_then(|a| ages.iter().position(|x| *x == a));
+    let index = |a: Option<ClaimAge>| a.and_then(|a| ages.iter().rposition(|x| *x <= a));
     let current = match (index(current_age(0)), couple) {
         (Some(r), false) => Some((r, 0)),
         (Some(r), true) => index(current_age(1)).map(|c| (r, c)),
         (None, _) => None,
     };
+    let n = ages.len();
     let mut grid = ClaimingGrid {
         rows: ages.clone(),
         cols: if couple { ages.clone() } else { Vec::new() },
-        cells: vec![None; if couple { 81 } else { 9 }],
+        step,
+        cells: vec![None; if couple { n * n } else { n }],
         current,
         life_expectancy: survival.expected_age_at_death[..plan.people.len().min(2)].to_vec(),
     };
@@ -216,6 +317,11 @@ pub fn compare_claiming(
 /// The plan with the given claiming ages (whole years): a person without an entry gets one with
 /// no benefit of their own, whose age is when they file for the spousal benefit.
 pub fn with_claiming_ages(plan: &Plan, ages: [Option<u32>; 2]) -> Plan {
+    with_claims(plan, ages.map(|a| a.map(|y| ClaimAge::new(y, 0))))
+}
+
+/// [`with_claiming_ages`] to the month.
+pub fn with_claims(plan: &Plan, ages: [Option<ClaimAge>; 2]) -> Plan {
     let mut p = plan.clone();
     for (i, age) in ages.iter().enumerate() {
         let Some(age) = *age else { continue };
@@ -224,14 +330,14 @@ pub fn with_claiming_ages(plan: &Plan, ages: [Option<u32>; 2]) -> Plan {
         }
         match p.income.social_security.iter_mut().find(|s| s.person == i) {
             Some(s) => {
-                s.claim_age = age;
-                s.claim_months = 0;
+                s.claim_age = age.years;
+                s.claim_months = age.months;
             }
             None => p.income.social_security.push(SocialSecurity {
                 person: i,
                 fra_benefit: Decimal::ZERO,
-                claim_age: age,
-                claim_months: 0,
+                claim_age: age.years,
+                claim_months: age.months,
             }),
         }
     }
@@ -240,17 +346,22 @@ pub fn with_claiming_ages(plan: &Plan, ages: [Option<u32>; 2]) -> Plan {
 
 fn run_cell(
     plan: &Plan,
-    ages: [Option<u32>; 2],
+    ages: [Option<ClaimAge>; 2],
     survival: &Survival,
 ) -> Result<ClaimCell, ClaimingError> {
-    let p = with_claiming_ages(plan, ages);
+    let p = with_claims(plan, ages);
     let c = compare(&p)?;
     let strategies = c
         .projections
         .iter()
         .zip(&c.outcomes)
         .map(|(proj, o)| {
-            let w = weighted(proj, survival);
+            // The comparison weighs its columns by the same table; only without it (a broken
+            // override) is the work done here.
+            let w = o
+                .weighted
+                .clone()
+                .unwrap_or_else(|| weighted(proj, survival));
             let (both, survivor) = tax_before_and_after_first_death(proj);
             StrategyFigures {
                 strategy: o.strategy.clone(),
@@ -285,4 +396,30 @@ pub fn tax_before_and_after_first_death(
     }
     let avg = |(s, n): (Decimal, u32)| (n > 0).then(|| (s / Decimal::from(n)).round_dp(2));
     (avg(sums[0]), avg(sums[1]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_run_from_62_to_70_and_always_end_at_70() {
+        let show = |s: ClaimStep| s.ages().iter().map(|a| a.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            show(ClaimStep::YEARS),
+            ["62", "63", "64", "65", "66", "67", "68", "69", "70"]
+        );
+        let months = ClaimStep::MONTHS.ages();
+        assert_eq!(months.len(), 97);
+        assert_eq!(months[5].to_string(), "62y5m");
+        assert_eq!(show(ClaimStep::months(5).unwrap()).last().unwrap(), "70");
+        assert_eq!(
+            show(ClaimStep::months(5).unwrap())[..3],
+            ["62", "62y5m", "62y10m"]
+        );
+        assert_eq!(ClaimStep::months(5).unwrap().ages().len(), 21);
+        assert!(ClaimStep::months(0).is_none() && ClaimStep::months(13).is_none());
+        assert!(ClaimAge::new(67, 4) > 67 && ClaimAge::new(67, 4) < 68);
+        assert_eq!(format!("{:>7}", ClaimAge::new(66, 2)), "  66y2m");
+    }
 }

@@ -7,11 +7,12 @@
 //! (`crate::optimize`) and projects everything with the engine (`crate::engine`). None of those
 //! three imports this module or one another upward (engine ← strategy ← optimize ← compare).
 
+use crate::engine::mortality::{LifeTable, Survival, weighted};
 use crate::engine::{
     EngineError, Outcome, Projection, ReturnPath, Scenario, Strategy, project_all,
 };
 use crate::optimize::{Budget, OptimizeError, Optimized, optimize_within};
-use crate::plan::{Plan, validate_household};
+use crate::plan::{Plan, Sex, validate_household};
 use crate::strategy::{StrategySpec, build_named, unique_names};
 use rust_decimal::Decimal;
 use std::sync::atomic::AtomicBool;
@@ -64,6 +65,9 @@ pub fn compare_with(plan: &Plan, optimized: &[&Optimized]) -> Result<Comparison,
     let results = project_all(&scenario, &decisions, &refs);
     // Back in the plan's order, with the optimized columns that are ready.
     let mut named = results.into_iter();
+    // Without the life table (a broken override) the weighted figures are left out, not the
+    // comparison.
+    let survival = survival_for(plan);
     let mut c = Comparison {
         specs: Vec::new(),
         projections: Vec::new(),
@@ -85,12 +89,42 @@ pub fn compare_with(plan: &Plan, optimized: &[&Optimized]) -> Result<Comparison,
             // Every column under its unique name, the optimized ones too.
             p.strategy.clone_from(&name);
             o.strategy = name;
+            o.weighted = survival.as_ref().map(|s| weighted(&p, s));
             c.specs.push(spec.clone());
             c.projections.push(p);
             c.outcomes.push(o);
         }
     }
     Ok(c)
+}
+
+/// Each person's chances of living through each plan year, from the SSA table. They depend
+/// only on the people and the plan's years, which most edits leave alone: the last is kept.
+fn survival_for(plan: &Plan) -> Option<std::sync::Arc<Survival>> {
+    type Key = (Vec<(i32, Sex, Decimal)>, i32, usize);
+    static LAST: std::sync::Mutex<Option<(Key, std::sync::Arc<Survival>)>> =
+        std::sync::Mutex::new(None);
+    let years = plan.horizon_years();
+    let key: Key = (
+        plan.people
+            .iter()
+            .map(|p| (p.birth_year, p.sex, p.mortality))
+            .collect(),
+        plan.assumptions.start_year,
+        years,
+    );
+    if let Ok(last) = LAST.lock()
+        && let Some((k, s)) = last.as_ref()
+        && *k == key
+    {
+        return Some(std::sync::Arc::clone(s));
+    }
+    let table = LifeTable::get().ok()?;
+    let s = std::sync::Arc::new(Survival::for_plan(plan, table, years));
+    if let Ok(mut last) = LAST.lock() {
+        *last = Some((key, std::sync::Arc::clone(&s)));
+    }
+    Some(s)
 }
 
 /// The plan's comparison with every optimized column filled in, and the searches' answers (one

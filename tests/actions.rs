@@ -173,6 +173,7 @@ fn outcome(name: &str, estate: i64, tax: i64, lasts: bool, years: Decimal) -> Ou
         premiums: Decimal::ZERO,
         premiums_real: Decimal::ZERO,
         aca_credit: Decimal::ZERO,
+        weighted: None,
         early_withdrawal_tax: Decimal::ZERO,
     }
 }

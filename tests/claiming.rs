@@ -87,6 +87,25 @@ fn report_claiming_prints_the_grid_in_every_format() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(err.contains("income.social_security"), "{err}");
+    // The step: 12 months is the year grid; a step that is not 1 to 12 months is refused.
+    assert_eq!(report(&["--claiming-step", "12"]), text);
+    assert_eq!(report(&["--claiming-step", "years"]), text);
+    let out = Command::new(env!("CARGO_BIN_EXE_drawdown"))
+        .args([
+            "report",
+            "saves/F.ron",
+            "--claiming",
+            "--claiming-step",
+            "13",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("--claiming-step") && err.contains("1 to 12"),
+        "{err}"
+    );
 }
 
 /// The widow's penalty in words, in the first survivor year only (the inspector shows it).
@@ -109,4 +128,39 @@ fn the_first_survivor_year_says_what_changed() {
         note.contains("Dana's death") && note.contains("Lee files single"),
         "{note}"
     );
+}
+
+/// One person claiming by the month: 97 claiming ages, the plan's own month outlined exactly,
+/// and each whole-year age giving the year grid's figures to the cent.
+#[test]
+fn a_grid_by_month_has_every_month_and_agrees_with_the_year_grid() {
+    use drawdown::claiming::{ClaimStep, compare_claiming_by};
+    use drawdown::plan::SocialSecurity;
+    let mut plan = example_plan("E1.ron").unwrap().unwrap();
+    plan.income.social_security.push(SocialSecurity {
+        person: 0,
+        fra_benefit: Decimal::from(30_000),
+        claim_age: 66,
+        claim_months: 5,
+    });
+    let cancel = AtomicBool::new(false);
+    let months = compare_claiming_by(&plan, ClaimStep::MONTHS, &cancel, &mut |_| {}).unwrap();
+    let years = compare_claiming(&plan, &cancel, &mut |_| {}).unwrap();
+    assert_eq!(
+        (months.rows.len(), months.width(), months.done()),
+        (97, 1, 97)
+    );
+    let own = months.current.unwrap().0;
+    assert_eq!(months.rows[own].to_string(), "66y5m");
+    // The year grid outlines the year at or before the plan's own claim.
+    assert_eq!(years.rows[years.current.unwrap().0].to_string(), "66");
+    for (r, age) in years.rows.iter().enumerate() {
+        let m = months.rows.iter().position(|a| a == age).unwrap();
+        assert_eq!(months.cell(m, 0), years.cell(r, 0), "{age}");
+    }
+    // A month later claims a larger benefit: more Social Security in every strategy (the
+    // expected benefits rise month by month up to full retirement age at least).
+    let benefits = |r: usize| months.cell(r, 0).unwrap().strategies[0].expected_benefits_real;
+    let fra = months.rows.iter().position(|a| *a == 67).unwrap();
+    assert!((1..=fra).all(|r| benefits(r) != benefits(r - 1)));
 }

@@ -91,3 +91,36 @@ fn bad_flags_are_named() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn sampled_lifetimes_from_the_command_line() {
+    let o = drawdown(&[
+        "report",
+        &save("F.ron"),
+        "--paths",
+        "historical",
+        "--lifetimes",
+        "sampled",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("historical returns, sampled lifetimes, 98 paths, seed 42"),
+        "{out}"
+    );
+    assert!(out.contains("every year someone is alive"), "{out}");
+    // Alone, the flag simulates the plan's own paths; with a ledger it makes no sense.
+    let o = drawdown(&["report", &save("D.ron"), "--lifetimes", "sampled"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("sampled lifetimes"));
+    let o = drawdown(&[
+        "report",
+        &save("D.ron"),
+        "--strategy",
+        "1",
+        "--lifetimes",
+        "planning",
+    ]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("--lifetimes"), "{}", stderr(&o));
+}

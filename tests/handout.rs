@@ -301,3 +301,26 @@ fn the_fan_shows_the_years_of_spending_cuts() {
     // The demo as kept has no guardrails, and its fan no strip.
     assert!(!demo(false).contains("spending cut</text>"));
 }
+
+#[test]
+fn privacy_mode_hides_names_inside_strategy_labels_and_scenario_names() {
+    // A label or a scenario named after a person would show the name the rest of the private
+    // handout hides: it reads "Person n" there too, and the strategy keeps its figures.
+    let mut p = demo_plan();
+    p.strategies
+        .push(drawdown::strategy::StrategySpec::HeirAware.with_label("For Lee's kids"));
+    let c = drawdown::compare::compare(&p).unwrap();
+    let options = HandoutOptions {
+        private: true,
+        scenario: Some("Dana retires at 62".into()),
+    };
+    let html = handout_html(&p, &c, None, &options).unwrap();
+    let body = &html[html.find("<body>").unwrap()..];
+    for name in ["Dana", "Lee"] {
+        assert!(!body.contains(name), "{name} shown in privacy mode");
+    }
+    assert!(body.contains("For Person 2&#39;s kids") || body.contains("For Person 2's kids"));
+    assert!(body.contains("<b>Scenario:</b> Person 1 retires at 62"));
+    let public = handout_html(&p, &c, None, &HandoutOptions::default()).unwrap();
+    assert!(public.contains("For Lee") && public.contains("Heir-aware"));
+}

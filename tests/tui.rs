@@ -1299,6 +1299,20 @@ fn snapshots_of_the_scenario_views() {
     insta::assert_snapshot!("scenarios_160x48", render(&mut p, 160, 48));
     keys(&mut p, "<Esc>V");
     insta::assert_snapshot!("scenario_compare_80x24", render(&mut p, 80, 24));
+    // At 80x24 the rows below scroll under the pinned names and best strategies, to the notes.
+    let top = render(&mut p, 80, 24);
+    assert!(top.contains("more rows below"), "{top}");
+    keys(&mut p, "<PgDn><PgDn><PgDn>");
+    let bottom = render(&mut p, 80, 24);
+    insta::assert_snapshot!("scenario_compare_80x24_scrolled", bottom);
+    assert!(bottom.contains("Best strategy") && bottom.contains("Claim at 70"));
+    assert!(bottom.contains("Shortfall years") && bottom.contains("first-year dollars"));
+    assert!(
+        !bottom.contains("Lifetime federal tax"),
+        "scrolled past the first rows"
+    );
+    keys(&mut p, "<PgUp><PgUp><PgUp>");
+    assert_eq!(render(&mut p, 80, 24), top);
     insta::assert_snapshot!("scenario_compare_160x48", render(&mut p, 160, 48));
     keys(&mut p, "<Esc>t");
     insta::assert_snapshot!("actions_80x24", render(&mut p, 80, 24));
@@ -1355,4 +1369,117 @@ fn claiming_ages_heat_map_fills_in_and_changes_measure() {
     );
     keys(&mut p, "<Esc>");
     assert!(p.app.overlay.is_none());
+}
+
+/// One undo history for the base and its scenarios, as a spreadsheet's for its sheets:
+/// switching household keeps it, and undoing a change made in another household goes back
+/// there to undo it; redo walks forward the same way. Nothing is lost by looking elsewhere.
+#[test]
+fn undo_and_redo_follow_changes_across_scenario_switches() {
+    let mut p = planner();
+    let spending = |p: &Planner| p.app.plan.spending.annual;
+    // 1. On the base: spending to 90k.
+    go(&mut p, Pane::Spending, "spending.annual", 0);
+    keys(&mut p, "<Enter>90k<Enter>");
+    assert_eq!(spending(&p), dec!(90000));
+    // 2. In "Claim at 70": spending to 80k, its own override.
+    keys(&mut p, "v<Down><Enter>");
+    assert_eq!(p.app.household_name().as_deref(), Some("Claim at 70"));
+    go(&mut p, Pane::Spending, "spending.annual", 0);
+    keys(&mut p, "<Enter>80k<Enter>");
+    assert_eq!(spending(&p), dec!(80000));
+    // 3. Back on the base, which kept its 90k.
+    keys(&mut p, "v<Up><Enter>");
+    assert_eq!((p.app.household_name(), spending(&p)), (None, dec!(90000)));
+    // Undo: the last change was the scenario's, so undo goes there and undoes it.
+    keys(&mut p, "u");
+    assert_eq!(p.app.household_name().as_deref(), Some("Claim at 70"));
+    assert_eq!(
+        spending(&p),
+        dec!(90000),
+        "the scenario follows the base again"
+    );
+    assert!(
+        !p.app.file_plan().scenarios[0]
+            .set
+            .contains_key("spending.annual")
+    );
+    let status = p
+        .app
+        .status
+        .as_ref()
+        .map(|s| s.0.clone())
+        .unwrap_or_default();
+    assert!(status.contains("Claim at 70"), "{status}");
+    // Undo again: the base's change, back on the base.
+    keys(&mut p, "u");
+    assert_eq!((p.app.household_name(), spending(&p)), (None, dec!(100000)));
+    keys(&mut p, "u");
+    assert_eq!(spending(&p), dec!(100000), "nothing more to undo");
+    // Redo walks forward: the base's 90k, then the scenario's 80k in the scenario.
+    keys(&mut p, "<C-r>");
+    assert_eq!((p.app.household_name(), spending(&p)), (None, dec!(90000)));
+    keys(&mut p, "<C-r>");
+    assert_eq!(p.app.household_name().as_deref(), Some("Claim at 70"));
+    assert_eq!(spending(&p), dec!(80000));
+    assert_eq!(
+        p.app.file_plan().spending.annual,
+        dec!(90000),
+        "the base's own"
+    );
+    // A scenario added while editing a scenario is undone too.
+    keys(&mut p, "va<Esc>");
+    assert_eq!(p.app.file_plan().scenarios.len(), 3);
+    keys(&mut p, "u");
+    assert_eq!(p.app.file_plan().scenarios.len(), 2);
+    assert_eq!(p.app.household_name().as_deref(), Some("Claim at 70"));
+}
+
+/// Privacy mode hides a person's name wherever the user wrote it into another name: a
+/// strategy's label (comparison heads, chart titles, the headline, the Strategies pane) and a
+/// scenario's name (the status bar, the scenario list, the side-by-side view).
+#[test]
+fn privacy_hides_names_in_strategy_labels_and_scenario_names() {
+    let mut plan = demo_plan();
+    plan.strategies.insert(
+        0,
+        drawdown::strategy::StrategySpec::HeirAware.with_label("For Lee's kids"),
+    );
+    plan.scenarios[0].name = "Dana retires at 62".into();
+    let (app, runner) = Runner::with_plan(plan, None, places(None));
+    let mut p = Planner { app, runner };
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains("For Lee's kids"), "{screen}");
+    keys(&mut p, "P");
+    let hidden = |screen: &str| !screen.contains("Dana") && !screen.contains("Lee");
+    let screen = render(&mut p, 160, 48);
+    assert!(hidden(&screen), "{screen}");
+    assert!(screen.contains("For Person 2's kids"), "{screen}");
+    insta::assert_snapshot!("privacy_labels_160x48", screen);
+    // The Strategies pane: the heading and the label field.
+    keys(&mut p, "<Tab><Tab><Tab><Tab>");
+    let screen = render(&mut p, 80, 24);
+    assert!(hidden(&screen), "{screen}");
+    assert!(screen.contains("Person 2's kids"), "{screen}");
+    insta::assert_snapshot!("privacy_labels_strategies_80x24", screen);
+    // A scenario named after a person: the list, the status bar while editing it, side by side.
+    keys(&mut p, "v");
+    let screen = render(&mut p, 80, 24);
+    assert!(
+        hidden(&screen) && screen.contains("Person 1 retires at 62"),
+        "{screen}"
+    );
+    keys(&mut p, "<Down><Enter>");
+    let screen = render(&mut p, 80, 24);
+    assert!(
+        hidden(&screen) && screen.contains("Person 1 retires"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("privacy_labels_scenario_80x24", screen);
+    keys(&mut p, "V");
+    let screen = render(&mut p, 160, 48);
+    assert!(
+        hidden(&screen) && screen.contains("Person 1 retires at 62"),
+        "{screen}"
+    );
 }

@@ -3,10 +3,12 @@
 
 use anyhow::{Context, anyhow, bail};
 use clap::{Args, ValueEnum};
-use drawdown::claiming::{Measure, compare_claiming};
+use drawdown::claiming::{ClaimStep, Measure, compare_claiming_by};
 use drawdown::compare::Comparison;
 use drawdown::optimize::{Budget, Optimized};
-use drawdown::plan::{PathMode, Plan, Simulation, load_plan, validate, validate_simulation};
+use drawdown::plan::{
+    Lifetimes, PathMode, Plan, Simulation, load_plan, validate, validate_simulation,
+};
 use drawdown::report::actions::{ActionsError, actions_text, default_strategy};
 use drawdown::report::{
     Format, actions, actions_table, claiming_summary, claiming_table, comparison_table,
@@ -25,15 +27,17 @@ use std::sync::atomic::AtomicBool;
                         drawdown report saves/D.ron --actions --year 2027\n  \
                         drawdown report saves/E1.ron --paths historical\n  \
                         drawdown report saves/D.ron --paths montecarlo --n 10000 --seed 7\n  \
+                        drawdown report saves/F.ron --paths montecarlo --lifetimes sampled\n  \
                         drawdown report saves/D.ron --scenario \"Claim at 70\"\n  \
                         drawdown report saves/D.ron --scenarios --format md\n  \
-                        drawdown report saves/F.ron --claiming --measure weighted")]
+                        drawdown report saves/F.ron --claiming --measure weighted\n  \
+                        drawdown report saves/F.ron --claiming --claiming-step months")]
 pub struct ReportArgs {
     /// The plan file (.ron).
     #[arg(value_name = "PLAN.ron")]
     pub plan: PathBuf,
     /// Show this strategy's year-by-year ledger: a name, a unique prefix, or its number.
-    #[arg(long, value_name = "NAME", conflicts_with_all = ["paths", "n", "seed"])]
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["paths", "n", "seed", "lifetimes"])]
     pub strategy: Option<String>,
     /// Simulate market risk on these return paths and show success rates and percentiles
     /// (the plan's own simulation settings fill in the rest).
@@ -45,6 +49,11 @@ pub struct ReportArgs {
     /// Random seed for bootstrap and Monte Carlo paths.
     #[arg(long, value_name = "SEED")]
     pub seed: Option<u64>,
+    /// With the market paths: how long the people live on each path: to their planning ages,
+    /// or a year of death drawn per path from the SSA life table (success then counts only the
+    /// years someone is alive).
+    #[arg(long, value_enum, value_name = "LIVES")]
+    pub lifetimes: Option<LivesArg>,
     /// With --strategy: say why each year looks as it does (marginal rates, the edge that
     /// stopped a draw or a conversion, what doing more would have cost).
     #[arg(long, requires = "strategy")]
@@ -52,7 +61,7 @@ pub struct ReportArgs {
     /// This year's actions: the RMD to take from each account, the draws and sales by account,
     /// the Roth conversion, the estimated tax and a suggested withholding, and what sets each
     /// amount. For the recommended strategy unless --strategy names another.
-    #[arg(long, conflicts_with_all = ["paths", "n", "seed", "explain"])]
+    #[arg(long, conflicts_with_all = ["paths", "n", "seed", "lifetimes", "explain"])]
     pub actions: bool,
     /// With --actions: the year (default: the plan's first).
     #[arg(long, value_name = "YEAR", requires = "actions")]
@@ -63,11 +72,11 @@ pub struct ReportArgs {
     pub scenario: Option<String>,
     /// The base and every scenario side by side: each one's recommended strategy and key
     /// outcomes, with the change against the base.
-    #[arg(long, conflicts_with_all = ["scenario", "strategy", "actions", "paths", "n", "seed", "explain"])]
+    #[arg(long, conflicts_with_all = ["scenario", "strategy", "actions", "paths", "n", "seed", "lifetimes", "explain"])]
     pub scenarios: bool,
     /// Compare every pair of Social Security claiming ages (62 to 70 each), every named
     /// strategy in each cell, and show the best strategy's figure per cell.
-    #[arg(long, conflicts_with_all = ["scenarios", "paths", "n", "seed", "explain", "actions", "strategy"])]
+    #[arg(long, conflicts_with_all = ["scenarios", "paths", "n", "seed", "lifetimes", "explain", "actions", "strategy"])]
     pub claiming: bool,
     /// With --claiming: what a cell shows: weighted (the expected after-tax estate at the last
     /// death, over the SSA life table), estate (at the planning ages) or lasts (the chance the
@@ -80,9 +89,28 @@ pub struct ReportArgs {
         default_value = "weighted"
     )]
     pub measure: MeasureArg,
+    /// With --claiming: how far apart the claiming ages are: years (the default, 9 by 9),
+    /// months (97 by 97: a couple's 9,409 cells take a while), or a number of months, 1 to 12.
+    #[arg(long, value_name = "STEP", requires = "claiming", value_parser = parse_step)]
+    pub claiming_step: Option<ClaimStep>,
     /// Output format.
     #[arg(long, default_value = "table", value_parser = clap::value_parser!(Format))]
     pub format: Format,
+}
+
+/// `years`, `months` or a number of months from 1 to 12.
+fn parse_step(s: &str) -> Result<ClaimStep, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "years" | "year" => Ok(ClaimStep::YEARS),
+        "months" | "month" => Ok(ClaimStep::MONTHS),
+        n => n
+            .parse::<u32>()
+            .ok()
+            .and_then(ClaimStep::months)
+            .ok_or_else(|| {
+                format!("`{s}` is not years, months or a number of months from 1 to 12")
+            }),
+    }
 }
 
 /// What the claiming table shows.
@@ -101,6 +129,15 @@ impl MeasureArg {
             MeasureArg::Lasts => Measure::MoneyLasts,
         }
     }
+}
+
+/// Whose lifetimes the market paths run to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LivesArg {
+    /// Everyone lives to their planning age.
+    Planning,
+    /// Each path draws each person's year of death from the SSA life table.
+    Sampled,
 }
 
 /// Return paths to simulate on.
@@ -133,7 +170,8 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         None => title.to_string(),
     };
     if args.claiming {
-        let grid = compare_claiming(&plan, &AtomicBool::new(false), &mut |_| {})
+        let step = args.claiming_step.unwrap_or_default();
+        let grid = compare_claiming_by(&plan, step, &AtomicBool::new(false), &mut |_| {})
             .with_context(|| format!("{}", args.plan.display()))?;
         let m = args.measure.measure();
         let mut text = claiming_table(&plan, &grid, m).render(args.format);
@@ -144,7 +182,11 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         std::io::stdout().lock().write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
-    let table = if args.paths.is_some() || args.n.is_some() || args.seed.is_some() {
+    let table = if args.paths.is_some()
+        || args.n.is_some()
+        || args.seed.is_some()
+        || args.lifetimes.is_some()
+    {
         let settings = settings(&plan, args)?;
         let cancel = AtomicBool::new(false);
         let result = simulate(&plan, &settings, &cancel, |_| {})
@@ -237,6 +279,12 @@ fn settings(plan: &Plan, args: &ReportArgs) -> anyhow::Result<Simulation> {
     }
     if let Some(seed) = args.seed {
         s.seed = seed;
+    }
+    if let Some(lives) = args.lifetimes {
+        s.lifetimes = match lives {
+            LivesArg::Planning => Lifetimes::PlanningAges,
+            LivesArg::Sampled => Lifetimes::Sampled,
+        };
     }
     if let Some(issue) = validate_simulation(&s, plan, "simulation").first() {
         let flag = if issue.path.ends_with(".paths") && args.n.is_some() {

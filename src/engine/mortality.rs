@@ -78,6 +78,11 @@ pub struct Survival {
     /// Each person's life expectancy: the expected age at death, from their age at the start of
     /// the plan (dying on average mid-year).
     pub expected_age_at_death: [Decimal; 2],
+    /// Per plan year, the chance the household's last death falls in it and the chance someone
+    /// is alive at its start: worked out once, since every projection of the plan weighs its
+    /// years by them.
+    last_death: Vec<Decimal>,
+    alive_at_start: Vec<Decimal>,
 }
 
 impl Survival {
@@ -115,11 +120,24 @@ impl Survival {
             }
             expected_age_at_death[i] = Decimal::from(first) + expected;
         }
-        Survival {
+        let mut s = Survival {
             alive,
             people,
             expected_age_at_death,
-        }
+            last_death: Vec::new(),
+            alive_at_start: Vec::new(),
+        };
+        s.last_death = (0..years).map(|k| s.last_death_in(k)).collect();
+        s.alive_at_start = (0..years)
+            .map(|k| {
+                if k == 0 {
+                    Decimal::ONE
+                } else {
+                    s.either(k - 1)
+                }
+            })
+            .collect();
+        s
     }
 
     /// The chance both are alive at the end of year `k` (a single person: that person).
@@ -190,18 +208,14 @@ pub fn weighted<N: Num>(p: &Projection<N>, survival: &Survival) -> Weighted {
     let mut money_lasts = Decimal::ONE;
     let mut ran_out = false;
     for (k, r) in p.rows.iter().take(n).enumerate() {
-        let w = survival.last_death_in(k);
+        let w = survival.last_death[k];
         let e = r.closing.after_tax_estate(p.heirs_rate);
         if !w.is_zero() {
             estate += w * e.to_dec();
             estate_real += w * e.ratio(r.price_level_end).to_dec();
         }
         // Benefits are received by whoever is alive at the start of the year.
-        let alive = if k == 0 {
-            Decimal::ONE
-        } else {
-            survival.either(k - 1)
-        };
+        let alive = survival.alive_at_start[k];
         if !alive.is_zero() {
             ss_real += alive * r.social_security.ratio(r.price_level).to_dec();
         }

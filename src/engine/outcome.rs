@@ -54,6 +54,9 @@ pub struct Outcome {
     pub early_withdrawal_tax: Decimal,
     /// The Marketplace premium tax credit received over the plan.
     pub aca_credit: Decimal,
+    /// The figures weighted by the SSA life table (the estate at the last death, the chance the
+    /// money lasts as long as either lives), when the comparison has worked them out.
+    pub weighted: Option<super::mortality::Weighted>,
 }
 
 impl Outcome {
@@ -167,6 +170,7 @@ pub fn outcome<N: Num>(p: &Projection<N>, estate_ages: &[u32]) -> Outcome {
         premiums: money(premiums),
         premiums_real: money(premiums_real),
         aca_credit: money(aca_credit),
+        weighted: None,
         early_withdrawal_tax: money(early),
     }
 }

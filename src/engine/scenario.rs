@@ -183,6 +183,18 @@ pub struct Scenario<N> {
 impl<N: Num> Scenario<N> {
     /// Builds the years of a validated plan on a return path (at least as long as the plan).
     pub fn build(plan: &Plan, path: &ReturnPath<N>) -> Result<Scenario<N>, EngineError> {
+        Scenario::build_lived(plan, path, None)
+    }
+
+    /// [`Scenario::build`] with each person's last year alive given (a lifetime drawn from the
+    /// life table) rather than taken from their planning age. The years still run to the plan's
+    /// horizon; those after every death have no one alive, and a caller runs only the years
+    /// before them.
+    pub fn build_lived(
+        plan: &Plan,
+        path: &ReturnPath<N>,
+        last_years: Option<&[i32]>,
+    ) -> Result<Scenario<N>, EngineError> {
         let tables = LawTables::get()?;
         let n = plan.horizon_years();
         if path.years.len() < n {
@@ -195,10 +207,13 @@ impl<N: Num> Scenario<N> {
         let people: Vec<PersonInfo> = plan
             .people
             .iter()
-            .map(|p| PersonInfo {
+            .enumerate()
+            .map(|(i, p)| PersonInfo {
                 name: p.name.clone(),
                 birth_year: p.birth_year,
-                last_year: crate::plan::last_year(p.birth_year, p.planning_age),
+                last_year: last_years
+                    .and_then(|l| l.get(i).copied())
+                    .unwrap_or_else(|| crate::plan::last_year(p.birth_year, p.planning_age)),
                 medicare_age: p.medicare_age,
             })
             .collect();

@@ -780,6 +780,28 @@ pub struct Simulation {
     /// from the directory drawdown runs in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub returns_file: Option<String>,
+    /// How long the people live on each path: to their planning ages (the default), or for a
+    /// lifetime drawn per path from the SSA life table (never past the planning age), so that a
+    /// path counts only the years someone is alive.
+    #[serde(default, skip_serializing_if = "Lifetimes::is_planning")]
+    pub lifetimes: Lifetimes,
+}
+
+/// Whose lifetimes a simulation runs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Lifetimes {
+    /// Everyone lives to their planning age on every path.
+    #[default]
+    PlanningAges,
+    /// Each path draws each person's year of death from the life table (their sex and
+    /// mortality multiplier), at the latest the year of their planning age.
+    Sampled,
+}
+
+impl Lifetimes {
+    pub fn is_planning(&self) -> bool {
+        *self == Lifetimes::PlanningAges
+    }
 }
 
 fn default_paths() -> u32 {
@@ -798,6 +820,7 @@ impl Default for Simulation {
             from: None,
             to: None,
             returns_file: None,
+            lifetimes: Lifetimes::PlanningAges,
         }
     }
 }

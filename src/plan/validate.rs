@@ -4,7 +4,7 @@
 //! $100 billion, returns between -50% and +30% a year, horizons at most 100 years.
 
 use super::model::{
-    Account, Coverage, PLAN_VERSION, PathMode, Plan, Returns, Simulation, StateResidence,
+    Account, Coverage, Lifetimes, PLAN_VERSION, PathMode, Plan, Returns, Simulation, StateResidence,
 };
 use super::scenario::{MAX_OVERRIDES, MAX_SCENARIOS};
 use crate::money::{amount_problem, format_rate};
@@ -682,10 +682,12 @@ pub const MAX_SIM_CELLS: u64 = 25_000_000;
 /// number of strategies and years, which bound how many paths can be kept.
 pub fn validate_simulation(s: &Simulation, plan: &Plan, path: &str) -> Vec<Issue> {
     let mut c = Checker { issues: Vec::new() };
+    // Constant returns with sampled lifetimes draw `paths` lifetimes on the one market path.
     let drawn = matches!(
         s.mode,
         PathMode::Bootstrap { .. } | PathMode::MonteCarlo { .. }
-    );
+    ) || (s.mode == PathMode::Constant && s.lifetimes == Lifetimes::Sampled);
+
     if !(1..=MAX_PATHS).contains(&s.paths) {
         c.push(
             format!("{path}.paths"),

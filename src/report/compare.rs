@@ -234,11 +234,52 @@ pub fn metrics(outcomes: &[Outcome], money: &dyn Fn(Decimal) -> String) -> Vec<M
     rows
 }
 
+/// The figures weighted by how long the household lives (the SSA life table, each person's sex
+/// and mortality multiplier): the after-tax estate expected at the last death, and the chance
+/// the money lasts as long as either person lives. Beside the fixed-age rows of [`metrics`] in
+/// the comparison (the planner's and `drawdown report`'s).
+pub fn life_metrics(outcomes: &[Outcome], money: &dyn Fn(Decimal) -> String) -> Vec<Metric> {
+    if outcomes.iter().all(|o| o.weighted.is_none()) {
+        return Vec::new();
+    }
+    let estate = |x: &Outcome| x.weighted.as_ref().map(|w| w.estate_real);
+    let lasts = |x: &Outcome| x.weighted.as_ref().map(|w| w.money_lasts);
+    vec![
+        Metric::new(
+            "Expected estate at death",
+            MetricKind::Money,
+            Some(Better::Higher),
+            outcomes,
+            move |x| estate(x).unwrap_or_default(),
+            move |x| estate(x).map_or("—".to_string(), money),
+        ),
+        Metric::new(
+            "Lasts while either lives",
+            MetricKind::Rate,
+            Some(Better::Higher),
+            outcomes,
+            move |x| lasts(x).unwrap_or_default(),
+            move |x| lasts(x).map_or("—".to_string(), |d| format_rate(d.round_dp(4))),
+        ),
+    ]
+}
+
+/// The comparison's rows: [`metrics`] with [`life_metrics`] after the estate rows.
+pub fn comparison_metrics(outcomes: &[Outcome], money: &dyn Fn(Decimal) -> String) -> Vec<Metric> {
+    let mut all = metrics(outcomes, money);
+    let at = all
+        .iter()
+        .position(|m| m.label == "Highest marginal rate")
+        .unwrap_or(all.len());
+    all.splice(at..at, life_metrics(outcomes, money));
+    all
+}
+
 /// Every strategy side by side, amounts in the plan's first-year dollars.
 pub fn comparison_table(plan: &Plan, c: &Comparison) -> Table {
     let mut headers = vec!["".to_string()];
     headers.extend(c.outcomes.iter().map(|x| x.strategy.clone()));
-    let rows = metrics(&c.outcomes, &format_dollars)
+    let rows = comparison_metrics(&c.outcomes, &format_dollars)
         .into_iter()
         .map(|m| {
             let best = m.best();

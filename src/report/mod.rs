@@ -20,8 +20,8 @@ pub mod why;
 pub use actions::{Actions, actions, actions_for_years, actions_table};
 pub use claiming::{claiming_summary, claiming_table};
 pub use compare::{
-    Better, Metric, MetricKind, brackets_text, comparison_table, find_strategy, lasting_text,
-    ledger_table, metrics,
+    Better, Metric, MetricKind, brackets_text, comparison_metrics, comparison_table, find_strategy,
+    lasting_text, ledger_table, life_metrics, metrics,
 };
 pub use curve::{CURVE_MAX, CurvePoint, marginal_curve, year_curve};
 pub use explain::explain;

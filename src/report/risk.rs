@@ -112,10 +112,12 @@ pub fn risk_table(plan: &Plan, r: &SimResult) -> Table {
     } else {
         format!("{} paths", r.paths)
     };
-    let seeded = matches!(r.mode.as_str(), "bootstrap" | "Monte Carlo");
+    let sampled = !r.lifetimes.is_planning();
+    let seeded = sampled || matches!(r.mode.as_str(), "bootstrap" | "Monte Carlo");
+    let lifetimes = if sampled { ", sampled lifetimes" } else { "" };
     Table {
         title: format!(
-            "{}: market risk, {} returns, {paths}{}",
+            "{}: market risk, {} returns{lifetimes}, {paths}{}",
             plan.name,
             r.mode,
             if seeded {
@@ -124,13 +126,24 @@ pub fn risk_table(plan: &Plan, r: &SimResult) -> Table {
                 String::new()
             }
         ),
-        note: format!(
-            "Success: the spending is met in every year through {}. Terminal wealth is what \
-             heirs keep after tax, in {} dollars (deflated by each path's own prices); lifetime \
-             tax is federal + state + IRMAA in the same dollars.",
-            r.start_year + r.years as i32 - 1,
-            r.start_year
-        ),
+        note: if sampled {
+            format!(
+                "Each path draws each person's year of death from the SSA life table (at the \
+                 latest the year of their planning age). Success: the spending is met in every \
+                 year someone is alive. Terminal wealth is what heirs keep after tax at the last \
+                 death, in {} dollars (deflated by each path's own prices); lifetime tax is \
+                 federal + state + IRMAA in the same dollars, over the years lived.",
+                r.start_year
+            )
+        } else {
+            format!(
+                "Success: the spending is met in every year through {}. Terminal wealth is what \
+                 heirs keep after tax, in {} dollars (deflated by each path's own prices); \
+                 lifetime tax is federal + state + IRMAA in the same dollars.",
+                r.start_year + r.years as i32 - 1,
+                r.start_year
+            )
+        },
         headers,
         rows,
     }
@@ -156,6 +169,7 @@ mod tests {
             bands: vec![Band::default()],
         };
         SimResult {
+            lifetimes: crate::plan::Lifetimes::PlanningAges,
             mode: "Monte Carlo".into(),
             paths: 100,
             total: 100,

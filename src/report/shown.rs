@@ -64,6 +64,22 @@ impl<'a> Shown<'a> {
         }
     }
 
+    /// A name the user gave something else (a strategy's label, a scenario's name) with the
+    /// people's names in it hidden in privacy mode, as they are everywhere else: "For Dana's
+    /// heirs" reads "For Person 1's heirs".
+    pub fn label(&self, s: &str) -> String {
+        if !self.private {
+            return s.to_string();
+        }
+        // People only: an account may be called "Roth" or "Cash", words the strategies' own
+        // names use; an account named after its owner ("Dana IRA") loses the owner's name.
+        let mut out = s.to_string();
+        for (i, p) in self.plan.people.iter().enumerate() {
+            out = replace_word(&out, p.name.trim(), &format!("Person {}", i + 1));
+        }
+        out
+    }
+
     /// Free text with every dollar amount in it rounded to $k in privacy mode.
     pub fn text(&self, s: &str) -> String {
         if self.private {
@@ -72,6 +88,36 @@ impl<'a> Shown<'a> {
             s.to_string()
         }
     }
+}
+
+/// `s` with each whole-word `word` (letters in any case; not inside another word) replaced.
+/// Words of fewer than two characters are left alone: "A" is not a name to hunt for.
+fn replace_word(s: &str, word: &str, with: &str) -> String {
+    if word.chars().count() < 2 {
+        return s.to_string();
+    }
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let (hay, needle) = (s.as_bytes(), word.as_bytes());
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    let mut last = 0;
+    while i + needle.len() <= hay.len() {
+        let fits = s.is_char_boundary(i)
+            && s.is_char_boundary(i + needle.len())
+            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+            && !is_word(s[..i].chars().next_back())
+            && !is_word(s[i + needle.len()..].chars().next());
+        if fits {
+            out.push_str(&s[last..i]);
+            out.push_str(with);
+            i += needle.len();
+            last = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[last..]);
+    out
 }
 
 /// Replaces each `$1,234` or `$1,234.56` in `s` by its `$1k` form.
@@ -118,5 +164,26 @@ mod tests {
             "a $ sign, $0k and $0k"
         );
         assert_eq!(round_amounts("ends with $1,500."), "ends with $2k.");
+    }
+
+    #[test]
+    fn labels_hide_the_names_of_people_and_accounts_in_privacy_mode() {
+        let plan = crate::plan::demo_plan();
+        let (first, account) = (
+            plan.people[0].name.clone(),
+            plan.accounts[1].name().to_string(),
+        );
+        let private = Shown::new(&plan, true);
+        let label = format!("For {}'s heirs, from {account}", first.to_uppercase());
+        assert_eq!(
+            private.label(&label),
+            "For Person 1's heirs, from Person 1 IRA",
+            "{label}"
+        );
+        // Inside another word a name is not a name; outside privacy nothing changes.
+        let inside = format!("{first}x and x{first}");
+        assert_eq!(private.label(&inside), inside);
+        assert_eq!(Shown::new(&plan, false).label(&label), label);
+        assert_eq!(replace_word("Émile et émile", "Émile", "P"), "P et émile");
     }
 }

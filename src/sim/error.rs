@@ -11,6 +11,9 @@ pub enum SimError {
     Engine(#[from] EngineError),
     #[error(transparent)]
     Tax(#[from] TaxError),
+    /// The life table sampled lifetimes are drawn from.
+    #[error("assumptions.simulation.lifetimes: {0}")]
+    LifeTable(#[from] crate::assets::AssetError),
     #[error("the embedded return history is broken: {0}")]
     History(String),
     /// A window or returns file the data cannot serve; `field` names the plan field.

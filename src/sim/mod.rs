@@ -11,6 +11,7 @@
 mod error;
 mod handle;
 pub mod history;
+pub mod lives;
 pub mod paths;
 pub mod repath;
 pub mod rng;

@@ -241,7 +241,16 @@ impl PathSource {
         let years = plan.horizon_years();
         let drawn = settings.paths.max(1) as usize;
         let (kind, count) = match &settings.mode {
-            PathMode::Constant => (Kind::Constant(constant_f64(plan)), 1),
+            // Constant returns are one path, unless lifetimes are drawn: then each of `paths`
+            // paths is the same market with its own lifetimes (longevity risk alone).
+            PathMode::Constant => (
+                Kind::Constant(constant_f64(plan)),
+                if settings.lifetimes.is_planning() {
+                    1
+                } else {
+                    drawn
+                },
+            ),
             PathMode::Historical => {
                 let h = history_for(settings)?;
                 let n = h.len();

@@ -10,6 +10,7 @@
 //! unindexed values, rounding as the Code and CMS round.
 
 use super::error::SimError;
+use super::lives::{LifeYear, Lived};
 use crate::engine::{ReturnPath, Scenario, YearInputs};
 use crate::num::Num;
 use crate::plan::Plan;
@@ -128,10 +129,43 @@ impl Repath {
     /// Rewrites `out` (a copy of the template, or the result of an earlier `apply`) for `path`.
     /// `levels` is scratch space, reused to keep the per-path work free of allocation.
     pub fn apply(&self, path: &ReturnPath<f64>, out: &mut Scenario<f64>, levels: &mut Vec<f64>) {
-        let n = self.template.years.len();
-        if out.years.len() != n {
+        if out.years.len() != self.template.years.len() {
             *out = self.template.clone();
         }
+        self.apply_to(path, None, out, levels);
+    }
+
+    /// [`Repath::apply`] for a household whose lives end as `lived` has them: the years a death
+    /// changes are `lived`'s, moved to the path's prices, and `out` keeps only the years someone
+    /// is alive. A scratch scenario used here must be used here only (its years hold the last
+    /// lives applied).
+    pub fn apply_lived(
+        &self,
+        path: &ReturnPath<f64>,
+        lived: &Lived,
+        out: &mut Scenario<f64>,
+        levels: &mut Vec<f64>,
+    ) {
+        let n = self.template.years.len();
+        if out.years.len() > n {
+            *out = self.template.clone();
+        } else if out.years.len() < n {
+            // The years the last path's lives cut off: only those are copied back.
+            let have = out.years.len();
+            out.years.extend_from_slice(&self.template.years[have..]);
+        }
+        self.apply_to(path, Some(lived), out, levels);
+        out.years.truncate(lived.years.len().min(n));
+    }
+
+    fn apply_to(
+        &self,
+        path: &ReturnPath<f64>,
+        lived: Option<&Lived>,
+        out: &mut Scenario<f64>,
+        levels: &mut Vec<f64>,
+    ) {
+        let n = self.template.years.len();
         // Price levels for every year and two beyond; past the path, the plan's inflation.
         levels.clear();
         let mut level = 1.0;
@@ -155,7 +189,11 @@ impl Repath {
         };
         for (k, (y, t)) in out.years.iter_mut().zip(&self.template.years).enumerate() {
             let level = levels[k];
-            rescale(y, t, level);
+            let life = lived.and_then(|l| l.years.get(k));
+            if let Some(l) = life {
+                lay(y, l);
+            }
+            rescale(y, t, life, level);
             match (&self.states[k], &mut y.state) {
                 (StateIndexing::Custom { deduction }, StateYear::Custom(rules)) => {
                     rules.deduction = cents(deduction * level);
@@ -222,20 +260,38 @@ fn state_indexing(plan: &Plan, start: i32, n: usize) -> Result<Vec<StateIndexing
 
 /// Moves the year's price-indexed amounts from the template's price level to `level`.
 /// Pensions keep their own cost-of-living rule; nominal other income stays in dollars.
-fn rescale(y: &mut YearInputs<f64>, t: &YearInputs<f64>, level: f64) {
+/// `life`'s amounts in place of the template's when the path draws lifetimes.
+fn rescale(y: &mut YearInputs<f64>, t: &YearInputs<f64>, life: Option<&LifeYear>, level: f64) {
     let ratio = level / t.price_level;
     let scale = |x: f64| cents(x * ratio);
     y.price_level = level;
+    let (own, living) = match life {
+        Some(l) => (&l.own, l.living),
+        None => (&t.own, t.living),
+    };
     // Each person's, then the household's, as the exact builder adds them up.
-    for (o, p) in y.own.iter_mut().zip(&t.own) {
+    for (o, p) in y.own.iter_mut().zip(own) {
         o.social_security = scale(p.social_security);
         o.wages = scale(p.wages);
+        o.self_employment = scale(p.self_employment);
     }
     y.social_security = y.own[0].social_security + y.own[1].social_security;
     y.wages = y.own[0].wages + y.own[1].wages;
     y.other_income = t.other_income_nominal + scale(t.other_income - t.other_income_nominal);
-    y.living = scale(t.living);
+    y.living = scale(living);
     y.one_offs = scale(t.one_offs);
+}
+
+/// What a drawn death sets in a year, at the template's prices (amounts that follow prices are
+/// then rescaled from these).
+fn lay(y: &mut YearInputs<f64>, l: &LifeYear) {
+    y.alive = l.alive;
+    y.filing = l.filing;
+    y.own = l.own;
+    y.pensions = l.pensions;
+    y.wages = l.wages;
+    y.enrolled = l.enrolled;
+    y.health = l.health.clone();
 }
 
 /// Half a unit, give or take the binary rounding of a product that is exactly a tie in decimal.

@@ -8,6 +8,7 @@
 //! figures are the same whatever the number of threads.
 
 use super::error::SimError;
+use super::lives::Lives;
 use super::paths::PathSource;
 use super::repath::Repath;
 use super::stats::{StrategyRisk, Tally};
@@ -15,7 +16,7 @@ use super::store::{Batch, Store};
 use crate::compare::build_plan;
 use crate::engine::Strategy;
 use crate::engine::{ReturnPath, run_lean};
-use crate::plan::{Plan, Simulation, validate, validate_simulation};
+use crate::plan::{Lifetimes, Plan, Simulation, validate, validate_simulation};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -47,6 +48,8 @@ pub struct SimResult {
     pub seed: u64,
     pub start_year: i32,
     pub years: usize,
+    /// Whether each path drew its own lifetimes (and so counts only the years someone lives).
+    pub lifetimes: Lifetimes,
     /// One per strategy of the plan, in the plan's order.
     pub strategies: Vec<StrategyRisk>,
 }
@@ -114,6 +117,10 @@ pub fn simulate_strategies(
     }
     let source = PathSource::new(plan, settings)?;
     let repath = Repath::new(plan)?;
+    let lives = match settings.lifetimes {
+        Lifetimes::PlanningAges => None,
+        Lifetimes::Sampled => Some(Lives::new(plan, settings.seed)?),
+    };
     let names: Vec<String> = strategies.iter().map(|s| s.name()).collect();
     let total = source.count();
     let years = plan.horizon_years();
@@ -125,6 +132,7 @@ pub fn simulate_strategies(
         seed: settings.seed,
         start_year,
         years,
+        lifetimes: settings.lifetimes,
         strategies: store.risks(partial),
     };
     let mut store = Store::new(total, names, years, start_year);
@@ -132,6 +140,9 @@ pub fn simulate_strategies(
     let job = Job {
         source: &source,
         repath: &repath,
+        lives: lives.as_ref(),
+        failed: std::sync::Mutex::new(None),
+        stop: AtomicBool::new(false),
         strategies,
         heirs_rate: repath.template().heirs_rate,
         years,
@@ -162,6 +173,9 @@ pub fn simulate_strategies(
             }
         }
     });
+    if let Some(e) = job.failed.lock().ok().and_then(|mut f| f.take()) {
+        return Err(e);
+    }
     if cancel.load(Ordering::Relaxed) || store.ready() < total {
         return Err(SimError::Cancelled);
     }
@@ -172,6 +186,12 @@ pub fn simulate_strategies(
 struct Job<'a> {
     source: &'a PathSource,
     repath: &'a Repath,
+    /// Each path's drawn lifetimes, when the simulation samples them.
+    lives: Option<&'a Lives>,
+    /// Why a worker stopped early (a pair of lifetimes the engine could not build).
+    failed: std::sync::Mutex<Option<SimError>>,
+    /// Raised by a worker that failed, so that the others stop too.
+    stop: AtomicBool,
     strategies: &'a [Box<dyn Strategy>],
     heirs_rate: f64,
     years: usize,
@@ -191,7 +211,7 @@ impl Job<'_> {
         let mut path = ReturnPath::default();
         let mut levels = Vec::with_capacity(y_n + 3);
         loop {
-            if self.cancel.load(Ordering::Relaxed) {
+            if self.stopped() {
                 return;
             }
             let first = self.next.fetch_add(self.chunk, Ordering::Relaxed);
@@ -201,11 +221,26 @@ impl Job<'_> {
             let count = self.chunk.min(total - first);
             let mut batch = Batch::new(first, count, s_n, y_n);
             for j in 0..count {
-                if self.cancel.load(Ordering::Relaxed) {
+                if self.stopped() {
                     return;
                 }
                 self.source.fill(first + j, &mut path);
-                self.repath.apply(&path, &mut scenario, &mut levels);
+                match self.lives {
+                    None => self.repath.apply(&path, &mut scenario, &mut levels),
+                    Some(lives) => match lives.lived(&lives.draw(first + j)) {
+                        Ok(lived) => {
+                            self.repath
+                                .apply_lived(&path, &lived, &mut scenario, &mut levels)
+                        }
+                        Err(e) => {
+                            if let Ok(mut f) = self.failed.lock() {
+                                f.get_or_insert(e);
+                            }
+                            self.cancel_all();
+                            return;
+                        }
+                    },
+                }
                 for (s, strategy) in self.strategies.iter().enumerate() {
                     let cell = j * s_n + s;
                     let wealth = &mut batch.wealth[cell * y_n..][..y_n];
@@ -214,13 +249,27 @@ impl Job<'_> {
                     run_lean(&scenario, &scenario, strategy.as_ref(), |row| {
                         tally.visit(&row)
                     });
+                    // After the last death a path has no wealth of its own: it leaves the fan.
+                    let lived = tally.years();
                     batch.outcomes[cell] = tally.outcome;
+                    wealth[lived..].fill(f32::NAN);
                 }
             }
             if tx.send(batch).is_err() {
                 return;
             }
         }
+    }
+}
+
+impl Job<'_> {
+    /// Stops every worker (after one of them failed).
+    fn cancel_all(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+
+    fn stopped(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed) || self.stop.load(Ordering::Relaxed)
     }
 }
 

@@ -51,6 +51,11 @@ impl<'a> Tally<'a> {
         }
     }
 
+    /// Years visited so far.
+    pub fn years(&self) -> usize {
+        self.year
+    }
+
     #[inline]
     pub fn visit(&mut self, row: &YearRow<f64>) {
         let real = row.closing.after_tax_estate(self.heirs_rate) / row.price_level_end;

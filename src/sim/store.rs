@@ -130,7 +130,10 @@ impl Store {
             for y in 0..self.years {
                 let column = &self.wealth[(s * self.years + y) * p_n..][..n];
                 self.scratch.clear();
-                self.scratch.extend(column.iter().step_by(stride));
+                // A path whose household has died by this year (sampled lifetimes) is NaN: the
+                // bands are over the households still alive.
+                self.scratch
+                    .extend(column.iter().step_by(stride).filter(|w| !w.is_nan()));
                 let q = quantiles(&mut self.scratch, [0.1, 0.25, 0.5, 0.75, 0.9]);
                 // Without guardrails (or with none that acted) no year has a cut to count.
                 let cut = &self.cuts[(s * self.years + y) * p_n..][..n];

@@ -203,8 +203,10 @@ impl Runner {
         if wanted && self.due.is_none() && self.claiming_rev != Some(app.plan_rev) {
             self.claiming_rev = Some(app.plan_rev);
             app.claiming.restart();
-            self.claiming
-                .start(crate::claiming::spawn(app.plan.clone()));
+            self.claiming.start(crate::claiming::spawn(
+                app.plan.clone(),
+                crate::claiming::ClaimStep::YEARS,
+            ));
             changed = true;
         }
         let mut updates: Vec<Action> = self

@@ -4,9 +4,10 @@
 //! of the plans, values it must refuse (negative amounts, rates of 1e28, absurd ages).
 
 use drawdown::plan::{
-    Account, Assumptions, Coverage, Guardrails, Income, Move, OneOff, OtherIncome, Override,
-    PathMode, Pension, Person, Plan, PriorMagi, Returns, RmdRule, RmdTable, Scenario, Sex,
-    Simulation, SocialSecurity, Spending, SpendingChange, StateResidence, Wage, WithdrawalTiming,
+    Account, Assumptions, Coverage, Guardrails, Income, Lifetimes, Move, OneOff, OtherIncome,
+    Override, PathMode, Pension, Person, Plan, PriorMagi, Returns, RmdRule, RmdTable, Scenario,
+    Sex, Simulation, SocialSecurity, Spending, SpendingChange, StateResidence, Wage,
+    WithdrawalTiming,
 };
 use drawdown::strategy::{
     AfterFall, Objective, OrderStep, ScheduleRow, Source, StepCap, StrategySpec,
@@ -485,6 +486,9 @@ prop_compose! {
                         from: window.map(|w| w.0),
                         to: window.map(|w| w.1),
                         returns_file: file.then(|| RETURNS_FILE.to_string()),
+                        // Sampled lifetimes on a third of the plans, from a draw the others
+                        // already make (the seed), so the generator's stream is unchanged.
+                        lifetimes: if simulation.2 % 3 == 1 { Lifetimes::Sampled } else { Lifetimes::PlanningAges },
                     }
                 },
                 withdrawals: if simulation.5 { WithdrawalTiming::EndOfYear } else { WithdrawalTiming::StartOfYear },

@@ -93,9 +93,29 @@ pub fn handout_html(
     risk: Option<&SimResult>,
     options: &HandoutOptions,
 ) -> Result<String, HandoutError> {
+    let shown = Shown::new(plan, options.private);
+    // Private: strategy names (a label may hold a person's name) as the planner shows them, in
+    // the comparison and the simulation alike so that each still finds the other by name.
+    let private_copy;
+    let (c, risk) = if options.private {
+        let mut c = c.clone();
+        for o in &mut c.outcomes {
+            o.strategy = shown.label(&o.strategy);
+        }
+        for p in &mut c.projections {
+            p.strategy = shown.label(&p.strategy);
+        }
+        let mut r = risk.cloned();
+        for s in r.iter_mut().flat_map(|r| r.strategies.iter_mut()) {
+            s.strategy = shown.label(&s.strategy);
+        }
+        private_copy = (c, r);
+        (&private_copy.0, private_copy.1.as_ref())
+    } else {
+        (c, risk)
+    };
     let rec = recommended(c).ok_or(HandoutError::NoStrategy)?;
     let conv = conventional(c);
-    let shown = Shown::new(plan, options.private);
     let start = plan.assumptions.start_year;
     let first_years = actions_for_years(plan, c, rec.index, start, EXPLAINED_YEARS)?;
     let axis = |x: f64| {
@@ -122,7 +142,10 @@ pub fn handout_html(
         options
             .scenario
             .as_ref()
-            .map(|s| format!(r#"<p class="sub"><b>Scenario:</b> {}</p>"#, esc(s)))
+            .map(|s| format!(
+                r#"<p class="sub"><b>Scenario:</b> {}</p>"#,
+                esc(&shown.label(s))
+            ))
             .unwrap_or_default(),
         esc(&people),
         esc(plan.filing.label()),

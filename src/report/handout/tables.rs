@@ -529,13 +529,19 @@ pub fn assumptions(shown: &Shown, risk: Option<&SimResult>) -> String {
         facts.push((
             "Market paths".to_string(),
             format!(
-                "{} returns, {} paths{}",
+                "{} returns, {} paths{}{}",
                 r.mode,
                 r.paths,
                 if seeded {
                     format!(", seed {}", r.seed)
                 } else {
                     String::new()
+                },
+                if r.lifetimes.is_planning() {
+                    ""
+                } else {
+                    "; each path draws when each person dies from the SSA life table (at the \
+                     latest the planning age) and counts only the years someone is alive"
                 }
             ),
         ));

@@ -175,3 +175,56 @@ fn another_path_matches_the_exact_builder_within_its_rounding() {
         }
     }
 }
+
+#[test]
+fn drawn_lifetimes_match_the_exact_builder_with_those_deaths() {
+    // A scenario with deaths drawn for it, moved to a historical path, is the exact builder's
+    // scenario with the same deaths on that path, cut at the last death: survivor benefits,
+    // single filing, the survivor's spending and coverage included. Reusing one scratch across
+    // pairs (longer, then shorter, then longer again) must leave no trace of the last pair.
+    let h = history().unwrap();
+    for plan in [
+        demo_plan(),
+        example_plan("F.ron").unwrap().unwrap(),
+        example_plan("C1.ron").unwrap().unwrap(),
+    ] {
+        let r = Repath::new(&plan).unwrap();
+        let lives = crate::sim::lives::Lives::new(&plan, 3).unwrap();
+        let start = plan.assumptions.start_year;
+        let mut out = r.template().clone();
+        let planned: Vec<i32> = plan
+            .people
+            .iter()
+            .map(|p| crate::plan::last_year(p.birth_year, p.planning_age))
+            .collect();
+        let pairs: Vec<Vec<i32>> = vec![
+            planned.clone(),
+            planned.iter().map(|y| (start + 3).min(*y)).collect(),
+            vec![(start + 12).min(planned[0]), start + 1][..planned.len()].to_vec(),
+            planned.clone(),
+        ];
+        let path = historical(h, 38, plan.horizon_years());
+        for deaths in pairs {
+            let lived = lives.lived(&deaths).unwrap();
+            r.apply_lived(&path, &lived, &mut out, &mut Vec::new());
+            let mut exact = Scenario::<f64>::build_lived(&plan, &path, Some(&deaths)).unwrap();
+            let last = deaths.iter().max().unwrap();
+            exact.years.truncate((last - start + 1) as usize);
+            let at = format!("{} dying {deaths:?}", plan.name);
+            assert_eq!(out.years.len(), exact.years.len(), "{at}");
+            // Health premiums stay at the plan's own prices on every path, as `apply` keeps them.
+            let own = ReturnPath::constant(&plan).convert::<f64>();
+            let at_own = Scenario::<f64>::build_lived(&plan, &own, Some(&deaths)).unwrap();
+            for ((x, y), z) in out.years.iter().zip(&exact.years).zip(&at_own.years) {
+                assert_eq!(
+                    (x.alive, x.filing, x.enrolled),
+                    (y.alive, y.filing, y.enrolled)
+                );
+                assert!((x.health.medicare - z.health.medicare).abs() < 0.02, "{at}");
+                assert!((x.health.payroll - z.health.payroll).abs() < 0.02, "{at}");
+            }
+            let g = gaps(&out, &exact);
+            assert!(g[1] <= 0.02 + 1e-6, "money {at}: {g:?}");
+        }
+    }
+}

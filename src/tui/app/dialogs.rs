@@ -72,7 +72,9 @@ pub enum Overlay {
         input: TextEditor,
     },
     /// The base and every scenario side by side.
-    ScenarioCompare,
+    ScenarioCompare {
+        scroll: usize,
+    },
     /// This year's actions, scrolled down by this many lines.
     Actions {
         scroll: usize,
@@ -188,11 +190,22 @@ impl App {
                 },
                 _ => keep(self, Overlay::RenameScenario { index, input }),
             },
-            Overlay::ScenarioCompare => match action {
+            Overlay::ScenarioCompare { scroll } => match action {
                 Action::Close | Action::CompareScenarios | Action::Activate => {}
                 Action::Quit => self.request(Pending::Quit, fx),
                 Action::Scenarios => self.open_scenarios(),
-                _ => keep(self, Overlay::ScenarioCompare),
+                // The view holds at most a few dozen rows; drawing stops at the last.
+                Action::Down | Action::ScrollDown | Action::PageDown => {
+                    let by = if action == Action::PageDown { 10 } else { 1 };
+                    let scroll = (scroll + by).min(self.scenario_rows());
+                    keep(self, Overlay::ScenarioCompare { scroll });
+                }
+                Action::Up | Action::ScrollUp | Action::PageUp => {
+                    let by = if action == Action::PageUp { 10 } else { 1 };
+                    let scroll = scroll.saturating_sub(by);
+                    keep(self, Overlay::ScenarioCompare { scroll });
+                }
+                _ => keep(self, Overlay::ScenarioCompare { scroll }),
             },
             Overlay::Actions { scroll } => match action {
                 Action::Close | Action::ActionsView | Action::Activate => {}

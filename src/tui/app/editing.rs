@@ -109,7 +109,10 @@ impl App {
         let original = edit.original.clone();
         self.edit = None;
         if original != self.plan {
-            self.history.push(original);
+            self.history.push(super::history::Step {
+                plan: original,
+                household: self.household.clone(),
+            });
             self.dirty = true;
             self.clamp_rows();
         }

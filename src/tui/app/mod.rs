@@ -265,7 +265,10 @@ impl App {
             return;
         }
         let before = std::mem::replace(&mut self.plan, next);
-        self.history.push(before);
+        self.history.push(history::Step {
+            plan: before,
+            household: self.household.clone(),
+        });
         self.dirty = true;
         self.touched();
         self.clamp_rows();

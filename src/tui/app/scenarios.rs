@@ -10,14 +10,13 @@
 use super::{App, Effect, Overlay};
 use crate::plan::{Plan, Scenario};
 use crate::report::ScenarioColumn;
-use crate::tui::app::History;
 use crate::tui::editor::TextEditor;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// The scenario being edited, and the plan file it belongs to (its base and every other
 /// scenario as they were when it was switched to).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Household {
     pub file: Plan,
     pub active: usize,
@@ -64,8 +63,8 @@ impl App {
         }
     }
 
-    /// Edits the household `target` (None: the base). Undo starts afresh: its history was of
-    /// the other household.
+    /// Edits the household `target` (None: the base). The undo history goes on: undoing a change
+    /// made in another household goes back there (see `history.rs`).
     pub(super) fn switch_household(&mut self, target: Option<usize>) {
         let file = self.file_plan();
         match target {
@@ -92,7 +91,6 @@ impl App {
                 }
             },
         }
-        self.history = History::default();
         self.edit = None;
         self.baseline = None;
         self.background = Default::default();
@@ -107,7 +105,12 @@ impl App {
         match &mut self.household {
             None => self.commit(file),
             Some(h) => {
+                let before = super::history::Step {
+                    plan: self.plan.clone(),
+                    household: Some(h.clone()),
+                };
                 h.file = file;
+                self.history.push(before);
                 self.dirty = true;
             }
         }
@@ -257,14 +260,25 @@ impl App {
         Ok(())
     }
 
+    /// Rows the side-by-side view can scroll through: each figure and its change against the
+    /// base, and the notes below (an upper bound; drawing stops at the last row that fits).
+    pub(super) fn scenario_rows(&self) -> usize {
+        match &self.scenario_results {
+            Some(ScenarioResults::Ready(c)) => {
+                crate::report::scenarios::scenario_metrics(c, &|d| d.to_string()).len() * 2 + 4
+            }
+            _ => 0,
+        }
+    }
+
     pub(super) fn open_scenario_compare(&mut self) {
-        self.overlay = Some(Overlay::ScenarioCompare);
+        self.overlay = Some(Overlay::ScenarioCompare { scroll: 0 });
         self.scenario_results = Some(ScenarioResults::Computing);
     }
 
     /// The effects a scenario window needs: the comparison computed by the runner.
     pub(super) fn scenario_effects(&self, fx: &mut Vec<Effect>) {
-        if matches!(self.overlay, Some(Overlay::ScenarioCompare))
+        if matches!(self.overlay, Some(Overlay::ScenarioCompare { .. }))
             && matches!(self.scenario_results, Some(ScenarioResults::Computing))
         {
             fx.push(Effect::CompareScenarios(Box::new(self.file_plan())));

@@ -250,26 +250,72 @@ impl App {
     }
 
     fn undo_change(&mut self) {
-        let before = self.history.undo(&self.plan);
+        let mut history = std::mem::take(&mut self.history);
+        let before = history.undo(|to| self.seen_from(to));
+        self.history = history;
         self.travel(before, "undone", "nothing to undo");
     }
 
     fn redo_change(&mut self) {
-        let after = self.history.redo(&self.plan);
+        let mut history = std::mem::take(&mut self.history);
+        let after = history.redo(|to| self.seen_from(to));
+        self.history = history;
         self.travel(after, "redone", "nothing to redo");
     }
 
-    /// The plan from the history, if there was one to go to.
-    fn travel(&mut self, to: Option<crate::plan::Plan>, done: &str, none: &str) {
-        match to {
-            Some(plan) => {
-                self.plan = plan;
-                self.dirty = true;
-                self.touched();
-                self.clamp_rows();
-                self.say(done);
-            }
-            None => self.say(none),
+    /// The state now, seen from the household `step` is in (the one a change was made in), so
+    /// that going back to it later shows that household.
+    fn seen_from(&self, step: &super::history::Step) -> super::history::Step {
+        let file = self.file_plan();
+        let household = step.household.as_ref().and_then(|h| {
+            let plan = file.with_scenario(h.active).ok()?;
+            Some((plan, h.active))
+        });
+        match household {
+            Some((plan, active)) => super::history::Step {
+                plan,
+                household: Some(super::scenarios::Household { file, active }),
+            },
+            None if step.household.is_none() => super::history::Step {
+                plan: file,
+                household: None,
+            },
+            // That household cannot be shown now (no such scenario): the state as it is.
+            None => super::history::Step {
+                plan: self.plan.clone(),
+                household: self.household.clone(),
+            },
         }
+    }
+
+    /// The state from the history, if there was one to go to; a change made in another
+    /// household switches back to it, and says so.
+    fn travel(&mut self, to: Option<super::history::Step>, done: &str, none: &str) {
+        let Some(step) = to else {
+            self.say(none);
+            return;
+        };
+        let active = |h: &Option<super::scenarios::Household>| h.as_ref().map(|h| h.active);
+        let moved = active(&step.household) != active(&self.household);
+        self.plan = step.plan;
+        self.household = step.household;
+        self.dirty = true;
+        self.scenario_results = None;
+        if moved {
+            // As a switch does: what was pinned or computed belongs to the other household.
+            self.baseline = None;
+            self.background = Default::default();
+            let name = self.household_name();
+            self.say(format!(
+                "{done} in {}",
+                name.map_or("the base household".to_string(), |n| format!(
+                    "scenario \"{n}\""
+                ))
+            ));
+        } else {
+            self.say(done);
+        }
+        self.touched();
+        self.clamp_rows();
     }
 }

@@ -100,6 +100,7 @@ fn rich_plans() -> Vec<Plan> {
     });
     a.assumptions.simulation.mode = PathMode::monte_carlo_default();
     a.assumptions.simulation.paths = 500;
+    a.assumptions.simulation.lifetimes = crate::plan::Lifetimes::Sampled;
     // Fields saved only when not their defaults.
     a.people[0].sex = crate::plan::Sex::Female;
     a.people[0].mortality = dec!(0.8);

@@ -144,7 +144,7 @@ fn grid_lines(app: &App, g: &ClaimingGrid, m: Measure, lines: &mut Vec<Line<'sta
             "{label}: {} · {} with {} · tax a year {} while both live, {} after the first death",
             ages(app, cell),
             figure(app, m, s.value(m)),
-            s.strategy,
+            viewmodel::label(app, &s.strategy),
             tax(s.tax_a_year_both),
             tax(s.tax_a_year_survivor),
         )))

@@ -98,7 +98,10 @@ fn status_bar(app: &App, frame: &mut Frame, area: Rect, tabbed: bool) {
     let mut left = vec![Span::styled(format!(" {file}{marker} "), t.title)];
     if let Some(name) = app.household_name() {
         left.push(Span::styled(
-            format!(" scenario: {} ", fit::words(&name, 24)),
+            format!(
+                " scenario: {} ",
+                fit::words(&crate::tui::viewmodel::label(app, &name), 24)
+            ),
             t.accent,
         ));
     }

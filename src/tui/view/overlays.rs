@@ -18,7 +18,7 @@ pub fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         Overlay::Inspector => inspector(app, frame, area),
         Overlay::Scenarios { selected } => super::scenarios::list(app, frame, area, *selected),
         Overlay::RenameScenario { input, .. } => super::scenarios::rename(app, frame, area, input),
-        Overlay::ScenarioCompare => super::scenarios::compare(app, frame, area),
+        Overlay::ScenarioCompare { scroll } => super::scenarios::compare(app, frame, area, *scroll),
         Overlay::Actions { scroll } => super::scenarios::actions(app, frame, area, *scroll),
         Overlay::Claiming => super::claiming::draw(app, frame, area),
         Overlay::Open { entries, selected } => {

@@ -41,7 +41,7 @@ pub fn list(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         } else {
             format!("{} · {what}", s.notes)
         };
-        items.push((s.name.clone(), detail));
+        items.push((viewmodel::label(app, &s.name), detail));
     }
     let visible = (inner.height as usize / 2).max(1);
     let first = selected.saturating_sub(visible - 1);
@@ -76,14 +76,15 @@ pub fn rename(app: &App, frame: &mut Frame, area: Rect, input: &crate::tui::edit
 }
 
 /// Each household's recommended strategy and key outcomes, with the change against the base
-/// beneath each scenario's value.
-pub fn compare(app: &App, frame: &mut Frame, area: Rect) {
+/// beneath each scenario's value. The households' names and best strategies stay at the top;
+/// the rows below scroll (`scroll` rows down) when the window is too short for them.
+pub fn compare(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let rect = centered(area, 150, area.height.saturating_sub(2));
     let inner = window(
         app,
         frame,
         rect,
-        "Scenarios compared (named strategies; v the list, Esc closes)",
+        "Scenarios compared (named strategies; ↑↓ scroll, v the list, Esc)",
     );
     let columns = match &app.scenario_results {
         Some(ScenarioResults::Ready(c)) => c,
@@ -109,14 +110,15 @@ pub fn compare(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
     let mut head = format!("{:<label_w$}", "");
     for c in &shown {
-        head.push_str(&cell(&c.name));
+        head.push_str(&cell(&viewmodel::label(app, &c.name)));
     }
     lines.push(Line::from(Span::styled(head, app.theme.title)));
     let mut best = format!("{:<label_w$}", "Best strategy");
     for c in &shown {
-        best.push_str(&cell(&c.outcome().strategy));
+        best.push_str(&cell(&viewmodel::label(app, &c.outcome().strategy)));
     }
     lines.push(Line::from(best));
+    let pinned = lines.len();
     let money = |d| viewmodel::money(app, d);
     let picked: Vec<_> = shown.iter().map(|c| (*c).clone()).collect();
     for m in scenario_metrics(&picked, &money) {
@@ -141,21 +143,45 @@ pub fn compare(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     if columns.len() > shown.len() {
-        let rest: Vec<&str> = columns[shown.len()..]
+        let rest: Vec<String> = columns[shown.len()..]
             .iter()
-            .map(|c| c.name.as_str())
+            .map(|c| viewmodel::label(app, &c.name))
             .collect();
         lines.push(Line::from(Span::styled(
             format!("not shown (widen the window): {}", rest.join(", ")),
             app.theme.dim,
         )));
     }
-    lines.push(Line::from(Span::styled(
+    for w in super::overlays::wrap(
         "Amounts in first-year dollars; the line under a scenario is its change against the base. \
          drawdown report PLAN --scenarios adds the optimized searches.",
-        app.theme.dim,
-    )));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        width,
+    ) {
+        lines.push(Line::from(Span::styled(w, app.theme.dim)));
+    }
+    let height = inner.height as usize;
+    let body = lines.split_off(pinned.min(lines.len()));
+    let room = height.saturating_sub(lines.len());
+    if body.len() <= room {
+        lines.extend(body);
+    } else {
+        // One line says where the view is and how to move it.
+        let room = room.saturating_sub(1).max(1);
+        let last = body.len().saturating_sub(room);
+        let first = scroll.min(last);
+        let more = body.len() - first - room.min(body.len() - first);
+        lines.extend(body.into_iter().skip(first).take(room));
+        let hint = match (first > 0, more > 0) {
+            (true, true) => format!("↑ {first} more above · ↓ {more} more below"),
+            (false, true) => format!("↓ {more} more rows below (↑↓, PgUp/PgDn, wheel)"),
+            _ => format!("↑ {first} more above · the last row"),
+        };
+        lines.push(Line::from(Span::styled(
+            fit::words(&hint, width),
+            app.theme.dim,
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// This year's actions for the charted strategy and the cursor's year.

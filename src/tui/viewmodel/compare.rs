@@ -3,7 +3,7 @@
 
 use super::format::money;
 use crate::compare::Comparison;
-use crate::report::metrics;
+use crate::report::comparison_metrics;
 use crate::sim::{SimResult, StrategyRisk};
 use crate::tui::app::App;
 use crate::tui::widgets::{Delta, MetricCell, MetricRow};
@@ -17,11 +17,14 @@ pub fn metric_rows(app: &App) -> Vec<MetricRow> {
         return Vec::new();
     };
     let format = |d: Decimal| money(app, d);
-    let now = metrics(&c.outcomes, &format);
+    // The fixed-age rows, then those weighted by the life table (a baseline from before the
+    // weighted rows has none: its deltas are left out, the labels no longer matching).
+    let rows = |o: &[crate::engine::Outcome]| comparison_metrics(o, &format);
+    let now = rows(&c.outcomes);
     let before = app
         .baseline
         .as_ref()
-        .map(|b| (metrics(&b.comparison.outcomes, &format), &b.comparison));
+        .map(|b| (rows(&b.comparison.outcomes), &b.comparison));
     now.iter()
         .enumerate()
         .map(|(m_i, m)| {

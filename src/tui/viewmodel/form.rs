@@ -39,7 +39,7 @@ pub fn form_rows(app: &App) -> Vec<FormRow> {
         .into_iter()
         .enumerate()
         .map(|(i, row)| match row {
-            Row::Section(title) => FormRow::Section(title),
+            Row::Section(title) => FormRow::Section(super::format::label(app, &title)),
             Row::Add(a) => FormRow::Add(a.label().to_string()),
             Row::Field(f) => {
                 let spec = f.spec();
@@ -93,6 +93,8 @@ fn shown_value(app: &App, f: form::FieldRef) -> String {
         {
             return format_thousands(d);
         }
+        // Text the user typed (a strategy's label, a one-off's) keeps its words, not names.
+        return super::format::label(app, &form::text(f, &app.plan));
     }
     form::text(f, &app.plan)
 }

@@ -32,6 +32,12 @@ pub fn person(app: &App, i: usize) -> String {
     app.names().person(&app.plan, i)
 }
 
+/// A name the user gave a strategy or a scenario, with the people's names in it hidden in
+/// privacy mode ("For Dana's heirs" reads "For Person 1's heirs").
+pub fn label(app: &App, s: &str) -> String {
+    crate::report::Shown::new(&app.plan, app.privacy).label(s)
+}
+
 /// The plan's name, hidden in privacy mode.
 pub fn plan_name(app: &App) -> String {
     if app.privacy {

@@ -54,5 +54,5 @@ pub fn headline(app: &App, c: &Comparison) -> Option<String> {
             reference.strategy
         ));
     }
-    Some(parts.join("; "))
+    Some(super::format::label(app, &parts.join("; ")))
 }

@@ -63,7 +63,7 @@ pub fn inspector(app: &App) -> Inspector {
         .collect();
     let title = vec![
         r.year.to_string(),
-        p.strategy.clone(),
+        super::format::label(app, &p.strategy),
         ages.join(", "),
         r.filing.label().to_string(),
         "←→ year, [ ] strategy, ↑↓ scroll, Esc".to_string(),

@@ -15,7 +15,7 @@ mod inspector;
 pub use chart::{stack_columns, tax_columns};
 pub use compare::metric_rows;
 pub use form::FormRow;
-pub use format::{money, money_short, person, plan_name, round_amounts};
+pub use format::{label, money, money_short, person, plan_name, round_amounts};
 pub use inspector::{Inspector, InspectorLine};
 
 use super::app::{App, Overlay};
@@ -106,7 +106,10 @@ impl ViewModel {
     /// The comparison's part: its columns, rows and headline, and the plan's warnings.
     fn build_results(&mut self, app: &App) {
         let c = app.comparison.as_ref();
-        self.headers = compare::headers(c);
+        self.headers = compare::headers(c)
+            .iter()
+            .map(|h| format::label(app, h))
+            .collect();
         self.metric_rows = metric_rows(app);
         self.headline = c.and_then(|c| headline::headline(app, c));
         self.warnings = warnings(app);
@@ -118,7 +121,9 @@ impl ViewModel {
             .comparison
             .as_ref()
             .and_then(|c| c.projections.get(app.strategy));
-        self.strategy = p.map(|p| p.strategy.clone()).unwrap_or_default();
+        self.strategy = p
+            .map(|p| format::label(app, &p.strategy))
+            .unwrap_or_default();
         self.stack = p.map(stack_columns).unwrap_or_default();
         self.taxes = p.map(tax_columns).unwrap_or_default();
         self.fan = p.and_then(|p| fan(app, &p.strategy));
@@ -159,7 +164,7 @@ fn actions(
     let name = c
         .outcomes
         .get(app.strategy)
-        .map(|o| o.strategy.clone())
+        .map(|o| format::label(app, &o.strategy))
         .unwrap_or_default();
     let title = format!("Actions for {year}, {name}");
     let lines = crate::report::actions(&app.plan, c, app.strategy, year)
@@ -254,8 +259,15 @@ fn fan(app: &App, strategy: &str) -> Option<Fan> {
     Some(Fan {
         columns,
         title: format!(
-            " After-tax wealth, today's $, {} {} paths: {strategy} ",
-            result.total, result.mode
+            " After-tax wealth, today's $, {} {} paths{}: {} ",
+            result.total,
+            result.mode,
+            if result.lifetimes.is_planning() {
+                ""
+            } else {
+                ", sampled lives"
+            },
+            format::label(app, strategy)
         ),
         note: format!(
             "░ 10th–90th percentile  ▓ 25th–75th  ━ median · money lasts in {:.1}% of paths{cuts}{progress}{stale}",

@@ -12,6 +12,17 @@ fn history_mode(p: &Plan) -> bool {
     )
 }
 
+/// Whether the simulation draws paths of its own (and so has a count and a seed): bootstrap and
+/// Monte Carlo, and constant returns with sampled lifetimes.
+fn drawn(p: &Plan) -> bool {
+    let s = &p.assumptions.simulation;
+    match s.mode {
+        PathMode::Bootstrap { .. } | PathMode::MonteCarlo { .. } => true,
+        PathMode::Constant => s.lifetimes == Lifetimes::Sampled,
+        PathMode::Historical => false,
+    }
+}
+
 pub(super) static FIELDS: &[FieldSpec] = &[
     field(
         G::Market,
@@ -46,16 +57,34 @@ pub(super) static FIELDS: &[FieldSpec] = &[
     ),
     field(
         G::Market,
+        "  lifetimes",
+        "assumptions.simulation.lifetimes",
+        K::Choice,
+        Access::Choice {
+            options: |_, _| ["planning ages", "sampled"].map(String::from).to_vec(),
+            get: |p, _| {
+                Some(match p.assumptions.simulation.lifetimes {
+                    Lifetimes::PlanningAges => 0,
+                    Lifetimes::Sampled => 1,
+                })
+            },
+            set: |p, _, i| {
+                p.assumptions.simulation.lifetimes = match i {
+                    0 => Lifetimes::PlanningAges,
+                    _ => Lifetimes::Sampled,
+                };
+                Some(())
+            },
+        },
+        "each path: everyone lives to the planning age, or dies in a year drawn from the SSA life table",
+    ),
+    field(
+        G::Market,
         "  paths",
         "assumptions.simulation.paths",
         K::Count,
         Access::Int {
-            get: |p, _| match p.assumptions.simulation.mode {
-                PathMode::Bootstrap { .. } | PathMode::MonteCarlo { .. } => {
-                    Some(i64::from(p.assumptions.simulation.paths))
-                }
-                _ => None,
-            },
+            get: |p, _| drawn(p).then(|| i64::from(p.assumptions.simulation.paths)),
             set: |p, _, v| {
                 p.assumptions.simulation.paths = v.try_into().ok()?;
                 Some(())
@@ -211,11 +240,10 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "assumptions.simulation.seed",
         K::Count,
         Access::Int {
-            get: |p, _| match p.assumptions.simulation.mode {
-                PathMode::Bootstrap { .. } | PathMode::MonteCarlo { .. } => {
-                    i64::try_from(p.assumptions.simulation.seed).ok()
-                }
-                _ => None,
+            get: |p, _| {
+                (drawn(p) || p.assumptions.simulation.lifetimes == Lifetimes::Sampled)
+                    .then(|| i64::try_from(p.assumptions.simulation.seed).ok())
+                    .flatten()
             },
             set: |p, _, v| {
                 p.assumptions.simulation.seed = v.try_into().ok()?;

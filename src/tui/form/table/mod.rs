@@ -8,7 +8,7 @@ use super::groups::Group;
 use super::spec::{Access, Bounds, FieldSpec, Kind, Loc, Names, Note};
 use crate::money::MAX_MONEY;
 use crate::plan::{
-    Account, PathMode, Plan, PriorMagi, Returns, RmdRule, RmdTable, Sex, StateResidence,
+    Account, Lifetimes, PathMode, Plan, PriorMagi, Returns, RmdRule, RmdTable, Sex, StateResidence,
     WithdrawalTiming,
 };
 use crate::strategy::{
