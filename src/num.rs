@@ -412,7 +412,7 @@ mod tests {
             seed ^= seed << 17;
             let magnitude = 10f64.powi((seed % 20) as i32 - 3);
             let x = (seed >> 11) as f64 / (1u64 << 53) as f64 * magnitude;
-            cases.push(if seed % 2 == 0 { x } else { -x });
+            cases.push(if seed.is_multiple_of(2) { x } else { -x });
             cases.push((x * 2.0).round() / 2.0);
         }
         for x in cases {
