@@ -196,7 +196,7 @@ impl Repath {
             rescale(y, t, life, level);
             match (&self.states[k], &mut y.state) {
                 (StateIndexing::Custom { deduction }, StateYear::Custom(rules)) => {
-                    rules.deduction = cents(deduction * level);
+                    rules.deduction = (deduction * level).round_cents();
                 }
                 (StateIndexing::Indexed { base, mask }, StateYear::Law(law)) => {
                     Arc::make_mut(law)
@@ -263,7 +263,7 @@ fn state_indexing(plan: &Plan, start: i32, n: usize) -> Result<Vec<StateIndexing
 /// `life`'s amounts in place of the template's when the path draws lifetimes.
 fn rescale(y: &mut YearInputs<f64>, t: &YearInputs<f64>, life: Option<&LifeYear>, level: f64) {
     let ratio = level / t.price_level;
-    let scale = |x: f64| cents(x * ratio);
+    let scale = |x: f64| (x * ratio).round_cents();
     y.price_level = level;
     let (own, living) = match life {
         Some(l) => (&l.own, l.living),
@@ -307,18 +307,6 @@ fn floor(x: f64) -> f64 {
     } else {
         x.floor()
     }
-}
-
-/// `x.round_cents()` (halves away from zero) for non-negative amounts, exactly, without the
-/// software `round`: the difference from the truncated value is exact below 2^52.
-#[inline]
-fn cents(x: f64) -> f64 {
-    let c = x * 100.0;
-    if !(0.0..4.0e15).contains(&c) {
-        return x.round_cents();
-    }
-    let t = c as i64 as f64;
-    (if c - t >= 0.5 { t + 1.0 } else { t }) / 100.0
 }
 
 /// `value × index` rounded down to a multiple of `step`, as the Code indexes thresholds. The
