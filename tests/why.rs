@@ -158,3 +158,35 @@ fn the_next_100_names_an_edge_inside_it_with_both_rates() {
         "some year of the examples stops short of an edge"
     );
 }
+
+/// Household G lives in Florida (no income tax) and is on the Marketplace until 65: in the
+/// years the premium credit phases out, each dollar of MAGI also costs credit. That part of the
+/// marginal rate is named as credit lost, never as state tax.
+#[test]
+fn lost_premium_credit_is_not_called_state_tax() {
+    let text = EXAMPLES.iter().find(|(n, _)| *n == "G.ron").unwrap().1;
+    let plan = parse_plan(text, "G.ron").unwrap();
+    let c = compare(&plan).unwrap();
+    let mut seen = 0;
+    for p in &c.projections {
+        let whys = why_projection(&plan, p).unwrap();
+        for (row, w) in p.rows.iter().zip(&whys) {
+            let first = &w.lines[0];
+            if row.marginal_premium > Decimal::ZERO {
+                seen += 1;
+                assert!(first.contains("Marketplace credit lost"), "{first}");
+                assert!(first.contains("0.0% state"), "{first}");
+                assert_eq!(
+                    row.marginal_ordinary,
+                    row.tax.marginal_ordinary + row.marginal_premium,
+                    "{} {}: no state tax in Florida",
+                    p.strategy,
+                    row.year
+                );
+            } else {
+                assert!(!first.contains("credit lost"), "{first}");
+            }
+        }
+    }
+    assert!(seen > 0, "some Marketplace year phases the credit out");
+}

@@ -115,9 +115,13 @@ pub struct YearRow<N> {
     pub opening: Balances<N>,
     pub closing: Balances<N>,
     pub tax: TaxBreakdown<N>,
-    /// Federal plus state tax on the next $1 of tax-deferred money.
+    /// Federal plus state tax, plus Marketplace premium credit lost, on the next $1 of
+    /// tax-deferred money.
     pub marginal_ordinary: N,
-    /// Federal plus state tax on the next $1 of long-term gain.
+    /// The part of `marginal_ordinary` (and `marginal_gain`) that is premium credit lost: the
+    /// net Marketplace premium's rise with MAGI. Zero off the Marketplace.
+    pub marginal_premium: N,
+    /// Federal plus state tax, plus premium credit lost, on the next $1 of long-term gain.
     pub marginal_gain: N,
     /// What the strategy aimed at this year, for explanations.
     pub note: Note<f64>,

@@ -499,6 +499,7 @@ fn run_from<N: Num>(
 
         // Marginal rates on the next dollar of each kind of income, federal and state.
         let (mut marginal_ordinary, mut marginal_gain) = (N::ZERO, N::ZERO);
+        let mut marginal_premium = N::ZERO;
         if marginals {
             let rates = marginal_rates(&quick, &facts);
             let rate = |r: f64| N::from_f64((r * 1e6).round() / 1e6);
@@ -507,6 +508,7 @@ fn run_from<N: Num>(
             let premium = premium_slope(&quick, &facts);
             marginal_ordinary = rate(rates[0] + rates[2] + premium);
             marginal_gain = rate(rates[1] + rates[3] + premium);
+            marginal_premium = rate(premium);
         }
         carried_loss = tax.loss_carryforward;
         magi_history = [magi_history[1], Some((tax.magi, inputs.filing))];
@@ -589,6 +591,7 @@ fn run_from<N: Num>(
             closing,
             tax,
             marginal_ordinary,
+            marginal_premium,
             marginal_gain,
             note: decision.note,
             owners: ctx.owners,

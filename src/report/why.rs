@@ -38,9 +38,11 @@ pub struct IrmaaRoom {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Why {
     pub year: i32,
-    /// Federal plus state tax on the next $1 of IRA money, and the federal part.
+    /// Federal plus state tax, plus Marketplace credit lost, on the next $1 of IRA money; the
+    /// federal part and the credit's part.
     pub marginal_ira: Decimal,
     pub marginal_ira_federal: Decimal,
+    pub marginal_ira_premium: Decimal,
     /// Federal plus state tax on the next $1 of long-term gain.
     pub marginal_gain: Decimal,
     /// The edge the year's ordinary income stops at, if it stops at one.
@@ -271,6 +273,7 @@ pub fn why(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> Why {
         year: row.year,
         marginal_ira,
         marginal_ira_federal,
+        marginal_ira_premium: row.marginal_premium,
         marginal_gain: row.marginal_gain,
         at_edge,
         next_edge: next.map(|(d, e)| (money(d), e)),
@@ -349,7 +352,9 @@ fn lines(
     bracket_rate: f64,
 ) -> Vec<String> {
     let mut out = Vec::new();
-    let state = w.marginal_ira - w.marginal_ira_federal;
+    // The Marketplace credit lost is neither tax: the state's part is what is left.
+    let premium = w.marginal_ira_premium;
+    let state = w.marginal_ira - w.marginal_ira_federal - premium;
     let d = |x: Decimal| crate::num::Num::to_f64(x);
     match w.edge_in_step {
         // The books stop a few dollars short of an edge: the rate there is not the rate the
@@ -365,6 +370,14 @@ fn lines(
                 format_dollars(money(away))
             },
             pct1(beyond),
+            pct1(d(w.marginal_gain))
+        )),
+        None if premium > Decimal::ZERO => out.push(format!(
+            "Next $100 of IRA money costs {} in tax ({} federal, {} state) and {} more in Marketplace credit lost; next $1 of long-term gain {} in all.",
+            pct1(w.next_step_ira),
+            pct1(d(w.marginal_ira_federal)),
+            pct1(d(state)),
+            pct1(d(premium)),
             pct1(d(w.marginal_gain))
         )),
         None => out.push(format!(
