@@ -9,6 +9,7 @@
 use crate::compare::compare;
 use crate::engine::mortality::{LifeTable, Survival, weighted};
 use crate::engine::{EngineError, Projection};
+use crate::num::RoundTo;
 use crate::plan::{Plan, SocialSecurity};
 use rust_decimal::Decimal;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -394,7 +395,7 @@ pub fn tax_before_and_after_first_death(
         sums[slot].0 += tax;
         sums[slot].1 += 1;
     }
-    let avg = |(s, n): (Decimal, u32)| (n > 0).then(|| (s / Decimal::from(n)).round_dp(2));
+    let avg = |(s, n): (Decimal, u32)| (n > 0).then(|| (s / Decimal::from(n)).round_to(2));
     (avg(sums[0]), avg(sums[1]))
 }
 

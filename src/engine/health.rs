@@ -7,6 +7,7 @@ use super::scenario::OwnIncome;
 use crate::health::age_curve::{default_benchmark, premium_at_age};
 use crate::health::{AcaCredit, AcaHousehold, AcaLaw, HealthTables, MedicarePremiums, aca_magi};
 use crate::num::Num;
+use crate::num::RoundTo;
 use crate::plan::{Account, AccountKind, Coverage, MEDICARE_AGE, Plan};
 use crate::tax::hsa::{Hsa, HsaCoverage, HsaTable};
 use crate::tax::payroll::{Earnings, Payroll, PayrollTable};
@@ -233,7 +234,7 @@ impl<'a> HealthCosts<'a> {
                 level * step
             };
         }
-        level.round_dp(12)
+        level.round_to(12)
     }
 
     /// Year `k` of the plan.
@@ -258,7 +259,7 @@ impl<'a> HealthCosts<'a> {
             .count();
         if enrolled > 0 {
             let m = MedicarePremiums::for_year(self.law, self.health, year, &prices)?;
-            out.medicare = (m.base(12) * Decimal::from(enrolled as u32)).round_dp(2);
+            out.medicare = (m.base(12) * Decimal::from(enrolled as u32)).round_to(2);
         }
 
         if let Some(table) = self.hsa {
@@ -272,7 +273,7 @@ impl<'a> HealthCosts<'a> {
             if plan.people.len() == 2 && !(alive[0] && alive[1]) {
                 medical *= plan.spending.survivor_share;
             }
-            out.medical = medical.round_dp(2);
+            out.medical = medical.round_to(2);
         }
 
         if own
@@ -290,8 +291,8 @@ impl<'a> HealthCosts<'a> {
                 })
                 .collect();
             let tax = payroll.household(filing, &earnings);
-            out.payroll = tax.total().round_dp(2);
-            out.se_deduction = tax.se_deduction.round_dp(2);
+            out.payroll = tax.total().round_to(2);
+            out.se_deduction = tax.se_deduction.round_to(2);
             out.self_employment = own.iter().map(|o| o.self_employment).sum();
         }
 
@@ -326,7 +327,7 @@ impl<'a> HealthCosts<'a> {
             let law = AcaLaw::for_year(self.health, year, state, &prices)?;
             out.marketplace = Some(Arc::new(Marketplace::new(
                 law,
-                benchmark.round_dp(2),
+                benchmark.round_to(2),
                 size,
                 separate,
             )));
@@ -382,7 +383,7 @@ fn hsa_contributions(
         let catch_up =
             hsa.contribution_limit(coverage, ages[i], 12) - hsa.contribution_limit(coverage, 0, 12);
         let base = if family { family_left } else { hsa.self_only };
-        let amount = wanted[i].min(base + catch_up).min(own[i].wages).round_dp(2);
+        let amount = wanted[i].min(base + catch_up).min(own[i].wages).round_to(2);
         if family {
             family_left = (family_left - (amount - catch_up).max(Decimal::ZERO)).max(Decimal::ZERO);
         }

@@ -8,6 +8,7 @@
 use super::ledger::Projection;
 use crate::assets;
 use crate::num::Num;
+use crate::num::RoundTo;
 use crate::plan::{Plan, Sex};
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -109,7 +110,7 @@ impl Survival {
             let mut age = first;
             while s > Decimal::ZERO && age < 200 {
                 let before = s;
-                s = (s * (Decimal::ONE - q(i, age))).round_dp(DP);
+                s = (s * (Decimal::ONE - q(i, age))).round_to(DP);
                 // Those dying this year live on average half of it.
                 expected += (before + s) / Decimal::TWO;
                 let k = (age - first) as usize;
@@ -144,7 +145,7 @@ impl Survival {
     pub fn both(&self, k: usize) -> Decimal {
         let a = self.alive[k];
         if self.people == 2 {
-            (a[0] * a[1]).round_dp(DP)
+            (a[0] * a[1]).round_to(DP)
         } else {
             a[0]
         }
@@ -226,9 +227,9 @@ pub fn weighted<N: Num>(p: &Projection<N>, survival: &Survival) -> Weighted {
         }
     }
     Weighted {
-        estate: estate.round_dp(2),
-        estate_real: estate_real.round_dp(2),
-        money_lasts: money_lasts.round_dp(6),
-        social_security_real: ss_real.round_dp(2),
+        estate: estate.round_to(2),
+        estate_real: estate_real.round_to(2),
+        money_lasts: money_lasts.round_to(6),
+        social_security_real: ss_real.round_to(2),
     }
 }

@@ -3,6 +3,7 @@
 
 use super::ledger::Projection;
 use crate::num::Num;
+use crate::num::RoundTo;
 use rust_decimal::Decimal;
 
 /// The after-tax estate in a given year.
@@ -129,8 +130,8 @@ pub fn outcome<N: Num>(p: &Projection<N>, estate_ages: &[u32]) -> Outcome {
             estate_at_ages.push(EstateAt {
                 age: r.ages[0],
                 year: r.year,
-                nominal: nominal.to_dec().round_dp(2),
-                real: nominal.ratio(r.price_level_end).to_dec().round_dp(2),
+                nominal: nominal.to_dec().round_to(2),
+                real: nominal.ratio(r.price_level_end).to_dec().round_to(2),
             });
         }
     }
@@ -142,7 +143,7 @@ pub fn outcome<N: Num>(p: &Projection<N>, estate_ages: &[u32]) -> Outcome {
         }
         None => (N::ZERO, N::ZERO),
     };
-    let money = |n: N| n.to_dec().round_dp(2);
+    let money = |n: N| n.to_dec().round_to(2);
     Outcome {
         strategy: p.strategy.clone(),
         federal: money(federal),
@@ -152,7 +153,7 @@ pub fn outcome<N: Num>(p: &Projection<N>, estate_ages: &[u32]) -> Outcome {
         state_real: money(state_real),
         irmaa_real: money(irmaa_real),
         years_lasting: lasting
-            .map(|l| l.to_dec().round_dp(1))
+            .map(|l| l.to_dec().round_to(1))
             .unwrap_or_else(|| Decimal::from(horizon_years as u64)),
         lasts_to_horizon: lasting.is_none(),
         horizon_years,
@@ -160,7 +161,7 @@ pub fn outcome<N: Num>(p: &Projection<N>, estate_ages: &[u32]) -> Outcome {
         estate_real: money(estate_real),
         estate_at_ages,
         years_in_bracket,
-        highest_marginal: highest_marginal.to_dec().round_dp(4),
+        highest_marginal: highest_marginal.to_dec().round_to(4),
         highest_bracket_rate: highest_bracket_rate.to_dec(),
         shortfall_years,
         shortfall_total: money(shortfall_total),

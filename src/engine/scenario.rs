@@ -7,6 +7,7 @@ use super::health::{HealthCosts, HealthYear};
 use super::path::{ReturnPath, YearReturns};
 use super::ss_schedule::{Schedule, earnings_test};
 use crate::num::Num;
+use crate::num::RoundTo;
 use crate::plan::{Account, AccountKind, Plan, RmdRule, RmdTable};
 use crate::tax::early_withdrawal::EarlyWithdrawalTable;
 use crate::tax::law::MAX_PRICE_INDEX;
@@ -285,12 +286,12 @@ impl<N: Num> Scenario<N> {
             let pension_each = pensions(plan, &people, year, &alive);
             let mut own = [OwnIncome::<Decimal>::default(); 2];
             for (i, o) in own.iter_mut().enumerate() {
-                o.private_pension = pension_each[i][0].round_dp(2);
-                o.government_pension = pension_each[i][1].round_dp(2);
+                o.private_pension = pension_each[i][0].round_to(2);
+                o.government_pension = pension_each[i][1].round_to(2);
             }
             for w in &plan.income.wages {
                 if alive[w.person] && ages[w.person] < w.until_age {
-                    let amount = (w.amount * level_dec).round_dp(2);
+                    let amount = (w.amount * level_dec).round_to(2);
                     if w.self_employed {
                         own[w.person].self_employment += amount;
                     } else {
@@ -301,7 +302,7 @@ impl<N: Num> Scenario<N> {
             // The earnings test counts wages and net earnings from self-employment.
             let earned = own.map(|o| {
                 if o.self_employment > Decimal::ZERO {
-                    o.wages + (o.self_employment * se_share).round_dp(2)
+                    o.wages + (o.self_employment * se_share).round_to(2)
                 } else {
                     o.wages
                 }
@@ -310,7 +311,7 @@ impl<N: Num> Scenario<N> {
                 earnings_test(year, &wage_level)
             })?;
             for (i, o) in own.iter_mut().enumerate() {
-                o.social_security = benefits.paid[i].round_dp(2);
+                o.social_security = benefits.paid[i].round_to(2);
             }
             let ss: Decimal = own.iter().map(|o| o.social_security).sum();
             let pensions: Decimal = own
@@ -616,7 +617,7 @@ fn state_laws(
 }
 
 fn cents<N: Num>(d: Decimal) -> N {
-    N::from_dec(d.round_dp(2))
+    N::from_dec(d.round_to(2))
 }
 
 fn account_state<N: Num>(a: &Account) -> AccountState<N> {
