@@ -1,7 +1,8 @@
 //! Claiming ages compared: the plan run with every pair of Social Security claiming ages (each
 //! person 62 to 70, by year), each cell with every named strategy of the plan, measured by the
-//! after-tax estate, its mortality-weighted value or the chance the money lasts as long as
-//! either person lives. What `drawdown report --claiming` prints and the planner's heat map
+//! after-tax estate, its mortality-weighted value, the chance the money lasts as long as
+//! either person lives, or the lifetime spending capacity (the most a year the household could
+//! spend, the money lasting to the planning ages). What `drawdown report --claiming` prints and the planner's heat map
 //! shows.
 //!
 //! Above `compare` (it projects the plan's strategies through it); nothing below imports it.
@@ -9,6 +10,7 @@
 use crate::compare::compare;
 use crate::engine::mortality::{LifeTable, Survival, weighted};
 use crate::engine::{EngineError, Projection};
+use crate::optimize::{OptimizeError, best_sustainable};
 use crate::plan::{Plan, SocialSecurity};
 use rust_decimal::Decimal;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -111,6 +113,8 @@ pub enum ClaimingError {
     NoBenefits,
     #[error("cancelled")]
     Cancelled,
+    #[error("spending capacity: {0}")]
+    Capacity(String),
     #[error("{0}")]
     Failed(String),
 }
@@ -141,13 +145,18 @@ pub enum Measure {
     WeightedEstate,
     /// The chance the money lasts as long as either person lives.
     MoneyLasts,
+    /// Lifetime spending capacity: the highest first-year spending (today's dollars, the plan's
+    /// later changes by age scaled with it, so constant in real terms when it states none) the
+    /// money carries to the planning ages, no estate asked.
+    Capacity,
 }
 
 impl Measure {
-    pub const ALL: [Measure; 3] = [
+    pub const ALL: [Measure; 4] = [
         Measure::WeightedEstate,
         Measure::Estate,
         Measure::MoneyLasts,
+        Measure::Capacity,
     ];
 
     pub fn label(self) -> &'static str {
@@ -155,6 +164,7 @@ impl Measure {
             Measure::Estate => "after-tax estate at the planning ages",
             Measure::WeightedEstate => "expected after-tax estate at the last death",
             Measure::MoneyLasts => "chance the money lasts as long as either lives",
+            Measure::Capacity => "spending capacity: the most a year lasting to the planning ages",
         }
     }
 
@@ -163,6 +173,7 @@ impl Measure {
             Measure::Estate => "estate",
             Measure::WeightedEstate => "weighted",
             Measure::MoneyLasts => "lasts",
+            Measure::Capacity => "capacity",
         }
     }
 }
@@ -181,6 +192,10 @@ pub struct StrategyFigures {
     /// kind the projection does not have.
     pub tax_a_year_both: Option<Decimal>,
     pub tax_a_year_survivor: Option<Decimal>,
+    /// The highest first-year spending this strategy sustains to the planning ages (today's
+    /// dollars), for the cell's best strategy on it only: the others are known to sustain no
+    /// more and are not searched (`None`, as when the plan states no spending to scale).
+    pub spending_capacity: Option<Decimal>,
 }
 
 impl StrategyFigures {
@@ -189,6 +204,8 @@ impl StrategyFigures {
             Measure::Estate => self.estate_real,
             Measure::WeightedEstate => self.weighted_estate_real,
             Measure::MoneyLasts => self.money_lasts,
+            // Not searched: no higher than the cell's best, which is.
+            Measure::Capacity => self.spending_capacity.unwrap_or(Decimal::ZERO),
         }
     }
 }
@@ -307,7 +324,17 @@ pub fn compare_claiming_by(
         }
         let w = grid.width();
         let pair = [Some(ages[k / w]), couple.then(|| ages[k % w])];
-        let cell = run_cell(plan, pair, &survival)?;
+        // The neighbour to the left, or above at a row's start, starts the capacity search:
+        // a step of age moves it by a few percent.
+        let (r, c) = (k / w, k % w);
+        let near = if c > 0 {
+            grid.cell(r, c - 1)
+        } else if r > 0 {
+            grid.cell(r - 1, 0)
+        } else {
+            None
+        };
+        let cell = run_cell(plan, pair, &survival, near.and_then(capacity_hint), cancel)?;
         grid.cells[slot] = Some(cell);
         progress(&grid);
     }
@@ -344,18 +371,38 @@ pub fn with_claims(plan: &Plan, ages: [Option<ClaimAge>; 2]) -> Plan {
     p
 }
 
+/// A computed cell's best strategy on spending capacity and its figure in whole dollars.
+fn capacity_hint(cell: &ClaimCell) -> Option<(usize, i64)> {
+    use rust_decimal::prelude::ToPrimitive;
+    let (i, s) = cell
+        .strategies
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((i, s.spending_capacity?)))
+        .max_by_key(|(_, s)| *s)?;
+    Some((i, s.to_i64()?))
+}
+
 fn run_cell(
     plan: &Plan,
     ages: [Option<ClaimAge>; 2],
     survival: &Survival,
+    hint: Option<(usize, i64)>,
+    cancel: &AtomicBool,
 ) -> Result<ClaimCell, ClaimingError> {
     let p = with_claims(plan, ages);
     let c = compare(&p)?;
+    let capacity = best_sustainable(&p, &c.specs, hint, cancel).map_err(|e| match e {
+        OptimizeError::Cancelled => ClaimingError::Cancelled,
+        OptimizeError::Engine(e) => ClaimingError::Engine(e),
+        e => ClaimingError::Capacity(e.to_string()),
+    })?;
     let strategies = c
         .projections
         .iter()
         .zip(&c.outcomes)
-        .map(|(proj, o)| {
+        .enumerate()
+        .map(|(i, (proj, o))| {
             // The comparison weighs its columns by the same table; only without it (a broken
             // override) is the work done here.
             let w = o
@@ -371,6 +418,7 @@ fn run_cell(
                 expected_benefits_real: w.social_security_real,
                 tax_a_year_both: both,
                 tax_a_year_survivor: survivor,
+                spending_capacity: capacity.as_ref().and_then(|k| k.spending[i]),
             }
         })
         .collect();

@@ -164,3 +164,60 @@ fn a_grid_by_month_has_every_month_and_agrees_with_the_year_grid() {
     let fra = months.rows.iter().position(|a| *a == 67).unwrap();
     assert!((1..=fra).all(|r| benefits(r) != benefits(r - 1)));
 }
+
+/// Spending capacity is what the spending search finds: in a cell, the best strategy on it
+/// sustains exactly the capacity (the highest whole dollar whose money lasts to the planning
+/// ages) and no other strategy sustains more; and a household with larger benefits can spend
+/// more at the same claiming ages.
+#[test]
+fn spending_capacity_is_the_highest_spending_that_lasts() {
+    use drawdown::claiming::with_claims;
+    use drawdown::optimize::sustainable_spending;
+    let plan = example_plan("F.ron").unwrap().unwrap();
+    let cancel = AtomicBool::new(false);
+    let grid = compare_claiming(&plan, &cancel, &mut |_| {}).unwrap();
+    let capacity = |g: &drawdown::claiming::ClaimingGrid, r: usize, c: usize| {
+        let cell = g.cell(r, c).unwrap();
+        let best = cell.best(Measure::Capacity).unwrap();
+        (best.strategy.clone(), best.spending_capacity.unwrap())
+    };
+    let (r0, c0) = grid.current.unwrap();
+    let (rb, cb) = grid.best(Measure::Capacity).unwrap();
+    for (r, c) in [(r0, c0), (rb, cb)] {
+        let cell = grid.cell(r, c).unwrap();
+        let (name, cap) = capacity(&grid, r, c);
+        let p = with_claims(&plan, cell.ages);
+        let specs = drawdown::compare::compare(&p).unwrap().specs;
+        let mut each = Vec::new();
+        for (spec, s) in specs.iter().zip(&cell.strategies) {
+            let (found, _, o) = sustainable_spending(&p, spec, Decimal::ZERO).unwrap();
+            assert!(o.lasts_to_horizon);
+            each.push((s.strategy.clone(), found));
+        }
+        println!(
+            "{:?}: capacity ${cap} ({name}); each strategy {each:?}",
+            cell.ages
+        );
+        let top = each.iter().map(|(_, s)| *s).max().unwrap();
+        assert_eq!(cap, top, "{each:?}");
+        assert_eq!(each.iter().find(|(n, _)| *n == name).unwrap().1, cap);
+        assert!(cap > Decimal::from(50_000) && cap < Decimal::from(150_000));
+    }
+    // The best cell beats the plan's own (Jordan at 62): the capacity is not flat.
+    assert!(capacity(&grid, rb, cb).1 > capacity(&grid, r0, c0).1 + Decimal::from(1_000));
+
+    // Jordan's full benefit a fifth larger: more to spend in every cell.
+    let mut richer = plan.clone();
+    richer.income.social_security[0].fra_benefit = Decimal::from(43_200);
+    let more = compare_claiming(&richer, &cancel, &mut |_| {}).unwrap();
+    for r in 0..grid.rows.len() {
+        for c in 0..grid.width() {
+            assert!(
+                capacity(&more, r, c).1 > capacity(&grid, r, c).1,
+                "{} / {}",
+                grid.rows[r],
+                grid.cols[c]
+            );
+        }
+    }
+}

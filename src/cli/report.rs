@@ -79,8 +79,9 @@ pub struct ReportArgs {
     #[arg(long, conflicts_with_all = ["scenarios", "paths", "n", "seed", "lifetimes", "explain", "actions", "strategy"])]
     pub claiming: bool,
     /// With --claiming: what a cell shows: weighted (the expected after-tax estate at the last
-    /// death, over the SSA life table), estate (at the planning ages) or lasts (the chance the
-    /// money lasts as long as either lives).
+    /// death, over the SSA life table), estate (at the planning ages), lasts (the chance the
+    /// money lasts as long as either lives) or capacity (the most a year the household could
+    /// spend, the money lasting to the planning ages).
     #[arg(
         long,
         value_enum,
@@ -119,6 +120,7 @@ pub enum MeasureArg {
     Weighted,
     Estate,
     Lasts,
+    Capacity,
 }
 
 impl MeasureArg {
@@ -127,6 +129,7 @@ impl MeasureArg {
             MeasureArg::Weighted => Measure::WeightedEstate,
             MeasureArg::Estate => Measure::Estate,
             MeasureArg::Lasts => Measure::MoneyLasts,
+            MeasureArg::Capacity => Measure::Capacity,
         }
     }
 }
