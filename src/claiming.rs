@@ -123,12 +123,32 @@ pub enum ClaimingError {
 pub type ClaimingHandle = crate::job::Job<ClaimingGrid, Result<ClaimingGrid, ClaimingError>>;
 pub type ClaimingUpdate = crate::job::Update<ClaimingGrid, Result<ClaimingGrid, ClaimingError>>;
 
+/// What a claiming comparison works out: the grid's step, and whether each cell's spending
+/// capacity is searched too (about as much work again as the rest of the cell: only when it is
+/// asked for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ClaimOptions {
+    pub step: ClaimStep,
+    pub capacity: bool,
+}
+
 /// Starts comparing `plan`'s claiming ages on a worker thread.
-pub fn spawn(plan: Plan, step: ClaimStep) -> ClaimingHandle {
+pub fn spawn(plan: Plan, options: ClaimOptions) -> ClaimingHandle {
     crate::job::spawn(
         "claiming",
         move |cancel, progress| {
-            compare_claiming_by(&plan, step, cancel, &mut |g| progress(g.clone()))
+            // A copy of the grid after every cell would cost the month grid's 9,409 cells more
+            // than their projections: the first cell at once (the window has something to
+            // show), then at most every 50 ms.
+            let mut last: Option<std::time::Instant> = None;
+            compare_claiming_with(&plan, options, cancel, &mut |g| {
+                if last.is_none_or(|t| t.elapsed() >= std::time::Duration::from_millis(50))
+                    || g.done() == g.cells.len()
+                {
+                    last = Some(std::time::Instant::now());
+                    progress(g.clone());
+                }
+            })
         },
         || {},
         |e| Err(ClaimingError::Failed(e)),
@@ -242,6 +262,8 @@ pub struct ClaimingGrid {
     pub current: Option<(usize, usize)>,
     /// Each person's life expectancy (expected age at death).
     pub life_expectancy: Vec<Decimal>,
+    /// The cells' spending capacity was searched ([`ClaimOptions::capacity`]).
+    pub capacity: bool,
 }
 
 impl ClaimingGrid {
@@ -289,6 +311,21 @@ pub fn compare_claiming_by(
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(&ClaimingGrid),
 ) -> Result<ClaimingGrid, ClaimingError> {
+    let options = ClaimOptions {
+        step,
+        capacity: false,
+    };
+    compare_claiming_with(plan, options, cancel, progress)
+}
+
+/// [`compare_claiming`] with the step and the spending capacity as `options` say.
+pub fn compare_claiming_with(
+    plan: &Plan,
+    options: ClaimOptions,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(&ClaimingGrid),
+) -> Result<ClaimingGrid, ClaimingError> {
+    let step = options.step;
     if plan.income.social_security.is_empty() {
         return Err(ClaimingError::NoBenefits);
     }
@@ -317,6 +354,7 @@ pub fn compare_claiming_by(
         cells: vec![None; if couple { n * n } else { n }],
         current,
         life_expectancy: survival.expected_age_at_death[..plan.people.len().min(2)].to_vec(),
+        capacity: options.capacity,
     };
     for (k, slot) in (0..grid.cells.len()).enumerate() {
         if cancel.load(Ordering::Relaxed) {
@@ -334,7 +372,8 @@ pub fn compare_claiming_by(
         } else {
             None
         };
-        let cell = run_cell(plan, pair, &survival, near.and_then(capacity_hint), cancel)?;
+        let hint = options.capacity.then(|| near.and_then(capacity_hint));
+        let cell = run_cell(plan, pair, &survival, hint, cancel)?;
         grid.cells[slot] = Some(cell);
         progress(&grid);
     }
@@ -387,16 +426,20 @@ fn run_cell(
     plan: &Plan,
     ages: [Option<ClaimAge>; 2],
     survival: &Survival,
-    hint: Option<(usize, i64)>,
+    hint: Option<Option<(usize, i64)>>,
     cancel: &AtomicBool,
 ) -> Result<ClaimCell, ClaimingError> {
     let p = with_claims(plan, ages);
     let c = compare(&p)?;
-    let capacity = best_sustainable(&p, &c.specs, hint, cancel).map_err(|e| match e {
-        OptimizeError::Cancelled => ClaimingError::Cancelled,
-        OptimizeError::Engine(e) => ClaimingError::Engine(e),
-        e => ClaimingError::Capacity(e.to_string()),
-    })?;
+    // `hint` is `None` when the capacity is not asked for, `Some(None)` with no neighbour.
+    let capacity = match hint {
+        Some(hint) => best_sustainable(&p, &c.specs, hint, cancel).map_err(|e| match e {
+            OptimizeError::Cancelled => ClaimingError::Cancelled,
+            OptimizeError::Engine(e) => ClaimingError::Engine(e),
+            e => ClaimingError::Capacity(e.to_string()),
+        })?,
+        None => None,
+    };
     let strategies = c
         .projections
         .iter()

@@ -3,7 +3,7 @@
 
 use anyhow::{Context, anyhow, bail};
 use clap::{Args, ValueEnum};
-use drawdown::claiming::{ClaimStep, Measure, compare_claiming_by};
+use drawdown::claiming::{ClaimOptions, ClaimStep, Measure, compare_claiming_with};
 use drawdown::compare::Comparison;
 use drawdown::optimize::{Budget, Optimized};
 use drawdown::plan::{
@@ -173,10 +173,14 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         None => title.to_string(),
     };
     if args.claiming {
-        let step = args.claiming_step.unwrap_or_default();
-        let grid = compare_claiming_by(&plan, step, &AtomicBool::new(false), &mut |_| {})
-            .with_context(|| format!("{}", args.plan.display()))?;
         let m = args.measure.measure();
+        // The capacity search is as much work again: only when the table shows it.
+        let options = ClaimOptions {
+            step: args.claiming_step.unwrap_or_default(),
+            capacity: m == Measure::Capacity,
+        };
+        let grid = compare_claiming_with(&plan, options, &AtomicBool::new(false), &mut |_| {})
+            .with_context(|| format!("{}", args.plan.display()))?;
         let mut text = claiming_table(&plan, &grid, m).render(args.format);
         if matches!(args.format, Format::Table | Format::Md) {
             text.push('\n');

@@ -17,6 +17,7 @@ use crate::money::MAX_MONEY;
 use crate::num::Num;
 use crate::plan::Plan;
 use crate::strategy::{Objective, Strategy, StrategySpec, build};
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -121,6 +122,7 @@ fn confirm(
 }
 
 /// What the fast books need to look at spending levels.
+#[derive(Clone)]
 struct Quick {
     scenario: Scenario<f64>,
     living: Vec<f64>,
@@ -413,32 +415,40 @@ pub fn best_sustainable(
         Some((i, s)) if i < specs.len() => (i, s),
         _ => (0, plan.spending.annual.round().to_i64().unwrap_or(1)),
     };
-    let order = std::iter::once(first).chain((0..specs.len()).filter(|i| *i != first));
-    let mut best: Option<(usize, i64)> = None;
-    for i in order {
-        let strategy = strategies[i].as_ref();
-        let mut ok = |s: i64| {
-            cancelled(cancel)?;
-            Ok(score(quick.at(s), strategy).feasible(0.0))
-        };
-        let found = match best {
-            None => highest_near(&mut ok, -1, guess)?.max(0),
-            Some((b, s)) => {
-                // A tie goes to the strategy first in `specs`.
-                let at = if i < b { s } else { s.saturating_add(1) };
-                if !ok(at)? {
-                    continue;
-                }
-                highest_near(&mut ok, at, at)?
+    let feasible = |quick: &mut Quick, i: usize, s: i64| {
+        cancelled(cancel)?;
+        Ok(score(quick.at(s), strategies[i].as_ref()).feasible(0.0))
+    };
+    let start = highest_near(|s| feasible(&mut quick, first, s), -1, guess)?.max(0);
+    let mut best = (first, start);
+    // The others' one try each at the first answer, side by side: most stop there. A tie goes
+    // to the strategy first in `specs`.
+    let above = |i: usize, (b, s): (usize, i64)| if i < b { s } else { s.saturating_add(1) };
+    let tried: Vec<Result<bool, OptimizeError>> = (0..specs.len())
+        .into_par_iter()
+        .map(|i| {
+            if i == first {
+                return Ok(false);
             }
-        };
-        if best.is_none_or(|(b, s)| found > s || (found == s && i < b)) {
-            best = Some((i, found));
+            feasible(&mut quick.clone(), i, above(i, best))
+        })
+        .collect();
+    let first_best = best;
+    for (i, t) in tried.into_iter().enumerate() {
+        if !t? {
+            continue;
+        }
+        let at = above(i, best);
+        // The best has risen since the try: try again at the new one.
+        if best != first_best && !feasible(&mut quick, i, at)? {
+            continue;
+        }
+        let found = highest_near(|s| feasible(&mut quick, i, s), at, at)?;
+        if found > best.1 || (found == best.1 && i < best.0) {
+            best = (i, found);
         }
     }
-    let Some((b, fast)) = best else {
-        return Ok(None);
-    };
+    let (b, fast) = best;
     let (exact, ..) = confirm(plan, fast, strategies[b].as_ref(), Decimal::ZERO)?;
     let mut spending = vec![None; specs.len()];
     spending[b] = Some(Decimal::from(exact));

@@ -127,6 +127,9 @@ pub fn claiming_summary(plan: &Plan, grid: &ClaimingGrid, m: Measure) -> Table {
         Cell::text(c.best(m).map_or(String::new(), |s| s.strategy.clone()))
     });
     for measure in Measure::ALL {
+        if measure == Measure::Capacity && !grid.capacity {
+            continue;
+        }
         push(measure.label(), &|c| match c.best(m) {
             // A strategy whose capacity was not searched cannot beat the cell's best.
             Some(s) if measure == Measure::Capacity && s.spending_capacity.is_none() => {
