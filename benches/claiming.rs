@@ -1,8 +1,9 @@
 //! The claiming-age comparison's speed targets: all 81 pairs of claiming ages of the demo, every
-//! named strategy in each, and the time to the first cell the planner can show.
+//! named strategy in each (and with the spending capacity searched), and the time to the first
+//! cell the planner can show.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use drawdown::claiming::compare_claiming;
+use drawdown::claiming::{ClaimOptions, compare_claiming, compare_claiming_with};
 use drawdown::plan::demo_plan;
 use std::hint::black_box;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -15,6 +16,22 @@ fn claiming(c: &mut Criterion) {
         b.iter(|| {
             compare_claiming(black_box(&plan), &AtomicBool::new(false), &mut |_| {})
                 .expect("demo compares")
+        })
+    });
+    // The same with each cell's spending capacity searched (`--measure capacity`).
+    let options = ClaimOptions {
+        capacity: true,
+        ..ClaimOptions::default()
+    };
+    g.bench_function("demo_81_cells_with_capacity", |b| {
+        b.iter(|| {
+            compare_claiming_with(
+                black_box(&plan),
+                options,
+                &AtomicBool::new(false),
+                &mut |_| {},
+            )
+            .expect("demo compares")
         })
     });
     // Stopped once the first cell is in: what the planner waits for before it can draw.

@@ -1,7 +1,8 @@
 //! Claiming ages compared: the plan run with every pair of Social Security claiming ages (each
 //! person 62 to 70, by year), each cell with every named strategy of the plan, measured by the
-//! after-tax estate, its mortality-weighted value or the chance the money lasts as long as
-//! either person lives. What `drawdown report --claiming` prints and the planner's heat map
+//! after-tax estate, its mortality-weighted value, the chance the money lasts as long as
+//! either person lives, or the lifetime spending capacity (the most a year the household could
+//! spend, the money lasting to the planning ages). What `drawdown report --claiming` prints and the planner's heat map
 //! shows.
 //!
 //! Above `compare` (it projects the plan's strategies through it); nothing below imports it.
@@ -10,6 +11,7 @@ use crate::compare::compare;
 use crate::engine::mortality::{LifeTable, Survival, weighted};
 use crate::engine::{EngineError, Projection};
 use crate::num::RoundTo;
+use crate::optimize::{OptimizeError, best_sustainable};
 use crate::plan::{Plan, SocialSecurity};
 use rust_decimal::Decimal;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -112,6 +114,8 @@ pub enum ClaimingError {
     NoBenefits,
     #[error("cancelled")]
     Cancelled,
+    #[error("spending capacity: {0}")]
+    Capacity(String),
     #[error("{0}")]
     Failed(String),
 }
@@ -120,12 +124,32 @@ pub enum ClaimingError {
 pub type ClaimingHandle = crate::job::Job<ClaimingGrid, Result<ClaimingGrid, ClaimingError>>;
 pub type ClaimingUpdate = crate::job::Update<ClaimingGrid, Result<ClaimingGrid, ClaimingError>>;
 
+/// What a claiming comparison works out: the grid's step, and whether each cell's spending
+/// capacity is searched too (about as much work again as the rest of the cell: only when it is
+/// asked for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ClaimOptions {
+    pub step: ClaimStep,
+    pub capacity: bool,
+}
+
 /// Starts comparing `plan`'s claiming ages on a worker thread.
-pub fn spawn(plan: Plan, step: ClaimStep) -> ClaimingHandle {
+pub fn spawn(plan: Plan, options: ClaimOptions) -> ClaimingHandle {
     crate::job::spawn(
         "claiming",
         move |cancel, progress| {
-            compare_claiming_by(&plan, step, cancel, &mut |g| progress(g.clone()))
+            // A copy of the grid after every cell would cost the month grid's 9,409 cells more
+            // than their projections: the first cell at once (the window has something to
+            // show), then at most every 50 ms.
+            let mut last: Option<std::time::Instant> = None;
+            compare_claiming_with(&plan, options, cancel, &mut |g| {
+                if last.is_none_or(|t| t.elapsed() >= std::time::Duration::from_millis(50))
+                    || g.done() == g.cells.len()
+                {
+                    last = Some(std::time::Instant::now());
+                    progress(g.clone());
+                }
+            })
         },
         || {},
         |e| Err(ClaimingError::Failed(e)),
@@ -142,13 +166,18 @@ pub enum Measure {
     WeightedEstate,
     /// The chance the money lasts as long as either person lives.
     MoneyLasts,
+    /// Lifetime spending capacity: the highest first-year spending (today's dollars, the plan's
+    /// later changes by age scaled with it, so constant in real terms when it states none) the
+    /// money carries to the planning ages, no estate asked.
+    Capacity,
 }
 
 impl Measure {
-    pub const ALL: [Measure; 3] = [
+    pub const ALL: [Measure; 4] = [
         Measure::WeightedEstate,
         Measure::Estate,
         Measure::MoneyLasts,
+        Measure::Capacity,
     ];
 
     pub fn label(self) -> &'static str {
@@ -156,6 +185,7 @@ impl Measure {
             Measure::Estate => "after-tax estate at the planning ages",
             Measure::WeightedEstate => "expected after-tax estate at the last death",
             Measure::MoneyLasts => "chance the money lasts as long as either lives",
+            Measure::Capacity => "spending capacity: the most a year lasting to the planning ages",
         }
     }
 
@@ -164,6 +194,7 @@ impl Measure {
             Measure::Estate => "estate",
             Measure::WeightedEstate => "weighted",
             Measure::MoneyLasts => "lasts",
+            Measure::Capacity => "capacity",
         }
     }
 }
@@ -182,6 +213,10 @@ pub struct StrategyFigures {
     /// kind the projection does not have.
     pub tax_a_year_both: Option<Decimal>,
     pub tax_a_year_survivor: Option<Decimal>,
+    /// The highest first-year spending this strategy sustains to the planning ages (today's
+    /// dollars), for the cell's best strategy on it only: the others are known to sustain no
+    /// more and are not searched (`None`, as when the plan states no spending to scale).
+    pub spending_capacity: Option<Decimal>,
 }
 
 impl StrategyFigures {
@@ -190,6 +225,8 @@ impl StrategyFigures {
             Measure::Estate => self.estate_real,
             Measure::WeightedEstate => self.weighted_estate_real,
             Measure::MoneyLasts => self.money_lasts,
+            // Not searched: no higher than the cell's best, which is.
+            Measure::Capacity => self.spending_capacity.unwrap_or(Decimal::ZERO),
         }
     }
 }
@@ -226,6 +263,8 @@ pub struct ClaimingGrid {
     pub current: Option<(usize, usize)>,
     /// Each person's life expectancy (expected age at death).
     pub life_expectancy: Vec<Decimal>,
+    /// The cells' spending capacity was searched ([`ClaimOptions::capacity`]).
+    pub capacity: bool,
 }
 
 impl ClaimingGrid {
@@ -273,6 +312,21 @@ pub fn compare_claiming_by(
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(&ClaimingGrid),
 ) -> Result<ClaimingGrid, ClaimingError> {
+    let options = ClaimOptions {
+        step,
+        capacity: false,
+    };
+    compare_claiming_with(plan, options, cancel, progress)
+}
+
+/// [`compare_claiming`] with the step and the spending capacity as `options` say.
+pub fn compare_claiming_with(
+    plan: &Plan,
+    options: ClaimOptions,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(&ClaimingGrid),
+) -> Result<ClaimingGrid, ClaimingError> {
+    let step = options.step;
     if plan.income.social_security.is_empty() {
         return Err(ClaimingError::NoBenefits);
     }
@@ -301,6 +355,7 @@ pub fn compare_claiming_by(
         cells: vec![None; if couple { n * n } else { n }],
         current,
         life_expectancy: survival.expected_age_at_death[..plan.people.len().min(2)].to_vec(),
+        capacity: options.capacity,
     };
     for (k, slot) in (0..grid.cells.len()).enumerate() {
         if cancel.load(Ordering::Relaxed) {
@@ -308,7 +363,18 @@ pub fn compare_claiming_by(
         }
         let w = grid.width();
         let pair = [Some(ages[k / w]), couple.then(|| ages[k % w])];
-        let cell = run_cell(plan, pair, &survival)?;
+        // The neighbour to the left, or above at a row's start, starts the capacity search:
+        // a step of age moves it by a few percent.
+        let (r, c) = (k / w, k % w);
+        let near = if c > 0 {
+            grid.cell(r, c - 1)
+        } else if r > 0 {
+            grid.cell(r - 1, 0)
+        } else {
+            None
+        };
+        let hint = options.capacity.then(|| near.and_then(capacity_hint));
+        let cell = run_cell(plan, pair, &survival, hint, cancel)?;
         grid.cells[slot] = Some(cell);
         progress(&grid);
     }
@@ -345,18 +411,42 @@ pub fn with_claims(plan: &Plan, ages: [Option<ClaimAge>; 2]) -> Plan {
     p
 }
 
+/// A computed cell's best strategy on spending capacity and its figure in whole dollars.
+fn capacity_hint(cell: &ClaimCell) -> Option<(usize, i64)> {
+    use rust_decimal::prelude::ToPrimitive;
+    let (i, s) = cell
+        .strategies
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((i, s.spending_capacity?)))
+        .max_by_key(|(_, s)| *s)?;
+    Some((i, s.to_i64()?))
+}
+
 fn run_cell(
     plan: &Plan,
     ages: [Option<ClaimAge>; 2],
     survival: &Survival,
+    hint: Option<Option<(usize, i64)>>,
+    cancel: &AtomicBool,
 ) -> Result<ClaimCell, ClaimingError> {
     let p = with_claims(plan, ages);
     let c = compare(&p)?;
+    // `hint` is `None` when the capacity is not asked for, `Some(None)` with no neighbour.
+    let capacity = match hint {
+        Some(hint) => best_sustainable(&p, &c.specs, hint, cancel).map_err(|e| match e {
+            OptimizeError::Cancelled => ClaimingError::Cancelled,
+            OptimizeError::Engine(e) => ClaimingError::Engine(e),
+            e => ClaimingError::Capacity(e.to_string()),
+        })?,
+        None => None,
+    };
     let strategies = c
         .projections
         .iter()
         .zip(&c.outcomes)
-        .map(|(proj, o)| {
+        .enumerate()
+        .map(|(i, (proj, o))| {
             // The comparison weighs its columns by the same table; only without it (a broken
             // override) is the work done here.
             let w = o
@@ -372,6 +462,7 @@ fn run_cell(
                 expected_benefits_real: w.social_security_real,
                 tax_a_year_both: both,
                 tax_a_year_survivor: survivor,
+                spending_capacity: capacity.as_ref().and_then(|k| k.spending[i]),
             }
         })
         .collect();

@@ -174,6 +174,7 @@ fn outcome(name: &str, estate: i64, tax: i64, lasts: bool, years: Decimal) -> Ou
         premiums_real: Decimal::ZERO,
         aca_credit: Decimal::ZERO,
         weighted: None,
+        survivor_tax: None,
         early_withdrawal_tax: Decimal::ZERO,
     }
 }

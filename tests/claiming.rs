@@ -164,3 +164,163 @@ fn a_grid_by_month_has_every_month_and_agrees_with_the_year_grid() {
     let fra = months.rows.iter().position(|a| *a == 67).unwrap();
     assert!((1..=fra).all(|r| benefits(r) != benefits(r - 1)));
 }
+
+/// Spending capacity is what the spending search finds: in a cell, the best strategy on it
+/// sustains exactly the capacity (the highest whole dollar whose money lasts to the planning
+/// ages) and no other strategy sustains more; and a household with larger benefits can spend
+/// more at the same claiming ages.
+#[test]
+fn spending_capacity_is_the_highest_spending_that_lasts() {
+    use drawdown::claiming::{ClaimOptions, compare_claiming_with, with_claims};
+    use drawdown::optimize::sustainable_spending;
+    let plan = example_plan("F.ron").unwrap().unwrap();
+    let cancel = AtomicBool::new(false);
+    let options = ClaimOptions {
+        capacity: true,
+        ..ClaimOptions::default()
+    };
+    let grid = compare_claiming_with(&plan, options, &cancel, &mut |_| {}).unwrap();
+    // Without asking, no cell searches it.
+    let plain = compare_claiming(&plan, &cancel, &mut |_| {}).unwrap();
+    assert!(!plain.capacity && grid.capacity);
+    assert!(
+        plain
+            .cells
+            .iter()
+            .flatten()
+            .all(|c| c.strategies.iter().all(|s| s.spending_capacity.is_none()))
+    );
+    let capacity = |g: &drawdown::claiming::ClaimingGrid, r: usize, c: usize| {
+        let cell = g.cell(r, c).unwrap();
+        let best = cell.best(Measure::Capacity).unwrap();
+        (best.strategy.clone(), best.spending_capacity.unwrap())
+    };
+    let (r0, c0) = grid.current.unwrap();
+    let (rb, cb) = grid.best(Measure::Capacity).unwrap();
+    for (r, c) in [(r0, c0), (rb, cb)] {
+        let cell = grid.cell(r, c).unwrap();
+        let (name, cap) = capacity(&grid, r, c);
+        let p = with_claims(&plan, cell.ages);
+        let specs = drawdown::compare::compare(&p).unwrap().specs;
+        let mut each = Vec::new();
+        for (spec, s) in specs.iter().zip(&cell.strategies) {
+            let (found, _, o) = sustainable_spending(&p, spec, Decimal::ZERO).unwrap();
+            assert!(o.lasts_to_horizon);
+            each.push((s.strategy.clone(), found));
+        }
+        println!(
+            "{:?}: capacity ${cap} ({name}); each strategy {each:?}",
+            cell.ages
+        );
+        let top = each.iter().map(|(_, s)| *s).max().unwrap();
+        assert_eq!(cap, top, "{each:?}");
+        assert_eq!(each.iter().find(|(n, _)| *n == name).unwrap().1, cap);
+        assert!(cap > Decimal::from(50_000) && cap < Decimal::from(150_000));
+    }
+    // The best cell beats the plan's own (Jordan at 62): the capacity is not flat.
+    assert!(capacity(&grid, rb, cb).1 > capacity(&grid, r0, c0).1 + Decimal::from(1_000));
+
+    // Jordan's full benefit a fifth larger: more to spend in every cell.
+    let mut richer = plan.clone();
+    richer.income.social_security[0].fra_benefit = Decimal::from(43_200);
+    let more = compare_claiming_with(&richer, options, &cancel, &mut |_| {}).unwrap();
+    for r in 0..grid.rows.len() {
+        for c in 0..grid.width() {
+            assert!(
+                capacity(&more, r, c).1 > capacity(&grid, r, c).1,
+                "{} / {}",
+                grid.rows[r],
+                grid.cols[c]
+            );
+        }
+    }
+}
+
+/// The widow's penalty in the comparison: a couple's tax a year while both live and after the
+/// first death add up to the ledger's lifetime tax, year for year; one person gets no such rows.
+#[test]
+fn the_comparison_splits_tax_before_and_after_the_first_death() {
+    use drawdown::report::comparison_metrics;
+    let plan = drawdown::plan::demo_plan();
+    let c = drawdown::compare::compare(&plan).unwrap();
+    for (p, o) in c.projections.iter().zip(&c.outcomes) {
+        let t = o
+            .survivor_tax
+            .as_ref()
+            .expect("Dana dies first, in the plan");
+        let alone = p
+            .rows
+            .iter()
+            .filter(|r| r.alive.iter().filter(|a| **a).count() == 1);
+        assert_eq!(t.survivor_years as usize, alone.count());
+        assert_eq!((t.both_years + t.survivor_years) as usize, p.rows.len());
+        // Dana plans to 90 (2051): Lee's years alone are 2052 on.
+        let first = p.rows.iter().position(|r| !r.alive[0]).unwrap();
+        assert_eq!(p.rows[first].year, 2052);
+        assert_eq!(t.both_years as usize, first);
+        let ledger: Decimal = p.rows[first..]
+            .iter()
+            .map(|r| (r.federal_tax + r.state_tax + r.irmaa) / r.price_level)
+            .sum();
+        let years = Decimal::from(t.survivor_years);
+        assert!((t.survivor * years - ledger).abs() <= years / Decimal::from(100));
+        let total = t.both * Decimal::from(t.both_years) + t.survivor * years;
+        let lifetime = o.lifetime_tax_real();
+        assert!(
+            (total - lifetime).abs() <= Decimal::ONE,
+            "{total} {lifetime}"
+        );
+        println!(
+            "{}: ${} a year both alive, ${} a year for the survivor",
+            o.strategy, t.both, t.survivor
+        );
+    }
+    let rows = comparison_metrics(&c.outcomes, &|d| d.to_string());
+    let labels: Vec<&str> = rows.iter().map(|m| m.label.as_str()).collect();
+    let at = labels
+        .iter()
+        .position(|l| *l == "Lifetime tax, all")
+        .unwrap();
+    assert_eq!(
+        labels[at + 1..at + 3],
+        ["Tax a year, both alive", "Tax a year, survivor"]
+    );
+    // One person: no survivor, no rows.
+    let single = example_plan("E1.ron").unwrap().unwrap();
+    let c = drawdown::compare::compare(&single).unwrap();
+    assert!(c.outcomes.iter().all(|o| o.survivor_tax.is_none()));
+    let rows = comparison_metrics(&c.outcomes, &|d| d.to_string());
+    assert!(rows.iter().all(|m| !m.label.starts_with("Tax a year")));
+}
+
+/// A couple's month grid: 97 × 97 cells, each whole-year cell the year grid's own, so its best
+/// cell is at least as good as the year grid's (a short plan with one strategy keeps the 9,409
+/// cells quick).
+#[test]
+fn a_couples_month_grid_has_9409_cells_and_beats_or_ties_the_year_grid() {
+    use drawdown::claiming::{ClaimStep, compare_claiming_by};
+    use drawdown::strategy::StrategySpec;
+    let mut plan = example_plan("F.ron").unwrap().unwrap();
+    plan.people[0].planning_age = 74;
+    plan.people[1].planning_age = 76;
+    plan.strategies = vec![StrategySpec::Proportional];
+    let cancel = AtomicBool::new(false);
+    let years = compare_claiming(&plan, &cancel, &mut |_| {}).unwrap();
+    let months = compare_claiming_by(&plan, ClaimStep::MONTHS, &cancel, &mut |_| {}).unwrap();
+    assert_eq!((months.rows.len(), months.cols.len()), (97, 97));
+    assert_eq!(months.done(), 9409);
+    for (r, c) in (0..81).map(|i| (i / 9, i % 9)) {
+        assert_eq!(months.cell(r * 12, c * 12), years.cell(r, c));
+    }
+    for m in Measure::ALL {
+        let value = |g: &drawdown::claiming::ClaimingGrid| {
+            let (r, c) = g.best(m).unwrap();
+            g.cell(r, c).unwrap().best(m).unwrap().value(m)
+        };
+        let (y, mo) = (value(&years), value(&months));
+        println!("{}: year grid {y}, month grid {mo}", m.key());
+        assert!(mo >= y);
+    }
+    let (r, c) = months.best(Measure::WeightedEstate).unwrap();
+    println!("best by the month: {} / {}", months.rows[r], months.cols[c]);
+}

@@ -3,6 +3,7 @@
 //! the main screens at 80x24 and 160x48.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use drawdown::claiming::Measure;
 use drawdown::plan::{Account, demo_plan, load_plan};
 use drawdown::tui::app::Overlay;
 use drawdown::tui::form::Pane;
@@ -1352,7 +1353,7 @@ fn claiming_ages_heat_map_fills_in_and_changes_measure() {
             && a.background.risk.as_ref().is_some_and(|r| r.is_complete())
     });
     let screen = render(&mut p, 160, 48);
-    assert!(screen.contains("Claiming ages compared"), "{screen}");
+    assert!(screen.contains("Claiming ages by the year"), "{screen}");
     assert!(
         screen.contains("expected after-tax estate at the last death"),
         "{screen}"
@@ -1367,6 +1368,73 @@ fn claiming_ages_heat_map_fills_in_and_changes_measure() {
         screen.contains("after-tax estate at the planning ages"),
         "{screen}"
     );
+    keys(&mut p, "<Esc>");
+    assert!(p.app.overlay.is_none());
+}
+
+/// M switches the heat map to claiming ages by the month: a new run of 97 × 97 cells in the
+/// background (the year grid's is dropped), shown around the best cell as it fills in, the
+/// arrows moving a cursor over it; M again goes back to the years.
+#[test]
+fn claiming_heat_map_by_the_month_scrolls_around_a_cursor() {
+    let mut p = planner();
+    keys(&mut p, "C");
+    settle(&mut p, |a| {
+        a.claiming.grid.as_ref().is_some_and(|g| g.done() == 81)
+    });
+    let years = p.app.claiming.grid.clone().unwrap();
+    let year_best = {
+        let (r, c) = years.best(Measure::WeightedEstate).unwrap();
+        years.cell(r, c).unwrap().clone()
+    };
+    keys(&mut p, "M");
+    assert!(p.app.claiming.months);
+    // The first row in: the grid is the month grid, partly filled.
+    settle(&mut p, |a| {
+        a.claiming
+            .grid
+            .as_ref()
+            .is_some_and(|g| g.cells.len() == 97 * 97 && g.done() >= 100)
+    });
+    let g = p.app.claiming.grid.clone().unwrap();
+    assert_eq!((g.rows.len(), g.cols.len()), (97, 97));
+    assert_eq!(g.rows[1].to_string(), "62y1m");
+    // Every whole-year cell computed so far is the year grid's own cell.
+    let year_row = |r: usize| g.rows[r].months == 0;
+    let whole: Vec<(usize, usize)> = (0..g.cells.len())
+        .map(|i| (i / 97, i % 97))
+        .filter(|&(r, c)| year_row(r) && g.cols[c].months == 0 && g.cell(r, c).is_some())
+        .collect();
+    assert!(whole.len() >= 2, "{whole:?}");
+    for (r, c) in whole {
+        assert_eq!(g.cell(r, c), years.cell(r / 12, c / 12), "{r} {c}");
+    }
+    let screen = render(&mut p, 80, 24);
+    assert!(screen.contains("Claiming ages by the month"), "{screen}");
+    assert!(screen.contains("of 9409 cells"), "{screen}");
+    assert!(screen.contains("of 97)"), "{screen}");
+    // The arrows move a cursor from the cell the window centres on, within the grid.
+    let before = p.app.claiming.focus().unwrap();
+    keys(&mut p, "<Down><Right><Right>");
+    let after = p.app.claiming.cursor.unwrap();
+    assert_eq!(after, ((before.0 + 1).min(96), (before.1 + 2).min(96)));
+    for _ in 0..110 {
+        keys(&mut p, "<Up>");
+    }
+    assert_eq!(p.app.claiming.cursor.unwrap().0, 0);
+    let screen = render(&mut p, 80, 24);
+    assert!(screen.contains("62 to "), "{screen}");
+    // Back to the years: the year grid again, from the start.
+    keys(&mut p, "M");
+    settle(&mut p, |a| {
+        a.claiming
+            .grid
+            .as_ref()
+            .is_some_and(|g| g.cells.len() == 81 && g.done() == 81)
+    });
+    let g = p.app.claiming.grid.as_ref().unwrap();
+    let (r, c) = g.best(Measure::WeightedEstate).unwrap();
+    assert_eq!(g.cell(r, c).unwrap(), &year_best);
     keys(&mut p, "<Esc>");
     assert!(p.app.overlay.is_none());
 }

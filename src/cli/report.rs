@@ -3,7 +3,7 @@
 
 use anyhow::{Context, anyhow, bail};
 use clap::{Args, ValueEnum};
-use drawdown::claiming::{ClaimStep, Measure, compare_claiming_by};
+use drawdown::claiming::{ClaimOptions, ClaimStep, Measure, compare_claiming_with};
 use drawdown::compare::Comparison;
 use drawdown::optimize::{Budget, Optimized};
 use drawdown::plan::{
@@ -79,8 +79,9 @@ pub struct ReportArgs {
     #[arg(long, conflicts_with_all = ["scenarios", "paths", "n", "seed", "lifetimes", "explain", "actions", "strategy"])]
     pub claiming: bool,
     /// With --claiming: what a cell shows: weighted (the expected after-tax estate at the last
-    /// death, over the SSA life table), estate (at the planning ages) or lasts (the chance the
-    /// money lasts as long as either lives).
+    /// death, over the SSA life table), estate (at the planning ages), lasts (the chance the
+    /// money lasts as long as either lives) or capacity (the most a year the household could
+    /// spend, the money lasting to the planning ages).
     #[arg(
         long,
         value_enum,
@@ -119,6 +120,7 @@ pub enum MeasureArg {
     Weighted,
     Estate,
     Lasts,
+    Capacity,
 }
 
 impl MeasureArg {
@@ -127,6 +129,7 @@ impl MeasureArg {
             MeasureArg::Weighted => Measure::WeightedEstate,
             MeasureArg::Estate => Measure::Estate,
             MeasureArg::Lasts => Measure::MoneyLasts,
+            MeasureArg::Capacity => Measure::Capacity,
         }
     }
 }
@@ -170,10 +173,14 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         None => title.to_string(),
     };
     if args.claiming {
-        let step = args.claiming_step.unwrap_or_default();
-        let grid = compare_claiming_by(&plan, step, &AtomicBool::new(false), &mut |_| {})
-            .with_context(|| format!("{}", args.plan.display()))?;
         let m = args.measure.measure();
+        // The capacity search is as much work again: only when the table shows it.
+        let options = ClaimOptions {
+            step: args.claiming_step.unwrap_or_default(),
+            capacity: m == Measure::Capacity,
+        };
+        let grid = compare_claiming_with(&plan, options, &AtomicBool::new(false), &mut |_| {})
+            .with_context(|| format!("{}", args.plan.display()))?;
         let mut text = claiming_table(&plan, &grid, m).render(args.format);
         if matches!(args.format, Format::Table | Format::Md) {
             text.push('\n');

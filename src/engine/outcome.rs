@@ -6,6 +6,17 @@ use crate::num::Num;
 use crate::num::RoundTo;
 use rust_decimal::Decimal;
 
+/// A couple's tax a year (federal, state and IRMAA, today's dollars) while both live and after
+/// the first death: the widow's penalty, as the survivor files single (single brackets, IRMAA's
+/// single tiers) on much of the same income.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SurvivorTax {
+    pub both: Decimal,
+    pub both_years: u32,
+    pub survivor: Decimal,
+    pub survivor_years: u32,
+}
+
 /// The after-tax estate in a given year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EstateAt {
@@ -58,6 +69,9 @@ pub struct Outcome {
     /// The figures weighted by the SSA life table (the estate at the last death, the chance the
     /// money lasts as long as either lives), when the comparison has worked them out.
     pub weighted: Option<super::mortality::Weighted>,
+    /// For a couple one of whom outlives the other within the plan, the tax a year before and
+    /// after the first death; `None` for one person or when both live to the end.
+    pub survivor_tax: Option<SurvivorTax>,
 }
 
 impl Outcome {
@@ -97,13 +111,30 @@ pub fn outcome<N: Num>(p: &Projection<N>, estate_ages: &[u32]) -> Outcome {
     let mut early = N::ZERO;
     let mut lasting: Option<N> = None;
     let mut estate_at_ages = Vec::new();
+    // Real tax and years while both live [0] and after the first death [1].
+    let mut phases = [(N::ZERO, 0u32); 2];
     for (k, r) in p.rows.iter().enumerate() {
+        let phase = match (r.alive[0], r.alive[1]) {
+            (true, true) => Some(0),
+            // Only after a year with both alive: one person alone is not a survivor.
+            (true, false) | (false, true) if phases[0].1 > 0 => Some(1),
+            _ => None,
+        };
+        let real = (
+            r.federal_tax.ratio(r.price_level),
+            r.state_tax.ratio(r.price_level),
+            r.irmaa.ratio(r.price_level),
+        );
+        if let Some(i) = phase {
+            phases[i].0 += real.0 + real.1 + real.2;
+            phases[i].1 += 1;
+        }
         federal += r.federal_tax;
         state += r.state_tax;
         irmaa += r.irmaa;
-        federal_real += r.federal_tax.ratio(r.price_level);
-        state_real += r.state_tax.ratio(r.price_level);
-        irmaa_real += r.irmaa.ratio(r.price_level);
+        federal_real += real.0;
+        state_real += real.1;
+        irmaa_real += real.2;
         years_in_bracket[usize::from(r.tax.bracket.min(7))] += 1;
         highest_marginal = highest_marginal.max_of(r.marginal_ordinary);
         highest_bracket_rate = highest_bracket_rate.max_of(r.tax.bracket_rate);
@@ -144,6 +175,13 @@ pub fn outcome<N: Num>(p: &Projection<N>, estate_ages: &[u32]) -> Outcome {
         None => (N::ZERO, N::ZERO),
     };
     let money = |n: N| n.to_dec().round_to(2);
+    let [(both, both_years), (survivor, survivor_years)] = phases;
+    let survivor_tax = (both_years > 0 && survivor_years > 0).then(|| SurvivorTax {
+        both: money(both.ratio(N::from_i64(i64::from(both_years)))),
+        both_years,
+        survivor: money(survivor.ratio(N::from_i64(i64::from(survivor_years)))),
+        survivor_years,
+    });
     Outcome {
         strategy: p.strategy.clone(),
         federal: money(federal),
@@ -172,6 +210,7 @@ pub fn outcome<N: Num>(p: &Projection<N>, estate_ages: &[u32]) -> Outcome {
         premiums_real: money(premiums_real),
         aca_credit: money(aca_credit),
         weighted: None,
+        survivor_tax,
         early_withdrawal_tax: money(early),
     }
 }

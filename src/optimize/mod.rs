@@ -25,7 +25,7 @@ pub use error::OptimizeError;
 pub use estate::Stage;
 pub use schedule::{Schedule, YearPlan};
 pub use score::{Score, at_least};
-pub use spending::sustainable_spending;
+pub use spending::{Capacity, best_sustainable, sustainable_spending};
 pub use worker::{OptimizerHandle, OptimizerProgress, OptimizerUpdate, spawn, spawn_with};
 
 use crate::engine::{Outcome, Projection, Scenario, Strategy, project_all};

@@ -17,6 +17,7 @@ use crate::money::MAX_MONEY;
 use crate::num::Num;
 use crate::plan::Plan;
 use crate::strategy::{Objective, Strategy, StrategySpec, build};
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -121,6 +122,7 @@ fn confirm(
 }
 
 /// What the fast books need to look at spending levels.
+#[derive(Clone)]
 struct Quick {
     scenario: Scenario<f64>,
     living: Vec<f64>,
@@ -308,4 +310,147 @@ pub(super) fn maximise(
         stages: Vec::new(),
         provisional: false,
     })
+}
+
+/// The claiming comparison's spending capacity of one plan: which of its strategies sustains the
+/// highest first-year spending (whole today's dollars; the money lasting to the planning ages,
+/// no estate asked), and each strategy's own where it was searched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Capacity {
+    /// Index into the specs of the strategy with the highest spending.
+    pub best: usize,
+    /// The best strategy's sustainable spending, confirmed on the exact books; `None` for the
+    /// others, which sustain no more (their own is not searched: see [`best_sustainable`]).
+    pub spending: Vec<Option<Decimal>>,
+}
+
+impl Capacity {
+    /// The highest spending any of the strategies sustains.
+    pub fn value(&self) -> Decimal {
+        self.spending
+            .get(self.best)
+            .copied()
+            .flatten()
+            .unwrap_or(Decimal::ZERO)
+    }
+}
+
+/// The highest whole amount `ok` accepts, assuming it accepts every smaller one and `known`
+/// (which may be -1: none known) is accepted; the search starts at `guess` and widens its step
+/// by doubling, so an answer near the guess takes few runs. -1 when none is accepted.
+fn highest_near(
+    mut ok: impl FnMut(i64) -> Result<bool, OptimizeError>,
+    known: i64,
+    guess: i64,
+) -> Result<i64, OptimizeError> {
+    let most = most_spending();
+    if known >= most {
+        return Ok(most);
+    }
+    let mut lo = known;
+    let mut step = (guess / 64).max(64);
+    let first = guess.clamp(lo + 1, most);
+    let mut hi;
+    if ok(first)? {
+        lo = first;
+        loop {
+            if lo == most {
+                return Ok(most);
+            }
+            let next = lo.saturating_add(step).min(most);
+            if ok(next)? {
+                lo = next;
+                step = step.saturating_mul(2);
+            } else {
+                hi = next;
+                break;
+            }
+        }
+    } else {
+        hi = first;
+        loop {
+            let next = hi.saturating_sub(step).max(lo + 1);
+            if next >= hi {
+                break;
+            }
+            if ok(next)? {
+                lo = next;
+                break;
+            }
+            hi = next;
+            step = step.saturating_mul(2);
+        }
+    }
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if ok(mid)? {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(lo)
+}
+
+/// The highest sustainable spending among `specs` on `plan` (see [`Capacity`]). A search per
+/// strategy would cost the claiming grid some 20 fast runs a strategy and cell, so it is
+/// bounded: the strategy `hint` names (a neighbouring cell's best, with its spending as the
+/// starting guess) is searched first, and each other strategy is first tried at the best so
+/// far (a dollar above it when it comes later in `specs`): only one that carries that is
+/// searched further. So the answer does not depend on the hint: the best is the first in `specs`
+/// of those with the highest spending on the fast books, its figure then confirmed exactly.
+/// `None` when the plan states no spending to scale.
+pub fn best_sustainable(
+    plan: &Plan,
+    specs: &[StrategySpec],
+    hint: Option<(usize, i64)>,
+    cancel: &AtomicBool,
+) -> Result<Option<Capacity>, OptimizeError> {
+    if plan.spending.annual <= Decimal::ZERO || specs.is_empty() {
+        return Ok(None);
+    }
+    let mut quick = Quick::new(plan)?;
+    let strategies: Vec<Box<dyn Strategy>> = specs.iter().map(build).collect();
+    let (first, guess) = match hint {
+        Some((i, s)) if i < specs.len() => (i, s),
+        _ => (0, plan.spending.annual.round().to_i64().unwrap_or(1)),
+    };
+    let feasible = |quick: &mut Quick, i: usize, s: i64| {
+        cancelled(cancel)?;
+        Ok(score(quick.at(s), strategies[i].as_ref()).feasible(0.0))
+    };
+    let start = highest_near(|s| feasible(&mut quick, first, s), -1, guess)?.max(0);
+    let mut best = (first, start);
+    // The others' one try each at the first answer, side by side: most stop there. A tie goes
+    // to the strategy first in `specs`.
+    let above = |i: usize, (b, s): (usize, i64)| if i < b { s } else { s.saturating_add(1) };
+    let tried: Vec<Result<bool, OptimizeError>> = (0..specs.len())
+        .into_par_iter()
+        .map(|i| {
+            if i == first {
+                return Ok(false);
+            }
+            feasible(&mut quick.clone(), i, above(i, best))
+        })
+        .collect();
+    let first_best = best;
+    for (i, t) in tried.into_iter().enumerate() {
+        if !t? {
+            continue;
+        }
+        let at = above(i, best);
+        // The best has risen since the try: try again at the new one.
+        if best != first_best && !feasible(&mut quick, i, at)? {
+            continue;
+        }
+        let found = highest_near(|s| feasible(&mut quick, i, s), at, at)?;
+        if found > best.1 || (found == best.1 && i < best.0) {
+            best = (i, found);
+        }
+    }
+    let (b, fast) = best;
+    let (exact, ..) = confirm(plan, fast, strategies[b].as_ref(), Decimal::ZERO)?;
+    let mut spending = vec![None; specs.len()];
+    spending[b] = Some(Decimal::from(exact));
+    Ok(Some(Capacity { best: b, spending }))
 }

@@ -127,7 +127,17 @@ pub fn claiming_summary(plan: &Plan, grid: &ClaimingGrid, m: Measure) -> Table {
         Cell::text(c.best(m).map_or(String::new(), |s| s.strategy.clone()))
     });
     for measure in Measure::ALL {
+        if measure == Measure::Capacity && !grid.capacity {
+            continue;
+        }
         push(measure.label(), &|c| match c.best(m) {
+            // A strategy whose capacity was not searched cannot beat the cell's best.
+            Some(s) if measure == Measure::Capacity && s.spending_capacity.is_none() => {
+                match c.best(measure).and_then(|b| b.spending_capacity) {
+                    Some(b) => Cell::text(format!("≤ {}", format_dollars(b.round_dp(0)))),
+                    None => Cell::text("—"),
+                }
+            }
             Some(s) => measure_cell(measure, s.value(measure)),
             None => Cell::text("—"),
         });

@@ -264,7 +264,37 @@ pub fn life_metrics(outcomes: &[Outcome], money: &dyn Fn(Decimal) -> String) -> 
     ]
 }
 
-/// The comparison's rows: [`metrics`] with [`life_metrics`] after the estate rows.
+/// The widow's penalty: for a couple one of whom outlives the other within the plan, the tax a
+/// year (federal, state, IRMAA; today's dollars) while both live and after the first death,
+/// when the survivor files single. Nothing for one person or a couple living to the end.
+pub fn survivor_metrics(outcomes: &[Outcome], money: &dyn Fn(Decimal) -> String) -> Vec<Metric> {
+    if outcomes.iter().all(|o| o.survivor_tax.is_none()) {
+        return Vec::new();
+    }
+    let both = |x: &Outcome| x.survivor_tax.as_ref().map(|t| t.both);
+    let after = |x: &Outcome| x.survivor_tax.as_ref().map(|t| t.survivor);
+    vec![
+        Metric::new(
+            "Tax a year, both alive",
+            MetricKind::Money,
+            Some(Better::Lower),
+            outcomes,
+            move |x| both(x).unwrap_or_default(),
+            move |x| both(x).map_or("—".to_string(), money),
+        ),
+        Metric::new(
+            "Tax a year, survivor",
+            MetricKind::Money,
+            Some(Better::Lower),
+            outcomes,
+            move |x| after(x).unwrap_or_default(),
+            move |x| after(x).map_or("—".to_string(), money),
+        ),
+    ]
+}
+
+/// The comparison's rows: [`metrics`] with [`survivor_metrics`] after the lifetime tax and
+/// [`life_metrics`] after the estate rows.
 pub fn comparison_metrics(outcomes: &[Outcome], money: &dyn Fn(Decimal) -> String) -> Vec<Metric> {
     let mut all = metrics(outcomes, money);
     let at = all
@@ -272,6 +302,11 @@ pub fn comparison_metrics(outcomes: &[Outcome], money: &dyn Fn(Decimal) -> Strin
         .position(|m| m.label == "Highest marginal rate")
         .unwrap_or(all.len());
     all.splice(at..at, life_metrics(outcomes, money));
+    let at = all
+        .iter()
+        .position(|m| m.label == "Lifetime tax, all")
+        .map_or(all.len(), |i| i + 1);
+    all.splice(at..at, survivor_metrics(outcomes, money));
     all
 }
 

@@ -21,7 +21,7 @@ pub use actions::{Actions, actions, actions_for_years, actions_table};
 pub use claiming::{claiming_summary, claiming_table};
 pub use compare::{
     Better, Metric, MetricKind, brackets_text, comparison_metrics, comparison_table, find_strategy,
-    lasting_text, ledger_table, life_metrics, metrics,
+    lasting_text, ledger_table, life_metrics, metrics, survivor_metrics,
 };
 pub use curve::{CURVE_MAX, CurvePoint, marginal_curve, year_curve};
 pub use explain::explain;

@@ -59,6 +59,8 @@ pub enum Action {
     ToggleCurve,
     /// The claiming-age heat map.
     ClaimingMap,
+    /// In the claiming-age heat map: claiming ages by the month instead of by the year, or back.
+    ClaimingMonths,
     /// Widen the focused strategy column of the comparison to its full name.
     WidenColumn,
     /// The scenarios window: switch, add, copy, rename, delete.

@@ -190,6 +190,12 @@ fn table() -> Vec<Binding> {
             VIEW,
         ),
         b(
+            &[ch('M')],
+            ClaimingMonths,
+            "in the claiming heat map: by the month (97 × 97 ages, arrows move) or by the year",
+            VIEW,
+        ),
+        b(
             &[ch('p')],
             TogglePresenter,
             "presenter theme: high contrast, larger chart columns",

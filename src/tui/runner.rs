@@ -37,7 +37,7 @@ pub struct Runner {
         crate::claiming::ClaimingGrid,
         Result<crate::claiming::ClaimingGrid, crate::claiming::ClaimingError>,
     >,
-    claiming_rev: Option<u64>,
+    claiming_rev: Option<(u64, crate::claiming::ClaimOptions)>,
     /// When to start the background work for the plan as it is.
     due: Option<Instant>,
     plan_rev: Option<u64>,
@@ -198,15 +198,26 @@ impl Runner {
             self.start_jobs(app);
             changed = true;
         }
-        // The claiming comparison runs only while its window shows, once per plan revision.
+        // The claiming comparison runs only while its window shows, once per plan revision and
+        // grid step; again with the spending capacity when that measure is picked (a grid with
+        // it serves every measure). Starting a run cancels the one before: the newest wins.
         let wanted = matches!(app.overlay, Some(Overlay::Claiming));
-        if wanted && self.due.is_none() && self.claiming_rev != Some(app.plan_rev) {
-            self.claiming_rev = Some(app.plan_rev);
+        let options = app.claiming.options();
+        let have = self.claiming_rev.is_some_and(|(rev, o)| {
+            rev == app.plan_rev && o.step == options.step && (o.capacity || !options.capacity)
+        });
+        // Closed before it finished (the month grid takes a while): stopped, started again
+        // when the window opens.
+        if !wanted && self.claiming.running() {
+            self.claiming.stop();
+            self.claiming_rev = None;
+            app.claiming.running = false;
+        }
+        if wanted && self.due.is_none() && !have {
+            self.claiming_rev = Some((app.plan_rev, options));
             app.claiming.restart();
-            self.claiming.start(crate::claiming::spawn(
-                app.plan.clone(),
-                crate::claiming::ClaimStep::YEARS,
-            ));
+            self.claiming
+                .start(crate::claiming::spawn(app.plan.clone(), options));
             changed = true;
         }
         let mut updates: Vec<Action> = self

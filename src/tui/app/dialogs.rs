@@ -253,6 +253,17 @@ impl App {
                     self.claiming.measure += 1;
                     keep(self, Overlay::Claiming);
                 }
+                Action::ClaimingMonths => {
+                    self.claiming.months = !self.claiming.months;
+                    self.claiming.cursor = None;
+                    keep(self, Overlay::Claiming);
+                }
+                Action::Up | Action::ScrollUp => self.claiming_move(-1, 0),
+                Action::Down | Action::ScrollDown => self.claiming_move(1, 0),
+                Action::Left => self.claiming_move(0, -1),
+                Action::Right => self.claiming_move(0, 1),
+                Action::PageUp => self.claiming_move(-12, 0),
+                Action::PageDown => self.claiming_move(12, 0),
                 _ => keep(self, Overlay::Claiming),
             },
             Overlay::Error { title, message } => match action {
@@ -528,4 +539,20 @@ fn line_and_column(message: &str) -> Option<(u32, u32)> {
         .take_while(char::is_ascii_digit)
         .collect();
     Some((line.parse().ok()?, column.parse().ok()?))
+}
+
+impl App {
+    /// Moves the claiming heat map's cursor by rows and columns, within the grid; the window
+    /// stays open.
+    fn claiming_move(&mut self, rows: i64, cols: i64) {
+        self.overlay = Some(Overlay::Claiming);
+        let (Some(g), Some((r, c))) = (&self.claiming.grid, self.claiming.focus()) else {
+            return;
+        };
+        let to = |at: usize, by: i64, n: usize| {
+            let last = n.saturating_sub(1) as i64;
+            (at as i64).saturating_add(by).clamp(0, last) as usize
+        };
+        self.claiming.cursor = Some((to(r, rows, g.rows.len()), to(c, cols, g.width())));
+    }
 }

@@ -392,12 +392,40 @@ pub struct ClaimingState {
     pub running: bool,
     /// Which of `Measure::ALL` the cells show.
     pub measure: usize,
+    /// Claiming ages by the month (97 × 97 cells for a couple) instead of by the year.
+    pub months: bool,
+    /// The cell the user moved to, as (row, column); `None` follows the best cell (or the
+    /// plan's own while none is in), so a large grid opens around it.
+    pub cursor: Option<(usize, usize)>,
+    /// When the shown run started and, once done, how long it took: the month grid takes a
+    /// while, and the window says how long.
+    pub started: Option<Instant>,
+    pub took: Option<Duration>,
 }
 
 impl ClaimingState {
     pub fn measure(&self) -> crate::claiming::Measure {
         let all = crate::claiming::Measure::ALL;
         all[self.measure % all.len()]
+    }
+
+    /// What the window needs computed: its step, and the spending capacity while it is shown.
+    pub fn options(&self) -> crate::claiming::ClaimOptions {
+        crate::claiming::ClaimOptions {
+            step: if self.months {
+                crate::claiming::ClaimStep::MONTHS
+            } else {
+                crate::claiming::ClaimStep::YEARS
+            },
+            capacity: self.measure() == crate::claiming::Measure::Capacity,
+        }
+    }
+
+    /// The cell the window centres on: the user's, else the best on the measure, else the
+    /// plan's own.
+    pub fn focus(&self) -> Option<(usize, usize)> {
+        let g = self.grid.as_ref()?;
+        self.cursor.or_else(|| g.best(self.measure())).or(g.current)
     }
 
     fn take(&mut self, u: crate::claiming::ClaimingUpdate) {
@@ -408,6 +436,7 @@ impl ClaimingState {
             Update::Done(Ok(g)) => {
                 self.grid = Some(g);
                 self.running = false;
+                self.took = self.started.map(|s| s.elapsed());
             }
             Update::Done(Err(ClaimingError::Cancelled)) => self.running = false,
             Update::Done(Err(e)) => {
@@ -422,5 +451,7 @@ impl ClaimingState {
         self.grid = None;
         self.error = None;
         self.running = true;
+        self.started = Some(Instant::now());
+        self.took = None;
     }
 }
