@@ -215,6 +215,7 @@ fn run_from<N: Num>(
 
     let mut growth_rate: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     let mut turnover: Vec<N> = Vec::with_capacity(accounts.len() + 2);
+    let mut dividend_in: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     let mut rmd_due: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     for (index, inputs) in scenario.years.iter().enumerate().skip(first) {
         if index >= until {
@@ -266,12 +267,16 @@ fn run_from<N: Num>(
         growth_rate.clear();
         growth_rate.extend(accounts.iter().map(|a| a.growth_rate(&inputs.returns)));
 
-        // Dividends and interest are paid out; fund turnover realises gains inside.
+        // Dividends and interest are paid out, or dividends reinvested (`dividends: Reinvest`),
+        // taxed alike; fund turnover realises gains inside.
         let mut dividends = N::ZERO;
+        let mut dividends_reinvested = N::ZERO;
         let mut qualified = N::ZERO;
         let mut interest = N::ZERO;
         turnover.clear();
         turnover.resize(accounts.len(), N::ZERO);
+        dividend_in.clear();
+        dividend_in.resize(accounts.len(), N::ZERO);
         for (i, a) in accounts.iter().enumerate() {
             if a.balance <= N::ZERO {
                 continue;
@@ -280,6 +285,10 @@ fn run_from<N: Num>(
                 AccountKind::Taxable => {
                     let d = (a.balance * a.dividend_yield).round_cents();
                     dividends += d;
+                    if a.reinvest_dividends {
+                        dividend_in[i] = d;
+                        dividends_reinvested += d;
+                    }
                     qualified += (d * a.qualified_share).round_cents();
                     if a.realize_share > N::ZERO {
                         let price = growth_rate[i].pos();
@@ -408,7 +417,7 @@ fn run_from<N: Num>(
             + inputs.pensions
             + inputs.wages
             + inputs.other_income
-            + dividends
+            + (dividends - dividends_reinvested)
             + interest
             + rmd
             + inputs.health.self_employment
@@ -488,6 +497,15 @@ fn run_from<N: Num>(
         for (a, g) in accounts.iter_mut().zip(&turnover) {
             a.basis += *g;
         }
+        // Reinvested dividends buy shares at their price: balance and basis alike. They arrive
+        // with the year's other income, so after this year's sales (which realised gain at the
+        // average cost the year opened with).
+        if dividends_reinvested > N::ZERO {
+            for (a, d) in accounts.iter_mut().zip(&dividend_in) {
+                a.balance += *d;
+                a.basis += *d;
+            }
+        }
         reinvest(&mut accounts, surplus);
 
         // Drawing at the start of the year: growth over the year on what remains (including
@@ -553,6 +571,7 @@ fn run_from<N: Num>(
             self_employment: inputs.health.self_employment,
             other_income: inputs.other_income,
             dividends,
+            dividends_reinvested,
             qualified_dividends: qualified,
             interest,
             rmd,
@@ -1151,6 +1170,7 @@ fn synthetic<N: Num>(kind: AccountKind, name: &str, owner: usize) -> AccountStat
         balance: N::ZERO,
         basis: N::ZERO,
         dividend_yield: N::ZERO,
+        reinvest_dividends: false,
         qualified_share: N::ZERO,
         stock_share: N::from_dec(rust_decimal::Decimal::new(6, 1)),
         realize_share: N::ZERO,
@@ -1175,6 +1195,7 @@ mod tests {
             balance,
             basis,
             dividend_yield: Decimal::ZERO,
+            reinvest_dividends: false,
             qualified_share: Decimal::ZERO,
             stock_share: Decimal::ONE,
             realize_share: Decimal::ZERO,

@@ -152,6 +152,12 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
             format_dollars(row.harvested_gain)
         ));
     }
+    if row.dividends_reinvested >= Decimal::ONE {
+        s.push_str(&format!(
+            "; dividends of {} reinvested (taxed, not spent)",
+            format_dollars(row.dividends_reinvested)
+        ));
+    }
     if row.reinvested >= Decimal::ONE {
         s.push_str(&format!(
             "; reinvested {} left over",

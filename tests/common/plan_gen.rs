@@ -4,9 +4,9 @@
 //! of the plans, values it must refuse (negative amounts, rates of 1e28, absurd ages).
 
 use drawdown::plan::{
-    Account, Assumptions, Coverage, Guardrails, Income, Lifetimes, Move, OneOff, OtherIncome,
-    Override, PathMode, Pension, Person, Plan, PriorMagi, Returns, RmdRule, RmdTable, Scenario,
-    Sex, Simulation, SocialSecurity, Spending, SpendingChange, StateResidence, Wage,
+    Account, Assumptions, Coverage, Dividends, Guardrails, Income, Lifetimes, Move, OneOff,
+    OtherIncome, Override, PathMode, Pension, Person, Plan, PriorMagi, Returns, RmdRule, RmdTable,
+    Scenario, Sex, Simulation, SocialSecurity, Spending, SpendingChange, StateResidence, Wage,
     WithdrawalTiming,
 };
 use drawdown::strategy::{
@@ -89,7 +89,8 @@ fn account(people: usize) -> impl Strategy<Value = Account> {
             rate(0, 200),
             share(),
             share(),
-            share()
+            share(),
+            any::<bool>()
         )
             .prop_map(
                 |(
@@ -100,6 +101,7 @@ fn account(people: usize) -> impl Strategy<Value = Account> {
                     qualified_share,
                     stock_share,
                     realize_share,
+                    reinvest,
                 )| {
                     Account::Taxable {
                         name,
@@ -108,6 +110,11 @@ fn account(people: usize) -> impl Strategy<Value = Account> {
                             .round_dp(2)
                             .min(Decimal::from(100_000_000_000i64)),
                         dividend_yield,
+                        dividends: if reinvest {
+                            Dividends::Reinvest
+                        } else {
+                            Dividends::PaidOut
+                        },
                         qualified_share,
                         stock_share,
                         realize_share,
