@@ -95,13 +95,18 @@ fn strategy() -> impl Strategy<Value = StrategySpec> {
         Just(StrategySpec::DeferredFirst),
         Just(StrategySpec::RothBeforeDeferred),
         Just(StrategySpec::Proportional),
-        prop::sample::select(vec![0i64, 10, 12, 22, 24, 32, 37]).prop_map(|b| {
-            StrategySpec::BracketFill {
-                bracket: Decimal::new(b, 2),
-                taxable_income: None,
-                aca_aware: b % 2 == 0,
-            }
-        }),
+        (
+            prop::sample::select(vec![0i64, 10, 12, 22, 24, 32, 37]),
+            any::<bool>()
+        )
+            .prop_map(|(b, draw_beyond_need)| {
+                StrategySpec::BracketFill {
+                    bracket: Decimal::new(b, 2),
+                    taxable_income: None,
+                    aca_aware: b % 2 == 0,
+                    draw_beyond_need,
+                }
+            }),
         (
             prop::sample::select(vec![0i64, 12, 22, 24]),
             prop::option::of(dollars(200_000)),

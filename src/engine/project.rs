@@ -506,7 +506,11 @@ fn run_from<N: Num>(
                 a.basis += *d;
             }
         }
-        reinvest(&mut accounts, surplus);
+        if decision.fixed_deferred > 0.0 {
+            reinvest_taxable(&mut accounts, surplus);
+        } else {
+            reinvest(&mut accounts, surplus);
+        }
 
         // Drawing at the start of the year: growth over the year on what remains (including
         // accounts opened this year).
@@ -1155,6 +1159,24 @@ fn reinvest<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
         Some(i) => i,
         None => {
             accounts.push(synthetic(AccountKind::Cash, "Reinvested surplus", 0));
+            accounts.len() - 1
+        }
+    };
+    accounts[i].balance += amount;
+    accounts[i].basis += amount;
+}
+
+/// Puts what is left of a draw made beyond the year's need into the first taxable account, as
+/// a new lot at full basis, else into a new taxable account: the money was drawn to be invested
+/// (a cash account would pay taxed interest on it instead of deferring the gain).
+fn reinvest_taxable<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
+    if amount <= N::ZERO {
+        return;
+    }
+    let i = match accounts.iter().position(|a| a.kind == AccountKind::Taxable) {
+        Some(i) => i,
+        None => {
+            accounts.push(synthetic(AccountKind::Taxable, "Taxable (reinvested)", 0));
             accounts.len() - 1
         }
     };

@@ -42,6 +42,7 @@ impl YearPlan {
         Decision {
             convert: self.convert.max(0.0),
             harvest: self.harvest.max(0.0),
+            fixed_deferred: 0.0,
             funding: Funding::ordered(&[
                 step(Source::Deferred, cap(self.deferred)),
                 step(Source::Cash, cap(self.cash)),

@@ -159,9 +159,18 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
         ));
     }
     if row.reinvested >= Decimal::ONE {
+        // A fill leaves more than cents over only when it drew beyond the need on purpose
+        // (`draw_beyond_need`): the rest then went to a taxable account.
+        let beyond =
+            matches!(row.note, Note::FillTo { .. }) && row.deferred_draw > Decimal::ZERO;
         s.push_str(&format!(
-            "; reinvested {} left over",
-            format_dollars(row.reinvested)
+            "; reinvested {} {}",
+            format_dollars(row.reinvested),
+            if beyond {
+                "in taxable (drawn beyond the need)"
+            } else {
+                "left over"
+            }
         ));
     }
     if row.shortfall > Decimal::ZERO {

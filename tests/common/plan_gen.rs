@@ -206,13 +206,20 @@ fn plain_strategy() -> impl Strategy<Value = StrategySpec> {
         Just(StrategySpec::DeferredFirst),
         Just(StrategySpec::RothBeforeDeferred),
         Just(StrategySpec::Proportional),
-        (bracket(), prop::option::of(money()), any::<bool>()).prop_map(
-            |(bracket, taxable_income, aca_aware)| StrategySpec::BracketFill {
-                bracket,
-                taxable_income,
-                aca_aware,
-            }
-        ),
+        (
+            bracket(),
+            prop::option::of(money()),
+            any::<bool>(),
+            any::<bool>()
+        )
+            .prop_map(|(bracket, taxable_income, aca_aware, draw_beyond_need)| {
+                StrategySpec::BracketFill {
+                    bracket,
+                    taxable_income,
+                    aca_aware,
+                    draw_beyond_need,
+                }
+            }),
         (
             bracket(),
             prop::option::of(money()),

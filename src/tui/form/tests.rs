@@ -98,6 +98,7 @@ fn rich_plans() -> Vec<Plan> {
         bracket: dec!(0.12),
         taxable_income: Some(dec!(90000)),
         aca_aware: false,
+        draw_beyond_need: true,
     });
     a.strategies
         .push(StrategySpec::HeirAware.with_label("Mine"));
