@@ -61,6 +61,9 @@ pub struct YearRow<N> {
     pub rmd: N,
     /// Tax-deferred draws beyond the RMD.
     pub deferred_draw: N,
+    /// The part of `deferred_draw` the strategy drew whatever the year needed (a fill beyond
+    /// the need); what the need and the taxes left of it is in `reinvested`.
+    pub fixed_deferred: N,
     pub roth_draw: N,
     pub cash_draw: N,
     /// Proceeds of taxable sales.

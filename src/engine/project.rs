@@ -506,7 +506,7 @@ fn run_from<N: Num>(
                 a.basis += *d;
             }
         }
-        if decision.fixed_deferred > 0.0 {
+        if draws.fixed > N::ZERO {
             reinvest_taxable(&mut accounts, surplus);
         } else {
             reinvest(&mut accounts, surplus);
@@ -580,6 +580,7 @@ fn run_from<N: Num>(
             interest,
             rmd,
             deferred_draw: draws.deferred,
+            fixed_deferred: draws.fixed,
             roth_draw: draws.roth,
             cash_draw: draws.cash,
             taxable_sale: draws.taxable,

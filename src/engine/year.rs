@@ -24,6 +24,8 @@ pub struct Draws<N> {
     pub roth: N,
     pub convert: N,
     pub harvest: N,
+    /// Of `deferred`, the part drawn whatever the need ([`Decision::fixed_deferred`]).
+    pub fixed: N,
 }
 
 impl<N: Num> Draws<N> {
@@ -385,6 +387,7 @@ impl<'a, N: Num> YearContext<'a, N> {
             d.convert = convert;
             d.harvest = harvest;
             d.deferred += fixed;
+            d.fixed = fixed;
             d
         };
         // The taxes and premium at the last amount tried: the search usually ends on an amount it

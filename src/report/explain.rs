@@ -159,10 +159,8 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
         ));
     }
     if row.reinvested >= Decimal::ONE {
-        // A fill leaves more than cents over only when it drew beyond the need on purpose
-        // (`draw_beyond_need`): the rest then went to a taxable account.
-        let beyond =
-            matches!(row.note, Note::FillTo { .. }) && row.deferred_draw > Decimal::ZERO;
+        // A draw made whatever the need leaves its rest in a taxable account.
+        let beyond = row.fixed_deferred > Decimal::ZERO;
         s.push_str(&format!(
             "; reinvested {} {}",
             format_dollars(row.reinvested),
