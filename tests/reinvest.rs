@@ -387,3 +387,30 @@ fn the_optimizer_improves_on_a_fill_beyond_the_need() {
     // converts instead where that gains: strictly better here.
     assert!(o.outcome.estate_real > best_named);
 }
+
+#[test]
+fn this_year_s_actions_say_what_to_invest_and_replay_the_books() {
+    let text = COUPLE.replace(
+        "dividend_yield: 0.02, stock_share",
+        "dividend_yield: 0.02, dividends: Reinvest, stock_share",
+    );
+    let plan = parse_plan(&text, "couple").unwrap();
+    let c = compare(&plan).unwrap();
+    let a = drawdown::report::actions::actions(&plan, &c, 1, 2026).unwrap();
+    // The named accounts' replay matches the ledger to the cent.
+    assert!(a.by_account);
+    let lines = drawdown::report::actions::action_lines(
+        &a,
+        &drawdown::report::shown::Shown::new(&plan, false),
+    );
+    let amount = |label: &str| {
+        lines
+            .iter()
+            .find(|l| l.action == label)
+            .map(|l| l.amount)
+            .unwrap_or_else(|| panic!("no line {label}: {lines:?}"))
+    };
+    assert_eq!(amount("Invest (drawn beyond the need)"), a.row.reinvested);
+    assert_eq!(amount("Reinvest dividends"), dec!(3000));
+    assert!(a.row.reinvested > dec!(10000));
+}
