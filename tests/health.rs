@@ -299,6 +299,7 @@ fn fill(aca_aware: bool) -> StrategySpec {
         bracket: dec!(0.12),
         taxable_income: None,
         aca_aware,
+        draw_beyond_need: false,
     }
 }
 

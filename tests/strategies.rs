@@ -51,6 +51,7 @@ fn a_bracket_capped_deferred_step_is_bracket_fill() {
         bracket: dec!(0.12),
         taxable_income: None,
         aca_aware: true,
+        draw_beyond_need: false,
     };
     let c = compare(&with(vec![fill, custom])).unwrap();
     assert_eq!(c.projections[0].rows, c.projections[1].rows);

@@ -48,8 +48,11 @@ pub struct YearRow<N> {
     /// Net profit from self-employment.
     pub self_employment: N,
     pub other_income: N,
-    /// Dividends of the taxable accounts, paid out.
+    /// Dividends of the taxable accounts, all of them income of the year (paid out or not).
     pub dividends: N,
+    /// The part of `dividends` reinvested in their accounts (`dividends: Reinvest`): taxed, but
+    /// no cash for the year; it is in the closing balances and their basis.
+    pub dividends_reinvested: N,
     pub qualified_dividends: N,
     /// Interest of the cash accounts, paid out.
     pub interest: N,
@@ -58,6 +61,9 @@ pub struct YearRow<N> {
     pub rmd: N,
     /// Tax-deferred draws beyond the RMD.
     pub deferred_draw: N,
+    /// The part of `deferred_draw` the strategy drew whatever the year needed (a fill beyond
+    /// the need); what the need and the taxes left of it is in `reinvested`.
+    pub fixed_deferred: N,
     pub roth_draw: N,
     pub cash_draw: N,
     /// Proceeds of taxable sales.
@@ -107,7 +113,8 @@ pub struct YearRow<N> {
     pub hsa_medical: N,
     /// Taken from HSAs for anything else (ordinary income), once the other accounts ran out.
     pub hsa_draw: N,
-    /// Money left over and added to a cash or taxable account.
+    /// Money left over after the need and the taxes and added to a cash or taxable account
+    /// (reinvested dividends are not in it: see `dividends_reinvested`).
     pub reinvested: N,
     /// Investment growth of the year (excluding dividends and interest paid out).
     pub growth: N,

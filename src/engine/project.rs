@@ -215,6 +215,7 @@ fn run_from<N: Num>(
 
     let mut growth_rate: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     let mut turnover: Vec<N> = Vec::with_capacity(accounts.len() + 2);
+    let mut dividend_in: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     let mut rmd_due: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     for (index, inputs) in scenario.years.iter().enumerate().skip(first) {
         if index >= until {
@@ -266,12 +267,16 @@ fn run_from<N: Num>(
         growth_rate.clear();
         growth_rate.extend(accounts.iter().map(|a| a.growth_rate(&inputs.returns)));
 
-        // Dividends and interest are paid out; fund turnover realises gains inside.
+        // Dividends and interest are paid out, or dividends reinvested (`dividends: Reinvest`),
+        // taxed alike; fund turnover realises gains inside.
         let mut dividends = N::ZERO;
+        let mut dividends_reinvested = N::ZERO;
         let mut qualified = N::ZERO;
         let mut interest = N::ZERO;
         turnover.clear();
         turnover.resize(accounts.len(), N::ZERO);
+        dividend_in.clear();
+        dividend_in.resize(accounts.len(), N::ZERO);
         for (i, a) in accounts.iter().enumerate() {
             if a.balance <= N::ZERO {
                 continue;
@@ -280,6 +285,10 @@ fn run_from<N: Num>(
                 AccountKind::Taxable => {
                     let d = (a.balance * a.dividend_yield).round_cents();
                     dividends += d;
+                    if a.reinvest_dividends {
+                        dividend_in[i] = d;
+                        dividends_reinvested += d;
+                    }
                     qualified += (d * a.qualified_share).round_cents();
                     if a.realize_share > N::ZERO {
                         let price = growth_rate[i].pos();
@@ -408,7 +417,7 @@ fn run_from<N: Num>(
             + inputs.pensions
             + inputs.wages
             + inputs.other_income
-            + dividends
+            + (dividends - dividends_reinvested)
             + interest
             + rmd
             + inputs.health.self_employment
@@ -488,7 +497,20 @@ fn run_from<N: Num>(
         for (a, g) in accounts.iter_mut().zip(&turnover) {
             a.basis += *g;
         }
-        reinvest(&mut accounts, surplus);
+        // Reinvested dividends buy shares at their price: balance and basis alike. They arrive
+        // with the year's other income, so after this year's sales (which realised gain at the
+        // average cost the year opened with).
+        if dividends_reinvested > N::ZERO {
+            for (a, d) in accounts.iter_mut().zip(&dividend_in) {
+                a.balance += *d;
+                a.basis += *d;
+            }
+        }
+        if draws.fixed > N::ZERO {
+            reinvest_taxable(&mut accounts, surplus);
+        } else {
+            reinvest(&mut accounts, surplus);
+        }
 
         // Drawing at the start of the year: growth over the year on what remains (including
         // accounts opened this year).
@@ -555,10 +577,12 @@ fn run_from<N: Num>(
             self_employment: inputs.health.self_employment,
             other_income: inputs.other_income,
             dividends,
+            dividends_reinvested,
             qualified_dividends: qualified,
             interest,
             rmd,
             deferred_draw: draws.deferred,
+            fixed_deferred: draws.fixed,
             roth_draw: draws.roth,
             cash_draw: draws.cash,
             taxable_sale: draws.taxable,
@@ -1146,6 +1170,24 @@ fn reinvest<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
     accounts[i].basis += amount;
 }
 
+/// Puts what is left of a draw made beyond the year's need into the first taxable account, as
+/// a new lot at full basis, else into a new taxable account: the money was drawn to be invested
+/// (a cash account would pay taxed interest on it instead of deferring the gain).
+fn reinvest_taxable<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
+    if amount <= N::ZERO {
+        return;
+    }
+    let i = match accounts.iter().position(|a| a.kind == AccountKind::Taxable) {
+        Some(i) => i,
+        None => {
+            accounts.push(synthetic(AccountKind::Taxable, "Taxable (reinvested)", 0));
+            accounts.len() - 1
+        }
+    };
+    accounts[i].balance += amount;
+    accounts[i].basis += amount;
+}
+
 fn synthetic<N: Num>(kind: AccountKind, name: &str, owner: usize) -> AccountState<N> {
     AccountState {
         name: name.to_string(),
@@ -1154,6 +1196,7 @@ fn synthetic<N: Num>(kind: AccountKind, name: &str, owner: usize) -> AccountStat
         balance: N::ZERO,
         basis: N::ZERO,
         dividend_yield: N::ZERO,
+        reinvest_dividends: false,
         qualified_share: N::ZERO,
         stock_share: N::from_dec(rust_decimal::Decimal::new(6, 1)),
         realize_share: N::ZERO,
@@ -1178,6 +1221,7 @@ mod tests {
             balance,
             basis,
             dividend_yield: Decimal::ZERO,
+            reinvest_dividends: false,
             qualified_share: Decimal::ZERO,
             stock_share: Decimal::ONE,
             realize_share: Decimal::ZERO,

@@ -8,7 +8,7 @@ use super::path::{ReturnPath, YearReturns};
 use super::ss_schedule::{Schedule, earnings_test};
 use crate::num::Num;
 use crate::num::RoundTo;
-use crate::plan::{Account, AccountKind, Plan, RmdRule, RmdTable};
+use crate::plan::{Account, AccountKind, Dividends, Plan, RmdRule, RmdTable};
 use crate::tax::early_withdrawal::EarlyWithdrawalTable;
 use crate::tax::law::MAX_PRICE_INDEX;
 use crate::tax::tables::LAST_TABLE_YEAR;
@@ -28,6 +28,8 @@ pub struct AccountState<N> {
     pub balance: N,
     pub basis: N,
     pub dividend_yield: N,
+    /// A taxable account's dividends buy more of it instead of being paid out.
+    pub reinvest_dividends: bool,
     pub qualified_share: N,
     pub stock_share: N,
     pub realize_share: N,
@@ -443,6 +445,7 @@ impl<N: Num> Scenario<N> {
                     balance: c(a.balance),
                     basis: c(a.basis),
                     dividend_yield: c(a.dividend_yield),
+                    reinvest_dividends: a.reinvest_dividends,
                     qualified_share: c(a.qualified_share),
                     stock_share: c(a.stock_share),
                     realize_share: c(a.realize_share),
@@ -628,6 +631,7 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             balance,
             cost_basis,
             dividend_yield,
+            dividends,
             qualified_share,
             stock_share,
             realize_share,
@@ -638,6 +642,7 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             balance: d(*balance),
             basis: d(*cost_basis),
             dividend_yield: d(*dividend_yield),
+            reinvest_dividends: *dividends == Dividends::Reinvest,
             qualified_share: d(*qualified_share),
             stock_share: d(*stock_share),
             realize_share: d(*realize_share),
@@ -677,6 +682,7 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
                 N::ZERO
             },
             dividend_yield: N::ZERO,
+            reinvest_dividends: false,
             qualified_share: N::ZERO,
             stock_share: d(*stock_share),
             realize_share: N::ZERO,
@@ -691,6 +697,7 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             balance: d(*balance),
             basis: d(*balance),
             dividend_yield: N::ZERO,
+            reinvest_dividends: false,
             qualified_share: N::ZERO,
             stock_share: N::ZERO,
             realize_share: N::ZERO,

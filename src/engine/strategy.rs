@@ -106,6 +106,10 @@ pub struct Decision<N> {
     pub convert: N,
     /// Long-term gain to realise by selling and rebuying (raises the basis, no cash).
     pub harvest: N,
+    /// Tax-deferred money to draw this year however little the year needs (beyond the RMD),
+    /// before the funding order: what the need and the taxes leave of it is reinvested in a
+    /// taxable account. Zero for a strategy that draws only what the year needs.
+    pub fixed_deferred: N,
     pub funding: Funding<N>,
     pub note: Note<f64>,
 }
@@ -168,6 +172,7 @@ impl<N: Num> Decision<N> {
         Decision {
             convert: N::ZERO,
             harvest: N::ZERO,
+            fixed_deferred: N::ZERO,
             funding,
             note: Note::Order,
         }
@@ -255,6 +260,7 @@ impl<N: Num> Decision<N> {
         Decision {
             convert: c(self.convert),
             harvest: c(self.harvest),
+            fixed_deferred: c(self.fixed_deferred),
             funding,
             note: self.note.to_f64(),
         }

@@ -24,6 +24,8 @@ pub struct Draws<N> {
     pub roth: N,
     pub convert: N,
     pub harvest: N,
+    /// Of `deferred`, the part drawn whatever the need ([`Decision::fixed_deferred`]).
+    pub fixed: N,
 }
 
 impl<N: Num> Draws<N> {
@@ -357,21 +359,35 @@ impl<'a, N: Num> YearContext<'a, N> {
             .pos()
             .trunc_cents();
         let harvest = decision.harvest.min_of(self.unrealized).pos().trunc_cents();
-        let solution = self.fund(&decision.funding, convert, harvest, guess);
+        let fixed = decision
+            .fixed_deferred
+            .min_of(self.available(Source::Deferred) - convert)
+            .pos()
+            .trunc_cents();
+        let solution = self.fund(&decision.funding, [convert, harvest, fixed], guess);
         if solution.shortfall > N::ZERO && (convert > N::ZERO || harvest > N::ZERO) {
-            // The year cannot pay for the conversion or the harvest: drop them.
-            return self.fund(&decision.funding, N::ZERO, N::ZERO, None);
+            // The year cannot pay for the conversion or the harvest: drop them. (A fixed draw
+            // brings more cash than its tax, so it stays.)
+            return self.fund(&decision.funding, [N::ZERO, N::ZERO, fixed], None);
         }
         solution
     }
 
-    fn fund(&self, funding: &Funding<N>, convert: N, harvest: N, guess: Option<N>) -> Solution<N> {
+    /// Meets the need from `funding` on top of `[convert, harvest, fixed]`: a conversion, a
+    /// harvest and a tax-deferred draw made whatever the need.
+    fn fund(&self, funding: &Funding<N>, fixed_part: [N; 3], guess: Option<N>) -> Solution<N> {
+        let [convert, harvest, fixed] = fixed_part;
         let mut available = self.available;
-        available[Source::Deferred as usize] -= convert;
+        available[Source::Deferred as usize] -= convert + fixed;
+        // The fixed draw is cash like income: the search is over the amount the order adds.
+        let fixed_cash = self.fixed_cash + fixed;
+        let guess = guess.map(|g| g - fixed);
         let draws_at = |x: N| {
             let mut d = allocate(x, funding, &available);
             d.convert = convert;
             d.harvest = harvest;
+            d.deferred += fixed;
+            d.fixed = fixed;
             d
         };
         // The taxes and premium at the last amount tried: the search usually ends on an amount it
@@ -386,10 +402,7 @@ impl<'a, N: Num> YearContext<'a, N> {
             last.1 = compute(&self.inputs.law, &facts);
             last.2 = self.inputs.state.tax(&facts, &last.1, &self.owners);
             last.3 = self.premium_of(&facts, &last.1);
-            self.fixed_cash + x
-                - (last.1.total + last.2 + last.3)
-                - self.penalty_of(&d)
-                - self.outlays
+            fixed_cash + x - (last.1.total + last.2 + last.3) - self.penalty_of(&d) - self.outlays
         };
         let max = capacity(funding, &available);
         // The year at a whole-cent amount, with the taxes as they will be paid (rounded).
@@ -412,7 +425,7 @@ impl<'a, N: Num> YearContext<'a, N> {
             let state = s.round_cents();
             let premium = p.round_cents();
             let penalty = self.penalty_of(&draws).round_cents();
-            let left = self.fixed_cash + x - federal - state - premium - penalty - self.outlays;
+            let left = fixed_cash + x - federal - state - premium - penalty - self.outlays;
             let solution = Solution {
                 draws,
                 federal,

@@ -56,6 +56,10 @@ impl Candidates {
             .map(|v| {
                 let mut p = now;
                 set(&mut p, *v);
+                // A capped draw replaces one made whatever the need (kept from a named start).
+                if lever == Lever::Deferred {
+                    p.fixed = 0.0;
+                }
                 p
             })
             .collect()
@@ -175,19 +179,26 @@ pub fn candidates(ctx: &YearContext<'_, f64>, plan: YearPlan) -> Candidates {
         .solve(
             &YearPlan {
                 deferred: f64::INFINITY,
+                fixed: 0.0,
                 ..plan
             }
             .decision(),
         )
         .draws
         .deferred;
+    // A year that draws beyond the need now has no capped draw to keep: every amount is new.
+    let now = if plan.fixed > 0.0 {
+        -1.0
+    } else {
+        plan.deferred.min(all_deferred.max(solved.deferred))
+    };
     out.deferred = tidy(
         ordinary
             .iter()
             .map(|e| e - solved.convert)
             .chain([0.0])
             .collect(),
-        plan.deferred.min(all_deferred.max(solved.deferred)),
+        now,
         all_deferred,
     );
 

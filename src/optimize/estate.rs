@@ -281,7 +281,8 @@ fn untangle(schedule: &Schedule, p: &Projection<Decimal>) -> Option<Schedule> {
         let m = both.to_f64().unwrap_or(0.0);
         let y = &mut out.years[t];
         y.convert = (r.conversion.to_f64().unwrap_or(0.0) - m).max(0.0);
-        y.deferred = r.deferred_draw.to_f64().unwrap_or(0.0) + m;
+        // The capped draw on top of any drawn whatever the need (`fixed`, unchanged).
+        y.deferred = (r.deferred_draw - r.fixed_deferred).to_f64().unwrap_or(0.0) + m;
         changed = true;
     }
     changed.then_some(out)

@@ -1,8 +1,10 @@
 //! The optimized strategy's form: a yearly schedule of amounts, in dollars of each year.
 //!
-//! Each year converts `convert` to Roth and harvests `harvest` of gains, then meets the need from
-//! tax-deferred up to `deferred`, cash up to `cash`, taxable sales up to `taxable`, then Roth,
-//! then whatever is left (cash, taxable, tax-deferred). The engine's solver still meets the need
+//! Each year converts `convert` to Roth and harvests `harvest` of gains, draws `fixed` from
+//! tax-deferred whatever the need (usually nothing; what the need leaves of it is reinvested in
+//! taxable), then meets the need from tax-deferred up to `deferred` more, cash up to `cash`,
+//! taxable sales up to `taxable`, then Roth, then whatever is left (cash, taxable,
+//! tax-deferred). The engine's solver still meets the need
 //! exactly after tax: the schedule only says which account gives how much.
 //!
 //! Any strategy's projection can be written as a schedule (its yearly draws become the caps), so
@@ -20,6 +22,9 @@ pub struct YearPlan {
     pub deferred: f64,
     pub cash: f64,
     pub taxable: f64,
+    /// Tax-deferred money drawn first whatever the need, the rest reinvested in taxable
+    /// ([`Decision::fixed_deferred`]); 0 draws only what the year needs.
+    pub fixed: f64,
 }
 
 impl Default for YearPlan {
@@ -31,6 +36,7 @@ impl Default for YearPlan {
             deferred: 0.0,
             cash: f64::INFINITY,
             taxable: f64::INFINITY,
+            fixed: 0.0,
         }
     }
 }
@@ -42,6 +48,7 @@ impl YearPlan {
         Decision {
             convert: self.convert.max(0.0),
             harvest: self.harvest.max(0.0),
+            fixed_deferred: self.fixed.max(0.0),
             funding: Funding::ordered(&[
                 step(Source::Deferred, cap(self.deferred)),
                 step(Source::Cash, cap(self.cash)),
@@ -71,9 +78,10 @@ impl Schedule {
             .map(|r| YearPlan {
                 convert: r.conversion.to_f64(),
                 harvest: r.harvested_gain.to_f64(),
-                deferred: r.deferred_draw.to_f64(),
+                deferred: (r.deferred_draw - r.fixed_deferred).to_f64(),
                 cash: r.cash_draw.to_f64(),
                 taxable: r.taxable_sale.to_f64(),
+                fixed: r.fixed_deferred.to_f64(),
             })
             .collect();
         Schedule { years }

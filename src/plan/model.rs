@@ -341,9 +341,12 @@ pub enum Account {
         balance: Decimal,
         #[serde(with = "serde_dec")]
         cost_basis: Decimal,
-        /// Yearly dividends as a share of the balance; paid out, taxed each year.
+        /// Yearly dividends as a share of the balance; taxed each year.
         #[serde(default = "default_dividend_yield", with = "serde_dec")]
         dividend_yield: Decimal,
+        /// Whether the dividends are paid out (cash for the year) or buy more of the account.
+        #[serde(default, skip_serializing_if = "Dividends::is_paid_out")]
+        dividends: Dividends,
         /// Share of dividends that are qualified (taxed at capital-gain rates).
         #[serde(default = "default_qualified_share", with = "serde_dec")]
         qualified_share: Decimal,
@@ -410,6 +413,31 @@ pub enum Account {
         #[serde(default, skip_serializing_if = "is_false")]
         family: bool,
     },
+}
+
+/// What a taxable account does with its dividends. Either way they are the year's taxable
+/// income (qualified or ordinary by the account's `qualified_share`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Dividends {
+    /// Paid out: cash toward the year's need (what every plan saved before the choice does).
+    #[default]
+    PaidOut,
+    /// Reinvested in the account: they add to its balance and, bought at their full price, to
+    /// its cost basis; the tax on them is paid from the year's other money.
+    Reinvest,
+}
+
+impl Dividends {
+    pub fn is_paid_out(&self) -> bool {
+        *self == Dividends::PaidOut
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Dividends::PaidOut => "paid out",
+            Dividends::Reinvest => "reinvested",
+        }
+    }
 }
 
 fn default_dividend_yield() -> Decimal {
@@ -524,6 +552,7 @@ impl Account {
                 balance: Decimal::ZERO,
                 cost_basis: Decimal::ZERO,
                 dividend_yield: default_dividend_yield(),
+                dividends: Dividends::PaidOut,
                 qualified_share: default_qualified_share(),
                 stock_share: default_stock_share(),
                 realize_share: Decimal::ZERO,

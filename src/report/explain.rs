@@ -152,10 +152,23 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
             format_dollars(row.harvested_gain)
         ));
     }
-    if row.reinvested >= Decimal::ONE {
+    if row.dividends_reinvested >= Decimal::ONE {
         s.push_str(&format!(
-            "; reinvested {} left over",
-            format_dollars(row.reinvested)
+            "; dividends of {} reinvested (taxed, not spent)",
+            format_dollars(row.dividends_reinvested)
+        ));
+    }
+    if row.reinvested >= Decimal::ONE {
+        // A draw made whatever the need leaves its rest in a taxable account.
+        let beyond = row.fixed_deferred > Decimal::ZERO;
+        s.push_str(&format!(
+            "; reinvested {} {}",
+            format_dollars(row.reinvested),
+            if beyond {
+                "in taxable (drawn beyond the need)"
+            } else {
+                "left over"
+            }
         ));
     }
     if row.shortfall > Decimal::ZERO {

@@ -10,6 +10,8 @@ pub struct BracketFill {
     pub bracket: Decimal,
     pub taxable_income: Option<Decimal>,
     pub aca_aware: bool,
+    /// Draw the room whatever the year needs; the engine reinvests what is left in taxable.
+    pub draw_beyond_need: bool,
 }
 
 /// The usual ordinary rates; a bracket is named by its rate here and found by position, so a
@@ -124,10 +126,34 @@ impl BracketFill {
             },
             ..Decision::funding_only(fill_order(spend_room(ctx, room)))
         };
-        match aca_room {
+        let decision = match aca_room {
             Some(_) => super::aca::spending_below_the_line(ctx, decision),
             None => decision,
+        };
+        if self.draw_beyond_need {
+            beyond_need(decision)
+        } else {
+            decision
         }
+    }
+}
+
+/// The fill's first step (tax-deferred up to the room left for spending) made a fixed draw:
+/// the same draws whenever the year needs at least the room, and the whole room when it needs
+/// less, the rest reinvested.
+fn beyond_need(decision: Decision<f64>) -> Decision<f64> {
+    let Some(first) = decision.funding.steps().first().copied() else {
+        return decision;
+    };
+    let (Source::Deferred, Some(room)) = (first.source, first.cap) else {
+        return decision;
+    };
+    let mut steps = decision.funding.steps().to_vec();
+    steps[0].cap = Some(0.0);
+    Decision {
+        fixed_deferred: room.max(0.0),
+        funding: Funding::ordered(&steps),
+        ..decision
     }
 }
 

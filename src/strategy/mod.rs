@@ -86,11 +86,13 @@ pub fn build_named(spec: &StrategySpec, name: String) -> Box<dyn Strategy> {
             bracket,
             taxable_income,
             aca_aware,
+            draw_beyond_need,
         } => Box::new(BracketFill {
             name,
             bracket: *bracket,
             taxable_income: *taxable_income,
             aca_aware: *aca_aware,
+            draw_beyond_need: *draw_beyond_need,
         }),
         StrategySpec::RothConversion {
             bracket,

@@ -136,6 +136,7 @@ impl RothConversion {
         let decide = |convert: f64, limit| Decision {
             convert: convert.pos().trunc_cents(),
             harvest: 0.0,
+            fixed_deferred: 0.0,
             funding: fill_order(drawn),
             note: note(limit),
         };

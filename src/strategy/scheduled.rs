@@ -254,6 +254,7 @@ impl Strategy for Scheduled {
         Decision {
             convert,
             harvest: 0.0,
+            fixed_deferred: 0.0,
             funding: Funding::ordered(&steps),
             note: Note::Scheduled {
                 listed: row.is_some(),

@@ -37,6 +37,10 @@ pub enum StrategySpec {
         /// limit while someone is on the Marketplace (the rest from taxable, then Roth).
         #[serde(default = "yes", skip_serializing_if = "is_true")]
         aca_aware: bool,
+        /// Draw to the bracket top even when the year needs less, and reinvest what the need
+        /// and the taxes leave in a taxable account (a new lot at full basis).
+        #[serde(default, skip_serializing_if = "is_false")]
+        draw_beyond_need: bool,
     },
     /// Bracket fill, and convert the deferred money not needed for spending to Roth up to the
     /// bracket top.
@@ -162,6 +166,10 @@ fn yes() -> bool {
     true
 }
 
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 fn is_true(b: &bool) -> bool {
     *b
 }
@@ -191,6 +199,7 @@ impl StrategySpec {
                 bracket: dec!(0.12),
                 taxable_income: None,
                 aca_aware: true,
+                draw_beyond_need: false,
             },
             StrategySpec::RothConversion {
                 bracket: dec!(0.12),
@@ -221,11 +230,19 @@ impl StrategySpec {
             StrategySpec::BracketFill {
                 bracket,
                 taxable_income,
+                draw_beyond_need,
                 ..
-            } => match taxable_income {
-                Some(t) => format!("Fill to {}", amount_name(*t)),
-                None => format!("Fill {}", bracket_label(*bracket)),
-            },
+            } => {
+                let fill = match taxable_income {
+                    Some(t) => format!("Fill to {}", amount_name(*t)),
+                    None => format!("Fill {}", bracket_label(*bracket)),
+                };
+                if *draw_beyond_need {
+                    format!("{fill}, reinvest")
+                } else {
+                    fill
+                }
+            }
             StrategySpec::RothConversion {
                 bracket,
                 yearly_cap,
@@ -377,12 +394,20 @@ impl StrategySpec {
             StrategySpec::RothBeforeDeferred => "taxable, then Roth, then tax-deferred".into(),
             StrategySpec::Proportional => "every account in proportion to its balance".into(),
             StrategySpec::BracketFill {
-                bracket, aca_aware, ..
+                bracket,
+                aca_aware,
+                draw_beyond_need,
+                ..
             } => format!(
-                "tax-deferred up to the top of the {} bracket{}, then taxable, then Roth",
+                "tax-deferred up to the top of the {} bracket{}{}, then taxable, then Roth",
                 bracket_label(*bracket),
                 if *aca_aware {
                     " (below the Marketplace credit's income limit)"
+                } else {
+                    ""
+                },
+                if *draw_beyond_need {
+                    " even beyond the need, the rest reinvested in taxable"
                 } else {
                     ""
                 }

@@ -4,9 +4,9 @@
 //! of the plans, values it must refuse (negative amounts, rates of 1e28, absurd ages).
 
 use drawdown::plan::{
-    Account, Assumptions, Coverage, Guardrails, Income, Lifetimes, Move, OneOff, OtherIncome,
-    Override, PathMode, Pension, Person, Plan, PriorMagi, Returns, RmdRule, RmdTable, Scenario,
-    Sex, Simulation, SocialSecurity, Spending, SpendingChange, StateResidence, Wage,
+    Account, Assumptions, Coverage, Dividends, Guardrails, Income, Lifetimes, Move, OneOff,
+    OtherIncome, Override, PathMode, Pension, Person, Plan, PriorMagi, Returns, RmdRule, RmdTable,
+    Scenario, Sex, Simulation, SocialSecurity, Spending, SpendingChange, StateResidence, Wage,
     WithdrawalTiming,
 };
 use drawdown::strategy::{
@@ -89,7 +89,8 @@ fn account(people: usize) -> impl Strategy<Value = Account> {
             rate(0, 200),
             share(),
             share(),
-            share()
+            share(),
+            any::<bool>()
         )
             .prop_map(
                 |(
@@ -100,6 +101,7 @@ fn account(people: usize) -> impl Strategy<Value = Account> {
                     qualified_share,
                     stock_share,
                     realize_share,
+                    reinvest,
                 )| {
                     Account::Taxable {
                         name,
@@ -108,6 +110,11 @@ fn account(people: usize) -> impl Strategy<Value = Account> {
                             .round_dp(2)
                             .min(Decimal::from(100_000_000_000i64)),
                         dividend_yield,
+                        dividends: if reinvest {
+                            Dividends::Reinvest
+                        } else {
+                            Dividends::PaidOut
+                        },
                         qualified_share,
                         stock_share,
                         realize_share,
@@ -199,13 +206,20 @@ fn plain_strategy() -> impl Strategy<Value = StrategySpec> {
         Just(StrategySpec::DeferredFirst),
         Just(StrategySpec::RothBeforeDeferred),
         Just(StrategySpec::Proportional),
-        (bracket(), prop::option::of(money()), any::<bool>()).prop_map(
-            |(bracket, taxable_income, aca_aware)| StrategySpec::BracketFill {
-                bracket,
-                taxable_income,
-                aca_aware,
-            }
-        ),
+        (
+            bracket(),
+            prop::option::of(money()),
+            any::<bool>(),
+            any::<bool>()
+        )
+            .prop_map(|(bracket, taxable_income, aca_aware, draw_beyond_need)| {
+                StrategySpec::BracketFill {
+                    bracket,
+                    taxable_income,
+                    aca_aware,
+                    draw_beyond_need,
+                }
+            }),
         (
             bracket(),
             prop::option::of(money()),

@@ -153,6 +153,26 @@ pub fn action_lines(a: &Actions, shown: &Shown) -> Vec<ActionLine> {
                 .into(),
         );
     }
+    if a.row.fixed_deferred > Decimal::ZERO && a.row.reinvested > Decimal::ZERO {
+        push(
+            "Invest (drawn beyond the need)",
+            "first taxable account".into(),
+            a.row.reinvested,
+            "what the withdrawal leaves after the year's spending and taxes, bought at full basis \
+             (a new taxable account when there is none)"
+                .into(),
+        );
+    }
+    if a.row.dividends_reinvested > Decimal::ZERO {
+        push(
+            "Reinvest dividends",
+            "taxable accounts".into(),
+            a.row.dividends_reinvested,
+            "kept in the accounts that pay them (adding to their basis), taxed this year all the \
+             same: the estimate below includes them"
+                .into(),
+        );
+    }
     let t = &a.tax;
     let bracket = if a.row.tax.bracket == 0 {
         "no ordinary income taxed".to_string()

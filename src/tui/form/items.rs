@@ -171,6 +171,7 @@ fn strategy_kinds() -> Vec<StrategySpec> {
             bracket: dec!(0.12),
             taxable_income: None,
             aca_aware: true,
+            draw_beyond_need: false,
         },
         StrategySpec::RothConversion {
             bracket: dec!(0.22),

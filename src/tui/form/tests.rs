@@ -40,6 +40,13 @@ fn rich_plans() -> Vec<Plan> {
     if let Some(crate::plan::Account::Hsa { family, .. }) = a.accounts.last_mut() {
         *family = true;
     }
+    if let Some(crate::plan::Account::Taxable { dividends, .. }) = a
+        .accounts
+        .iter_mut()
+        .find(|x| x.kind() == AccountKind::Taxable)
+    {
+        *dividends = crate::plan::Dividends::Reinvest;
+    }
     for add in [
         items::add_pension,
         items::add_wage,
@@ -91,6 +98,7 @@ fn rich_plans() -> Vec<Plan> {
         bracket: dec!(0.12),
         taxable_income: Some(dec!(90000)),
         aca_aware: false,
+        draw_beyond_need: true,
     });
     a.strategies
         .push(StrategySpec::HeirAware.with_label("Mine"));

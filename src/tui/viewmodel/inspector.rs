@@ -91,6 +91,13 @@ pub fn inspector(app: &App) -> Inspector {
         row("State tax", m(r.state_tax)),
         row(&format!("IRMAA (tier {})", r.irmaa_tier), m(r.irmaa)),
     ];
+    if r.dividends_reinvested != Decimal::ZERO {
+        // Under "Dividends": taxed with them, but in the balances rather than spent.
+        ledger.insert(
+            5,
+            row("  reinvested in the account", m(r.dividends_reinvested)),
+        );
+    }
     if r.self_employment != Decimal::ZERO {
         // After "Pensions and wages".
         ledger.insert(3, row("Self-employment profit", m(r.self_employment)));

@@ -109,9 +109,35 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "accounts[].dividend_yield",
         K::Rate,
         account!(Decimal, [Taxable], dividend_yield),
-        "dividends each year as a share of the balance, paid out and taxed",
+        "dividends each year as a share of the balance, taxed each year",
     )
     .within(|_, _| (Decimal::ZERO, dec!(0.2))),
+    field(
+        G::Account,
+        "  dividends",
+        "accounts[].dividends",
+        K::Choice,
+        Access::Choice {
+            options: |_, _| {
+                [Dividends::PaidOut, Dividends::Reinvest]
+                    .map(|d| d.label().to_string())
+                    .to_vec()
+            },
+            get: |p, l| match p.accounts.get(l.0)? {
+                Account::Taxable { dividends, .. } => Some(*dividends as usize),
+                _ => None,
+            },
+            set: |p, l, i| match p.accounts.get_mut(l.0)? {
+                Account::Taxable { dividends, .. } => {
+                    *dividends = *[Dividends::PaidOut, Dividends::Reinvest].get(i)?;
+                    Some(())
+                }
+                _ => None,
+            },
+        },
+        "paid out (cash for the year's spending) or reinvested in the account (more balance \
+         and cost basis); taxed either way, the tax paid from the year's other money",
+    ),
     field(
         G::Account,
         "Qualified dividends",

@@ -8,8 +8,8 @@ use super::groups::Group;
 use super::spec::{Access, Bounds, FieldSpec, Kind, Loc, Names, Note};
 use crate::money::MAX_MONEY;
 use crate::plan::{
-    Account, Lifetimes, PathMode, Plan, PriorMagi, Returns, RmdRule, RmdTable, Sex, StateResidence,
-    WithdrawalTiming,
+    Account, Dividends, Lifetimes, PathMode, Plan, PriorMagi, Returns, RmdRule, RmdTable, Sex,
+    StateResidence, WithdrawalTiming,
 };
 use crate::strategy::{
     AfterFall, Objective, OrderStep, Source, StepCap, StrategySpec, bracket_label,

@@ -58,6 +58,15 @@ pub(super) static FIELDS: &[FieldSpec] = &[
     .within(money_bounds),
     field(
         G::Strategy,
+        "Fill beyond the need",
+        "strategies[].draw_beyond_need",
+        K::Toggle,
+        strategy!(Toggle, BracketFill, draw_beyond_need),
+        "draw to the bracket top even when the year needs less, reinvesting the rest in a \
+         taxable account at full basis",
+    ),
+    field(
+        G::Strategy,
         "Yearly cap (today)",
         "strategies[].yearly_cap",
         K::MaybeMoney,
