@@ -29,6 +29,9 @@ pub struct Prices {
     roth: f64,
     taxable: f64,
     cash: f64,
+    /// A dollar more cost basis in the taxable accounts, the balances as they are: what a
+    /// harvest buys. Measured only when harvests are screened ([`Prices::measure_basis`]).
+    basis: Option<f64>,
 }
 
 /// The prices at the start of year `t + 1` of `best` (whose score is `score` and whose trail is
@@ -85,12 +88,46 @@ pub fn prices(
             cash,
             base: b,
             base_magi: base.last_magi(),
+            basis: None,
         })
     })();
     (found, replays)
 }
 
 impl Prices {
+    /// Measures the price of basis at the start of year `t + 1` of `best` (whose score is
+    /// `score` and whose trail is known to the end), returning the replays it took; harvests
+    /// are then ranked by it ([`Prices::screens_harvests`]).
+    pub fn measure_basis(
+        &mut self,
+        sc: &Scenario<f64>,
+        best: &Schedule,
+        t: usize,
+        trail: &Trail,
+        score: &Score,
+    ) -> usize {
+        let Some((base, before)) = trail.at(t + 1) else {
+            return 0;
+        };
+        let Some(price) = sc.years.get(t + 1).map(|y| y.price_level) else {
+            return 0;
+        };
+        let step = PRICE_STEP * price;
+        let Some(moved) = base.with_basis_added(step) else {
+            return 0;
+        };
+        let s = score_from(sc, best, Some(&(moved, *before)), None);
+        if s.lasts {
+            self.basis = Some((s.estate - score.estate) / step);
+        }
+        1
+    }
+
+    /// The basis is priced, so harvests can be ranked like the other levers.
+    pub fn screens_harvests(&self) -> bool {
+        self.basis.is_some()
+    }
+
     /// The estimated change in the estate from `year` in place of the incumbent's year `t`.
     pub fn estimate(
         &self,
@@ -113,6 +150,16 @@ impl Prices {
             + self.roth * (b.roth - self.base.roth)
             + self.taxable * (b.taxable - self.base.taxable)
             + self.cash * (b.cash - self.base.cash);
+        // Basis beyond the share a sale keeps (a sale's basis goes with its share of the
+        // account, which the taxable price already sees): what a harvest adds.
+        if let Some(price) = self.basis {
+            let kept = if self.base.taxable > 0.0 {
+                self.base.basis * b.taxable / self.base.taxable
+            } else {
+                0.0
+            };
+            gain += price * (b.basis - kept);
+        }
         // The surcharge this year's MAGI sets two years on, paid from the accounts then.
         if let (Some(inputs), Some((magi, filing)), Some((was, _))) =
             (sc.years.get(t + 2), next.last_magi(), self.base_magi)

@@ -10,7 +10,7 @@ use super::Budget;
 use super::OptimizeError;
 use super::candidates::{Candidates, Lever, Probe};
 use super::schedule::{Patched, Schedule, YearPlan};
-use super::score::{Score, Trail, score, score_from};
+use super::score::{Score, Trail, one_year, score, score_from};
 use super::screen::{Prices, prices as prices_at};
 use crate::engine::Scenario;
 use std::sync::Mutex;
@@ -114,6 +114,7 @@ impl<'a> Search<'a> {
         &mut self,
         schedule: &Schedule,
         index: usize,
+        known: Option<Score>,
         trail: &mut Trail,
     ) -> (Score, Candidates) {
         self.evaluations += 1;
@@ -122,8 +123,22 @@ impl<'a> Search<'a> {
             index,
             found: Mutex::new(None),
         };
-        let start = trail.at(trail.known_at_or_before(index)).cloned();
-        let s = score_from(self.scenario, &probe, start.as_ref(), Some(trail));
+        // With the trail known to the end, the score is `known`'s and only the year itself
+        // has to run to see its candidates.
+        let s = match (
+            known,
+            trail.complete(self.scenario.years.len()),
+            trail.at(index),
+        ) {
+            (Some(s), true, Some(from)) => {
+                one_year(self.scenario, &probe, from);
+                s
+            }
+            _ => {
+                let start = trail.at(trail.known_at_or_before(index)).cloned();
+                score_from(self.scenario, &probe, start.as_ref(), Some(trail))
+            }
+        };
         let found = probe.found.into_inner().ok().flatten().unwrap_or_default();
         (s, found)
     }
@@ -202,7 +217,7 @@ impl<'a> Search<'a> {
                 let mut prices: Option<Option<Prices>> = None;
                 for lever in Lever::ALL {
                     if stale {
-                        let (s, c) = self.probe(&best, t, &mut trail);
+                        let (s, c) = self.probe(&best, t, Some(best_score), &mut trail);
                         best_score = s;
                         found = c;
                         stale = false;
@@ -211,15 +226,24 @@ impl<'a> Search<'a> {
                     if plans.is_empty() {
                         continue;
                     }
-                    // Harvests change only the basis, which the prices do not see.
-                    if self.screen && plans.len() > SCREEN_KEEP && lever != Lever::Harvest {
+                    if self.screen && plans.len() > SCREEN_KEEP {
                         let p = prices.get_or_insert_with(|| {
                             let (p, replays) =
                                 prices_at(self.scenario, &best, t, &trail, &best_score);
                             self.evaluations += replays;
                             p
                         });
-                        if let (Some(p), Some(from)) = (p.as_ref(), trail.at(t)) {
+                        // Harvests change mainly the basis, priced only when they are screened.
+                        if lever == Lever::Harvest
+                            && let Some(p) = p.as_mut()
+                            && !p.screens_harvests()
+                        {
+                            self.evaluations +=
+                                p.measure_basis(self.scenario, &best, t, &trail, &best_score);
+                        }
+                        if let (Some(p), Some(from)) = (p.as_ref(), trail.at(t))
+                            && (lever != Lever::Harvest || p.screens_harvests())
+                        {
                             let sc = self.scenario;
                             let mut ranked: Vec<(f64, YearPlan)> = plans
                                 .iter()
