@@ -15,6 +15,7 @@ use super::score::{Score, Trail, one_year, score_from};
 use crate::engine::{Balances, PathState, Scenario};
 use crate::plan::AccountKind;
 use crate::tax::Filing;
+use rayon::prelude::*;
 
 /// How far each balance is moved to measure its price, today's dollars.
 const PRICE_STEP: f64 = 20_000.0;
@@ -52,22 +53,37 @@ pub fn prices(
         return (None, 0);
     }
     let step = PRICE_STEP * sc.years[t + 1].price_level;
-    let mut replays = 0;
-    let mut price = |kind: AccountKind, toward: f64| -> Option<f64> {
-        let (moved, by) = match base.with_added(kind, toward * step) {
-            Some(s) => (s, toward * step),
-            None => (base.with_added(kind, -toward * step)?, -toward * step),
-        };
-        replays += 1;
-        let s = score_from(sc, best, Some(&(moved, *before)), None);
-        (s.lasts).then(|| (s.estate - score.estate) / by)
-    };
     // Each moved the way trials usually move it: conversions and draws take from tax-deferred
     // money and taxable accounts and add to Roth.
-    let deferred = price(AccountKind::Deferred, -1.0);
-    let roth = price(AccountKind::Roth, 1.0);
-    let taxable = price(AccountKind::Taxable, -1.0);
-    let cash = price(AccountKind::Cash, -1.0);
+    let kinds = [
+        (AccountKind::Deferred, -1.0),
+        (AccountKind::Roth, 1.0),
+        (AccountKind::Taxable, -1.0),
+        (AccountKind::Cash, -1.0),
+    ];
+    let moved: Vec<Option<(PathState<f64>, f64)>> = kinds
+        .iter()
+        .map(
+            |(kind, toward)| match base.with_added(*kind, toward * step) {
+                Some(s) => Some((s, toward * step)),
+                None => base
+                    .with_added(*kind, -toward * step)
+                    .map(|s| (s, -toward * step)),
+            },
+        )
+        .collect();
+    let replays = moved.iter().flatten().count();
+    // The four replays are independent: run side by side, gathered in order.
+    let priced: Vec<Option<f64>> = moved
+        .into_par_iter()
+        .with_max_len(1)
+        .map(|m| {
+            let (moved, by) = m?;
+            let s = score_from(sc, best, Some(&(moved, *before)), None);
+            (s.lasts).then(|| (s.estate - score.estate) / by)
+        })
+        .collect();
+    let (deferred, roth, taxable, cash) = (priced[0], priced[1], priced[2], priced[3]);
     let b = base.balances();
     let found = (|| {
         // Without tax-deferred money no trial changes it; the cash left over is reinvested in

@@ -13,6 +13,7 @@ use super::schedule::{Patched, Schedule, YearPlan};
 use super::score::{Score, Trail, one_year, score, score_from};
 use super::screen::{Prices, prices as prices_at};
 use crate::engine::Scenario;
+use rayon::prelude::*;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -155,37 +156,23 @@ impl<'a> Search<'a> {
         self.evaluations += plans.len();
         let sc = self.scenario;
         let start = trail.at(index);
-        let one = |year: YearPlan| score_from(sc, &Patched { base, index, year }, start, None);
-        let threads = self.threads.min(plans.len());
-        if threads <= 1 || plans.len() < PARALLEL_FROM {
-            return plans.iter().map(|p| one(*p)).collect();
+        let one = |year: &YearPlan| {
+            score_from(
+                sc,
+                &Patched {
+                    base,
+                    index,
+                    year: *year,
+                },
+                start,
+                None,
+            )
+        };
+        if self.threads <= 1 || plans.len() < PARALLEL_FROM {
+            return plans.iter().map(one).collect();
         }
-        let mut out: Vec<Option<Score>> = vec![None; plans.len()];
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (1..threads)
-                .map(|t| {
-                    let one = &one;
-                    scope.spawn(move || {
-                        (t..plans.len())
-                            .step_by(threads)
-                            .map(|i| (i, one(plans[i])))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            for i in (0..plans.len()).step_by(threads) {
-                out[i] = Some(one(plans[i]));
-            }
-            for w in workers {
-                // A trial that panicked scores nothing; the others still count.
-                if let Ok(done) = w.join() {
-                    for (i, s) in done {
-                        out[i] = Some(s);
-                    }
-                }
-            }
-        });
-        out.into_iter().map(|s| s.unwrap_or(Score::WORST)).collect()
+        // Collected in order: the answer does not depend on which thread ran what.
+        plans.par_iter().with_max_len(1).map(one).collect()
     }
 
     /// Improves `start` until a sweep changes nothing, the sweeps or the work budget are spent,
@@ -311,9 +298,9 @@ const SPREAD_WIDTH: usize = 4;
 const FIRST_STEP: f64 = 64_000.0;
 /// Finer steps than this gained under $100 on every example, at a round of moves each.
 const LAST_STEP: f64 = 2_000.0;
-/// Fewer trials than this run on one thread: starting a thread costs about as much as a short
-/// replay, and on a busy machine a second thread gains nothing.
-const PARALLEL_FROM: usize = 8;
+/// Fewer trials than this run on one thread (rayon's pool hands the others to an idle core for
+/// a few microseconds, a fraction of any replay).
+const PARALLEL_FROM: usize = 2;
 /// Further moves that gained on their own tried on top of a round's best.
 const EXTRA_MOVES: usize = 8;
 /// Most moves the polish accepts before it settles (a guard; it usually settles far sooner).
@@ -417,35 +404,10 @@ impl Search<'_> {
         self.evaluations += schedules.len();
         let sc = self.scenario;
         let one = |(s, first): &(Schedule, usize)| score_from(sc, s, trail.at(*first), None);
-        let threads = self.threads.min(schedules.len());
-        if threads <= 1 || schedules.len() < PARALLEL_FROM {
+        if self.threads <= 1 || schedules.len() < PARALLEL_FROM {
             return schedules.iter().map(one).collect();
         }
-        let mut out: Vec<Option<Score>> = vec![None; schedules.len()];
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (1..threads)
-                .map(|t| {
-                    let one = &one;
-                    scope.spawn(move || {
-                        (t..schedules.len())
-                            .step_by(threads)
-                            .map(|i| (i, one(&schedules[i])))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            for i in (0..schedules.len()).step_by(threads) {
-                out[i] = Some(one(&schedules[i]));
-            }
-            for w in workers {
-                if let Ok(done) = w.join() {
-                    for (i, s) in done {
-                        out[i] = Some(s);
-                    }
-                }
-            }
-        });
-        out.into_iter().map(|s| s.unwrap_or(Score::WORST)).collect()
+        schedules.par_iter().with_max_len(1).map(one).collect()
     }
 
     /// Improves a schedule with moves coordinate descent cannot make: one year's conversion by
