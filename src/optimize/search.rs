@@ -281,7 +281,7 @@ impl<'a> Search<'a> {
 /// estimated below the incumbent (25 winners of 3,129 trials), a conversion at most $2,774 below
 /// it, a taxable sale $359; tax-deferred draws were misjudged by up to $33,000 (their secant
 /// over a whole year's draw is poor), so they are always replayed.
-fn lever_doubt(lever: Lever) -> f64 {
+pub(super) fn lever_doubt(lever: Lever) -> f64 {
     match lever {
         Lever::Harvest => 100.0,
         Lever::Convert => 5_000.0,
