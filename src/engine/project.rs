@@ -147,6 +147,25 @@ impl<N: Num> PathState<N> {
         }
         Some(out)
     }
+
+    /// The state with `amount` more cost basis in the taxable accounts (the balances as they
+    /// are), spread over them in proportion to their balances; `None` when no taxable account
+    /// holds money.
+    pub fn with_basis_added(&self, amount: N) -> Option<PathState<N>> {
+        let held = sum_kind(&self.accounts, AccountKind::Taxable, |a| a.balance.pos());
+        if held <= N::ZERO {
+            return None;
+        }
+        let mut out = self.clone();
+        for a in out
+            .accounts
+            .iter_mut()
+            .filter(|a| a.kind == AccountKind::Taxable && a.balance > N::ZERO)
+        {
+            a.basis += amount * a.balance / held;
+        }
+        Some(out)
+    }
 }
 
 /// [`run_lean`] from `from` (the state some run reached at the start of one of its years) up

@@ -76,6 +76,11 @@ impl Trail {
         self.states.truncate(index + 1);
     }
 
+    /// The states of all `years` of the run are known.
+    pub fn complete(&self, years: usize) -> bool {
+        self.states.len() >= years
+    }
+
     /// The last year whose opening state is known at or before `index`.
     pub fn known_at_or_before(&self, index: usize) -> usize {
         index.min(self.states.len().saturating_sub(1))
