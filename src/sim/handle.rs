@@ -2,8 +2,9 @@
 //! blocking, drop or cancel it when the plan changes and start another.
 
 use super::error::SimError;
-use super::run::{SimProgress, SimResult, default_threads, simulate_on};
+use super::run::{SimProgress, SimResult, default_threads, simulate_on, simulate_with};
 use crate::job::{Job, Update};
+use crate::optimize::Optimized;
 use crate::plan::{Plan, Simulation};
 
 /// What a background simulation reports: figures over the paths done so far, about every
@@ -30,6 +31,26 @@ pub fn spawn_with(
     crate::job::spawn(
         "simulation",
         move |cancel, progress| simulate_on(&plan, &settings, threads, cancel, progress),
+        notify,
+        |e| Err(SimError::InvalidPlan(e)),
+    )
+}
+
+/// [`spawn`] with the optimized strategies' finished searches: each runs on every path as its
+/// policy (see [`super::simulate_with`]).
+pub fn spawn_optimized(
+    plan: Plan,
+    settings: Simulation,
+    optimized: Vec<Optimized>,
+    notify: impl Fn() + Send + 'static,
+) -> SimHandle {
+    let threads = default_threads();
+    crate::job::spawn(
+        "simulation",
+        move |cancel, progress| {
+            let refs: Vec<&Optimized> = optimized.iter().collect();
+            simulate_with(&plan, &settings, &refs, threads, cancel, progress)
+        },
         notify,
         |e| Err(SimError::InvalidPlan(e)),
     )
