@@ -2,9 +2,9 @@
 //! blocking, drop or cancel it when the plan changes and start another.
 
 use super::error::SimError;
-use super::run::{SimProgress, SimResult, default_threads, simulate_on, simulate_with};
+use super::run::{SimProgress, SimResult, default_threads, simulate_on, simulate_strategies};
+use crate::engine::Strategy;
 use crate::job::{Job, Update};
-use crate::optimize::Optimized;
 use crate::plan::{Plan, Simulation};
 
 /// What a background simulation reports: figures over the paths done so far, about every
@@ -36,20 +36,20 @@ pub fn spawn_with(
     )
 }
 
-/// [`spawn`] with the optimized strategies' finished searches: each runs on every path as its
-/// policy (see [`super::simulate_with`]).
-pub fn spawn_optimized(
+/// [`spawn`] for the given policies only, not the plan's (the optimized strategies' policies,
+/// run after their searches beside a simulation of the named strategies that has already
+/// started).
+pub fn spawn_strategies(
     plan: Plan,
     settings: Simulation,
-    optimized: Vec<Optimized>,
+    strategies: Vec<Box<dyn Strategy>>,
     notify: impl Fn() + Send + 'static,
 ) -> SimHandle {
     let threads = default_threads();
     crate::job::spawn(
         "simulation",
         move |cancel, progress| {
-            let refs: Vec<&Optimized> = optimized.iter().collect();
-            simulate_with(&plan, &settings, &refs, threads, cancel, progress)
+            simulate_strategies(&plan, &settings, &strategies, threads, cancel, progress)
         },
         notify,
         |e| Err(SimError::InvalidPlan(e)),

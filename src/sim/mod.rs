@@ -20,7 +20,7 @@ pub mod stats;
 mod store;
 
 pub use error::SimError;
-pub use handle::{SimHandle, SimUpdate, spawn, spawn_optimized, spawn_with};
+pub use handle::{SimHandle, SimUpdate, spawn, spawn_strategies, spawn_with};
 pub use paths::{MonteCarlo, PathSource};
 pub use repath::Repath;
 pub use run::{

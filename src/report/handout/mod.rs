@@ -246,7 +246,7 @@ pub fn handout_html(
     }
 
     // Market risk. The optimized columns run on the paths as their answer's policy.
-    let policies: Vec<String> = crate::report::risk::policy_names(plan)
+    let policies: Vec<String> = crate::report::policy_names(plan)
         .iter()
         .map(|n| shown.label(n))
         .filter(|n| risk.is_some_and(|r| r.strategies.iter().any(|s| &s.strategy == n)))
