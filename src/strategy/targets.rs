@@ -172,7 +172,10 @@ impl BracketTargets {
     fn funding(deferred: f64, cash: Option<f64>, taxable: Option<f64>) -> Funding<f64> {
         let step = |source, cap| Step { source, cap };
         Funding::ordered(&[
-            step(Source::Deferred, Some(deferred.max(0.0))),
+            step(
+                Source::Deferred,
+                deferred.is_finite().then(|| deferred.max(0.0)),
+            ),
             step(Source::Cash, cash),
             step(Source::Taxable, taxable),
             step(Source::Roth, None),
@@ -191,7 +194,14 @@ impl Strategy for BracketTargets {
     fn decide(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
         let y = self.year(ctx);
         let p = ctx.inputs.price_level;
-        let real = |x: f64| (x * p).round_cents();
+        // An unbounded cap stays unbounded (rounding infinity gives no number).
+        let real = |x: f64| {
+            if x.is_finite() {
+                (x * p).round_cents()
+            } else {
+                x
+            }
+        };
         let fi = ctx.inputs.filing.index();
         let law = &ctx.inputs.law;
         let target = y.ordinary.at(&law.brackets[fi], law.standard[fi], p);
@@ -202,30 +212,40 @@ impl Strategy for BracketTargets {
                 None
             }
         };
-        // The spending's tax-deferred draw stops at the target (and the Marketplace line).
-        let none = Draws::default();
-        let mut room = ctx.ordinary_room(target, &none);
-        if let Some(r) = aca(&none) {
-            room = room.min(r);
-        }
         let harvest = real(y.harvest).min(ctx.unrealized.max(0.0)).trunc_cents();
-        let spending = Decision {
+        let spending_with = |deferred: f64| Decision {
             convert: 0.0,
             harvest,
-            funding: Self::funding(
-                real(y.deferred).min(room),
-                y.cash.map(real),
-                y.taxable.map(real),
-            ),
+            funding: Self::funding(deferred, y.cash.map(real), y.taxable.map(real)),
             note: Note::Order,
         };
+        // The spending's tax-deferred draw stops at the target (and the Marketplace line). Most
+        // years' draws stay below it, which one solve shows; only a year past it pays for the
+        // search of the room (a simulation runs this for every year of every path).
+        let mut spending = spending_with(real(y.deferred));
+        let mut solved = ctx.solve(&spending);
+        let past_line = y.below_aca_line
+            && super::aca::line(ctx).is_some_and(|line| {
+                crate::engine::health::Marketplace::magi(&solved.facts, &solved.breakdown)
+                    >= line - 1.0
+            });
+        if solved.draws.deferred > 0.0 && (ordinary_excess(&solved) > target + 0.5 || past_line) {
+            let none = Draws::default();
+            let mut room = ctx.ordinary_room(target, &none);
+            if let Some(r) = aca(&none) {
+                room = room.min(r);
+            }
+            spending = spending_with(real(y.deferred).min(room));
+            solved = ctx.solve(&spending);
+        }
         if !y.converts {
             return spending;
         }
         // Convert what fills ordinary income to the target after the spending's draws: at most
-        // what the accounts hold after the RMD and those draws (`ordinary_room` stops there).
-        let solved = ctx.solve(&spending);
-        let mut convert = ctx.ordinary_room(target, &solved.draws);
+        // what the accounts hold after the RMD and those draws. A dollar converted adds at least
+        // a dollar of ordinary income, so the gap is the most it can be.
+        let left = (ctx.available(Source::Deferred) - solved.draws.deferred).max(0.0);
+        let mut convert = (target - ordinary_excess(&solved)).min(left).trunc_cents();
         if let Some(r) = aca(&solved.draws) {
             convert = convert.min(r);
         }
