@@ -46,6 +46,37 @@ pub fn build_plan(specs: &[StrategySpec]) -> Vec<Box<dyn Strategy>> {
         .collect()
 }
 
+/// The policies a plan's strategies run on other return paths, in the plan's order, each under
+/// its column's name: the named ones as [`build_plan`] builds them, and each optimized one for
+/// the estate whose search has finished as that answer's bracket targets
+/// ([`Optimized::policy`]). An optimized strategy without a finished search, or for the highest
+/// spending, is left out.
+pub fn plan_policies(plan: &Plan, optimized: &[&Optimized]) -> Vec<Box<dyn Strategy>> {
+    policies(plan, optimized, true)
+}
+
+/// The optimized strategies' policies of [`plan_policies`] alone (a simulation of them beside
+/// one of the named strategies that has already run).
+pub fn optimized_policies(plan: &Plan, optimized: &[&Optimized]) -> Vec<Box<dyn Strategy>> {
+    policies(plan, optimized, false)
+}
+
+fn policies(plan: &Plan, optimized: &[&Optimized], named: bool) -> Vec<Box<dyn Strategy>> {
+    let specs = &plan.strategies;
+    specs
+        .iter()
+        .zip(unique_names(specs))
+        .filter_map(|(s, name)| match s.objective() {
+            None => named.then(|| build_named(s, name)),
+            Some(objective) => optimized
+                .iter()
+                .find(|o| o.objective == *objective && !o.provisional)
+                .and_then(|o| o.policy(plan, name).ok().flatten())
+                .map(|p| Box::new(p) as Box<dyn Strategy>),
+        })
+        .collect()
+}
+
 /// Projects every strategy the plan compares, exactly, on the plan's own assumptions. Optimized
 /// strategies take a search (see [`compare_with`]): they are left out, listed in `pending`.
 pub fn compare(plan: &Plan) -> Result<Comparison, EngineError> {

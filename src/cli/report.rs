@@ -5,7 +5,7 @@ use anyhow::{Context, anyhow, bail};
 use clap::{Args, ValueEnum};
 use drawdown::claiming::{ClaimOptions, ClaimStep, Measure, compare_claiming_with};
 use drawdown::compare::Comparison;
-use drawdown::optimize::{Budget, Optimized};
+use drawdown::optimize::{Budget, Objective, Optimized};
 use drawdown::plan::{
     Lifetimes, PathMode, Plan, Simulation, load_plan, validate, validate_simulation,
 };
@@ -15,7 +15,7 @@ use drawdown::report::{
     explained_ledger, find_strategy, ledger_table, risk_table, scenario_columns, scenarios_table,
     wins_row,
 };
-use drawdown::sim::simulate;
+use drawdown::sim::{default_threads, simulate_with};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -196,7 +196,21 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     {
         let settings = settings(&plan, args)?;
         let cancel = AtomicBool::new(false);
-        let result = simulate(&plan, &settings, &cancel, |_| {})
+        // The optimized strategies for the estate run on each path as their search's policy:
+        // search first (the named strategies alone need no search).
+        let found = if plan
+            .strategies
+            .iter()
+            .any(|s| s.objective() == Some(&Objective::Estate))
+        {
+            compare_all(&plan)
+                .with_context(|| format!("{}", args.plan.display()))?
+                .1
+        } else {
+            Vec::new()
+        };
+        let refs: Vec<&Optimized> = found.iter().collect();
+        let result = simulate_with(&plan, &settings, &refs, default_threads(), &cancel, |_| {})
             .with_context(|| format!("{}", args.plan.display()))?;
         risk_table(&plan, &result)
     } else {

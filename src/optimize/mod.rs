@@ -13,6 +13,7 @@ mod candidates;
 pub mod edges;
 mod error;
 mod estate;
+mod policy;
 mod schedule;
 mod score;
 mod screen;

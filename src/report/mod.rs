@@ -27,7 +27,7 @@ pub use curve::{CURVE_MAX, CurvePoint, marginal_curve, year_curve};
 pub use explain::explain;
 pub use optimized::wins_row;
 pub use recommend::{Recommendation, conventional, recommended};
-pub use risk::risk_table;
+pub use risk::{policy_names, policy_note, risk_table};
 pub use scenarios::{ScenarioColumn, scenario_columns, scenarios_table};
 pub use shown::Shown;
 pub use table::{Cell, Format, Table};

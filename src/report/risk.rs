@@ -5,6 +5,7 @@ use super::table::{Cell, Table};
 use crate::money::format_dollars;
 use crate::plan::Plan;
 use crate::sim::{SimResult, StrategyRisk};
+use crate::strategy::{POLICY_LABEL, unique_names};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 
@@ -53,11 +54,47 @@ fn row(
     out
 }
 
+/// The columns of the plan's optimized strategies (by their unique names), which run on each
+/// path as a policy rather than as the schedule found for the plan's own path.
+pub fn policy_names(plan: &Plan) -> Vec<String> {
+    plan.strategies
+        .iter()
+        .zip(unique_names(&plan.strategies))
+        .filter(|(s, _)| s.is_optimized())
+        .map(|(_, name)| name)
+        .collect()
+}
+
+/// What the optimized strategy is on a path, for a table's note.
+pub fn policy_note(plan: &Plan, r: &SimResult) -> Option<String> {
+    let policies = policy_names(plan);
+    let shown: Vec<&str> = r
+        .strategies
+        .iter()
+        .filter(|s| policies.contains(&s.strategy))
+        .map(|s| s.strategy.as_str())
+        .collect();
+    let name = shown.first()?;
+    Some(format!(
+        "{name} runs on each path as a policy: each year's ordinary taxable income fills to the \
+         same place in that year's brackets as the optimized schedule reached (thresholds move \
+         with the path's inflation), converting in the schedule's conversion years, never more \
+         than the accounts hold; the rest of the need comes in the schedule's order."
+    ))
+}
+
 /// Strategies as columns; rows: success rate, terminal wealth p10 / median / p90, median
 /// lifetime tax, chance of an IRMAA surcharge. Amounts in the plan's first-year dollars.
 pub fn risk_table(plan: &Plan, r: &SimResult) -> Table {
     let mut headers = vec![String::new()];
-    headers.extend(r.strategies.iter().map(|s| s.strategy.clone()));
+    let policies = policy_names(plan);
+    headers.extend(r.strategies.iter().map(|s| {
+        if policies.contains(&s.strategy) {
+            format!("{} ({POLICY_LABEL})", s.strategy)
+        } else {
+            s.strategy.clone()
+        }
+    }));
     let s = &r.strategies;
     use Better::*;
     let mut rows = vec![
@@ -115,7 +152,10 @@ pub fn risk_table(plan: &Plan, r: &SimResult) -> Table {
     let sampled = !r.lifetimes.is_planning();
     let seeded = sampled || matches!(r.mode.as_str(), "bootstrap" | "Monte Carlo");
     let lifetimes = if sampled { ", sampled lifetimes" } else { "" };
-    Table {
+    let policy = policy_note(plan, r)
+        .map(|n| format!(" {n}"))
+        .unwrap_or_default();
+    let table = Table {
         title: format!(
             "{}: market risk, {} returns{lifetimes}, {paths}{}",
             plan.name,
@@ -146,6 +186,10 @@ pub fn risk_table(plan: &Plan, r: &SimResult) -> Table {
         },
         headers,
         rows,
+    };
+    Table {
+        note: format!("{}{policy}", table.note),
+        ..table
     }
 }
 

@@ -2,7 +2,8 @@
 //! blocking, drop or cancel it when the plan changes and start another.
 
 use super::error::SimError;
-use super::run::{SimProgress, SimResult, default_threads, simulate_on};
+use super::run::{SimProgress, SimResult, default_threads, simulate_on, simulate_strategies};
+use crate::engine::Strategy;
 use crate::job::{Job, Update};
 use crate::plan::{Plan, Simulation};
 
@@ -30,6 +31,26 @@ pub fn spawn_with(
     crate::job::spawn(
         "simulation",
         move |cancel, progress| simulate_on(&plan, &settings, threads, cancel, progress),
+        notify,
+        |e| Err(SimError::InvalidPlan(e)),
+    )
+}
+
+/// [`spawn`] for the given policies only, not the plan's (the optimized strategies' policies,
+/// run after their searches beside a simulation of the named strategies that has already
+/// started).
+pub fn spawn_strategies(
+    plan: Plan,
+    settings: Simulation,
+    strategies: Vec<Box<dyn Strategy>>,
+    notify: impl Fn() + Send + 'static,
+) -> SimHandle {
+    let threads = default_threads();
+    crate::job::spawn(
+        "simulation",
+        move |cancel, progress| {
+            simulate_strategies(&plan, &settings, &strategies, threads, cancel, progress)
+        },
         notify,
         |e| Err(SimError::InvalidPlan(e)),
     )

@@ -20,11 +20,11 @@ pub mod stats;
 mod store;
 
 pub use error::SimError;
-pub use handle::{SimHandle, SimUpdate, spawn, spawn_with};
+pub use handle::{SimHandle, SimUpdate, spawn, spawn_strategies, spawn_with};
 pub use paths::{MonteCarlo, PathSource};
 pub use repath::Repath;
 pub use run::{
     PROGRESS_EVERY, SimProgress, SimResult, default_threads, risk_of, simulate, simulate_on,
-    simulate_strategies,
+    simulate_strategies, simulate_with,
 };
 pub use stats::{Band, PathOutcome, StrategyRisk};

@@ -13,9 +13,10 @@ use super::paths::PathSource;
 use super::repath::Repath;
 use super::stats::{StrategyRisk, Tally};
 use super::store::{Batch, Store};
-use crate::compare::build_plan;
+use crate::compare::plan_policies;
 use crate::engine::Strategy;
 use crate::engine::{ReturnPath, run_lean};
+use crate::optimize::Optimized;
 use crate::plan::{Lifetimes, Plan, Simulation, validate, validate_simulation};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -94,9 +95,22 @@ pub fn simulate_on(
     cancel: &AtomicBool,
     progress: impl FnMut(SimProgress),
 ) -> Result<SimResult, SimError> {
-    // An optimized strategy is a schedule of amounts found for the plan's own constant path; it
-    // has no meaning on other paths, so simulation leaves it out.
-    let strategies: Vec<Box<dyn Strategy>> = build_plan(&plan.strategies);
+    simulate_with(plan, settings, &[], threads, cancel, progress)
+}
+
+/// [`simulate_on`] with the optimized strategies' finished searches: each optimized strategy
+/// of the plan for the estate whose answer is in `optimized` runs on every path as that answer's
+/// policy (bracket targets, see `crate::strategy::BracketTargets`); the others are left out (a
+/// schedule of dollar amounts found for the plan's own path has no meaning on another).
+pub fn simulate_with(
+    plan: &Plan,
+    settings: &Simulation,
+    optimized: &[&Optimized],
+    threads: usize,
+    cancel: &AtomicBool,
+    progress: impl FnMut(SimProgress),
+) -> Result<SimResult, SimError> {
+    let strategies: Vec<Box<dyn Strategy>> = plan_policies(plan, optimized);
     simulate_strategies(plan, settings, &strategies, threads, cancel, progress)
 }
 
@@ -276,4 +290,21 @@ impl Job<'_> {
 /// Statistics per strategy by name, for callers that look one up.
 pub fn risk_of<'a>(result: &'a SimResult, name: &str) -> Option<&'a StrategyRisk> {
     result.strategies.iter().find(|s| s.strategy == name)
+}
+
+impl SimResult {
+    /// These figures with `extra`'s strategies added (a strategy of both keeps these figures),
+    /// in the order of `order` (names it does not list keep their place after those it does).
+    /// The paths counted are these figures'.
+    pub fn merged(&self, extra: &SimResult, order: &[String]) -> SimResult {
+        let mut out = self.clone();
+        for s in &extra.strategies {
+            if !out.strategies.iter().any(|o| o.strategy == s.strategy) {
+                out.strategies.push(s.clone());
+            }
+        }
+        let rank = |name: &str| order.iter().position(|o| o == name).unwrap_or(order.len());
+        out.strategies.sort_by_key(|s| rank(&s.strategy));
+        out
+    }
 }

@@ -16,6 +16,7 @@ mod proportional;
 mod roth_conversion;
 mod scheduled;
 mod spec;
+mod targets;
 mod zero_gains;
 
 pub use bracket_fill::BracketFill;
@@ -33,6 +34,7 @@ pub use spec::{
     AfterFall, MAX_LABEL, MAX_ORDER_STEPS, Objective, OrderStep, StepCap, StrategySpec,
     bracket_label,
 };
+pub use targets::{BracketTargets, POLICY_LABEL, Position, TargetYear};
 pub use zero_gains::ZeroGains;
 
 pub use crate::engine::{Decision, FUNDING_STEPS, Funding, Limit, Note, Source, Step, Strategy};

@@ -141,7 +141,11 @@ impl<N: Num> Irmaa<N> {
     /// The largest MAGI that stays in the current tier: the room before the next cliff.
     /// `None` in the top tier.
     pub fn tier_ceiling(&self, filing: Filing, magi: N) -> Option<N> {
-        let tier = self.tier(filing, magi);
+        self.ceiling_of(filing, self.tier(filing, magi))
+    }
+
+    /// The largest MAGI in `tier` (as [`Self::tier`] numbers them); `None` for the top tier.
+    pub fn ceiling_of(&self, filing: Filing, tier: u8) -> Option<N> {
         if filing == Filing::Mfs {
             return match tier {
                 0 => Some(self.single_edges[0]),

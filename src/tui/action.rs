@@ -103,6 +103,8 @@ pub enum Action {
     Recovered(Result<(Plan, Option<PathBuf>), String>),
     /// Progress or the result of the market simulation.
     Simulation(SimUpdate),
+    /// Progress or the result of the optimized strategies' policies on the same paths.
+    PolicySimulation(SimUpdate),
     /// Progress or a result of the optimizer: which objective, and its update.
     Optimizer(crate::strategy::Objective, OptimizerUpdate),
     /// Progress or the result of the claiming-age comparison.

@@ -30,6 +30,10 @@ type OptimizerJob = Latest<OptimizerProgress, Result<Box<Optimized>, OptimizeErr
 #[derive(Default)]
 pub struct Runner {
     sim: Latest<SimProgress, Result<SimResult, SimError>>,
+    /// The optimized strategies' policies on the same paths, started once every search of the
+    /// plan has finished (and whether it has been, for the plan as it is).
+    policy_sim: Latest<SimProgress, Result<SimResult, SimError>>,
+    policy_started: bool,
     optimizers: Vec<(Objective, OptimizerJob)>,
     /// The claiming-age comparison, run while its window is open, and the plan revision it
     /// was started for.
@@ -171,6 +175,8 @@ impl Runner {
             self.plan_rev = Some(app.plan_rev);
             // Cancelled, not waited for: their workers are joined once they end.
             self.sim.stop();
+            self.policy_sim.stop();
+            self.policy_started = false;
             for (_, job) in &mut self.optimizers {
                 job.stop();
             }
@@ -185,6 +191,7 @@ impl Runner {
     pub fn busy(&self) -> bool {
         self.due.is_some()
             || self.sim.running()
+            || self.policy_sim.running()
             || self.claiming.running()
             || self.optimizers.iter().any(|(_, j)| j.running())
     }
@@ -226,6 +233,12 @@ impl Runner {
             .into_iter()
             .map(Action::Simulation)
             .collect();
+        updates.extend(
+            self.policy_sim
+                .drain()
+                .into_iter()
+                .map(Action::PolicySimulation),
+        );
         updates.extend(self.claiming.drain().into_iter().map(Action::Claiming));
         for (objective, job) in &mut self.optimizers {
             updates.extend(
@@ -240,6 +253,9 @@ impl Runner {
         } else if changed {
             self.settle(app);
         }
+        if self.start_policies(app) {
+            changed = true;
+        }
         self.keep(app);
         if app
             .status
@@ -250,6 +266,37 @@ impl Runner {
             changed = true;
         }
         changed
+    }
+
+    /// Once every search of the plan has finished, runs the optimized strategies' policies on
+    /// the simulation's paths (the named strategies' run started with the searches). Returns
+    /// whether it started.
+    fn start_policies(&mut self, app: &mut App) -> bool {
+        let settings = &app.plan.assumptions.simulation;
+        if self.policy_started
+            || self.due.is_some()
+            || settings.mode == PathMode::Constant
+            || app.engine_error.is_some()
+            || !app.background.optimizing.is_empty()
+            || app.background.optimized.iter().any(|o| o.provisional)
+        {
+            return false;
+        }
+        let found: Vec<&crate::optimize::Optimized> =
+            app.background.optimized.iter().map(|o| &**o).collect();
+        let policies = crate::compare::optimized_policies(&app.plan, &found);
+        self.policy_started = true;
+        if policies.is_empty() {
+            return false;
+        }
+        app.background.order = crate::strategy::unique_names(&app.plan.strategies);
+        self.policy_sim.start(crate::sim::spawn_strategies(
+            app.plan.clone(),
+            settings.clone(),
+            policies,
+            || {},
+        ));
+        true
     }
 
     fn start_jobs(&mut self, app: &mut App) {

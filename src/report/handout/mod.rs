@@ -17,15 +17,16 @@ pub mod svg;
 mod tables;
 
 use crate::compare::Comparison;
-use crate::compare::compare_all;
+use crate::compare::{compare_all, optimized_policies};
 use crate::engine::EngineError;
 use crate::money::{format_compact, format_thousands};
-use crate::optimize::{Budget, OptimizeError};
+use crate::optimize::{Budget, OptimizeError, Optimized};
 use crate::plan::Plan;
 use crate::report::actions::{ActionsError, actions_for_years};
 use crate::report::recommend::{conventional, recommended, recommended_named};
 use crate::report::shown::Shown;
-use crate::sim::{SimError, SimResult, simulate};
+use crate::sim::{SimError, SimResult, default_threads, simulate, simulate_strategies};
+use crate::strategy::unique_names;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 use series::stack_years;
@@ -81,8 +82,25 @@ pub fn handout_for_plan(
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (compared, risk)
     });
-    let (c, _) = compared?;
-    handout_html(plan, &c, Some(&risk?), options)
+    let (c, found) = compared?;
+    let mut risk = risk?;
+    // The optimized strategies for the estate run on each path as their answer's policy, after
+    // the search (the named strategies ran beside it).
+    let refs: Vec<&Optimized> = found.iter().collect();
+    let policies = optimized_policies(plan, &refs);
+    if !policies.is_empty() {
+        let settings = &plan.assumptions.simulation;
+        let extra = simulate_strategies(
+            plan,
+            settings,
+            &policies,
+            default_threads(),
+            &cancel,
+            |_| {},
+        )?;
+        risk = risk.merged(&extra, &unique_names(&plan.strategies));
+    }
+    handout_html(plan, &c, Some(&risk), options)
 }
 
 /// The handout of a plan from its comparison (optimized columns filled in, or left pending)
@@ -227,14 +245,26 @@ pub fn handout_html(
         );
     }
 
-    // Market risk.
+    // Market risk. The optimized columns run on the paths as their answer's policy.
+    let policies: Vec<String> = crate::report::policy_names(plan)
+        .iter()
+        .map(|n| shown.label(n))
+        .filter(|n| risk.is_some_and(|r| r.strategies.iter().any(|s| &s.strategy == n)))
+        .collect();
+    let as_policy = |name: &str| {
+        if policies.iter().any(|p| p == name) {
+            format!("{name} ({})", crate::strategy::POLICY_LABEL)
+        } else {
+            name.to_string()
+        }
+    };
     if let Some(r) = risk {
         let _ = write!(
             body,
             r#"<section class="page" id="risk"><h2>Market risk</h2><p>The same strategies over {} {} market paths instead of steady returns. "Money lasts": the share of paths on which the spending is met every year. Wealth is what the heirs keep after tax, in {start} dollars deflated by each path's own prices.</p>{}"#,
             r.paths,
             esc(&r.mode),
-            tables::risk(&shown, r, Some(rec_name.as_str()))
+            tables::risk(&shown, r, Some(rec_name.as_str()), &policies)
         );
         let mut fans: Vec<&crate::sim::StrategyRisk> = Vec::new();
         let best_named = risk_shown(c, r, &rec_name);
@@ -252,19 +282,26 @@ pub fn handout_html(
             let _ = write!(
                 body,
                 r#"<figure><h3>Figure {fig}: after-tax wealth across market paths, {}</h3>{}<figcaption>Figure {fig}. The middle half of the paths lies in the dark band, four in five in the light band; the line is the median. {start} dollars.</figcaption></figure>"#,
-                esc(&s.strategy),
+                esc(&as_policy(&s.strategy)),
                 charts::fan(
                     &format!("fan{k}"),
-                    &format!("Wealth across market paths: {}", s.strategy),
+                    &format!("Wealth across market paths: {}", as_policy(&s.strategy)),
                     &s.bands,
                     &axis
                 ),
                 fig = charted.len() + 1 + k
             );
         }
+        if let Some(name) = policies.first() {
+            let _ = write!(
+                body,
+                r#"<p class="note">{} is a schedule found for the plan's own returns; on each market path it runs as a policy: every year its ordinary taxable income fills to the same place in that year's tax brackets as the schedule's did (the brackets move with each path's inflation), converting to Roth only in the schedule's conversion years and never more than the accounts hold, and the rest of the need comes from the accounts in the schedule's order.</p>"#,
+                esc(name)
+            );
+        }
         if !r.strategies.iter().any(|s| s.strategy == rec_name) {
             body.push_str(
-                r#"<p class="note">The optimized strategy is a schedule of amounts found for the plan's own returns; it is not simulated over other paths. The fan shows the named strategy the same rule recommends.</p>"#,
+                r#"<p class="note">The optimized strategy has no market-path figures here (its search did not finish, or it maximises spending, which funds a different spending on every path). The fan shows the named strategy the same rule recommends.</p>"#,
             );
         }
         body.push_str("</section>");
@@ -302,7 +339,8 @@ pub fn handout_html(
 }
 
 /// The simulated strategy that stands for the recommendation: the recommended one, or when that
-/// is an optimized schedule (never simulated), the named strategy the same rule recommends.
+/// has no market-path figures (an optimized search for the highest spending), the named strategy
+/// the same rule recommends.
 fn risk_shown<'a>(
     c: &Comparison,
     r: &'a SimResult,

@@ -70,11 +70,14 @@ pub fn headline(
             esc(&r.mode),
             esc(&s.strategy),
             s.success_rate * 100.0,
-            if s.strategy == o.strategy {
-                ""
+            if s.strategy != o.strategy {
+                " (the optimized strategy has no market-path figures; this is the named \
+                 strategy the same rule recommends)"
+            } else if c.specs[rec].is_optimized() {
+                " (on each path its schedule runs as a policy: the same bracket targets each \
+                 year)"
             } else {
-                " (the optimized schedule is found for the plan's own returns and is not \
-                 simulated; this is the named strategy the same rule recommends)"
+                ""
             }
         );
     }

@@ -265,9 +265,15 @@ fn amount(shown: &Shown, x: f64) -> String {
     }
 }
 
-/// The market-risk figures: each simulated strategy's success rate, after-tax wealth at the end
+/// The market-risk figures (`policies`: the columns that run as an optimized answer's policy):
+/// each simulated strategy's success rate, after-tax wealth at the end
 /// (10th, 50th, 90th percentile), median lifetime tax and chance of an IRMAA surcharge.
-pub fn risk(shown: &Shown, r: &SimResult, recommended: Option<&str>) -> String {
+pub fn risk(
+    shown: &Shown,
+    r: &SimResult,
+    recommended: Option<&str>,
+    policies: &[String],
+) -> String {
     let mut out = String::from(r#"<table class="compact"><thead><tr><th>Strategy</th>"#);
     for h in [
         "Money lasts",
@@ -287,7 +293,14 @@ pub fn risk(shown: &Shown, r: &SimResult, recommended: Option<&str>) -> String {
             out,
             "<tr{}>{}{}{}{}{}{}{}</tr>",
             if rec { r#" class="rec""# } else { "" },
-            td(&s.strategy, false),
+            td(
+                &if policies.contains(&s.strategy) {
+                    format!("{} ({})", s.strategy, crate::strategy::POLICY_LABEL)
+                } else {
+                    s.strategy.clone()
+                },
+                false
+            ),
             td(&pct(s.success_rate), true),
             td(&amount(shown, s.terminal_p10), true),
             td(&amount(shown, s.terminal_median), true),

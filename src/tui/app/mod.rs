@@ -348,6 +348,7 @@ impl App {
                 }
             },
             Action::Simulation(u) => self.background.take_simulation(u),
+            Action::PolicySimulation(u) => self.background.take_policy_simulation(u),
             Action::Claiming(u) => self.claiming.take(u),
             Action::Optimizer(objective, u) => {
                 if self.background.take_optimizer(objective, u) {

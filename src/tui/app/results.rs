@@ -13,8 +13,15 @@ use std::time::Instant;
 /// Results of the background work, for the plan as it is.
 #[derive(Debug, Default)]
 pub struct Background {
-    /// The latest simulation figures (partial while `progress` is set).
+    /// The latest simulation figures (partial while `progress` is set): the named strategies'
+    /// and, once their searches have finished, the optimized strategies' policies'.
     pub risk: Option<SimResult>,
+    /// The named strategies' figures, and the optimized strategies' policies' (run after the
+    /// searches), that `risk` merges.
+    pub named_risk: Option<SimResult>,
+    pub policy_risk: Option<SimResult>,
+    /// The plan's column names, the order the merged figures follow.
+    pub order: Vec<String>,
     pub progress: Option<(usize, usize)>,
     /// The figures are from before the last change of the plan.
     pub stale: bool,
@@ -37,6 +44,29 @@ impl Background {
         self.optimizing.clear();
         self.optimize_error = None;
         self.stale = self.risk.is_some();
+        // The policies were built from the searches before the change.
+        self.policy_risk = None;
+    }
+
+    /// `risk` from the named strategies' figures and the policies'.
+    fn merge(&mut self) {
+        self.risk = match (&self.named_risk, &self.policy_risk) {
+            (Some(n), Some(p)) => Some(n.merged(p, &self.order)),
+            (Some(n), None) => Some(n.clone()),
+            (None, _) => None,
+        };
+    }
+
+    /// Takes an update of the optimized strategies' policies' simulation.
+    pub fn take_policy_simulation(&mut self, u: SimUpdate) {
+        self.rev += 1;
+        match u {
+            Update::Progress(p) => self.policy_risk = Some(p.partial),
+            Update::Done(Ok(result)) => self.policy_risk = Some(result),
+            Update::Done(Err(crate::sim::SimError::Cancelled)) => {}
+            Update::Done(Err(e)) => self.error = Some(e.to_string()),
+        }
+        self.merge();
     }
 
     pub fn take_simulation(&mut self, u: SimUpdate) {
@@ -44,13 +74,15 @@ impl Background {
         match u {
             Update::Progress(p) => {
                 self.progress = Some((p.done, p.total));
-                self.risk = Some(p.partial);
+                self.named_risk = Some(p.partial);
                 self.stale = false;
+                self.merge();
             }
             Update::Done(Ok(result)) => {
                 self.progress = None;
-                self.risk = Some(result);
+                self.named_risk = Some(result);
                 self.stale = false;
+                self.merge();
             }
             Update::Done(Err(crate::sim::SimError::Cancelled)) => self.progress = None,
             Update::Done(Err(e)) => {

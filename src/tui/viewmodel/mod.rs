@@ -256,6 +256,15 @@ fn fan(app: &App, strategy: &str) -> Option<Fan> {
         _ => String::new(),
     };
     let stale = if bg.stale { " · updating" } else { "" };
+    // An optimized column runs on the paths as its answer's policy: say so.
+    let policy = if crate::report::policy_names(&app.plan)
+        .iter()
+        .any(|n| n == strategy)
+    {
+        "as a policy: bracket targets · "
+    } else {
+        ""
+    };
     Some(Fan {
         columns,
         title: format!(
@@ -270,7 +279,7 @@ fn fan(app: &App, strategy: &str) -> Option<Fan> {
             format::label(app, strategy)
         ),
         note: format!(
-            "░ 10th–90th percentile  ▓ 25th–75th  ━ median · money lasts in {:.1}% of paths{cuts}{progress}{stale}",
+            "{policy}░ 10th–90th percentile  ▓ 25th–75th  ━ median · money lasts in {:.1}% of paths{cuts}{progress}{stale}",
             s.success_rate * 100.0
         ),
     })
