@@ -213,9 +213,12 @@ impl Strategy for BracketTargets {
             }
         };
         let harvest = real(y.harvest).min(ctx.unrealized.max(0.0)).trunc_cents();
+        // Draws beyond the need (kept from a BracketFill start) are not carried over: on a
+        // path the bracket target already says how much ordinary income the year takes.
         let spending_with = |deferred: f64| Decision {
             convert: 0.0,
             harvest,
+            fixed_deferred: 0.0,
             funding: Self::funding(deferred, y.cash.map(real), y.taxable.map(real)),
             note: Note::Order,
         };
