@@ -197,6 +197,31 @@ mod tests {
     use rust_decimal::Decimal;
     use std::sync::Mutex;
 
+    /// Every candidate of year `t` replayed in full from the trail: the estates, and the winner.
+    fn replayed_in_full(
+        sc: &Scenario<f64>,
+        best: &Schedule,
+        t: usize,
+        trail: &Trail,
+        plans: &[YearPlan],
+    ) -> (Vec<f64>, usize) {
+        let full: Vec<f64> = plans
+            .iter()
+            .map(|y| {
+                let trial = Patched {
+                    base: best,
+                    index: t,
+                    year: *y,
+                };
+                score_from(sc, &trial, trail.at(t), None).estate
+            })
+            .collect();
+        let winner = (0..plans.len())
+            .max_by(|a, b| full[*a].total_cmp(&full[*b]))
+            .unwrap();
+        (full, winner)
+    }
+
     /// On the demo's early years, where the conversions that matter are made, the conversion
     /// that wins when every candidate is replayed in full is among the three the screen keeps.
     #[test]
@@ -219,20 +244,7 @@ mod tests {
             let found = probe.found.into_inner().unwrap().unwrap();
             let plans = found.plans(Lever::Convert, best.years[t]);
             assert!(plans.len() > 3, "year {t}: {} candidates", plans.len());
-            let full: Vec<f64> = plans
-                .iter()
-                .map(|y| {
-                    let trial = Patched {
-                        base: &best,
-                        index: t,
-                        year: *y,
-                    };
-                    score_from(&sc, &trial, trail.at(t), None).estate
-                })
-                .collect();
-            let winner = (0..plans.len())
-                .max_by(|a, b| full[*a].total_cmp(&full[*b]))
-                .unwrap();
+            let (full, winner) = replayed_in_full(&sc, &best, t, &trail, &plans);
             let (p, replays) = prices(&sc, &best, t, &trail, &score);
             let p = p.expect("the demo's prices can be measured");
             assert!((3..=4).contains(&replays), "{replays}");
@@ -282,20 +294,7 @@ mod tests {
                 if plans.len() <= 3 {
                     continue;
                 }
-                let full: Vec<f64> = plans
-                    .iter()
-                    .map(|y| {
-                        let trial = Patched {
-                            base: &best,
-                            index: t,
-                            year: *y,
-                        };
-                        score_from(&sc, &trial, trail.at(t), None).estate
-                    })
-                    .collect();
-                let winner = (0..plans.len())
-                    .max_by(|a, b| full[*a].total_cmp(&full[*b]))
-                    .unwrap();
+                let (full, winner) = replayed_in_full(&sc, &best, t, &trail, &plans);
                 if !score.lasts || full[winner] <= score.estate + 1.0 {
                     continue;
                 }

@@ -54,6 +54,23 @@ fn most_spending() -> i64 {
     MAX_MONEY.to_i64().unwrap_or(i64::MAX)
 }
 
+/// Bisects `ok`'s edge between `lo` (accepted) and `hi` (refused): the largest accepted amount.
+fn narrow(
+    mut lo: i64,
+    mut hi: i64,
+    mut ok: impl FnMut(i64) -> Result<bool, OptimizeError>,
+) -> Result<i64, OptimizeError> {
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if ok(mid)? {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(lo)
+}
+
 /// The largest whole amount in `[0, most_spending()]` that `ok` accepts, assuming it accepts
 /// every smaller one; 0 when it accepts none. `guess` is where to start looking.
 fn highest(
@@ -75,15 +92,7 @@ fn highest(
         }
         hi = hi.saturating_mul(2).min(most);
     }
-    while hi - lo > 1 {
-        let mid = lo + (hi - lo) / 2;
-        if ok(mid)? {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    Ok(lo)
+    narrow(lo, hi, ok)
 }
 
 /// One strategy at a spending, exactly; and whether it meets the objective's terms.
@@ -381,15 +390,7 @@ fn highest_near(
             step = step.saturating_mul(2);
         }
     }
-    while hi - lo > 1 {
-        let mid = lo + (hi - lo) / 2;
-        if ok(mid)? {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    Ok(lo)
+    narrow(lo, hi, ok)
 }
 
 /// The highest sustainable spending among `specs` on `plan` (see [`Capacity`]). A search per
