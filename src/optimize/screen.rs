@@ -197,6 +197,44 @@ mod tests {
     use rust_decimal::Decimal;
     use std::sync::Mutex;
 
+    /// Year `t` of `best` probed for its candidates of one lever: the run's score, its trail,
+    /// and the candidates.
+    fn probed(
+        sc: &Scenario<f64>,
+        best: &Schedule,
+        t: usize,
+        lever: Lever,
+    ) -> (Score, Trail, Vec<YearPlan>) {
+        let probe = Probe {
+            schedule: best,
+            index: t,
+            found: Mutex::new(None),
+        };
+        let mut trail = Trail::default();
+        let score = score_from(sc, &probe, None, Some(&mut trail));
+        let found = probe.found.into_inner().unwrap().unwrap();
+        let plans = found.plans(lever, best.years[t]);
+        (score, trail, plans)
+    }
+
+    /// The candidates by the screen's estimate, best first: (estimate, index).
+    fn ranked_by_estimate(
+        p: &Prices,
+        sc: &Scenario<f64>,
+        best: &Schedule,
+        t: usize,
+        from: &(PathState<f64>, Option<f64>),
+        plans: &[YearPlan],
+    ) -> Vec<(f64, usize)> {
+        let mut ranked: Vec<(f64, usize)> = plans
+            .iter()
+            .enumerate()
+            .map(|(i, y)| (p.estimate(sc, best, t, *y, from), i))
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        ranked
+    }
+
     /// Every candidate of year `t` replayed in full from the trail: the estates, and the winner.
     fn replayed_in_full(
         sc: &Scenario<f64>,
@@ -234,27 +272,14 @@ mod tests {
             years: vec![YearPlan::default(); sc.years.len()],
         };
         for t in 0..6 {
-            let probe = Probe {
-                schedule: &best,
-                index: t,
-                found: Mutex::new(None),
-            };
-            let mut trail = Trail::default();
-            let score = score_from(&sc, &probe, None, Some(&mut trail));
-            let found = probe.found.into_inner().unwrap().unwrap();
-            let plans = found.plans(Lever::Convert, best.years[t]);
+            let (score, trail, plans) = probed(&sc, &best, t, Lever::Convert);
             assert!(plans.len() > 3, "year {t}: {} candidates", plans.len());
             let (full, winner) = replayed_in_full(&sc, &best, t, &trail, &plans);
             let (p, replays) = prices(&sc, &best, t, &trail, &score);
             let p = p.expect("the demo's prices can be measured");
             assert!((3..=4).contains(&replays), "{replays}");
             let from = trail.at(t).unwrap();
-            let mut ranked: Vec<(f64, usize)> = plans
-                .iter()
-                .enumerate()
-                .map(|(i, y)| (p.estimate(&sc, &best, t, *y, from), i))
-                .collect();
-            ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let ranked = ranked_by_estimate(&p, &sc, &best, t, from, &plans);
             let kept: Vec<usize> = ranked.iter().take(3).map(|r| r.1).collect();
             assert!(
                 kept.contains(&winner),
@@ -282,15 +307,7 @@ mod tests {
                 years: vec![YearPlan::default(); sc.years.len()],
             };
             for t in 0..sc.years.len() {
-                let probe = Probe {
-                    schedule: &best,
-                    index: t,
-                    found: Mutex::new(None),
-                };
-                let mut trail = Trail::default();
-                let score = score_from(&sc, &probe, None, Some(&mut trail));
-                let found = probe.found.into_inner().unwrap().unwrap();
-                let plans = found.plans(Lever::Harvest, best.years[t]);
+                let (score, trail, plans) = probed(&sc, &best, t, Lever::Harvest);
                 if plans.len() <= 3 {
                     continue;
                 }
@@ -307,12 +324,7 @@ mod tests {
                 }
                 let from = trail.at(t).unwrap();
                 let own = p.estimate(&sc, &best, t, best.years[t], from);
-                let mut ranked: Vec<(f64, usize)> = plans
-                    .iter()
-                    .enumerate()
-                    .map(|(i, y)| (p.estimate(&sc, &best, t, *y, from), i))
-                    .collect();
-                ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+                let ranked = ranked_by_estimate(&p, &sc, &best, t, from, &plans);
                 let rank = ranked.iter().position(|r| r.1 == winner);
                 assert!(
                     rank.is_some_and(|r| r < 3),
