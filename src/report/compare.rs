@@ -54,6 +54,25 @@ impl Metric {
         }
     }
 
+    /// A row only some outcomes have a figure for: "—" where one has none (ranked as zero).
+    fn optional(
+        label: &str,
+        kind: MetricKind,
+        better: Better,
+        outcomes: &[Outcome],
+        get: impl Fn(&Outcome) -> Option<Decimal>,
+        show: impl Fn(Decimal) -> String,
+    ) -> Metric {
+        Metric::new(
+            label,
+            kind,
+            Some(better),
+            outcomes,
+            |x| get(x).unwrap_or_default(),
+            |x| get(x).map_or("—".to_string(), &show),
+        )
+    }
+
     /// Which values are the best of the row (none when all are equal).
     pub fn best(&self) -> Vec<bool> {
         let pick = match self.better {
@@ -245,21 +264,21 @@ pub fn life_metrics(outcomes: &[Outcome], money: &dyn Fn(Decimal) -> String) -> 
     let estate = |x: &Outcome| x.weighted.as_ref().map(|w| w.estate_real);
     let lasts = |x: &Outcome| x.weighted.as_ref().map(|w| w.money_lasts);
     vec![
-        Metric::new(
+        Metric::optional(
             "Expected estate at death",
             MetricKind::Money,
-            Some(Better::Higher),
+            Better::Higher,
             outcomes,
-            move |x| estate(x).unwrap_or_default(),
-            move |x| estate(x).map_or("—".to_string(), money),
+            estate,
+            money,
         ),
-        Metric::new(
+        Metric::optional(
             "Lasts while either lives",
             MetricKind::Rate,
-            Some(Better::Higher),
+            Better::Higher,
             outcomes,
-            move |x| lasts(x).unwrap_or_default(),
-            move |x| lasts(x).map_or("—".to_string(), |d| format_rate(d.round_dp(4))),
+            lasts,
+            |d| format_rate(d.round_dp(4)),
         ),
     ]
 }
@@ -274,21 +293,21 @@ pub fn survivor_metrics(outcomes: &[Outcome], money: &dyn Fn(Decimal) -> String)
     let both = |x: &Outcome| x.survivor_tax.as_ref().map(|t| t.both);
     let after = |x: &Outcome| x.survivor_tax.as_ref().map(|t| t.survivor);
     vec![
-        Metric::new(
+        Metric::optional(
             "Tax a year, both alive",
             MetricKind::Money,
-            Some(Better::Lower),
+            Better::Lower,
             outcomes,
-            move |x| both(x).unwrap_or_default(),
-            move |x| both(x).map_or("—".to_string(), money),
+            both,
+            money,
         ),
-        Metric::new(
+        Metric::optional(
             "Tax a year, survivor",
             MetricKind::Money,
-            Some(Better::Lower),
+            Better::Lower,
             outcomes,
-            move |x| after(x).unwrap_or_default(),
-            move |x| after(x).map_or("—".to_string(), money),
+            after,
+            money,
         ),
     ]
 }
