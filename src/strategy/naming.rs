@@ -8,12 +8,15 @@ use super::StrategySpec;
 /// until RMDs"); where even those collide (a duplicate not yet changed), a number: "Fill 12% (2)".
 pub fn unique_names(specs: &[StrategySpec]) -> Vec<String> {
     let short: Vec<String> = specs.iter().map(StrategySpec::name).collect();
-    let key = |s: &str| s.to_lowercase();
+    // Compared without case; each name lowered once (the planner names every column on every
+    // edit).
+    let short_keys: Vec<String> = short.iter().map(|n| n.to_lowercase()).collect();
     let mut names: Vec<String> = specs
         .iter()
         .zip(&short)
-        .map(|(spec, name)| {
-            let clashes = short.iter().filter(|n| key(n) == key(name)).count() > 1;
+        .zip(&short_keys)
+        .map(|((spec, name), key)| {
+            let clashes = short_keys.iter().filter(|k| *k == key).count() > 1;
             if clashes {
                 spec.full_name()
             } else {
@@ -21,22 +24,23 @@ pub fn unique_names(specs: &[StrategySpec]) -> Vec<String> {
             }
         })
         .collect();
+    let mut keys: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
     for i in 0..names.len() {
-        let taken = |n: &str, names: &[String]| {
-            names
-                .iter()
-                .enumerate()
-                .any(|(j, other)| j != i && key(other) == key(n))
-        };
-        if !names[..i].iter().any(|n| key(n) == key(&names[i])) {
+        if !keys[..i].contains(&keys[i]) {
             continue;
         }
+        let taken = |key: &str, keys: &[String]| {
+            keys.iter()
+                .enumerate()
+                .any(|(j, other)| j != i && other == key)
+        };
         let base = names[i].clone();
         let mut k = 2;
-        while taken(&format!("{base} ({k})"), &names) {
+        while taken(&format!("{base} ({k})").to_lowercase(), &keys) {
             k += 1;
         }
         names[i] = format!("{base} ({k})");
+        keys[i] = names[i].to_lowercase();
     }
     names
 }
