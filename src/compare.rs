@@ -7,14 +7,13 @@
 //! (`crate::optimize`) and projects everything with the engine (`crate::engine`). None of those
 //! three imports this module or one another upward (engine ← strategy ← optimize ← compare).
 
-use crate::engine::mortality::{LifeTable, Survival, weighted};
+use crate::engine::mortality::{LifeTable, Survival, Weights};
 use crate::engine::{
-    EngineError, Outcome, Projection, ReturnPath, Scenario, Strategy, project_all,
+    EngineError, Outcome, Projection, ReturnPath, Scenario, Strategy, project_all_weighted,
 };
 use crate::optimize::{Budget, OptimizeError, Optimized, optimize_within};
 use crate::plan::{Plan, Sex, validate_household};
 use crate::strategy::{StrategySpec, build_named, unique_names};
-use rayon::prelude::*;
 use rust_decimal::Decimal;
 use std::sync::atomic::AtomicBool;
 
@@ -38,9 +37,14 @@ impl Comparison {
 /// The policies of a plan's named (not optimized) strategies, in order, each under its unique
 /// name among all the plan's strategies (see [`unique_names`]).
 pub fn build_plan(specs: &[StrategySpec]) -> Vec<Box<dyn Strategy>> {
+    build_under(specs, unique_names(specs))
+}
+
+/// [`build_plan`] with the names already worked out.
+fn build_under(specs: &[StrategySpec], names: Vec<String>) -> Vec<Box<dyn Strategy>> {
     specs
         .iter()
-        .zip(unique_names(specs))
+        .zip(names)
         .filter(|(s, _)| !s.is_optimized())
         .map(|(s, name)| build_named(s, name))
         .collect()
@@ -92,14 +96,13 @@ pub fn compare_with(plan: &Plan, optimized: &[&Optimized]) -> Result<Comparison,
     }
     let scenario = Scenario::build(plan, &ReturnPath::constant(plan))?;
     let decisions = scenario.to_f64();
-    let policies = build_plan(&plan.strategies);
+    let names = unique_names(&plan.strategies);
+    let policies = build_under(&plan.strategies, names.clone());
     let refs: Vec<&dyn Strategy> = policies.iter().map(|s| s.as_ref()).collect();
     // Without the life table (a broken override) the weighted figures are left out, not the
-    // comparison. The weights are worked out beside the projections.
-    let (results, survival) = rayon::join(
-        || project_all(&scenario, &decisions, &refs),
-        || survival_for(plan),
-    );
+    // comparison. The survival chances are kept from the last comparison of the same people.
+    let survival = survival_for(plan);
+    let results = project_all_weighted(&scenario, &decisions, &refs, survival.as_deref());
     // Back in the plan's order, with the optimized columns that are ready.
     let mut named = results.into_iter();
     let mut c = Comparison {
@@ -108,10 +111,18 @@ pub fn compare_with(plan: &Plan, optimized: &[&Optimized]) -> Result<Comparison,
         outcomes: Vec::new(),
         pending: Vec::new(),
     };
-    for (spec, name) in plan.strategies.iter().zip(unique_names(&plan.strategies)) {
+    let mut weights: Option<Weights> = None;
+    for (spec, name) in plan.strategies.iter().zip(names) {
         let column = match spec.objective() {
             Some(objective) => match optimized.iter().find(|o| o.objective == *objective) {
-                Some(o) => Some((o.projection.clone(), o.outcome.clone())),
+                Some(o) => {
+                    let (p, mut out) = (o.projection.clone(), o.outcome.clone());
+                    if let Some(s) = &survival {
+                        let w = weights.get_or_insert_with(|| Weights::new(s, &p));
+                        out.weighted = Some(w.weigh(&p));
+                    }
+                    Some((p, out))
+                }
                 None => {
                     c.pending.push(spec.clone());
                     None
@@ -127,14 +138,6 @@ pub fn compare_with(plan: &Plan, optimized: &[&Optimized]) -> Result<Comparison,
             c.projections.push(p);
             c.outcomes.push(o);
         }
-    }
-    // A column's weighted figures take a twentieth of its projection's time: on the pool too.
-    if let Some(s) = &survival {
-        c.outcomes
-            .par_iter_mut()
-            .zip(c.projections.par_iter())
-            .with_max_len(1)
-            .for_each(|(o, p)| o.weighted = Some(weighted(p, s)));
     }
     Ok(c)
 }

@@ -196,40 +196,88 @@ pub struct Weighted {
     pub social_security_real: Decimal,
 }
 
-/// The projection's figures weighted by `survival`: what the heirs receive in the year of the
-/// household's last death, and whether the money ran out while someone was alive. The years are
-/// those of the projection, in which both people live to their planning ages; a death earlier
-/// than planned changes the weights, not the years. With every death probability zero these are
-/// the projection's own figures (its estate at the end, and whether it lasted).
+/// `survival`'s weights over one scenario's years, with what no strategy changes worked out
+/// once: each year's chance of the last death in today's dollars (divided by the price level at
+/// the year's end), and the expected Social Security. Every strategy's projection of a scenario
+/// shares its years' price levels and benefits, so a comparison builds this once and weighs each
+/// column with two multiplications a year instead of two divisions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    last_death: Vec<Decimal>,
+    last_death_real: Vec<Decimal>,
+    alive_at_start: Vec<Decimal>,
+    social_security_real: Decimal,
+}
+
+impl Weights {
+    /// The weights for the years of `p` (any projection of the scenario: only its price levels
+    /// and benefits are read).
+    pub fn new<N: Num>(survival: &Survival, p: &Projection<N>) -> Weights {
+        let n = p.rows.len().min(survival.alive.len());
+        let rows = &p.rows[..n];
+        let last_death = survival.last_death[..n].to_vec();
+        let last_death_real = rows
+            .iter()
+            .zip(&last_death)
+            .map(|(r, w)| {
+                if w.is_zero() {
+                    Decimal::ZERO
+                } else {
+                    // 16 decimals: a cent amount times it stays within Decimal's 28 digits.
+                    w.ratio(r.price_level_end.to_dec()).round_to(16)
+                }
+            })
+            .collect();
+        let alive_at_start = survival.alive_at_start[..n].to_vec();
+        let mut social_security_real = Decimal::ZERO;
+        for (r, alive) in rows.iter().zip(&alive_at_start) {
+            // Benefits are received by whoever is alive at the start of the year.
+            if !alive.is_zero() {
+                social_security_real += *alive * r.social_security.ratio(r.price_level).to_dec();
+            }
+        }
+        Weights {
+            last_death,
+            last_death_real,
+            alive_at_start,
+            social_security_real,
+        }
+    }
+
+    /// The projection's figures weighted: what the heirs receive in the year of the household's
+    /// last death, and whether the money ran out while someone was alive. The years are those of
+    /// the projection, in which both people live to their planning ages; a death earlier than
+    /// planned changes the weights, not the years. With every death probability zero these are
+    /// the projection's own figures (its estate at the end, and whether it lasted).
+    pub fn weigh<N: Num>(&self, p: &Projection<N>) -> Weighted {
+        let mut estate = Decimal::ZERO;
+        let mut estate_real = Decimal::ZERO;
+        let mut money_lasts = Decimal::ONE;
+        let mut ran_out = false;
+        for (k, r) in p.rows.iter().take(self.last_death.len()).enumerate() {
+            let w = self.last_death[k];
+            if !w.is_zero() {
+                let e = r.closing.after_tax_estate(p.heirs_rate).to_dec();
+                estate += w * e;
+                estate_real += self.last_death_real[k] * e;
+            }
+            if !ran_out && r.shortfall > N::ZERO {
+                ran_out = true;
+                // It runs out in year k: it lasted only for those whose last death came before.
+                money_lasts = Decimal::ONE - self.alive_at_start[k];
+            }
+        }
+        Weighted {
+            estate: estate.round_to(2),
+            estate_real: estate_real.round_to(2),
+            money_lasts: money_lasts.round_to(6),
+            social_security_real: self.social_security_real.round_to(2),
+        }
+    }
+}
+
+/// The projection's figures weighted by `survival` ([`Weights::weigh`]); a comparison of several
+/// strategies builds the [`Weights`] once instead.
 pub fn weighted<N: Num>(p: &Projection<N>, survival: &Survival) -> Weighted {
-    let n = p.rows.len().min(survival.alive.len());
-    let mut estate = Decimal::ZERO;
-    let mut estate_real = Decimal::ZERO;
-    let mut ss_real = Decimal::ZERO;
-    let mut money_lasts = Decimal::ONE;
-    let mut ran_out = false;
-    for (k, r) in p.rows.iter().take(n).enumerate() {
-        let w = survival.last_death[k];
-        let e = r.closing.after_tax_estate(p.heirs_rate);
-        if !w.is_zero() {
-            estate += w * e.to_dec();
-            estate_real += w * e.ratio(r.price_level_end).to_dec();
-        }
-        // Benefits are received by whoever is alive at the start of the year.
-        let alive = survival.alive_at_start[k];
-        if !alive.is_zero() {
-            ss_real += alive * r.social_security.ratio(r.price_level).to_dec();
-        }
-        if !ran_out && r.shortfall > N::ZERO {
-            ran_out = true;
-            // It runs out in year k: it lasted only for those whose last death came before.
-            money_lasts = Decimal::ONE - alive;
-        }
-    }
-    Weighted {
-        estate: estate.round_to(2),
-        estate_real: estate_real.round_to(2),
-        money_lasts: money_lasts.round_to(6),
-        social_security_real: ss_real.round_to(2),
-    }
+    Weights::new(survival, p).weigh(p)
 }
