@@ -332,7 +332,7 @@ impl<'a, N: Num> YearContext<'a, N> {
     /// nothing will ask again (storing the pair costs as much as a tax computation).
     pub fn solve_last(&self, decision: &Decision<N>) -> Solution<N> {
         if let Some((d, s)) = self.memo.borrow().as_ref()
-            && d == decision
+            && d.solves_as(decision)
         {
             return *s;
         }
@@ -343,7 +343,7 @@ impl<'a, N: Num> YearContext<'a, N> {
     /// solution of the same decision on `f64`); exact whatever the guess.
     pub fn solve_near(&self, decision: &Decision<N>, guess: Option<N>) -> Solution<N> {
         if let Some((d, s)) = self.memo.borrow().as_ref()
-            && d == decision
+            && d.solves_as(decision)
         {
             return *s;
         }
