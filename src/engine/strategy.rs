@@ -168,6 +168,16 @@ impl<N: Num> Note<N> {
 }
 
 impl<N: Num> Decision<N> {
+    /// Whether the solver meets a year the same way under both decisions: everything but the
+    /// note, which only explains the decision. (A strategy often solves its funding order with
+    /// no note, then returns it with one.)
+    pub fn solves_as(&self, other: &Decision<N>) -> bool {
+        self.convert == other.convert
+            && self.harvest == other.harvest
+            && self.fixed_deferred == other.fixed_deferred
+            && self.funding == other.funding
+    }
+
     pub fn funding_only(funding: Funding<N>) -> Decision<N> {
         Decision {
             convert: N::ZERO,
@@ -264,5 +274,48 @@ impl<N: Num> Decision<N> {
             funding,
             note: self.note.to_f64(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_does_not_change_how_a_decision_solves() {
+        let order =
+            Decision::<f64>::funding_only(Funding::order(&[Source::Taxable, Source::Deferred]));
+        let noted = Decision {
+            note: Note::FillTo {
+                bracket_rate: 0.12,
+                target: 1.0,
+                room: 2.0,
+            },
+            ..order
+        };
+        assert_ne!(noted, order);
+        assert!(noted.solves_as(&order) && order.solves_as(&noted));
+        assert!(
+            !Decision {
+                convert: 1.0,
+                ..order
+            }
+            .solves_as(&order)
+        );
+        assert!(
+            !Decision {
+                harvest: 1.0,
+                ..order
+            }
+            .solves_as(&order)
+        );
+        let fixed = Decision {
+            fixed_deferred: 1.0,
+            ..order
+        };
+        assert!(!fixed.solves_as(&order));
+        let reversed =
+            Decision::<f64>::funding_only(Funding::order(&[Source::Deferred, Source::Taxable]));
+        assert!(!reversed.solves_as(&order));
     }
 }

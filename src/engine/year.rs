@@ -260,9 +260,16 @@ impl<'a, N: Num> YearContext<'a, N> {
     /// state, on the next dollar) stays at or below `rate`. Sampled at eight points, then the
     /// first crossing is narrowed to ten dollars.
     pub fn room_while_marginal_at_most(&self, rate: N, limit: N) -> N {
+        let at_zero = self.marginal_ordinary(&Draws::default());
+        self.room_while_marginal_at_most_from(rate, limit, at_zero)
+    }
+
+    /// [`Self::room_while_marginal_at_most`] for a caller that already has the marginal rate
+    /// with no draw (`self.marginal_ordinary(&Draws::default())`).
+    pub fn room_while_marginal_at_most_from(&self, rate: N, limit: N, at_zero: N) -> N {
         let none = Draws::default();
         let marginal = |x: N| self.marginal_ordinary(&none.with_deferred(x));
-        if limit <= N::ZERO || marginal(N::ZERO) > rate {
+        if limit <= N::ZERO || at_zero > rate {
             return N::ZERO;
         }
         let samples = 8;
@@ -332,7 +339,7 @@ impl<'a, N: Num> YearContext<'a, N> {
     /// nothing will ask again (storing the pair costs as much as a tax computation).
     pub fn solve_last(&self, decision: &Decision<N>) -> Solution<N> {
         if let Some((d, s)) = self.memo.borrow().as_ref()
-            && d == decision
+            && d.solves_as(decision)
         {
             return *s;
         }
@@ -343,7 +350,7 @@ impl<'a, N: Num> YearContext<'a, N> {
     /// solution of the same decision on `f64`); exact whatever the guess.
     pub fn solve_near(&self, decision: &Decision<N>, guess: Option<N>) -> Solution<N> {
         if let Some((d, s)) = self.memo.borrow().as_ref()
-            && d == decision
+            && d.solves_as(decision)
         {
             return *s;
         }

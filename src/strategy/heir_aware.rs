@@ -35,7 +35,8 @@ impl HeirAware {
             Some(_) => ctx.ordinary_room(0.0, &none),
             None => ctx.available(Source::Deferred),
         };
-        let room = ctx.room_while_marginal_at_most(heirs, search_top);
+        // The same rate with no draw as the search's first test: computed once.
+        let room = ctx.room_while_marginal_at_most_from(heirs, search_top, marginal_now);
         // Taxable assets are low-basis when more than half their value is unrealised gain: the
         // step-up at death would erase that gain, so spend Roth before them.
         let roth_before_taxable = ctx.gain_ratio > 0.5;
