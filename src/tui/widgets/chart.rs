@@ -3,6 +3,8 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::symbols::border;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
@@ -13,27 +15,103 @@ use crate::tui::theme::Theme;
 
 /// A titled, bordered block when a title is given; otherwise the chart uses the whole area (the
 /// caller's pane draws its own frame).
-pub(crate) fn block<'a>(title: Option<&'a str>, theme: &Theme) -> Option<Block<'a>> {
-    title.map(|t| {
-        Block::bordered()
-            .border_style(theme.border)
-            .title(Line::styled(t, theme.title))
+pub(crate) fn block<'a>(title: Option<&'a str>, theme: &Theme) -> Option<Boxed<'a>> {
+    title.map(|t| Boxed {
+        title: Line::styled(t, theme.title),
+        border: theme.border,
     })
+}
+
+/// A bordered box with a title on its top border: what `Block::bordered()` with a border style
+/// and a title draws, cell for cell, drawn directly. Ratatui's block first patches its (default,
+/// so no-op) style onto every cell of the area, and a frame draws five such boxes: that pass
+/// was a fifth of the charts' drawing.
+pub(crate) struct Boxed<'a> {
+    pub title: Line<'a>,
+    pub border: Style,
+}
+
+impl Boxed<'_> {
+    pub fn inner(&self, area: Rect) -> Rect {
+        Block::bordered().inner(area)
+    }
+
+    /// Draws the box, with `right` (if any) right-aligned on the top border.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, right: Option<&Line<'_>>) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let (left, top) = (area.left(), area.top());
+        let (last_x, last_y) = (area.right() - 1, area.bottom() - 1);
+        let b = border::PLAIN;
+        let mut set = |x: u16, y: u16, symbol: &str| {
+            if let Some(c) = buf.cell_mut((x, y)) {
+                c.set_symbol(symbol).set_style(self.border);
+            }
+        };
+        // Sides, then corners over their ends, in the order the block draws them.
+        for y in top..=last_y {
+            set(left, y, b.vertical_left);
+        }
+        for x in left..=last_x {
+            set(x, top, b.horizontal_top);
+        }
+        for y in top..=last_y {
+            set(last_x, y, b.vertical_right);
+        }
+        for x in left..=last_x {
+            set(x, last_y, b.horizontal_bottom);
+        }
+        set(last_x, last_y, b.bottom_right);
+        set(last_x, top, b.top_right);
+        set(left, last_y, b.bottom_left);
+        set(left, top, b.top_left);
+        // Titles between the corners: the title from the left, `right` against the right.
+        let titles = Rect {
+            x: left.saturating_add(1),
+            y: top,
+            width: area.width.saturating_sub(2),
+            height: 1,
+        };
+        let width = |l: &Line<'_>| u16::try_from(l.width()).unwrap_or(u16::MAX);
+        if !titles.is_empty() {
+            let w = width(&self.title);
+            (&self.title).render(
+                Rect {
+                    width: w.min(titles.width),
+                    ..titles
+                },
+                buf,
+            );
+        }
+        if let Some(r) = right
+            && !titles.is_empty()
+        {
+            let w = width(r);
+            r.render(
+                Rect {
+                    x: titles.right().saturating_sub(w).max(titles.left()),
+                    width: w.min(titles.width),
+                    ..titles
+                },
+                buf,
+            );
+        }
+    }
 }
 
 /// Draws the block, adding "◀ 2031–2050 ▶" on its top border when the years are scrolled.
 pub(crate) fn render_block(
-    block: Option<Block<'_>>,
+    block: Option<Boxed<'_>>,
     window: Option<String>,
     area: Rect,
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    if let Some(mut b) = block {
-        if let Some(w) = window {
-            b = b.title_top(Line::styled(format!(" {w} "), theme.accent).right_aligned());
-        }
-        b.render(area, buf);
+    if let Some(b) = block {
+        let window = window.map(|w| Line::styled(format!(" {w} "), theme.accent).right_aligned());
+        b.render(area, buf, window.as_ref());
     }
 }
 
@@ -95,7 +173,7 @@ impl Skeleton {
     /// anything to plot: when there are no columns it writes `empty` in the middle instead.
     pub fn frame(
         &self,
-        block: Option<Block<'_>>,
+        block: Option<Boxed<'_>>,
         area: Rect,
         buf: &mut Buffer,
         theme: &Theme,

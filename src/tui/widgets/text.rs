@@ -64,6 +64,19 @@ pub(crate) fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max: u
     end.saturating_add(1)
 }
 
+/// Lines from the top of `area`, each cut at its width: what `Paragraph::new(lines)` draws (no
+/// wrap, left-aligned, default style) without the paragraph's two style passes over every cell
+/// of the area and its per-grapheme line composer, which made up most of a frame's text cost.
+pub(crate) fn put_lines(buf: &mut Buffer, area: ratatui::layout::Rect, lines: &[Line<'_>]) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+        buf.set_line(area.x, y, line, area.width);
+    }
+}
+
 /// Right-aligns `s` so that it ends just before `right`, using at most `max` cells to the left.
 pub(crate) fn put_right(buf: &mut Buffer, right: u16, y: u16, s: &str, max: u16, style: Style) {
     let w = width(s).min(max);
