@@ -31,4 +31,4 @@ pub use curve_chart::{CurveChart, CurveStretch};
 pub use fan_chart::{FanChart, FanColumn};
 pub use stack_chart::{IncomeStackChart, StackColumn, nice_step};
 pub use tax_bars::{TaxBars, TaxColumn};
-pub(crate) use text::put_lines;
+pub(crate) use text::{cells as text_width, put_lines};
