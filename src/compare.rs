@@ -38,9 +38,14 @@ impl Comparison {
 /// The policies of a plan's named (not optimized) strategies, in order, each under its unique
 /// name among all the plan's strategies (see [`unique_names`]).
 pub fn build_plan(specs: &[StrategySpec]) -> Vec<Box<dyn Strategy>> {
+    build_named_all(specs, unique_names(specs))
+}
+
+/// [`build_plan`] with the names already worked out.
+fn build_named_all(specs: &[StrategySpec], names: Vec<String>) -> Vec<Box<dyn Strategy>> {
     specs
         .iter()
-        .zip(unique_names(specs))
+        .zip(names)
         .filter(|(s, _)| !s.is_optimized())
         .map(|(s, name)| build_named(s, name))
         .collect()
@@ -92,7 +97,9 @@ pub fn compare_with(plan: &Plan, optimized: &[&Optimized]) -> Result<Comparison,
     }
     let scenario = Scenario::build(plan, &ReturnPath::constant(plan))?;
     let decisions = scenario.to_f64();
-    let policies = build_plan(&plan.strategies);
+    // The names are worked out once, for the policies and the columns.
+    let names = unique_names(&plan.strategies);
+    let policies = build_named_all(&plan.strategies, names.clone());
     let refs: Vec<&dyn Strategy> = policies.iter().map(|s| s.as_ref()).collect();
     // Without the life table (a broken override) the weighted figures are left out, not the
     // comparison. The weights are worked out beside the projections.
@@ -108,7 +115,7 @@ pub fn compare_with(plan: &Plan, optimized: &[&Optimized]) -> Result<Comparison,
         outcomes: Vec::new(),
         pending: Vec::new(),
     };
-    for (spec, name) in plan.strategies.iter().zip(unique_names(&plan.strategies)) {
+    for (spec, name) in plan.strategies.iter().zip(names) {
         let column = match spec.objective() {
             Some(objective) => match optimized.iter().find(|o| o.objective == *objective) {
                 Some(o) => Some((o.projection.clone(), o.outcome.clone())),
