@@ -265,3 +265,43 @@ pub fn column_at(
     let i = cols.start + usize::from((x - plot_x) / cols.pitch.max(1));
     cols.visible().contains(&i).then_some(i)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::{Color, Modifier};
+
+    /// The box draws what ratatui's bordered block with the same title draws, at sizes down to
+    /// a single cell and with titles wider than the box.
+    #[test]
+    fn boxes_match_ratatuis_block() {
+        let border = Style::new().fg(Color::Cyan);
+        let title_style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+        for title in [" Conventional: income by source ", " Dana ⇄ 年金 ", ""] {
+            for (w, h) in [(1, 1), (2, 2), (5, 3), (12, 4), (40, 6)] {
+                let area = Rect::new(1, 1, w, h);
+                let right = Line::styled(" ◀ 2031–2050 ▶ ", title_style).right_aligned();
+                let boxed = Boxed {
+                    title: Line::styled(title, title_style),
+                    border,
+                };
+                let block = Block::bordered()
+                    .border_style(border)
+                    .title(Line::styled(title, title_style));
+                for with_right in [false, true] {
+                    let mut ours = Buffer::empty(Rect::new(0, 0, 44, 8));
+                    let mut theirs = ours.clone();
+                    boxed.render(area, &mut ours, with_right.then_some(&right));
+                    let block = if with_right {
+                        block.clone().title_top(right.clone())
+                    } else {
+                        block.clone()
+                    };
+                    block.render(area, &mut theirs);
+                    assert_eq!(ours, theirs, "{title:?} {w}x{h} {with_right}");
+                    assert_eq!(boxed.inner(area), Block::bordered().inner(area));
+                }
+            }
+        }
+    }
+}

@@ -187,6 +187,42 @@ mod tests {
         assert_eq!(buf, Buffer::with_lines(["2031: $…"]));
     }
 
+    /// The direct writes draw what ratatui's widgets draw, cell for cell and style for style:
+    /// plain ASCII, text with wide and combining characters, lines cut at the edge.
+    #[test]
+    fn direct_writes_match_ratatui() {
+        use ratatui::style::{Color, Modifier};
+        use ratatui::widgets::{Paragraph, Widget};
+        let bold = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+        let lines = [
+            Line::from(vec![
+                Span::raw("  Balance "),
+                Span::styled("$600,000", bold),
+            ]),
+            Line::from(Span::styled("Dana's IRA ⇄ 年金 é", bold)),
+            Line::from("a line far too long for the area it is drawn in, cut at its edge"),
+            Line::from(vec![Span::styled("◆ ", bold), Span::raw("x\ty")]),
+        ];
+        for width in [1, 7, 12, 30] {
+            let area = Rect::new(1, 1, width, 3);
+            let mut ours = Buffer::empty(Rect::new(0, 0, 32, 5));
+            let mut theirs = ours.clone();
+            put_lines(&mut ours, area, &lines);
+            Paragraph::new(lines.to_vec()).render(area, &mut theirs);
+            assert_eq!(ours, theirs, "width {width}");
+        }
+        for s in ["$1,234", "Dana ⇄", "年金 plan", "é", ""] {
+            for max in [0, 1, 3, 9] {
+                let mut ours = Buffer::empty(Rect::new(0, 0, 10, 1));
+                let mut theirs = ours.clone();
+                let end = put(&mut ours, 2, 0, s, max, bold);
+                let (x, _) = theirs.set_stringn(2, 0, s, usize::from(max), bold);
+                assert_eq!((ours, end), (theirs, x), "{s:?} in {max}");
+            }
+            assert_eq!(usize::from(width(s)), Span::raw(s).width());
+        }
+    }
+
     #[test]
     fn clean_zeroes_bad_numbers() {
         assert_eq!(clean(f64::NAN), 0.0);
