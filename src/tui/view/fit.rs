@@ -3,7 +3,7 @@
 
 /// Display width in cells.
 pub fn width(s: &str) -> usize {
-    ratatui::text::Span::raw(s).width()
+    crate::tui::widgets::text_width(s)
 }
 
 /// `s` if it fits in `max` cells, else as many whole words as fit followed by '…'.

@@ -6,19 +6,17 @@ use super::fit;
 use crate::tui::app::{App, Focus};
 use crate::tui::form::Pane;
 use crate::tui::viewmodel::FormRow;
+use crate::tui::widgets::{Boxed, put_lines};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
     let t = &app.theme;
     let focused = app.focus == Focus::Form;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(super::label_style(app, focused))
-        .title(Span::styled(
+    let block = Boxed {
+        title: Line::from(Span::styled(
             format!(
                 " {} ",
                 fit::words(
@@ -27,9 +25,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
                 )
             ),
             t.title,
-        ));
+        )),
+        border: super::label_style(app, focused),
+    };
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    block.render(area, frame.buffer_mut(), None);
     if inner.height < 4 || inner.width < 10 {
         return;
     }
@@ -169,19 +169,21 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines), body);
+    put_lines(frame.buffer_mut(), body, &lines);
     let mut y = body.y + body.height;
     for w in &warning {
-        frame.render_widget(
-            Paragraph::new(Span::styled(fit::words(w, width), t.error)),
+        put_lines(
+            frame.buffer_mut(),
             Rect::new(inner.x, y, inner.width, 1),
+            &[Line::from(Span::styled(fit::words(w, width), t.error))],
         );
         y += 1;
     }
     if focused && !help.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled(fit::words(&help, width), t.dim)),
+        put_lines(
+            frame.buffer_mut(),
             Rect::new(inner.x, y, inner.width, 1),
+            &[Line::from(Span::styled(fit::words(&help, width), t.dim))],
         );
     }
 }
@@ -236,9 +238,10 @@ fn tabs(app: &App, frame: &mut Frame, inner: Rect, map: &mut ScreenMap) {
         );
         push(" › ".into(), t.accent, Some((i + 1) % n), &mut spans);
     }
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)),
+    put_lines(
+        frame.buffer_mut(),
         Rect::new(inner.x, inner.y, inner.width, 1),
+        &[Line::from(spans)],
     );
 }
 

@@ -131,7 +131,7 @@ fn status_bar(app: &App, frame: &mut Frame, area: Rect, tabbed: bool) {
     let pad = width.saturating_sub(used + right.chars().count());
     left.push(Span::raw(" ".repeat(pad)));
     left.push(Span::styled(right, t.dim));
-    frame.render_widget(Paragraph::new(Line::from(left)), area);
+    super::widgets::put_lines(frame.buffer_mut(), area, &[Line::from(left)]);
 }
 
 /// Key hints for where the user is, as many as fit in `room` characters: each hint has a rank

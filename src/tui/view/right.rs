@@ -182,15 +182,16 @@ fn draw_compare(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
     };
     if let (Some(h), Some(text)) = (headline, &v.headline) {
         let parts: Vec<String> = text.split("; ").map(String::from).collect();
-        frame.render_widget(
-            Paragraph::new(Span::styled(
+        crate::tui::widgets::put_lines(
+            frame.buffer_mut(),
+            h,
+            &[ratatui::text::Line::from(Span::styled(
                 format!(
                     " {}",
                     fit::parts(&parts, "; ", usize::from(h.width.saturating_sub(2)))
                 ),
                 app.theme.accent,
-            )),
-            h,
+            ))],
         );
     }
     frame.render_widget(

@@ -3,6 +3,8 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::symbols::border;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
@@ -13,27 +15,103 @@ use crate::tui::theme::Theme;
 
 /// A titled, bordered block when a title is given; otherwise the chart uses the whole area (the
 /// caller's pane draws its own frame).
-pub(crate) fn block<'a>(title: Option<&'a str>, theme: &Theme) -> Option<Block<'a>> {
-    title.map(|t| {
-        Block::bordered()
-            .border_style(theme.border)
-            .title(Line::styled(t, theme.title))
+pub(crate) fn block<'a>(title: Option<&'a str>, theme: &Theme) -> Option<Boxed<'a>> {
+    title.map(|t| Boxed {
+        title: Line::styled(t, theme.title),
+        border: theme.border,
     })
+}
+
+/// A bordered box with a title on its top border: what `Block::bordered()` with a border style
+/// and a title draws, cell for cell, drawn directly. Ratatui's block first patches its (default,
+/// so no-op) style onto every cell of the area, and a frame draws five such boxes: that pass
+/// was a fifth of the charts' drawing.
+pub(crate) struct Boxed<'a> {
+    pub title: Line<'a>,
+    pub border: Style,
+}
+
+impl Boxed<'_> {
+    pub fn inner(&self, area: Rect) -> Rect {
+        Block::bordered().inner(area)
+    }
+
+    /// Draws the box, with `right` (if any) right-aligned on the top border.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, right: Option<&Line<'_>>) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let (left, top) = (area.left(), area.top());
+        let (last_x, last_y) = (area.right() - 1, area.bottom() - 1);
+        let b = border::PLAIN;
+        let mut set = |x: u16, y: u16, symbol: &str| {
+            if let Some(c) = buf.cell_mut((x, y)) {
+                c.set_symbol(symbol).set_style(self.border);
+            }
+        };
+        // Sides, then corners over their ends, in the order the block draws them.
+        for y in top..=last_y {
+            set(left, y, b.vertical_left);
+        }
+        for x in left..=last_x {
+            set(x, top, b.horizontal_top);
+        }
+        for y in top..=last_y {
+            set(last_x, y, b.vertical_right);
+        }
+        for x in left..=last_x {
+            set(x, last_y, b.horizontal_bottom);
+        }
+        set(last_x, last_y, b.bottom_right);
+        set(last_x, top, b.top_right);
+        set(left, last_y, b.bottom_left);
+        set(left, top, b.top_left);
+        // Titles between the corners: the title from the left, `right` against the right.
+        let titles = Rect {
+            x: left.saturating_add(1),
+            y: top,
+            width: area.width.saturating_sub(2),
+            height: 1,
+        };
+        let width = |l: &Line<'_>| u16::try_from(l.width()).unwrap_or(u16::MAX);
+        if !titles.is_empty() {
+            let w = width(&self.title);
+            (&self.title).render(
+                Rect {
+                    width: w.min(titles.width),
+                    ..titles
+                },
+                buf,
+            );
+        }
+        if let Some(r) = right
+            && !titles.is_empty()
+        {
+            let w = width(r);
+            r.render(
+                Rect {
+                    x: titles.right().saturating_sub(w).max(titles.left()),
+                    width: w.min(titles.width),
+                    ..titles
+                },
+                buf,
+            );
+        }
+    }
 }
 
 /// Draws the block, adding "◀ 2031–2050 ▶" on its top border when the years are scrolled.
 pub(crate) fn render_block(
-    block: Option<Block<'_>>,
+    block: Option<Boxed<'_>>,
     window: Option<String>,
     area: Rect,
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    if let Some(mut b) = block {
-        if let Some(w) = window {
-            b = b.title_top(Line::styled(format!(" {w} "), theme.accent).right_aligned());
-        }
-        b.render(area, buf);
+    if let Some(b) = block {
+        let window = window.map(|w| Line::styled(format!(" {w} "), theme.accent).right_aligned());
+        b.render(area, buf, window.as_ref());
     }
 }
 
@@ -95,7 +173,7 @@ impl Skeleton {
     /// anything to plot: when there are no columns it writes `empty` in the middle instead.
     pub fn frame(
         &self,
-        block: Option<Block<'_>>,
+        block: Option<Boxed<'_>>,
         area: Rect,
         buf: &mut Buffer,
         theme: &Theme,
@@ -186,4 +264,44 @@ pub fn column_at(
     // A click in the gap after a column counts for that column.
     let i = cols.start + usize::from((x - plot_x) / cols.pitch.max(1));
     cols.visible().contains(&i).then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::{Color, Modifier};
+
+    /// The box draws what ratatui's bordered block with the same title draws, at sizes down to
+    /// a single cell and with titles wider than the box.
+    #[test]
+    fn boxes_match_ratatuis_block() {
+        let border = Style::new().fg(Color::Cyan);
+        let title_style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+        for title in [" Conventional: income by source ", " Dana ⇄ 年金 ", ""] {
+            for (w, h) in [(1, 1), (2, 2), (5, 3), (12, 4), (40, 6)] {
+                let area = Rect::new(1, 1, w, h);
+                let right = Line::styled(" ◀ 2031–2050 ▶ ", title_style).right_aligned();
+                let boxed = Boxed {
+                    title: Line::styled(title, title_style),
+                    border,
+                };
+                let block = Block::bordered()
+                    .border_style(border)
+                    .title(Line::styled(title, title_style));
+                for with_right in [false, true] {
+                    let mut ours = Buffer::empty(Rect::new(0, 0, 44, 8));
+                    let mut theirs = ours.clone();
+                    boxed.render(area, &mut ours, with_right.then_some(&right));
+                    let block = if with_right {
+                        block.clone().title_top(right.clone())
+                    } else {
+                        block.clone()
+                    };
+                    block.render(area, &mut theirs);
+                    assert_eq!(ours, theirs, "{title:?} {w}x{h} {with_right}");
+                    assert_eq!(boxed.inner(area), Block::bordered().inner(area));
+                }
+            }
+        }
+    }
 }

@@ -22,6 +22,7 @@ mod text;
 #[cfg(test)]
 mod testutil;
 
+pub(crate) use chart::Boxed;
 pub use chart::column_at;
 pub use compare_table::{
     ComparisonTable, Delta, MetricCell, MetricRow, preferred_height, strategy_at,
@@ -30,3 +31,4 @@ pub use curve_chart::{CurveChart, CurveStretch};
 pub use fan_chart::{FanChart, FanColumn};
 pub use stack_chart::{IncomeStackChart, StackColumn, nice_step};
 pub use tax_bars::{TaxBars, TaxColumn};
+pub(crate) use text::{cells as text_width, put_lines};
