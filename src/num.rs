@@ -359,9 +359,18 @@ impl Num for f64 {
     fn round_cents(self) -> Self {
         round_half_away(self * 100.0) / 100.0
     }
+    /// An amount already in whole cents stays as it is: 123.45 is 12344.999… cents as a float,
+    /// which plain truncation would cut a cent short (about a third of all whole-cent amounts).
+    /// Within four units in the last place of a whole cent counts as that cent.
     #[inline]
     fn trunc_cents(self) -> Self {
-        trunc_float(self * 100.0) / 100.0
+        let cents = self * 100.0;
+        let nearest = round_half_away(cents);
+        if (cents - nearest).abs() <= cents.abs() * (4.0 * f64::EPSILON) {
+            nearest / 100.0
+        } else {
+            trunc_float(cents) / 100.0
+        }
     }
     #[inline]
     fn floor_whole(self) -> Self {
@@ -548,6 +557,21 @@ mod tests {
         );
         assert_eq!(Num::to_f64(dec!(1234.56)), 1234.56);
         assert_eq!(Num::to_f64(dec!(-0.038)), -0.038);
+    }
+
+    #[test]
+    fn float_truncation_keeps_whole_cents() {
+        // Every whole-cent amount up to $10,000 and some large ones come back as they were
+        // (plain truncation cut 123.45 to 123.44); fractions of a cent are still cut.
+        let large = [1_234_567_890.12_f64, 98_765_432.1, 5e12 + 0.07];
+        for x in (0..1_000_000).map(|k| k as f64 / 100.0).chain(large) {
+            assert_eq!(x.trunc_cents(), x, "{x}");
+            assert_eq!((-x).trunc_cents(), -x, "{x}");
+        }
+        assert_eq!(1.239_f64.trunc_cents(), 1.23);
+        assert_eq!((-1.239_f64).trunc_cents(), -1.23);
+        assert_eq!(0.009_f64.trunc_cents(), 0.0);
+        assert_eq!(1234.5699_f64.trunc_cents(), 1234.56);
     }
 
     #[test]
