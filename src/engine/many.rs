@@ -104,3 +104,23 @@ fn remember(names: &[String], took: &[OnceLock<Duration>]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_slowest_strategy_of_the_last_run_starts_first() {
+        // Names no other test uses: the table is shared by the whole process.
+        let names: Vec<String> = ["many-test quick", "many-test slow", "many-test new"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let took: Vec<OnceLock<Duration>> = (0..3).map(|_| OnceLock::new()).collect();
+        took[0].set(Duration::from_micros(100)).unwrap();
+        took[1].set(Duration::from_micros(300)).unwrap();
+        // The third was never timed: unknown cost goes first.
+        remember(&names[..2], &took[..2]);
+        assert_eq!(longest_first(&names), vec![2, 1, 0]);
+    }
+}
