@@ -4,11 +4,12 @@
 //! search in the same plan. The search must leave at least the LP schedule's estate.
 //! `cargo test --release --test four_million_couple -- --nocapture` prints the figures.
 
+mod common;
+
 use drawdown::compare::compare;
-use drawdown::optimize::{Budget, Objective, optimize_within};
+use drawdown::optimize::Objective;
 use drawdown::plan::{Plan, parse_plan, validate};
 use drawdown::strategy::{StrategySpec, parse_schedule_csv};
-use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 const LP_SCHEDULE: &str = "\
@@ -77,14 +78,7 @@ fn optimized_leaves_at_least_the_lp_schedules_estate() {
     own.strategies
         .retain(|s| !matches!(s.kind(), StrategySpec::Schedule { .. }));
     let t = Instant::now();
-    let o = optimize_within(
-        &own,
-        &Objective::Estate,
-        &Budget::repeatable(),
-        &AtomicBool::new(false),
-        &mut |_| {},
-    )
-    .unwrap();
+    let o = common::optimized(&own, &Objective::Estate);
     let ms = t.elapsed().as_secs_f64() * 1e3;
     let converted: rust_decimal::Decimal = o.projection.rows.iter().map(|r| r.conversion).sum();
     println!(

@@ -2,14 +2,15 @@
 //! where the premium tax credit's 400% cliff makes a conversion's last dollar cost the whole
 //! credit.
 
+mod common;
+
 use drawdown::compare::compare;
 use drawdown::engine::Projection;
-use drawdown::optimize::{Budget, Objective, optimize_within};
+use drawdown::optimize::Objective;
 use drawdown::plan::{Coverage, Plan, Wage, example_plan, parse_plan, plan_to_text};
 use drawdown::strategy::StrategySpec;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
-use std::sync::atomic::AtomicBool;
 
 fn example(name: &str) -> Plan {
     example_plan(name).expect("embedded").expect("valid")
@@ -98,14 +99,7 @@ fn household_f_pays_less_tax_and_premium_when_conversions_stop_below_the_aca_lin
 #[test]
 fn household_f_optimized_keeps_magi_under_the_cliff_while_the_credit_is_worth_keeping() {
     let plan = example("G.ron");
-    let o = optimize_within(
-        &plan,
-        &Objective::Estate,
-        &Budget::repeatable(),
-        &AtomicBool::new(false),
-        &mut |_| {},
-    )
-    .unwrap();
+    let o = common::optimized(&plan, &Objective::Estate);
     let c = compare(&plan).unwrap();
     let blind = &c.outcomes[c.index_of(&convert(false)).unwrap()];
     println!(

@@ -1,6 +1,8 @@
 //! The optimized strategy on every example: never worse than a named strategy on its objective,
 //! the same answer on every run, and a search that stops when asked.
 
+mod common;
+
 use drawdown::compare::{compare, compare_with};
 use drawdown::optimize::{
     Budget, Objective, OptimizeError, OptimizerProgress, OptimizerUpdate, at_least, optimize,
@@ -20,17 +22,6 @@ fn example(name: &str) -> Plan {
     parse_plan(text, name).unwrap()
 }
 
-fn run(plan: &Plan, objective: &Objective) -> drawdown::optimize::Optimized {
-    optimize_within(
-        plan,
-        objective,
-        &Budget::repeatable(),
-        &AtomicBool::new(false),
-        &mut |_| {},
-    )
-    .unwrap_or_else(|e| panic!("{}: {e}", plan.name))
-}
-
 #[test]
 fn optimized_is_at_least_every_named_strategy_on_every_example() {
     for (name, text) in EXAMPLES {
@@ -40,7 +31,7 @@ fn optimized_is_at_least_every_named_strategy_on_every_example() {
                 objective: Objective::Estate,
             });
         }
-        let o = run(&plan, &Objective::Estate);
+        let o = common::optimized(&plan, &Objective::Estate);
         let named = compare(&plan).unwrap();
         assert_eq!(named.outcomes.len(), plan.strategies.len() - 1, "{name}");
         for other in &named.outcomes {
@@ -67,7 +58,7 @@ fn optimized_spending_is_at_least_every_named_strategys() {
     let plan = example("E1.ron");
     let min_estate = Decimal::from(100_000);
     let objective = Objective::Spending { min_estate };
-    let o = run(&plan, &objective);
+    let o = common::optimized(&plan, &objective);
     assert!(o.outcome.lasts_to_horizon);
     assert!(
         o.outcome.estate_real >= min_estate,
@@ -88,8 +79,8 @@ fn optimized_spending_is_at_least_every_named_strategys() {
 #[test]
 fn the_same_plan_gives_the_same_answer() {
     let plan = example("D.ron");
-    let a = run(&plan, &Objective::Estate);
-    let b = run(&plan, &Objective::Estate);
+    let a = common::optimized(&plan, &Objective::Estate);
+    let b = common::optimized(&plan, &Objective::Estate);
     assert_eq!(a, b);
 }
 
@@ -168,7 +159,7 @@ fn the_comparison_waits_for_the_search_then_shows_it_in_the_plans_order() {
     assert_eq!(waiting.pending, vec![spec.clone()]);
     assert_eq!(waiting.specs.len(), plan.strategies.len() - 1);
 
-    let o = run(&plan, &Objective::Estate);
+    let o = common::optimized(&plan, &Objective::Estate);
     let full = compare_with(&plan, &[&o]).unwrap();
     assert!(full.pending.is_empty());
     assert_eq!(full.specs, plan.strategies);
@@ -216,7 +207,7 @@ fn a_search_that_reaches_its_budget_keeps_its_best_and_says_so() {
         o.wins_by()
     );
     // The full budget is not reached on the demo.
-    let full = run(&plan, &Objective::Estate);
+    let full = common::optimized(&plan, &Objective::Estate);
     assert!(!full.budget_spent && full.value >= o.value);
     // A time budget of nothing stops at once, with the best named strategy's years.
     let instant = Budget {
@@ -247,7 +238,7 @@ fn optimized_strictly_beats_the_best_named_strategy_where_it_did_before() {
         include_str!("../README.md").contains("by at least $25,000"),
         "the README states the demo's margin"
     );
-    let demo = run(&example("D.ron"), &Objective::Estate);
+    let demo = common::optimized(&example("D.ron"), &Objective::Estate);
     assert!(
         demo.value - demo.best_named.1 >= Decimal::from(DEMO_MARGIN),
         "demo: Optimized {} vs {} {}",
@@ -260,7 +251,7 @@ fn optimized_strictly_beats_the_best_named_strategy_where_it_did_before() {
     // E4 was rebuilt since (tax-deferred and Roth only, as in the study), where the named
     // Roth-before-deferred order is already close to the best: checked on its own below.
     for name in ["B.ron", "C1.ron", "C2.ron", "E1.ron", "E2.ron", "E3.ron"] {
-        let o = run(&example(name), &Objective::Estate);
+        let o = common::optimized(&example(name), &Objective::Estate);
         assert!(
             o.outcome.years_lasting >= o.best_named_outcome.years_lasting
                 && o.value - o.best_named.1 > Decimal::from(1_000),
@@ -270,7 +261,7 @@ fn optimized_strictly_beats_the_best_named_strategy_where_it_did_before() {
             o.best_named.1
         );
     }
-    let e4 = run(&example("E4.ron"), &Objective::Estate);
+    let e4 = common::optimized(&example("E4.ron"), &Objective::Estate);
     println!(
         "E4: Optimized {} vs {} {}",
         e4.value, e4.best_named.0, e4.best_named.1

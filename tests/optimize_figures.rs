@@ -3,10 +3,11 @@
 //! --ignored` prints them (the README's table comes from here); the time is wall-clock, so it is
 //! only a figure on an idle machine.
 
-use drawdown::optimize::{Budget, Objective, optimize_within};
+mod common;
+
+use drawdown::optimize::Objective;
 use drawdown::plan::{EXAMPLES, parse_plan};
 use drawdown::strategy::StrategySpec;
-use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 #[test]
@@ -24,14 +25,7 @@ fn figures_on_every_example() {
             objective: Objective::Estate,
         });
         let t = Instant::now();
-        let o = optimize_within(
-            &plan,
-            &Objective::Estate,
-            &Budget::repeatable(),
-            &AtomicBool::new(false),
-            &mut |_| {},
-        )
-        .unwrap();
+        let o = common::optimized(&plan, &Objective::Estate);
         let ms = t.elapsed().as_secs_f64() * 1e3;
         println!(
             "{:<8} {:<28} {:>14.2} {:>14.2} {:>10.2} {:>7} {:>9.1}",

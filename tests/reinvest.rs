@@ -2,15 +2,16 @@
 //! (`dividends: Reinvest`), and a bracket fill that draws tax-deferred money to the bracket top
 //! whatever the need, reinvesting the rest in taxable (`draw_beyond_need: true`).
 
+mod common;
+
 use drawdown::compare::compare;
 use drawdown::engine::{Projection, ReturnPath, Scenario, project};
-use drawdown::optimize::{Budget, Objective, Schedule, optimize_within};
+use drawdown::optimize::{Objective, Schedule};
 use drawdown::plan::{Account, Dividends, parse_plan, plan_to_text};
 use drawdown::strategy::build;
 use drawdown::tax::{Filing, TaxLaw};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
-use std::sync::atomic::AtomicBool;
 
 /// One retiree in Florida (no state income tax) with a taxable account and cash.
 fn dividend_plan(dividends: &str, balance: &str, spending: &str) -> String {
@@ -364,14 +365,7 @@ fn the_optimizer_improves_on_a_fill_beyond_the_need() {
     plan.strategies.truncate(2);
     let c = compare(&plan).unwrap();
     let best_named = c.outcomes.iter().map(|o| o.estate_real).max().unwrap();
-    let o = optimize_within(
-        &plan,
-        &Objective::Estate,
-        &Budget::repeatable(),
-        &AtomicBool::new(false),
-        &mut |_| {},
-    )
-    .unwrap();
+    let o = common::optimized(&plan, &Objective::Estate);
     let beyond_years = o
         .projection
         .rows

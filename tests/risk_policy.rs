@@ -2,26 +2,17 @@
 //! the optimized column on the plan's own path, never converts more than the account holds
 //! after a crash, and gives Optimized its market-risk rows.
 
+mod common;
+
 use drawdown::compare::compare_all;
 use drawdown::engine::{ReturnPath, Scenario, outcome, project};
-use drawdown::optimize::{Budget, Objective, Optimized, optimize_within};
+use drawdown::optimize::{Budget, Objective, Optimized};
 use drawdown::plan::{PathMode, Plan, Simulation, demo_plan, example_plan};
 use drawdown::sim::{risk_of, simulate_on, simulate_with};
 use drawdown::strategy::BracketTargets;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use std::sync::atomic::AtomicBool;
-
-fn optimized(plan: &Plan) -> Optimized {
-    optimize_within(
-        plan,
-        &Objective::Estate,
-        &Budget::repeatable(),
-        &AtomicBool::new(false),
-        &mut |_| {},
-    )
-    .expect("searches")
-}
 
 fn policy(plan: &Plan, o: &Optimized) -> BracketTargets {
     o.policy(plan, "Optimized".into())
@@ -39,7 +30,7 @@ fn on_the_plans_own_path_the_policy_reproduces_the_optimized_column() {
         ("B", example_plan("B.ron").unwrap().unwrap()),
         ("F", example_plan("F.ron").unwrap().unwrap()),
     ] {
-        let o = optimized(&plan);
+        let o = common::optimized(&plan, &Objective::Estate);
         let p = policy(&plan, &o);
         let scenario = Scenario::<Decimal>::build(&plan, &ReturnPath::constant(&plan)).unwrap();
         let quick = scenario.to_f64();
@@ -81,7 +72,7 @@ fn on_the_plans_own_path_the_policy_reproduces_the_optimized_column() {
 #[test]
 fn after_a_crash_the_policy_never_converts_more_than_the_account_holds() {
     let plan = demo_plan();
-    let o = optimized(&plan);
+    let o = common::optimized(&plan, &Objective::Estate);
     let p = policy(&plan, &o);
     let mut path = ReturnPath::constant(&plan);
     for (k, y) in path.years.iter_mut().enumerate() {

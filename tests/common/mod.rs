@@ -43,3 +43,19 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
 }
 pub mod plan_gen;
+
+/// The optimized strategy searched for `plan` with the repeatable budget (no time limit: the same
+/// answer however busy the machine), never cancelled; a failed search names the plan.
+pub fn optimized(
+    plan: &drawdown::plan::Plan,
+    objective: &drawdown::optimize::Objective,
+) -> drawdown::optimize::Optimized {
+    drawdown::optimize::optimize_within(
+        plan,
+        objective,
+        &drawdown::optimize::Budget::repeatable(),
+        &std::sync::atomic::AtomicBool::new(false),
+        &mut |_| {},
+    )
+    .unwrap_or_else(|e| panic!("{}: {e}", plan.name))
+}
