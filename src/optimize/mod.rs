@@ -233,3 +233,16 @@ pub fn optimize_progressive(
     progress(1.0);
     Ok(result)
 }
+
+/// Where the search's unit tests start: a plan's years on f64 with its constant returns, and a
+/// schedule that converts, harvests and draws nothing extra in any of them.
+#[cfg(test)]
+fn test_start(plan: &Plan) -> (Scenario<f64>, schedule::Schedule) {
+    let sc = Scenario::<Decimal>::build(plan, &crate::engine::ReturnPath::constant(plan))
+        .unwrap()
+        .to_f64();
+    let idle = schedule::Schedule {
+        years: vec![schedule::YearPlan::default(); sc.years.len()],
+    };
+    (sc, idle)
+}

@@ -157,20 +157,14 @@ pub fn one_year(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::ReturnPath;
-    use crate::optimize::schedule::{Patched, Schedule, YearPlan};
+
+    use crate::optimize::schedule::{Patched, YearPlan};
     use crate::plan::demo_plan;
-    use rust_decimal::Decimal;
 
     #[test]
     fn a_replay_from_any_years_state_is_the_whole_run() {
         let plan = demo_plan();
-        let sc = Scenario::<Decimal>::build(&plan, &ReturnPath::constant(&plan))
-            .unwrap()
-            .to_f64();
-        let base = Schedule {
-            years: vec![YearPlan::default(); sc.years.len()],
-        };
+        let (sc, base) = crate::optimize::test_start(&plan);
         let mut trail = Trail::default();
         let whole = score_from(&sc, &base, None, Some(&mut trail));
         assert_eq!(whole, score(&sc, &base));

@@ -191,10 +191,10 @@ impl Prices {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::ReturnPath;
+
     use crate::optimize::candidates::{Lever, Probe};
     use crate::plan::demo_plan;
-    use rust_decimal::Decimal;
+
     use std::sync::Mutex;
 
     /// Year `t` of `best` probed for its candidates of one lever: the run's score, its trail,
@@ -265,12 +265,7 @@ mod tests {
     #[test]
     fn the_screen_keeps_the_conversion_a_full_replay_picks() {
         let plan = demo_plan();
-        let sc = Scenario::<Decimal>::build(&plan, &ReturnPath::constant(&plan))
-            .unwrap()
-            .to_f64();
-        let best = Schedule {
-            years: vec![YearPlan::default(); sc.years.len()],
-        };
+        let (sc, best) = crate::optimize::test_start(&plan);
         for t in 0..6 {
             let (score, trail, plans) = probed(&sc, &best, t, Lever::Convert);
             assert!(plans.len() > 3, "year {t}: {} candidates", plans.len());
@@ -300,12 +295,7 @@ mod tests {
         let mut gaining_years = 0;
         for (name, text) in crate::plan::EXAMPLES {
             let plan = crate::plan::parse_plan(text, name).unwrap();
-            let sc = Scenario::<Decimal>::build(&plan, &ReturnPath::constant(&plan))
-                .unwrap()
-                .to_f64();
-            let best = Schedule {
-                years: vec![YearPlan::default(); sc.years.len()],
-            };
+            let (sc, best) = crate::optimize::test_start(&plan);
             for t in 0..sc.years.len() {
                 let (score, trail, plans) = probed(&sc, &best, t, Lever::Harvest);
                 if plans.len() <= 3 {
@@ -353,12 +343,7 @@ mod tests {
     #[test]
     fn basis_added_moves_only_the_basis() {
         let plan = demo_plan();
-        let sc = Scenario::<Decimal>::build(&plan, &ReturnPath::constant(&plan))
-            .unwrap()
-            .to_f64();
-        let best = Schedule {
-            years: vec![YearPlan::default(); sc.years.len()],
-        };
+        let (sc, best) = crate::optimize::test_start(&plan);
         let mut trail = Trail::default();
         score_from(&sc, &best, None, Some(&mut trail));
         let (state, _) = trail.at(3).unwrap();
