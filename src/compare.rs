@@ -102,7 +102,8 @@ pub fn compare_with(plan: &Plan, optimized: &[&Optimized]) -> Result<Comparison,
     // Without the life table (a broken override) the weighted figures are left out, not the
     // comparison. The survival chances are kept from the last comparison of the same people.
     let survival = survival_for(plan);
-    let results = project_all_weighted(&scenario, &decisions, &refs, survival.as_deref());
+    let (results, mut weights) =
+        project_all_weighted(&scenario, &decisions, &refs, survival.as_deref());
     // Back in the plan's order, with the optimized columns that are ready.
     let mut named = results.into_iter();
     let mut c = Comparison {
@@ -111,12 +112,12 @@ pub fn compare_with(plan: &Plan, optimized: &[&Optimized]) -> Result<Comparison,
         outcomes: Vec::new(),
         pending: Vec::new(),
     };
-    let mut weights: Option<Weights> = None;
     for (spec, name) in plan.strategies.iter().zip(names) {
         let column = match spec.objective() {
             Some(objective) => match optimized.iter().find(|o| o.objective == *objective) {
                 Some(o) => {
                     let (p, mut out) = (o.projection.clone(), o.outcome.clone());
+                    // The scenario's weights, unless no named strategy was projected to give them.
                     if let Some(s) = &survival {
                         let w = weights.get_or_insert_with(|| Weights::new(s, &p));
                         out.weighted = Some(w.weigh(&p));

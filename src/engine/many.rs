@@ -1,8 +1,7 @@
 //! Several strategies projected on one scenario, spread over the cores.
 
 use super::ledger::Projection;
-use super::mortality::Survival;
-use super::mortality::Weights;
+use super::mortality::{Survival, Weights};
 use super::outcome::{Outcome, outcome};
 use super::project::project;
 use super::scenario::Scenario;
@@ -20,16 +19,17 @@ pub fn project_all(
     decisions: &Scenario<f64>,
     strategies: &[&dyn Strategy],
 ) -> Vec<(Projection<Decimal>, Outcome)> {
-    project_all_weighted(scenario, decisions, strategies, None)
+    project_all_weighted(scenario, decisions, strategies, None).0
 }
 
-/// [`project_all`], each outcome also weighted by `survival` (its `weighted` figures).
+/// [`project_all`], each outcome also weighted by `survival` (its `weighted` figures); with the
+/// weights of the scenario's years, for columns projected elsewhere (an optimized search's).
 pub fn project_all_weighted(
     scenario: &Scenario<Decimal>,
     decisions: &Scenario<f64>,
     strategies: &[&dyn Strategy],
     survival: Option<&Survival>,
-) -> Vec<(Projection<Decimal>, Outcome)> {
+) -> (Vec<(Projection<Decimal>, Outcome)>, Option<Weights>) {
     let n = strategies.len();
     let names: Vec<String> = strategies.iter().map(|s| s.name()).collect();
     let order = longest_first(&names);
@@ -67,10 +67,12 @@ pub fn project_all_weighted(
         work();
     });
     remember(&names, &took);
-    done.into_iter()
+    let projected = done
+        .into_iter()
         // Every index was taken by exactly one worker, which set it before the scope ended.
         .filter_map(OnceLock::into_inner)
-        .collect()
+        .collect();
+    (projected, weights.into_inner())
 }
 
 /// How long each strategy took when last projected, by name: the next run starts the slowest
