@@ -14,7 +14,7 @@ use super::strategy::{Decision, Strategy};
 use super::year::{Solution, YearContext};
 use crate::num::Num;
 use crate::plan::AccountKind;
-use crate::tax::{Direction, Filing, IncomeFacts, Owners, Person, compute, slope};
+use crate::tax::{Direction, Filing, IncomeFacts, Owners, Person, TaxBreakdown, compute, slope};
 use std::any::Any;
 
 /// Projects one strategy and keeps every year. `decisions` is the same scenario on `f64`
@@ -131,12 +131,12 @@ impl<N: Num> PathState<N> {
     /// share of gain stays); `None` when no account of the kind holds money to scale.
     pub fn with_added(&self, kind: AccountKind, amount: N) -> Option<PathState<N>> {
         let held = sum_kind(&self.accounts, kind, |a| a.balance.pos());
-        if held <= N::ZERO || held + amount < N::ZERO {
+        if !held.above_zero() || held + amount < N::ZERO {
             return None;
         }
         let mut out = self.clone();
         for a in out.accounts.iter_mut().filter(|a| a.kind == kind) {
-            if a.balance <= N::ZERO {
+            if !a.balance.above_zero() {
                 continue;
             }
             let k = amount * a.balance / held;
@@ -153,14 +153,14 @@ impl<N: Num> PathState<N> {
     /// holds money.
     pub fn with_basis_added(&self, amount: N) -> Option<PathState<N>> {
         let held = sum_kind(&self.accounts, AccountKind::Taxable, |a| a.balance.pos());
-        if held <= N::ZERO {
+        if !held.above_zero() {
             return None;
         }
         let mut out = self.clone();
         for a in out
             .accounts
             .iter_mut()
-            .filter(|a| a.kind == AccountKind::Taxable && a.balance > N::ZERO)
+            .filter(|a| a.kind == AccountKind::Taxable && a.balance.above_zero())
         {
             a.basis += amount * a.balance / held;
         }
@@ -297,7 +297,7 @@ fn run_from<N: Num>(
         dividend_in.clear();
         dividend_in.resize(accounts.len(), N::ZERO);
         for (i, a) in accounts.iter().enumerate() {
-            if a.balance <= N::ZERO {
+            if !a.balance.above_zero() {
                 continue;
             }
             match a.kind {
@@ -309,7 +309,7 @@ fn run_from<N: Num>(
                         dividends_reinvested += d;
                     }
                     qualified += (d * a.qualified_share).round_cents();
-                    if a.realize_share > N::ZERO {
+                    if a.realize_share.above_zero() {
                         let price = growth_rate[i].pos();
                         turnover[i] = (a.balance * a.realize_share * price).round_cents();
                     }
@@ -365,14 +365,14 @@ fn run_from<N: Num>(
         let (mut penalised, mut deferred_total) = (N::ZERO, N::ZERO);
         for a in accounts
             .iter()
-            .filter(|a| a.kind == AccountKind::Deferred && a.balance > N::ZERO)
+            .filter(|a| a.kind == AccountKind::Deferred && a.balance.above_zero())
         {
             deferred_total += a.balance;
             if inputs.ages[a.owner] < a.penalty_free_age {
                 penalised += a.balance;
             }
         }
-        let early_rate = if penalised > N::ZERO {
+        let early_rate = if penalised.above_zero() {
             (scenario.early_withdrawal_rate * penalised.ratio(deferred_total)).short(12)
         } else {
             N::ZERO
@@ -479,13 +479,13 @@ fn run_from<N: Num>(
         let quick_solution = quick.solve_last(&decision);
         let solution = match (&quick_solution as &dyn Any).downcast_ref::<Solution<N>>() {
             Some(same) => *same,
-            None => ctx.solve_near(
+            None => ctx.solve_once(
                 &decision.convert(),
                 Some(N::from_f64(quick_solution.draws.total())),
             ),
         };
         // Money the accounts could not give: the HSAs are spent on other things too.
-        let (solution, hsa_draw, hsa_penalty) = if solution.shortfall > N::ZERO && has_hsa {
+        let (solution, hsa_draw, hsa_penalty) = if solution.shortfall.above_zero() && has_hsa {
             spend_hsa(&ctx, &decision.convert(), solution, &accounts)
         } else {
             (solution, N::ZERO, N::ZERO)
@@ -519,13 +519,13 @@ fn run_from<N: Num>(
         // Reinvested dividends buy shares at their price: balance and basis alike. They arrive
         // with the year's other income, so after this year's sales (which realised gain at the
         // average cost the year opened with).
-        if dividends_reinvested > N::ZERO {
+        if dividends_reinvested.above_zero() {
             for (a, d) in accounts.iter_mut().zip(&dividend_in) {
                 a.balance += *d;
                 a.basis += *d;
             }
         }
-        if draws.fixed > N::ZERO {
+        if draws.fixed.above_zero() {
             reinvest_taxable(&mut accounts, surplus);
         } else {
             reinvest(&mut accounts, surplus);
@@ -542,11 +542,14 @@ fn run_from<N: Num>(
         let (mut marginal_ordinary, mut marginal_gain) = (N::ZERO, N::ZERO);
         let mut marginal_premium = N::ZERO;
         if marginals {
-            let rates = marginal_rates(&quick, &facts);
+            // The year's final facts on f64, taxed once for both the slopes and the premium's.
+            let f = facts.to_f64();
+            let b = compute(&quick.inputs.law, &f);
+            let rates = marginal_rates(&quick, &f, &b);
             let rate = |r: f64| N::from_f64((r * 1e6).round() / 1e6);
             tax.marginal_ordinary = rate(rates[0]);
             tax.marginal_gain = rate(rates[1]);
-            let premium = premium_slope(&quick, &facts);
+            let premium = premium_slope(&quick, &f, &b);
             marginal_ordinary = rate(rates[0] + rates[2] + premium);
             marginal_gain = rate(rates[1] + rates[3] + premium);
             marginal_premium = rate(premium);
@@ -672,12 +675,12 @@ impl<N: Num> GuardrailState<N> {
         let mut moved = 0;
         match self.initial_rate {
             None => {
-                if portfolio > N::ZERO && planned > N::ZERO {
+                if portfolio.above_zero() && planned > N::ZERO {
                     self.initial_rate = Some(planned / portfolio);
                 }
             }
             Some(initial) => {
-                let rate = if portfolio > N::ZERO {
+                let rate = if portfolio.above_zero() {
                     planned * self.factor / portfolio
                 } else {
                     N::from_i64(1_000_000)
@@ -711,7 +714,7 @@ fn grow<N: Num>(
 ) -> N {
     let mut growth = N::ZERO;
     for (i, a) in accounts.iter_mut().enumerate() {
-        if a.balance <= N::ZERO {
+        if !a.balance.above_zero() {
             continue;
         }
         let rate = match rates.get(i) {
@@ -727,18 +730,20 @@ fn grow<N: Num>(
 
 /// Federal on ordinary income, federal on gain, state on ordinary, state on gain: the slopes of
 /// the tax at the year's final facts.
-fn marginal_rates<N: Num>(quick: &YearContext<'_, f64>, facts: &IncomeFacts<N>) -> [f64; 4] {
-    let f = facts.to_f64();
+fn marginal_rates(
+    quick: &YearContext<'_, f64>,
+    f: &IncomeFacts<f64>,
+    b: &TaxBreakdown<f64>,
+) -> [f64; 4] {
     let law = &quick.inputs.law;
-    let b = compute(law, &f);
     let mut out = [0.0; 4];
     for (i, dir) in [Direction::ordinary(), Direction::gain()]
         .into_iter()
         .enumerate()
     {
-        let s = slope(law, &f, &b, dir);
+        let s = slope(law, f, b, dir);
         out[i] = s.total;
-        out[2 + i] = quick.inputs.state.slope(&f, &b, &s, dir, &quick.owners).0;
+        out[2 + i] = quick.inputs.state.slope(f, b, &s, dir, &quick.owners).0;
     }
     out
 }
@@ -746,12 +751,11 @@ fn marginal_rates<N: Num>(quick: &YearContext<'_, f64>, facts: &IncomeFacts<N>) 
 /// How much of each further dollar of MAGI the net Marketplace premium takes (the credit's
 /// phase-out), short of a cliff. The law steps the expected contribution at each whole percent of
 /// the poverty line, so the rate is the average over the next $1,000 (or up to the next cliff).
-fn premium_slope<N: Num>(quick: &YearContext<'_, f64>, facts: &IncomeFacts<N>) -> f64 {
+fn premium_slope(quick: &YearContext<'_, f64>, f: &IncomeFacts<f64>, b: &TaxBreakdown<f64>) -> f64 {
     let Some(m) = &quick.inputs.health.marketplace else {
         return 0.0;
     };
-    let f = facts.to_f64();
-    let magi = Marketplace::magi(&f, &compute(&quick.inputs.law, &f));
+    let magi = Marketplace::magi(f, b);
     let next_cliff = m.cliffs.iter().copied().find(|c| *c >= magi);
     let span = next_cliff.map_or(1000.0, |c| (c - magi).min(1000.0));
     if span < 1.0 {
@@ -794,19 +798,22 @@ fn owners<N: Num>(
             roth_conversions: N::ZERO,
             social_security: own.social_security,
         };
-        // Twelve decimals split a dollar far below a cent and keep the state arithmetic on
-        // short numbers (a full-precision quotient makes every later sum a 96-bit one).
-        share[slot] = if total > N::ZERO {
-            (held[who] / total).short(12)
-        } else if slot == 0 {
+    }
+    // Twelve decimals split a dollar far below a cent and keep the state arithmetic on short
+    // numbers (a full-precision quotient makes every later sum a 96-bit one). The second share
+    // is the rest, so that the two make the whole.
+    if total.above_zero() {
+        let first = held[order[0]];
+        share[0] = if first == total {
             N::ONE
+        } else if first.above_zero() {
+            (first / total).short(12)
         } else {
             N::ZERO
         };
-    }
-    if total > N::ZERO {
-        // The two shares still make the whole.
         share[1] = N::ONE - share[0];
+    } else {
+        share[0] = N::ONE;
     }
     Owners {
         people,
@@ -824,10 +831,10 @@ fn take_hsa<N: Num>(
 ) -> N {
     let mut left = amount;
     for a in accounts.iter_mut() {
-        if left <= N::ZERO {
+        if !left.above_zero() {
             break;
         }
-        if a.kind == AccountKind::Hsa && a.balance > N::ZERO && from(a) {
+        if a.kind == AccountKind::Hsa && a.balance.above_zero() && from(a) {
             let t = left.min_of(a.balance);
             a.balance -= t;
             left -= t;
@@ -850,17 +857,17 @@ fn spend_hsa<N: Num>(
     let (mut held, mut penalised) = (N::ZERO, N::ZERO);
     for a in accounts
         .iter()
-        .filter(|a| a.kind == AccountKind::Hsa && a.balance > N::ZERO)
+        .filter(|a| a.kind == AccountKind::Hsa && a.balance.above_zero())
     {
         held += a.balance;
         if ctx.inputs.ages[a.owner] < health.hsa_free_age {
             penalised += a.balance;
         }
     }
-    if held <= N::ZERO {
+    if !held.above_zero() {
         return (solution, N::ZERO, N::ZERO);
     }
-    let rate = if penalised > N::ZERO {
+    let rate = if penalised.above_zero() {
         (health.hsa_rate * penalised.ratio(held)).short(12)
     } else {
         N::ZERO
@@ -879,7 +886,7 @@ fn spend_hsa<N: Num>(
         (year.solve(decision), x, penalty)
     };
     let all = at(held);
-    if all.0.shortfall > N::ZERO {
+    if all.0.shortfall.above_zero() {
         return all;
     }
     // The cash left rises with the amount spent: halve the stretch to the cent.
@@ -890,7 +897,7 @@ fn spend_hsa<N: Num>(
             break;
         }
         let tried = at(mid);
-        if tried.0.shortfall > N::ZERO {
+        if tried.0.shortfall.above_zero() {
             lo = mid;
         } else {
             hi = mid;
@@ -931,24 +938,24 @@ fn balances<N: Num>(accounts: &[AccountState<N>]) -> Balances<N> {
 /// Takes `amount` from the accounts of a kind in proportion to their balances, in whole cents.
 /// A taxable account's basis falls by the average cost of what it sold.
 fn take_pro_rata<N: Num>(accounts: &mut [AccountState<N>], kind: AccountKind, amount: N) {
-    if amount <= N::ZERO {
+    if !amount.above_zero() {
         return;
     }
     let mut total = N::ZERO;
     let mut holders = 0;
     for a in accounts
         .iter()
-        .filter(|a| a.kind == kind && a.balance > N::ZERO)
+        .filter(|a| a.kind == kind && a.balance.above_zero())
     {
         total += a.balance;
         holders += 1;
     }
-    if total <= N::ZERO {
+    if !total.above_zero() {
         return;
     }
     let amount = amount.min_of(total);
     let take = |a: &mut AccountState<N>, t: N| {
-        if t <= N::ZERO {
+        if !t.above_zero() {
             return;
         }
         if kind == AccountKind::Roth {
@@ -964,7 +971,7 @@ fn take_pro_rata<N: Num>(accounts: &mut [AccountState<N>], kind: AccountKind, am
         }
         a.balance -= t;
     };
-    let holding = |a: &AccountState<N>| a.kind == kind && a.balance > N::ZERO;
+    let holding = |a: &AccountState<N>| a.kind == kind && a.balance.above_zero();
     if holders == 1 {
         // The usual case: one account of the kind holds it all; no division needed.
         if let Some(a) = accounts.iter_mut().find(|a| holding(a)) {
@@ -993,7 +1000,7 @@ fn take_pro_rata<N: Num>(accounts: &mut [AccountState<N>], kind: AccountKind, am
         }
     }
     for (i, a) in accounts.iter().enumerate() {
-        if rest <= N::ZERO {
+        if !rest.above_zero() {
             break;
         }
         if holding(a) {
@@ -1010,12 +1017,12 @@ fn take_pro_rata<N: Num>(accounts: &mut [AccountState<N>], kind: AccountKind, am
 /// Sell-and-rebuy: raises the basis of the taxable accounts by the harvested gain, in
 /// proportion to their unrealised gains.
 fn harvest_gains<N: Num>(accounts: &mut [AccountState<N>], gain: N) {
-    if gain <= N::ZERO {
+    if !gain.above_zero() {
         return;
     }
     let unrealized = |a: &AccountState<N>| (a.balance - a.basis).pos();
     let total = sum_kind(accounts, AccountKind::Taxable, unrealized);
-    if total <= N::ZERO {
+    if !total.above_zero() {
         return;
     }
     let mut rest = gain.min_of(total);
@@ -1045,7 +1052,7 @@ fn harvest_gains<N: Num>(accounts: &mut [AccountState<N>], gain: N) {
 /// Moves a conversion from the tax-deferred accounts to a Roth account of the same owner,
 /// opening one when there is none.
 fn transfer_conversion<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N, year: i32) {
-    if amount <= N::ZERO {
+    if !amount.above_zero() {
         return;
     }
     let before = owners_deferred(accounts);
@@ -1053,7 +1060,7 @@ fn transfer_conversion<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N, y
     let after = owners_deferred(accounts);
     for owner in 0..2 {
         let moved = before[owner] - after[owner];
-        if moved <= N::ZERO {
+        if !moved.above_zero() {
             continue;
         }
         let target = accounts
@@ -1089,7 +1096,7 @@ fn roth_take<N: Num>(a: &mut AccountState<N>, t: N) {
     let from_basis = t.min_of(a.basis.pos());
     a.basis -= from_basis;
     let mut rest = t - from_basis;
-    while rest > N::ZERO {
+    while rest.above_zero() {
         let oldest = (0..a.young.len())
             .filter(|&k| a.young[k].1 > N::ZERO)
             .min_by_key(|&k| a.young[k].0);
@@ -1130,7 +1137,7 @@ fn roth_early<N: Num>(
         });
     }
     let deferred = held[0] + held[1];
-    if deferred > N::ZERO {
+    if deferred.above_zero() {
         for (owner, h) in held.iter().enumerate() {
             if *h <= N::ZERO {
                 continue;
@@ -1155,7 +1162,7 @@ fn roth_early<N: Num>(
     }
     pieces
         .iter()
-        .any(|p| p.penalised && (p.young > N::ZERO || p.converted > N::ZERO))
+        .any(|p| p.penalised && (p.young.above_zero() || p.converted.above_zero()))
         .then_some(RothEarly { rate, pieces })
 }
 
@@ -1171,7 +1178,7 @@ fn owners_deferred<N: Num>(accounts: &[AccountState<N>]) -> [N; 2] {
 /// Puts money left over into the first cash account, else the first taxable one (as new basis),
 /// else a new cash account.
 fn reinvest<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
-    if amount <= N::ZERO {
+    if !amount.above_zero() {
         return;
     }
     let target = accounts
@@ -1193,7 +1200,7 @@ fn reinvest<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
 /// a new lot at full basis, else into a new taxable account: the money was drawn to be invested
 /// (a cash account would pay taxed interest on it instead of deferring the gain).
 fn reinvest_taxable<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
-    if amount <= N::ZERO {
+    if !amount.above_zero() {
         return;
     }
     let i = match accounts.iter().position(|a| a.kind == AccountKind::Taxable) {

@@ -359,6 +359,12 @@ impl<'a, N: Num> YearContext<'a, N> {
         solution
     }
 
+    /// [`Self::solve_near`] without the memo: the books solve each year once, on a context no
+    /// strategy has asked (storing the pair would copy a solution of a kilobyte for nothing).
+    pub fn solve_once(&self, decision: &Decision<N>, guess: Option<N>) -> Solution<N> {
+        self.solve_fresh(decision, guess)
+    }
+
     fn solve_fresh(&self, decision: &Decision<N>, guess: Option<N>) -> Solution<N> {
         let convert = decision
             .convert
