@@ -52,7 +52,10 @@ pub fn watch<T>(f: impl FnOnce() -> T) -> (T, Option<f64>) {
 
 #[inline]
 fn note_flip(t: f64) {
-    if t > 0.0 && t.is_finite() {
+    // Being below the nearest distance so far (never more than infinite) also refuses an infinite
+    // distance and NaN, without a separate finiteness test: this runs at every comparison of a
+    // slope's computation.
+    if t > 0.0 {
         FLIP.with(|c| {
             if t < c.get() {
                 c.set(t);
