@@ -4,6 +4,7 @@
 //! level, or compounded inflation); only the ratio between two years is used, so the base does
 //! not matter. Each table indexes from its own last year, whatever that year is.
 
+use crate::num::round_dp;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -18,7 +19,7 @@ pub fn growth(level: &dyn Fn(i32) -> Decimal, from: i32, to: i32) -> Option<Deci
     if a <= Decimal::ZERO || b <= Decimal::ZERO {
         return None;
     }
-    let ratio = (b / a).round_dp(12);
+    let ratio = round_dp(b / a, 12);
     (ratio >= dec!(0.000000001) && ratio <= dec!(1000000000)).then_some(ratio)
 }
 
@@ -36,7 +37,7 @@ pub fn compound(rate: Decimal, base_year: i32) -> impl Fn(i32) -> Decimal {
             if level > dec!(1e12) || level < dec!(1e-12) {
                 break;
             }
-            level = if n > 0 { level * step } else { level / step }.round_dp(16);
+            level = round_dp(if n > 0 { level * step } else { level / step }, 16);
         }
         level
     }

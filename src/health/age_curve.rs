@@ -4,6 +4,7 @@
 use super::error::HealthError;
 use super::tables::HealthTables;
 use crate::index::growth;
+use crate::num::round_dp;
 use rust_decimal::Decimal;
 
 /// The premium factor at `age` relative to age 21 (3.000 from 64; 65 and over use 64's).
@@ -37,7 +38,7 @@ pub fn default_benchmark(
         HealthError::invalid("price level", format!("no usable growth to {year}"))
     })?;
     let yearly = d.monthly * Decimal::from(12) * scale;
-    Ok(premium_at_age(tables, yearly, d.age, age).round_dp(2))
+    Ok(round_dp(premium_at_age(tables, yearly, d.age, age), 2))
 }
 
 #[cfg(test)]

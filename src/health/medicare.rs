@@ -5,7 +5,7 @@
 use super::error::HealthError;
 use super::tables::HealthTables;
 use crate::index::growth;
-use crate::num::Num;
+use crate::num::{Num, round_dp};
 use crate::tax::LawTables;
 use rust_decimal::Decimal;
 
@@ -44,7 +44,7 @@ impl MedicarePremiums<Decimal> {
             let scale = growth(prices, from, year).ok_or_else(|| {
                 HealthError::invalid("price level", format!("no usable growth to {year}"))
             })?;
-            Ok((amount * scale).round_dp(1))
+            Ok(round_dp(amount * scale, 1))
         };
         let b = law.irmaa_for(year).unwrap_or_else(|| law.last_irmaa());
         let (d_year, d) = *health

@@ -5,7 +5,7 @@ use super::error::TaxError;
 use super::filing::Filing;
 use super::tables::{IrmaaTable, LawTables};
 use crate::money::index_nearest;
-use crate::num::Num;
+use crate::num::{Num, round_dp};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -61,7 +61,7 @@ fn from_table(t: &IrmaaTable, premium_year: i32, scale: Decimal) -> Irmaa<Decima
             index_nearest(e, scale, 1000)
         }
     };
-    let money = |m: Decimal| (m * scale).round_dp(1);
+    let money = |m: Decimal| round_dp(m * scale, 1);
     let standard = money(t.standard_part_b);
     let arr5 = |v: &Vec<Decimal>| -> [Decimal; 5] { std::array::from_fn(|i| edge(v[i])) };
     let mut annual_surcharge = [Decimal::ZERO; 6];
