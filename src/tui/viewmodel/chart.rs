@@ -1,33 +1,17 @@
 //! The charts' plain data: one stacked column of income sources per year and one column of
 //! taxes, in today's dollars, for the charted strategy.
 
-use crate::engine::{Projection, YearRow};
+use crate::engine::Projection;
 use crate::money::format_rate;
-use crate::num::Num;
+use crate::report::handout::series::Deflate;
 use crate::tui::widgets::{StackColumn, TaxColumn};
 use rust_decimal::Decimal;
-
-/// A year's amounts in today's dollars, as chart heights: on floats, since a cell is an eighth
-/// of a row and a label three significant figures (the exact Decimal quotient cost a division of
-/// the 96-bit mantissa for each of the 17 amounts of each year, on every keypress).
-struct Real(f64);
-
-impl Real {
-    fn of(r: &YearRow<Decimal>) -> Real {
-        Real(Num::to_f64(r.price_level))
-    }
-
-    fn at(&self, v: Decimal) -> f64 {
-        let x = Num::to_f64(v) / self.0;
-        if x.is_finite() { x } else { 0.0 }
-    }
-}
 
 /// One stacked column per year, in today's dollars.
 pub fn stack_columns(p: &Projection<Decimal>) -> Vec<StackColumn> {
     p.rows
         .iter()
-        .map(|r| (r, Real::of(r)))
+        .map(|r| (r, Deflate::year(r)))
         .map(|(r, real)| StackColumn {
             label: r.year.to_string(),
             sources: [
@@ -61,7 +45,7 @@ pub fn tax_columns(p: &Projection<Decimal>) -> Vec<TaxColumn> {
     // A plan's years fall in a handful of brackets: each rate is written once.
     let mut rates: Vec<(Decimal, String)> = Vec::new();
     for r in &p.rows {
-        let real = Real::of(r);
+        let real = Deflate::year(r);
         let bracket = if r.tax.bracket == 0 {
             "0%".to_string()
         } else if let Some((_, text)) = rates.iter().find(|(x, _)| *x == r.tax.bracket_rate) {
