@@ -1,43 +1,38 @@
 //! The charts' plain data: one stacked column of income sources per year and one column of
 //! taxes, in today's dollars, for the charted strategy.
 
-use crate::engine::{Projection, YearRow};
+use crate::engine::Projection;
 use crate::money::format_rate;
+use crate::report::handout::series::Deflate;
 use crate::tui::widgets::{StackColumn, TaxColumn};
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
-
-fn real(r: &YearRow<Decimal>, v: Decimal) -> f64 {
-    v.checked_div(r.price_level)
-        .and_then(|x| x.to_f64())
-        .unwrap_or(0.0)
-}
 
 /// One stacked column per year, in today's dollars.
 pub fn stack_columns(p: &Projection<Decimal>) -> Vec<StackColumn> {
     p.rows
         .iter()
-        .map(|r| StackColumn {
+        .map(|r| (r, Deflate::year(r)))
+        .map(|(r, real)| StackColumn {
             label: r.year.to_string(),
             sources: [
-                real(r, r.social_security),
-                real(r, r.pensions + r.wages + r.self_employment + r.other_income),
-                real(r, r.dividends + r.interest),
-                real(r, r.taxable_sale + r.cash_draw),
-                real(r, r.rmd),
-                real(r, r.deferred_draw),
-                real(r, r.roth_draw),
-                real(r, r.conversion),
-                real(r, r.hsa_medical + r.hsa_draw),
+                real.at(r.social_security),
+                real.at(r.pensions + r.wages + r.self_employment + r.other_income),
+                real.at(r.dividends + r.interest),
+                real.at(r.taxable_sale + r.cash_draw),
+                real.at(r.rmd),
+                real.at(r.deferred_draw),
+                real.at(r.roth_draw),
+                real.at(r.conversion),
+                real.at(r.hsa_medical + r.hsa_draw),
             ],
             taxes: [
-                real(r, r.federal_tax),
-                real(r, r.state_tax),
-                real(r, r.irmaa),
-                real(r, r.health()),
-                real(r, r.medical_costs),
+                real.at(r.federal_tax),
+                real.at(r.state_tax),
+                real.at(r.irmaa),
+                real.at(r.health()),
+                real.at(r.medical_costs),
             ],
-            shortfall: real(r, r.shortfall),
+            shortfall: real.at(r.shortfall),
         })
         .collect()
 }
@@ -47,11 +42,18 @@ pub fn stack_columns(p: &Projection<Decimal>) -> Vec<StackColumn> {
 pub fn tax_columns(p: &Projection<Decimal>) -> Vec<TaxColumn> {
     let mut out = Vec::with_capacity(p.rows.len());
     let mut previous: Option<(u8, u8)> = None;
+    // A plan's years fall in a handful of brackets: each rate is written once.
+    let mut rates: Vec<(Decimal, String)> = Vec::new();
     for r in &p.rows {
+        let real = Deflate::year(r);
         let bracket = if r.tax.bracket == 0 {
             "0%".to_string()
+        } else if let Some((_, text)) = rates.iter().find(|(x, _)| *x == r.tax.bracket_rate) {
+            text.clone()
         } else {
-            format_rate(r.tax.bracket_rate)
+            let text = format_rate(r.tax.bracket_rate);
+            rates.push((r.tax.bracket_rate, text.clone()));
+            text
         };
         let (up, tier_up) = match previous {
             Some((b, t)) => (r.tax.bracket > b, r.irmaa_tier > t),
@@ -60,9 +62,9 @@ pub fn tax_columns(p: &Projection<Decimal>) -> Vec<TaxColumn> {
         previous = Some((r.tax.bracket, r.irmaa_tier));
         out.push(TaxColumn {
             label: r.year.to_string(),
-            federal: real(r, r.federal_tax),
-            state: real(r, r.state_tax),
-            irmaa: real(r, r.irmaa),
+            federal: real.at(r.federal_tax),
+            state: real.at(r.state_tax),
+            irmaa: real.at(r.irmaa),
             bracket,
             bracket_up: up,
             irmaa_tier_up: tier_up,

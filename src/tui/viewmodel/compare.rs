@@ -25,13 +25,12 @@ pub fn metric_rows(app: &App) -> Vec<MetricRow> {
         .baseline
         .as_ref()
         .map(|b| (rows(&b.comparison.outcomes), &b.comparison));
-    now.iter()
+    now.into_iter()
         .enumerate()
-        .map(|(m_i, m)| {
+        .map(|(m_i, mut m)| {
             let best = m.best();
-            let cells = m
-                .texts
-                .iter()
+            let cells = std::mem::take(&mut m.texts)
+                .into_iter()
                 .enumerate()
                 .map(|(i, text)| {
                     let delta = before.as_ref().and_then(|(bm, bc)| {
@@ -49,14 +48,14 @@ pub fn metric_rows(app: &App) -> Vec<MetricRow> {
                         })
                     });
                     MetricCell {
-                        text: text.clone(),
+                        text,
                         best: best[i],
                         delta,
                     }
                 })
                 .collect();
             MetricRow {
-                label: m.label.clone(),
+                label: m.label,
                 cells,
             }
         })

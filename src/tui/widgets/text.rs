@@ -39,6 +39,21 @@ fn set_str(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) 
     }
     let max = u16::try_from(max).unwrap_or(u16::MAX);
     let room = buf.area.right().saturating_sub(x).min(max);
+    let a = buf.area;
+    if y >= a.top() && y < a.bottom() && x >= a.left() {
+        // The whole run lies in one row of the buffer: its cells are consecutive, so they are
+        // written from a slice rather than each looked up by position (a bounds check and an
+        // index computation per character, a tenth of a frame's text cost).
+        let w = room.min(u16::try_from(s.len()).unwrap_or(u16::MAX));
+        let n = usize::from(w);
+        let start = usize::from(y - a.y) * usize::from(a.width) + usize::from(x - a.x);
+        if let Some(cells) = buf.content.get_mut(start..start + n) {
+            for (c, i) in cells.iter_mut().zip(0..n) {
+                c.set_symbol(&s[i..=i]).set_style(style);
+            }
+            return (x + w, y);
+        }
+    }
     let mut end = x;
     for (i, _) in s.char_indices().take(usize::from(room)) {
         if let Some(c) = buf.cell_mut((end, y)) {
