@@ -32,7 +32,8 @@ const SCREEN_KEEP: usize = 3;
 /// into a gain on any example (2026-12-01), and those years are most of a late sweep's work.
 const STALE_LOSS: f64 = 1_000.0;
 /// Likewise one lever of a year whose every trial lost by more than this (what a whole sweep
-/// must gain to go on, [`SWEEP_GAIN`]) in one sweep, except conversions ([`lever_goes_stale`]):
+/// must gain to go on, [`SWEEP_GAIN`]) in one sweep, or whose trials the screen's floors all
+/// left out, except conversions ([`lever_goes_stale`]):
 /// on every example the draws, sales and harvests a sweep found no use for stayed of no use
 /// in the next, and skipping them cut the demo's replayed years by a ninth (2026-12-01).
 const STALE_LEVER_LOSS: f64 = 100.0;
