@@ -52,7 +52,7 @@ pub struct Budget {
 }
 
 impl Default for Budget {
-    /// 200,000 projections (the demo's search takes about 3,200, most of them partial) and two
+    /// 200,000 projections (the demo's search takes about 2,900, most of them partial) and two
     /// seconds.
     fn default() -> Budget {
         Budget {

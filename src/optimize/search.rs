@@ -31,6 +31,12 @@ const SCREEN_KEEP: usize = 3;
 /// the next sweeps of the same descent: the changes the sweep made elsewhere turned no such year
 /// into a gain on any example (2026-12-01), and those years are most of a late sweep's work.
 const STALE_LOSS: f64 = 1_000.0;
+/// Likewise one lever of a year whose every trial lost by more than this (what a whole sweep
+/// must gain to go on, [`SWEEP_GAIN`]) in one sweep, or whose trials the screen's floors all
+/// left out, except conversions ([`lever_goes_stale`]):
+/// on every example the draws, sales and harvests a sweep found no use for stayed of no use
+/// in the next, and skipping them cut the demo's replayed years by a ninth (2026-12-01).
+const STALE_LEVER_LOSS: f64 = 100.0;
 
 /// The search's settings and its count of projections.
 pub struct Search<'a> {
@@ -197,6 +203,8 @@ impl<'a> Search<'a> {
         let total = (self.max_sweeps.min(TYPICAL_SWEEPS) * n).max(1) as f32;
         // The most any trial of each year gained in the last sweep that tried it.
         let mut last_gain = vec![f64::INFINITY; n];
+        // The same for each lever of each year.
+        let mut lever_gain = vec![[f64::INFINITY; Lever::ALL.len()]; n];
         for sweep in 0..self.max_sweeps {
             let mut improved = false;
             let sweep_start = best_score;
@@ -222,6 +230,15 @@ impl<'a> Search<'a> {
                         best_score = s;
                         found = c;
                         stale = false;
+                    }
+                    if sweep > 0
+                        && best_score.lasts
+                        && lever_goes_stale(lever)
+                        && lever_gain
+                            .get(t)
+                            .is_some_and(|g| g[lever as usize] < -STALE_LEVER_LOSS)
+                    {
+                        continue;
                     }
                     let mut plans = found.plans(lever, best.years[t]);
                     if plans.is_empty() {
@@ -264,12 +281,17 @@ impl<'a> Search<'a> {
                     }
                     let scores = self.trials(&best, t, &plans, &trail);
                     let mut pick: Option<usize> = None;
+                    let mut lever_best = f64::NEG_INFINITY;
                     for (i, s) in scores.iter().enumerate() {
                         year_gain = year_gain.max(s.estate - best_score.estate);
+                        lever_best = lever_best.max(s.estate - best_score.estate);
                         let leader = pick.map_or(&best_score, |p| &scores[p]);
                         if s.beats(leader, MARGIN) {
                             pick = Some(i);
                         }
+                    }
+                    if let Some(g) = lever_gain.get_mut(t) {
+                        g[lever as usize] = lever_best;
                     }
                     if let Some(i) = pick {
                         best.years[t] = plans[i];
@@ -291,6 +313,13 @@ impl<'a> Search<'a> {
         }
         Ok((best, best_score))
     }
+}
+
+/// Whether a lever of a year is left out of a descent's later sweeps once its trials all lost.
+/// Not conversions: a year's best conversion moves with the conversions around it, which the
+/// same sweep changes (leaving out conversions too cost the $4m couple $21.68).
+fn lever_goes_stale(lever: Lever) -> bool {
+    lever != Lever::Convert
 }
 
 /// How far below the incumbent's own estimate a screened trial may be estimated and still be
