@@ -27,16 +27,8 @@ const POW10_I128: [i128; 29] = {
     t
 };
 
-/// `10^n` for the scales whose power fits in 64 bits.
-const POW10_U64: [u64; 20] = {
-    let mut t = [1u64; 20];
-    let mut i = 1;
-    while i < 20 {
-        t[i] = t[i - 1] * 10;
-        i += 1;
-    }
-    t
-};
+/// The scales whose power of ten fits in 64 bits (10^19 < 2^64).
+const U64_SCALES: usize = 20;
 
 /// `m / 10^k` and `m % 10^k` (truncated, the remainder with `m`'s sign). Most mantissas the books
 /// see fit in 64 bits: their division is one machine instruction, where the 128-bit one is a
@@ -44,10 +36,10 @@ const POW10_U64: [u64; 20] = {
 #[inline]
 fn div_rem_pow10(m: i128, k: usize) -> (i128, i128) {
     let magnitude = m.unsigned_abs();
-    if k < POW10_U64.len()
+    if k < U64_SCALES
         && let Ok(small) = u64::try_from(magnitude)
     {
-        let d = POW10_U64[k];
+        let d = POW10_I128[k] as u64;
         let (q, r) = ((small / d) as i128, (small % d) as i128);
         return if m < 0 { (-q, -r) } else { (q, r) };
     }
@@ -569,6 +561,7 @@ mod tests {
                 }
             }
             for v in [d, Decimal::from_parts(0, 0, 0, true, scale)] {
+                assert_eq!(v.above_zero(), v > Decimal::ZERO, "{v}");
                 let max = if v >= Decimal::ZERO { v } else { Decimal::ZERO };
                 assert_eq!(v.pos(), max);
                 assert_eq!(v.pos().is_sign_negative(), max.is_sign_negative());
