@@ -330,39 +330,38 @@ impl<'a, N: Num> YearContext<'a, N> {
         }
     }
 
-    /// Meets the year's need under a decision.
+    /// Meets the year's need under a decision; the last answer is remembered, since strategies
+    /// often ask again for the decision they then return.
     pub fn solve(&self, decision: &Decision<N>) -> Solution<N> {
-        self.solve_near(decision, None)
+        if let Some(s) = self.remembered(decision) {
+            return s;
+        }
+        let solution = self.solve_fresh(decision, None);
+        *self.memo.borrow_mut() = Some((*decision, solution));
+        solution
     }
 
     /// [`Self::solve`] for the last time this year: the memo is read but not written, since
     /// nothing will ask again (storing the pair costs as much as a tax computation).
     pub fn solve_last(&self, decision: &Decision<N>) -> Solution<N> {
-        if let Some((d, s)) = self.memo.borrow().as_ref()
-            && d.solves_as(decision)
-        {
-            return *s;
-        }
-        self.solve_fresh(decision, None)
+        self.remembered(decision)
+            .unwrap_or_else(|| self.solve_fresh(decision, None))
     }
 
     /// Meets the year's need under a decision, starting from a guess of the total drawn (the
-    /// solution of the same decision on `f64`); exact whatever the guess.
-    pub fn solve_near(&self, decision: &Decision<N>, guess: Option<N>) -> Solution<N> {
-        if let Some((d, s)) = self.memo.borrow().as_ref()
-            && d.solves_as(decision)
-        {
-            return *s;
-        }
-        let solution = self.solve_fresh(decision, guess);
-        *self.memo.borrow_mut() = Some((*decision, solution));
-        solution
-    }
-
-    /// [`Self::solve_near`] without the memo: the books solve each year once, on a context no
-    /// strategy has asked (storing the pair would copy a solution of a kilobyte for nothing).
+    /// solution of the same decision on `f64`); exact whatever the guess. Without the memo: the
+    /// books solve each year once, on a context no strategy has asked (storing the pair would
+    /// copy a solution of a kilobyte for nothing).
     pub fn solve_once(&self, decision: &Decision<N>, guess: Option<N>) -> Solution<N> {
         self.solve_fresh(decision, guess)
+    }
+
+    /// The remembered answer, if it was for a decision that solves as this one does.
+    fn remembered(&self, decision: &Decision<N>) -> Option<Solution<N>> {
+        match self.memo.borrow().as_ref() {
+            Some((d, s)) if d.solves_as(decision) => Some(*s),
+            _ => None,
+        }
     }
 
     fn solve_fresh(&self, decision: &Decision<N>, guess: Option<N>) -> Solution<N> {
