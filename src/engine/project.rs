@@ -675,7 +675,7 @@ impl<N: Num> GuardrailState<N> {
         let mut moved = 0;
         match self.initial_rate {
             None => {
-                if portfolio.above_zero() && planned > N::ZERO {
+                if portfolio.above_zero() && planned.above_zero() {
                     self.initial_rate = Some(planned / portfolio);
                 }
             }

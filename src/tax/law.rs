@@ -282,22 +282,18 @@ impl TaxLaw<Decimal> {
         }
     }
 
-    /// The same law in another number type (f64 for simulation). A Decimal copy keeps the
-    /// `f64` copy made when the law was resolved, and an `f64` one is that copy: a scenario
+    /// The same law in another number type (f64 for simulation). A Decimal copy is this law,
+    /// with the `f64` copy made when it was resolved, and an `f64` one is that copy: a scenario
     /// converts its laws every build, and its `f64` mirror would otherwise convert them again.
     pub fn convert<M: Num>(&self) -> TaxLaw<M> {
-        if let Some(fast) = self.fast.as_deref() {
-            let any: &dyn std::any::Any = fast;
-            if let Some(same) = any.downcast_ref::<TaxLaw<M>>() {
+        let itself: &dyn std::any::Any = self;
+        let fast = self.fast.as_deref().map(|f| f as &dyn std::any::Any);
+        for candidate in std::iter::once(itself).chain(fast) {
+            if let Some(same) = candidate.downcast_ref::<TaxLaw<M>>() {
                 return same.clone();
             }
         }
-        let mut out = self.map_numbers(M::from_dec);
-        let any: &mut dyn std::any::Any = &mut out;
-        if let Some(exact) = any.downcast_mut::<TaxLaw<Decimal>>() {
-            exact.fast.clone_from(&self.fast);
-        }
-        out
+        self.map_numbers(M::from_dec)
     }
 }
 
