@@ -121,40 +121,54 @@ impl Deflate {
     }
 }
 
-/// The years of a projection as the planner charts them: the same sources, in today's dollars.
+/// A year's charted amounts in today's dollars, in the charts' order: the income sources
+/// (`SOURCES`), the taxes and costs (federal, state, IRMAA, health premiums, medical costs) and
+/// the shortfall. The planner's columns and the handout's stacks are both drawn from these.
+pub fn year_amounts(r: &YearRow<Decimal>) -> ([f64; 9], [f64; 5], f64) {
+    let d = Deflate::year(r);
+    let real = |v: Decimal| d.at(v);
+    (
+        [
+            real(r.social_security),
+            real(r.pensions + r.wages + r.self_employment + r.other_income),
+            real(r.dividends + r.interest),
+            real(r.taxable_sale + r.cash_draw),
+            real(r.rmd),
+            real(r.deferred_draw),
+            real(r.roth_draw),
+            real(r.conversion),
+            real(r.hsa_medical + r.hsa_draw),
+        ],
+        [
+            real(r.federal_tax),
+            real(r.state_tax),
+            real(r.irmaa),
+            real(r.health()),
+            real(r.medical_costs),
+        ],
+        real(r.shortfall),
+    )
+}
+
+/// The years of a projection as the planner charts them: the same sources, in today's dollars,
+/// none below zero.
 pub fn stack_years(p: &Projection<Decimal>) -> Vec<StackYear> {
     let mut previous: Option<(u8, u8)> = None;
     p.rows
         .iter()
         .map(|r| {
-            let d = Deflate::year(r);
-            let real = |v: Decimal| d.at(v).max(0.0);
             let (bracket_up, tier_up) = match previous {
                 Some((b, t)) => (r.tax.bracket > b, r.irmaa_tier > t),
                 None => (false, false),
             };
             previous = Some((r.tax.bracket, r.irmaa_tier));
+            let (sources, taxes, shortfall) = year_amounts(r);
+            let floor = |v: f64| v.max(0.0);
             StackYear {
                 year: r.year,
-                sources: [
-                    real(r.social_security),
-                    real(r.pensions + r.wages + r.self_employment + r.other_income),
-                    real(r.dividends + r.interest),
-                    real(r.taxable_sale + r.cash_draw),
-                    real(r.rmd),
-                    real(r.deferred_draw),
-                    real(r.roth_draw),
-                    real(r.conversion),
-                    real(r.hsa_medical + r.hsa_draw),
-                ],
-                taxes: [
-                    real(r.federal_tax),
-                    real(r.state_tax),
-                    real(r.irmaa),
-                    real(r.health()),
-                    real(r.medical_costs),
-                ],
-                shortfall: real(r.shortfall),
+                sources: sources.map(floor),
+                taxes: taxes.map(floor),
+                shortfall: floor(shortfall),
                 bracket_up,
                 tier_up,
             }

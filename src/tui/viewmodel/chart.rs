@@ -3,7 +3,7 @@
 
 use crate::engine::Projection;
 use crate::money::format_rate;
-use crate::report::handout::series::Deflate;
+use crate::report::handout::series::{Deflate, year_amounts};
 use crate::tui::widgets::{StackColumn, TaxColumn};
 use rust_decimal::Decimal;
 
@@ -11,28 +11,14 @@ use rust_decimal::Decimal;
 pub fn stack_columns(p: &Projection<Decimal>) -> Vec<StackColumn> {
     p.rows
         .iter()
-        .map(|r| (r, Deflate::year(r)))
-        .map(|(r, real)| StackColumn {
-            label: r.year.to_string(),
-            sources: [
-                real.at(r.social_security),
-                real.at(r.pensions + r.wages + r.self_employment + r.other_income),
-                real.at(r.dividends + r.interest),
-                real.at(r.taxable_sale + r.cash_draw),
-                real.at(r.rmd),
-                real.at(r.deferred_draw),
-                real.at(r.roth_draw),
-                real.at(r.conversion),
-                real.at(r.hsa_medical + r.hsa_draw),
-            ],
-            taxes: [
-                real.at(r.federal_tax),
-                real.at(r.state_tax),
-                real.at(r.irmaa),
-                real.at(r.health()),
-                real.at(r.medical_costs),
-            ],
-            shortfall: real.at(r.shortfall),
+        .map(|r| {
+            let (sources, taxes, shortfall) = year_amounts(r);
+            StackColumn {
+                label: r.year.to_string(),
+                sources,
+                taxes,
+                shortfall,
+            }
         })
         .collect()
 }
