@@ -44,7 +44,8 @@ pub fn project_all_weighted(
     // twice a fixed order's time). Each worker takes the next strategy left, the slowest of the
     // last run first, so that the cores finish together rather than one waiting on a long
     // strategy started last. rayon's threads outlive the call: an edit in the planner does not
-    // pay for starting threads.
+    // pay for starting threads. The calling thread works too (`in_place_scope`) rather than
+    // waiting for a pool thread to wake and do its share.
     let work = || {
         loop {
             let k = next.fetch_add(1, Ordering::Relaxed);
@@ -60,7 +61,7 @@ pub fn project_all_weighted(
         }
     };
     let threads = rayon::current_num_threads().clamp(1, n.max(1));
-    rayon::scope(|s| {
+    rayon::in_place_scope(|s| {
         for _ in 1..threads {
             s.spawn(|_| work());
         }
