@@ -92,6 +92,124 @@ pub fn round_dp(d: Decimal, dp: u32) -> Decimal {
     }
 }
 
+/// How a quotient is cut to its decimals: as [`round_dp`] (half to even), as
+/// [`Num::round_cents`] (half away from zero) or as [`Num::trunc_cents`] (toward zero);
+/// `ShareTowardZero` is the last for an amount times a share divided out first
+/// ([`Num::part_trunc_cents`]), whose rounding can land below a whole cent the exact product
+/// reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cut {
+    HalfEven,
+    HalfAway,
+    TowardZero,
+    ShareTowardZero,
+}
+
+/// `10^n` as u128, for every exponent whose power fits.
+const POW10_U128: [u128; 39] = {
+    let mut t = [1u128; 39];
+    let mut i = 1;
+    while i < 39 {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
+/// The quotient of `n` (a magnitude at scale `n_scale`, negative when `negative`) by `den`, cut
+/// to `dp` decimals, exactly as rust_decimal divides and the engine then rounds; by one integer
+/// division instead of rust_decimal's digit-filling one (a few hundred instructions). `None`
+/// where the shortcut cannot be sure of giving the same number, for the caller to divide the
+/// general way: when the quotient ends within `dp` decimals (rust_decimal then keeps the
+/// quotient's own scale, which the rounding leaves), when it is long (18 digits or more at
+/// `dp`), or when it lies within a billionth of a unit of `dp` from where the cut changes
+/// (rust_decimal rounds a quotient to 28 significant digits before it is cut, which moves it by
+/// less than 1e-10 of that unit when it has fewer than 18 digits).
+#[inline]
+fn quotient_cut(
+    n: u128,
+    n_scale: u32,
+    negative: bool,
+    den: Decimal,
+    dp: u32,
+    cut: Cut,
+) -> Option<Decimal> {
+    const MARGIN: u128 = 1_000_000_000;
+    // A share rounded to 28 digits, and then its product, are each off by up to 1e-28 of the
+    // figure: shorter quotients keep the shift far below the margin.
+    let long: u128 = if cut == Cut::ShareTowardZero {
+        1_000_000_000_000_000
+    } else {
+        1_000_000_000_000_000_000
+    };
+    if dp > 16 {
+        return None;
+    }
+    let e = (dp + den.scale()).checked_sub(n_scale)? as usize;
+    let d = den.mantissa().unsigned_abs();
+    let num = n.checked_mul(*POW10_U128.get(e)?)?;
+    if d == 0 {
+        return None;
+    }
+    let (q, r) = match (u64::try_from(num), u64::try_from(d)) {
+        (Ok(a), Ok(b)) => (u128::from(a / b), u128::from(a % b)),
+        _ => (num / d, num % d),
+    };
+    if r == 0 || q >= long {
+        return None;
+    }
+    // How far the quotient lies from where the cut changes, in units of `d`: a product
+    // past 128 bits is far enough.
+    let gap = match cut {
+        Cut::TowardZero => d - r,
+        Cut::ShareTowardZero => r.min(d - r),
+        Cut::HalfEven | Cut::HalfAway => (2 * r).abs_diff(d),
+    };
+    if gap.checked_mul(MARGIN).is_some_and(|g| g <= d) {
+        return None;
+    }
+    let up = matches!(cut, Cut::HalfEven | Cut::HalfAway) && 2 * r > d;
+    let q = (q + u128::from(up)) as i128;
+    let negative = negative != den.is_sign_negative() && q != 0;
+    Decimal::try_from_i128_with_scale(if negative { -q } else { q }, dp).ok()
+}
+
+/// `n / den` cut to `dp` decimals ([`quotient_cut`]), or `None`.
+#[inline]
+fn ratio_cut(n: Decimal, den: Decimal, dp: u32, cut: Cut) -> Option<Decimal> {
+    let m = n.mantissa();
+    quotient_cut(m.unsigned_abs(), n.scale(), m < 0, den, dp, cut)
+}
+
+/// `a × b / den` cut to `dp` decimals ([`quotient_cut`]) when the product is exact in
+/// rust_decimal (within 96 bits and 28 decimals), or `None`.
+#[inline]
+fn product_ratio_cut(a: Decimal, b: Decimal, den: Decimal, dp: u32, cut: Cut) -> Option<Decimal> {
+    const U96: u128 = 1 << 96;
+    let (ma, mb) = (a.mantissa(), b.mantissa());
+    let n = ma.unsigned_abs().checked_mul(mb.unsigned_abs())?;
+    let scale = a.scale() + b.scale();
+    if n >= U96 || scale > 28 {
+        return None;
+    }
+    quotient_cut(n, scale, (ma < 0) != (mb < 0), den, dp, cut)
+}
+
+/// `b × (a / den)` to whole cents toward zero ([`quotient_cut`]), or `None`.
+#[inline]
+fn part_cut(b: Decimal, a: Decimal, den: Decimal) -> Option<Decimal> {
+    let (mb, ma) = (b.mantissa(), a.mantissa());
+    let n = mb.unsigned_abs().checked_mul(ma.unsigned_abs())?;
+    quotient_cut(
+        n,
+        b.scale() + a.scale(),
+        (mb < 0) != (ma < 0),
+        den,
+        2,
+        Cut::ShareTowardZero,
+    )
+}
+
 /// [`round_dp`] as a method, for the engine's hot paths.
 pub trait RoundTo {
     fn round_to(self, dp: u32) -> Self;
@@ -215,6 +333,31 @@ pub trait Num:
             self / other
         }
     }
+
+    /// `self.ratio(other).short(dp)`: a share kept to `dp` decimals.
+    #[inline]
+    fn ratio_short(self, other: Self, dp: u32) -> Self {
+        self.ratio(other).short(dp)
+    }
+
+    /// `self.mul_div(num, den)` in whole cents: rounded half away from zero when `round`
+    /// ([`Num::round_cents`]), else toward zero ([`Num::trunc_cents`]).
+    #[inline]
+    fn mul_div_cents(self, num: Self, den: Self, round: bool) -> Self {
+        let share = self.mul_div(num, den);
+        if round {
+            share.round_cents()
+        } else {
+            share.trunc_cents()
+        }
+    }
+
+    /// `(self × (amount / total)).trunc_cents()`: the share divided out first, as the pro-rata
+    /// draws have always computed it (`total` not zero).
+    #[inline]
+    fn part_trunc_cents(self, amount: Self, total: Self) -> Self {
+        (self * (amount / total)).trunc_cents()
+    }
 }
 
 impl Num for Decimal {
@@ -227,6 +370,39 @@ impl Num for Decimal {
             Some(p) => p / den,
             None => self * (num / den),
         }
+    }
+
+    #[inline]
+    fn ratio_short(self, other: Self, dp: u32) -> Self {
+        if other.is_zero() {
+            return Decimal::ZERO;
+        }
+        ratio_cut(self, other, dp, Cut::HalfEven).unwrap_or_else(|| round_dp(self / other, dp))
+    }
+
+    #[inline]
+    fn part_trunc_cents(self, amount: Self, total: Self) -> Self {
+        part_cut(self, amount, total).unwrap_or_else(|| (self * (amount / total)).trunc_cents())
+    }
+
+    #[inline]
+    fn mul_div_cents(self, num: Self, den: Self, round: bool) -> Self {
+        if den.is_zero() {
+            return Decimal::ZERO;
+        }
+        let cut = if round {
+            Cut::HalfAway
+        } else {
+            Cut::TowardZero
+        };
+        product_ratio_cut(self, num, den, 2, cut).unwrap_or_else(|| {
+            let share = self.mul_div(num, den);
+            if round {
+                share.round_cents()
+            } else {
+                share.trunc_cents()
+            }
+        })
     }
 
     const ZERO: Self = Decimal::ZERO;
@@ -567,6 +743,117 @@ mod tests {
                 assert_eq!(v.pos().is_sign_negative(), max.is_sign_negative());
             }
             assert_eq!(d.abs_val(), d.abs());
+        }
+    }
+
+    /// The integer quotients give rust_decimal's quotient, cut the engine's way, to the digit
+    /// and the scale: on random amounts, rates and shares, on quotients that end early, and on
+    /// quotients a hair from a tie or a whole cent.
+    #[test]
+    fn quick_quotients_are_rust_decimals() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut cases = Vec::new();
+        for i in 0..100_000u64 {
+            let amount = |v: u64, bits: u32, scale: u32, neg: bool| {
+                Decimal::from_i128_with_scale(
+                    i128::from(v >> (64 - bits)) * if neg { -1 } else { 1 },
+                    scale,
+                )
+            };
+            let a = amount(
+                next(),
+                1 + (next() % 63) as u32,
+                (next() % 5) as u32,
+                i % 7 == 0,
+            );
+            let b = amount(
+                next(),
+                1 + (next() % 50) as u32,
+                (next() % 5) as u32,
+                i % 11 == 0,
+            );
+            let c = amount(
+                next(),
+                1 + (next() % 40) as u32,
+                (next() % 13) as u32,
+                false,
+            );
+            cases.push((a, b, c));
+            // Near a tie: b / c = k + 1/2 ± a little, and exact halves.
+            let c2 = amount(next(), 20, 2, false) + Decimal::ONE;
+            let k = Decimal::from((next() % 1000) as i64);
+            let half = (k + Decimal::HALF) * c2;
+            for off in [
+                Decimal::ZERO,
+                Decimal::new(1, 12),
+                Decimal::new(-1, 12),
+                Decimal::new(1, 26),
+            ] {
+                cases.push((Decimal::ONE, half + off, c2 * Decimal::new(100, 0)));
+                cases.push((Decimal::ONE, half + off, c2));
+            }
+            // Shares whose exact product is a whole cent (a third of three times a balance):
+            // the share rounded to 28 digits lands a hair below it.
+            let balance = amount(next(), 30, 2, false) + Decimal::CENT;
+            let parts = Decimal::from(1 + (next() % 7) as i64);
+            cases.push((balance * parts, balance, balance * parts * Decimal::from(3)));
+            cases.push((balance, balance * parts, balance * Decimal::from(3)));
+        }
+        // Only amounts whose quotient rust_decimal can give at all (it panics on overflow).
+        let fits = |a: Decimal, b: Decimal, c: Decimal| {
+            !c.is_zero()
+                && a.checked_div(c).is_some()
+                && a.checked_mul(b).and_then(|p| p.checked_div(c)).is_some()
+        };
+        for (a, b, c) in cases.into_iter().filter(|&(a, b, c)| fits(a, b, c)) {
+            for dp in [2, 12, 16] {
+                let quick = a.ratio_short(c, dp);
+                let slow = (a / c).round_dp(dp);
+                assert_eq!(
+                    (quick, quick.scale()),
+                    (slow, slow.scale()),
+                    "{a} / {c} to {dp}"
+                );
+            }
+            for round in [true, false] {
+                let quick = a.mul_div_cents(b, c, round);
+                let share = a.mul_div(b, c);
+                let slow = if round {
+                    share.round_cents()
+                } else {
+                    share.trunc_cents()
+                };
+                assert_eq!(
+                    (quick, quick.scale()),
+                    (slow, slow.scale()),
+                    "{a} × {b} / {c}"
+                );
+                assert_eq!(
+                    quick.is_sign_negative(),
+                    slow.is_sign_negative(),
+                    "{a} × {b} / {c}"
+                );
+            }
+            if a.checked_mul(b / c).is_some() {
+                let quick = a.part_trunc_cents(b, c);
+                let slow = (a * (b / c)).trunc_cents();
+                assert_eq!(
+                    (quick, quick.scale()),
+                    (slow, slow.scale()),
+                    "{a} × ({b} / {c})"
+                );
+                assert_eq!(
+                    quick.is_sign_negative(),
+                    slow.is_sign_negative(),
+                    "{a} × ({b} / {c})"
+                );
+            }
         }
     }
 

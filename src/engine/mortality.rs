@@ -224,7 +224,7 @@ impl Weights {
                     Decimal::ZERO
                 } else {
                     // 16 decimals: a cent amount times it stays within Decimal's 28 digits.
-                    w.ratio(r.price_level_end.to_dec()).round_to(16)
+                    w.ratio_short(r.price_level_end.to_dec(), 16)
                 }
             })
             .collect();

@@ -461,9 +461,7 @@ fn run_from<N: Num>(
                 + inputs.health.medical,
             irmaa,
             available: [now.cash, now.taxable, now.deferred, now.roth],
-            gain_ratio: (taxable_value - taxable_basis)
-                .ratio(taxable_value)
-                .short(12),
+            gain_ratio: (taxable_value - taxable_basis).ratio_short(taxable_value, 12),
             unrealized: (taxable_value - taxable_basis).pos(),
             rmd,
             rmd_started,
@@ -807,7 +805,7 @@ fn owners<N: Num>(
         share[0] = if first == total {
             N::ONE
         } else if first.above_zero() {
-            (first / total).short(12)
+            first.ratio_short(total, 12)
         } else {
             N::ZERO
         };
@@ -965,7 +963,7 @@ fn take_pro_rata<N: Num>(accounts: &mut [AccountState<N>], kind: AccountKind, am
             let sold_basis = if t >= a.balance {
                 a.basis
             } else {
-                a.basis.mul_div(t, a.balance).round_cents()
+                a.basis.mul_div_cents(t, a.balance, true)
             };
             a.basis -= sold_basis;
         }
@@ -982,7 +980,6 @@ fn take_pro_rata<N: Num>(accounts: &mut [AccountState<N>], kind: AccountKind, am
     // Shares rounded down to the cent, then the cents left over from the first account with room.
     // Plans have at most 40 accounts (and the engine opens at most two more): the shares fit on
     // the stack, which keeps a simulation's yearly work free of allocation.
-    let share = amount / total;
     let mut rest = amount;
     let mut on_stack = [N::ZERO; 48];
     let mut on_heap = Vec::new();
@@ -995,7 +992,7 @@ fn take_pro_rata<N: Num>(accounts: &mut [AccountState<N>], kind: AccountKind, am
     };
     for (i, a) in accounts.iter().enumerate() {
         if holding(a) {
-            shares[i] = (a.balance * share).trunc_cents().min_of(a.balance);
+            shares[i] = a.balance.part_trunc_cents(amount, total).min_of(a.balance);
             rest -= shares[i];
         }
     }
@@ -1039,9 +1036,7 @@ fn harvest_gains<N: Num>(accounts: &mut [AccountState<N>], gain: N) {
         let share = if seen == count {
             rest
         } else {
-            gain.mul_div(unrealized(a), total)
-                .round_cents()
-                .min_of(rest)
+            gain.mul_div_cents(unrealized(a), total, true).min_of(rest)
         };
         let share = share.min_of(unrealized(a));
         a.basis += share;

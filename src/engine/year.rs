@@ -580,8 +580,7 @@ pub fn allocate<N: Num>(x: N, funding: &Funding<N>, available: &[N; 4]) -> Draws
             let mut given = N::ZERO;
             for s in Source::ALL {
                 let take = x
-                    .mul_div(available[s as usize], total)
-                    .trunc_cents()
+                    .mul_div_cents(available[s as usize], total, false)
                     .min_of(available[s as usize]);
                 *d.slot(s) = take;
                 given += take;
