@@ -40,6 +40,8 @@ pub struct YearRow<N> {
     /// Prices relative to the plan's first year, during the year and at its end.
     pub price_level: N,
     pub price_level_end: N,
+    /// Today's dollars per dollar of the year (the scenario's [`deflator`](super::deflator)).
+    pub deflator: N,
 
     // Income received.
     pub social_security: N,

@@ -89,9 +89,6 @@ impl Outcome {
     }
 }
 
-/// Decimals of a price level's inverse (see [`outcome`]).
-const REAL_DP: u32 = 16;
-
 /// Sums a projection up. `estate_ages` are ages of the first person.
 pub fn outcome<N: Num>(p: &Projection<N>, estate_ages: &[u32]) -> Outcome {
     let mut federal = N::ZERO;
@@ -123,11 +120,9 @@ pub fn outcome<N: Num>(p: &Projection<N>, estate_ages: &[u32]) -> Outcome {
             (true, false) | (false, true) if phases[0].1 > 0 => Some(1),
             _ => None,
         };
-        // Today's dollars by one division a row: each amount times the price level's inverse,
-        // kept to 16 decimals so that the products of cent amounts stay within Decimal's 28
-        // digits and add without rescaling. Each term is then off its exact quotient by at most
-        // 5e-17 of the amount: a real total moves by a millionth of a cent on $10 million.
-        let deflator = N::ONE.ratio(r.price_level).short(REAL_DP);
+        // Today's dollars: each amount times the price level's inverse, which the scenario
+        // divided out once for every strategy's rows.
+        let deflator = r.deflator;
         let real = (
             r.federal_tax * deflator,
             r.state_tax * deflator,

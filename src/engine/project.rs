@@ -590,6 +590,7 @@ fn run_from<N: Num>(
             alive: inputs.alive,
             filing: inputs.filing,
             price_level: inputs.price_level,
+            deflator: inputs.deflator,
             price_level_end: inputs.price_level * (N::ONE + inputs.returns.inflation),
             social_security: inputs.social_security,
             pensions: inputs.pensions,

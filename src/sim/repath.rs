@@ -11,7 +11,7 @@
 
 use super::error::SimError;
 use super::lives::{LifeYear, Lived};
-use crate::engine::{ReturnPath, Scenario, YearInputs};
+use crate::engine::{ReturnPath, Scenario, YearInputs, deflator};
 use crate::num::Num;
 use crate::plan::Plan;
 use crate::tax::tables::LAST_TABLE_YEAR;
@@ -265,6 +265,7 @@ fn rescale(y: &mut YearInputs<f64>, t: &YearInputs<f64>, life: Option<&LifeYear>
     let ratio = level / t.price_level;
     let scale = |x: f64| (x * ratio).round_cents();
     y.price_level = level;
+    y.deflator = deflator(level);
     let (own, living) = match life {
         Some(l) => (&l.own, l.living),
         None => (&t.own, t.living),

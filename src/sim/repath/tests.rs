@@ -39,6 +39,7 @@ fn gaps(a: &Scenario<f64>, b: &Scenario<f64>) -> [f64; 5] {
     let mut at = |i: usize, x: f64, y: f64| g[i] = g[i].max((x - y).abs());
     for (x, y) in a.years.iter().zip(&b.years) {
         at(0, x.price_level / y.price_level, 1.0);
+        at(0, x.deflator / y.deflator, 1.0);
         for (p, q) in [
             (x.social_security, y.social_security),
             (x.pensions, y.pensions),
