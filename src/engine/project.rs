@@ -236,6 +236,9 @@ fn run_from<N: Num>(
     let mut turnover: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     let mut dividend_in: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     let mut rmd_due: Vec<N> = Vec::with_capacity(accounts.len() + 2);
+    // A year opens with the balances the last one closed with: a death changes owners and the
+    // five-year rule a Roth account's basis, neither of which the balances count.
+    let mut closed: Option<Balances<N>> = None;
     for (index, inputs) in scenario.years.iter().enumerate().skip(first) {
         if index >= until {
             if let Some(save) = save.as_mut() {
@@ -278,7 +281,17 @@ fn run_from<N: Num>(
                 }
             }
         }
-        let opening = balances(&accounts);
+        let opening = match closed.take() {
+            Some(b) => {
+                debug_assert_eq!(
+                    b,
+                    balances(&accounts),
+                    "year {index} opens as the last closed"
+                );
+                b
+            }
+            None => balances(&accounts),
+        };
         trace(index, AccountStage::Opening, &accounts);
 
         // Each account's growth rate this year: price growth for taxable accounts (dividends are
@@ -535,6 +548,7 @@ fn run_from<N: Num>(
             growth = grow(&mut accounts, &growth_rate, &inputs.returns);
         }
         let closing = balances(&accounts);
+        closed = Some(closing);
 
         // Marginal rates on the next dollar of each kind of income, federal and state.
         let (mut marginal_ordinary, mut marginal_gain) = (N::ZERO, N::ZERO);
