@@ -210,6 +210,17 @@ fn part_cut(b: Decimal, a: Decimal, den: Decimal) -> Option<Decimal> {
     )
 }
 
+/// `a <= b` without rust_decimal's general comparison (a call that first brings both to one
+/// scale): most amounts compared share a scale (cents), and then their signed mantissas decide.
+#[inline]
+fn at_most(a: Decimal, b: Decimal) -> bool {
+    if a.scale() == b.scale() {
+        a.mantissa() <= b.mantissa()
+    } else {
+        a <= b
+    }
+}
+
 /// [`round_dp`] as a method, for the engine's hot paths.
 pub trait RoundTo {
     fn round_to(self, dp: u32) -> Self;
@@ -378,6 +389,16 @@ impl Num for Decimal {
             return Decimal::ZERO;
         }
         ratio_cut(self, other, dp, Cut::HalfEven).unwrap_or_else(|| round_dp(self / other, dp))
+    }
+
+    #[inline]
+    fn min_of(self, other: Self) -> Self {
+        if at_most(self, other) { self } else { other }
+    }
+
+    #[inline]
+    fn max_of(self, other: Self) -> Self {
+        if at_most(other, self) { self } else { other }
     }
 
     #[inline]
@@ -743,6 +764,23 @@ mod tests {
                 assert_eq!(v.pos().is_sign_negative(), max.is_sign_negative());
             }
             assert_eq!(d.abs_val(), d.abs());
+            // Smaller and larger, the same number kept (its scale and sign too).
+            let same_scale = Decimal::from_parts(next() as u32, 0, 0, next() % 2 == 0, scale);
+            for (a, b) in [
+                (d, tie),
+                (tie, d),
+                (d, same_scale),
+                (same_scale, d),
+                (d, d),
+                (d, -d),
+            ] {
+                let (min, max) = (if a <= b { a } else { b }, if a >= b { a } else { b });
+                for (got, want) in [(a.min_of(b), min), (a.max_of(b), max)] {
+                    assert_eq!(got, want, "{a} {b}");
+                    assert_eq!(got.scale(), want.scale(), "{a} {b}");
+                    assert_eq!(got.is_sign_negative(), want.is_sign_negative(), "{a} {b}");
+                }
+            }
         }
     }
 
