@@ -16,11 +16,12 @@ const POW10: [f64; 23] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
-/// `10^n` for every scale a Decimal can have (at most 28).
-const POW10_I128: [i128; 29] = {
-    let mut t = [1i128; 29];
+/// `10^n` for every power that fits in 128 bits: every scale a Decimal can have (at most 28),
+/// and the powers a quotient's numerator is raised by.
+const POW10_I128: [i128; 39] = {
+    let mut t = [1i128; 39];
     let mut i = 1;
-    while i < 29 {
+    while i < 39 {
         t[i] = t[i - 1] * 10;
         i += 1;
     }
@@ -105,17 +106,6 @@ enum Cut {
     ShareTowardZero,
 }
 
-/// `10^n` as u128, for every exponent whose power fits.
-const POW10_U128: [u128; 39] = {
-    let mut t = [1u128; 39];
-    let mut i = 1;
-    while i < 39 {
-        t[i] = t[i - 1] * 10;
-        i += 1;
-    }
-    t
-};
-
 /// The quotient of `n` (a magnitude at scale `n_scale`, negative when `negative`) by `den`, cut
 /// to `dp` decimals, exactly as rust_decimal divides and the engine then rounds; by one integer
 /// division instead of rust_decimal's digit-filling one (a few hundred instructions). `None`
@@ -147,7 +137,7 @@ fn quotient_cut(
     }
     let e = (dp + den.scale()).checked_sub(n_scale)? as usize;
     let d = den.mantissa().unsigned_abs();
-    let num = n.checked_mul(*POW10_U128.get(e)?)?;
+    let num = n.checked_mul(*POW10_I128.get(e)? as u128)?;
     if d == 0 {
         return None;
     }
@@ -210,14 +200,18 @@ fn part_cut(b: Decimal, a: Decimal, den: Decimal) -> Option<Decimal> {
     )
 }
 
-/// `a <= b` without rust_decimal's general comparison (a call that first brings both to one
-/// scale): most amounts compared share a scale (cents), and then their signed mantissas decide.
+/// `a <= b` without rust_decimal's general comparison (a call that brings both to one scale
+/// digit group by digit group): the signed mantissas decide, the one of fewer decimals first
+/// multiplied up to the other's scale (cents against a law's whole-dollar amount).
 #[inline]
 fn at_most(a: Decimal, b: Decimal) -> bool {
-    if a.scale() == b.scale() {
-        a.mantissa() <= b.mantissa()
-    } else {
-        a <= b
+    let (sa, sb) = (a.scale(), b.scale());
+    let (ma, mb) = (a.mantissa(), b.mantissa());
+    let up = |m: i128, by: u32| m.checked_mul(POW10_I128[by as usize]);
+    match sa.cmp(&sb) {
+        std::cmp::Ordering::Equal => ma <= mb,
+        std::cmp::Ordering::Less => up(ma, sb - sa).map_or(a <= b, |x| x <= mb),
+        std::cmp::Ordering::Greater => up(mb, sa - sb).map_or(a <= b, |y| ma <= y),
     }
 }
 
@@ -618,6 +612,16 @@ mod tests {
     use super::*;
     use rust_decimal_macros::dec;
 
+    /// A reproducible stream of 64-bit numbers (xorshift).
+    fn xorshift(mut x: u64) -> impl FnMut() -> u64 {
+        move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        }
+    }
+
     #[test]
     fn cents_round_half_away_from_zero() {
         assert_eq!(dec!(2.345).round_cents(), dec!(2.35));
@@ -728,19 +732,13 @@ mod tests {
     /// every size and every scale, ties included.
     #[test]
     fn fast_round_dp_is_rust_decimals() {
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
         for i in 0..200_000u64 {
             let lo = next() as u32;
             let mid = if i % 3 == 0 { 0 } else { next() as u32 };
             let hi = if i % 2 == 0 { 0 } else { next() as u32 };
             let scale = (next() % 29) as u32;
-            let d = Decimal::from_parts(lo, mid, hi, next() % 2 == 0, scale);
+            let d = Decimal::from_parts(lo, mid, hi, next().is_multiple_of(2), scale);
             // Ties: a mantissa ending in 5 followed by zeros.
             let tie = Decimal::from_parts(
                 (next() % 1000) as u32 * 10 + 5,
@@ -765,8 +763,14 @@ mod tests {
             }
             assert_eq!(d.abs_val(), d.abs());
             // Smaller and larger, the same number kept (its scale and sign too).
-            let same_scale = Decimal::from_parts(next() as u32, 0, 0, next() % 2 == 0, scale);
+            let same_scale =
+                Decimal::from_parts(next() as u32, 0, 0, next().is_multiple_of(2), scale);
+            // The same number written with more decimals: the first of the two is kept.
+            let mut wider = d;
+            wider.rescale((scale + 1 + (i % 3) as u32).min(28));
             for (a, b) in [
+                (d, wider),
+                (wider, d),
                 (d, tie),
                 (tie, d),
                 (d, same_scale),
@@ -789,13 +793,7 @@ mod tests {
     /// quotients a hair from a tie or a whole cent.
     #[test]
     fn quick_quotients_are_rust_decimals() {
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
         let mut cases = Vec::new();
         for i in 0..100_000u64 {
             let amount = |v: u64, bits: u32, scale: u32, neg: bool| {
@@ -849,48 +847,38 @@ mod tests {
                 && a.checked_div(c).is_some()
                 && a.checked_mul(b).and_then(|p| p.checked_div(c)).is_some()
         };
+        // The number, its scale and its sign.
+        let same = |quick: Decimal, slow: Decimal, what: String| {
+            assert_eq!(
+                (quick, quick.scale(), quick.is_sign_negative()),
+                (slow, slow.scale(), slow.is_sign_negative()),
+                "{what}"
+            );
+        };
         for (a, b, c) in cases.into_iter().filter(|&(a, b, c)| fits(a, b, c)) {
             for dp in [2, 12, 16] {
-                let quick = a.ratio_short(c, dp);
-                let slow = (a / c).round_dp(dp);
-                assert_eq!(
-                    (quick, quick.scale()),
-                    (slow, slow.scale()),
-                    "{a} / {c} to {dp}"
+                same(
+                    a.ratio_short(c, dp),
+                    (a / c).round_dp(dp),
+                    format!("{a} / {c} to {dp}"),
                 );
             }
             for round in [true, false] {
-                let quick = a.mul_div_cents(b, c, round);
                 let share = a.mul_div(b, c);
                 let slow = if round {
                     share.round_cents()
                 } else {
                     share.trunc_cents()
                 };
-                assert_eq!(
-                    (quick, quick.scale()),
-                    (slow, slow.scale()),
-                    "{a} × {b} / {c}"
-                );
-                assert_eq!(
-                    quick.is_sign_negative(),
-                    slow.is_sign_negative(),
-                    "{a} × {b} / {c}"
+                same(
+                    a.mul_div_cents(b, c, round),
+                    slow,
+                    format!("{a} × {b} / {c}"),
                 );
             }
             if a.checked_mul(b / c).is_some() {
-                let quick = a.part_trunc_cents(b, c);
                 let slow = (a * (b / c)).trunc_cents();
-                assert_eq!(
-                    (quick, quick.scale()),
-                    (slow, slow.scale()),
-                    "{a} × ({b} / {c})"
-                );
-                assert_eq!(
-                    quick.is_sign_negative(),
-                    slow.is_sign_negative(),
-                    "{a} × ({b} / {c})"
-                );
+                same(a.part_trunc_cents(b, c), slow, format!("{a} × ({b} / {c})"));
             }
         }
     }
