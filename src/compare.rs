@@ -9,13 +9,15 @@
 
 use crate::engine::mortality::{LifeTable, Survival, Weights};
 use crate::engine::{
-    EngineError, Outcome, Projection, ReturnPath, Scenario, Strategy, project_all_weighted,
+    EngineError, Outcome, Projection, ReturnPath, Scenario, Strategy, WarmPool,
+    project_all_weighted,
 };
 use crate::optimize::{Budget, OptimizeError, Optimized, optimize_within};
 use crate::plan::{Plan, Sex, validate_household};
 use crate::strategy::{StrategySpec, build_named, unique_names};
 use rust_decimal::Decimal;
 use std::sync::atomic::AtomicBool;
+use std::time::Duration;
 
 /// Every strategy of a plan projected on its constant-return path.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,6 +92,9 @@ pub fn compare(plan: &Plan) -> Result<Comparison, EngineError> {
 /// [`compare`], with the optimized strategies' columns taken from finished searches: each
 /// Optimized spec of the plan gets the result with its objective, or waits in `pending`.
 pub fn compare_with(plan: &Plan, optimized: &[&Optimized]) -> Result<Comparison, EngineError> {
+    // The second core is woken now, while this one builds the scenario (a few tenths of a
+    // millisecond), rather than when the strategies are ready for it.
+    let warm = WarmPool::start(Duration::from_millis(5));
     let issues = validate_household(plan);
     if let Some(first) = issues.first() {
         return Err(EngineError::InvalidPlan(first.to_string()));
@@ -102,6 +107,7 @@ pub fn compare_with(plan: &Plan, optimized: &[&Optimized]) -> Result<Comparison,
     // Without the life table (a broken override) the weighted figures are left out, not the
     // comparison. The survival chances are kept from the last comparison of the same people.
     let survival = survival_for(plan);
+    drop(warm);
     let (results, mut weights) =
         project_all_weighted(&scenario, &decisions, &refs, survival.as_deref());
     // Back in the plan's order, with the optimized columns that are ready.

@@ -8,8 +8,8 @@ use super::scenario::Scenario;
 use super::strategy::Strategy;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// Each strategy projected exactly on `scenario` (`decisions` is the same scenario on `f64`,
@@ -74,6 +74,38 @@ pub fn project_all_weighted(
         .filter_map(OnceLock::into_inner)
         .collect();
     (projected, weights.into_inner())
+}
+
+/// One pool thread kept awake, spinning, from [`WarmPool::start`] until the value is dropped
+/// (or for at most `limit`): started before a comparison builds its scenario and dropped when
+/// the strategies are ready to project, so that the second core takes its first strategy at
+/// once. A sleeping thread can take a long time to be woken on a virtual machine (a tenth of a
+/// millisecond is common, whole milliseconds happen), and the planner's pool always sleeps
+/// between keypresses; the build of the scenario hides the wake.
+pub struct WarmPool {
+    stop: Arc<AtomicBool>,
+}
+
+impl WarmPool {
+    pub fn start(limit: Duration) -> WarmPool {
+        let stop = Arc::new(AtomicBool::new(false));
+        if rayon::current_num_threads() > 1 {
+            let stop = Arc::clone(&stop);
+            rayon::spawn(move || {
+                let started = Instant::now();
+                while !stop.load(Ordering::Relaxed) && started.elapsed() < limit {
+                    std::hint::spin_loop();
+                }
+            });
+        }
+        WarmPool { stop }
+    }
+}
+
+impl Drop for WarmPool {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
 }
 
 /// How long each strategy took when last projected, by name: the next run starts the slowest

@@ -23,7 +23,7 @@ mod year;
 
 pub use error::EngineError;
 pub use ledger::{Balances, Projection, YearRow};
-pub use many::{project_all, project_all_weighted};
+pub use many::{WarmPool, project_all, project_all_weighted};
 pub use outcome::{EstateAt, Outcome, SurvivorTax, outcome};
 pub use path::{ReturnPath, YearReturns, constant_year};
 pub use project::{AccountStage, PathState, project, run, run_lean, run_lean_from, run_traced};
