@@ -171,33 +171,41 @@ fn ratio_cut(n: Decimal, den: Decimal, dp: u32, cut: Cut) -> Option<Decimal> {
     quotient_cut(m.unsigned_abs(), n.scale(), m < 0, den, dp, cut)
 }
 
+/// The exact product of two mantissas: its magnitude, scale and sign, or `None` past 128 bits.
+#[inline]
+fn mantissa_product(a: Decimal, b: Decimal) -> Option<(u128, u32, bool)> {
+    let (ma, mb) = (a.mantissa(), b.mantissa());
+    let n = ma.unsigned_abs().checked_mul(mb.unsigned_abs())?;
+    Some((n, a.scale() + b.scale(), (ma < 0) != (mb < 0)))
+}
+
 /// `a × b / den` cut to `dp` decimals ([`quotient_cut`]) when the product is exact in
 /// rust_decimal (within 96 bits and 28 decimals), or `None`.
 #[inline]
 fn product_ratio_cut(a: Decimal, b: Decimal, den: Decimal, dp: u32, cut: Cut) -> Option<Decimal> {
     const U96: u128 = 1 << 96;
-    let (ma, mb) = (a.mantissa(), b.mantissa());
-    let n = ma.unsigned_abs().checked_mul(mb.unsigned_abs())?;
-    let scale = a.scale() + b.scale();
+    let (n, scale, negative) = mantissa_product(a, b)?;
     if n >= U96 || scale > 28 {
         return None;
     }
-    quotient_cut(n, scale, (ma < 0) != (mb < 0), den, dp, cut)
+    quotient_cut(n, scale, negative, den, dp, cut)
 }
 
 /// `b × (a / den)` to whole cents toward zero ([`quotient_cut`]), or `None`.
 #[inline]
 fn part_cut(b: Decimal, a: Decimal, den: Decimal) -> Option<Decimal> {
-    let (mb, ma) = (b.mantissa(), a.mantissa());
-    let n = mb.unsigned_abs().checked_mul(ma.unsigned_abs())?;
-    quotient_cut(
-        n,
-        b.scale() + a.scale(),
-        (mb < 0) != (ma < 0),
-        den,
-        2,
-        Cut::ShareTowardZero,
-    )
+    let (n, scale, negative) = mantissa_product(b, a)?;
+    quotient_cut(n, scale, negative, den, 2, Cut::ShareTowardZero)
+}
+
+/// `x` in whole cents: half away from zero when `round`, else toward zero.
+#[inline]
+fn to_cents<N: Num>(x: N, round: bool) -> N {
+    if round {
+        x.round_cents()
+    } else {
+        x.trunc_cents()
+    }
 }
 
 /// `a <= b` without rust_decimal's general comparison (a call that brings both to one scale
@@ -349,12 +357,7 @@ pub trait Num:
     /// ([`Num::round_cents`]), else toward zero ([`Num::trunc_cents`]).
     #[inline]
     fn mul_div_cents(self, num: Self, den: Self, round: bool) -> Self {
-        let share = self.mul_div(num, den);
-        if round {
-            share.round_cents()
-        } else {
-            share.trunc_cents()
-        }
+        to_cents(self.mul_div(num, den), round)
     }
 
     /// `(self × (amount / total)).trunc_cents()`: the share divided out first, as the pro-rata
@@ -410,14 +413,8 @@ impl Num for Decimal {
         } else {
             Cut::TowardZero
         };
-        product_ratio_cut(self, num, den, 2, cut).unwrap_or_else(|| {
-            let share = self.mul_div(num, den);
-            if round {
-                share.round_cents()
-            } else {
-                share.trunc_cents()
-            }
-        })
+        product_ratio_cut(self, num, den, 2, cut)
+            .unwrap_or_else(|| to_cents(self.mul_div(num, den), round))
     }
 
     const ZERO: Self = Decimal::ZERO;
