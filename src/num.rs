@@ -210,16 +210,21 @@ fn to_cents<N: Num>(x: N, round: bool) -> N {
 
 /// `a <= b` without rust_decimal's general comparison (a call that brings both to one scale
 /// digit group by digit group): the signed mantissas decide, the one of fewer decimals first
-/// multiplied up to the other's scale (cents against a law's whole-dollar amount).
+/// multiplied up to the other's scale (cents against a law's whole-dollar amount). A mantissa
+/// below 2^64 times at most 10^18 stays below 2^124, so the product needs no overflow check
+/// (a checked 128-bit product is a library call); anything larger takes the general comparison.
 #[inline]
 fn at_most(a: Decimal, b: Decimal) -> bool {
     let (sa, sb) = (a.scale(), b.scale());
     let (ma, mb) = (a.mantissa(), b.mantissa());
-    let up = |m: i128, by: u32| m.checked_mul(POW10_I128[by as usize]);
+    let small = |m: i128, by: u32| by <= 18 && m.unsigned_abs() < 1 << 64;
     match sa.cmp(&sb) {
         std::cmp::Ordering::Equal => ma <= mb,
-        std::cmp::Ordering::Less => up(ma, sb - sa).map_or(a <= b, |x| x <= mb),
-        std::cmp::Ordering::Greater => up(mb, sa - sb).map_or(a <= b, |y| ma <= y),
+        std::cmp::Ordering::Less if small(ma, sb - sa) => ma * POW10_I128[(sb - sa) as usize] <= mb,
+        std::cmp::Ordering::Greater if small(mb, sa - sb) => {
+            ma <= mb * POW10_I128[(sa - sb) as usize]
+        }
+        _ => a <= b,
     }
 }
 
@@ -765,7 +770,19 @@ mod tests {
             // The same number written with more decimals: the first of the two is kept.
             let mut wider = d;
             wider.rescale((scale + 1 + (i % 3) as u32).min(28));
+            // Whole numbers against up to 28 decimals, and mantissas either side of 2^64: the
+            // product shortcut's limits.
+            let whole = Decimal::from_parts(next() as u32, (i % 5) as u32, 0, i % 4 == 0, 0);
+            let edge = Decimal::from_parts(u32::MAX, u32::MAX, (i % 2) as u32, i % 3 == 0, 0);
+            let mut edge_scaled = edge;
+            edge_scaled.rescale((i % 3) as u32);
             for (a, b) in [
+                (d, whole),
+                (whole, d),
+                (d, edge),
+                (edge, d),
+                (tie, edge_scaled),
+                (edge_scaled, tie),
                 (d, wider),
                 (wider, d),
                 (d, tie),
