@@ -254,10 +254,25 @@ fn trunc_float(x: f64) -> f64 {
     }
 }
 
+/// `f64::floor`, bit for bit, without the library call: the truncation, one less below zero when
+/// it moved up.
+#[inline]
+fn floor_float(x: f64) -> f64 {
+    let t = trunc_float(x);
+    if t > x { t - 1.0 } else { t }
+}
+
+/// `f64::ceil`, bit for bit, without the library call (a negative fraction rounds to -0).
+#[inline]
+fn ceil_float(x: f64) -> f64 {
+    let t = trunc_float(x);
+    if t < x { t + 1.0 } else { t }
+}
+
 /// `f64::round` (half away from zero), bit for bit, without the library call: below 2^52 the
 /// fraction `x - trunc(x)` is exact.
 #[inline]
-fn round_half_away(x: f64) -> f64 {
+pub(crate) fn round_half_away(x: f64) -> f64 {
     if x.abs() < WHOLE_FLOATS {
         let t = (x as i64 as f64).copysign(x);
         if (x - t).abs() >= 0.5 {
@@ -467,7 +482,7 @@ impl Num for Decimal {
     }
     #[inline]
     fn from_rate(x: f64) -> Self {
-        let scaled = (x * 1e9).round();
+        let scaled = round_half_away(x * 1e9);
         if scaled.abs() < 9.0e18 {
             Decimal::new(scaled as i64, 9).normalize()
         } else {
@@ -480,11 +495,11 @@ impl Num for Decimal {
     fn from_f64(x: f64) -> Self {
         // Whole cents (most money a search returns) come back with two decimals, so later
         // rounding to cents has nothing to do.
-        let cents = (x * 100.0).round();
+        let cents = round_half_away(x * 100.0);
         if (x * 100.0 - cents).abs() < 1e-6 && cents.abs() < 9.0e18 {
             return Decimal::new(cents as i64, 2);
         }
-        let scaled = (x * 1e6).round();
+        let scaled = round_half_away(x * 1e6);
         if scaled.abs() < 9.0e18 {
             Decimal::new(scaled as i64, 6)
         } else {
@@ -597,11 +612,11 @@ impl Num for f64 {
     }
     #[inline]
     fn floor_whole(self) -> Self {
-        self.floor()
+        floor_float(self)
     }
     #[inline]
     fn ceil_whole(self) -> Self {
-        self.ceil()
+        ceil_float(self)
     }
     #[inline]
     fn short(self, _dp: u32) -> Self {
@@ -719,6 +734,8 @@ mod tests {
                 "round {x}"
             );
             assert_eq!(trunc_float(x).to_bits(), x.trunc().to_bits(), "trunc {x}");
+            assert_eq!(floor_float(x).to_bits(), x.floor().to_bits(), "floor {x}");
+            assert_eq!(ceil_float(x).to_bits(), x.ceil().to_bits(), "ceil {x}");
         }
     }
 

@@ -12,7 +12,7 @@ use super::roth_rule::{RothEarly, RothPiece};
 use super::scenario::{AccountState, Scenario, YearInputs};
 use super::strategy::{Decision, Strategy};
 use super::year::{Solution, YearContext};
-use crate::num::Num;
+use crate::num::{Num, round_half_away};
 use crate::plan::AccountKind;
 use crate::tax::{Direction, Filing, IncomeFacts, Owners, Person, TaxBreakdown, compute, slope};
 use std::any::Any;
@@ -558,7 +558,7 @@ fn run_from<N: Num>(
             let f = facts.to_f64();
             let b = compute(&quick.inputs.law, &f);
             let rates = marginal_rates(&quick, &f, &b);
-            let rate = |r: f64| N::from_f64((r * 1e6).round() / 1e6);
+            let rate = |r: f64| N::from_f64(round_half_away(r * 1e6) / 1e6);
             tax.marginal_ordinary = rate(rates[0]);
             tax.marginal_gain = rate(rates[1]);
             let premium = premium_slope(&quick, &f, &b);
