@@ -6,6 +6,7 @@
 //! the chance of dying within that year. Deaths of the two people are taken as independent.
 
 use super::ledger::Projection;
+use super::scenario::REAL_DP;
 use crate::assets;
 use crate::num::Num;
 use crate::num::RoundTo;
@@ -223,8 +224,8 @@ impl Weights {
                 if w.is_zero() {
                     Decimal::ZERO
                 } else {
-                    // 16 decimals: a cent amount times it stays within Decimal's 28 digits.
-                    w.ratio_short(r.price_level_end.to_dec(), 16)
+                    // Kept to the deflator's decimals, for the same reason.
+                    w.ratio_short(r.price_level_end.to_dec(), REAL_DP)
                 }
             })
             .collect();
