@@ -6,7 +6,9 @@
 //! (`crate::strategy`) nor the search (`crate::optimize`); the plan's comparison of all its
 //! strategies (`crate::compare`) sits above all three.
 
+mod accounts;
 mod error;
+mod guardrails;
 pub mod health;
 mod ledger;
 mod many;

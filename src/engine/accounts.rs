@@ -1,0 +1,428 @@
+//! The books of the accounts: growth, draws taken pro rata within a kind, harvests, Roth
+//! conversions and the five-year pieces they leave, HSA draws and reinvestment. Every amount is
+//! moved in whole cents, and what leaves one account arrives in another or in the year's cash,
+//! so the projection's ledger identity holds to the cent.
+
+use super::ledger::Balances;
+use super::path::YearReturns;
+use super::roth_rule::{RothEarly, RothPiece};
+use super::scenario::{AccountState, YearInputs};
+use crate::num::Num;
+use crate::plan::AccountKind;
+
+/// One year's growth on every account with money in it, at `rates` by position (an account
+/// opened this year, past the end of `rates`, at its own rate for `returns`); the total.
+pub(super) fn grow<N: Num>(
+    accounts: &mut [AccountState<N>],
+    rates: &[N],
+    returns: &YearReturns<N>,
+) -> N {
+    let mut growth = N::ZERO;
+    for (i, a) in accounts.iter_mut().enumerate() {
+        if !a.balance.above_zero() {
+            continue;
+        }
+        let rate = match rates.get(i) {
+            Some(r) => *r,
+            None => a.growth_rate(returns),
+        };
+        let g = (a.balance * rate).round_cents();
+        a.balance += g;
+        growth += g;
+    }
+    growth
+}
+
+/// Takes up to `amount` from the HSAs `from` accepts, in the order of the accounts (most
+/// households hold one); what was taken.
+pub(super) fn take_hsa<N: Num>(
+    accounts: &mut [AccountState<N>],
+    amount: N,
+    from: impl Fn(&AccountState<N>) -> bool,
+) -> N {
+    let mut left = amount;
+    for a in accounts.iter_mut() {
+        if !left.above_zero() {
+            break;
+        }
+        if a.kind == AccountKind::Hsa && a.balance.above_zero() && from(a) {
+            let t = left.min_of(a.balance);
+            a.balance -= t;
+            left -= t;
+        }
+    }
+    amount.pos() - left.pos()
+}
+
+pub(super) fn sum_kind<N: Num>(
+    accounts: &[AccountState<N>],
+    kind: AccountKind,
+    f: impl Fn(&AccountState<N>) -> N,
+) -> N {
+    accounts
+        .iter()
+        .filter(|a| a.kind == kind)
+        .fold(N::ZERO, |s, a| s + f(a))
+}
+
+pub(super) fn balances<N: Num>(accounts: &[AccountState<N>]) -> Balances<N> {
+    let mut b = Balances::default();
+    for a in accounts {
+        match a.kind {
+            AccountKind::Cash => b.cash += a.balance,
+            AccountKind::Taxable => {
+                b.taxable += a.balance;
+                b.basis += a.basis;
+            }
+            AccountKind::Deferred => b.deferred += a.balance,
+            AccountKind::Roth => b.roth += a.balance,
+            AccountKind::Hsa => b.hsa += a.balance,
+        }
+    }
+    b
+}
+
+/// Takes `amount` from the accounts of a kind in proportion to their balances, in whole cents.
+/// A taxable account's basis falls by the average cost of what it sold.
+pub(super) fn take_pro_rata<N: Num>(
+    accounts: &mut [AccountState<N>],
+    kind: AccountKind,
+    amount: N,
+) {
+    if !amount.above_zero() {
+        return;
+    }
+    let mut total = N::ZERO;
+    let mut holders = 0;
+    for a in accounts
+        .iter()
+        .filter(|a| a.kind == kind && a.balance.above_zero())
+    {
+        total += a.balance;
+        holders += 1;
+    }
+    if !total.above_zero() {
+        return;
+    }
+    let amount = amount.min_of(total);
+    let take = |a: &mut AccountState<N>, t: N| {
+        if !t.above_zero() {
+            return;
+        }
+        if kind == AccountKind::Roth {
+            roth_take(a, t);
+        }
+        if kind == AccountKind::Taxable {
+            let sold_basis = if t >= a.balance {
+                a.basis
+            } else {
+                a.basis.mul_div_cents(t, a.balance, true)
+            };
+            a.basis -= sold_basis;
+        }
+        a.balance -= t;
+    };
+    let holding = |a: &AccountState<N>| a.kind == kind && a.balance.above_zero();
+    if holders == 1 {
+        // The usual case: one account of the kind holds it all; no division needed.
+        if let Some(a) = accounts.iter_mut().find(|a| holding(a)) {
+            take(a, amount);
+        }
+        return;
+    }
+    // Shares rounded down to the cent, then the cents left over from the first account with room.
+    // Plans have at most 40 accounts (and the engine opens at most two more): the shares fit on
+    // the stack, which keeps a simulation's yearly work free of allocation.
+    let mut rest = amount;
+    let mut on_stack = [N::ZERO; 48];
+    let mut on_heap = Vec::new();
+    let shares: &mut [N] = match on_stack.get_mut(..accounts.len()) {
+        Some(s) => s,
+        None => {
+            on_heap.resize(accounts.len(), N::ZERO);
+            &mut on_heap
+        }
+    };
+    for (i, a) in accounts.iter().enumerate() {
+        if holding(a) {
+            shares[i] = a.balance.part_trunc_cents(amount, total).min_of(a.balance);
+            rest -= shares[i];
+        }
+    }
+    for (i, a) in accounts.iter().enumerate() {
+        if !rest.above_zero() {
+            break;
+        }
+        if holding(a) {
+            let add = rest.min_of(a.balance - shares[i]);
+            shares[i] += add;
+            rest -= add;
+        }
+    }
+    for (a, t) in accounts.iter_mut().zip(shares.iter()) {
+        take(a, *t);
+    }
+}
+
+/// Sell-and-rebuy: raises the basis of the taxable accounts by the harvested gain, in
+/// proportion to their unrealised gains.
+pub(super) fn harvest_gains<N: Num>(accounts: &mut [AccountState<N>], gain: N) {
+    if !gain.above_zero() {
+        return;
+    }
+    let unrealized = |a: &AccountState<N>| (a.balance - a.basis).pos();
+    let total = sum_kind(accounts, AccountKind::Taxable, unrealized);
+    if !total.above_zero() {
+        return;
+    }
+    let mut rest = gain.min_of(total);
+    let count = accounts
+        .iter()
+        .filter(|a| a.kind == AccountKind::Taxable)
+        .count();
+    let mut seen = 0;
+    for a in accounts
+        .iter_mut()
+        .filter(|a| a.kind == AccountKind::Taxable)
+    {
+        seen += 1;
+        let share = if seen == count {
+            rest
+        } else {
+            gain.mul_div_cents(unrealized(a), total, true).min_of(rest)
+        };
+        let share = share.min_of(unrealized(a));
+        a.basis += share;
+        rest -= share;
+    }
+}
+
+/// Moves a conversion from the tax-deferred accounts to a Roth account of the same owner,
+/// opening one when there is none.
+pub(super) fn transfer_conversion<N: Num>(
+    accounts: &mut Vec<AccountState<N>>,
+    amount: N,
+    year: i32,
+) {
+    if !amount.above_zero() {
+        return;
+    }
+    let before = owners_deferred(accounts);
+    take_pro_rata(accounts, AccountKind::Deferred, amount);
+    let after = owners_deferred(accounts);
+    for owner in 0..2 {
+        let moved = before[owner] - after[owner];
+        if !moved.above_zero() {
+            continue;
+        }
+        let target = accounts
+            .iter()
+            .position(|a| a.kind == AccountKind::Roth && a.owner == owner)
+            .or_else(|| accounts.iter().position(|a| a.kind == AccountKind::Roth));
+        let i = match target {
+            Some(i) => i,
+            None => {
+                accounts.push(synthetic(AccountKind::Roth, "Roth (conversions)", owner));
+                accounts.len() - 1
+            }
+        };
+        accounts[i].balance += moved;
+        add_young(&mut accounts[i], year, moved);
+    }
+}
+
+/// Records a conversion into a Roth account: subject to the five-year rule until five Januaries
+/// have passed. A slot still holding money from five years ago passes it to the free money.
+fn add_young<N: Num>(a: &mut AccountState<N>, year: i32, amount: N) {
+    let k = year.rem_euclid(5) as usize;
+    if a.young[k].0 != year {
+        a.basis += a.young[k].1;
+        a.young[k] = (year, N::ZERO);
+    }
+    a.young[k].1 += amount;
+}
+
+/// A Roth draw of `t` from one account: contributions and old conversions first, then the young
+/// conversions oldest first, then earnings (IRC 408A(d)(4)).
+fn roth_take<N: Num>(a: &mut AccountState<N>, t: N) {
+    let from_basis = t.min_of(a.basis.pos());
+    a.basis -= from_basis;
+    let mut rest = t - from_basis;
+    while rest.above_zero() {
+        let oldest = (0..a.young.len())
+            .filter(|&k| a.young[k].1 > N::ZERO)
+            .min_by_key(|&k| a.young[k].0);
+        let Some(k) = oldest else { break };
+        let from = rest.min_of(a.young[k].1);
+        a.young[k].1 -= from;
+        rest -= from;
+    }
+}
+
+/// The year's Roth money as the five-year rule sees it, when a draw could bear the 10%: someone
+/// under 59½ holds young conversions or would receive this year's. A conversion comes out of the
+/// tax-deferred accounts by balance and goes to a Roth account of the same owner, as
+/// [`transfer_conversion`] moves it.
+pub(super) fn roth_early<N: Num>(
+    accounts: &[AccountState<N>],
+    inputs: &YearInputs<N>,
+    rate: N,
+) -> Option<RothEarly<N>> {
+    const FREE_AGE: u32 = 60;
+    if !(0..2).any(|i| inputs.alive[i] && inputs.ages[i] < FREE_AGE) {
+        return None;
+    }
+    let mut held = [N::ZERO; 2];
+    for a in accounts.iter().filter(|a| a.kind == AccountKind::Deferred) {
+        held[a.owner.min(1)] += a.balance.pos();
+    }
+    let mut owners: Vec<usize> = Vec::new();
+    let mut pieces: Vec<RothPiece<N>> = Vec::new();
+    for a in accounts.iter().filter(|a| a.kind == AccountKind::Roth) {
+        owners.push(a.owner);
+        pieces.push(RothPiece {
+            balance: a.balance.pos(),
+            free: a.basis.pos(),
+            young: a.young.iter().fold(N::ZERO, |s, y| s + y.1),
+            converted: N::ZERO,
+            penalised: inputs.ages[a.owner] < a.penalty_free_age,
+        });
+    }
+    let deferred = held[0] + held[1];
+    if deferred.above_zero() {
+        for (owner, h) in held.iter().enumerate() {
+            if *h <= N::ZERO {
+                continue;
+            }
+            let target = owners
+                .iter()
+                .position(|o| *o == owner)
+                .or_else(|| (!owners.is_empty()).then_some(0));
+            let i = match target {
+                Some(i) => i,
+                None => {
+                    owners.push(owner);
+                    pieces.push(RothPiece {
+                        penalised: inputs.ages[owner] < FREE_AGE,
+                        ..RothPiece::default()
+                    });
+                    pieces.len() - 1
+                }
+            };
+            pieces[i].converted += h.ratio(deferred);
+        }
+    }
+    pieces
+        .iter()
+        .any(|p| p.penalised && (p.young.above_zero() || p.converted.above_zero()))
+        .then_some(RothEarly { rate, pieces })
+}
+
+/// Tax-deferred balances by owner.
+fn owners_deferred<N: Num>(accounts: &[AccountState<N>]) -> [N; 2] {
+    let mut by_owner = [N::ZERO; 2];
+    for a in accounts.iter().filter(|a| a.kind == AccountKind::Deferred) {
+        by_owner[a.owner.min(1)] += a.balance;
+    }
+    by_owner
+}
+
+/// Puts money left over into the first cash account, else the first taxable one (as new basis),
+/// else a new cash account.
+pub(super) fn reinvest<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
+    if !amount.above_zero() {
+        return;
+    }
+    let target = accounts
+        .iter()
+        .position(|a| a.kind == AccountKind::Cash)
+        .or_else(|| accounts.iter().position(|a| a.kind == AccountKind::Taxable));
+    let i = match target {
+        Some(i) => i,
+        None => {
+            accounts.push(synthetic(AccountKind::Cash, "Reinvested surplus", 0));
+            accounts.len() - 1
+        }
+    };
+    accounts[i].balance += amount;
+    accounts[i].basis += amount;
+}
+
+/// Puts what is left of a draw made beyond the year's need into the first taxable account, as
+/// a new lot at full basis, else into a new taxable account: the money was drawn to be invested
+/// (a cash account would pay taxed interest on it instead of deferring the gain).
+pub(super) fn reinvest_taxable<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
+    if !amount.above_zero() {
+        return;
+    }
+    let i = match accounts.iter().position(|a| a.kind == AccountKind::Taxable) {
+        Some(i) => i,
+        None => {
+            accounts.push(synthetic(AccountKind::Taxable, "Taxable (reinvested)", 0));
+            accounts.len() - 1
+        }
+    };
+    accounts[i].balance += amount;
+    accounts[i].basis += amount;
+}
+
+fn synthetic<N: Num>(kind: AccountKind, name: &str, owner: usize) -> AccountState<N> {
+    AccountState {
+        name: name.to_string(),
+        kind,
+        owner,
+        balance: N::ZERO,
+        basis: N::ZERO,
+        dividend_yield: N::ZERO,
+        reinvest_dividends: false,
+        qualified_share: N::ZERO,
+        stock_share: N::from_dec(rust_decimal::Decimal::new(6, 1)),
+        realize_share: N::ZERO,
+        spouse_beneficiary: false,
+        // A Roth opened for conversions belongs to a living owner (the five-year rule applies).
+        penalty_free_age: if kind == AccountKind::Roth { 60 } else { 0 },
+        young: Default::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+    use rust_decimal_macros::dec;
+
+    fn taxable(balance: Decimal, basis: Decimal) -> AccountState<Decimal> {
+        AccountState {
+            name: "Taxable".into(),
+            kind: AccountKind::Taxable,
+            owner: 0,
+            balance,
+            basis,
+            dividend_yield: Decimal::ZERO,
+            reinvest_dividends: false,
+            qualified_share: Decimal::ZERO,
+            stock_share: Decimal::ONE,
+            realize_share: Decimal::ZERO,
+            penalty_free_age: 0,
+            spouse_beneficiary: false,
+            young: Default::default(),
+        }
+    }
+
+    #[test]
+    fn selling_from_huge_accounts_does_not_overflow() {
+        // Basis times the amount sold is 10^38: beyond Decimal, which once panicked here.
+        let big = dec!(1e20);
+        let mut accounts = vec![taxable(big, big / dec!(2)), taxable(big, big / dec!(4))];
+        take_pro_rata(&mut accounts, AccountKind::Taxable, dec!(1e18));
+        assert_eq!(
+            accounts[0].balance + accounts[1].balance,
+            big * dec!(2) - dec!(1e18)
+        );
+        // Half the sale from each, 0.5% of each balance: 0.5% of each basis goes with it.
+        assert_eq!(accounts[0].basis, dec!(4.975e19));
+        assert_eq!(accounts[1].basis, dec!(2.4875e19));
+        harvest_gains(&mut accounts, dec!(1e19));
+        assert!(accounts.iter().all(|a| a.basis <= a.balance));
+    }
+}
