@@ -45,7 +45,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
         .into_iter()
         .take(2)
         .collect();
-    let reserved = 1 + warning.len() as u16;
+    // The selected field's help in whole words on up to three lines (two on a short pane, which
+    // needs its rows for the fields): a narrow pane would cut most help to a few words.
+    let most = if inner.height < TALL_PANE { 2 } else { 3 };
+    let help: Vec<String> = match app.view.form.get(app.selected_row()) {
+        Some(FormRow::Field { help: Some(h), .. }) if focused => {
+            help_lines(h, inner.width as usize, most)
+        }
+        _ => Vec::new(),
+    };
+    let reserved = help.len().max(1) as u16 + warning.len() as u16;
     let body = Rect::new(
         inner.x,
         inner.y + 2,
@@ -67,7 +76,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
 
     let width = body.width as usize;
     let mut lines = Vec::new();
-    let mut help = String::new();
     for (i, row) in rows.iter().enumerate().skip(first) {
         if lines.len() >= height {
             break;
@@ -89,12 +97,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
                 value,
                 note,
                 stepped,
-                help: field_help,
                 overridden,
+                ..
             } => {
-                if let Some(h) = field_help {
-                    help.clone_from(h);
-                }
                 let editing = app.edit.as_ref().filter(|_| i == selected);
                 let label_style = if is_selected { t.accent } else { t.text };
                 // Values right-aligned after the label: a long value (a choice) may use the room
@@ -179,13 +184,29 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
         );
         y += 1;
     }
-    if focused && !help.is_empty() {
+    for h in &help {
         put_lines(
             frame.buffer_mut(),
             Rect::new(inner.x, y, inner.width, 1),
-            &[Line::from(Span::styled(fit::words(&help, width), t.dim))],
+            &[Line::from(Span::styled(h.clone(), t.dim))],
         );
+        y += 1;
     }
+}
+
+/// The inner height from which a field's help may take a third line.
+const TALL_PANE: u16 = 30;
+
+/// `help` wrapped in whole words to `width`, on at most `most` lines; the last one ends in "…"
+/// when the help goes on.
+fn help_lines(help: &str, width: usize, most: usize) -> Vec<String> {
+    let mut lines = super::overlays::wrap(help, width);
+    if lines.len() > most {
+        let rest = lines[most - 1..].join(" ");
+        lines.truncate(most - 1);
+        lines.push(fit::words(&rest, width));
+    }
+    lines
 }
 
 /// The pane tabs: every title when they fit, else the current one between ‹ and ›.
@@ -313,4 +334,27 @@ fn edit_spans(
         Span::styled(at, cursor_style.patch(style)),
         Span::styled(after, style),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_wraps_in_whole_words_and_says_when_it_goes_on() {
+        let help = "The life table's death rates times this: 1 is the average person of that sex \
+                    and age, below 1 healthier, above 1 less healthy.";
+        let all = help_lines(help, 40, 5);
+        assert!(all.len() > 2, "{all:?}");
+        assert!(all.iter().all(|l| fit::width(l) <= 40), "{all:?}");
+        assert_eq!(all.join(" "), help);
+        let two = help_lines(help, 40, 2);
+        assert_eq!(two.len(), 2);
+        assert_eq!(two[0], all[0]);
+        assert!(
+            two[1].ends_with('…') && fit::width(&two[1]) <= 40,
+            "{two:?}"
+        );
+        assert_eq!(help_lines("Text.", 40, 2), vec!["Text.".to_string()]);
+    }
 }
