@@ -219,13 +219,13 @@ pub(super) fn transfer_conversion<N: Num>(
             .iter()
             .position(|a| a.kind == AccountKind::Roth && a.owner == owner)
             .or_else(|| accounts.iter().position(|a| a.kind == AccountKind::Roth));
-        let i = match target {
-            Some(i) => i,
-            None => {
-                accounts.push(synthetic(AccountKind::Roth, "Roth (conversions)", owner));
-                accounts.len() - 1
-            }
-        };
+        let i = found_or_opened(
+            accounts,
+            target,
+            AccountKind::Roth,
+            "Roth (conversions)",
+            owner,
+        );
         accounts[i].balance += moved;
         add_young(&mut accounts[i], year, moved);
     }
@@ -337,13 +337,7 @@ pub(super) fn reinvest<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
         .iter()
         .position(|a| a.kind == AccountKind::Cash)
         .or_else(|| accounts.iter().position(|a| a.kind == AccountKind::Taxable));
-    let i = match target {
-        Some(i) => i,
-        None => {
-            accounts.push(synthetic(AccountKind::Cash, "Reinvested surplus", 0));
-            accounts.len() - 1
-        }
-    };
+    let i = found_or_opened(accounts, target, AccountKind::Cash, "Reinvested surplus", 0);
     accounts[i].balance += amount;
     accounts[i].basis += amount;
 }
@@ -355,15 +349,30 @@ pub(super) fn reinvest_taxable<N: Num>(accounts: &mut Vec<AccountState<N>>, amou
     if !amount.above_zero() {
         return;
     }
-    let i = match accounts.iter().position(|a| a.kind == AccountKind::Taxable) {
-        Some(i) => i,
-        None => {
-            accounts.push(synthetic(AccountKind::Taxable, "Taxable (reinvested)", 0));
-            accounts.len() - 1
-        }
-    };
+    let target = accounts.iter().position(|a| a.kind == AccountKind::Taxable);
+    let i = found_or_opened(
+        accounts,
+        target,
+        AccountKind::Taxable,
+        "Taxable (reinvested)",
+        0,
+    );
     accounts[i].balance += amount;
     accounts[i].basis += amount;
+}
+
+/// The account at `found`, or a new empty one of `kind` opened at the end for `owner`.
+fn found_or_opened<N: Num>(
+    accounts: &mut Vec<AccountState<N>>,
+    found: Option<usize>,
+    kind: AccountKind,
+    name: &str,
+    owner: usize,
+) -> usize {
+    found.unwrap_or_else(|| {
+        accounts.push(synthetic(kind, name, owner));
+        accounts.len() - 1
+    })
 }
 
 fn synthetic<N: Num>(kind: AccountKind, name: &str, owner: usize) -> AccountState<N> {
