@@ -12,7 +12,11 @@ use std::str::FromStr;
 
 /// Optional input columns, read when present (not repeated in the output). The `state` column,
 /// which the credit also reads, is the state tax's.
-pub const HEALTH_INPUTS: [&str; 2] = ["aca_benchmark", "aca_months"];
+pub const HEALTH_INPUTS: [&str; 3] = ["aca_benchmark", "aca_months", "aca_dependents"];
+
+/// The most dependents a row may claim for the credit's tax family (well past any real return;
+/// the poverty line is only a sum, so the bound just keeps nonsense out).
+const MAX_DEPENDENTS: u32 = 20;
 
 /// Output columns, written after every other output column.
 pub const HEALTH_OUTPUT_COLUMNS: [&str; 3] = ["aca_magi", "aca_ptc", "fica"];
@@ -25,6 +29,20 @@ pub struct HealthInputs {
     /// coverage.
     pub benchmark: Decimal,
     pub months: u32,
+    /// Dependents claimed on the return, counted in the credit's tax family; `None`: the
+    /// filing status's own minimum (see [`tax_family_size`]).
+    pub dependents: Option<u32>,
+}
+
+/// The credit's family size (IRC 36B(d)(1)): the taxpayer, the spouse on a joint return, and
+/// every dependent claimed. Without a count of dependents, a head of household counts one: the
+/// status needs a qualifying person who is, but for the rare child released to the other
+/// parent, the filer's dependent (IRC 2(b)(1)(A)), so the family is at least two. A
+/// head-of-household row that states 0 dependents is that rare case and counts one.
+pub fn tax_family_size(filing: Filing, dependents: Option<u32>) -> u32 {
+    let filers = if filing == Filing::Mfj { 2 } else { 1 };
+    let default = u32::from(filing == Filing::Hoh);
+    filers + dependents.unwrap_or(default).min(MAX_DEPENDENTS)
 }
 
 /// Parses the cells of [`HEALTH_INPUTS`], in that order (empty when the column is absent), for
@@ -51,10 +69,26 @@ pub fn parse_health(cells: &[&str], state: Option<StateCode>) -> Result<HealthIn
             .filter(|m| *m <= 12)
             .ok_or_else(|| format!("aca_months: '{s}' is not a whole number from 0 to 12"))?,
     };
+    let dependents = match cells[2].trim() {
+        "" => None,
+        s => Some(
+            s.strip_suffix(".0")
+                .unwrap_or(s)
+                .parse::<u32>()
+                .ok()
+                .filter(|d| *d <= MAX_DEPENDENTS)
+                .ok_or_else(|| {
+                    format!(
+                        "aca_dependents: '{s}' is not a whole number from 0 to {MAX_DEPENDENTS}"
+                    )
+                })?,
+        ),
+    };
     Ok(HealthInputs {
         state,
         benchmark,
         months,
+        dependents,
     })
 }
 
@@ -73,7 +107,7 @@ pub fn health_columns(
     let law = AcaLaw::for_year(tables, year, h.state, &prices).map_err(|e| e.to_string())?;
     let credit = law.credit(&AcaHousehold {
         magi,
-        size: if facts.filing == Filing::Mfj { 2 } else { 1 },
+        size: tax_family_size(facts.filing, h.dependents),
         benchmark: h.benchmark,
         months: h.months,
         separate_return: facts.filing == Filing::Mfs,
@@ -96,27 +130,52 @@ mod tests {
 
     #[test]
     fn cells_parse_leniently_and_refuse_nonsense() {
-        let h = parse_health(&["", ""], None).unwrap();
+        let h = parse_health(&["", "", ""], None).unwrap();
         assert_eq!(
             h,
             HealthInputs {
                 state: None,
                 benchmark: Decimal::ZERO,
-                months: 12
+                months: 12,
+                dependents: None,
             }
         );
-        let h = parse_health(&["12345.5", "7"], StateCode::parse("ny")).unwrap();
+        let h = parse_health(&["12345.5", "7", "2"], StateCode::parse("ny")).unwrap();
         assert_eq!(h.state.unwrap().as_str(), "NY");
-        assert_eq!((h.benchmark, h.months), (dec!(12345.5), 7));
+        assert_eq!(
+            (h.benchmark, h.months, h.dependents),
+            (dec!(12345.5), 7, Some(2))
+        );
         assert!(
-            parse_health(&["-5", ""], None)
+            parse_health(&["-5", "", ""], None)
                 .unwrap_err()
                 .contains("aca_benchmark")
         );
         assert!(
-            parse_health(&["", "13"], None)
+            parse_health(&["", "13", ""], None)
                 .unwrap_err()
                 .contains("aca_months")
         );
+        for bad in ["-1", "1.5", "21", "two"] {
+            assert!(
+                parse_health(&["", "", bad], None)
+                    .unwrap_err()
+                    .contains("aca_dependents"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_tax_family_counts_filers_and_dependents() {
+        assert_eq!(tax_family_size(Filing::Single, None), 1);
+        assert_eq!(tax_family_size(Filing::Mfs, None), 1);
+        assert_eq!(tax_family_size(Filing::Mfj, None), 2);
+        // A head of household has a qualifying person, normally a dependent.
+        assert_eq!(tax_family_size(Filing::Hoh, None), 2);
+        assert_eq!(tax_family_size(Filing::Hoh, Some(0)), 1);
+        assert_eq!(tax_family_size(Filing::Hoh, Some(3)), 4);
+        assert_eq!(tax_family_size(Filing::Mfj, Some(2)), 4);
+        assert_eq!(tax_family_size(Filing::Single, Some(1)), 2);
     }
 }
