@@ -1,6 +1,7 @@
 //! The health and payroll columns of `drawdown tax`: the ACA premium tax credit for a household
 //! with Marketplace coverage, and the employee's payroll tax on wages.
 
+use crate::health::aca::{MAX_DEPENDENTS, tax_family_size};
 use crate::health::{AcaHousehold, AcaLaw, HealthTables, aca_magi};
 use crate::index::compound;
 use crate::num::Num;
@@ -13,10 +14,6 @@ use std::str::FromStr;
 /// Optional input columns, read when present (not repeated in the output). The `state` column,
 /// which the credit also reads, is the state tax's.
 pub const HEALTH_INPUTS: [&str; 3] = ["aca_benchmark", "aca_months", "aca_dependents"];
-
-/// The most dependents a row may claim for the credit's tax family (well past any real return;
-/// the poverty line is only a sum, so the bound just keeps nonsense out).
-const MAX_DEPENDENTS: u32 = 20;
 
 /// Output columns, written after every other output column.
 pub const HEALTH_OUTPUT_COLUMNS: [&str; 3] = ["aca_magi", "aca_ptc", "fica"];
@@ -32,17 +29,6 @@ pub struct HealthInputs {
     /// Dependents claimed on the return, counted in the credit's tax family; `None`: the
     /// filing status's own minimum (see [`tax_family_size`]).
     pub dependents: Option<u32>,
-}
-
-/// The credit's family size (IRC 36B(d)(1)): the taxpayer, the spouse on a joint return, and
-/// every dependent claimed. Without a count of dependents, a head of household counts one: the
-/// status needs a qualifying person who is, but for the rare child released to the other
-/// parent, the filer's dependent (IRC 2(b)(1)(A)), so the family is at least two. A
-/// head-of-household row that states 0 dependents is that rare case and counts one.
-pub fn tax_family_size(filing: Filing, dependents: Option<u32>) -> u32 {
-    let filers = if filing == Filing::Mfj { 2 } else { 1 };
-    let default = u32::from(filing == Filing::Hoh);
-    filers + dependents.unwrap_or(default).min(MAX_DEPENDENTS)
 }
 
 /// Parses the cells of [`HEALTH_INPUTS`], in that order (empty when the column is absent), for
@@ -164,18 +150,5 @@ mod tests {
                 "{bad}"
             );
         }
-    }
-
-    #[test]
-    fn the_tax_family_counts_filers_and_dependents() {
-        assert_eq!(tax_family_size(Filing::Single, None), 1);
-        assert_eq!(tax_family_size(Filing::Mfs, None), 1);
-        assert_eq!(tax_family_size(Filing::Mfj, None), 2);
-        // A head of household has a qualifying person, normally a dependent.
-        assert_eq!(tax_family_size(Filing::Hoh, None), 2);
-        assert_eq!(tax_family_size(Filing::Hoh, Some(0)), 1);
-        assert_eq!(tax_family_size(Filing::Hoh, Some(3)), 4);
-        assert_eq!(tax_family_size(Filing::Mfj, Some(2)), 4);
-        assert_eq!(tax_family_size(Filing::Single, Some(1)), 2);
     }
 }
