@@ -59,8 +59,8 @@ pub struct AcaLaw<N> {
 pub struct AcaHousehold<N> {
     /// Household MAGI: AGI + tax-exempt interest + Social Security not taxed (see [`aca_magi`]).
     pub magi: N,
-    /// People in the tax family (on the return), whether or not they are covered: 1 or 2 for a
-    /// single or joint return without dependents. A spouse on Medicare still counts.
+    /// People in the tax family (on the return), whether or not they are covered: the filers
+    /// and their dependents ([`tax_family_size`]). A spouse on Medicare still counts.
     pub size: u32,
     /// The yearly benchmark premium for the people covered: twelve months of the
     /// second-lowest-cost silver plan at their ages, dollars of the year.
