@@ -159,8 +159,9 @@ const EXTRA_INCOME: [&str; 11] = [
 /// a disagreement about where they belong.
 const OFF_MARKETPLACE_BENCHMARK: &str = "99999";
 
-/// 3,228 further households (other states and counties, income between the public grid's points
-/// and at the edges, Medicaid and Basic Health Program limits to the dollar, mixes of income kinds with Social Security and tax-exempt interest,
+/// 3,260 further households (other states and counties, income between the public grid's points
+/// and at the edges, Medicaid and Basic Health Program limits to the dollar, capital losses, mixes
+/// of income kinds with Social Security and tax-exempt interest,
 /// dependents, head-of-household and separate returns; `tests/data/aca-ptc-vectors.md`), through
 /// `drawdown tax` with every income kind in its own column: `aca_magi` must equal the
 /// reference's MAGI and `aca_ptc` be within $1 of its credit, except on rows marked with a
