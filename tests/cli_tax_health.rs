@@ -65,3 +65,29 @@ fn an_unknown_state_is_a_row_error() {
     assert!(err.contains("line 2") && err.contains("state"), "{err}");
     assert_eq!(rows.len(), 1);
 }
+
+#[test]
+fn the_credit_counts_dependents_in_the_tax_family() {
+    let (code, rows, err) = run("\
+year,filing,age_head,pensions_ira,state,aca_benchmark,aca_dependents
+2026,hoh,45,40000,TX,10000,
+2026,hoh,45,40000,TX,10000,0
+2026,mfj,45,40000,TX,10000,2
+2026,single,45,40000,TX,10000,x
+");
+    assert_eq!(code, Some(1), "the last row is refused");
+    assert!(
+        err.contains("line 5") && err.contains("aca_dependents"),
+        "{err}"
+    );
+    let ptc = |i: usize| rows[i]["aca_ptc"].clone();
+    // A head of household and the qualifying person: 40,000 is 189% of 21,150 (2025's line for
+    // two); 4.19% + 2.41% × 0.39/0.50 = 6.0698%; 10,000 − 2,427.92 = 7,572.08
+    assert_eq!(ptc(0), "7572.08");
+    // Stated as no dependent (a child released to the other parent): 255% of 15,650;
+    // 8.44% + 1.52% × 0.05/0.50 = 8.592%; 10,000 − 3,436.80 = 6,563.20
+    assert_eq!(ptc(1), "6563.20");
+    // A couple and two children: 40,000 is 123% of 32,150, under 133%: 2.10%;
+    // 10,000 − 840 = 9,160
+    assert_eq!(ptc(2), "9160.00");
+}

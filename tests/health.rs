@@ -400,3 +400,28 @@ fn the_fill_why_lines_and_the_marginal_curve_show_the_aca_cliff() {
     let curve = drawdown::report::year_curve(&c.projections[0].rows[0], &inputs, 300_000.0);
     assert!(curve.iter().all(|q| q.aca_step == 0.0));
 }
+
+/// The credit's family is the filers and their dependents (IRC 36B(d)(1)); the plan has no
+/// dependents, but a head of household has one, the qualifying person (IRC 2(b)), so its 400%
+/// line is a couple's, and a single filer's is one person's.
+#[test]
+fn a_head_of_household_counts_a_family_of_two_for_the_credit() {
+    let lines = |filing: &str| {
+        let mut plan = example("G.ron");
+        plan.filing = drawdown::tax::Filing::parse(filing).unwrap();
+        plan.strategies = vec![convert(true)];
+        let c = compare(&plan).unwrap();
+        let p = &c.projections[0];
+        marketplace_years(p)
+            .into_iter()
+            .map(|k| (p.rows[k].year, p.rows[k].aca_line))
+            .collect::<Vec<_>>()
+    };
+    let (mfj, hoh, single) = (lines("mfj"), lines("hoh"), lines("single"));
+    assert!(mfj.len() >= 4, "{mfj:?}");
+    assert_eq!(hoh, mfj);
+    assert_eq!(single.len(), mfj.len());
+    for ((year, one), (_, two)) in single.iter().zip(&mfj) {
+        assert!(one < two, "{year}: {one} vs {two}");
+    }
+}

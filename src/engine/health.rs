@@ -4,6 +4,7 @@
 
 use super::error::EngineError;
 use super::scenario::OwnIncome;
+use crate::health::aca::tax_family_size;
 use crate::health::age_curve::{default_benchmark, premium_at_age};
 use crate::health::{AcaCredit, AcaHousehold, AcaLaw, HealthTables, MedicarePremiums, aca_magi};
 use crate::num::Num;
@@ -321,7 +322,9 @@ impl<'a> HealthCosts<'a> {
         }
         if covered {
             let both = alive[0] && alive[1] && plan.people.len() == 2;
-            let size = if both && filing == Filing::Mfj { 2 } else { 1 };
+            // The year's filing (a survivor files single). The plan has no dependents, but a
+            // head of household has one: the qualifying person (IRC 2(b)).
+            let size = tax_family_size(filing, None);
             let separate = both && filing == Filing::Mfs;
             let state = plan.residence_in(year).code();
             let law = AcaLaw::for_year(self.health, year, state, &prices)?;

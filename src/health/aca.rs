@@ -19,6 +19,7 @@ use super::tables::{Guideline, HealthTables};
 use crate::index::growth;
 use crate::money::index_nearest;
 use crate::num::Num;
+use crate::tax::Filing;
 use rust_decimal::Decimal;
 
 /// One band of the applicable percentage table, as multiples of the poverty line.
@@ -58,8 +59,8 @@ pub struct AcaLaw<N> {
 pub struct AcaHousehold<N> {
     /// Household MAGI: AGI + tax-exempt interest + Social Security not taxed (see [`aca_magi`]).
     pub magi: N,
-    /// People in the tax family (on the return), whether or not they are covered: 1 or 2 for a
-    /// single or joint return without dependents. A spouse on Medicare still counts.
+    /// People in the tax family (on the return), whether or not they are covered: the filers
+    /// and their dependents ([`tax_family_size`]). A spouse on Medicare still counts.
     pub size: u32,
     /// The yearly benchmark premium for the people covered: twelve months of the
     /// second-lowest-cost silver plan at their ages, dollars of the year.
@@ -129,6 +130,21 @@ pub struct AcaCredit<N> {
 /// (the `magi` of a federal breakdown).
 pub fn aca_magi<N: Num>(magi_irmaa: N, social_security: N, taxable_social_security: N) -> N {
     magi_irmaa + (social_security - taxable_social_security).pos()
+}
+
+/// The most dependents counted in a tax family (well past any real return; the poverty line is
+/// only a sum, so the bound just keeps nonsense out).
+pub const MAX_DEPENDENTS: u32 = 20;
+
+/// The credit's family size (IRC 36B(d)(1)): the taxpayer, the spouse on a joint return, and
+/// every dependent claimed. Without a count of dependents, a head of household counts one: the
+/// status needs a qualifying person who is, but for the rare child released to the other
+/// parent, the filer's dependent (IRC 2(b)(1)(A)), so the family is at least two. A
+/// head-of-household row that states 0 dependents is that rare case and counts one.
+pub fn tax_family_size(filing: Filing, dependents: Option<u32>) -> u32 {
+    let filers = if filing == Filing::Mfj { 2 } else { 1 };
+    let default = u32::from(filing == Filing::Hoh);
+    filers + dependents.unwrap_or(default).min(MAX_DEPENDENTS)
 }
 
 /// A poverty guideline for `year` and `region`: the published one, or the last published one
@@ -519,6 +535,19 @@ mod tests {
         assert!(e.contains(&dec!(20814.50)));
         let az = law(2026, "AZ").edges(1);
         assert!(az.contains(&dec!(22024.80))); // Medicaid to 1.38 × 15,960
+    }
+
+    #[test]
+    fn the_tax_family_counts_filers_and_dependents() {
+        assert_eq!(tax_family_size(Filing::Single, None), 1);
+        assert_eq!(tax_family_size(Filing::Mfs, None), 1);
+        assert_eq!(tax_family_size(Filing::Mfj, None), 2);
+        // A head of household has a qualifying person, normally a dependent.
+        assert_eq!(tax_family_size(Filing::Hoh, None), 2);
+        assert_eq!(tax_family_size(Filing::Hoh, Some(0)), 1);
+        assert_eq!(tax_family_size(Filing::Hoh, Some(3)), 4);
+        assert_eq!(tax_family_size(Filing::Mfj, Some(2)), 4);
+        assert_eq!(tax_family_size(Filing::Single, Some(1)), 2);
     }
 
     #[test]

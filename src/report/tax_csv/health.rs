@@ -1,6 +1,7 @@
 //! The health and payroll columns of `drawdown tax`: the ACA premium tax credit for a household
 //! with Marketplace coverage, and the employee's payroll tax on wages.
 
+use crate::health::aca::{MAX_DEPENDENTS, tax_family_size};
 use crate::health::{AcaHousehold, AcaLaw, HealthTables, aca_magi};
 use crate::index::compound;
 use crate::num::Num;
@@ -12,7 +13,7 @@ use std::str::FromStr;
 
 /// Optional input columns, read when present (not repeated in the output). The `state` column,
 /// which the credit also reads, is the state tax's.
-pub const HEALTH_INPUTS: [&str; 2] = ["aca_benchmark", "aca_months"];
+pub const HEALTH_INPUTS: [&str; 3] = ["aca_benchmark", "aca_months", "aca_dependents"];
 
 /// Output columns, written after every other output column.
 pub const HEALTH_OUTPUT_COLUMNS: [&str; 3] = ["aca_magi", "aca_ptc", "fica"];
@@ -25,6 +26,9 @@ pub struct HealthInputs {
     /// coverage.
     pub benchmark: Decimal,
     pub months: u32,
+    /// Dependents claimed on the return, counted in the credit's tax family; `None`: the
+    /// filing status's own minimum (see [`tax_family_size`]).
+    pub dependents: Option<u32>,
 }
 
 /// Parses the cells of [`HEALTH_INPUTS`], in that order (empty when the column is absent), for
@@ -51,10 +55,26 @@ pub fn parse_health(cells: &[&str], state: Option<StateCode>) -> Result<HealthIn
             .filter(|m| *m <= 12)
             .ok_or_else(|| format!("aca_months: '{s}' is not a whole number from 0 to 12"))?,
     };
+    let dependents = match cells[2].trim() {
+        "" => None,
+        s => Some(
+            s.strip_suffix(".0")
+                .unwrap_or(s)
+                .parse::<u32>()
+                .ok()
+                .filter(|d| *d <= MAX_DEPENDENTS)
+                .ok_or_else(|| {
+                    format!(
+                        "aca_dependents: '{s}' is not a whole number from 0 to {MAX_DEPENDENTS}"
+                    )
+                })?,
+        ),
+    };
     Ok(HealthInputs {
         state,
         benchmark,
         months,
+        dependents,
     })
 }
 
@@ -73,7 +93,7 @@ pub fn health_columns(
     let law = AcaLaw::for_year(tables, year, h.state, &prices).map_err(|e| e.to_string())?;
     let credit = law.credit(&AcaHousehold {
         magi,
-        size: if facts.filing == Filing::Mfj { 2 } else { 1 },
+        size: tax_family_size(facts.filing, h.dependents),
         benchmark: h.benchmark,
         months: h.months,
         separate_return: facts.filing == Filing::Mfs,
@@ -96,27 +116,39 @@ mod tests {
 
     #[test]
     fn cells_parse_leniently_and_refuse_nonsense() {
-        let h = parse_health(&["", ""], None).unwrap();
+        let h = parse_health(&["", "", ""], None).unwrap();
         assert_eq!(
             h,
             HealthInputs {
                 state: None,
                 benchmark: Decimal::ZERO,
-                months: 12
+                months: 12,
+                dependents: None,
             }
         );
-        let h = parse_health(&["12345.5", "7"], StateCode::parse("ny")).unwrap();
+        let h = parse_health(&["12345.5", "7", "2"], StateCode::parse("ny")).unwrap();
         assert_eq!(h.state.unwrap().as_str(), "NY");
-        assert_eq!((h.benchmark, h.months), (dec!(12345.5), 7));
+        assert_eq!(
+            (h.benchmark, h.months, h.dependents),
+            (dec!(12345.5), 7, Some(2))
+        );
         assert!(
-            parse_health(&["-5", ""], None)
+            parse_health(&["-5", "", ""], None)
                 .unwrap_err()
                 .contains("aca_benchmark")
         );
         assert!(
-            parse_health(&["", "13"], None)
+            parse_health(&["", "13", ""], None)
                 .unwrap_err()
                 .contains("aca_months")
         );
+        for bad in ["-1", "1.5", "21", "two"] {
+            assert!(
+                parse_health(&["", "", bad], None)
+                    .unwrap_err()
+                    .contains("aca_dependents"),
+                "{bad}"
+            );
+        }
     }
 }
