@@ -1,8 +1,9 @@
 //! Alabama (Form 40): its own gross income without Social Security, public pensions exempt,
 //! $6,000 of other retirement income exempt per person from 65 (Schedule RS), a standard
-//! deduction that shrinks with income, and a deduction of federal income tax.
+//! deduction that shrinks with income (or itemized FICA and Medicare premiums), and a
+//! deduction of federal income tax.
 
-use super::common::{childless_eitc, employee_fica, net_gains, reached, step_phaseout};
+use super::common::{childless_eitc, count_reached, employee_fica, net_gains, reached, step_phaseout};
 use super::{StateBreakdown, StateFacts, StateLaw};
 use crate::num::Num;
 use crate::tax::federal::TaxBreakdown;
@@ -11,8 +12,9 @@ names!(P: standard_min, standard_phaseout_start, standard_phaseout_step,
     standard_phaseout_per_step, personal_exemption, retirement_age, retirement_cap,
     fica_ss_rate, fica_wage_base, fica_medicare_rate, fica_additional_rate,
     fica_additional_threshold, eitc_max, eitc_rate, eitc_phaseout_start,
-    eitc_investment_limit, eitc_min_age, eitc_max_age);
-names!(T);
+    eitc_investment_limit, eitc_min_age, eitc_max_age, medical_floor, medicare_age,
+    irmaa_magi_ratio);
+names!(T: medicare_part_b);
 
 pub fn compute<N: Num>(
     law: &StateLaw<N>,
@@ -48,8 +50,18 @@ pub fn compute<N: Num>(
             law.pf(P::standard_phaseout_per_step, fs),
         ))
     .max_of(law.pf(P::standard_min, fs));
-    // Schedule A: of the itemized deductions only the employee's FICA on wages applies here;
-    // the larger of the two is taken.
+    // Schedule A: of the itemized deductions, the employee's FICA on wages and medical
+    // expenses over 4% of Alabama AGI (§ 40-18-15(a)(13)), which for a retiree are the
+    // Medicare Part B premiums of each person 65 or over; the larger of the itemized total and
+    // the standard deduction is taken (Alabama itemizing does not follow the federal choice).
+    // The income-related part of the premium goes by the MAGI of two years before, estimated
+    // as this year's deflated by the growth of AGI per capita, as the reference does. It
+    // matters on a separate return, whose income-related amount starts at $106,000 of MAGI.
+    let part_b = law
+        .table(T::medicare_part_b, fs)
+        .step_over(fed.magi * law.p(P::irmaa_magi_ratio));
+    let premiums = N::from_i64(count_reached(f, law.p(P::medicare_age)) as i64) * part_b;
+    let medical = (premiums - law.p(P::medical_floor) * agi).pos();
     let itemized = employee_fica(
         f,
         law.p(P::fica_ss_rate),
@@ -57,7 +69,7 @@ pub fn compute<N: Num>(
         law.p(P::fica_medicare_rate),
         law.p(P::fica_additional_rate),
         law.pf(P::fica_additional_threshold, fs),
-    );
+    ) + medical;
     // Federal Income Tax Deduction Worksheet: federal tax less refundable credits (the earned
     // income credit of a worker without children is the one a retiree may have).
     let eitc = childless_eitc(
@@ -115,5 +127,28 @@ mod tests {
         assert_eq!(s.deductions, dec!(2500) + dec!(4759.50));
         assert_eq!(s.taxable_income, dec!(30240.50));
         assert_eq!(s.tax.round_cents(), dec!(1472.03));
+    }
+
+    /// Schedule A medical expenses on a separate return (2025): 70, IRA $100,000, Social
+    /// Security $30,000. Federal AGI 125,500 (85% of the benefits taxable); the Part B
+    /// income-related amount goes by MAGI × 0.8779 = 110,173, over the $106,000 edge for a
+    /// separate return → 12 × 591.90 = 7,102.80 a year. Alabama AGI 100,000 − 6,000 = 94,000;
+    /// medical expenses over 4% of it: 7,102.80 − 3,760 = 3,342.80, more than the $2,500
+    /// floor the standard deduction has fallen to, so it is taken.
+    #[test]
+    fn separate_return_itemizes_medicare_premiums() {
+        let f = single(70, |p| {
+            p.ira_distributions = dec!(100000);
+            p.social_security = dec!(30000);
+        })
+        .with(|f| f.filing = crate::tax::Filing::Mfs);
+        let (fed, s) = compute("AL", 2025, &f);
+        assert_eq!(fed.agi, dec!(125500));
+        assert_eq!(s.agi, dec!(94000));
+        assert_eq!(s.deductions, dec!(3342.80) + fed.total);
+        // at 64 there is no premium, and the standard deduction's floor applies
+        let young = f.with(|f| f.people[0].age = 64);
+        let (fed, s) = compute("AL", 2025, &young);
+        assert_eq!(s.deductions, dec!(2500) + fed.total);
     }
 }

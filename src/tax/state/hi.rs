@@ -1,16 +1,17 @@
 //! Hawaii (Form N-11): federal AGI less Social Security and employer pensions (IRA money is
-//! taxed); the standard deduction or the deduction of state income tax paid; exemptions with
+//! taxed); the standard deduction or the itemized state income tax paid and Medicare premiums;
+//! exemptions with
 //! one more at 65; the rate schedule, or the alternative tax with net capital gain at 7.25%.
 
-use super::common::reached;
+use super::common::{count_reached, reached};
 use super::{StateBreakdown, StateFacts, StateLaw};
 use crate::num::Num;
 use crate::tax::Filing;
 use crate::tax::federal::TaxBreakdown;
 
 names!(P: exemption, aged_age, alternative_rate, alternative_floor, itemize_threshold,
-    income_tax_deduction_limit);
-names!(T);
+    income_tax_deduction_limit, medical_floor, medicare_age, irmaa_magi_ratio);
+names!(T: medicare_part_b);
 
 /// State income tax paid during the year, as estimated for the itemized deduction: each
 /// person's federal AGI less the single standard deduction, taxed at the single rates.
@@ -46,13 +47,24 @@ pub fn compute<N: Num>(
     let fs = f.filing;
     let subtractions = fed.taxable_social_security + f.total(|p| p.pensions());
     let agi = fed.agi - subtractions;
-    // Line 22: itemized deductions (state income tax, below the federal AGI limit) count only
-    // over the threshold, and the larger of them and the standard deduction is taken.
-    let itemized = if fed.agi < law.pf(P::income_tax_deduction_limit, fs) {
+    // Line 22: itemized deductions (state income tax, below the federal AGI limit, and
+    // medical expenses over 7.5% of Hawaii AGI, which for a retiree are the Medicare Part B
+    // premiums of each person 65 or over) count only over the threshold, and the larger of
+    // them and the standard deduction is taken. The Part B income-related amount goes by the
+    // MAGI of two years before, estimated as this year's deflated by the growth of AGI per
+    // capita, as the reference does. With employer pensions out of Hawaii AGI, the floor can
+    // be far below the premium.
+    let taxes = if fed.agi < law.pf(P::income_tax_deduction_limit, fs) {
         income_tax_paid(law, f, fed)
     } else {
         N::ZERO
     };
+    let part_b = law
+        .table(T::medicare_part_b, fs)
+        .step_over(fed.magi * law.p(P::irmaa_magi_ratio));
+    let premiums = N::from_i64(count_reached(f, law.p(P::medicare_age)) as i64) * part_b;
+    let medical = (premiums - law.p(P::medical_floor) * agi.pos()).pos();
+    let itemized = taxes + medical;
     let itemized = if itemized > law.pf(P::itemize_threshold, fs) {
         itemized
     } else {
@@ -120,5 +132,25 @@ mod tests {
         let (_, s) = compute("HI", 2025, &f);
         assert_eq!(s.agi, dec!(5000));
         assert_eq!(s.tax, dec!(0));
+    }
+
+    /// 2025 N-11 itemized deductions of a pensioner: single, 70, employer pension $70,000, IRA
+    /// $10,000, interest $5,000. Federal AGI 85,000 (under the $100,000 limit): income tax paid
+    /// estimated as the single tax on 80,600 → 5,016.80. Hawaii AGI 85,000 − 70,000 = 15,000;
+    /// medical expenses: the Part B premium 12 × 185 = 2,220 less 7.5% of 15,000 → 1,095.
+    /// Itemized 6,111.80 beats the standard 4,400. Taxable 15,000 − 6,111.80 − 2 × 1,144 =
+    /// 6,600.20 → 1.4%: 92.40 (PolicyEngine-US 2.68.0 gives the same, to the cent).
+    #[test]
+    fn n11_pensioner_itemizes_medicare_premiums() {
+        let f = single(70, |p| {
+            p.private_pension = dec!(70000);
+            p.ira_distributions = dec!(10000);
+        })
+        .with(|f| f.taxable_interest = dec!(5000));
+        let (_, s) = compute("HI", 2025, &f);
+        assert_eq!(s.agi, dec!(15000));
+        assert_eq!(s.deductions, dec!(6111.8));
+        assert_eq!(s.taxable_income, dec!(6600.2));
+        assert_eq!(s.tax.round_dp(2), dec!(92.40));
     }
 }

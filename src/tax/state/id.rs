@@ -3,40 +3,54 @@
 //! zero bracket; the $10 permanent building fund tax.
 
 use super::common::reached;
-use super::{StateBreakdown, StateFacts, StateLaw};
+use super::{Person, StateBreakdown, StateFacts, StateLaw};
 use crate::num::Num;
 use crate::tax::federal::TaxBreakdown;
 
 names!(P: retirement_age, retirement_cap, building_fund_tax, irmaa_magi_ratio, medicare_age,
     msp_poverty_share, poverty_first, poverty_additional, ssi_general_exclusion,
-    ssi_earned_exclusion);
+    ssi_earned_exclusion, ssi_couple_rate, ssi_individual_rate);
 names!(T: medicare_part_b);
 
 /// The Medicare Savings Programs (QMB, SLMB, QI) pay the standard Part B premium of an
-/// enrollee whose countable income, counted as SSI counts it (Social Security, pensions, IRA
-/// distributions, interest and dividends, less $20 a month; earnings less $65 a month and half the
-/// rest; capital gains not at all), is under 135% of the poverty guideline (the couple's when
-/// married). The resource test is taken as met, as the reference model does with no resources
-/// given; a spouse under 65 has their income counted with the enrollee's.
-fn msp_eligible<N: Num>(law: &StateLaw<N>, f: &StateFacts<N>) -> bool {
+/// enrollee (person `i`, 65+) whose countable income, counted as SSI counts it (Social
+/// Security, pensions, IRA distributions, interest and dividends, less $20 a month; earnings
+/// less $65 a month and half the rest; capital gains not at all), is under 135% of the poverty
+/// guideline (the couple's when married). The resource test is taken as met, as the reference
+/// model does with no resources given. A couple's incomes count together when both are
+/// enrollees; a spouse under 65 is an ineligible spouse, whose income is deemed to the
+/// enrollee only when it exceeds the difference between the SSI couple and individual rates
+/// (20 CFR 416.1163(d)), as New Jersey's medical deduction has it.
+fn msp_pays<N: Num>(law: &StateLaw<N>, f: &StateFacts<N>, i: usize) -> bool {
     let people = f.on_return();
     let joint = f.share(
         f.taxable_interest + f.tax_exempt_interest + f.ordinary_dividends + f.other_ordinary,
     );
-    let mut earned = N::ZERO;
-    let mut unearned = N::ZERO;
-    for p in people {
-        earned += p.wages;
-        // a Roth conversion is no payment received
-        unearned += p.social_security + p.pensions() + p.ira_distributions + joint;
-    }
-    let general = law.p(P::ssi_general_exclusion);
-    let countable_unearned = (unearned - general).pos();
-    let leftover = (general - unearned).pos();
-    let countable_earned = (earned - leftover - law.p(P::ssi_earned_exclusion)).pos() * N::HALF;
-    let poverty = law.p(P::poverty_first)
-        + law.p(P::poverty_additional) * N::from_i64(people.len() as i64 - 1);
-    countable_unearned + countable_earned < law.p(P::msp_poverty_share) * poverty
+    let earned = |p: &Person<N>| p.wages;
+    // a Roth conversion is no payment received
+    let unearned = |p: &Person<N>| p.social_security + p.pensions() + p.ira_distributions + joint;
+    let countable = |earned: N, unearned: N| {
+        let general = law.p(P::ssi_general_exclusion);
+        let countable_unearned = (unearned - general).pos();
+        let leftover = (general - unearned).pos();
+        countable_unearned + (earned - leftover - law.p(P::ssi_earned_exclusion)).pos() * N::HALF
+    };
+    let me = &people[i];
+    let mut poverty = law.p(P::poverty_first);
+    let income = if people.len() == 2 {
+        poverty += law.p(P::poverty_additional);
+        let other = &people[1 - i];
+        let deemed = earned(other) + unearned(other);
+        let threshold = law.p(P::ssi_couple_rate) - law.p(P::ssi_individual_rate);
+        if reached(other.age, law.p(P::medicare_age)) || deemed > threshold {
+            countable(earned(me) + earned(other), unearned(me) + unearned(other))
+        } else {
+            countable(earned(me), unearned(me))
+        }
+    } else {
+        countable(earned(me), unearned(me))
+    };
+    income < law.p(P::msp_poverty_share) * poverty
 }
 
 pub fn compute<N: Num>(
@@ -62,9 +76,9 @@ pub fn compute<N: Num>(
     let table = law.table(T::medicare_part_b, fs);
     let standard_premium = table.values.first().copied().unwrap_or(N::ZERO);
     let mut medicare = N::ZERO;
-    for p in f.on_return() {
+    for (i, p) in f.on_return().iter().enumerate() {
         if reached(p.age, law.p(P::medicare_age)) {
-            let paid_by_state = if msp_eligible(law, f) {
+            let paid_by_state = if msp_pays(law, f, i) {
                 standard_premium
             } else {
                 N::ZERO
@@ -106,5 +120,28 @@ mod tests {
         let (_, s) = compute("ID", 2025, &f);
         assert_eq!(s.taxable_income, dec!(29250));
         assert_eq!(s.tax, dec!(1305.267));
+    }
+
+    /// Medicare Savings Programs and a younger spouse (2026): 66 and 60, his IRA $24,000,
+    /// interest $6,000 (half each). His countable income 24,000 + 3,000 − 240 = 26,760 is under
+    /// 135% of the couple's guideline (1.35 × 21,640 = 29,214); her $3,000 is under the $5,964
+    /// SSI couple-individual difference, so not deemed to him: the program pays his standard
+    /// premium and nothing is subtracted. With $4,000 of IRA money of her own, her $7,000 is
+    /// deemed, their 33,760 is over the limit, and his $2,434.80 premium is subtracted.
+    #[test]
+    fn younger_spouse_income_deemed_only_over_the_ssi_difference() {
+        let at = |hers: rust_decimal::Decimal| {
+            let f = couple(
+                (66, 60),
+                |h| h.ira_distributions = dec!(24000),
+                |s| s.ira_distributions = hers,
+            )
+            .with(|f| f.taxable_interest = dec!(6000));
+            compute("ID", 2026, &f)
+        };
+        let (fed, s) = at(dec!(0));
+        assert_eq!(s.agi, fed.agi);
+        let (fed, s) = at(dec!(4000));
+        assert_eq!(s.agi, fed.agi - dec!(2434.8));
     }
 }

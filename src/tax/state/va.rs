@@ -1,6 +1,6 @@
 //! Virginia (Form 760): federal AGI less Social Security and the age deduction (income-tested
-//! unless born before 1939); the standard deduction and exemptions (one more at 65); the rate
-//! schedule; the spouse tax adjustment on joint returns; the earned income or low-income
+//! unless born before 1939); no tax under the filing threshold; the standard deduction and
+//! exemptions (one more at 65); the rate schedule; the spouse tax adjustment on joint returns; the earned income or low-income
 //! credit, non-refundable, where it beats the refundable one.
 
 use super::common::{childless_eitc, reached};
@@ -9,7 +9,7 @@ use crate::num::Num;
 use crate::tax::Filing;
 use crate::tax::federal::TaxBreakdown;
 
-names!(P: age_deduction_age, age_deduction, age_deduction_birth_year, age_deduction_threshold,
+names!(P: no_tax_below, age_deduction_age, age_deduction, age_deduction_birth_year, age_deduction_threshold,
     exemption, aged_exemption, spouse_adjustment_cap, eitc_nonrefundable_rate,
     eitc_refundable_rate, low_income_credit, fpg_first, fpg_additional, eitc_max,
     eitc_phase_rate, eitc_phaseout_start, eitc_investment_limit, eitc_min_age, eitc_max_age);
@@ -37,7 +37,14 @@ pub fn compute<N: Num>(
     let exemptions = f.total(exemption);
     let taxable_income = (agi - deductions - exemptions).pos();
     let schedule = law.schedule(fs);
-    let tax = schedule.tax(taxable_income);
+    // Va. Code § 58.1-321 A: no tax is imposed on a filer whose Virginia AGI (Form 760 line 9,
+    // after the age deduction) is under $11,950, or a couple's under $23,900 (half that on a
+    // separate return); above it the whole income is taxed.
+    let tax = if agi < law.pf(P::no_tax_below, fs) {
+        N::ZERO
+    } else {
+        schedule.tax(taxable_income)
+    };
     // Spouse tax adjustment (joint returns where both spouses have income after exemptions):
     // the tax saved by splitting taxable income at the smaller spouse's income, at most $259.
     let adjustment = if fs == Filing::Mfj {
@@ -167,5 +174,27 @@ mod tests {
         assert_eq!(s.tax_before_credits, dec!(1515.80));
         assert_eq!(s.credits[1].amount, dec!(233.80));
         assert_eq!(s.tax, dec!(1282.00));
+    }
+
+    /// Va. Code § 58.1-321 A: a couple (60 and 56, no age deduction) with IRA money and $1,000
+    /// of interest. At $23,000 of Virginia AGI, under the $23,900 threshold, no tax, though
+    /// taxable income is 23,000 − 17,500 − 2 × 930 = 3,640 (and their AGI is over the 2025
+    /// poverty guideline of 21,150, so no low-income credit). At $24,000 the whole taxable
+    /// income of 4,640 is taxed: 60 + 3% × 1,640 = 109.20.
+    #[test]
+    fn no_tax_under_the_filing_threshold() {
+        let at = |ira: rust_decimal::Decimal| {
+            let f = couple((60, 56), |h| h.ira_distributions = ira, |_| {})
+                .with(|f| f.taxable_interest = dec!(1000));
+            compute("VA", 2025, &f).1
+        };
+        let under = at(dec!(22000));
+        assert_eq!(under.agi, dec!(23000));
+        assert_eq!(under.taxable_income, dec!(3640));
+        assert_eq!(under.tax, dec!(0));
+        let over = at(dec!(23000));
+        assert_eq!(over.agi, dec!(24000));
+        assert_eq!(over.taxable_income, dec!(4640));
+        assert_eq!(over.tax, dec!(109.20));
     }
 }
