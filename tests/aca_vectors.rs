@@ -55,24 +55,15 @@ fn every_row_with_a_benchmark_matches_the_reference_credit() {
     }
     assert!(expected.len() > 900, "only {} rows", expected.len());
 
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("aca.csv");
-    std::fs::write(&path, &input).unwrap();
-    let out = common::drawdown(&["tax", path.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", common::stderr(&out));
-    let stdout = common::stdout(&out);
-    let mut lines = stdout.lines();
-    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
-    let at: HashMap<&str, usize> = header.iter().enumerate().map(|(i, h)| (*h, i)).collect();
-    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let (at, rows) = tax_rows(&input);
     assert_eq!(rows.len(), expected.len());
 
     let mut worst = (Decimal::ZERO, String::new());
     let mut within = 0;
     let mut exact = 0;
     for (row, (magi, ptc, label)) in rows.iter().zip(&expected) {
-        assert_eq!(dec(row[at["aca_magi"]]), *magi, "{label}");
-        let miss = (dec(row[at["aca_ptc"]]) - ptc).abs();
+        assert_eq!(dec(&row[at["aca_magi"]]), *magi, "{label}");
+        let miss = (dec(&row[at["aca_ptc"]]) - ptc).abs();
         if miss > worst.0 {
             worst = (miss, label.clone());
         }
@@ -219,23 +210,14 @@ fn the_extra_households_match_the_reference_credit() {
     }
     assert!(expected.len() > 3000, "only {} rows", expected.len());
 
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("aca-extra.csv");
-    std::fs::write(&path, &input).unwrap();
-    let out = common::drawdown(&["tax", path.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", common::stderr(&out));
-    let stdout = common::stdout(&out);
-    let mut lines = stdout.lines();
-    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
-    let at: HashMap<&str, usize> = header.iter().enumerate().map(|(i, h)| (*h, i)).collect();
-    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let (at, rows) = tax_rows(&input);
     assert_eq!(rows.len(), expected.len());
 
     let (mut within, mut deviations, mut ceilings) = (0, 0, 0);
     let mut misses = Vec::new();
     for (row, (magi, ptc, deviation, label)) in rows.iter().zip(&expected) {
-        assert_eq!(dec(row[at["aca_magi"]]), *magi, "{label}");
-        let got = dec(row[at["aca_ptc"]]);
+        assert_eq!(dec(&row[at["aca_magi"]]), *magi, "{label}");
+        let got = dec(&row[at["aca_ptc"]]);
         match deviation.as_str() {
             "" => {
                 if (got - ptc).abs() <= Decimal::ONE {
@@ -273,4 +255,26 @@ fn the_extra_households_match_the_reference_credit() {
     // The 2026 and 2027 rows at exactly 400% whose statutory credit is positive, and the rows $1
     // above a Medicaid limit whose monthly figure is not whole dollars (the md describes both).
     assert_eq!((deviations, ceilings), (60, 12));
+}
+
+/// `drawdown tax` on a CSV of households: its output columns by name, and its rows.
+fn tax_rows(input: &str) -> (HashMap<String, usize>, Vec<Vec<String>>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("households.csv");
+    std::fs::write(&path, input).unwrap();
+    let out = common::drawdown(&["tax", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let stdout = common::stdout(&out);
+    let mut lines = stdout.lines();
+    let at = lines
+        .next()
+        .unwrap()
+        .split(',')
+        .enumerate()
+        .map(|(i, h)| (h.to_string(), i))
+        .collect();
+    let rows = lines
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect();
+    (at, rows)
 }
