@@ -1,7 +1,7 @@
 //! Virginia (Form 760): federal AGI less Social Security and the age deduction (income-tested
 //! unless born before 1939); no tax under the filing threshold; the standard deduction and
-//! exemptions (one more at 65); the rate schedule; the spouse tax adjustment on joint returns; the earned income or low-income
-//! credit, non-refundable, where it beats the refundable one.
+//! exemptions (one more at 65); the rate schedule; the spouse tax adjustment on joint returns;
+//! the earned income or low-income credit, non-refundable, where it beats the refundable one.
 
 use super::common::{childless_eitc, reached};
 use super::{Person, StateBreakdown, StateFacts, StateLaw};
@@ -9,8 +9,8 @@ use crate::num::Num;
 use crate::tax::Filing;
 use crate::tax::federal::TaxBreakdown;
 
-names!(P: no_tax_below, age_deduction_age, age_deduction, age_deduction_birth_year, age_deduction_threshold,
-    exemption, aged_exemption, spouse_adjustment_cap, eitc_nonrefundable_rate,
+names!(P: no_tax_below, age_deduction_age, age_deduction, age_deduction_birth_year,
+    age_deduction_threshold, exemption, aged_exemption, spouse_adjustment_cap, eitc_nonrefundable_rate,
     eitc_refundable_rate, low_income_credit, fpg_first, fpg_additional, eitc_max,
     eitc_phase_rate, eitc_phaseout_start, eitc_investment_limit, eitc_min_age, eitc_max_age);
 names!(T);
