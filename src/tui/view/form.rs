@@ -46,7 +46,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
         .take(2)
         .collect();
     // The selected field's help in whole words on up to three lines (two on a short pane, which
-    // needs its rows for the fields): a narrow pane would cut most help to a few words.
+    // needs its rows for the fields): a narrow pane would cut most help to a few words. The
+    // focused form keeps those lines whatever the field, so that its rows do not scroll as the
+    // help of one field runs longer than the last one's.
     let most = if inner.height < TALL_PANE { 2 } else { 3 };
     let help: Vec<String> = match app.view.form.get(app.selected_row()) {
         Some(FormRow::Field { help: Some(h), .. }) if focused => {
@@ -54,7 +56,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
         }
         _ => Vec::new(),
     };
-    let reserved = help.len().max(1) as u16 + warning.len() as u16;
+    let help_rows = if focused { most } else { 1 };
+    let reserved = (help_rows + warning.len()) as u16;
     let body = Rect::new(
         inner.x,
         inner.y + 2,
