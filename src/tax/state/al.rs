@@ -3,7 +3,9 @@
 //! deduction that shrinks with income (or itemized FICA and Medicare premiums), and a
 //! deduction of federal income tax.
 
-use super::common::{childless_eitc, count_reached, employee_fica, net_gains, reached, step_phaseout};
+use super::common::{
+    childless_eitc, employee_fica, net_gains, part_b_premiums, reached, step_phaseout,
+};
 use super::{StateBreakdown, StateFacts, StateLaw};
 use crate::num::Num;
 use crate::tax::federal::TaxBreakdown;
@@ -57,10 +59,12 @@ pub fn compute<N: Num>(
     // The income-related part of the premium goes by the MAGI of two years before, estimated
     // as this year's deflated by the growth of AGI per capita, as the reference does. It
     // matters on a separate return, whose income-related amount starts at $106,000 of MAGI.
-    let part_b = law
-        .table(T::medicare_part_b, fs)
-        .step_over(fed.magi * law.p(P::irmaa_magi_ratio));
-    let premiums = N::from_i64(count_reached(f, law.p(P::medicare_age)) as i64) * part_b;
+    let premiums = part_b_premiums(
+        f,
+        law.table(T::medicare_part_b, fs),
+        fed.magi * law.p(P::irmaa_magi_ratio),
+        law.p(P::medicare_age),
+    );
     let medical = (premiums - law.p(P::medical_floor) * agi).pos();
     let itemized = employee_fica(
         f,

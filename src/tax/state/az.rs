@@ -2,7 +2,7 @@
 //! of long-term gains, the federal senior deduction and the age exemption; the standard
 //! deduction; a flat rate.
 
-use super::common::reached;
+use super::common::{part_b_premiums, reached};
 use super::{StateBreakdown, StateFacts, StateLaw};
 use crate::num::Num;
 use crate::tax::federal::TaxBreakdown;
@@ -45,10 +45,13 @@ fn itemized<N: Num>(law: &StateLaw<N>, f: &StateFacts<N>, fed: &TaxBreakdown<N>)
             * (fed.agi - law.pf(P::federal_salt_phaseout_start, fs)).pos())
     .max_of(law.pf(P::federal_salt_floor, fs));
     let taxes = paid.min_of(federal_cap).min_of(law.p(P::salt_cap));
-    let part_b = law
-        .table(T::medicare_part_b, fs)
-        .step_over(fed.magi * law.p(P::irmaa_magi_ratio));
-    taxes + N::from_i64(i64::from(f.count_aged(65))) * part_b
+    taxes
+        + part_b_premiums(
+            f,
+            law.table(T::medicare_part_b, fs),
+            fed.magi * law.p(P::irmaa_magi_ratio),
+            N::from_i64(65),
+        )
 }
 
 pub fn compute<N: Num>(

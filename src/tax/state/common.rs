@@ -1,6 +1,7 @@
 //! Pieces of state law that many states share, written once.
 
 use super::facts::StateFacts;
+use super::law::Schedule;
 use crate::num::Num;
 
 /// Net capital gain or loss in full (states that do not apply the federal $3,000 loss limit).
@@ -130,6 +131,20 @@ impl<N: Num> ElderlyCredit<N> {
 #[inline]
 pub fn count_reached<N: Num>(f: &StateFacts<N>, age: N) -> usize {
     f.on_return().iter().filter(|p| reached(p.age, age)).count()
+}
+
+/// The Medicare Part B premiums of the people on the return who have reached `medicare_age`
+/// (enrolled then, as the reference model takes them), each the `part_b` table's premium at
+/// `magi` (the income-related amount goes by the MAGI of two years before, which the caller
+/// estimates): a retiree's medical expenses for the states that let them be itemized.
+#[inline]
+pub fn part_b_premiums<N: Num>(
+    f: &StateFacts<N>,
+    part_b: &Schedule<N>,
+    magi: N,
+    medicare_age: N,
+) -> N {
+    N::from_i64(count_reached(f, medicare_age) as i64) * part_b.step_over(magi)
 }
 
 /// The boxes checked for the additional standard deduction or exemption: one per person on

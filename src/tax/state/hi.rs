@@ -1,9 +1,9 @@
 //! Hawaii (Form N-11): federal AGI less Social Security and employer pensions (IRA money is
 //! taxed); the standard deduction or the itemized state income tax paid and Medicare premiums;
-//! exemptions with
-//! one more at 65; the rate schedule, or the alternative tax with net capital gain at 7.25%.
+//! exemptions with one more at 65; the rate schedule, or the alternative tax with net capital
+//! gain at 7.25%.
 
-use super::common::{count_reached, reached};
+use super::common::{part_b_premiums, reached};
 use super::{StateBreakdown, StateFacts, StateLaw};
 use crate::num::Num;
 use crate::tax::Filing;
@@ -59,10 +59,12 @@ pub fn compute<N: Num>(
     } else {
         N::ZERO
     };
-    let part_b = law
-        .table(T::medicare_part_b, fs)
-        .step_over(fed.magi * law.p(P::irmaa_magi_ratio));
-    let premiums = N::from_i64(count_reached(f, law.p(P::medicare_age)) as i64) * part_b;
+    let premiums = part_b_premiums(
+        f,
+        law.table(T::medicare_part_b, fs),
+        fed.magi * law.p(P::irmaa_magi_ratio),
+        law.p(P::medicare_age),
+    );
     let medical = (premiums - law.p(P::medical_floor) * agi.pos()).pos();
     let itemized = taxes + medical;
     let itemized = if itemized > law.pf(P::itemize_threshold, fs) {
