@@ -1,6 +1,6 @@
 //! Every row of the public state vectors and of the extra ones (PolicyEngine-US 2.68.0; columns
-//! defined in tests/data/state-tax-vectors.md) reproduced within $1: state income tax after non-refundable
-//! credits, and state AGI and taxable income where the reference has them.
+//! defined in tests/data/state-tax-vectors.md) reproduced within $1: state income tax after
+//! non-refundable credits, and state AGI and taxable income where the reference has them.
 //!
 //! `STATE_VECTORS=AL,GA cargo test --test state_tax_vectors -- --nocapture` checks only those
 //! states and prints the count per state and the largest miss; `STATE_VECTORS_WORST=20` also

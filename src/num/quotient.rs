@@ -8,10 +8,11 @@ use super::POW10_I128;
 use rust_decimal::Decimal;
 
 /// How a quotient is cut to its decimals: as [`round_dp`](super::round_dp) (half to even), as
-/// [`Num::round_cents`](super::Num::round_cents) (half away from zero) or as [`Num::trunc_cents`](super::Num::trunc_cents) (toward zero);
-/// `ShareTowardZero` is the last for an amount times a share divided out first
-/// ([`Num::part_trunc_cents`](super::Num::part_trunc_cents)), whose rounding can land below a whole cent the exact product
-/// reaches.
+/// [`Num::round_cents`](super::Num::round_cents) (half away from zero) or as
+/// [`Num::trunc_cents`](super::Num::trunc_cents) (toward zero); `ShareTowardZero` is the last
+/// for an amount times a share divided out first
+/// ([`Num::part_trunc_cents`](super::Num::part_trunc_cents)), whose rounding can land below a
+/// whole cent the exact product reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Cut {
     HalfEven,

@@ -10,9 +10,10 @@ use crate::tax::Filing;
 use crate::tax::federal::TaxBreakdown;
 
 names!(P: no_tax_below, age_deduction_age, age_deduction, age_deduction_birth_year,
-    age_deduction_threshold, exemption, aged_exemption, spouse_adjustment_cap, eitc_nonrefundable_rate,
-    eitc_refundable_rate, low_income_credit, fpg_first, fpg_additional, eitc_max,
-    eitc_phase_rate, eitc_phaseout_start, eitc_investment_limit, eitc_min_age, eitc_max_age);
+    age_deduction_threshold, exemption, aged_exemption, spouse_adjustment_cap,
+    eitc_nonrefundable_rate, eitc_refundable_rate, low_income_credit, fpg_first, fpg_additional,
+    eitc_max, eitc_phase_rate, eitc_phaseout_start, eitc_investment_limit, eitc_min_age,
+    eitc_max_age);
 names!(T);
 
 pub fn compute<N: Num>(
