@@ -29,7 +29,7 @@ pub enum MoneyError {
     Empty,
     #[error("'{0}' is not an amount (try 65000, 65k, 1.25m or 1,250,000)")]
     Invalid(String),
-    #[error("{0} is larger than the $100 billion this planner accepts")]
+    #[error("{0} is beyond ±$100 billion, the most this planner accepts")]
     TooLarge(String),
     #[error("'{0}' is not a rate (try 3.5% or 0.035)")]
     InvalidRate(String),
