@@ -13,12 +13,17 @@ use super::accounts::{
 use super::guardrails::GuardrailState;
 use super::health::Marketplace;
 use super::ledger::{Balances, Projection, YearRow};
-use super::scenario::{AccountState, Scenario, YearInputs};
+use super::marginals::year_marginals;
+use super::opening::{
+    Payouts, early_rate, hsa_flows, owners, pass_to_survivor, payouts, rmds_due,
+    season_conversions, surcharge, take_rmds,
+};
+use super::scenario::{AccountState, Scenario};
 use super::strategy::{Decision, Strategy};
 use super::year::{Solution, YearContext};
-use crate::num::{Num, round_half_away};
+use crate::num::Num;
 use crate::plan::AccountKind;
-use crate::tax::{Direction, Filing, IncomeFacts, Owners, Person, TaxBreakdown, compute, slope};
+use crate::tax::{Filing, IncomeFacts};
 use std::any::Any;
 
 /// Projects one strategy and keeps every year. `decisions` is the same scenario on `f64`
@@ -265,26 +270,8 @@ fn run_from<N: Num>(
                 guardrails,
             });
         }
-        // Accounts of someone who has died pass to the survivor.
-        if let Some(survivor) = (0..scenario.people.len()).find(|i| inputs.alive[*i]) {
-            for a in accounts.iter_mut() {
-                if !inputs.alive[a.owner] {
-                    a.owner = survivor;
-                    // Inherited money is free of the early-withdrawal tax (the death exception).
-                    a.penalty_free_age = 0;
-                }
-            }
-        }
-        // Conversions five years old are free of the five-year rule from this January.
-        for a in accounts.iter_mut().filter(|a| a.kind == AccountKind::Roth) {
-            for k in 0..a.young.len() {
-                let (y, v) = a.young[k];
-                if v != N::ZERO && y + 5 <= inputs.year {
-                    a.basis += v;
-                    a.young[k] = (0, N::ZERO);
-                }
-            }
-        }
+        pass_to_survivor(&mut accounts, inputs, scenario.people.len());
+        season_conversions(&mut accounts, inputs.year);
         let opening = match closed.take() {
             Some(b) => {
                 debug_assert_eq!(
@@ -302,130 +289,34 @@ fn run_from<N: Num>(
         // paid out), only a negative rate for cash (interest is paid out).
         growth_rate.clear();
         growth_rate.extend(accounts.iter().map(|a| a.growth_rate(&inputs.returns)));
+        let Payouts {
+            dividends,
+            reinvested: dividends_reinvested,
+            qualified,
+            interest,
+            turnover_gain,
+        } = payouts(
+            &accounts,
+            &growth_rate,
+            &inputs.returns,
+            &mut turnover,
+            &mut dividend_in,
+        );
 
-        // Dividends and interest are paid out, or dividends reinvested (`dividends: Reinvest`),
-        // taxed alike; fund turnover realises gains inside.
-        let mut dividends = N::ZERO;
-        let mut dividends_reinvested = N::ZERO;
-        let mut qualified = N::ZERO;
-        let mut interest = N::ZERO;
-        turnover.clear();
-        turnover.resize(accounts.len(), N::ZERO);
-        dividend_in.clear();
-        dividend_in.resize(accounts.len(), N::ZERO);
-        for (i, a) in accounts.iter().enumerate() {
-            if !a.balance.above_zero() {
-                continue;
-            }
-            match a.kind {
-                AccountKind::Taxable => {
-                    let d = (a.balance * a.dividend_yield).round_cents();
-                    dividends += d;
-                    if a.reinvest_dividends {
-                        dividend_in[i] = d;
-                        dividends_reinvested += d;
-                    }
-                    qualified += (d * a.qualified_share).round_cents();
-                    if a.realize_share.above_zero() {
-                        let price = growth_rate[i].pos();
-                        turnover[i] = (a.balance * a.realize_share * price).round_cents();
-                    }
-                }
-                AccountKind::Cash => {
-                    interest += (a.balance * inputs.returns.cash.pos()).round_cents();
-                }
-                _ => {}
-            }
-        }
-        let turnover_gain = turnover.iter().fold(N::ZERO, |s, g| s + *g);
-
-        // Required minimum distributions, per account by its owner's age, set by the balance at
-        // the end of the prior year.
-        let mut rmd = N::ZERO;
-        let mut rmd_of = [N::ZERO; 2];
-        let mut rmd_started = false;
-        rmd_due.clear();
-        for a in accounts.iter() {
-            let mut due = N::ZERO;
-            if a.kind == AccountKind::Deferred {
-                let person = &scenario.people[a.owner];
-                let age = inputs.ages[a.owner];
-                if age >= scenario.rmd.start_age(person.birth_year) {
-                    rmd_started = true;
-                }
-                due = scenario.rmd.required_with_spouse(
-                    age,
-                    person.birth_year,
-                    a.spouse_age(&inputs.ages, &inputs.alive),
-                    a.balance,
-                );
-            }
-            rmd_due.push(due);
-        }
-        // Drawing at the end of the year: the year's returns come first.
+        // RMDs are set by the balances at the end of the prior year; drawing at the end of the
+        // year, the year's returns come before they are taken.
+        let rmd_started = rmds_due(scenario, inputs, &accounts, &mut rmd_due);
         let mut growth = N::ZERO;
         if scenario.end_of_year {
             growth = grow(&mut accounts, &growth_rate, &inputs.returns);
         }
-        for (a, due) in accounts.iter_mut().zip(&rmd_due) {
-            if a.kind == AccountKind::Deferred {
-                let r = due.min_of(a.balance.pos());
-                a.balance -= r;
-                rmd += r;
-                rmd_of[a.owner.min(1)] += r;
-            }
-        }
+        let (rmd, rmd_of) = take_rmds(&mut accounts, &rmd_due);
         trace(index, AccountStage::AfterRmd, &accounts);
 
-        // The share of tax-deferred money whose owner has not reached its penalty-free age: draws
-        // come out of the accounts pro rata, so this share of each draw bears the 10%.
-        let (mut penalised, mut deferred_total) = (N::ZERO, N::ZERO);
-        for a in accounts
-            .iter()
-            .filter(|a| a.kind == AccountKind::Deferred && a.balance.above_zero())
-        {
-            deferred_total += a.balance;
-            if inputs.ages[a.owner] < a.penalty_free_age {
-                penalised += a.balance;
-            }
-        }
-        let early_rate = if penalised.above_zero() {
-            (scenario.early_withdrawal_rate * penalised.ratio(deferred_total)).short(12)
-        } else {
-            N::ZERO
-        };
-
-        // The surcharge set by MAGI two years ago.
-        let (irmaa, irmaa_tier) = match magi_history[0] {
-            Some((magi, filing)) if inputs.enrolled > 0 => {
-                let c = inputs.irmaa.charge(filing, magi, inputs.enrolled);
-                (c.annual.round_cents(), c.tier)
-            }
-            _ => (N::ZERO, 0),
-        };
-
-        // HSAs: the year's contributions come in from wages; qualified medical costs (and, for an
-        // owner of 65 or more, Medicare premiums and IRMAA) come out tax-free, before any decision.
-        let contributed = inputs.health.hsa_contribution[0] + inputs.health.hsa_contribution[1];
-        let mut hsa_medical = N::ZERO;
+        let early_rate = early_rate(scenario, inputs, &accounts);
+        let (irmaa, irmaa_tier) = surcharge(inputs, magi_history[0]);
         let has_hsa = accounts.iter().any(|a| a.kind == AccountKind::Hsa);
-        if has_hsa {
-            for (who, c) in inputs.health.hsa_contribution.iter().enumerate() {
-                if *c > N::ZERO
-                    && let Some(a) = accounts
-                        .iter_mut()
-                        .filter(|a| a.kind == AccountKind::Hsa)
-                        .min_by_key(|a| a.owner != who)
-                {
-                    a.balance += *c;
-                }
-            }
-            hsa_medical += take_hsa(&mut accounts, inputs.health.medical, |_| true);
-            let free_age = inputs.health.hsa_free_age;
-            hsa_medical += take_hsa(&mut accounts, inputs.health.medicare + irmaa, |a| {
-                inputs.ages[a.owner] >= free_age
-            });
-        }
+        let (contributed, hsa_medical) = hsa_flows(inputs, &mut accounts, has_hsa, irmaa);
 
         let (age_head, age_spouse) = inputs.return_ages();
         let base = IncomeFacts {
@@ -558,17 +449,11 @@ fn run_from<N: Num>(
         let (mut marginal_ordinary, mut marginal_gain) = (N::ZERO, N::ZERO);
         let mut marginal_premium = N::ZERO;
         if marginals {
-            // The year's final facts on f64, taxed once for both the slopes and the premium's.
-            let f = facts.to_f64();
-            let b = compute(&quick.inputs.law, &f);
-            let rates = marginal_rates(&quick, &f, &b);
-            let rate = |r: f64| N::from_f64(round_half_away(r * 1e6) / 1e6);
-            tax.marginal_ordinary = rate(rates[0]);
-            tax.marginal_gain = rate(rates[1]);
-            let premium = premium_slope(&quick, &f, &b);
-            marginal_ordinary = rate(rates[0] + rates[2] + premium);
-            marginal_gain = rate(rates[1] + rates[3] + premium);
-            marginal_premium = rate(premium);
+            let m = year_marginals(&quick, &facts);
+            tax.marginal_ordinary = m.federal_ordinary;
+            tax.marginal_gain = m.federal_gain;
+            (marginal_ordinary, marginal_gain) = (m.ordinary, m.gain);
+            marginal_premium = m.premium;
         }
         carried_loss = tax.loss_carryforward;
         magi_history = [magi_history[1], Some((tax.magi, inputs.filing))];
@@ -660,100 +545,6 @@ fn run_from<N: Num>(
             owners: ctx.owners,
         };
         visit(row);
-    }
-}
-
-/// Federal on ordinary income, federal on gain, state on ordinary, state on gain: the slopes of
-/// the tax at the year's final facts.
-fn marginal_rates(
-    quick: &YearContext<'_, f64>,
-    f: &IncomeFacts<f64>,
-    b: &TaxBreakdown<f64>,
-) -> [f64; 4] {
-    let law = &quick.inputs.law;
-    let mut out = [0.0; 4];
-    for (i, dir) in [Direction::ordinary(), Direction::gain()]
-        .into_iter()
-        .enumerate()
-    {
-        let s = slope(law, f, b, dir);
-        out[i] = s.total;
-        out[2 + i] = quick.inputs.state.slope(f, b, &s, dir, &quick.owners).0;
-    }
-    out
-}
-
-/// How much of each further dollar of MAGI the net Marketplace premium takes (the credit's
-/// phase-out), short of a cliff. The law steps the expected contribution at each whole percent of
-/// the poverty line, so the rate is the average over the next $1,000 (or up to the next cliff).
-fn premium_slope(quick: &YearContext<'_, f64>, f: &IncomeFacts<f64>, b: &TaxBreakdown<f64>) -> f64 {
-    let Some(m) = &quick.inputs.health.marketplace else {
-        return 0.0;
-    };
-    let magi = Marketplace::magi(f, b);
-    let next_cliff = m.cliffs.iter().copied().find(|c| *c >= magi);
-    let span = next_cliff.map_or(1000.0, |c| (c - magi).min(1000.0));
-    if span < 1.0 {
-        return 0.0;
-    }
-    (m.credit(magi + span).net_premium - m.credit(magi).net_premium) / span
-}
-
-/// Whose income is whose this year, the head of the return first: each person's own income,
-/// their RMDs, and the share of elective tax-deferred money each one's accounts hold (after the
-/// RMDs), which is how draws and conversions come out of them ([`take_pro_rata`]).
-fn owners<N: Num>(
-    inputs: &YearInputs<N>,
-    accounts: &[AccountState<N>],
-    rmd_of: [N; 2],
-    age_head: u32,
-    age_spouse: Option<u32>,
-) -> Owners<N> {
-    let head = if inputs.alive[0] { 0 } else { 1 };
-    let order = [head, 1 - head];
-    let mut held = [N::ZERO; 2];
-    for a in accounts.iter().filter(|a| a.kind == AccountKind::Deferred) {
-        held[a.owner.min(1)] += a.balance.pos();
-    }
-    let total = held[0] + held[1];
-    let mut people = [Person::<N>::default(); 2];
-    let mut share = [N::ZERO; 2];
-    for (slot, &who) in order.iter().enumerate() {
-        let own = &inputs.own[who];
-        people[slot] = Person {
-            age: if slot == 0 {
-                age_head
-            } else {
-                age_spouse.unwrap_or(inputs.ages[who])
-            },
-            wages: own.wages - inputs.health.hsa_contribution[who],
-            private_pension: own.private_pension,
-            government_pension: own.government_pension,
-            ira_distributions: rmd_of[who],
-            roth_conversions: N::ZERO,
-            social_security: own.social_security,
-        };
-    }
-    // Twelve decimals split a dollar far below a cent and keep the state arithmetic on short
-    // numbers (a full-precision quotient makes every later sum a 96-bit one). The second share
-    // is the rest, so that the two make the whole.
-    if total.above_zero() {
-        let first = held[order[0]];
-        share[0] = if first == total {
-            N::ONE
-        } else if first.above_zero() {
-            first.ratio_short(total, 12)
-        } else {
-            N::ZERO
-        };
-        share[1] = N::ONE - share[0];
-    } else {
-        share[0] = N::ONE;
-    }
-    Owners {
-        people,
-        fixed_ira: rmd_of[0] + rmd_of[1],
-        share,
     }
 }
 

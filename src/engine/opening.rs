@@ -1,0 +1,277 @@
+//! A year before any decision: the accounts of someone who died pass to the survivor, Roth
+//! conversions five years old season, the investment income is paid out, the RMDs fall due, the
+//! share of tax-deferred money under the early-withdrawal tax is known, the surcharge set by
+//! MAGI two years earlier is due, the HSA contributions come in and medical costs go out, and
+//! the income is split by owner for the state's per-person rules.
+
+use super::accounts::take_hsa;
+use super::path::YearReturns;
+use super::scenario::{AccountState, Scenario, YearInputs};
+use crate::num::Num;
+use crate::plan::AccountKind;
+use crate::tax::{Filing, Owners, Person};
+
+/// Accounts of someone who has died pass to the survivor, free of the early-withdrawal tax
+/// (the death exception).
+pub(super) fn pass_to_survivor<N: Num>(
+    accounts: &mut [AccountState<N>],
+    inputs: &YearInputs<N>,
+    people: usize,
+) {
+    if let Some(survivor) = (0..people).find(|i| inputs.alive[*i]) {
+        for a in accounts.iter_mut() {
+            if !inputs.alive[a.owner] {
+                a.owner = survivor;
+                a.penalty_free_age = 0;
+            }
+        }
+    }
+}
+
+/// Conversions five years old are free of the five-year rule from this January: they join the
+/// Roth accounts' basis.
+pub(super) fn season_conversions<N: Num>(accounts: &mut [AccountState<N>], year: i32) {
+    for a in accounts.iter_mut().filter(|a| a.kind == AccountKind::Roth) {
+        for k in 0..a.young.len() {
+            let (y, v) = a.young[k];
+            if v != N::ZERO && y + 5 <= year {
+                a.basis += v;
+                a.young[k] = (0, N::ZERO);
+            }
+        }
+    }
+}
+
+/// The year's investment income: dividends and interest paid out (or dividends reinvested,
+/// taxed alike) and the gains fund turnover realises inside taxable accounts.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Payouts<N> {
+    pub dividends: N,
+    pub reinvested: N,
+    pub qualified: N,
+    pub interest: N,
+    pub turnover_gain: N,
+}
+
+/// [`Payouts`] of the accounts at this year's `growth_rate`s (by position), with each account's
+/// turnover gain and reinvested dividends in `turnover` and `dividend_in` (buffers the caller
+/// reuses from year to year).
+pub(super) fn payouts<N: Num>(
+    accounts: &[AccountState<N>],
+    growth_rate: &[N],
+    returns: &YearReturns<N>,
+    turnover: &mut Vec<N>,
+    dividend_in: &mut Vec<N>,
+) -> Payouts<N> {
+    let mut p = Payouts {
+        dividends: N::ZERO,
+        reinvested: N::ZERO,
+        qualified: N::ZERO,
+        interest: N::ZERO,
+        turnover_gain: N::ZERO,
+    };
+    turnover.clear();
+    turnover.resize(accounts.len(), N::ZERO);
+    dividend_in.clear();
+    dividend_in.resize(accounts.len(), N::ZERO);
+    for (i, a) in accounts.iter().enumerate() {
+        if !a.balance.above_zero() {
+            continue;
+        }
+        match a.kind {
+            AccountKind::Taxable => {
+                let d = (a.balance * a.dividend_yield).round_cents();
+                p.dividends += d;
+                if a.reinvest_dividends {
+                    dividend_in[i] = d;
+                    p.reinvested += d;
+                }
+                p.qualified += (d * a.qualified_share).round_cents();
+                if a.realize_share.above_zero() {
+                    let price = growth_rate[i].pos();
+                    turnover[i] = (a.balance * a.realize_share * price).round_cents();
+                }
+            }
+            AccountKind::Cash => {
+                p.interest += (a.balance * returns.cash.pos()).round_cents();
+            }
+            _ => {}
+        }
+    }
+    p.turnover_gain = turnover.iter().fold(N::ZERO, |s, g| s + *g);
+    p
+}
+
+/// Each account's required minimum distribution (zero for all but tax-deferred ones), by its
+/// owner's age and the balance at the end of the prior year, into `due` (a reused buffer);
+/// whether anyone has reached the age RMDs start.
+pub(super) fn rmds_due<N: Num>(
+    scenario: &Scenario<N>,
+    inputs: &YearInputs<N>,
+    accounts: &[AccountState<N>],
+    due: &mut Vec<N>,
+) -> bool {
+    let mut started = false;
+    due.clear();
+    for a in accounts.iter() {
+        let mut d = N::ZERO;
+        if a.kind == AccountKind::Deferred {
+            let person = &scenario.people[a.owner];
+            let age = inputs.ages[a.owner];
+            if age >= scenario.rmd.start_age(person.birth_year) {
+                started = true;
+            }
+            d = scenario.rmd.required_with_spouse(
+                age,
+                person.birth_year,
+                a.spouse_age(&inputs.ages, &inputs.alive),
+                a.balance,
+            );
+        }
+        due.push(d);
+    }
+    started
+}
+
+/// Takes the distributions `due` (by position) out of the tax-deferred accounts, never more
+/// than an account holds: the total and each owner's part.
+pub(super) fn take_rmds<N: Num>(accounts: &mut [AccountState<N>], due: &[N]) -> (N, [N; 2]) {
+    let mut rmd = N::ZERO;
+    let mut of = [N::ZERO; 2];
+    for (a, due) in accounts.iter_mut().zip(due) {
+        if a.kind == AccountKind::Deferred {
+            let r = due.min_of(a.balance.pos());
+            a.balance -= r;
+            rmd += r;
+            of[a.owner.min(1)] += r;
+        }
+    }
+    (rmd, of)
+}
+
+/// The early-withdrawal tax on each dollar of elective tax-deferred money: draws come out of
+/// the accounts pro rata, so the share of the money whose owner is under its penalty-free age
+/// bears the 10%.
+pub(super) fn early_rate<N: Num>(
+    scenario: &Scenario<N>,
+    inputs: &YearInputs<N>,
+    accounts: &[AccountState<N>],
+) -> N {
+    let (mut penalised, mut total) = (N::ZERO, N::ZERO);
+    for a in accounts
+        .iter()
+        .filter(|a| a.kind == AccountKind::Deferred && a.balance.above_zero())
+    {
+        total += a.balance;
+        if inputs.ages[a.owner] < a.penalty_free_age {
+            penalised += a.balance;
+        }
+    }
+    if penalised.above_zero() {
+        (scenario.early_withdrawal_rate * penalised.ratio(total)).short(12)
+    } else {
+        N::ZERO
+    }
+}
+
+/// The surcharge set by MAGI two years ago (`oldest`, with that year's filing), and its tier.
+pub(super) fn surcharge<N: Num>(inputs: &YearInputs<N>, oldest: Option<(N, Filing)>) -> (N, u8) {
+    match oldest {
+        Some((magi, filing)) if inputs.enrolled > 0 => {
+            let c = inputs.irmaa.charge(filing, magi, inputs.enrolled);
+            (c.annual.round_cents(), c.tier)
+        }
+        _ => (N::ZERO, 0),
+    }
+}
+
+/// The HSAs before any decision: the year's contributions come in from wages; qualified medical
+/// costs (and, for an owner of 65 or more, Medicare premiums and the surcharge) come out
+/// tax-free. The contributions and the medical money taken; `has_hsa`: whether any account is
+/// an HSA.
+pub(super) fn hsa_flows<N: Num>(
+    inputs: &YearInputs<N>,
+    accounts: &mut [AccountState<N>],
+    has_hsa: bool,
+    irmaa: N,
+) -> (N, N) {
+    let contributed = inputs.health.hsa_contribution[0] + inputs.health.hsa_contribution[1];
+    let mut medical = N::ZERO;
+    if has_hsa {
+        for (who, c) in inputs.health.hsa_contribution.iter().enumerate() {
+            if *c > N::ZERO
+                && let Some(a) = accounts
+                    .iter_mut()
+                    .filter(|a| a.kind == AccountKind::Hsa)
+                    .min_by_key(|a| a.owner != who)
+            {
+                a.balance += *c;
+            }
+        }
+        medical += take_hsa(accounts, inputs.health.medical, |_| true);
+        let free_age = inputs.health.hsa_free_age;
+        medical += take_hsa(accounts, inputs.health.medicare + irmaa, |a| {
+            inputs.ages[a.owner] >= free_age
+        });
+    }
+    (contributed, medical)
+}
+
+/// Whose income is whose this year, the head of the return first: each person's own income,
+/// their RMDs, and the share of elective tax-deferred money each one's accounts hold (after the
+/// RMDs), which is how draws and conversions come out of them
+/// ([`take_pro_rata`](super::accounts::take_pro_rata)).
+pub(super) fn owners<N: Num>(
+    inputs: &YearInputs<N>,
+    accounts: &[AccountState<N>],
+    rmd_of: [N; 2],
+    age_head: u32,
+    age_spouse: Option<u32>,
+) -> Owners<N> {
+    let head = if inputs.alive[0] { 0 } else { 1 };
+    let order = [head, 1 - head];
+    let mut held = [N::ZERO; 2];
+    for a in accounts.iter().filter(|a| a.kind == AccountKind::Deferred) {
+        held[a.owner.min(1)] += a.balance.pos();
+    }
+    let total = held[0] + held[1];
+    let mut people = [Person::<N>::default(); 2];
+    let mut share = [N::ZERO; 2];
+    for (slot, &who) in order.iter().enumerate() {
+        let own = &inputs.own[who];
+        people[slot] = Person {
+            age: if slot == 0 {
+                age_head
+            } else {
+                age_spouse.unwrap_or(inputs.ages[who])
+            },
+            wages: own.wages - inputs.health.hsa_contribution[who],
+            private_pension: own.private_pension,
+            government_pension: own.government_pension,
+            ira_distributions: rmd_of[who],
+            roth_conversions: N::ZERO,
+            social_security: own.social_security,
+        };
+    }
+    // Twelve decimals split a dollar far below a cent and keep the state arithmetic on short
+    // numbers (a full-precision quotient makes every later sum a 96-bit one). The second share
+    // is the rest, so that the two make the whole.
+    if total.above_zero() {
+        let first = held[order[0]];
+        share[0] = if first == total {
+            N::ONE
+        } else if first.above_zero() {
+            first.ratio_short(total, 12)
+        } else {
+            N::ZERO
+        };
+        share[1] = N::ONE - share[0];
+    } else {
+        share[0] = N::ONE;
+    }
+    Owners {
+        people,
+        fixed_ira: rmd_of[0] + rmd_of[1],
+        share,
+    }
+}
