@@ -146,24 +146,31 @@ fn privacy_mode_hides_names_and_rounds_amounts() {
         assert!(!body.contains(name), "{name} shown in privacy mode");
     }
     assert!(body.contains("Person 1") && body.contains("Account 2 (tax-deferred)"));
-    // No amount to the dollar or the cent: every one is $Nk.
+    // No amount to the dollar or the cent: every one is $Nk, but for the units rates are
+    // measured on ("the next $1 of IRA money", "Next $100 of IRA money costs").
     let exact = body
         .match_indices('$')
-        .map(|(i, _)| &body[i + 1..])
-        .find(|rest| {
+        .map(|(i, _)| (&body[..i], &body[i + 1..]))
+        .find(|(before, rest)| {
             let digits: String = rest
                 .chars()
                 .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
                 .collect();
             let next = rest[digits.len()..].chars().next();
-            // "$1" alone is a unit ("the next $1 of IRA money"), not an amount.
+            let after_next = before.to_ascii_lowercase().ends_with("next ");
+            let unit = digits == "1" || (after_next && ["10", "100", "1,000"].contains(&&*digits));
             digits.chars().any(|c| c.is_ascii_digit())
                 && !matches!(next, Some('k' | 'm' | 'b'))
-                && digits != "1"
-        });
+                && !unit
+        })
+        .map(|(_, rest)| rest);
     assert_eq!(exact.map(|r| &r[..r.len().min(30)]), None);
     assert!(!body.contains("kk"), "an amount rounded twice");
     assert!(body.contains("the next $1 of IRA money"));
+    assert!(
+        !body.contains("$0k of IRA money"),
+        "a rate's unit rounded away"
+    );
     assert!(body.contains("privacy mode: names hidden"));
 }
 

@@ -137,10 +137,13 @@ pub fn round_amounts(s: &str) -> String {
             .map(|(i, c)| i + c.len_utf8())
             .last()
             .unwrap_or(0);
-        // Already rounded ("$12k"), or "$1" as a unit ("the next $1 of IRA money"): kept.
+        // Already rounded ("$12k"), or a unit of a marginal rate ("the next $1 of IRA money",
+        // "Next $100 of IRA money costs"): kept.
         let rounded = after[len..].starts_with(['k', 'm', 'b']);
         match parse_money(&after[..len]) {
-            Ok(d) if len > 0 && !rounded && d != Decimal::ONE => out.push_str(&format_thousands(d)),
+            Ok(d) if len > 0 && !rounded && !rate_unit(&rest[..at], d) => {
+                out.push_str(&format_thousands(d))
+            }
             _ => out.push_str(&rest[at..at + 1 + len]),
         }
         rest = &after[len..];
@@ -149,9 +152,30 @@ pub fn round_amounts(s: &str) -> String {
     out
 }
 
+/// Whether `amount`, written right after `before`, is the unit a rate is measured on ("$1 of
+/// IRA money", "the next $100 of"), not a figure of the household: $1 anywhere, and $10, $100
+/// or $1,000 after "next".
+fn rate_unit(before: &str, amount: Decimal) -> bool {
+    if amount == Decimal::ONE {
+        return true;
+    }
+    let word = before.trim_end();
+    let after_next = word.len() < before.len() && word.to_ascii_lowercase().ends_with("next");
+    after_next && [10, 100, 1000].iter().any(|u| amount == Decimal::from(*u))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_of_marginal_rates_are_not_rounded() {
+        assert_eq!(
+            round_amounts("Next $100 of IRA money costs 24%; the next $1 of gain 15%; next $2,600"),
+            "Next $100 of IRA money costs 24%; the next $1 of gain 15%; next $3k"
+        );
+        assert_eq!(round_amounts("drew $1,234 next"), "drew $1k next");
+    }
 
     #[test]
     fn amounts_in_text_are_rounded_to_thousands() {

@@ -5,7 +5,6 @@ use super::super::app::App;
 use crate::money::{format_compact, format_dollars, format_thousands};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
-use std::str::FromStr;
 
 /// How amounts read: exact dollars, or rounded to $k in privacy mode.
 pub fn money(app: &App, d: Decimal) -> String {
@@ -47,34 +46,9 @@ pub fn plan_name(app: &App) -> String {
     }
 }
 
-/// `text` with every dollar amount in it ("$38,200", "$1,234.56") rounded to $k: explanations
-/// stay readable in privacy mode without showing exact figures.
-pub fn round_amounts(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('$') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        let len = after
-            .char_indices()
-            .take_while(|(i, c)| {
-                c.is_ascii_digit()
-                    || (*c == ',' || *c == '.')
-                        && after[i + 1..].starts_with(|n: char| n.is_ascii_digit())
-            })
-            .map(|(i, c)| i + c.len_utf8())
-            .last()
-            .unwrap_or(0);
-        let number = after[..len].replace(',', "");
-        match Decimal::from_str(&number) {
-            Ok(d) if len > 0 => out.push_str(&format_thousands(d)),
-            _ => out.push('$'),
-        }
-        rest = &after[len..];
-    }
-    out.push_str(rest);
-    out
-}
+/// Explanations stay readable in privacy mode without exact figures: every dollar amount in
+/// them rounded to $k, by the same rule as `drawdown report --private` and the handout.
+pub use crate::report::shown::round_amounts;
 
 #[cfg(test)]
 mod tests {
@@ -88,5 +62,10 @@ mod tests {
         );
         assert_eq!(round_amounts("costs $0.12 now"), "costs $0k now");
         assert_eq!(round_amounts("no amount $ here"), "no amount $ here");
+        // "$1" as a unit of the marginal rate is not an amount to hide.
+        assert_eq!(
+            round_amounts("the next $1 of IRA money costs 22%; $12k is already rounded"),
+            "the next $1 of IRA money costs 22%; $12k is already rounded"
+        );
     }
 }
