@@ -120,7 +120,8 @@ fn replace_word(s: &str, word: &str, with: &str) -> String {
     out
 }
 
-/// Replaces each `$1,234` or `$1,234.56` in `s` by its `$1k` form.
+/// Replaces each `$1,234` or `$1,234.56` in `s` by its `$1k` form; a figure that would read
+/// `$0k` reads `under $1k` (a distance to an edge, a small cost).
 pub fn round_amounts(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -142,7 +143,9 @@ pub fn round_amounts(s: &str) -> String {
         let rounded = after[len..].starts_with(['k', 'm', 'b']);
         match parse_money(&after[..len]) {
             Ok(d) if len > 0 && !rounded && !rate_unit(&rest[..at], d) => {
-                out.push_str(&format_thousands(d))
+                let k = format_thousands(d);
+                let small = k == "$0k" && !d.is_zero() && !rest[..at].ends_with(['-', '−']);
+                out.push_str(if small { "under $1k" } else { &k });
             }
             _ => out.push_str(&rest[at..at + 1 + len]),
         }
@@ -185,8 +188,10 @@ mod tests {
         );
         assert_eq!(
             round_amounts("a $ sign, $0 and $499"),
-            "a $ sign, $0k and $0k"
+            "a $ sign, $0k and under $1k"
         );
+        assert_eq!(round_amounts("a loss of -$300"), "a loss of -$0k");
+        assert_eq!(round_amounts("$0.01 away"), "under $1k away");
         assert_eq!(round_amounts("ends with $1,500."), "ends with $2k.");
     }
 

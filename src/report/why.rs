@@ -390,8 +390,9 @@ fn lines(
     }
     if let Some(share) = w.torpedo {
         out.push(format!(
-            "The Social Security tax torpedo bites: each extra $1 also makes ${} of benefits taxable, so the {} bracket costs {} federal.",
-            share.round_dp(2),
+            "The Social Security tax torpedo bites: each extra $1 also makes {}¢ of benefits taxable, so the {} bracket costs {} federal.",
+            // In cents: a rate per dollar, which privacy mode's rounding of amounts leaves alone.
+            (share * Decimal::ONE_HUNDRED).round_dp(0),
             format_rate(rate(bracket_rate)),
             format_rate(w.marginal_ira_federal)
         ));

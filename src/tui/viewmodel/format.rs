@@ -60,7 +60,7 @@ mod tests {
             round_amounts("drew $38,200 from tax-deferred; rest: $1,234.56 from taxable."),
             "drew $38k from tax-deferred; rest: $1k from taxable."
         );
-        assert_eq!(round_amounts("costs $0.12 now"), "costs $0k now");
+        assert_eq!(round_amounts("costs $312 now"), "costs under $1k now");
         assert_eq!(round_amounts("no amount $ here"), "no amount $ here");
         // "$1" as a unit of the marginal rate is not an amount to hide.
         assert_eq!(
