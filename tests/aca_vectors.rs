@@ -246,12 +246,7 @@ fn the_extra_households_match_the_reference_credit() {
          at 400%, {ceilings} at a Medicaid limit",
         expected.len()
     );
-    assert!(
-        misses.is_empty(),
-        "{} misses:\n{}",
-        misses.len(),
-        misses.join("\n")
-    );
+    common::assert_no_misses(&misses);
     // The 2026 and 2027 rows at exactly 400% whose statutory credit is positive, and the rows $1
     // above a Medicaid limit whose monthly figure is not whole dollars (the md describes both).
     assert_eq!((deviations, ceilings), (60, 12));

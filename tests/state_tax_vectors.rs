@@ -6,6 +6,8 @@
 //! states and prints the count per state and the largest miss; `STATE_VECTORS_WORST=20` also
 //! prints the 20 rows that miss most, with all their inputs and drawdown's figures.
 
+mod common;
+
 use drawdown::report::tax_csv::{compute_state, row_state};
 use drawdown::tax::{Filing, IncomeFacts, StateCode, StateTables, TaxLaw, federal};
 use rust_decimal::Decimal;
@@ -161,12 +163,7 @@ fn check_file(name: &str, text: &str) -> usize {
     for (_, line) in worst_rows.iter().take(show_worst) {
         println!("{line}");
     }
-    assert!(
-        failures.is_empty(),
-        "{} misses:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::assert_no_misses(&failures);
     rows
 }
 

@@ -3,6 +3,8 @@
 //! deductions, taxable income, regular tax, NIIT and total tax. The columns are defined in
 //! tests/data/tax-vectors.md; the public file and the extra one are checked by the same code.
 
+mod common;
+
 use drawdown::tax::{Filing, IncomeFacts, TaxLaw, federal};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -63,12 +65,7 @@ fn check_file(name: &str, text: &str) -> usize {
         }
         rows += 1;
     }
-    assert!(
-        failures.is_empty(),
-        "{} misses:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::assert_no_misses(&failures);
     rows
 }
 

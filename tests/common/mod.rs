@@ -59,3 +59,13 @@ pub fn optimized(
     )
     .unwrap_or_else(|e| panic!("{}: {e}", plan.name))
 }
+
+/// Fails with every miss of a reference file listed (and how many), or passes when none.
+pub fn assert_no_misses(misses: &[String]) {
+    assert!(
+        misses.is_empty(),
+        "{} misses:\n{}",
+        misses.len(),
+        misses.join("\n")
+    );
+}
