@@ -89,3 +89,64 @@ fn drawdown_schedule_adds_a_csv_to_a_plan_and_names_a_bad_line() {
         "{err}"
     );
 }
+
+/// Another tool's export needs only its header renamed: the columns by name in any order, any
+/// amount column left out ($0), and a name that is not a column refused rather than ignored.
+#[test]
+fn a_schedule_file_names_its_columns_in_any_order() {
+    let reordered = parse_schedule_csv("cash,roth,year,roth_conversion\n0,10000,2027,40000\n");
+    assert_eq!(
+        reordered.unwrap(),
+        parse_schedule_csv(
+            "year,roth_conversion,deferred,taxable,roth,cash\n2027,40000,0,0,10000,0\n"
+        )
+        .unwrap()
+    );
+    let misspelt = parse_schedule_csv("year,roth_conversions\n2026,50000\n").unwrap_err();
+    assert_eq!(misspelt.line, 1);
+    assert!(
+        misspelt
+            .message
+            .contains("unknown column `roth_conversions`"),
+        "{}",
+        misspelt.message
+    );
+    let no_year = parse_schedule_csv("roth_conversion\n50000\n").unwrap_err();
+    assert!(
+        no_year.message.contains("no `year` column"),
+        "{}",
+        no_year.message
+    );
+    let twice = parse_schedule_csv("year,roth,roth\n2026,1,2\n").unwrap_err();
+    assert!(
+        twice.message.contains("`roth` appears twice"),
+        "{}",
+        twice.message
+    );
+}
+
+/// `--today`: amounts in the plan's first-year dollars are grown by its inflation (the demo's
+/// 2.5%) to dollars of each year.
+#[test]
+fn drawdown_schedule_today_grows_real_amounts_by_the_plans_inflation() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/saves/D.ron"), &plan).unwrap();
+    let csv = dir.path().join("real.csv");
+    std::fs::write(&csv, "year,roth_conversion\n2026,50000\n2028,40000\n").unwrap();
+    let (plan_arg, csv_arg) = (plan.to_str().unwrap(), csv.to_str().unwrap());
+    let out = drawdown(&["schedule", plan_arg, csv_arg, "--today"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let saved = load_plan(&plan).unwrap();
+    let Some(StrategySpec::Schedule { rows }) = saved.strategies.last().map(|s| s.kind()) else {
+        panic!("no schedule added");
+    };
+    // 2026 is the plan's first year; 2028 is two years of 2.5% later: 40,000 × 1.025² = 42,025.
+    assert_eq!(rows[0].roth_conversion, Decimal::from(50_000));
+    assert_eq!(rows[1].roth_conversion, Decimal::from(42_025));
+    assert!(stdout(&out).contains("(2 years, $92,025 converted in all)"));
+}

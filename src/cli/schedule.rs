@@ -6,15 +6,17 @@ use anyhow::{Context, bail};
 use clap::Args;
 use drawdown::money::format_dollars;
 use drawdown::plan::{load_plan, save_plan, validate};
-use drawdown::strategy::{CSV_HEADER, StrategySpec, parse_schedule_csv};
+use drawdown::strategy::{StrategySpec, grown_to_year_dollars, parse_schedule_csv};
 use rust_decimal::Decimal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "The CSV has a header line `year, roth_conversion, deferred, taxable, \
-                        roth, cash` and one line per year, amounts in dollars of that year.\n\n\
+    after_help = "The CSV has a header line naming its columns (year, and any of \
+                        roth_conversion, deferred, taxable, roth, cash, in any order; a column \
+                        left out is $0) and one line per year, amounts in dollars of that year \
+                        (today's dollars with --today).\n\n\
                         Example:\n  drawdown schedule my-plan.ron lp.csv --label \"LP schedule\""
 )]
 pub struct ScheduleArgs {
@@ -30,19 +32,24 @@ pub struct ScheduleArgs {
     /// Save the plan with the schedule to this file instead.
     #[arg(short, long, value_name = "OUT.ron")]
     pub output: Option<PathBuf>,
+    /// The amounts are in today's dollars (the plan's first year), as tools that plan in real
+    /// terms export them: each is grown by the plan's inflation to dollars of its year.
+    #[arg(long)]
+    pub today: bool,
 }
 
 pub fn run(args: &ScheduleArgs) -> anyhow::Result<ExitCode> {
     let mut plan = load_plan(&args.plan)?;
     let text = std::fs::read_to_string(&args.csv)
         .with_context(|| format!("cannot read {}", args.csv.display()))?;
-    let rows = parse_schedule_csv(&text).with_context(|| {
-        format!(
-            "{} (columns: {})",
-            args.csv.display(),
-            CSV_HEADER.join(", ")
-        )
-    })?;
+    let rows = parse_schedule_csv(&text).with_context(|| args.csv.display().to_string())?;
+    let rows = if args.today {
+        let a = &plan.assumptions;
+        grown_to_year_dollars(&rows, a.inflation, a.start_year)
+            .map_err(|problem| anyhow::anyhow!("{}: {problem}", args.csv.display()))?
+    } else {
+        rows
+    };
     let converted: Decimal = rows.iter().map(|r| r.roth_conversion).sum();
     let years = rows.len();
     let spec = StrategySpec::Schedule { rows }.with_label(args.label.as_deref().unwrap_or(""));
@@ -54,8 +61,9 @@ pub fn run(args: &ScheduleArgs) -> anyhow::Result<ExitCode> {
     let out = args.output.as_ref().unwrap_or(&args.plan);
     save_plan(out, &plan)?;
     println!(
-        "{}: added \"{name}\" ({years} years, {} converted in all)",
+        "{}: added \"{name}\" ({years} year{}, {} converted in all)",
         out.display(),
+        if years == 1 { "" } else { "s" },
         format_dollars(converted)
     );
     Ok(ExitCode::SUCCESS)

@@ -41,7 +41,7 @@ pub const FALLBACK: [Source; 4] = [
     Source::Roth,
 ];
 
-/// The columns of a schedule file, in order.
+/// The columns a schedule file may have (`year` first; the file may order them as it likes).
 pub const CSV_HEADER: [&str; 6] = [
     "year",
     "roth_conversion",
@@ -90,13 +90,18 @@ pub fn check_rows(rows: &[ScheduleRow]) -> Result<(), (String, String)> {
     Ok(())
 }
 
-/// Reads a schedule from CSV text with the columns `year, roth_conversion, deferred, taxable,
-/// roth, cash` (a header line naming them first; blank lines and `#` comments are skipped;
-/// amounts may carry `$` and thousands separators in quotes). Errors name the line.
+/// Reads a schedule from CSV text: a header line naming the columns, then one line per year.
+/// `year` is required; the amount columns `roth_conversion, deferred, taxable, roth, cash` may
+/// come in any order and any of them may be left out (a column left out, like a blank cell, is
+/// $0 every year), so another tool's export needs only its header renamed. A column name not
+/// among these is refused rather than ignored: a misspelt `roth_conversions` would otherwise
+/// replay a schedule that converts nothing. Blank lines and `#` comments are skipped; amounts
+/// may carry `$` and thousands separators in quotes. Errors name the line.
 pub fn parse_schedule_csv(text: &str) -> Result<Vec<ScheduleRow>, ScheduleCsvError> {
     let err = |line: usize, message: String| ScheduleCsvError { line, message };
     let mut rows: Vec<ScheduleRow> = Vec::new();
-    let mut header_seen = false;
+    // For each column of the file, its place in CSV_HEADER.
+    let mut columns: Option<Vec<usize>> = None;
     for (k, raw) in text.lines().enumerate() {
         let line = k + 1;
         let trimmed = raw.trim().trim_start_matches('\u{feff}');
@@ -104,50 +109,50 @@ pub fn parse_schedule_csv(text: &str) -> Result<Vec<ScheduleRow>, ScheduleCsvErr
             continue;
         }
         let cells = split_csv(trimmed).map_err(|m| err(line, m))?;
-        if !header_seen {
-            let names: Vec<String> = cells.iter().map(|c| c.trim().to_lowercase()).collect();
-            if names != CSV_HEADER {
-                return Err(err(
-                    line,
-                    format!(
-                        "the header must be `{}` (found `{}`)",
-                        CSV_HEADER.join(", "),
-                        trimmed
-                    ),
-                ));
-            }
-            header_seen = true;
+        let Some(columns) = &columns else {
+            columns = Some(header_columns(&cells).map_err(|m| err(line, m))?);
             continue;
-        }
-        if cells.len() != CSV_HEADER.len() {
+        };
+        if cells.len() != columns.len() {
             return Err(err(
                 line,
-                format!("{} columns, expected {}", cells.len(), CSV_HEADER.len()),
+                format!("{} columns, expected {}", cells.len(), columns.len()),
             ));
         }
-        let year: i32 = cells[0]
-            .trim()
-            .parse()
-            .map_err(|_| err(line, format!("year `{}` is not a year", cells[0].trim())))?;
+        // year, then the five amounts, by their place in CSV_HEADER.
+        let mut year: Option<i32> = None;
         let mut amounts = [Decimal::ZERO; 5];
-        for (j, cell) in cells[1..].iter().enumerate() {
-            let name = CSV_HEADER[j + 1];
+        for (cell, &place) in cells.iter().zip(columns) {
+            if place == 0 {
+                year = Some(
+                    cell.trim()
+                        .parse()
+                        .map_err(|_| err(line, format!("year `{}` is not a year", cell.trim())))?,
+                );
+                continue;
+            }
+            let name = CSV_HEADER[place];
             let cleaned: String = cell
                 .trim()
                 .chars()
                 .filter(|c| !matches!(c, '$' | ',' | '_' | ' '))
                 .collect();
-            amounts[j] = if cleaned.is_empty() {
+            let amount = if cleaned.is_empty() {
                 Decimal::ZERO
             } else {
                 cleaned
                     .parse()
                     .map_err(|_| err(line, format!("{name} `{}` is not an amount", cell.trim())))?
             };
-            if let Some(problem) = amount_problem(amounts[j]) {
+            if let Some(problem) = amount_problem(amount) {
                 return Err(err(line, format!("{name}: {problem}")));
             }
+            amounts[place - 1] = amount;
         }
+        // The header has a year column, so every line of the right width has a year.
+        let Some(year) = year else {
+            return Err(err(line, "no year".into()));
+        };
         let row = ScheduleRow {
             year,
             roth_conversion: amounts[0],
@@ -175,13 +180,80 @@ pub fn parse_schedule_csv(text: &str) -> Result<Vec<ScheduleRow>, ScheduleCsvErr
             return Err(err(line, format!("more than {MAX_SCHEDULE_ROWS} years")));
         }
     }
-    if !header_seen {
+    if columns.is_none() {
         return Err(err(
             1,
-            format!("no header line `{}`", CSV_HEADER.join(", ")),
+            format!(
+                "no header line naming the columns ({})",
+                CSV_HEADER.join(", ")
+            ),
         ));
     }
     Ok(rows)
+}
+
+/// A schedule written in today's dollars (those of `start`, the plan's first year), as tools
+/// that plan in real terms export it, turned into dollars of each year: every amount grown by
+/// the plan's `inflation` as the engine grows prices, to the cent. Errors name the year.
+pub fn grown_to_year_dollars(
+    rows: &[ScheduleRow],
+    inflation: Decimal,
+    start: i32,
+) -> Result<Vec<ScheduleRow>, String> {
+    let level = crate::index::compound(inflation, start);
+    rows.iter()
+        .map(|r| {
+            let l = level(r.year);
+            let grow = |name: &str, v: Decimal| -> Result<Decimal, String> {
+                let grown = v
+                    .checked_mul(l)
+                    .map(|g| g.round_dp(2))
+                    .ok_or_else(|| format!("{}: {name} is too large", r.year))?;
+                match amount_problem(grown) {
+                    Some(problem) => Err(format!(
+                        "{}: {name} in dollars of the year {problem}",
+                        r.year
+                    )),
+                    None => Ok(grown),
+                }
+            };
+            Ok(ScheduleRow {
+                year: r.year,
+                roth_conversion: grow("roth_conversion", r.roth_conversion)?,
+                deferred: grow("deferred", r.deferred)?,
+                taxable: grow("taxable", r.taxable)?,
+                roth: grow("roth", r.roth)?,
+                cash: grow("cash", r.cash)?,
+            })
+        })
+        .collect()
+}
+
+/// Each header cell's place in [`CSV_HEADER`]; a name not there, a name twice, or no `year`
+/// is an error that says which.
+fn header_columns(cells: &[String]) -> Result<Vec<usize>, String> {
+    let mut places = Vec::with_capacity(cells.len());
+    for cell in cells {
+        let name = cell.trim().to_lowercase();
+        let Some(place) = CSV_HEADER.iter().position(|h| *h == name) else {
+            return Err(format!(
+                "unknown column `{}` (the columns are {}; all but year may be left out)",
+                cell.trim(),
+                CSV_HEADER.join(", ")
+            ));
+        };
+        if places.contains(&place) {
+            return Err(format!("column `{name}` appears twice"));
+        }
+        places.push(place);
+    }
+    if !places.contains(&0) {
+        return Err(format!(
+            "no `year` column (the columns are {})",
+            CSV_HEADER.join(", ")
+        ));
+    }
+    Ok(places)
 }
 
 /// The cells of one CSV line; a quoted cell may hold commas and doubled quotes.
