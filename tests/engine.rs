@@ -179,3 +179,41 @@ fn the_widows_penalty_shows_in_the_survivor_years() {
     assert!(single.social_security < joint.social_security);
     assert!(single.social_security > joint.social_security / Decimal::TWO);
 }
+
+/// Two people on one return that is not joint: the engine taxes both incomes on that one
+/// return, which costs more than the joint return (so the figures are too high, not too low),
+/// and the comparison says so above its table; a joint return or one person gets no caution.
+#[test]
+fn two_people_not_filing_jointly_are_cautioned_that_the_tax_is_too_high() {
+    use drawdown::report::comparison_table;
+    use drawdown::tax::Filing;
+    let joint = example("D.ron");
+    assert_eq!(joint.one_return_caution(), None);
+    let mut separate = joint.clone();
+    separate.filing = Filing::Mfs;
+    let caution = separate.one_return_caution().expect("a caution");
+    assert_eq!(
+        caution,
+        "Tax too high: both incomes taxed on one separate return"
+    );
+    let (cj, cs) = (compare(&joint).unwrap(), compare(&separate).unwrap());
+    let federal = |c: &Comparison| c.outcomes[0].federal_real;
+    assert!(
+        federal(&cs) > federal(&cj),
+        "separate {} against joint {}",
+        federal(&cs),
+        federal(&cj)
+    );
+    assert!(comparison_table(&separate, &cs).note.contains(&caution));
+    assert!(!comparison_table(&joint, &cj).note.contains("Tax too high"));
+    let mut unmarried = joint.clone();
+    unmarried.filing = Filing::Single;
+    assert!(
+        unmarried
+            .one_return_caution()
+            .unwrap()
+            .contains("one single return")
+    );
+    unmarried.people.truncate(1);
+    assert_eq!(unmarried.one_return_caution(), None);
+}

@@ -1013,6 +1013,25 @@ impl Plan {
         }
     }
 
+    /// A caution for two people who do not file one joint return. The engine taxes a household
+    /// on one return, so a married couple filing separately, or an unmarried couple each filing
+    /// single or as head of household, is taxed as one return of their combined income at that
+    /// status's brackets: the tax (and a separate filer's IRMAA) comes out too high. Two returns
+    /// are not modelled; `None` for a joint return or one person.
+    pub fn one_return_caution(&self) -> Option<String> {
+        if self.people.len() < 2 || self.filing == Filing::Mfj {
+            return None;
+        }
+        let status = match self.filing {
+            Filing::Mfs => "separate",
+            Filing::Hoh => "head-of-household",
+            _ => "single",
+        };
+        Some(format!(
+            "Tax too high: both incomes taxed on one {status} return"
+        ))
+    }
+
     /// The last calendar year of the plan: the later of the years in which each person reaches
     /// their planning age.
     pub fn end_year(&self) -> i32 {

@@ -352,11 +352,14 @@ pub fn comparison_table(plan: &Plan, c: &Comparison) -> Table {
     Table {
         title: format!("{}: strategies compared", plan.name),
         note: format!(
-            "{} to {}, {} years; taxes and estate in {} dollars; conversions in dollars of each year",
+            "{} to {}, {} years; taxes and estate in {} dollars; conversions in dollars of each year{}",
             plan.assumptions.start_year,
             plan.end_year(),
             plan.horizon_years(),
-            plan.assumptions.start_year
+            plan.assumptions.start_year,
+            plan.one_return_caution()
+                .map(|c| format!("\n{c}"))
+                .unwrap_or_default()
         ),
         headers,
         rows,

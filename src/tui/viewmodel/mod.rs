@@ -285,10 +285,12 @@ fn fan(app: &App, strategy: &str) -> Option<Fan> {
     })
 }
 
-/// What is odd about the plan without being wrong: one-off expenses outside its years.
+/// What is odd about the plan, or what its figures leave out: one-off expenses outside its
+/// years, and two people taxed on one return that is not joint.
 fn warnings(app: &App) -> Vec<String> {
     let plan = &app.plan;
     let (start, end) = (plan.assumptions.start_year, plan.end_year());
+    let caution = plan.one_return_caution();
     plan.spending
         .one_offs
         .iter()
@@ -304,5 +306,6 @@ fn warnings(app: &App) -> Vec<String> {
                 o.year
             )
         })
+        .chain(caution)
         .collect()
 }
