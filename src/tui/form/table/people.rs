@@ -176,7 +176,7 @@ pub(super) static FIELDS: &[FieldSpec] = &[
                 Some(())
             },
         },
-        "while both live (a survivor files single from the year after a death); a couple not filing jointly is taxed on one return",
+        "while both live; a survivor files single from the year after a death",
     ),
     field(
         G::Taxes,
