@@ -647,6 +647,32 @@ fn one_offs_outside_the_plan_are_refused_and_a_start_year_change_warns() {
     assert!(screen.contains("is outside the plan's"), "{screen}");
 }
 
+/// Choosing separate returns for the demo couple: the form warns that both incomes are taxed on
+/// one return (the tax too high), at 160x48 and 80x24; back to joint, the warning goes.
+#[test]
+fn separate_filing_for_a_couple_is_warned_in_the_form() {
+    let mut p = planner();
+    go(&mut p, Pane::People, "filing", 0);
+    // Enter steps through the choices (joint, separate, single): at most a round to each.
+    for _ in 0..4 {
+        if p.app.plan.filing != drawdown::tax::Filing::Mfs {
+            keys(&mut p, "<Enter>");
+        }
+    }
+    assert_eq!(p.app.plan.filing, drawdown::tax::Filing::Mfs);
+    for (w, h) in [(160, 48), (80, 24)] {
+        let screen = render(&mut p, w, h);
+        assert!(screen.contains("Tax too high"), "{w}x{h}:\n{screen}");
+    }
+    for _ in 0..4 {
+        if p.app.plan.filing != drawdown::tax::Filing::Mfj {
+            keys(&mut p, "<Enter>");
+        }
+    }
+    assert_eq!(p.app.plan.filing, drawdown::tax::Filing::Mfj);
+    assert!(!render(&mut p, 160, 48).contains("Tax too high"));
+}
+
 #[test]
 fn the_blank_template_has_no_income() {
     let mut p = planner();
