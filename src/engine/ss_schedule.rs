@@ -14,6 +14,7 @@ use crate::benefits::{
     BenefitsError, EarningsTest, EarningsTestTable, WorkYear, adjusted_claim_months,
 };
 use crate::plan::Plan;
+use crate::tax::Filing;
 use rust_decimal::Decimal;
 
 /// One person's record and claim, fixed for the plan.
@@ -41,6 +42,10 @@ impl Record {
 #[derive(Debug, Clone)]
 pub struct Schedule {
     records: Vec<Record>,
+    /// Spousal and survivor benefits are a spouse's: a couple filing jointly or separately is
+    /// married; two people filing single (or as heads of household) are taken to be unmarried
+    /// partners, who have neither (42 USC 402(b), (c), (e), (f)).
+    married: bool,
     /// Months withheld under the earnings test so far, each person.
     withheld_months: [u32; 2],
     /// Withheld beyond the year's charge, paid back the next year (dollars of that year).
@@ -90,6 +95,7 @@ impl Schedule {
             .collect();
         Schedule {
             records,
+            married: matches!(plan.filing, Filing::Mfj | Filing::Mfs),
             withheld_months: [0; 2],
             refund: [Decimal::ZERO; 2],
             rates: [None; 2],
@@ -101,7 +107,7 @@ impl Schedule {
     /// the survivor benefit with the months they start.
     fn rates_of(&self, i: usize) -> Rates {
         let me = self.records[i];
-        let other = (self.records.len() == 2).then(|| self.records[1 - i]);
+        let other = (self.married && self.records.len() == 2).then(|| self.records[1 - i]);
         let adjusted = adjusted_claim_months(me.claim, self.withheld_months[i], me.fra);
         let own = |after_fra: bool| {
             let claim = if after_fra { adjusted } else { me.claim };
@@ -350,6 +356,25 @@ mod tests {
         );
         let b = run(&plan, 2);
         assert_eq!(b[0].paid[1], dec!(9000));
+    }
+
+    /// Two people filing single are unmarried partners: neither a spousal nor a survivor
+    /// benefit, only their own; the same couple married gets both.
+    #[test]
+    fn unmarried_partners_have_no_spousal_or_survivor_benefit() {
+        let ss = "(person: 0, fra_benefit: 24000, claim_age: 66), \
+                  (person: 1, fra_benefit: 6000, claim_age: 67)";
+        let paid_to_b_in_2027 = |planning_a: u32, filing: Filing| {
+            let mut plan = couple((1958, 1960), (planning_a, 95), ss, "");
+            plan.filing = filing;
+            run(&plan, 4)[3].paid[1]
+        };
+        // Both alive in 2027 (B's FRA): married, the spousal top-up to half of A's $24,000.
+        assert_eq!(paid_to_b_in_2027(95, Filing::Mfj), dec!(12000));
+        assert_eq!(paid_to_b_in_2027(95, Filing::Single), dec!(6000));
+        // A died at the end of 2025 (planning age 67): married, B's survivor benefit.
+        assert!(paid_to_b_in_2027(67, Filing::Mfj) > dec!(12000));
+        assert_eq!(paid_to_b_in_2027(67, Filing::Single), dec!(6000));
     }
 
     /// The survivor of a worker who claimed at 62 gets 82.5% of the PIA at the survivor's FRA
