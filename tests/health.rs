@@ -425,3 +425,104 @@ fn a_head_of_household_counts_a_family_of_two_for_the_credit() {
         assert!(one < two, "{year}: {one} vs {two}");
     }
 }
+
+/// Household G with Blake on an employer's plan: only Avery (born 1966) is on the Marketplace.
+fn avery_alone(birth_month: u32) -> Plan {
+    let mut plan = example("G.ron");
+    plan.people[1].coverage = Coverage::Employer;
+    plan.people[0].birth_month = birth_month;
+    plan
+}
+
+#[test]
+fn the_year_of_65_splits_at_the_birth_month_between_the_marketplace_and_medicare() {
+    let (january, july) = (avery_alone(1), avery_alone(7));
+    let (cj, cl) = (compare(&january).unwrap(), compare(&july).unwrap());
+    let (rj, rl) = (&cj.projections[0].rows, &cl.projections[0].rows);
+    // 2031, the year Avery turns 65.
+    let k = 5;
+    assert_eq!(rl[k].year, 2031);
+    // Born in January: Medicare all year, no Marketplace.
+    assert!(rj[k].medicare_premium > Decimal::ZERO);
+    assert_eq!(rj[k].marketplace_premium + rj[k].aca_credit, Decimal::ZERO);
+    // Born in July: Medicare premiums for July to December, half the year's.
+    assert_eq!(rl[k].medicare_premium * dec!(2), rj[k].medicare_premium);
+    // ... and the Marketplace for January to June: half a year of the benchmark at 64 and over
+    // (the age curve is flat from 64), grown a year with prices from 2030's.
+    let gross = |r: &drawdown::engine::YearRow<Decimal>| r.marketplace_premium + r.aca_credit;
+    let expected = gross(&rl[k - 1]) * dec!(1.025) / dec!(2);
+    println!(
+        "2030 benchmark {}; 2031 born July: premium {} (credit {}, paid {}), expected {}",
+        gross(&rl[k - 1]),
+        gross(&rl[k]),
+        rl[k].aca_credit,
+        rl[k].marketplace_premium,
+        expected
+    );
+    assert!((gross(&rl[k]) - expected).abs() <= dec!(0.01));
+    assert!(rl[k].aca_credit <= gross(&rl[k]));
+    // The years before and after are whole years either way.
+    for j in [k - 1, k + 1] {
+        assert_eq!(
+            rl[j].medicare_premium, rj[j].medicare_premium,
+            "{}",
+            rl[j].year
+        );
+        assert_eq!(gross(&rl[j]), gross(&rj[j]), "{}", rl[j].year);
+    }
+}
+
+#[test]
+fn the_irmaa_surcharge_of_the_year_of_65_is_for_the_months_on_medicare() {
+    // Household B: both 65 in 2026; a MAGI in 2024 far past the first tier.
+    let mut plan = example("B.ron");
+    plan.assumptions.prior_magi = Some(drawdown::plan::PriorMagi {
+        two_years_before: dec!(400000),
+        one_year_before: dec!(400000),
+    });
+    let c = compare(&plan).unwrap();
+    let whole = c.projections[0].rows[0].irmaa;
+    assert!(whole > Decimal::ZERO);
+    plan.people[0].birth_month = 4;
+    plan.people[1].birth_month = 10;
+    let c = compare(&plan).unwrap();
+    // April to December and October to December: 9 + 3 of the 24 months.
+    assert_eq!(c.projections[0].rows[0].irmaa * dec!(2), whole);
+}
+
+#[test]
+fn social_security_starts_in_the_birth_month_of_the_claiming_age() {
+    let (january, july) = (avery_alone(1), avery_alone(7));
+    let (cj, cl) = (compare(&january).unwrap(), compare(&july).unwrap());
+    let (rj, rl) = (&cj.projections[0].rows, &cl.projections[0].rows);
+    // Avery claims at 67, in 2033; Blake not until 2035.
+    let k = 7;
+    assert_eq!(rl[k].year, 2033);
+    assert_eq!(rj[k - 1].social_security, Decimal::ZERO);
+    println!(
+        "2033: born January {}, born July {}",
+        rj[k].social_security, rl[k].social_security
+    );
+    assert!((rl[k].social_security * dec!(2) - rj[k].social_security).abs() <= dec!(0.02));
+    assert_eq!(rl[k + 1].social_security, rj[k + 1].social_security);
+}
+
+#[test]
+fn a_birth_month_outside_the_year_is_refused_by_name() {
+    let mut plan = example("G.ron");
+    plan.people[1].birth_month = 13;
+    let issues = drawdown::plan::validate(&plan);
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.path == "people[1].birth_month" && i.message.contains("not a month")),
+        "{issues:?}"
+    );
+    // A plan that gives no month reads as January, and writes none back.
+    let text = plan_to_text(&example("G.ron"));
+    assert!(!text.contains("birth_month"));
+    plan.people[1].birth_month = 7;
+    let text = plan_to_text(&plan);
+    assert!(text.contains("birth_month: 7"));
+    assert_eq!(parse_plan(&text, "memory").unwrap(), plan);
+}

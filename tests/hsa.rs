@@ -209,3 +209,25 @@ fn hsa_fields_are_checked_and_old_plans_load_without_them() {
     assert!(old.spending.medical_costs.is_zero());
     assert!(!drawdown::plan::plan_to_text(&old).contains("medical_costs"));
 }
+
+#[test]
+fn the_year_of_medicare_allows_the_months_before_the_birth_month() {
+    let mut plan = worker(
+        r#"Hsa(name: "HSA", owner: 0, balance: 0, contribution: 8000)"#,
+        "",
+    );
+    // Kim is 64 in 2026 and works to 67; Medicare from October 2027, the month of 65.
+    plan.people[0].birth_year = 1962;
+    plan.people[0].birth_month = 10;
+    plan.income.wages[0].until_age = 67;
+    let c = compare(&plan).unwrap();
+    let rows = &c.projections[0].rows;
+    // 2026: $4,400 + $1,000 catch-up; 2027: nine months of $4,500 + $1,000 (IRC 223(b)(2)).
+    assert_eq!(rows[0].hsa_contribution, dec!(5400));
+    assert_eq!(rows[1].hsa_contribution, dec!(4125));
+    assert_eq!(rows[2].hsa_contribution, Decimal::ZERO);
+    // Born in January, Medicare covers all of 2027: no month left.
+    plan.people[0].birth_month = 1;
+    let c = compare(&plan).unwrap();
+    assert_eq!(c.projections[0].rows[1].hsa_contribution, Decimal::ZERO);
+}

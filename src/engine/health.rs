@@ -64,8 +64,10 @@ impl<N: Num> HealthYear<N> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Marketplace<N> {
     pub law: AcaLaw<N>,
-    /// The yearly benchmark premium of the people covered, dollars of the year.
-    pub benchmark: N,
+    /// Who is covered in which months: stretches of the year, each with the yearly benchmark
+    /// premium of the people covered in it (dollars of the year) and its months. One stretch of
+    /// twelve months unless someone reaches 65 during the year and moves to Medicare.
+    pub stretches: Vec<Stretch<N>>,
     /// People on the return (a spouse on Medicare counts).
     pub size: u32,
     pub separate_return: bool,
@@ -75,8 +77,30 @@ pub struct Marketplace<N> {
     pub cliffs: Vec<N>,
 }
 
+/// Months of a year with the same people covered.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stretch<N> {
+    /// Twelve months of the benchmark plan for the people covered, dollars of the year.
+    pub benchmark: N,
+    pub months: u32,
+}
+
+impl<N: Copy> Stretch<N> {
+    pub fn convert<M>(&self, f: impl Fn(N) -> M) -> Stretch<M> {
+        Stretch {
+            benchmark: f(self.benchmark),
+            months: self.months,
+        }
+    }
+}
+
 impl<N: Num> Marketplace<N> {
-    pub fn new(law: AcaLaw<N>, benchmark: N, size: u32, separate_return: bool) -> Marketplace<N> {
+    pub fn new(
+        law: AcaLaw<N>,
+        stretches: Vec<Stretch<N>>,
+        size: u32,
+        separate_return: bool,
+    ) -> Marketplace<N> {
         let mut cliffs = Vec::new();
         if !separate_return {
             let current =
@@ -94,7 +118,7 @@ impl<N: Num> Marketplace<N> {
         cliffs.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
         Marketplace {
             law,
-            benchmark,
+            stretches,
             size,
             separate_return,
             cliffs,
@@ -104,7 +128,11 @@ impl<N: Num> Marketplace<N> {
     pub fn to_f64(&self) -> Marketplace<f64> {
         Marketplace {
             law: self.law.convert_num(),
-            benchmark: self.benchmark.to_f64(),
+            stretches: self
+                .stretches
+                .iter()
+                .map(|s| s.convert(N::to_f64))
+                .collect(),
             size: self.size,
             separate_return: self.separate_return,
             cliffs: self.cliffs.iter().map(|c| c.to_f64()).collect(),
@@ -117,15 +145,30 @@ impl<N: Num> Marketplace<N> {
         aca_magi(b.magi, f.social_security, b.taxable_social_security)
     }
 
-    /// The credit and the net premium at a MAGI.
+    /// The credit and the net premium at a MAGI: each month's credit is its benchmark less a
+    /// twelfth of the expected contribution (26 CFR 1.36B-3(d)), so the year is the sum of its
+    /// stretches.
     pub fn credit(&self, magi: N) -> AcaCredit<N> {
-        self.law.credit(&AcaHousehold {
-            magi,
-            size: self.size,
-            benchmark: self.benchmark,
-            months: 12,
-            separate_return: self.separate_return,
-        })
+        let of = |s: &Stretch<N>| {
+            self.law.credit(&AcaHousehold {
+                magi,
+                size: self.size,
+                benchmark: s.benchmark,
+                months: s.months,
+                separate_return: self.separate_return,
+            })
+        };
+        let Some((first, rest)) = self.stretches.split_first() else {
+            return AcaCredit::default();
+        };
+        let mut out = of(first);
+        for s in rest {
+            let more = of(s);
+            out.premium += more.premium;
+            out.credit += more.credit;
+            out.net_premium += more.net_premium;
+        }
+        out
     }
 
     /// The net premium on these facts.
@@ -151,7 +194,7 @@ impl HealthYear<Decimal> {
             marketplace: self.marketplace.as_ref().map(|m| {
                 Arc::new(Marketplace {
                     law: m.law.convert(),
-                    benchmark: M::from_dec(m.benchmark),
+                    stretches: m.stretches.iter().map(|s| s.convert(M::from_dec)).collect(),
                     size: m.size,
                     separate_return: m.separate_return,
                     cliffs: m.cliffs.iter().map(|c| M::from_dec(*c)).collect(),
@@ -254,18 +297,27 @@ impl<'a> HealthCosts<'a> {
         let prices = |y: i32| self.level(y);
         let mut out = HealthYear::default();
 
-        let on_medicare = |i: usize| ages[i] >= plan.people[i].medicare_age;
-        let enrolled = (0..plan.people.len())
-            .filter(|&i| alive[i] && on_medicare(i))
-            .count();
-        if enrolled > 0 {
+        // Medicare from the month of `medicare_age`; the Marketplace until the month of 65.
+        let medicare_months = |i: usize| {
+            let p = &plan.people[i];
+            if alive[i] {
+                p.months_from_age(p.medicare_age, year)
+            } else {
+                0
+            }
+        };
+        if (0..plan.people.len()).any(|i| medicare_months(i) > 0) {
             let m = MedicarePremiums::for_year(self.law, self.health, year, &prices)?;
-            out.medicare = (m.base(12) * Decimal::from(enrolled as u32)).round_to(2);
+            let premiums: Decimal = (0..plan.people.len())
+                .map(|i| m.base(medicare_months(i)))
+                .sum();
+            out.medicare = premiums.round_to(2);
         }
 
         if let Some(table) = self.hsa {
             let hsa = Hsa::for_year(table, year, &prices)?;
-            out.hsa_contribution = hsa_contributions(plan, &hsa, ages, alive, own, price_level);
+            out.hsa_contribution =
+                hsa_contributions(plan, &hsa, year, ages, alive, own, price_level);
             out.hsa_rate = hsa.additional_tax_rate;
             out.hsa_free_age = hsa.penalty_free_age;
         }
@@ -297,16 +349,13 @@ impl<'a> HealthCosts<'a> {
             out.self_employment = own.iter().map(|o| o.self_employment).sum();
         }
 
-        let mut benchmark = Decimal::ZERO;
-        let mut covered = false;
+        // Each person covered: their yearly benchmark premium and the months before the first of
+        // Medicare and 65 (past 65 a person off Medicare is taken to be on an employer's plan:
+        // Medicare's age ends Marketplace eligibility for the credit).
+        let mut covered: Vec<(Decimal, u32)> = Vec::new();
         for (i, p) in plan.people.iter().enumerate() {
-            // Past 65 a person off Medicare is taken to be on an employer's plan: Medicare's age
-            // ends Marketplace eligibility for the credit.
-            if !alive[i]
-                || on_medicare(i)
-                || ages[i] >= MEDICARE_AGE
-                || own[i].wages > Decimal::ZERO
-            {
+            let months = 12 - medicare_months(i).max(p.months_from_age(MEDICARE_AGE, year));
+            if !alive[i] || months == 0 || own[i].wages > Decimal::ZERO {
                 continue;
             }
             let age = ages[i];
@@ -317,10 +366,9 @@ impl<'a> HealthCosts<'a> {
                 }
                 Coverage::Auto => default_benchmark(self.health, self.start, age, &prices)?,
             };
-            benchmark += today * price_level;
-            covered = true;
+            covered.push((today * price_level, months));
         }
-        if covered {
+        if !covered.is_empty() {
             let both = alive[0] && alive[1] && plan.people.len() == 2;
             // The year's filing (a survivor files single). The plan has no dependents, but a
             // head of household has one: the qualifying person (IRC 2(b)).
@@ -330,7 +378,7 @@ impl<'a> HealthCosts<'a> {
             let law = AcaLaw::for_year(self.health, year, state, &prices)?;
             out.marketplace = Some(Arc::new(Marketplace::new(
                 law,
-                benchmark.round_to(2),
+                stretches(&covered),
                 size,
                 separate,
             )));
@@ -339,15 +387,41 @@ impl<'a> HealthCosts<'a> {
     }
 }
 
+/// The stretches of a year's Marketplace coverage from each covered person's yearly benchmark
+/// and months (each the first months of the year): where the fewest months end, the premium of
+/// those who leave stops.
+fn stretches(covered: &[(Decimal, u32)]) -> Vec<Stretch<Decimal>> {
+    let mut ends: Vec<u32> = covered.iter().map(|c| c.1).collect();
+    ends.sort_unstable();
+    ends.dedup();
+    let mut out = Vec::with_capacity(ends.len());
+    let mut from = 0;
+    for end in ends {
+        let benchmark = covered
+            .iter()
+            .filter(|c| c.1 >= end)
+            .map(|c| c.0)
+            .sum::<Decimal>()
+            .round_to(2);
+        out.push(Stretch {
+            benchmark,
+            months: end - from,
+        });
+        from = end;
+    }
+    out
+}
+
 /// Each person's HSA contributions of a year: what their HSAs ask for (today's dollars grown
 /// with prices), in a year they earn wages, are covered before Medicare (an HDHP, taken to be
 /// the coverage they have: not `Uninsured`) and not on Medicare, up to the year's limit with the
-/// catch-up from 55, and never more than their wages, from which they are paid. Ages are whole
-/// years, so the year of Medicare has no eligible month. Spouses share the family limit when
+/// catch-up from 55 for the months before Medicare (the year Medicare starts, those before its
+/// month), and never more than their wages, from which they are paid. Spouses share the family limit when
 /// either has family coverage; each catch-up goes to its owner's account (IRC 223(b)(3), (5)).
 fn hsa_contributions(
     plan: &Plan,
     hsa: &Hsa<Decimal>,
+    year: i32,
     ages: &[u32; 2],
     alive: &[bool; 2],
     own: &[OwnIncome<Decimal>; 2],
@@ -376,16 +450,23 @@ fn hsa_contributions(
     let mut out = [Decimal::ZERO; 2];
     let mut family_left = hsa.family;
     for (i, p) in plan.people.iter().enumerate().take(2) {
+        let months = 12 - p.months_from_age(p.medicare_age, year);
         let eligible = alive[i]
             && own[i].wages > Decimal::ZERO
-            && ages[i] < p.medicare_age
+            && months > 0
             && p.coverage != Coverage::Uninsured;
         if !eligible || wanted[i] <= Decimal::ZERO {
             continue;
         }
-        let catch_up =
-            hsa.contribution_limit(coverage, ages[i], 12) - hsa.contribution_limit(coverage, 0, 12);
+        let catch_up = hsa.contribution_limit(coverage, ages[i], months)
+            - hsa.contribution_limit(coverage, 0, months);
+        // The family or self-only limit for the months eligible (IRC 223(b)(2)).
         let base = if family { family_left } else { hsa.self_only };
+        let base = if months == 12 {
+            base
+        } else {
+            (base * Decimal::from(months) / Decimal::from(12)).min(base)
+        };
         let amount = wanted[i].min(base + catch_up).min(own[i].wages).round_to(2);
         if family {
             family_left = (family_left - (amount - catch_up).max(Decimal::ZERO)).max(Decimal::ZERO);

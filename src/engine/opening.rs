@@ -177,8 +177,8 @@ pub(super) fn early_rate<N: Num>(
 /// The surcharge set by MAGI two years ago (`oldest`, with that year's filing), and its tier.
 pub(super) fn surcharge<N: Num>(inputs: &YearInputs<N>, oldest: Option<(N, Filing)>) -> (N, u8) {
     match oldest {
-        Some((magi, filing)) if inputs.enrolled > 0 => {
-            let c = inputs.irmaa.charge(filing, magi, inputs.enrolled);
+        Some((magi, filing)) if inputs.enrolled_months > 0 => {
+            let c = inputs.irmaa.charge(filing, magi, inputs.enrolled_months);
             (c.annual.round_cents(), c.tier)
         }
         _ => (N::ZERO, 0),

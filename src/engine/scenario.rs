@@ -156,8 +156,9 @@ pub struct YearInputs<N> {
     pub living: N,
     /// One-off expenses of the year, in dollars of the year.
     pub one_offs: N,
-    /// People on Medicare (alive and past their Medicare age).
-    pub enrolled: u32,
+    /// Months on Medicare of everyone enrolled, added up (12 a person enrolled all year; from
+    /// the month of their Medicare age in that year).
+    pub enrolled_months: u32,
     /// Health premiums and payroll tax.
     pub health: HealthYear<N>,
     pub returns: YearReturns<N>,
@@ -368,8 +369,9 @@ impl<N: Num> Scenario<N> {
                 0
             } else {
                 (0..people.len())
-                    .filter(|i| alive[*i] && ages[*i] >= people[*i].medicare_age)
-                    .count() as u32
+                    .filter(|i| alive[*i])
+                    .map(|i| plan.people[i].months_from_age(plan.people[i].medicare_age, year))
+                    .sum()
             };
             let health = health.year(plan, k, &ages, &alive, filing, &own, level_dec)?;
             years.push(YearInputs {
@@ -399,7 +401,7 @@ impl<N: Num> Scenario<N> {
                 other_income_nominal: cents::<N>(other_nominal),
                 living: cents::<N>(living * level_dec),
                 one_offs: cents::<N>(one_offs * level_dec),
-                enrolled,
+                enrolled_months: enrolled,
                 health: health.convert(),
                 returns: path.years[k],
             });
@@ -494,7 +496,7 @@ impl<N: Num> Scenario<N> {
                     other_income_nominal: c(y.other_income_nominal),
                     living: c(y.living),
                     one_offs: c(y.one_offs),
-                    enrolled: y.enrolled,
+                    enrolled_months: y.enrolled_months,
                     health: y.health.to_f64(),
                     returns: YearReturns {
                         stocks: c(y.returns.stocks),

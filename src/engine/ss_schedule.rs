@@ -2,10 +2,11 @@
 //! month, the spousal top-up once both have filed, the survivor benefit after a death, the
 //! earnings test while working before full retirement age and the recomputation at FRA.
 //!
-//! The plan knows birth years, not birth dates: everyone is taken as born in January, so a
-//! person reaches age A in January of `birth_year + A` and claiming at A years and M months
-//! starts benefits in month M of that year. A death is at the end of the person's last planned
-//! year.
+//! The plan knows birth years and months (January unless given): a person born in month B
+//! reaches age A in month B of `birth_year + A`, and claiming at A years and M months starts
+//! benefits M months after that (the first of the day of birth, which this ignores: SSA
+//! counts an age as reached the day before the birthday). A death is at the end of the person's
+//! last planned year.
 
 use super::social_security::{
     full_retirement_age_months, spousal_excess, spousal_factor, survivor_benefit, worker_factor,
@@ -22,7 +23,10 @@ use rust_decimal::Decimal;
 struct Record {
     /// Yearly benefit at FRA (the PIA × 12), today's dollars; zero without a record of one's own.
     pia: Decimal,
+    /// Birth year, which sets FRA and the reduction factors.
     birth: i32,
+    /// The month of birth counted in months since year 0.
+    born: i64,
     /// Age in months at filing. A person without an entry in the plan files at FRA, when a
     /// spousal or survivor benefit is no longer reduced.
     claim: u32,
@@ -33,7 +37,7 @@ struct Record {
 impl Record {
     /// Months since year 0 of the person's age `months`.
     fn at(&self, months: u32) -> i64 {
-        i64::from(self.birth) * 12 + i64::from(months)
+        self.born + i64::from(months)
     }
 }
 
@@ -87,6 +91,7 @@ impl Schedule {
                 Record {
                     pia: entry.map_or(Decimal::ZERO, |s| s.fra_benefit),
                     birth: p.birth_year,
+                    born: i64::from(p.birth_year) * 12 + i64::from(p.birth_month.clamp(1, 12)) - 1,
                     claim: entry.map_or(fra, |s| s.claim_age * 12 + s.claim_months),
                     fra,
                     last_year: last_years[i],
@@ -117,7 +122,7 @@ impl Schedule {
         // the spousal benefit too), reduced by the age when it starts.
         let spousal = other.filter(|o| o.pia > Decimal::ZERO).map(|o| {
             let start = me.at(me.claim).max(o.at(o.claim));
-            let age = (start - i64::from(me.birth) * 12) as u32;
+            let age = (start - me.born) as u32;
             let factor = |after_fra: bool| {
                 let months = if after_fra && age < me.fra {
                     adjusted_claim_months(age, self.withheld_months[i], me.fra)
@@ -132,11 +137,11 @@ impl Schedule {
         // Survivor: from the later of the month after the death and one's own filing (at 60 at
         // the earliest).
         let survivor = other.filter(|o| o.pia > Decimal::ZERO).map(|o| {
-            let death_months = ((o.last_year - o.birth) * 12 + 11).max(0) as u32;
+            let death_months = (i64::from(o.last_year) * 12 + 11 - o.born).max(0) as u32;
             let entitled = (o.at(death_months) + 1)
                 .max(me.at(me.claim))
                 .max(me.at(60 * 12));
-            let age = (entitled - i64::from(me.birth) * 12) as u32;
+            let age = (entitled - me.born) as u32;
             let amount =
                 survivor_benefit(o.pia, o.birth, Some(o.claim), death_months, me.birth, age);
             (entitled, amount)
@@ -191,7 +196,7 @@ impl Schedule {
             let mut months = [0u32; 16];
             for m in 0..12u32 {
                 let now = i64::from(year) * 12 + i64::from(m);
-                let age = now - i64::from(me.birth) * 12;
+                let age = now - me.born;
                 if age < 0 {
                     continue;
                 }

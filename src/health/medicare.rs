@@ -81,10 +81,16 @@ impl<N: Num> MedicarePremiums<N> {
 /// enrolling at 65: entitlement starts the month of the 65th birthday (42 USC 426(a); a birthday
 /// on the 1st starts it a month earlier, which this ignores).
 pub fn medicare_months(birth_year: i32, birth_month: u32, year: i32) -> u32 {
+    months_from_age(birth_year, birth_month, 65, year)
+}
+
+/// Months of `year` from the month a person born in `birth_month` (1–12) of `birth_year` reaches
+/// `age`: none in the years before, twelve in the years after.
+pub fn months_from_age(birth_year: i32, birth_month: u32, age: u32, year: i32) -> u32 {
     let month = birth_month.clamp(1, 12);
-    match year - birth_year {
-        ..=64 => 0,
-        65 => 13 - month,
+    match i64::from(year) - i64::from(birth_year) - i64::from(age) {
+        ..=-1 => 0,
+        0 => 13 - month,
         _ => 12,
     }
 }

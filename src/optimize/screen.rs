@@ -179,9 +179,14 @@ impl Prices {
         // The surcharge this year's MAGI sets two years on, paid from the accounts then.
         if let (Some(inputs), Some((magi, filing)), Some((was, _))) =
             (sc.years.get(t + 2), next.last_magi(), self.base_magi)
-            && inputs.enrolled > 0
+            && inputs.enrolled_months > 0
         {
-            let charge = |m: f64| inputs.irmaa.charge(filing, m, inputs.enrolled).annual;
+            let charge = |m: f64| {
+                inputs
+                    .irmaa
+                    .charge(filing, m, inputs.enrolled_months)
+                    .annual
+            };
             gain -= self.taxable.max(self.cash) * (charge(magi) - charge(was));
         }
         gain

@@ -211,6 +211,11 @@ pub struct Move {
 pub struct Person {
     pub name: String,
     pub birth_year: i32,
+    /// The month of birth, 1 to 12 (January unless given). A person reaches each age in this
+    /// month: it starts Medicare (and ends the Marketplace) part way through the year of 65, and
+    /// sets the month Social Security starts at a claiming age.
+    #[serde(default = "january", skip_serializing_if = "is_january")]
+    pub birth_month: u32,
     /// The plan assumes this person lives through the year they reach this age.
     pub planning_age: u32,
     /// Which column of the SSA period life table gives this person's chances of living each
@@ -234,6 +239,14 @@ pub struct Person {
 /// The usual Medicare age.
 pub const MEDICARE_AGE: u32 = 65;
 
+fn january() -> u32 {
+    1
+}
+
+fn is_january(m: &u32) -> bool {
+    *m == 1
+}
+
 fn medicare_age() -> u32 {
     MEDICARE_AGE
 }
@@ -243,12 +256,19 @@ fn is_medicare_age(a: &u32) -> bool {
 }
 
 impl Person {
+    /// Months of `year` from the month this person reaches `age` on: none in the years before,
+    /// twelve in the years after.
+    pub fn months_from_age(&self, age: u32, year: i32) -> u32 {
+        crate::health::months_from_age(self.birth_year, self.birth_month, age, year)
+    }
+
     /// A person with the usual coverage: Medicare from 65, before it the Marketplace at the
     /// default premium in the years without wages.
     pub fn new(name: &str, birth_year: i32, planning_age: u32) -> Person {
         Person {
             name: name.to_string(),
             birth_year,
+            birth_month: 1,
             planning_age,
             sex: Sex::Unisex,
             mortality: Decimal::ONE,

@@ -217,6 +217,15 @@ fn household(plan: &Plan) -> Checker {
                 );
             }
         }
+        if !(1..=12).contains(&p.birth_month) {
+            c.push(
+                format!("{path}.birth_month"),
+                format!(
+                    "{} is not a month (1 for January to 12 for December)",
+                    p.birth_month
+                ),
+            );
+        }
         if !(65..=130).contains(&p.medicare_age) {
             c.push(
                 format!("{path}.medicare_age"),

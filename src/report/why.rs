@@ -225,7 +225,7 @@ pub fn why(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> Why {
         .filter(|i| inputs.alive[*i] && inputs.ages[*i] + 2 >= 65)
         .count() as f64;
     let ahead = &inputs.irmaa_ahead;
-    let surcharge = |magi: f64| ahead.charge(row.filing, magi, 1).annual * enrolled_then;
+    let surcharge = |magi: f64| ahead.charge(row.filing, magi, 12).annual * enrolled_then;
     let irmaa = if enrolled_then > 0.0 {
         ahead.tier_ceiling(row.filing, b.magi).map(|ceiling| {
             let next_tier = ahead.tier(row.filing, ceiling + 0.01);

@@ -37,7 +37,7 @@ pub struct LifeYear {
     pub pensions: f64,
     pub wages: f64,
     pub living: f64,
-    pub enrolled: u32,
+    pub enrolled_months: u32,
     pub health: HealthYear<f64>,
 }
 
@@ -153,7 +153,7 @@ impl Lives {
                     pensions: y.pensions.to_f64(),
                     wages: y.wages.to_f64(),
                     living: y.living.to_f64(),
-                    enrolled: y.enrolled,
+                    enrolled_months: y.enrolled_months,
                     health: y.health.to_f64(),
                 })
                 .collect(),

@@ -291,7 +291,7 @@ fn lay(y: &mut YearInputs<f64>, l: &LifeYear) {
     y.own = l.own;
     y.pensions = l.pensions;
     y.wages = l.wages;
-    y.enrolled = l.enrolled;
+    y.enrolled_months = l.enrolled_months;
     y.health = l.health.clone();
 }
 

@@ -129,13 +129,18 @@ impl<N: Num> Irmaa<N> {
         }
     }
 
-    /// The yearly surcharge for `enrolled` people (those 65 or over) at this MAGI.
-    pub fn charge(&self, filing: Filing, magi: N, enrolled: u32) -> IrmaaCharge<N> {
+    /// The year's surcharge at this MAGI for `enrolled_months`: the months on Medicare of
+    /// everyone enrolled, added up (12 a person enrolled all year).
+    pub fn charge(&self, filing: Filing, magi: N, enrolled_months: u32) -> IrmaaCharge<N> {
         let tier = self.tier(filing, magi);
-        IrmaaCharge {
-            tier,
-            annual: self.annual_surcharge[usize::from(tier)] * N::from_i64(i64::from(enrolled)),
-        }
+        let yearly = self.annual_surcharge[usize::from(tier)];
+        // Whole years multiply the yearly amount, as the tables give it, without a division.
+        let annual = if enrolled_months.is_multiple_of(12) {
+            yearly * N::from_i64(i64::from(enrolled_months / 12))
+        } else {
+            yearly * N::from_i64(i64::from(enrolled_months)) / N::from_i64(12)
+        };
+        IrmaaCharge { tier, annual }
     }
 
     /// The largest MAGI that stays in the current tier: the room before the next cliff.
@@ -191,13 +196,21 @@ mod tests {
     fn surcharge_is_twelve_months_of_part_b_excess_plus_part_d_per_person() {
         let t = irmaa(2026);
         // tier 1: (284.10 - 202.90 + 14.50) × 12 = 1,148.40 each
-        let c = t.charge(Filing::Mfj, dec!(250000), 2);
+        let c = t.charge(Filing::Mfj, dec!(250000), 24);
         assert_eq!(c.tier, 1);
         assert_eq!(c.annual, dec!(2296.80));
-        assert_eq!(t.charge(Filing::Mfj, dec!(100000), 2).annual, Decimal::ZERO);
+        assert_eq!(
+            t.charge(Filing::Mfj, dec!(100000), 24).annual,
+            Decimal::ZERO
+        );
+        // One of them from July: 18 months, 1,148.40 × 1.5
+        assert_eq!(
+            t.charge(Filing::Mfj, dec!(250000), 18).annual,
+            dec!(1722.60)
+        );
         // 2024 top tier single: (594.00 - 174.70 + 81.00) × 12 = 6,003.60
         assert_eq!(
-            irmaa(2024).charge(Filing::Single, dec!(600000), 1).annual,
+            irmaa(2024).charge(Filing::Single, dec!(600000), 12).annual,
             dec!(6003.60)
         );
     }

@@ -218,8 +218,8 @@ fn drawn_lifetimes_match_the_exact_builder_with_those_deaths() {
             let at_own = Scenario::<f64>::build_lived(&plan, &own, Some(&deaths)).unwrap();
             for ((x, y), z) in out.years.iter().zip(&exact.years).zip(&at_own.years) {
                 assert_eq!(
-                    (x.alive, x.filing, x.enrolled),
-                    (y.alive, y.filing, y.enrolled)
+                    (x.alive, x.filing, x.enrolled_months),
+                    (y.alive, y.filing, y.enrolled_months)
                 );
                 assert!((x.health.medicare - z.health.medicare).abs() < 0.02, "{at}");
                 assert!((x.health.payroll - z.health.payroll).abs() < 0.02, "{at}");

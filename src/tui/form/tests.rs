@@ -64,6 +64,7 @@ fn rich_plans() -> Vec<Plan> {
         at_age: 60,
     };
     a.people[1].medicare_age = 67;
+    a.people[1].birth_month = 7;
     if let Some(crate::plan::Account::Deferred {
         employer_plan,
         separated_at_age,

@@ -5,6 +5,21 @@ use crate::plan::Coverage;
 use crate::tui::form::groups::Group as G;
 use crate::tui::form::spec::Kind as K;
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 pub(super) static FIELDS: &[FieldSpec] = &[
     field(
         G::Plan,
@@ -43,6 +58,25 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         (start - d(110), start - d(18))
     })
     .noted(birth_year_note),
+    field(
+        G::Person,
+        "Birth month",
+        "people[].birth_month",
+        K::Choice,
+        Access::Choice {
+            options: |_, _| MONTHS.iter().map(|m| m.to_string()).collect(),
+            get: |p, l| {
+                let month = p.people.get(l.0)?.birth_month;
+                usize::try_from(month).ok()?.checked_sub(1)
+            },
+            set: |p, l, i| {
+                p.people.get_mut(l.0)?.birth_month = u32::try_from(i).ok()?.checked_add(1)?;
+                Some(())
+            },
+        },
+        "the month of birth: Medicare (and the end of the Marketplace) starts that month of the \
+         year of 65, and Social Security that month of the claiming age",
+    ),
     field(
         G::Person,
         "Planning age",
