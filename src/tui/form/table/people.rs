@@ -74,8 +74,7 @@ pub(super) static FIELDS: &[FieldSpec] = &[
                 Some(())
             },
         },
-        "the month of birth: Medicare (and the end of the Marketplace) starts that month of the \
-         year of 65, and Social Security that month of the claiming age",
+        "Medicare starts this month of the year of 65, Social Security at the claiming age",
     ),
     field(
         G::Person,
