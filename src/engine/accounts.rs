@@ -82,6 +82,18 @@ pub(super) fn balances<N: Num>(accounts: &[AccountState<N>]) -> Balances<N> {
     b
 }
 
+/// The tax-deferred money that may be converted to Roth, of `deferred` in all: inherited IRAs
+/// may not be.
+pub(super) fn convertible<N: Num>(accounts: &[AccountState<N>], deferred: N) -> N {
+    if accounts.iter().all(|a| a.inherited.is_none()) {
+        return deferred;
+    }
+    accounts
+        .iter()
+        .filter(|a| a.kind == AccountKind::Deferred && a.inherited.is_none())
+        .fold(N::ZERO, |s, a| s + a.balance)
+}
+
 /// Takes `amount` from the accounts of a kind in proportion to their balances, in whole cents.
 /// A taxable account's basis falls by the average cost of what it sold.
 pub(super) fn take_pro_rata<N: Num>(
@@ -89,15 +101,23 @@ pub(super) fn take_pro_rata<N: Num>(
     kind: AccountKind,
     amount: N,
 ) {
+    take_pro_rata_from(accounts, kind, amount, |_| true);
+}
+
+/// [`take_pro_rata`] among the accounts of the kind that are `eligible`.
+fn take_pro_rata_from<N: Num>(
+    accounts: &mut [AccountState<N>],
+    kind: AccountKind,
+    amount: N,
+    eligible: impl Fn(&AccountState<N>) -> bool,
+) {
     if !amount.above_zero() {
         return;
     }
+    let holding = |a: &AccountState<N>| a.kind == kind && a.balance.above_zero() && eligible(a);
     let mut total = N::ZERO;
     let mut holders = 0;
-    for a in accounts
-        .iter()
-        .filter(|a| a.kind == kind && a.balance.above_zero())
-    {
+    for a in accounts.iter().filter(|a| holding(a)) {
         total += a.balance;
         holders += 1;
     }
@@ -122,7 +142,6 @@ pub(super) fn take_pro_rata<N: Num>(
         }
         a.balance -= t;
     };
-    let holding = |a: &AccountState<N>| a.kind == kind && a.balance.above_zero();
     if holders == 1 {
         // The usual case: one account of the kind holds it all; no division needed.
         if let Some(a) = accounts.iter_mut().find(|a| holding(a)) {
@@ -207,8 +226,11 @@ pub(super) fn transfer_conversion<N: Num>(
     if !amount.above_zero() {
         return;
     }
+    // An inherited IRA cannot be converted (IRC 408(d)(3)(C)).
     let before = owners_deferred(accounts);
-    take_pro_rata(accounts, AccountKind::Deferred, amount);
+    take_pro_rata_from(accounts, AccountKind::Deferred, amount, |a| {
+        a.inherited.is_none()
+    });
     let after = owners_deferred(accounts);
     for owner in 0..2 {
         let moved = before[owner] - after[owner];
@@ -391,6 +413,7 @@ fn synthetic<N: Num>(kind: AccountKind, name: &str, owner: usize) -> AccountStat
         // A Roth opened for conversions belongs to a living owner (the five-year rule applies).
         penalty_free_age: if kind == AccountKind::Roth { 60 } else { 0 },
         young: Default::default(),
+        inherited: None,
     }
 }
 
@@ -415,6 +438,7 @@ mod tests {
             penalty_free_age: 0,
             spouse_beneficiary: false,
             young: Default::default(),
+            inherited: None,
         }
     }
 

@@ -6,24 +6,91 @@
 
 use super::accounts::take_hsa;
 use super::path::YearReturns;
-use super::scenario::{AccountState, Scenario, YearInputs};
+use super::scenario::{AccountState, Inherited, Scenario, YearInputs};
 use crate::num::Num;
 use crate::plan::AccountKind;
+use crate::tax::rmd::over_period;
 use crate::tax::{Filing, Owners, Person};
 
 /// Accounts of someone who has died pass to the survivor, free of the early-withdrawal tax
-/// (the death exception).
+/// (the death exception). A spouse takes them as their own; an unmarried partner inherits
+/// tax-deferred money as an inherited IRA ([`Inherited`]) and an HSA as income of the year
+/// (IRC 223(f)(8)(B): here a tax-deferred balance due at once). Whether an account changed
+/// kind (the balances by kind then differ from last year's closing ones).
 pub(super) fn pass_to_survivor<N: Num>(
     accounts: &mut [AccountState<N>],
     inputs: &YearInputs<N>,
-    people: usize,
-) {
-    if let Some(survivor) = (0..people).find(|i| inputs.alive[*i]) {
-        for a in accounts.iter_mut() {
-            if !inputs.alive[a.owner] {
-                a.owner = survivor;
-                a.penalty_free_age = 0;
-            }
+    scenario: &Scenario<N>,
+) -> bool {
+    let people = scenario.people.len();
+    let Some(survivor) = (0..people).find(|i| inputs.alive[*i]) else {
+        return false;
+    };
+    let mut regrouped = false;
+    // The owner died at the end of last year: this is the first year without them (a sampled
+    // lifetime's death too, which the scenario's people do not record).
+    let year = inputs.year;
+    for a in accounts.iter_mut() {
+        if inputs.alive[a.owner] {
+            continue;
+        }
+        if !scenario.married() {
+            a.inherited = match a.kind {
+                AccountKind::Deferred => Some(inherited_ira(scenario, a.owner, survivor, year)),
+                AccountKind::Hsa => {
+                    a.kind = AccountKind::Deferred;
+                    regrouped = true;
+                    Some(Inherited {
+                        from: year,
+                        period: None,
+                        deadline: Some(year),
+                    })
+                }
+                _ => a.inherited,
+            };
+        }
+        a.owner = survivor;
+        a.penalty_free_age = 0;
+    }
+    regrouped
+}
+
+/// How an unmarried `survivor` must draw down the IRA of `owner`, who died at the end of the
+/// year before `from`: an eligible designated beneficiary (not more than ten years younger)
+/// stretches it over their Single Life expectancy; anyone younger empties it by the end of the
+/// tenth year. Past the owner's required beginning date, the yearly period is the longer of
+/// the beneficiary's and the owner's remaining life expectancy, and the ten-year rule has
+/// yearly distributions too (Treas. Reg. 1.401(a)(9)-5(d)).
+fn inherited_ira<N: Num>(
+    scenario: &Scenario<N>,
+    owner: usize,
+    survivor: usize,
+    from: i32,
+) -> Inherited<N> {
+    let (late, heir) = (&scenario.people[owner], &scenario.people[survivor]);
+    let death = from - 1;
+    let age = |born: i32, year: i32| u32::try_from(year - born).unwrap_or(0);
+    let beneficiary = scenario.rmd.single_life(age(heir.birth_year, from));
+    // The required beginning date is April 1 of the year after the RMD age: a death at the end
+    // of that year or later is past it.
+    let past_rbd = death > late.birth_year + scenario.rmd.start_age(late.birth_year) as i32;
+    let period = if past_rbd {
+        let owner_left = scenario.rmd.single_life(age(late.birth_year, death)) - N::ONE;
+        beneficiary.max_of(owner_left)
+    } else {
+        beneficiary
+    };
+    if heir.birth_year - late.birth_year <= 10 {
+        Inherited {
+            from,
+            period: Some(period),
+            deadline: None,
+        }
+    } else {
+        Inherited {
+            from,
+            period: past_rbd.then_some(period),
+            deadline: Some(death + 10),
         }
     }
 }
@@ -115,7 +182,9 @@ pub(super) fn rmds_due<N: Num>(
     due.clear();
     for a in accounts.iter() {
         let mut d = N::ZERO;
-        if a.kind == AccountKind::Deferred {
+        if let Some(inherited) = &a.inherited {
+            d = inherited_due(inherited, inputs.year, a.balance);
+        } else if a.kind == AccountKind::Deferred {
             let person = &scenario.people[a.owner];
             let age = inputs.ages[a.owner];
             if age >= scenario.rmd.start_age(person.birth_year) {
@@ -131,6 +200,23 @@ pub(super) fn rmds_due<N: Num>(
         due.push(d);
     }
     started
+}
+
+/// What an inherited IRA must pay out in `year` from its balance at the end of the prior year.
+fn inherited_due<N: Num>(inherited: &Inherited<N>, year: i32, balance: N) -> N {
+    if !balance.above_zero() || year < inherited.from {
+        return N::ZERO;
+    }
+    if inherited.deadline.is_some_and(|last| year >= last) {
+        return balance;
+    }
+    match inherited.period {
+        Some(first) => {
+            let period = first - N::from_i64(i64::from(year - inherited.from));
+            over_period(balance, period)
+        }
+        None => N::ZERO,
+    }
 }
 
 /// Takes the distributions `due` (by position) out of the tax-deferred accounts, never more

@@ -7,8 +7,8 @@
 //! first, after the income is paid out and before the RMDs come out. All flows are in whole cents, so the ledger identity holds to the cent.
 
 use super::accounts::{
-    balances, grow, harvest_gains, reinvest, reinvest_taxable, roth_early, sum_kind, take_hsa,
-    take_pro_rata, transfer_conversion,
+    balances, convertible, grow, harvest_gains, reinvest, reinvest_taxable, roth_early, sum_kind,
+    take_hsa, take_pro_rata, transfer_conversion,
 };
 use super::guardrails::GuardrailState;
 use super::health::Marketplace;
@@ -246,7 +246,8 @@ fn run_from<N: Num>(
     let mut dividend_in: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     let mut rmd_due: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     // A year opens with the balances the last one closed with: a death changes owners and the
-    // five-year rule a Roth account's basis, neither of which the balances count.
+    // five-year rule a Roth account's basis, neither of which the balances count (but an HSA a
+    // partner inherits becomes tax-deferred money: that year's opening is counted again).
     let mut closed: Option<Balances<N>> = None;
     for (index, inputs) in scenario.years.iter().enumerate().skip(first) {
         if index >= until {
@@ -270,7 +271,9 @@ fn run_from<N: Num>(
                 guardrails,
             });
         }
-        pass_to_survivor(&mut accounts, inputs, scenario.people.len());
+        if pass_to_survivor(&mut accounts, inputs, scenario) {
+            closed = None;
+        }
         season_conversions(&mut accounts, inputs.year);
         let opening = match closed.take() {
             Some(b) => {
@@ -369,6 +372,7 @@ fn run_from<N: Num>(
                 + inputs.health.medical,
             irmaa,
             available: [now.cash, now.taxable, now.deferred, now.roth],
+            convertible: convertible(&accounts, now.deferred),
             gain_ratio: (taxable_value - taxable_basis).ratio_short(taxable_value, 12),
             unrealized: (taxable_value - taxable_basis).pos(),
             rmd,

@@ -43,6 +43,34 @@ pub struct AccountState<N> {
     /// For Roth money: conversions of the last five years, (year, amount), drawn after `basis`
     /// (contributions and older conversions) and bearing the 10% before 59½.
     pub young: [(i32, N); 5],
+    /// Tax-deferred money the owner holds as a beneficiary who was not the late owner's spouse.
+    pub inherited: Option<Inherited<N>>,
+}
+
+/// An inherited IRA of a beneficiary who was not the owner's spouse: it cannot be rolled over
+/// or converted to Roth, and it is paid out over the beneficiary's life expectancy (an eligible
+/// designated beneficiary: not more than ten years younger than the owner) or by the end of the
+/// tenth year after the death, with yearly distributions in between when the owner had reached
+/// the required beginning date (IRC 401(a)(9)(B), (E)(ii), (H); Treas. Reg. 1.401(a)(9)-5(d)).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Inherited<N> {
+    /// The first year the beneficiary holds it: the year after the death.
+    pub from: i32,
+    /// The distribution period of that year, one less each year after; `None`: no yearly
+    /// distributions before the deadline.
+    pub period: Option<N>,
+    /// The year by whose end it must all be out; `None`: over the life expectancy.
+    pub deadline: Option<i32>,
+}
+
+impl<N: Copy> Inherited<N> {
+    pub fn convert<M>(&self, f: impl Fn(N) -> M) -> Inherited<M> {
+        Inherited {
+            from: self.from,
+            period: self.period.map(f),
+            deadline: self.deadline,
+        }
+    }
 }
 
 impl<N> AccountState<N> {
@@ -445,6 +473,15 @@ impl<N: Num> Scenario<N> {
     }
 }
 
+impl<N> Scenario<N> {
+    /// Two people married to each other (filing jointly or separately): a survivor inherits
+    /// the other's accounts as a spouse, as their own. Two people filing single or as heads of
+    /// household are unmarried partners.
+    pub fn married(&self) -> bool {
+        self.people.len() == 2 && matches!(self.prior_filing, Filing::Mfj | Filing::Mfs)
+    }
+}
+
 impl<N: Num> Scenario<N> {
     /// The same scenario on `f64`, for the strategies' searches.
     pub fn to_f64(&self) -> Scenario<f64> {
@@ -469,6 +506,7 @@ impl<N: Num> Scenario<N> {
                     penalty_free_age: a.penalty_free_age,
                     spouse_beneficiary: a.spouse_beneficiary,
                     young: a.young.map(|(y, v)| (y, c(v))),
+                    inherited: a.inherited.map(|i| i.convert(c)),
                 })
                 .collect(),
             years: self
@@ -667,6 +705,7 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             penalty_free_age: 0,
             spouse_beneficiary: false,
             young: Default::default(),
+            inherited: None,
         },
         Account::Deferred {
             name,
@@ -707,6 +746,7 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             penalty_free_age: penalty_free_age(a),
             spouse_beneficiary: a.spouse_beneficiary(),
             young: Default::default(),
+            inherited: None,
         },
         Account::Cash { name, balance } => AccountState {
             name: name.clone(),
@@ -722,6 +762,7 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             penalty_free_age: penalty_free_age(a),
             spouse_beneficiary: false,
             young: Default::default(),
+            inherited: None,
         },
     }
 }

@@ -101,6 +101,8 @@ pub struct YearContext<'a, N> {
     pub irmaa: N,
     /// What each source holds after RMDs, indexed by [`Source`].
     pub available: [N; 4],
+    /// The tax-deferred money that may be converted to Roth: all of it but inherited IRAs.
+    pub convertible: N,
     /// Unrealised gain as a share of the taxable accounts' value (negative for a loss).
     pub gain_ratio: N,
     /// Unrealised gain of the taxable accounts (zero when at a loss).
@@ -320,6 +322,7 @@ impl<'a, N: Num> YearContext<'a, N> {
             outlays: c(self.outlays),
             irmaa: c(self.irmaa),
             available: self.available.map(c),
+            convertible: c(self.convertible),
             gain_ratio: c(self.gain_ratio),
             unrealized: c(self.unrealized),
             rmd: c(self.rmd),
@@ -367,7 +370,7 @@ impl<'a, N: Num> YearContext<'a, N> {
     fn solve_fresh(&self, decision: &Decision<N>, guess: Option<N>) -> Solution<N> {
         let convert = decision
             .convert
-            .min_of(self.available(Source::Deferred))
+            .min_of(self.convertible)
             .pos()
             .trunc_cents();
         let harvest = decision.harvest.min_of(self.unrealized).pos().trunc_cents();

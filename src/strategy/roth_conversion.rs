@@ -128,7 +128,9 @@ impl RothConversion {
                 limit = Limit::YearlyCap;
             }
         }
-        let left = (ctx.available(Source::Deferred) - drawn).pos();
+        let left = (ctx.available(Source::Deferred) - drawn)
+            .min_of(ctx.convertible)
+            .pos();
         if convert >= left {
             convert = left;
             limit = Limit::Balance;

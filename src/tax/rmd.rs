@@ -16,6 +16,10 @@ pub struct RmdRules<N> {
     /// Under current law, the Joint and Last Survivor Table, for an owner whose sole
     /// beneficiary is a spouse more than ten years younger.
     joint: Option<Arc<JointLifeTable>>,
+    /// The Single Life Table (Pub. 590-B Table I) from `single_first_age`: a beneficiary's life
+    /// expectancy, whatever rule the owner's RMDs follow.
+    single_first_age: u32,
+    single: Vec<N>,
 }
 
 /// The gap in ages past which a spouse beneficiary's own age sets the period (Pub. 590-B: "more
@@ -35,6 +39,8 @@ impl RmdRules<Decimal> {
             start_ages: tables.rmd_start_age.rows.clone(),
             fixed_start: None,
             joint: None,
+            single_first_age: tables.single_life.periods[0].0,
+            single: tables.single_life.periods.iter().map(|p| p.1).collect(),
         }
     }
 
@@ -52,6 +58,8 @@ impl RmdRules<Decimal> {
             start_ages: Vec::new(),
             fixed_start: Some(start_age),
             joint: None,
+            single_first_age: tables.single_life.periods[0].0,
+            single: tables.single_life.periods.iter().map(|p| p.1).collect(),
         }
     }
 
@@ -82,6 +90,8 @@ impl<N: Num> RmdRules<N> {
             start_ages: self.start_ages.clone(),
             fixed_start: self.fixed_start,
             joint: self.joint.clone(),
+            single_first_age: self.single_first_age,
+            single: self.single.iter().map(|p| c(*p)).collect(),
         }
     }
 
@@ -102,6 +112,12 @@ impl<N: Num> RmdRules<N> {
     pub fn period(&self, age: u32) -> N {
         let i = age.saturating_sub(self.first_age) as usize;
         self.periods[i.min(self.periods.len() - 1)]
+    }
+
+    /// Single Life Table life expectancy at an age (ages past the table use its last row).
+    pub fn single_life(&self, age: u32) -> N {
+        let i = age.saturating_sub(self.single_first_age) as usize;
+        self.single[i.min(self.single.len() - 1)]
     }
 
     /// The period for an owner of `age` whose sole beneficiary all year is a spouse of
@@ -138,13 +154,22 @@ impl<N: Num> RmdRules<N> {
         if age < self.start_age(birth_year) || prior_balance <= N::ZERO {
             return N::ZERO;
         }
-        let exact = prior_balance / self.period_with_spouse(age, spouse_age);
-        let cents = exact.trunc_cents();
-        if cents < exact {
-            cents + N::CENT
-        } else {
-            cents
-        }
+        over_period(prior_balance, self.period_with_spouse(age, spouse_age))
+    }
+}
+
+/// A balance over a distribution period, rounded up to the cent so that the requirement is
+/// always met; all of it once the period is a year or less.
+pub fn over_period<N: Num>(balance: N, period: N) -> N {
+    if period <= N::ONE {
+        return balance;
+    }
+    let exact = balance / period;
+    let cents = exact.trunc_cents();
+    if cents < exact {
+        cents + N::CENT
+    } else {
+        cents
     }
 }
 
