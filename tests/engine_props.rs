@@ -229,6 +229,7 @@ prop_compose! {
                 survivor_share: Decimal::new(8, 1),
                 guardrails: None,
                 medical_costs: (spending.0 / Decimal::from(20)).round_dp(2),
+                charity: (spending.0 / Decimal::from(25)).round_dp(2),
             },
             assumptions: Assumptions {
                 start_year: start,
@@ -273,7 +274,8 @@ proptest! {
                     + r.other_income + r.dividends - r.dividends_reinvested + r.interest
                     + r.rmd + r.deferred_draw + r.roth_draw + r.cash_draw + r.taxable_sale
                     + r.hsa_medical + r.hsa_draw - r.hsa_contribution;
-                let uses = r.spending_paid + r.taxes() + r.health() + r.medical_costs + r.reinvested;
+                let uses = r.spending_paid + (r.charity - r.qcd) + r.taxes() + r.health()
+                    + r.medical_costs + r.reinvested;
                 prop_assert_eq!(sources, uses, "{} {}", p.strategy, r.year);
                 prop_assert!(r.dividends_reinvested >= Decimal::ZERO && r.dividends_reinvested <= r.dividends);
                 // a shortfall only when every account the order can reach is empty

@@ -248,7 +248,7 @@ impl<'a> HealthCosts<'a> {
     /// premiums, poverty lines and the wage base past their last published year. Held within a
     /// billion-fold either way, as far as those tables are indexed (`index::growth`): only a
     /// century of runaway inflation reaches it, and the premiums then stop growing.
-    fn level(&self, year: i32) -> Decimal {
+    pub(super) fn level(&self, year: i32) -> Decimal {
         self.raw_level(year)
             .clamp(dec!(0.000000001), dec!(1000000000))
     }

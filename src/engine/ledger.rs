@@ -85,6 +85,10 @@ pub struct YearRow<N> {
     /// The spending guardrails this year: -1 a cut, +1 a raise, 0 neither (or no guardrails).
     pub guardrail: i8,
     pub spending_paid: N,
+    /// Gifts to charity made, of which `qcd` went from IRAs straight to the charity
+    /// (qualified charitable distributions: not income, part of the RMDs they met).
+    pub charity: N,
+    pub qcd: N,
     pub shortfall: N,
     pub federal_tax: N,
     pub state_tax: N,
@@ -169,6 +173,7 @@ impl<N: Num> YearRow<N> {
     pub fn identity_gap(&self) -> N {
         self.opening.total() + self.income() + self.growth
             - (self.spending_paid
+                + self.charity
                 + self.taxes()
                 + self.health()
                 + self.medical_costs

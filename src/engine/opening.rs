@@ -219,6 +219,48 @@ fn inherited_due<N: Num>(inherited: &Inherited<N>, year: i32, balance: N) -> N {
     }
 }
 
+/// The year's gifts to charity given from IRAs as qualified charitable distributions, by each
+/// living owner who reaches 70½ this year or has, up to their limit: first what their accounts
+/// owe as RMDs (which the gifts then meet), then more of their IRA money. `due` is lowered by
+/// what the gifts met; the rest of the gifts is paid like spending. Inherited IRAs are left out
+/// (their owners may give from them too; not modelled).
+pub(super) fn give_from_iras<N: Num>(
+    accounts: &mut [AccountState<N>],
+    inputs: &YearInputs<N>,
+    due: &mut [N],
+) -> N {
+    let wanted = inputs.charity;
+    let mut room = [0, 1].map(|i| {
+        if inputs.alive[i] {
+            inputs.qcd_limit[i]
+        } else {
+            N::ZERO
+        }
+    });
+    if !wanted.above_zero() || !room.iter().any(|r| r.above_zero()) {
+        return N::ZERO;
+    }
+    let mut left = wanted;
+    for meeting_rmds in [true, false] {
+        for (a, d) in accounts.iter_mut().zip(due.iter_mut()) {
+            if a.kind != AccountKind::Deferred || a.inherited.is_some() || !left.above_zero() {
+                continue;
+            }
+            let owner = a.owner.min(1);
+            let cap = if meeting_rmds { *d } else { a.balance };
+            let gift = left.min_of(room[owner]).min_of(cap).min_of(a.balance);
+            if !gift.above_zero() {
+                continue;
+            }
+            a.balance -= gift;
+            *d = (*d - gift).pos();
+            room[owner] -= gift;
+            left -= gift;
+        }
+    }
+    wanted - left
+}
+
 /// Takes the distributions `due` (by position) out of the tax-deferred accounts, never more
 /// than an account holds: the total and each owner's part.
 pub(super) fn take_rmds<N: Num>(accounts: &mut [AccountState<N>], due: &[N]) -> (N, [N; 2]) {

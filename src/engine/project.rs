@@ -15,7 +15,7 @@ use super::health::Marketplace;
 use super::ledger::{Balances, Projection, YearRow};
 use super::marginals::year_marginals;
 use super::opening::{
-    Payouts, early_rate, hsa_flows, owners, pass_to_survivor, payouts, rmds_due,
+    Payouts, early_rate, give_from_iras, hsa_flows, owners, pass_to_survivor, payouts, rmds_due,
     season_conversions, surcharge, take_rmds,
 };
 use super::scenario::{AccountState, Scenario};
@@ -313,6 +313,7 @@ fn run_from<N: Num>(
         if scenario.end_of_year {
             growth = grow(&mut accounts, &growth_rate, &inputs.returns);
         }
+        let qcd = give_from_iras(&mut accounts, inputs, &mut rmd_due);
         let (rmd, rmd_of) = take_rmds(&mut accounts, &rmd_due);
         trace(index, AccountStage::AfterRmd, &accounts);
 
@@ -355,6 +356,8 @@ fn run_from<N: Num>(
             - contributed;
         let (living, guardrail) = guardrails.year(scenario, inputs.living, opening.total());
         let spending = living + inputs.one_offs;
+        // Gifts the IRAs did not give are paid like spending.
+        let charity_cash = inputs.charity - qcd;
         let now = balances(&accounts);
         let (taxable_value, taxable_basis) = (now.taxable, now.basis);
         let owners = owners(inputs, &accounts, rmd_of, age_head, age_spouse);
@@ -366,6 +369,7 @@ fn run_from<N: Num>(
             base,
             fixed_cash,
             outlays: spending
+                + charity_cash
                 + irmaa
                 + inputs.health.medicare
                 + inputs.health.payroll
@@ -395,7 +399,8 @@ fn run_from<N: Num>(
             ),
         };
         // Money the accounts could not give: the HSAs are spent on other things too.
-        let (solution, hsa_draw, hsa_penalty) = if solution.shortfall.above_zero() && has_hsa {
+        // (Not for gifts alone: they stop first.)
+        let (solution, hsa_draw, hsa_penalty) = if solution.shortfall > charity_cash && has_hsa {
             spend_hsa(&ctx, &decision.convert(), solution, &accounts)
         } else {
             (solution, N::ZERO, N::ZERO)
@@ -462,15 +467,19 @@ fn run_from<N: Num>(
         carried_loss = tax.loss_carryforward;
         magi_history = [magi_history[1], Some((tax.magi, inputs.filing))];
 
-        // Need left unmet falls on spending first, then on the health premiums, the surcharge
-        // and the payroll tax. (Income taxes are always paid: validation keeps every rate on the
-        // next dollar below 100%, so the taxes of a year never exceed what it brings in.)
+        // Need left unmet falls on the gifts paid in cash first, then on spending, the health
+        // premiums, the surcharge and the payroll tax. (Income taxes are always paid: validation
+        // keeps every rate on the next dollar below 100%, so the taxes of a year never exceed
+        // what it brings in.)
         let mut unmet = shortfall;
         let mut pay = |due: N| {
             let short = unmet.min_of(due);
             unmet -= short;
             due - short
         };
+        // Short of money, the gifts stop first; what they leave unpaid is no shortfall.
+        let charity_paid = pay(charity_cash);
+        let shortfall = shortfall - (charity_cash - charity_paid);
         let spending_paid = pay(spending);
         let medical_paid = pay(inputs.health.medical);
         let marketplace_paid = pay(premium);
@@ -521,6 +530,8 @@ fn run_from<N: Num>(
             spending,
             guardrail,
             spending_paid,
+            charity: qcd + charity_paid,
+            qcd,
             shortfall,
             federal_tax: federal,
             state_tax: state,

@@ -11,6 +11,7 @@ use crate::num::RoundTo;
 use crate::plan::{Account, AccountKind, Dividends, Plan, RmdRule, RmdTable};
 use crate::tax::early_withdrawal::EarlyWithdrawalTable;
 use crate::tax::law::MAX_PRICE_INDEX;
+use crate::tax::qcd::QcdTable;
 use crate::tax::tables::LAST_TABLE_YEAR;
 use crate::tax::{
     Filing, Irmaa, LawMode, LawTables, RmdRules, StateCode, StateLaw, StateTables, StateYear,
@@ -184,6 +185,11 @@ pub struct YearInputs<N> {
     pub living: N,
     /// One-off expenses of the year, in dollars of the year.
     pub one_offs: N,
+    /// Gifts to charity of the year, in dollars of the year.
+    pub charity: N,
+    /// Each person's limit on qualified charitable distributions from their IRAs this year:
+    /// zero before the year they reach 70½.
+    pub qcd_limit: [N; 2],
     /// Months on Medicare of everyone enrolled, added up (12 a person enrolled all year; from
     /// the month of their Medicare age in that year).
     pub enrolled_months: u32,
@@ -401,6 +407,16 @@ impl<N: Num> Scenario<N> {
                     .map(|i| plan.people[i].months_from_age(plan.people[i].medicare_age, year))
                     .sum()
             };
+            let mut qcd_limit = [N::ZERO; 2];
+            if !plan.spending.charity.is_zero() {
+                let table = QcdTable::get()?;
+                let limit = table.limit(year, &|y| health.level(y))?;
+                for (i, p) in plan.people.iter().enumerate().take(2) {
+                    if table.eligible(p.birth_year, p.birth_month, year) {
+                        qcd_limit[i] = N::from_dec(limit);
+                    }
+                }
+            }
             let health = health.year(plan, k, &ages, &alive, filing, &own, level_dec)?;
             years.push(YearInputs {
                 year,
@@ -429,6 +445,8 @@ impl<N: Num> Scenario<N> {
                 other_income_nominal: cents::<N>(other_nominal),
                 living: cents::<N>(living * level_dec),
                 one_offs: cents::<N>(one_offs * level_dec),
+                charity: cents::<N>(plan.spending.charity * level_dec),
+                qcd_limit,
                 enrolled_months: enrolled,
                 health: health.convert(),
                 returns: path.years[k],
@@ -534,6 +552,8 @@ impl<N: Num> Scenario<N> {
                     other_income_nominal: c(y.other_income_nominal),
                     living: c(y.living),
                     one_offs: c(y.one_offs),
+                    charity: c(y.charity),
+                    qcd_limit: y.qcd_limit.map(c),
                     enrolled_months: y.enrolled_months,
                     health: y.health.to_f64(),
                     returns: YearReturns {

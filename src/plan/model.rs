@@ -716,6 +716,11 @@ pub struct Spending {
     /// tax-free from HSAs first (with Medicare premiums from 65), the rest like any spending.
     #[serde(default, skip_serializing_if = "Decimal::is_zero", with = "serde_dec")]
     pub medical_costs: Decimal,
+    /// Gifts to charity a year, in today's dollars, besides the spending above: given from the
+    /// IRAs of whoever is 70½ as qualified charitable distributions (not income, and counted
+    /// toward their RMDs) up to each owner's limit, the rest paid like any spending.
+    #[serde(default, skip_serializing_if = "Decimal::is_zero", with = "serde_dec")]
+    pub charity: Decimal,
 }
 
 /// Guyton–Klinger guardrails on the withdrawal rate (living costs over the opening portfolio).

@@ -486,6 +486,7 @@ fn household(plan: &Plan) -> Checker {
     let sp = &plan.spending;
     c.money("spending.annual", sp.annual);
     c.money("spending.medical_costs", sp.medical_costs);
+    c.money("spending.charity", sp.charity);
     c.rate(
         "spending.survivor_share",
         sp.survivor_share,

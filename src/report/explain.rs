@@ -50,6 +50,12 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
         g if g > 0 => s.push_str("guardrail: spending raised; "),
         _ => {}
     }
+    if row.qcd > Decimal::ZERO {
+        s.push_str(&format!(
+            "gave {} to charity straight from IRAs (QCD, not income); ",
+            format_dollars(row.qcd)
+        ));
+    }
     if row.rmd > Decimal::ZERO {
         s.push_str(&format!("RMD {}; ", format_dollars(row.rmd)));
     }

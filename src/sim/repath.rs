@@ -281,6 +281,7 @@ fn rescale(y: &mut YearInputs<f64>, t: &YearInputs<f64>, life: Option<&LifeYear>
     y.other_income = t.other_income_nominal + scale(t.other_income - t.other_income_nominal);
     y.living = scale(living);
     y.one_offs = scale(t.one_offs);
+    y.charity = scale(t.charity);
 }
 
 /// What a drawn death sets in a year, at the template's prices (amounts that follow prices are

@@ -11,6 +11,7 @@ pub mod hsa;
 pub mod irmaa;
 pub mod law;
 pub mod payroll;
+pub mod qcd;
 pub mod rmd;
 pub mod slope;
 pub mod state;

@@ -376,6 +376,9 @@ prop_compose! {
         first.mortality = Decimal::new(mortality.0, 2);
         second.sex = Sex::ALL[sexes.1];
         second.mortality = Decimal::new(mortality.1, 2);
+        // Birth months likewise (1 to 12).
+        first.birth_month = 1 + (first.name.len() as u32 * 5 + first.planning_age) % 12;
+        second.birth_month = 1 + (second.name.len() as u32 * 7 + second.planning_age) % 12;
         let mut people = vec![first];
         if couple {
             people.push(second);
@@ -473,6 +476,12 @@ prop_compose! {
                 one_offs: spending.2.into_iter().map(|(k, amount)| OneOff { year: start + k, amount, label: "one-off".into() }).collect(),
                 survivor_share: spending.3,
                 medical_costs: spending.5.unwrap_or_default(),
+                // Gifts follow the other draws too: half the medical costs, in every other plan.
+                charity: if spending.0.to_string().len() % 2 == 0 {
+                    spending.5.unwrap_or_default() / Decimal::TWO
+                } else {
+                    Decimal::ZERO
+                },
                 guardrails: spending.4.map(|(upper, lower, adjust, floor)| Guardrails {
                     upper: Decimal::new(upper, 2),
                     lower: Decimal::new(lower, 2),
@@ -711,8 +720,11 @@ pub fn corrupt(plan: &mut Plan, which: u8, bad: &Corruption) {
 }
 
 fn amount_slots(plan: &mut Plan) -> Vec<&mut Decimal> {
-    let mut v: Vec<&mut Decimal> =
-        vec![&mut plan.spending.annual, &mut plan.spending.medical_costs];
+    let mut v: Vec<&mut Decimal> = vec![
+        &mut plan.spending.annual,
+        &mut plan.spending.medical_costs,
+        &mut plan.spending.charity,
+    ];
     for p in &mut plan.people {
         if let Coverage::Marketplace { benchmark, .. } = &mut p.coverage {
             v.push(benchmark);

@@ -37,6 +37,7 @@ fn rich_plans() -> Vec<Plan> {
         items::add_account(&mut a, kind).unwrap();
     }
     a.spending.medical_costs = dec!(4000);
+    a.spending.charity = dec!(2000);
     if let Some(crate::plan::Account::Hsa { family, .. }) = a.accounts.last_mut() {
         *family = true;
     }

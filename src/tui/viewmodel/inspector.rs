@@ -113,6 +113,8 @@ pub fn inspector(app: &App) -> Inspector {
         ("Medical costs", r.medical_costs),
         ("  paid from HSAs, tax-free", r.hsa_medical),
         ("HSA spent on other (income)", r.hsa_draw),
+        ("Gifts to charity", r.charity),
+        ("  from IRAs (QCDs, not income)", r.qcd),
     ] {
         if v != Decimal::ZERO {
             ledger.push(row(label, m(v)));

@@ -27,6 +27,15 @@ pub(super) static FIELDS: &[FieldSpec] = &[
     .within(money_bounds),
     field(
         G::Spending,
+        "Gifts to charity",
+        "spending.charity",
+        K::Money,
+        single!(Decimal, spending.charity),
+        "a year in today's dollars: from 70½ given from IRAs as QCDs, not income",
+    )
+    .within(money_bounds),
+    field(
+        G::Spending,
         "Survivor share",
         "spending.survivor_share",
         K::Rate,
