@@ -126,5 +126,8 @@ fn short_of_money_the_gifts_stop_first_and_are_no_shortfall() {
 fn the_year_says_what_went_to_charity_from_the_ira() {
     let gives = first(&giver(1952, ", charity: 10000"));
     let line = drawdown::report::explain::explain(&gives);
-    assert!(line.contains("gave $10,000 to charity straight from IRAs"), "{line}");
+    assert!(
+        line.contains("gave $10,000 to charity straight from IRAs"),
+        "{line}"
+    );
 }

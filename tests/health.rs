@@ -434,11 +434,22 @@ fn avery_alone(birth_month: u32) -> Plan {
     plan
 }
 
+/// The first strategy's years of [`avery_alone`] born in January and born in July.
+type Years = Vec<drawdown::engine::YearRow<Decimal>>;
+fn born_in_january_and_july() -> (Years, Years) {
+    let rows = |month| {
+        compare(&avery_alone(month))
+            .unwrap()
+            .projections
+            .remove(0)
+            .rows
+    };
+    (rows(1), rows(7))
+}
+
 #[test]
 fn the_year_of_65_splits_at_the_birth_month_between_the_marketplace_and_medicare() {
-    let (january, july) = (avery_alone(1), avery_alone(7));
-    let (cj, cl) = (compare(&january).unwrap(), compare(&july).unwrap());
-    let (rj, rl) = (&cj.projections[0].rows, &cl.projections[0].rows);
+    let (rj, rl) = &born_in_january_and_july();
     // 2031, the year Avery turns 65.
     let k = 5;
     assert_eq!(rl[k].year, 2031);
@@ -492,9 +503,7 @@ fn the_irmaa_surcharge_of_the_year_of_65_is_for_the_months_on_medicare() {
 
 #[test]
 fn social_security_starts_in_the_birth_month_of_the_claiming_age() {
-    let (january, july) = (avery_alone(1), avery_alone(7));
-    let (cj, cl) = (compare(&january).unwrap(), compare(&july).unwrap());
-    let (rj, rl) = (&cj.projections[0].rows, &cl.projections[0].rows);
+    let (rj, rl) = &born_in_january_and_july();
     // Avery claims at 67, in 2033; Blake not until 2035.
     let k = 7;
     assert_eq!(rl[k].year, 2033);

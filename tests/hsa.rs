@@ -78,15 +78,21 @@ fn contributions_come_from_wages_before_tax_up_to_the_limit_with_the_catch_up() 
     assert_eq!(last.closing.hsa, Decimal::ZERO);
 }
 
-#[test]
-fn no_contributions_on_medicare_or_without_wages() {
+/// [`worker`] born in 1962 (64 in 2026), working to 67, putting `contribution` in an HSA.
+fn worker_to_67(contribution: &str) -> Plan {
     let mut plan = worker(
-        r#"Hsa(name: "HSA", owner: 0, balance: 0, contribution: 4000)"#,
+        &format!(r#"Hsa(name: "HSA", owner: 0, balance: 0, contribution: {contribution})"#),
         "",
     );
-    // Kim is 64 in 2026 and works to 67: on Medicare from 65, the year 2027.
     plan.people[0].birth_year = 1962;
     plan.income.wages[0].until_age = 67;
+    plan
+}
+
+#[test]
+fn no_contributions_on_medicare_or_without_wages() {
+    // Kim is 64 in 2026 and works to 67: on Medicare from 65, the year 2027.
+    let mut plan = worker_to_67("4000");
     let c = compare(&plan).unwrap();
     let rows = &c.projections[0].rows;
     assert_eq!(rows[0].hsa_contribution, dec!(4000));
@@ -212,14 +218,9 @@ fn hsa_fields_are_checked_and_old_plans_load_without_them() {
 
 #[test]
 fn the_year_of_medicare_allows_the_months_before_the_birth_month() {
-    let mut plan = worker(
-        r#"Hsa(name: "HSA", owner: 0, balance: 0, contribution: 8000)"#,
-        "",
-    );
     // Kim is 64 in 2026 and works to 67; Medicare from October 2027, the month of 65.
-    plan.people[0].birth_year = 1962;
+    let mut plan = worker_to_67("8000");
     plan.people[0].birth_month = 10;
-    plan.income.wages[0].until_age = 67;
     let c = compare(&plan).unwrap();
     let rows = &c.projections[0].rows;
     // 2026: $4,400 + $1,000 catch-up; 2027: nine months of $4,500 + $1,000 (IRC 223(b)(2)).
