@@ -331,3 +331,17 @@ fn privacy_mode_hides_names_inside_strategy_labels_and_scenario_names() {
     let public = handout_html(&p, &c, None, &HandoutOptions::default()).unwrap();
     assert!(public.contains("For Lee") && public.contains("Heir-aware"));
 }
+
+#[test]
+fn the_facts_list_the_gifts_to_charity() {
+    let mut plan = demo_plan();
+    assert!(!demo(false).contains("Gifts to charity"));
+    plan.spending.charity = rust_decimal::Decimal::from(6000);
+    let options = HandoutOptions {
+        private: false,
+        scenario: None,
+    };
+    let html = handout_for_plan(&plan, &Budget::repeatable(), &options).unwrap();
+    assert!(html.contains("Gifts to charity"));
+    assert!(html.contains("$6,000 a year, in 2026 dollars: from 70½ given straight from IRAs"));
+}

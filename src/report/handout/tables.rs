@@ -119,6 +119,16 @@ pub fn household(shown: &Shown) -> String {
         };
         facts.push((label, format!("{} in {}", shown.money(o.amount), o.year)));
     }
+    if !plan.spending.charity.is_zero() {
+        facts.push((
+            "Gifts to charity".into(),
+            format!(
+                "{} a year, in {start} dollars: from 70½ given straight from IRAs (qualified \
+                 charitable distributions, not income)",
+                shown.money(plan.spending.charity)
+            ),
+        ));
+    }
     for s in &plan.income.social_security {
         facts.push((
             format!("Social Security, {}", shown.person(s.person)),
