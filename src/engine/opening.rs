@@ -212,8 +212,13 @@ fn inherited_due<N: Num>(inherited: &Inherited<N>, year: i32, balance: N) -> N {
     }
     match inherited.period {
         Some(first) => {
+            // A period of a year or less leaves it all to take.
             let period = first - N::from_i64(i64::from(year - inherited.from));
-            over_period(balance, period)
+            if period <= N::ONE {
+                balance
+            } else {
+                over_period(balance, period)
+            }
         }
         None => N::ZERO,
     }

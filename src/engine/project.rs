@@ -356,8 +356,13 @@ fn run_from<N: Num>(
             - contributed;
         let (living, guardrail) = guardrails.year(scenario, inputs.living, opening.total());
         let spending = living + inputs.one_offs;
-        // Gifts the IRAs did not give are paid like spending.
-        let charity_cash = inputs.charity - qcd;
+        // Gifts the IRAs did not give are paid like spending. (Most years give nothing from IRAs,
+        // and pay every gift below: they skip the Decimal arithmetic.)
+        let charity_cash = if !qcd.above_zero() {
+            inputs.charity
+        } else {
+            inputs.charity - qcd
+        };
         let now = balances(&accounts);
         let (taxable_value, taxable_basis) = (now.taxable, now.basis);
         let owners = owners(inputs, &accounts, rmd_of, age_head, age_spouse);
@@ -479,7 +484,11 @@ fn run_from<N: Num>(
         };
         // Short of money, the gifts stop first; what they leave unpaid is no shortfall.
         let charity_paid = pay(charity_cash);
-        let shortfall = shortfall - (charity_cash - charity_paid);
+        let shortfall = if charity_paid == charity_cash {
+            shortfall
+        } else {
+            shortfall - (charity_cash - charity_paid)
+        };
         let spending_paid = pay(spending);
         let medical_paid = pay(inputs.health.medical);
         let marketplace_paid = pay(premium);

@@ -158,12 +158,9 @@ impl<N: Num> RmdRules<N> {
     }
 }
 
-/// A balance over a distribution period, rounded up to the cent so that the requirement is
-/// always met; all of it once the period is a year or less.
+/// A balance over a distribution period (more than a year), rounded up to the cent so that the
+/// requirement is always met.
 pub fn over_period<N: Num>(balance: N, period: N) -> N {
-    if period <= N::ONE {
-        return balance;
-    }
     let exact = balance / period;
     let cents = exact.trunc_cents();
     if cents < exact {
