@@ -416,8 +416,9 @@ fn stretches(covered: &[(Decimal, u32)]) -> Vec<Stretch<Decimal>> {
 /// with prices), in a year they earn wages, are covered before Medicare (an HDHP, taken to be
 /// the coverage they have: not `Uninsured`) and not on Medicare, up to the year's limit with the
 /// catch-up from 55 for the months before Medicare (the year Medicare starts, those before its
-/// month), and never more than their wages, from which they are paid. Spouses share the family limit when
-/// either has family coverage; each catch-up goes to its owner's account (IRC 223(b)(3), (5)).
+/// month), and never more than their wages, from which they are paid. Spouses share the family
+/// limit when either has family coverage; each catch-up goes to its owner's account (IRC
+/// 223(b)(3), (5)).
 fn hsa_contributions(
     plan: &Plan,
     hsa: &Hsa<Decimal>,
