@@ -476,3 +476,32 @@ fn hsa_contributions(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stretches_end_where_someone_leaves_for_medicare() {
+        let (a, b) = (dec!(12000), dec!(9000.006));
+        let s = |covered: &[(Decimal, u32)]| -> Vec<(Decimal, u32)> {
+            stretches(covered)
+                .iter()
+                .map(|s| (s.benchmark, s.months))
+                .collect()
+        };
+        // Both all year: one stretch, the sum rounded once.
+        assert_eq!(s(&[(a, 12), (b, 12)]), [(dec!(21000.01), 12)]);
+        // One reaches 65 in July: both for six months, then the other alone.
+        assert_eq!(
+            s(&[(a, 6), (b, 12)]),
+            [(dec!(21000.01), 6), (dec!(9000.01), 6)]
+        );
+        // Both reach 65 in the year, in April and October: both for three months, then one for
+        // six, and no coverage after.
+        assert_eq!(
+            s(&[(a, 3), (b, 9)]),
+            [(dec!(21000.01), 3), (dec!(9000.01), 6)]
+        );
+    }
+}
