@@ -328,7 +328,7 @@ impl<N: Num> Scenario<N> {
                 alive[i] = year <= p.last_year;
             }
             let both = two && alive[0] && alive[1];
-            let filing = if two && !both && matches!(plan.filing, Filing::Mfj | Filing::Mfs) {
+            let filing = if two && !both && plan.filing.married() {
                 Filing::Single
             } else {
                 plan.filing
@@ -496,7 +496,7 @@ impl<N> Scenario<N> {
     /// the other's accounts as a spouse, as their own. Two people filing single or as heads of
     /// household are unmarried partners.
     pub fn married(&self) -> bool {
-        self.people.len() == 2 && matches!(self.prior_filing, Filing::Mfj | Filing::Mfs)
+        self.people.len() == 2 && self.prior_filing.married()
     }
 }
 

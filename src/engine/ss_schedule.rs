@@ -15,7 +15,6 @@ use crate::benefits::{
     BenefitsError, EarningsTest, EarningsTestTable, WorkYear, adjusted_claim_months,
 };
 use crate::plan::Plan;
-use crate::tax::Filing;
 use rust_decimal::Decimal;
 
 /// One person's record and claim, fixed for the plan.
@@ -100,7 +99,7 @@ impl Schedule {
             .collect();
         Schedule {
             records,
-            married: matches!(plan.filing, Filing::Mfj | Filing::Mfs),
+            married: plan.filing.married(),
             withheld_months: [0; 2],
             refund: [Decimal::ZERO; 2],
             rates: [None; 2],
@@ -292,6 +291,7 @@ pub fn earnings_test(
 mod tests {
     use super::*;
     use crate::plan::parse_plan;
+    use crate::tax::Filing;
     use rust_decimal_macros::dec;
 
     /// A couple's plan from 2024 at zero inflation (benefits stay in 2024 dollars).

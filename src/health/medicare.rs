@@ -77,15 +77,10 @@ impl<N: Num> MedicarePremiums<N> {
     }
 }
 
-/// Months of `year` a person born in `birth_month` (1–12) of `birth_year` is on Medicare when
-/// enrolling at 65: entitlement starts the month of the 65th birthday (42 USC 426(a); a birthday
-/// on the 1st starts it a month earlier, which this ignores).
-pub fn medicare_months(birth_year: i32, birth_month: u32, year: i32) -> u32 {
-    months_from_age(birth_year, birth_month, 65, year)
-}
-
 /// Months of `year` from the month a person born in `birth_month` (1–12) of `birth_year` reaches
-/// `age`: none in the years before, twelve in the years after.
+/// `age`: none in the years before, twelve in the years after. Medicare, say, starts the month
+/// of the birthday of its age (42 USC 426(a); a birthday on the 1st starts it a month earlier,
+/// which this ignores).
 pub fn months_from_age(birth_year: i32, birth_month: u32, age: u32, year: i32) -> u32 {
     let month = birth_month.clamp(1, 12);
     match i64::from(year) - i64::from(birth_year) - i64::from(age) {
@@ -93,11 +88,6 @@ pub fn months_from_age(birth_year: i32, birth_month: u32, age: u32, year: i32) -
         0 => 13 - month,
         _ => 12,
     }
-}
-
-/// Months of `year` before Medicare: those a Marketplace plan (and the credit) can cover.
-pub fn months_before_medicare(birth_year: i32, birth_month: u32, year: i32) -> u32 {
-    12 - medicare_months(birth_year, birth_month, year)
 }
 
 #[cfg(test)]
@@ -143,10 +133,10 @@ mod tests {
 
     #[test]
     fn medicare_starts_the_month_of_the_65th_birthday() {
-        assert_eq!(medicare_months(1961, 4, 2025), 0);
-        assert_eq!(medicare_months(1961, 4, 2026), 9); // April to December
-        assert_eq!(months_before_medicare(1961, 4, 2026), 3);
-        assert_eq!(medicare_months(1961, 1, 2026), 12);
-        assert_eq!(medicare_months(1961, 12, 2027), 12);
+        assert_eq!(months_from_age(1961, 4, 65, 2025), 0);
+        assert_eq!(months_from_age(1961, 4, 65, 2026), 9); // April to December
+        assert_eq!(12 - months_from_age(1961, 4, 65, 2026), 3);
+        assert_eq!(months_from_age(1961, 1, 65, 2026), 12);
+        assert_eq!(months_from_age(1961, 12, 65, 2027), 12);
     }
 }

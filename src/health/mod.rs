@@ -12,6 +12,6 @@ pub mod tables;
 
 pub use aca::{AcaCredit, AcaHousehold, AcaLaw, AcaStatus, aca_magi};
 pub use error::HealthError;
-pub use medicare::{MedicarePremiums, medicare_months, months_before_medicare, months_from_age};
+pub use medicare::{MedicarePremiums, months_from_age};
 pub use region::{PovertyRegion, StateCode};
 pub use tables::HealthTables;

@@ -20,6 +20,13 @@ pub enum Filing {
 impl Filing {
     pub const ALL: [Filing; 4] = [Filing::Single, Filing::Mfj, Filing::Mfs, Filing::Hoh];
 
+    /// A married couple's status, joint or separate. Two people filing single or as heads of
+    /// household are taken to be unmarried partners.
+    #[inline]
+    pub fn married(self) -> bool {
+        matches!(self, Filing::Mfj | Filing::Mfs)
+    }
+
     #[inline]
     pub fn index(self) -> usize {
         match self {

@@ -2,6 +2,7 @@
 //! straight to a charity is not income and counts toward the year's RMD. The law is
 //! `assets/tax/qcd.ron`.
 
+use super::early_withdrawal::age_in_months;
 use super::error::TaxError;
 use crate::assets;
 use crate::index::growth;
@@ -71,9 +72,7 @@ impl QcdTable {
     /// Whether someone born in `birth_month` of `birth_year` is 70½ by the end of `year`, so
     /// that a gift late in the year qualifies.
     pub fn eligible(&self, birth_year: i32, birth_month: u32, year: i32) -> bool {
-        let months_at_december =
-            i64::from(year - birth_year) * 12 + 12 - i64::from(birth_month.clamp(1, 12));
-        months_at_december >= i64::from(self.from_age_months)
+        age_in_months(birth_year, birth_month, year, 12) >= self.from_age_months
     }
 }
 

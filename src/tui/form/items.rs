@@ -339,7 +339,7 @@ pub fn remove_person(plan: &Plan, i: usize, leaving: Leaving) -> Result<Plan, St
             *owner = 0;
         }
     }
-    if matches!(next.filing, Filing::Mfj | Filing::Mfs) {
+    if next.filing.married() {
         next.filing = Filing::Single;
     }
     Ok(next)
