@@ -56,13 +56,23 @@ fn a_schedule_out_of_order_is_refused_naming_the_row() {
     );
 }
 
+/// A copy of the demo plan and a schedule file `name` holding `text`, in `dir`.
+fn demo_and_csv(
+    dir: &std::path::Path,
+    name: &str,
+    text: &str,
+) -> (std::path::PathBuf, std::path::PathBuf) {
+    let plan = dir.join("plan.ron");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/saves/D.ron"), &plan).unwrap();
+    let csv = dir.join(name);
+    std::fs::write(&csv, text).unwrap();
+    (plan, csv)
+}
+
 #[test]
 fn drawdown_schedule_adds_a_csv_to_a_plan_and_names_a_bad_line() {
     let dir = tempfile::tempdir().unwrap();
-    let plan = dir.path().join("plan.ron");
-    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/saves/D.ron"), &plan).unwrap();
-    let csv = dir.path().join("lp.csv");
-    std::fs::write(&csv, CSV).unwrap();
+    let (plan, csv) = demo_and_csv(dir.path(), "lp.csv", CSV);
     let (plan_arg, csv_arg) = (plan.to_str().unwrap(), csv.to_str().unwrap());
     let out = drawdown(&["schedule", plan_arg, csv_arg, "--label", "LP schedule"]);
     assert!(
@@ -130,10 +140,11 @@ fn a_schedule_file_names_its_columns_in_any_order() {
 #[test]
 fn drawdown_schedule_today_grows_real_amounts_by_the_plans_inflation() {
     let dir = tempfile::tempdir().unwrap();
-    let plan = dir.path().join("plan.ron");
-    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/saves/D.ron"), &plan).unwrap();
-    let csv = dir.path().join("real.csv");
-    std::fs::write(&csv, "year,roth_conversion\n2026,50000\n2028,40000\n").unwrap();
+    let (plan, csv) = demo_and_csv(
+        dir.path(),
+        "real.csv",
+        "year,roth_conversion\n2026,50000\n2028,40000\n",
+    );
     let (plan_arg, csv_arg) = (plan.to_str().unwrap(), csv.to_str().unwrap());
     let out = drawdown(&["schedule", plan_arg, csv_arg, "--today"]);
     assert!(
