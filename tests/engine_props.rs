@@ -6,7 +6,7 @@ use drawdown::compare::compare;
 use drawdown::engine::mortality::{LifeTable, Survival, weighted};
 use drawdown::plan::{
     Account, Assumptions, Dividends, Income, Move, OneOff, Pension, Person, Plan, PriorMagi,
-    Returns, SocialSecurity, Spending, SpendingChange, StateResidence, Wage, validate,
+    Returns, SocialSecurity, Spending, SpendingChange, StateResidence, Wage, Windfall, validate,
 };
 use drawdown::strategy::StrategySpec;
 use drawdown::tax::{Filing, FlatChange, LawMode, StateTax};
@@ -221,6 +221,8 @@ prop_compose! {
                 pensions: pension.into_iter().map(|(amount, start_age, cola, survivor_share)| Pension { government: cola > Decimal::ZERO, person: 0, name: "Pension".into(), amount, start_age, cola, survivor_share }).collect(),
                 wages: wages.into_iter().map(|(amount, until_age)| Wage { person: 0, amount, until_age, self_employed: until_age % 2 == 1 }).collect(),
                 other: vec![],
+                // A windfall (a fifth of it a taxable gain) a year after the one-off.
+                windfalls: spending.2.map(|(k, amount)| Windfall { year: start + 1 + k, amount: amount * Decimal::from(5), taxable_gain: amount, label: "windfall".into() }).into_iter().collect(),
             },
             spending: Spending {
                 annual: spending.0,
@@ -271,7 +273,7 @@ proptest! {
                 // and what was drawn goes to the need, the taxes and premiums, and the
                 // reinvested rest, to the cent, draws beyond the need included.
                 let sources = r.social_security + r.pensions + r.wages + r.self_employment
-                    + r.other_income + r.dividends - r.dividends_reinvested + r.interest
+                    + r.other_income + r.windfall + r.dividends - r.dividends_reinvested + r.interest
                     + r.rmd + r.deferred_draw + r.roth_draw + r.cash_draw + r.taxable_sale
                     + r.hsa_medical + r.hsa_draw - r.hsa_contribution;
                 let uses = r.spending_paid + (r.charity - r.qcd) + r.taxes() + r.health()

@@ -50,6 +50,10 @@ pub struct YearRow<N> {
     /// Net profit from self-employment.
     pub self_employment: N,
     pub other_income: N,
+    /// Money received once from outside the accounts (an inheritance, a home sold), and the
+    /// part of it taxed as long-term capital gain.
+    pub windfall: N,
+    pub windfall_gain: N,
     /// Dividends of the taxable accounts, all of them income of the year (paid out or not).
     pub dividends: N,
     /// The part of `dividends` reinvested in their accounts (`dividends: Reinvest`): taxed, but
@@ -150,8 +154,15 @@ impl<N: Num> YearRow<N> {
             + self.wages
             + self.self_employment
             + self.other_income
+            + self.windfall
             + self.dividends
             + self.interest
+    }
+
+    /// Income besides Social Security and the accounts' own: pensions, wages, business profit,
+    /// other income and windfalls (what the charts stack as one source).
+    pub fn pay_and_other(&self) -> N {
+        self.pensions + self.wages + self.self_employment + self.other_income + self.windfall
     }
 
     /// Income and payroll taxes, the early-withdrawal tax and the IRMAA surcharge.

@@ -323,6 +323,12 @@ fn run_from<N: Num>(
         let (contributed, hsa_medical) = hsa_flows(inputs, &mut accounts, has_hsa, irmaa);
 
         let (age_head, age_spouse) = inputs.return_ages();
+        // A windfall's taxable part is a long-term gain (most years have none, and skip the
+        // Decimal arithmetic).
+        let mut long_term_gains = turnover_gain - carried_loss;
+        if inputs.windfall_gain.above_zero() {
+            long_term_gains += inputs.windfall_gain;
+        }
         let base = IncomeFacts {
             filing: inputs.filing,
             age_head,
@@ -336,7 +342,7 @@ fn run_from<N: Num>(
             tax_exempt_interest: N::ZERO,
             ordinary_dividends: dividends,
             qualified_dividends: qualified,
-            long_term_gains: turnover_gain - carried_loss,
+            long_term_gains,
             short_term_gains: N::ZERO,
             // Business profit is ordinary income, less half the self-employment tax (IRC 164(f)).
             other_ordinary: inputs.other_income + inputs.health.self_employment
@@ -344,7 +350,7 @@ fn run_from<N: Num>(
             social_security: inputs.social_security,
             lived_with_spouse: inputs.filing == Filing::Mfs && inputs.alive == [true, true],
         };
-        let fixed_cash = inputs.social_security
+        let mut fixed_cash = inputs.social_security
             + inputs.pensions
             + inputs.wages
             + inputs.other_income
@@ -354,6 +360,9 @@ fn run_from<N: Num>(
             + inputs.health.self_employment
             + hsa_medical
             - contributed;
+        if inputs.windfall.above_zero() {
+            fixed_cash += inputs.windfall;
+        }
         let (living, guardrail) = guardrails.year(scenario, inputs.living, opening.total());
         let spending = living + inputs.one_offs;
         // Gifts the IRAs did not give are paid like spending. (Most years give nothing from IRAs,
@@ -522,6 +531,8 @@ fn run_from<N: Num>(
             wages: inputs.wages,
             self_employment: inputs.health.self_employment,
             other_income: inputs.other_income,
+            windfall: inputs.windfall,
+            windfall_gain: inputs.windfall_gain,
             dividends,
             dividends_reinvested,
             qualified_dividends: qualified,

@@ -185,6 +185,10 @@ pub struct YearInputs<N> {
     pub living: N,
     /// One-off expenses of the year, in dollars of the year.
     pub one_offs: N,
+    /// Money received once from outside the accounts (inheritances, a home sold), in dollars
+    /// of the year, and the part of it that is long-term capital gain.
+    pub windfall: N,
+    pub windfall_gain: N,
     /// Gifts to charity of the year, in dollars of the year.
     pub charity: N,
     /// Each person's limit on qualified charitable distributions from their IRAs this year:
@@ -398,6 +402,14 @@ impl<N: Num> Scenario<N> {
                 .filter(|o| o.year == year)
                 .map(|o| o.amount)
                 .sum();
+            let (windfall, windfall_gain) = plan
+                .income
+                .windfalls
+                .iter()
+                .filter(|w| w.year == year)
+                .fold((Decimal::ZERO, Decimal::ZERO), |(a, g), w| {
+                    (a + w.amount, g + w.taxable_gain)
+                });
             // A plan that leaves IRMAA out has no one the surcharges apply to.
             let enrolled = if plan.assumptions.ignore_irmaa {
                 0
@@ -445,6 +457,8 @@ impl<N: Num> Scenario<N> {
                 other_income_nominal: cents::<N>(other_nominal),
                 living: cents::<N>(living * level_dec),
                 one_offs: cents::<N>(one_offs * level_dec),
+                windfall: cents::<N>(windfall * level_dec),
+                windfall_gain: cents::<N>(windfall_gain * level_dec),
                 charity: cents::<N>(plan.spending.charity * level_dec),
                 qcd_limit,
                 enrolled_months: enrolled,
@@ -552,6 +566,8 @@ impl<N: Num> Scenario<N> {
                     other_income_nominal: c(y.other_income_nominal),
                     living: c(y.living),
                     one_offs: c(y.one_offs),
+                    windfall: c(y.windfall),
+                    windfall_gain: c(y.windfall_gain),
                     charity: c(y.charity),
                     qcd_limit: y.qcd_limit.map(c),
                     enrolled_months: y.enrolled_months,

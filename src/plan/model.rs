@@ -619,6 +619,9 @@ pub struct Income {
     pub wages: Vec<Wage>,
     #[serde(default)]
     pub other: Vec<OtherIncome>,
+    /// Money that arrives once from outside the accounts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub windfalls: Vec<Windfall>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -690,6 +693,26 @@ pub struct OtherIncome {
 
 fn yes() -> bool {
     true
+}
+
+/// Money that arrives once from outside the accounts: an inheritance, the proceeds of a home
+/// sold to downsize, life insurance. It pays toward the year's need first, like income, and
+/// the rest is invested in a taxable account.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Windfall {
+    pub year: i32,
+    /// Cash received, in today's dollars.
+    #[serde(with = "serde_dec")]
+    pub amount: Decimal,
+    /// The part of `amount` that is long-term capital gain taxed in the year: a home's gain
+    /// beyond the exclusion of IRC 121 ($250,000, $500,000 for a couple), a sale of property
+    /// held outside the plan's accounts. Zero (the default) for money that is not income: an
+    /// inheritance (its basis is stepped up, IRC 1014), life insurance (IRC 101).
+    #[serde(default, skip_serializing_if = "Decimal::is_zero", with = "serde_dec")]
+    pub taxable_gain: Decimal,
+    #[serde(default)]
+    pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

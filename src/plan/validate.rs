@@ -7,7 +7,7 @@ use super::model::{
     Account, Coverage, Lifetimes, PLAN_VERSION, PathMode, Plan, Returns, Simulation, StateResidence,
 };
 use super::scenario::{MAX_OVERRIDES, MAX_SCENARIOS};
-use crate::money::{amount_problem, format_rate};
+use crate::money::{amount_problem, format_dollars, format_rate};
 use crate::strategy::{Objective, StrategySpec};
 use crate::tax::tables::FIRST_TABLE_YEAR;
 use crate::tax::{Filing, StateCode, StateTables};
@@ -205,7 +205,7 @@ fn household(plan: &Plan) -> Checker {
                     format!("{path}.coverage.benchmark"),
                     format!(
                         "{} a year is above {} (no benchmark premium comes near it)",
-                        crate::money::format_dollars(*benchmark),
+                        format_dollars(*benchmark),
                         crate::money::format_dollars(MAX_BENCHMARK)
                     ),
                 );
@@ -401,6 +401,7 @@ fn household(plan: &Plan) -> Checker {
         ("income.pensions", inc.pensions.len()),
         ("income.wages", inc.wages.len()),
         ("income.other", inc.other.len()),
+        ("income.windfalls", inc.windfalls.len()),
         ("spending.changes", plan.spending.changes.len()),
         ("spending.one_offs", plan.spending.one_offs.len()),
         ("strategies", plan.strategies.len()),
@@ -480,6 +481,30 @@ fn household(plan: &Plan) -> Checker {
         }
         if !(FIRST_TABLE_YEAR..=2300).contains(&o.from_year) {
             c.push(format!("{path}.from_year"), "is not a plausible year");
+        }
+    }
+    for (i, w) in inc.windfalls.iter().enumerate() {
+        let path = format!("income.windfalls[{i}]");
+        c.money(format!("{path}.amount"), w.amount);
+        c.money(format!("{path}.taxable_gain"), w.taxable_gain);
+        if w.taxable_gain > w.amount {
+            c.push(
+                format!("{path}.taxable_gain"),
+                format!(
+                    "{} is more than the amount received, {}",
+                    format_dollars(w.taxable_gain),
+                    format_dollars(w.amount)
+                ),
+            );
+        }
+        if !(FIRST_TABLE_YEAR..=2300).contains(&w.year) {
+            c.push(
+                format!("{path}.year"),
+                format!("{} is not a plausible year", w.year),
+            );
+        }
+        if w.label.chars().count() > 60 {
+            c.push(format!("{path}.label"), "is longer than 60 characters");
         }
     }
 

@@ -50,6 +50,19 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
         g if g > 0 => s.push_str("guardrail: spending raised; "),
         _ => {}
     }
+    if row.windfall > Decimal::ZERO {
+        s.push_str(&format!(
+            "received a windfall of {}",
+            format_dollars(row.windfall)
+        ));
+        if row.windfall_gain > Decimal::ZERO {
+            s.push_str(&format!(
+                " ({} of it taxed as a long-term gain)",
+                format_dollars(row.windfall_gain)
+            ));
+        }
+        s.push_str("; ");
+    }
     if row.qcd > Decimal::ZERO {
         s.push_str(&format!(
             "gave {} to charity straight from IRAs (QCD, not income); ",

@@ -281,6 +281,8 @@ fn rescale(y: &mut YearInputs<f64>, t: &YearInputs<f64>, life: Option<&LifeYear>
     y.other_income = t.other_income_nominal + scale(t.other_income - t.other_income_nominal);
     y.living = scale(living);
     y.one_offs = scale(t.one_offs);
+    y.windfall = scale(t.windfall);
+    y.windfall_gain = scale(t.windfall_gain);
     y.charity = scale(t.charity);
 }
 

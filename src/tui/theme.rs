@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 /// Income sources in the stack chart, bottom to top.
 pub const SOURCES: [&str; 9] = [
     "Social Security",
-    "Pension & wages",
+    "Pension, wages & other",
     "Dividends & interest",
     "Taxable sales",
     "RMD",

@@ -7,7 +7,7 @@ use drawdown::plan::{
     Account, Assumptions, Coverage, Dividends, Guardrails, Income, Lifetimes, Move, OneOff,
     OtherIncome, Override, PathMode, Pension, Person, Plan, PriorMagi, Returns, RmdRule, RmdTable,
     Scenario, Sex, Simulation, SocialSecurity, Spending, SpendingChange, StateResidence, Wage,
-    WithdrawalTiming,
+    Windfall, WithdrawalTiming,
 };
 use drawdown::strategy::{
     AfterFall, Objective, OrderStep, ScheduleRow, Source, StepCap, StrategySpec,
@@ -393,6 +393,7 @@ prop_compose! {
         pensions in prop::collection::vec((0usize..2, name(), money(), 40u32..=100, rate(-50, 200), share(), any::<bool>()), 0..=2),
         wages in prop::collection::vec((0usize..2, money(), 30u32..=100), 0..=2),
         other in prop::collection::vec((name(), money(), 0i32..60, 0i32..60, any::<bool>()), 0..=2),
+        windfalls in prop::collection::vec((0i32..60, money(), share(), name()), 0..=2),
     ) -> Income {
         Income {
             social_security: ss.into_iter().enumerate().map(|(i, (_, fra_benefit, claim_age, m))| SocialSecurity {
@@ -404,6 +405,7 @@ prop_compose! {
             pensions: pensions.into_iter().map(|(person, name, amount, start_age, cola, survivor_share, government)| Pension { person, name, amount, start_age, cola, survivor_share, government }).collect(),
             wages: wages.into_iter().map(|(person, amount, until_age)| Wage { person, amount, until_age, self_employed: until_age % 3 == 0 }).collect(),
             other: other.into_iter().map(|(name, amount, a, b, indexed)| OtherIncome { name, amount, from_year: 2026 + a.min(b), to_year: 2026 + a.max(b), indexed }).collect(),
+            windfalls: windfalls.into_iter().map(|(k, amount, gain, label)| Windfall { year: 2026 + k, amount, taxable_gain: (amount * gain).round_dp(2), label }).collect(),
         }
     }
 }
@@ -453,6 +455,7 @@ prop_compose! {
         for p in &mut income.pensions { p.person %= n; }
         for w in &mut income.wages { w.person %= n; }
         for o in &mut income.other { o.from_year += shift; o.to_year += shift; }
+        for w in &mut income.windfalls { w.year += shift; }
         let mut changes: Vec<SpendingChange> = spending.1.into_iter().map(|(at_age, annual)| SpendingChange { at_age, annual }).collect();
         changes.sort_by_key(|c| c.at_age);
         Plan {

@@ -32,7 +32,11 @@ pub enum Pattern {
 /// Income sources, bottom to top, as the planner stacks them.
 pub const SOURCES: [Series; 9] = [
     series("Social Security", (86, 156, 214), Pattern::Solid),
-    series("Pension & wages", (78, 201, 176), Pattern::DiagonalUp),
+    series(
+        "Pension, wages & other",
+        (78, 201, 176),
+        Pattern::DiagonalUp,
+    ),
     series("Dividends & interest", (181, 206, 168), Pattern::Dots),
     series("Taxable sales", (220, 220, 170), Pattern::Horizontal),
     series("RMD", (206, 145, 120), Pattern::Cross),
@@ -130,7 +134,7 @@ pub fn year_amounts(r: &YearRow<Decimal>) -> ([f64; 9], [f64; 5], f64) {
     (
         [
             real(r.social_security),
-            real(r.pensions + r.wages + r.self_employment + r.other_income),
+            real(r.pay_and_other()),
             real(r.dividends + r.interest),
             real(r.taxable_sale + r.cash_draw),
             real(r.rmd),

@@ -188,6 +188,26 @@ pub fn household(shown: &Shown) -> String {
             ),
         ));
     }
+    for (k, w) in plan.income.windfalls.iter().enumerate() {
+        let label = if shown.private || w.label.is_empty() {
+            format!("Windfall {}", k + 1)
+        } else {
+            w.label.clone()
+        };
+        let gain = if w.taxable_gain.is_zero() {
+            ", not taxed".to_string()
+        } else {
+            format!(", {} of it taxed as a gain", shown.money(w.taxable_gain))
+        };
+        facts.push((
+            label,
+            format!(
+                "{} received in {} (in {start} dollars){gain}",
+                shown.money(w.amount),
+                w.year
+            ),
+        ));
+    }
     facts.push((
         "Heirs' tax rate".into(),
         format!(
@@ -339,7 +359,7 @@ const COLUMNS: [Column; 14] = [
     },
     Column {
         label: "Pensions, wages, other",
-        value: |r| r.pensions + r.wages + r.self_employment + r.other_income,
+        value: |r| r.pay_and_other(),
         always: false,
     },
     Column {

@@ -48,6 +48,9 @@ fn gaps(a: &Scenario<f64>, b: &Scenario<f64>) -> [f64; 5] {
             (x.other_income_nominal, y.other_income_nominal),
             (x.living, y.living),
             (x.one_offs, y.one_offs),
+            (x.charity, y.charity),
+            (x.windfall, y.windfall),
+            (x.windfall_gain, y.windfall_gain),
         ] {
             at(1, p, q);
         }
@@ -103,6 +106,14 @@ fn plans() -> Vec<Plan> {
     for p in &mut later.people {
         p.birth_year += 3;
     }
+    // A windfall and gifts, whose amounts follow prices.
+    later.income.windfalls.push(crate::plan::Windfall {
+        year: 2032,
+        amount: rust_decimal_macros::dec!(250000),
+        taxable_gain: rust_decimal_macros::dec!(40000),
+        label: "Home sold".into(),
+    });
+    later.spending.charity = rust_decimal_macros::dec!(5000);
     let mut earlier = demo_plan();
     earlier.assumptions.start_year = 2023;
     for p in &mut earlier.people {

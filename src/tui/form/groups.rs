@@ -18,6 +18,7 @@ pub enum Group {
     Pension,
     Wage,
     Other,
+    Windfall,
     Spending,
     Change,
     OneOff,
@@ -262,6 +263,25 @@ pub static GROUPS: &[GroupSpec] = &[
         }),
     },
     GroupSpec {
+        group: Group::Windfall,
+        pane: Pane::Income,
+        parent: None,
+        heading: None,
+        list: Some(ListSpec {
+            noun: "windfall",
+            items: |p, _| Some(&mut p.income.windfalls),
+            len: |p, _| p.income.windfalls.len(),
+            min: 0,
+            adds: &[AddSpec {
+                label: "+ add windfall (inheritance, home sale)",
+                show: |_, _| true,
+                run: AddRun::Now(items::add_windfall),
+            }],
+            duplicable: true,
+            movable: false,
+        }),
+    },
+    GroupSpec {
         group: Group::Spending,
         pane: Pane::Spending,
         parent: None,
@@ -418,6 +438,12 @@ pub fn describe(plan: &Plan, group: Group, loc: Loc, names: &dyn Names) -> Strin
             .get(loc.0)
             .cloned(),
         Group::Other if !names.hidden() => plan.income.other.get(loc.0).map(|o| o.name.clone()),
+        Group::Windfall if !names.hidden() => plan
+            .income
+            .windfalls
+            .get(loc.0)
+            .map(|w| w.label.clone())
+            .filter(|l| !l.is_empty()),
         _ => None,
     };
     match which {

@@ -3,7 +3,7 @@
 
 use crate::plan::{
     Account, AccountKind, OneOff, OtherIncome, Pension, Person, Plan, SocialSecurity,
-    SpendingChange, Wage,
+    SpendingChange, Wage, Windfall,
 };
 use crate::strategy::{Objective, OrderStep, ScheduleRow, Source, StrategySpec};
 use crate::tax::Filing;
@@ -132,6 +132,16 @@ pub fn add_other(plan: &mut Plan, _: super::Loc) -> Result<(), String> {
         from_year: start,
         to_year: start + 10,
         indexed: true,
+    });
+    Ok(())
+}
+
+pub fn add_windfall(plan: &mut Plan, _: super::Loc) -> Result<(), String> {
+    plan.income.windfalls.push(Windfall {
+        year: plan.assumptions.start_year + 1,
+        amount: dec!(100000),
+        taxable_gain: Decimal::ZERO,
+        label: "Inheritance".into(),
     });
     Ok(())
 }

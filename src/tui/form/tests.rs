@@ -54,9 +54,11 @@ fn rich_plans() -> Vec<Plan> {
         items::add_other,
         items::add_spending_change,
         items::add_one_off,
+        items::add_windfall,
     ] {
         add(&mut a, Loc::default()).unwrap();
     }
+    a.income.windfalls[0].taxable_gain = dec!(1000);
     if let Some(w) = a.income.wages.last_mut() {
         w.self_employed = true;
     }

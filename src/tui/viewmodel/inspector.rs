@@ -102,6 +102,14 @@ pub fn inspector(app: &App) -> Inspector {
         // After "Pensions and wages".
         ledger.insert(3, row("Self-employment profit", m(r.self_employment)));
     }
+    if r.windfall != Decimal::ZERO {
+        // After "Other income".
+        let at = 4 + usize::from(r.self_employment != Decimal::ZERO);
+        ledger.insert(at, row("Windfall", m(r.windfall)));
+        if r.windfall_gain != Decimal::ZERO {
+            ledger.insert(at + 1, row("  taxed as a gain", m(r.windfall_gain)));
+        }
+    }
     // Health and work lines, in the years that have them (most retirees' have only Medicare).
     for (label, v) in [
         ("Payroll tax", r.payroll_tax),

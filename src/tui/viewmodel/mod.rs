@@ -285,26 +285,32 @@ fn fan(app: &App, strategy: &str) -> Option<Fan> {
     })
 }
 
-/// What is odd about the plan, or what its figures leave out: one-off expenses outside its
-/// years, and two people taxed on one return that is not joint.
+/// What is odd about the plan, or what its figures leave out: one-off expenses and windfalls
+/// outside its years, and two people taxed on one return that is not joint.
 fn warnings(app: &App) -> Vec<String> {
     let plan = &app.plan;
     let (start, end) = (plan.assumptions.start_year, plan.end_year());
     let caution = plan.one_return_caution();
-    plan.spending
+    let expenses = plan
+        .spending
         .one_offs
         .iter()
-        .filter(|o| o.year < start || o.year > end)
-        .map(|o| {
-            let what = if app.privacy || o.label.is_empty() {
-                "a one-off expense".to_string()
+        .map(|o| (o.year, o.label.as_str(), "a one-off expense"));
+    let windfalls = plan
+        .income
+        .windfalls
+        .iter()
+        .map(|w| (w.year, w.label.as_str(), "a windfall"));
+    expenses
+        .chain(windfalls)
+        .filter(|(year, _, _)| *year < start || *year > end)
+        .map(|(year, label, kind)| {
+            let what = if app.privacy || label.is_empty() {
+                kind.to_string()
             } else {
-                format!("'{}'", o.label)
+                format!("'{label}'")
             };
-            format!(
-                "{what} in {} is outside the plan's years {start}–{end}: left out",
-                o.year
-            )
+            format!("{what} in {year} is outside the plan's years {start}–{end}: left out")
         })
         .chain(caution)
         .collect()

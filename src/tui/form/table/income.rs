@@ -1,5 +1,5 @@
-//! The Income pane's fields: Social Security, pensions, wages (or self-employment) and other
-//! income.
+//! The Income pane's fields: Social Security, pensions, wages (or self-employment), other
+//! income and windfalls.
 
 use super::*;
 use crate::tui::form::groups::Group as G;
@@ -201,4 +201,55 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         item!(Toggle, income.other, indexed),
         "yes: the amount is in today's dollars and grows; no: a fixed amount",
     ),
+    field(
+        G::Windfall,
+        "Windfall in year",
+        "income.windfalls[].year",
+        K::Year,
+        Access::Int {
+            get: |p, l| p.income.windfalls.get(l.0).map(|x| i64::from(x.year)),
+            set: |p, l, v| {
+                p.income.windfalls.get_mut(l.0)?.year = v.try_into().ok()?;
+                Some(())
+            },
+        },
+        "the year the money arrives: one of the plan's years",
+    )
+    .within(in_plan_years),
+    field(
+        G::Windfall,
+        "  amount",
+        "income.windfalls[].amount",
+        K::Money,
+        item!(Decimal, income.windfalls, amount),
+        "cash received once (an inheritance, a home sold), in today's dollars: it pays the \
+         year's need first, the rest is invested in taxable",
+    )
+    .within(money_bounds),
+    field(
+        G::Windfall,
+        "  taxable gain",
+        "income.windfalls[].taxable_gain",
+        K::Money,
+        item!(Decimal, income.windfalls, taxable_gain),
+        "the part taxed as a long-term gain (a home's gain beyond the $250k/$500k exclusion); \
+         0 for an inheritance or life insurance",
+    )
+    .within(|p, l| {
+        let amount = p
+            .income
+            .windfalls
+            .get(l.0)
+            .map_or(Decimal::ZERO, |w| w.amount);
+        (Decimal::ZERO, amount)
+    }),
+    field(
+        G::Windfall,
+        "  label",
+        "income.windfalls[].label",
+        K::Text,
+        item!(Text, income.windfalls, label),
+        "what the money is",
+    )
+    .private(),
 ];
