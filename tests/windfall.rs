@@ -5,6 +5,7 @@
 use drawdown::compare::compare;
 use drawdown::engine::YearRow;
 use drawdown::plan::{Plan, parse_plan, plan_to_text, validate};
+use drawdown::report::explain::explain;
 use drawdown::tax::{Filing, IncomeFacts, TaxLaw, compute};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -53,6 +54,10 @@ fn an_inheritance_pays_the_need_and_the_rest_is_invested() {
     // Not income: no tax, AGI zero.
     assert_eq!(year.federal_tax, Decimal::ZERO);
     assert_eq!(year.tax.agi, Decimal::ZERO);
+    assert_eq!(
+        explain(year),
+        "received a windfall of $300,000; reinvested $250,000 left over"
+    );
     for r in &rows {
         assert!(
             r.identity_gap().is_zero(),

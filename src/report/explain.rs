@@ -196,10 +196,12 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
             format_dollars(row.shortfall)
         ));
     }
+    // Each part says where it joins ("; "); a year with nothing drawn leaves two joins together.
     let s = s
-        .trim_start_matches("; ")
-        .trim_end_matches("; ")
-        .to_string();
+        .split("; ")
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
     if s.is_empty() {
         "income covered the need".to_string()
     } else {
