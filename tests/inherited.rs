@@ -1,10 +1,13 @@
 //! An unmarried partner who survives inherits tax-deferred money as an inherited IRA (paid out
 //! over their life expectancy, or within ten years when more than ten years younger, and never
-//! converted to Roth) and an HSA as income; a spouse takes both as their own.
+//! converted to Roth), Roth money as an inherited Roth IRA (paid out tax-free on the same
+//! clocks, with nothing due before the tenth year when more than ten years younger) and an HSA
+//! as income; a spouse takes all of them as their own.
 
 use drawdown::compare::compare;
 use drawdown::engine::{Projection, YearRow};
 use drawdown::plan::{Plan, parse_plan};
+use drawdown::report::explain::explain;
 use drawdown::tax::Filing;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -141,5 +144,70 @@ fn filing_jointly_or_separately_is_married() {
         let p = rows(&plan);
         let left = at(&p, 2030).closing.deferred;
         assert_eq!(at(&p, 2031).rmd, over(left, dec!(23.7)), "{filing:?}");
+    }
+}
+
+const ALEX_ROTH: &str = r#"Roth(name: "Alex Roth", owner: 0, balance: 300000, stock_share: 0.6),"#;
+
+#[test]
+fn a_partner_not_ten_years_younger_takes_an_inherited_roth_over_their_life_expectancy() {
+    let unmarried = rows(&couple(1955, "single", "Conventional", ALEX_ROTH));
+    let married = rows(&couple(1955, "mfj", "Conventional", ALEX_ROTH));
+    let without = rows(&couple(1955, "single", "Conventional", ""));
+    // Savings pay the spending: nothing leaves the Roth while Alex lives, or ever for a spouse.
+    assert_eq!(at(&unmarried, 2030).closing.roth, dec!(300000));
+    assert!(married.rows.iter().all(|r| r.roth_payout.is_zero()));
+    // Sam, 76 in 2031, is an eligible designated beneficiary: yearly payouts over the Single
+    // Life expectancy (14.1), one less each year; a Roth owner always dies "before the required
+    // beginning date", so the owner's own expectancy plays no part.
+    let first = at(&unmarried, 2031);
+    assert_eq!(first.roth_payout, over(dec!(300000), dec!(14.1)));
+    assert_eq!(first.roth_draw, first.roth_payout);
+    assert!(
+        explain(first).starts_with("inherited Roth paid out $21,277 (required, tax-free); RMD"),
+        "{}",
+        explain(first)
+    );
+    let left = first.closing.roth;
+    assert_eq!(at(&unmarried, 2032).roth_payout, over(left, dec!(13.1)));
+    // Tax-free: the same AGI and tax as without the Roth. Sam's income already pays the need,
+    // so all of it is reinvested.
+    let plain = at(&without, 2031);
+    assert_eq!(first.tax.agi, plain.tax.agi);
+    assert_eq!(first.federal_tax, plain.federal_tax);
+    assert_eq!(first.reinvested - plain.reinvested, first.roth_payout);
+    for r in &unmarried.rows {
+        assert!(r.identity_gap().is_zero(), "{}", r.year);
+    }
+}
+
+#[test]
+fn a_younger_partner_empties_an_inherited_roth_by_the_tenth_year_and_converts_into_their_own() {
+    let convert = "RothConversion(bracket: 0.12, stop_at_rmd: false)";
+    let own = format!(
+        r#"{ALEX_ROTH} Deferred(name: "Sam IRA", owner: 1, balance: 200000, stock_share: 0.6),"#
+    );
+    let p = rows(&couple(1965, "single", convert, &own));
+    // Nothing is due before the tenth year after the death; then all of the inherited Roth.
+    for year in 2031..2040 {
+        assert_eq!(at(&p, year).roth_payout, Decimal::ZERO, "{year}");
+    }
+    let last = at(&p, 2040);
+    assert!(last.roth_payout >= dec!(300000), "{}", last.roth_payout);
+    assert_eq!(
+        last.roth_payout + last.closing.roth,
+        at(&p, 2039).closing.roth
+    );
+    // Sam's conversions went to a Roth of Sam's own, which stays.
+    let converted: Decimal = p
+        .rows
+        .iter()
+        .filter(|r| r.year > 2030 && r.year <= 2040)
+        .map(|r| r.conversion)
+        .sum();
+    assert!(converted > Decimal::ZERO);
+    assert!(last.closing.roth >= converted);
+    for r in &p.rows {
+        assert!(r.identity_gap().is_zero(), "{}", r.year);
     }
 }

@@ -237,10 +237,11 @@ pub(super) fn transfer_conversion<N: Num>(
         if !moved.above_zero() {
             continue;
         }
+        // Into a Roth IRA of the owner's own (opened if they have none): not the other
+        // person's, and not an inherited one, which must be emptied on its own schedule.
         let target = accounts
             .iter()
-            .position(|a| a.kind == AccountKind::Roth && a.owner == owner)
-            .or_else(|| accounts.iter().position(|a| a.kind == AccountKind::Roth));
+            .position(|a| a.kind == AccountKind::Roth && a.owner == owner && a.inherited.is_none());
         let i = found_or_opened(
             accounts,
             target,
@@ -266,7 +267,7 @@ fn add_young<N: Num>(a: &mut AccountState<N>, year: i32, amount: N) {
 
 /// A Roth draw of `t` from one account: contributions and old conversions first, then the young
 /// conversions oldest first, then earnings (IRC 408A(d)(4)).
-fn roth_take<N: Num>(a: &mut AccountState<N>, t: N) {
+pub(super) fn roth_take<N: Num>(a: &mut AccountState<N>, t: N) {
     let from_basis = t.min_of(a.basis.pos());
     a.basis -= from_basis;
     let mut rest = t - from_basis;

@@ -70,7 +70,11 @@ pub struct YearRow<N> {
     /// The part of `deferred_draw` the strategy drew whatever the year needed (a fill beyond
     /// the need); what the need and the taxes left of it is in `reinvested`.
     pub fixed_deferred: N,
+    /// Roth money drawn, `roth_payout` included.
     pub roth_draw: N,
+    /// What an inherited Roth IRA had to pay out this year (an unmarried partner's: over their
+    /// life expectancy, or all of it by the tenth year), tax-free.
+    pub roth_payout: N,
     pub cash_draw: N,
     /// Proceeds of taxable sales.
     pub taxable_sale: N,

@@ -4,7 +4,7 @@
 //! MAGI two years earlier is due, the HSA contributions come in and medical costs go out, and
 //! the income is split by owner for the state's per-person rules.
 
-use super::accounts::take_hsa;
+use super::accounts::{roth_take, take_hsa};
 use super::path::YearReturns;
 use super::scenario::{AccountState, Inherited, Scenario, YearInputs};
 use crate::num::Num;
@@ -14,7 +14,8 @@ use crate::tax::{Filing, Owners, Person};
 
 /// Accounts of someone who has died pass to the survivor, free of the early-withdrawal tax
 /// (the death exception). A spouse takes them as their own; an unmarried partner inherits
-/// tax-deferred money as an inherited IRA ([`Inherited`]) and an HSA as income of the year
+/// tax-deferred money as an inherited IRA ([`Inherited`]), Roth money as an inherited Roth IRA
+/// (paid out tax-free on the same clock) and an HSA as income of the year
 /// (IRC 223(f)(8)(B): here a tax-deferred balance due at once). Whether an account changed
 /// kind (the balances by kind then differ from last year's closing ones).
 pub(super) fn pass_to_survivor<N: Num>(
@@ -37,6 +38,7 @@ pub(super) fn pass_to_survivor<N: Num>(
         if !scenario.married() {
             a.inherited = match a.kind {
                 AccountKind::Deferred => Some(inherited_ira(scenario, a.owner, survivor, year)),
+                AccountKind::Roth => Some(inherited_roth(scenario, a.owner, survivor, year)),
                 AccountKind::Hsa => {
                     a.kind = AccountKind::Deferred;
                     regrouped = true;
@@ -91,6 +93,35 @@ fn inherited_ira<N: Num>(
             from,
             period: past_rbd.then_some(period),
             deadline: Some(death + 10),
+        }
+    }
+}
+
+/// How an unmarried `survivor` must draw down the Roth IRA of `owner`: as an IRA whose owner
+/// died before the required beginning date, which a Roth owner always is (Treas. Reg.
+/// 1.408A-6 Q&A-14(b)). An eligible designated beneficiary (not more than ten years younger)
+/// takes yearly distributions over their Single Life expectancy; anyone younger empties it by
+/// the end of the tenth year after the death, with nothing required before. The payouts are
+/// tax-free; the account was the owner's, and the death frees it of the 10%.
+fn inherited_roth<N: Num>(
+    scenario: &Scenario<N>,
+    owner: usize,
+    survivor: usize,
+    from: i32,
+) -> Inherited<N> {
+    let (late, heir) = (&scenario.people[owner], &scenario.people[survivor]);
+    if heir.birth_year - late.birth_year <= 10 {
+        let age = u32::try_from(from - heir.birth_year).unwrap_or(0);
+        Inherited {
+            from,
+            period: Some(scenario.rmd.single_life(age)),
+            deadline: None,
+        }
+    } else {
+        Inherited {
+            from,
+            period: None,
+            deadline: Some(from - 1 + 10),
         }
     }
 }
@@ -280,6 +311,20 @@ pub(super) fn take_rmds<N: Num>(accounts: &mut [AccountState<N>], due: &[N]) -> 
         }
     }
     (rmd, of)
+}
+
+/// Takes what inherited Roth accounts must pay out this year (tax-free): the total.
+pub(super) fn take_inherited_roth<N: Num>(accounts: &mut [AccountState<N>], due: &[N]) -> N {
+    let mut out = N::ZERO;
+    for (a, due) in accounts.iter_mut().zip(due) {
+        if a.kind == AccountKind::Roth && due.above_zero() {
+            let r = due.min_of(a.balance.pos());
+            roth_take(a, r);
+            a.balance -= r;
+            out += r;
+        }
+    }
+    out
 }
 
 /// The early-withdrawal tax on each dollar of elective tax-deferred money: draws come out of

@@ -16,7 +16,7 @@ use super::ledger::{Balances, Projection, YearRow};
 use super::marginals::year_marginals;
 use super::opening::{
     Payouts, early_rate, give_from_iras, hsa_flows, owners, pass_to_survivor, payouts, rmds_due,
-    season_conversions, surcharge, take_rmds,
+    season_conversions, surcharge, take_inherited_roth, take_rmds,
 };
 use super::scenario::{AccountState, Scenario};
 use super::strategy::{Decision, Strategy};
@@ -315,6 +315,8 @@ fn run_from<N: Num>(
         }
         let qcd = give_from_iras(&mut accounts, inputs, &mut rmd_due);
         let (rmd, rmd_of) = take_rmds(&mut accounts, &rmd_due);
+        // An unmarried partner's inherited Roth pays out on its own clock, tax-free.
+        let roth_payout = take_inherited_roth(&mut accounts, &rmd_due);
         trace(index, AccountStage::AfterRmd, &accounts);
 
         let early_rate = early_rate(scenario, inputs, &accounts);
@@ -362,6 +364,9 @@ fn run_from<N: Num>(
             - contributed;
         if inputs.windfall.above_zero() {
             fixed_cash += inputs.windfall;
+        }
+        if roth_payout.above_zero() {
+            fixed_cash += roth_payout;
         }
         let (living, guardrail) = guardrails.year(scenario, inputs.living, opening.total());
         let spending = living + inputs.one_offs;
@@ -540,7 +545,12 @@ fn run_from<N: Num>(
             rmd,
             deferred_draw: draws.deferred,
             fixed_deferred: draws.fixed,
-            roth_draw: draws.roth,
+            roth_draw: if roth_payout.above_zero() {
+                draws.roth + roth_payout
+            } else {
+                draws.roth
+            },
+            roth_payout,
             cash_draw: draws.cash,
             taxable_sale: draws.taxable,
             realized_gain,

@@ -20,7 +20,8 @@ fn rest(row: &YearRow<Decimal>, skip_deferred: bool) -> String {
     let mut parts: Vec<(Decimal, &str)> = vec![
         (row.cash_draw, "cash"),
         (row.taxable_sale, "taxable"),
-        (row.roth_draw, "Roth"),
+        // The inherited Roth's required payout is told apart.
+        (row.roth_draw - row.roth_payout, "Roth"),
     ];
     if !skip_deferred {
         parts.push((row.deferred_draw, "tax-deferred"));
@@ -69,10 +70,17 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
             format_dollars(row.qcd)
         ));
     }
+    if row.roth_payout > Decimal::ZERO {
+        s.push_str(&format!(
+            "inherited Roth paid out {} (required, tax-free); ",
+            format_dollars(row.roth_payout)
+        ));
+    }
     if row.rmd > Decimal::ZERO {
         s.push_str(&format!("RMD {}; ", format_dollars(row.rmd)));
     }
-    let drawn = row.cash_draw + row.taxable_sale + row.deferred_draw + row.roth_draw;
+    let drawn =
+        row.cash_draw + row.taxable_sale + row.deferred_draw + row.roth_draw - row.roth_payout;
     match row.note {
         Note::FillTo { bracket_rate, .. } | Note::Convert { bracket_rate, .. }
             if row.deferred_draw > Decimal::ZERO =>

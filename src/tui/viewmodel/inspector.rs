@@ -121,6 +121,7 @@ pub fn inspector(app: &App) -> Inspector {
         ("Medical costs", r.medical_costs),
         ("  paid from HSAs, tax-free", r.hsa_medical),
         ("HSA spent on other (income)", r.hsa_draw),
+        ("Inherited Roth payout (in the draw)", r.roth_payout),
         ("Gifts to charity", r.charity),
         ("  from IRAs (QCDs, not income)", r.qcd),
     ] {
