@@ -9,6 +9,7 @@ use super::roth_rule::{RothEarly, RothPiece};
 use super::scenario::{AccountState, YearInputs};
 use crate::num::Num;
 use crate::plan::AccountKind;
+use std::cmp::Ordering;
 
 /// One year's growth on every account with money in it, at `rates` by position (an account
 /// opened this year, past the end of `rates`, at its own rate for `returns`); the total.
@@ -237,18 +238,29 @@ pub(super) fn transfer_conversion<N: Num>(
         if !moved.above_zero() {
             continue;
         }
-        // Into a Roth IRA of the owner's own (opened if they have none): not the other
-        // person's, and not an inherited one, which must be emptied on its own schedule.
+        // Into a Roth IRA of the owner's own: not the other person's, and not an inherited one,
+        // which must be emptied on its own schedule.
         let target = accounts
             .iter()
             .position(|a| a.kind == AccountKind::Roth && a.owner == owner && a.inherited.is_none());
-        let i = found_or_opened(
-            accounts,
-            target,
-            AccountKind::Roth,
-            "Roth (conversions)",
-            owner,
-        );
+        let i = match target {
+            Some(i) => i,
+            None => {
+                // Opened for the conversion, holding what the owner's largest IRA held (an
+                // in-kind conversion keeps its investments).
+                let held = accounts
+                    .iter()
+                    .filter(|a| a.kind == AccountKind::Deferred && a.owner == owner)
+                    .max_by(|a, b| a.balance.partial_cmp(&b.balance).unwrap_or(Ordering::Equal))
+                    .map(|a| a.stock_share);
+                let mut roth = synthetic(AccountKind::Roth, "Roth (conversions)", owner);
+                if let Some(share) = held {
+                    roth.stock_share = share;
+                }
+                accounts.push(roth);
+                accounts.len() - 1
+            }
+        };
         accounts[i].balance += moved;
         add_young(&mut accounts[i], year, moved);
     }
@@ -458,5 +470,44 @@ mod tests {
         assert_eq!(accounts[1].basis, dec!(2.4875e19));
         harvest_gains(&mut accounts, dec!(1e19));
         assert!(accounts.iter().all(|a| a.basis <= a.balance));
+    }
+
+    fn owned(
+        kind: AccountKind,
+        owner: usize,
+        balance: Decimal,
+        stocks: Decimal,
+    ) -> AccountState<Decimal> {
+        AccountState {
+            kind,
+            owner,
+            stock_share: stocks,
+            ..taxable(balance, Decimal::ZERO)
+        }
+    }
+
+    #[test]
+    fn a_conversion_goes_to_a_roth_of_its_owner_holding_what_the_ira_held() {
+        // The second person converts; only the first has a Roth.
+        let mut accounts = vec![
+            owned(AccountKind::Deferred, 1, dec!(100000), dec!(0.8)),
+            owned(AccountKind::Roth, 0, dec!(50000), dec!(0.7)),
+        ];
+        transfer_conversion(&mut accounts, dec!(30000), 2026);
+        assert_eq!(accounts[1].balance, dec!(50000));
+        let opened = &accounts[2];
+        assert_eq!(
+            (
+                opened.kind,
+                opened.owner,
+                opened.balance,
+                opened.stock_share
+            ),
+            (AccountKind::Roth, 1, dec!(30000), dec!(0.8))
+        );
+        assert_eq!(opened.young[1], (2026, dec!(30000)));
+        // The next year's conversion joins it.
+        transfer_conversion(&mut accounts, dec!(10000), 2027);
+        assert_eq!((accounts.len(), accounts[2].balance), (3, dec!(40000)));
     }
 }
