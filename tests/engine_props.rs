@@ -219,7 +219,7 @@ prop_compose! {
             income: Income {
                 social_security,
                 pensions: pension.into_iter().map(|(amount, start_age, cola, survivor_share)| Pension { government: cola > Decimal::ZERO, person: 0, name: "Pension".into(), amount, start_age, cola, survivor_share }).collect(),
-                wages: wages.into_iter().map(|(amount, until_age)| Wage { person: 0, amount, until_age, self_employed: until_age % 2 == 1 }).collect(),
+                wages: wages.into_iter().map(|(amount, until_age)| Wage { person: 0, amount, until_age, self_employed: until_age % 2 == 1, deferral: if until_age % 2 == 1 { Decimal::ZERO } else { (amount / Decimal::from(10)).round_dp(2) }, roth_deferral: until_age % 3 == 0 }).collect(),
                 other: vec![],
                 // A windfall (a fifth of it a taxable gain) a year after the one-off.
                 windfalls: spending.2.map(|(k, amount)| Windfall { year: start + 1 + k, amount: amount * Decimal::from(5), taxable_gain: amount, label: "windfall".into() }).into_iter().collect(),
@@ -275,7 +275,7 @@ proptest! {
                 let sources = r.social_security + r.pensions + r.wages + r.self_employment
                     + r.other_income + r.windfall + r.dividends - r.dividends_reinvested + r.interest
                     + r.rmd + r.deferred_draw + r.roth_draw + r.cash_draw + r.taxable_sale
-                    + r.hsa_medical + r.hsa_draw - r.hsa_contribution;
+                    + r.hsa_medical + r.hsa_draw - r.hsa_contribution - r.deferrals;
                 let uses = r.spending_paid + (r.charity - r.qcd) + r.taxes() + r.health()
                     + r.medical_costs + r.reinvested;
                 prop_assert_eq!(sources, uses, "{} {}", p.strategy, r.year);

@@ -159,6 +159,8 @@ fn wages_pay_payroll_tax_and_the_worker_is_on_the_employers_plan() {
         person: 1,
         amount: dec!(50000),
         until_age: 60,
+        deferral: Decimal::ZERO,
+        roth_deferral: false,
     });
     let c = compare(&plan).unwrap();
     let r = &c.projections[0].rows[0];

@@ -362,6 +362,46 @@ fn owners_deferred<N: Num>(accounts: &[AccountState<N>]) -> [N; 2] {
     by_owner
 }
 
+/// Puts each person's deferrals from wages into their accounts: before-tax money into their
+/// first tax-deferred account, Roth money into their first Roth account (as a contribution, free
+/// of the five-year rule), neither inherited; an account is opened for them when they have
+/// none. The total of each.
+pub(super) fn defer_wages<N: Num>(
+    accounts: &mut Vec<AccountState<N>>,
+    pretax: [N; 2],
+    roth: [N; 2],
+) -> (N, N) {
+    let mut total = (N::ZERO, N::ZERO);
+    for (kind, amounts, name) in [
+        (AccountKind::Deferred, pretax, "401(k) (deferrals)"),
+        (AccountKind::Roth, roth, "Roth 401(k) (deferrals)"),
+    ] {
+        for (owner, amount) in amounts.into_iter().enumerate() {
+            if !amount.above_zero() {
+                continue;
+            }
+            let found = accounts
+                .iter()
+                .position(|a| a.kind == kind && a.owner == owner && a.inherited.is_none());
+            let i = found.unwrap_or_else(|| {
+                let mut opened = synthetic(kind, name, owner);
+                // The 10% applies to it before 59½, as to any tax-deferred account.
+                opened.penalty_free_age = 60;
+                accounts.push(opened);
+                accounts.len() - 1
+            });
+            accounts[i].balance += amount;
+            if kind == AccountKind::Roth {
+                accounts[i].basis += amount;
+                total.1 += amount;
+            } else {
+                total.0 += amount;
+            }
+        }
+    }
+    total
+}
+
 /// Puts money left over into the first cash account, else the first taxable one (as new basis),
 /// else a new cash account.
 pub(super) fn reinvest<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {

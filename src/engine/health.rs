@@ -10,6 +10,7 @@ use crate::health::{AcaCredit, AcaHousehold, AcaLaw, HealthTables, MedicarePremi
 use crate::num::Num;
 use crate::num::RoundTo;
 use crate::plan::{Account, AccountKind, Coverage, MEDICARE_AGE, Plan};
+use crate::tax::deferral::{DeferralLimits, DeferralTable};
 use crate::tax::hsa::{Hsa, HsaCoverage, HsaTable};
 use crate::tax::payroll::{Earnings, Payroll, PayrollTable};
 use crate::tax::tables::LAST_TABLE_YEAR;
@@ -32,6 +33,10 @@ pub struct HealthYear<N> {
     /// HSA contributions of each person (the plan's order), paid from wages before income and
     /// payroll tax, dollars of the year.
     pub hsa_contribution: [N; 2],
+    /// Each person's elective deferrals to an employer plan from wages, before income tax and
+    /// to Roth, dollars of the year.
+    pub deferral: [N; 2],
+    pub roth_deferral: [N; 2],
     /// The plan's qualified medical costs of the year (besides premiums), dollars of the year.
     pub medical: N,
     /// The additional tax on HSA money spent on other things before `hsa_free_age` (20%), and
@@ -51,6 +56,8 @@ impl<N: Num> HealthYear<N> {
             payroll: self.payroll.to_f64(),
             marketplace: self.marketplace.as_ref().map(|m| Arc::new(m.to_f64())),
             hsa_contribution: self.hsa_contribution.map(|c| c.to_f64()),
+            deferral: self.deferral.map(|c| c.to_f64()),
+            roth_deferral: self.roth_deferral.map(|c| c.to_f64()),
             medical: self.medical.to_f64(),
             hsa_rate: self.hsa_rate.to_f64(),
             hsa_free_age: self.hsa_free_age,
@@ -201,6 +208,8 @@ impl HealthYear<Decimal> {
                 })
             }),
             hsa_contribution: self.hsa_contribution.map(M::from_dec),
+            deferral: self.deferral.map(M::from_dec),
+            roth_deferral: self.roth_deferral.map(M::from_dec),
             medical: M::from_dec(self.medical),
             hsa_rate: M::from_dec(self.hsa_rate),
             hsa_free_age: self.hsa_free_age,
@@ -217,6 +226,8 @@ pub(super) struct HealthCosts<'a> {
     payroll: &'static PayrollTable,
     /// HSA law, when the plan holds an HSA.
     hsa: Option<&'static HsaTable>,
+    /// The limits on deferrals from wages, when the plan defers any.
+    deferral: Option<&'static DeferralTable>,
     start: i32,
     /// Price levels relative to the last table year, for the plan's years and two beyond.
     levels: &'a [Decimal],
@@ -235,6 +246,11 @@ impl<'a> HealthCosts<'a> {
             payroll: PayrollTable::get()?,
             hsa: if plan.accounts.iter().any(|a| a.kind() == AccountKind::Hsa) {
                 Some(HsaTable::get()?)
+            } else {
+                None
+            },
+            deferral: if plan.income.wages.iter().any(|w| !w.deferral.is_zero()) {
+                Some(DeferralTable::get()?)
             } else {
                 None
             },
@@ -320,6 +336,18 @@ impl<'a> HealthCosts<'a> {
                 hsa_contributions(plan, &hsa, year, ages, alive, own, price_level);
             out.hsa_rate = hsa.additional_tax_rate;
             out.hsa_free_age = hsa.penalty_free_age;
+        }
+        if let Some(table) = self.deferral {
+            let limits = table.for_year(year, &prices)?;
+            (out.deferral, out.roth_deferral) = deferrals(
+                plan,
+                &limits,
+                ages,
+                alive,
+                own,
+                &out.hsa_contribution,
+                price_level,
+            );
         }
         if !plan.spending.medical_costs.is_zero() {
             let mut medical = plan.spending.medical_costs * price_level;
@@ -410,6 +438,36 @@ fn stretches(covered: &[(Decimal, u32)]) -> Vec<Stretch<Decimal>> {
         from = end;
     }
     out
+}
+
+/// Each person's elective deferrals of a year, before tax and Roth: what their wage entries
+/// ask for (today's dollars grown with prices) in the years those wages are paid, within the
+/// year's limit with the catch-up for their age, out of the wages the HSA contributions left.
+fn deferrals(
+    plan: &Plan,
+    limits: &DeferralLimits,
+    ages: &[u32; 2],
+    alive: &[bool; 2],
+    own: &[OwnIncome<Decimal>; 2],
+    hsa: &[Decimal; 2],
+    price_level: Decimal,
+) -> ([Decimal; 2], [Decimal; 2]) {
+    let mut wanted = [[Decimal::ZERO; 2]; 2];
+    for w in &plan.income.wages {
+        let i = w.person;
+        if i < 2 && alive[i] && ages[i] < w.until_age && !w.self_employed {
+            wanted[usize::from(w.roth_deferral)][i] += (w.deferral * price_level).round_to(2);
+        }
+    }
+    let (mut pretax, mut roth) = ([Decimal::ZERO; 2], [Decimal::ZERO; 2]);
+    for i in 0..2 {
+        if wanted[0][i].is_zero() && wanted[1][i].is_zero() {
+            continue;
+        }
+        let d = limits.split(wanted[0][i], wanted[1][i], ages[i], own[i].wages - hsa[i]);
+        (pretax[i], roth[i]) = (d.pretax, d.roth);
+    }
+    (pretax, roth)
 }
 
 /// Each person's HSA contributions of a year: what their HSAs ask for (today's dollars grown

@@ -121,6 +121,8 @@ pub struct YearRow<N> {
     pub early_withdrawal_tax: N,
     /// Put into HSAs from wages, before income and payroll tax.
     pub hsa_contribution: N,
+    /// Deferred from wages to employer plans (401(k) and the like), before tax and to Roth.
+    pub deferrals: N,
     /// The plan's medical costs paid (besides premiums).
     pub medical_costs: N,
     /// Taken from HSAs tax-free for medical costs and, from 65, Medicare premiums.

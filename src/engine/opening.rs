@@ -423,7 +423,9 @@ pub(super) fn owners<N: Num>(
             } else {
                 age_spouse.unwrap_or(inputs.ages[who])
             },
-            wages: own.wages - inputs.health.hsa_contribution[who],
+            wages: own.wages - inputs.health.hsa_contribution[who] - inputs.health.deferral[who],
+            deferrals: inputs.health.deferral[who],
+            hsa: inputs.health.hsa_contribution[who],
             private_pension: own.private_pension,
             government_pension: own.government_pension,
             ira_distributions: rmd_of[who],

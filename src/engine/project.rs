@@ -7,8 +7,8 @@
 //! first, after the income is paid out and before the RMDs come out. All flows are in whole cents, so the ledger identity holds to the cent.
 
 use super::accounts::{
-    balances, convertible, grow, harvest_gains, reinvest, reinvest_taxable, roth_early, sum_kind,
-    take_hsa, take_pro_rata, transfer_conversion,
+    balances, convertible, defer_wages, grow, harvest_gains, reinvest, reinvest_taxable,
+    roth_early, sum_kind, take_hsa, take_pro_rata, transfer_conversion,
 };
 use super::guardrails::GuardrailState;
 use super::health::Marketplace;
@@ -323,6 +323,16 @@ fn run_from<N: Num>(
         let (irmaa, irmaa_tier) = surcharge(inputs, magi_history[0]);
         let has_hsa = accounts.iter().any(|a| a.kind == AccountKind::Hsa);
         let (contributed, hsa_medical) = hsa_flows(inputs, &mut accounts, has_hsa, irmaa);
+        // Deferrals from wages to employer plans (most years and plans have none).
+        let (deferral, roth_deferral) = if scenario.defers_wages {
+            defer_wages(
+                &mut accounts,
+                inputs.health.deferral,
+                inputs.health.roth_deferral,
+            )
+        } else {
+            (N::ZERO, N::ZERO)
+        };
 
         let (age_head, age_spouse) = inputs.return_ages();
         // A windfall's taxable part is a long-term gain (most years have none, and skip the
@@ -336,7 +346,7 @@ fn run_from<N: Num>(
             age_head,
             age_spouse,
             blind: 0,
-            wages: inputs.wages - contributed,
+            wages: inputs.wages - contributed - deferral,
             pensions: inputs.pensions,
             ira_distributions: rmd,
             roth_conversions: N::ZERO,
@@ -361,7 +371,9 @@ fn run_from<N: Num>(
             + rmd
             + inputs.health.self_employment
             + hsa_medical
-            - contributed;
+            - contributed
+            - deferral
+            - roth_deferral;
         if inputs.windfall.above_zero() {
             fixed_cash += inputs.windfall;
         }
@@ -574,6 +586,7 @@ fn run_from<N: Num>(
             payroll_tax: payroll_paid,
             early_withdrawal_tax: penalty_paid + hsa_penalty_paid,
             hsa_contribution: contributed,
+            deferrals: deferral + roth_deferral,
             medical_costs: medical_paid,
             hsa_medical,
             hsa_draw,

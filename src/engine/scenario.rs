@@ -234,6 +234,8 @@ pub struct Scenario<N> {
     pub end_of_year: bool,
     /// Spending guardrails: upper, lower, adjust, floor (see [`crate::plan::Guardrails`]).
     pub guardrails: Option<[N; 4]>,
+    /// Some wages are deferred to an employer plan (the years' `health.deferral`).
+    pub defers_wages: bool,
 }
 
 impl<N: Num> Scenario<N> {
@@ -485,6 +487,7 @@ impl<N: Num> Scenario<N> {
             }
             .convert(),
             end_of_year: !plan.assumptions.withdrawals.is_start(),
+            defers_wages: plan.income.wages.iter().any(|w| !w.deferral.is_zero()),
             guardrails: plan
                 .spending
                 .guardrails
@@ -588,6 +591,7 @@ impl<N: Num> Scenario<N> {
             early_withdrawal_rate: c(self.early_withdrawal_rate),
             end_of_year: self.end_of_year,
             guardrails: self.guardrails.map(|g| g.map(c)),
+            defers_wages: self.defers_wages,
         }
     }
 }

@@ -676,6 +676,15 @@ pub struct Wage {
     /// tax instead of payroll tax, half of it deducted from income; no employer's health plan.
     #[serde(default, skip_serializing_if = "is_false")]
     pub self_employed: bool,
+    /// Elective deferrals to the employer's plan (a 401(k), 403(b) or 457(b)) a year, in
+    /// today's dollars: out of the wages before income tax (not payroll tax) into the person's
+    /// tax-deferred account, up to the year's limit with the catch-up from 50. Not for
+    /// self-employment.
+    #[serde(default, skip_serializing_if = "Decimal::is_zero", with = "serde_dec")]
+    pub deferral: Decimal,
+    /// The deferrals go to a Roth 401(k): taxed now, into the person's Roth account.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub roth_deferral: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

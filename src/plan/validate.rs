@@ -462,6 +462,22 @@ fn household(plan: &Plan) -> Checker {
         let path = format!("income.wages[{i}]");
         c.person(format!("{path}.person"), w.person, n);
         c.money(format!("{path}.amount"), w.amount);
+        c.money(format!("{path}.deferral"), w.deferral);
+        if w.deferral > w.amount {
+            c.push(
+                format!("{path}.deferral"),
+                format!(
+                    "{} is more than the wages, {}",
+                    format_dollars(w.deferral),
+                    format_dollars(w.amount)
+                ),
+            );
+        } else if w.self_employed && !w.deferral.is_zero() {
+            c.push(
+                format!("{path}.deferral"),
+                "is for wages from an employer: set it to 0 for self-employment",
+            );
+        }
         if w.until_age > 120 {
             c.push(
                 format!("{path}.until_age"),

@@ -70,6 +70,12 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
             format_dollars(row.qcd)
         ));
     }
+    if row.deferrals > Decimal::ZERO {
+        s.push_str(&format!(
+            "deferred {} of wages to 401(k)s; ",
+            format_dollars(row.deferrals)
+        ));
+    }
     if row.roth_payout > Decimal::ZERO {
         s.push_str(&format!(
             "inherited Roth paid out {} (required, tax-free); ",

@@ -271,6 +271,7 @@ pub fn split_household(
         ira_distributions: head_ira,
         roth_conversions: facts.roth_conversions,
         social_security: facts.social_security - spouse_ss,
+        ..Default::default()
     };
     let spouse = Person {
         age: facts.age_spouse.unwrap_or(0),

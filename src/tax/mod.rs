@@ -1,8 +1,9 @@
 //! Tax law as data and the pure arithmetic of one household-year: federal income tax, state
 //! income tax (every state and DC, or a custom flat rate), Medicare IRMAA surcharges, required
 //! minimum distributions, payroll taxes, the 10% tax on early distributions (and the Roth
-//! five-year rules) and the taxation of HSAs.
+//! five-year rules), the taxation of HSAs and the limits on deferrals from wages to a 401(k).
 
+pub mod deferral;
 pub mod early_withdrawal;
 mod error;
 pub mod federal;

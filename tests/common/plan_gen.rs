@@ -403,7 +403,7 @@ prop_compose! {
                 claim_months: if claim_age == 70 { 0 } else { m },
             }).collect(),
             pensions: pensions.into_iter().map(|(person, name, amount, start_age, cola, survivor_share, government)| Pension { person, name, amount, start_age, cola, survivor_share, government }).collect(),
-            wages: wages.into_iter().map(|(person, amount, until_age)| Wage { person, amount, until_age, self_employed: until_age % 3 == 0 }).collect(),
+            wages: wages.into_iter().map(|(person, amount, until_age)| Wage { person, amount, until_age, self_employed: until_age % 3 == 0, deferral: if until_age % 3 == 0 { Decimal::ZERO } else { (amount / Decimal::from(8)).round_dp(2) }, roth_deferral: until_age % 4 == 0 }).collect(),
             other: other.into_iter().map(|(name, amount, a, b, indexed)| OtherIncome { name, amount, from_year: 2026 + a.min(b), to_year: 2026 + a.max(b), indexed }).collect(),
             windfalls: windfalls.into_iter().map(|(k, amount, gain, label)| Windfall { year: 2026 + k, amount, taxable_gain: (amount * gain).round_dp(2), label }).collect(),
         }

@@ -1,4 +1,5 @@
-//! California (Form 540): federal AGI less Social Security; the standard deduction; the rate
+//! California (Form 540): federal AGI less Social Security, plus HSA contributions; the
+//! standard deduction; the rate
 //! schedule and the Mental Health Services Tax; personal and senior exemption credits.
 
 use super::common::{reached, step_phaseout_ceil};
@@ -17,7 +18,10 @@ pub fn compute<N: Num>(
 ) -> StateBreakdown<N> {
     let fs = f.filing;
     let subtractions = fed.taxable_social_security;
-    let agi = fed.agi - subtractions;
+    // Schedule CA adds back HSA contributions: California does not follow IRC 223 (FTB Pub.
+    // 1001).
+    let additions = f.total(|p| p.hsa);
+    let agi = fed.agi - subtractions + additions;
     let deductions = law.standard[fs.index()];
     let taxable_income = (agi - deductions).pos();
     let tax = law.schedule(fs).tax(taxable_income)
@@ -39,6 +43,7 @@ pub fn compute<N: Num>(
     let count = N::from_i64((people + aged) as i64);
     let credit = count * (law.p(P::exemption_credit) - reduction).pos();
     let mut b = StateBreakdown {
+        additions,
         subtractions,
         agi,
         deductions,
@@ -71,5 +76,21 @@ mod tests {
         assert_eq!(s.taxable_income, dec!(44294));
         assert_eq!(s.tax_before_credits, dec!(1192.53));
         assert_eq!(s.tax, dec!(886.53));
+    }
+
+    /// $40,000 of wages of which $4,000 went to an HSA: federal AGI 36,000; California adds the
+    /// $4,000 back and taxes the same as on $40,000 of wages.
+    #[test]
+    fn hsa_contributions_are_added_back() {
+        let f = single(60, |p| {
+            p.wages = dec!(36000);
+            p.hsa = dec!(4000);
+        });
+        let (fed, s) = compute("CA", 2025, &f);
+        assert_eq!(fed.agi, dec!(36000));
+        assert_eq!(s.additions, dec!(4000));
+        assert_eq!(s.agi, dec!(40000));
+        let without = compute("CA", 2025, &single(60, |p| p.wages = dec!(40000))).1;
+        assert_eq!(s.tax, without.tax);
     }
 }

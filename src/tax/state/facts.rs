@@ -27,6 +27,10 @@ pub struct Person<N> {
     pub roth_conversions: N,
     /// Gross Social Security benefits.
     pub social_security: N,
+    /// Of the pay before `wages`, what went to an employer plan (a 401(k)) before income tax,
+    /// which Pennsylvania taxes, and to an HSA, which California and New Jersey tax.
+    pub deferrals: N,
+    pub hsa: N,
 }
 
 impl<N: Num> Person<N> {
@@ -52,6 +56,8 @@ impl<N: Num> Person<N> {
             ira_distributions: c(self.ira_distributions),
             roth_conversions: c(self.roth_conversions),
             social_security: c(self.social_security),
+            deferrals: c(self.deferrals),
+            hsa: c(self.hsa),
         }
     }
 }

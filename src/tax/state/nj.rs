@@ -97,7 +97,8 @@ pub fn compute<N: Num>(
     let mut eligible_pension = N::ZERO;
     let mut anyone_eligible = false;
     for p in people {
-        let income = p.wages + p.retirement() + joint;
+        // New Jersey wages keep what went to an HSA: the state does not follow IRC 223.
+        let income = p.wages + p.hsa + p.retirement() + joint;
         total_income += income;
         if reached(p.age, law.p(P::retirement_age)) {
             anyone_eligible = true;
@@ -112,7 +113,7 @@ pub fn compute<N: Num>(
     // Line 28b: what is left of the exclusion against the other income of those 62+, when
     // earned income is small.
     let other = if anyone_eligible
-        && f.total(|p| p.wages) <= law.p(P::other_retirement_earned_limit)
+        && f.total(|p| p.wages + p.hsa) <= law.p(P::other_retirement_earned_limit)
     {
         ((share * eligible_income).min_of(cap) - pension_exclusion).pos()
     } else {
@@ -174,5 +175,21 @@ mod tests {
         assert_eq!(s.deductions, dec!(1820));
         assert_eq!(s.taxable_income, dec!(16180));
         assert_eq!(s.tax.round_cents(), dec!(226.52));
+    }
+
+    /// $50,000 of wages of which $4,000 went to an HSA: New Jersey taxes the same as on $54,000
+    /// of wages.
+    #[test]
+    fn hsa_contributions_stay_in_new_jersey_wages() {
+        let f = single(45, |p| {
+            p.wages = dec!(46000);
+            p.hsa = dec!(4000);
+        });
+        let (fed, s) = compute("NJ", 2025, &f);
+        assert_eq!(fed.agi, dec!(46000));
+        let wages = compute("NJ", 2025, &single(45, |p| p.wages = dec!(50000))).1;
+        assert_eq!(s.agi, dec!(50000));
+        assert_eq!(s.tax, wages.tax);
+        assert!(s.tax > compute("NJ", 2025, &single(45, |p| p.wages = dec!(46000))).1.tax);
     }
 }

@@ -1,5 +1,6 @@
 //! Pennsylvania (PA-40): the classes of income added without netting losses across them;
-//! pensions and IRA distributions exempt from 59½, Social Security and Roth conversions
+//! compensation with the employee's 401(k) deferrals in it (PA-40 instructions, line 1a); pensions and
+//! IRA distributions exempt from 59½, Social Security and Roth conversions
 //! exempt; a flat rate; tax forgiveness (Schedule SP) at low eligibility income.
 
 use super::common::{net_gains, reached};
@@ -28,7 +29,8 @@ pub fn compute<N: Num>(
             p.pensions() + p.ira_distributions
         }
     });
-    let income = f.total(|p| p.wages)
+    // Compensation includes what was deferred to a 401(k): Pennsylvania taxes it when paid in.
+    let income = f.total(|p| p.wages + p.deferrals)
         + retirement
         + f.taxable_interest.pos()
         + f.ordinary_dividends.pos()
@@ -91,5 +93,19 @@ mod tests {
         // a net capital loss does not offset the other classes
         let f = f.with(|f| f.long_term_gains = dec!(-5000));
         assert_eq!(compute("PA", 2025, &f).1.taxable_income, dec!(13600));
+    }
+
+    /// A worker of 50 paid $100,000, of which $20,000 went to a 401(k): $80,000 of federal
+    /// wages, $100,000 of PA compensation, 3.07% = 3,070.
+    #[test]
+    fn a_401k_deferral_is_pennsylvania_compensation() {
+        let f = single(50, |p| {
+            p.wages = dec!(80000);
+            p.deferrals = dec!(20000);
+        });
+        let (fed, s) = compute("PA", 2025, &f);
+        assert_eq!(fed.agi, dec!(80000));
+        assert_eq!(s.taxable_income, dec!(100000));
+        assert_eq!(s.tax.round_cents(), dec!(3070));
     }
 }

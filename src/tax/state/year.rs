@@ -233,6 +233,8 @@ impl<N: Num> Owners<N> {
             head.ira_distributions += other.ira_distributions;
             head.roth_conversions += other.roth_conversions;
             head.social_security += other.social_security;
+            head.deferrals += other.deferrals;
+            head.hsa += other.hsa;
             *other = Person {
                 age: other.age,
                 ..Person::default()
@@ -263,6 +265,8 @@ impl<N: Num> Owners<N> {
             ira_distributions: c(p.ira_distributions),
             roth_conversions: c(p.roth_conversions),
             social_security: c(p.social_security),
+            deferrals: c(p.deferrals),
+            hsa: c(p.hsa),
         };
         Owners {
             people: [person(&self.people[0]), person(&self.people[1])],

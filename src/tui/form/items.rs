@@ -120,6 +120,8 @@ pub fn add_wage(plan: &mut Plan, _: super::Loc) -> Result<(), String> {
         person: 0,
         amount: dec!(30000),
         until_age: 67,
+        deferral: Decimal::ZERO,
+        roth_deferral: false,
     });
     Ok(())
 }

@@ -59,6 +59,10 @@ fn rich_plans() -> Vec<Plan> {
         add(&mut a, Loc::default()).unwrap();
     }
     a.income.windfalls[0].taxable_gain = dec!(1000);
+    // Wages with a Roth 401(k) deferral, and a business of one's own.
+    items::add_wage(&mut a, Loc::default()).unwrap();
+    a.income.wages[0].deferral = dec!(5000);
+    a.income.wages[0].roth_deferral = true;
     if let Some(w) = a.income.wages.last_mut() {
         w.self_employed = true;
     }

@@ -118,6 +118,7 @@ pub fn inspector(app: &App) -> Inspector {
         ("  premium credit", r.aca_credit),
         ("Medicare premiums", r.medicare_premium),
         ("HSA contribution (from wages)", r.hsa_contribution),
+        ("401(k) deferrals (from wages)", r.deferrals),
         ("Medical costs", r.medical_costs),
         ("  paid from HSAs, tax-free", r.hsa_medical),
         ("HSA spent on other (income)", r.hsa_draw),

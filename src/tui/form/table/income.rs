@@ -146,6 +146,27 @@ pub(super) static FIELDS: &[FieldSpec] = &[
          instead of payroll tax, half of it deducted; no employer's health plan",
     ),
     field(
+        G::Wage,
+        "401(k) deferral /yr",
+        "income.wages[].deferral",
+        K::Money,
+        item!(Decimal, income.wages, deferral),
+        "put into the employer's plan from these wages (today's dollars), before income tax, up \
+         to the year's limit ($24,500 in 2026, more from 50); not for self-employment",
+    )
+    .within(|p, l| {
+        let wages = p.income.wages.get(l.0).map_or(Decimal::ZERO, |w| w.amount);
+        (Decimal::ZERO, wages)
+    }),
+    field(
+        G::Wage,
+        "  as Roth 401(k)",
+        "income.wages[].roth_deferral",
+        K::Toggle,
+        item!(Toggle, income.wages, roth_deferral),
+        "yes: the deferrals go to a Roth account, taxed now and tax-free later",
+    ),
+    field(
         G::Other,
         "Name",
         "income.other[].name",
