@@ -132,3 +132,29 @@ fn a_deferral_above_the_wages_or_from_self_employment_is_refused_by_field() {
         "{business:?}"
     );
 }
+
+#[test]
+fn the_explanations_tax_the_year_as_the_engine_did() {
+    // Wages with a 401(k) deferral and an HSA contribution, and a business of one's own: the
+    // facts the "why" lines rebuild from a row give the engine's AGI and federal tax.
+    let accounts =
+        format!(r#"{IRA}, Hsa(name: "Jo HSA", owner: 0, balance: 5000, contribution: 3000)"#);
+    let wages = "(person: 0, amount: 100000, until_age: 65, deferral: 20000), \
+                 (person: 0, amount: 30000, until_age: 65, self_employed: true)";
+    let plan: Plan = parse_plan(&text(1971, wages, &accounts), "worker").unwrap();
+    let p = compare(&plan).unwrap().projections.remove(0);
+    let inputs = drawdown::report::year_inputs(&plan).unwrap();
+    let law = &inputs[0].law;
+    let r = &p.rows[0];
+    assert!(r.deferrals > Decimal::ZERO && r.hsa_contribution > Decimal::ZERO);
+    let facts = drawdown::report::why::row_facts(r, &inputs[0]);
+    let b = compute(law, &facts);
+    let cents = |x: Decimal| x.to_string().parse::<f64>().unwrap();
+    assert!(
+        (b.agi - cents(r.tax.agi)).abs() < 0.01,
+        "{} {}",
+        b.agi,
+        r.tax.agi
+    );
+    assert!((b.total - cents(r.federal_tax)).abs() < 0.01);
+}

@@ -91,7 +91,10 @@ pub fn row_facts(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> IncomeFact
         age_head,
         age_spouse,
         blind: 0,
-        wages: f(row.wages),
+        // Wages less what went to HSAs and 401(k)s before tax, as the engine taxed them.
+        wages: f(row.wages)
+            - inputs.health.hsa_contribution.iter().sum::<f64>()
+            - inputs.health.deferral.iter().sum::<f64>(),
         pensions: f(row.pensions),
         ira_distributions: f(row.rmd + row.deferred_draw),
         roth_conversions: f(row.conversion),
@@ -102,7 +105,9 @@ pub fn row_facts(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> IncomeFact
         // The gain net of losses carried in, recovered from what entered AGI and what carries on.
         long_term_gains: f(row.tax.capital_gain_in_agi - row.tax.loss_carryforward),
         short_term_gains: 0.0,
-        other_ordinary: f(row.other_income),
+        // Business profit is ordinary income, less half the self-employment tax.
+        other_ordinary: f(row.other_income) + inputs.health.self_employment
+            - inputs.health.se_deduction,
         social_security: f(row.social_security),
         lived_with_spouse: row.filing == crate::tax::Filing::Mfs && row.alive == [true, true],
     }
