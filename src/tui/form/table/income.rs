@@ -151,8 +151,7 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "income.wages[].deferral",
         K::Money,
         item!(Decimal, income.wages, deferral),
-        "put into the employer's plan from these wages (today's dollars), before income tax, up \
-         to the year's limit ($24,500 in 2026, more from 50); not for self-employment",
+        "to the employer's 401(k) before income tax, today's $, up to the year's limit",
     )
     .within(|p, l| {
         let wages = p.income.wages.get(l.0).map_or(Decimal::ZERO, |w| w.amount);
@@ -243,8 +242,7 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "income.windfalls[].amount",
         K::Money,
         item!(Decimal, income.windfalls, amount),
-        "cash received once (an inheritance, a home sold), in today's dollars: it pays the \
-         year's need first, the rest is invested in taxable",
+        "cash received once (an inheritance, a home sold), in today's dollars",
     )
     .within(money_bounds),
     field(
@@ -253,8 +251,7 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "income.windfalls[].taxable_gain",
         K::Money,
         item!(Decimal, income.windfalls, taxable_gain),
-        "the part taxed as a long-term gain (a home's gain beyond the $250k/$500k exclusion); \
-         0 for an inheritance or life insurance",
+        "the part taxed as a long-term gain (a home's gain past the exclusion)",
     )
     .within(|p, l| {
         let amount = p
