@@ -37,8 +37,8 @@ pub(super) fn pass_to_survivor<N: Num>(
         }
         if !scenario.married() {
             a.inherited = match a.kind {
-                AccountKind::Deferred => Some(inherited_ira(scenario, a.owner, survivor, year)),
-                AccountKind::Roth => Some(inherited_roth(scenario, a.owner, survivor, year)),
+                AccountKind::Deferred => Some(inherited(scenario, a.owner, survivor, year, false)),
+                AccountKind::Roth => Some(inherited(scenario, a.owner, survivor, year, true)),
                 AccountKind::Hsa => {
                     a.kind = AccountKind::Deferred;
                     regrouped = true;
@@ -57,17 +57,21 @@ pub(super) fn pass_to_survivor<N: Num>(
     regrouped
 }
 
-/// How an unmarried `survivor` must draw down the IRA of `owner`, who died at the end of the
-/// year before `from`: an eligible designated beneficiary (not more than ten years younger)
-/// stretches it over their Single Life expectancy; anyone younger empties it by the end of the
-/// tenth year. Past the owner's required beginning date, the yearly period is the longer of
-/// the beneficiary's and the owner's remaining life expectancy, and the ten-year rule has
-/// yearly distributions too (Treas. Reg. 1.401(a)(9)-5(d)).
-fn inherited_ira<N: Num>(
+/// How an unmarried `survivor` must draw down the IRA (or, with `roth`, the Roth IRA) of
+/// `owner`, who died at the end of the year before `from`: an eligible designated beneficiary
+/// (not more than ten years younger) stretches it over their Single Life expectancy; anyone
+/// younger empties it by the end of the tenth year. Past the owner's required beginning date,
+/// the yearly period is the longer of the beneficiary's and the owner's remaining life
+/// expectancy, and the ten-year rule has yearly distributions too (Treas. Reg.
+/// 1.401(a)(9)-5(d)). A Roth owner always dies before that date (Treas. Reg. 1.408A-6
+/// Q&A-14(b)): nothing is due before the tenth year under the ten-year rule, and the payouts
+/// are tax-free.
+fn inherited<N: Num>(
     scenario: &Scenario<N>,
     owner: usize,
     survivor: usize,
     from: i32,
+    roth: bool,
 ) -> Inherited<N> {
     let (late, heir) = (&scenario.people[owner], &scenario.people[survivor]);
     let death = from - 1;
@@ -75,7 +79,8 @@ fn inherited_ira<N: Num>(
     let beneficiary = scenario.rmd.single_life(age(heir.birth_year, from));
     // The required beginning date is April 1 of the year after the RMD age: a death at the end
     // of that year or later is past it.
-    let past_rbd = death > late.birth_year + scenario.rmd.start_age(late.birth_year) as i32;
+    let past_rbd =
+        !roth && death > late.birth_year + scenario.rmd.start_age(late.birth_year) as i32;
     let period = if past_rbd {
         let owner_left = scenario.rmd.single_life(age(late.birth_year, death)) - N::ONE;
         beneficiary.max_of(owner_left)
@@ -93,35 +98,6 @@ fn inherited_ira<N: Num>(
             from,
             period: past_rbd.then_some(period),
             deadline: Some(death + 10),
-        }
-    }
-}
-
-/// How an unmarried `survivor` must draw down the Roth IRA of `owner`: as an IRA whose owner
-/// died before the required beginning date, which a Roth owner always is (Treas. Reg.
-/// 1.408A-6 Q&A-14(b)). An eligible designated beneficiary (not more than ten years younger)
-/// takes yearly distributions over their Single Life expectancy; anyone younger empties it by
-/// the end of the tenth year after the death, with nothing required before. The payouts are
-/// tax-free; the account was the owner's, and the death frees it of the 10%.
-fn inherited_roth<N: Num>(
-    scenario: &Scenario<N>,
-    owner: usize,
-    survivor: usize,
-    from: i32,
-) -> Inherited<N> {
-    let (late, heir) = (&scenario.people[owner], &scenario.people[survivor]);
-    if heir.birth_year - late.birth_year <= 10 {
-        let age = u32::try_from(from - heir.birth_year).unwrap_or(0);
-        Inherited {
-            from,
-            period: Some(scenario.rmd.single_life(age)),
-            deadline: None,
-        }
-    } else {
-        Inherited {
-            from,
-            period: None,
-            deadline: Some(from - 1 + 10),
         }
     }
 }

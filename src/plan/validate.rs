@@ -55,6 +55,20 @@ impl Checker {
         }
     }
 
+    /// Something that happens once (a one-off expense, a windfall): a plausible year and a
+    /// short label.
+    fn once(&mut self, path: &str, year: i32, label: &str) {
+        if !(FIRST_TABLE_YEAR..=2300).contains(&year) {
+            self.push(
+                format!("{path}.year"),
+                format!("{year} is not a plausible year"),
+            );
+        }
+        if label.chars().count() > 60 {
+            self.push(format!("{path}.label"), "is longer than 60 characters");
+        }
+    }
+
     fn rate(&mut self, path: impl Into<String>, v: Decimal, lo: Decimal, hi: Decimal) {
         if v < lo || v > hi {
             self.push(
@@ -513,15 +527,7 @@ fn household(plan: &Plan) -> Checker {
                 ),
             );
         }
-        if !(FIRST_TABLE_YEAR..=2300).contains(&w.year) {
-            c.push(
-                format!("{path}.year"),
-                format!("{} is not a plausible year", w.year),
-            );
-        }
-        if w.label.chars().count() > 60 {
-            c.push(format!("{path}.label"), "is longer than 60 characters");
-        }
+        c.once(&path, w.year, &w.label);
     }
 
     let sp = &plan.spending;
@@ -568,15 +574,7 @@ fn household(plan: &Plan) -> Checker {
     for (i, o) in sp.one_offs.iter().enumerate() {
         let path = format!("spending.one_offs[{i}]");
         c.money(format!("{path}.amount"), o.amount);
-        if !(FIRST_TABLE_YEAR..=2300).contains(&o.year) {
-            c.push(
-                format!("{path}.year"),
-                format!("{} is not a plausible year", o.year),
-            );
-        }
-        if o.label.chars().count() > 60 {
-            c.push(format!("{path}.label"), "is longer than 60 characters");
-        }
+        c.once(&path, o.year, &o.label);
     }
 
     let a = &plan.assumptions;

@@ -265,8 +265,17 @@ impl<N: Num> Owners<N> {
             ira_distributions: c(p.ira_distributions),
             roth_conversions: c(p.roth_conversions),
             social_security: c(p.social_security),
-            deferrals: c(p.deferrals),
-            hsa: c(p.hsa),
+            // Zero for almost everyone: no conversion then.
+            deferrals: if p.deferrals.above_zero() {
+                c(p.deferrals)
+            } else {
+                M::ZERO
+            },
+            hsa: if p.hsa.above_zero() {
+                c(p.hsa)
+            } else {
+                M::ZERO
+            },
         };
         Owners {
             people: [person(&self.people[0]), person(&self.people[1])],
