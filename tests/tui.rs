@@ -1577,3 +1577,30 @@ fn privacy_hides_names_in_strategy_labels_and_scenario_names() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_windfall_and_a_401k_deferral_entered_in_the_income_pane_show_in_the_inspector() {
+    let mut p = planner();
+    // Income pane: add wages (the eighth row), defer $10,000 of them; add a windfall (the
+    // tenth row once the wage's six rows are in), received in 2027.
+    keys(&mut p, "<Tab><Tab>");
+    keys(&mut p, "<Down><Down><Down><Down><Down><Down><Down><Enter>");
+    keys(&mut p, "<Down><Down><Down><Down>10000<Enter>");
+    assert_eq!(p.app.plan.income.wages[0].deferral, dec!(10000));
+    keys(&mut p, "<Down><Down><Down><Down><Enter>");
+    assert_eq!(p.app.plan.income.windfalls.len(), 1);
+    let form = render(&mut p, 160, 48);
+    assert!(form.contains("401(k) deferral /yr"), "{form}");
+    assert!(form.contains("Windfall in year"), "{form}");
+    // 2027 in the inspector: both lines, and the year's line says so.
+    keys(&mut p, "<Esc><Right>i");
+    let screen = render(&mut p, 160, 48);
+    for line in [
+        "received a windfall of $102,500",
+        "deferred $10,250 of wages to 401(k)s",
+        "Windfall",
+        "401(k) deferrals (from wages)",
+    ] {
+        assert!(screen.contains(line), "{line}: {screen}");
+    }
+}
