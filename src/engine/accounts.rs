@@ -279,6 +279,7 @@ fn add_young<N: Num>(a: &mut AccountState<N>, year: i32, amount: N) {
 
 /// A Roth draw of `t` from one account: contributions and old conversions first, then the young
 /// conversions oldest first, then earnings (IRC 408A(d)(4)).
+#[inline]
 pub(super) fn roth_take<N: Num>(a: &mut AccountState<N>, t: N) {
     let from_basis = t.min_of(a.basis.pos());
     a.basis -= from_basis;

@@ -15,8 +15,8 @@ use super::health::Marketplace;
 use super::ledger::{Balances, Projection, YearRow};
 use super::marginals::year_marginals;
 use super::opening::{
-    Payouts, early_rate, give_from_iras, hsa_flows, owners, pass_to_survivor, payouts, rmds_due,
-    season_conversions, surcharge, take_inherited_roth, take_rmds,
+    Payouts, before_tax, early_rate, give_from_iras, hsa_flows, owners, pass_to_survivor, payouts,
+    rmds_due, season_conversions, surcharge, take_inherited_roth, take_rmds,
 };
 use super::scenario::{AccountState, Scenario};
 use super::strategy::{Decision, Strategy};
@@ -346,7 +346,7 @@ fn run_from<N: Num>(
             age_head,
             age_spouse,
             blind: 0,
-            wages: inputs.wages - contributed - deferral,
+            wages: before_tax(inputs.wages, contributed, deferral),
             pensions: inputs.pensions,
             ira_distributions: rmd,
             roth_conversions: N::ZERO,
@@ -371,9 +371,10 @@ fn run_from<N: Num>(
             + rmd
             + inputs.health.self_employment
             + hsa_medical
-            - contributed
-            - deferral
-            - roth_deferral;
+            - contributed;
+        if scenario.defers_wages {
+            fixed_cash -= deferral + roth_deferral;
+        }
         if inputs.windfall.above_zero() {
             fixed_cash += inputs.windfall;
         }
