@@ -158,12 +158,13 @@ fn edge_behind(law: &TaxLaw<f64>, state: &StateOf, facts: &IncomeFacts<f64>) -> 
     let s = slope(law, &f, &b, Direction::ordinary());
     let (_, state_edge) = state.slope(&f, &b, &s, Direction::ordinary());
     nearest(s.next_edge, state_edge)
-        .filter(|(d, _)| *d <= BACK + 0.5)
+        .filter(|(d, e)| *d <= BACK + 0.5 && !e.quiet())
         .map(|(_, e)| e)
 }
 
 /// The first edge more than [`BACK`] dollars ahead, and the edge skipped to find it: an edge
-/// that close is one the year stops at (a few dollars short of it, through rounding).
+/// that close is one the year stops at (a few dollars short of it, through rounding). Quiet
+/// edges, where no rate changes, are passed over.
 fn edge_ahead(
     law: &TaxLaw<f64>,
     state: &StateOf,
@@ -173,10 +174,12 @@ fn edge_ahead(
     let mut next = first;
     let mut close = None;
     let mut offset = 0.0;
-    for _ in 0..4 {
+    for _ in 0..8 {
         match next {
-            Some((d, e)) if offset + d <= BACK => {
-                close = close.or(Some(e));
+            Some((d, e)) if offset + d <= BACK || e.quiet() => {
+                if !e.quiet() {
+                    close = close.or(Some(e));
+                }
                 offset += d + 0.01;
                 let f = moved(facts, Direction::ordinary(), offset);
                 let b = compute(law, &f);
@@ -263,7 +266,7 @@ pub fn why(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> Why {
     };
     let next_step_ira = step_cost(STEP) / STEP;
     let edge_in_step = nearest(ord.next_edge, state_edge)
-        .filter(|(d, _)| *d < STEP)
+        .filter(|(d, e)| *d < STEP && !e.quiet())
         .map(|(d, e)| {
             let before = if d > 0.0 { step_cost(d) / d } else { 0.0 };
             let past = moved(&facts, Direction::ordinary(), d + 0.01);

@@ -60,6 +60,9 @@ pub enum Edge {
     PreferentialCeiling,
     /// Top of an ordinary bracket (0-based bracket index).
     BracketTop(u8),
+    /// Top of a bracket of the plain tax on all taxable income, while the gain worksheet keeps
+    /// the lower stacked tax: no rate changes there (a quiet edge).
+    PlainBracketTop(u8),
     /// Top of the 0% gain band.
     ZeroGainCeiling,
     /// Top of the 15% gain band.
@@ -80,6 +83,11 @@ pub enum Edge {
 }
 
 impl Edge {
+    /// An edge where the tax's rates do not change (explanations pass over it).
+    pub fn quiet(self) -> bool {
+        matches!(self, Edge::PlainBracketTop(_))
+    }
+
     pub fn describe(self) -> String {
         match self {
             Edge::LossLimit => "the $3,000 capital loss limit".into(),
@@ -97,6 +105,10 @@ impl Edge {
                 let rates = ["10%", "12%", "22%", "24%", "32%", "35%", "37%"];
                 format!("the top of the {} bracket", rates[usize::from(i).min(6)])
             }
+            Edge::PlainBracketTop(i) => format!(
+                "the top of the plain tax's {} bracket (the worksheet keeps the lower stacked tax)",
+                ["10%", "12%", "22%", "24%", "32%", "35%", "37%"][usize::from(i).min(6)]
+            ),
             Edge::ZeroGainCeiling => "the 0% capital-gain ceiling".into(),
             Edge::FifteenGainCeiling => "the 15% capital-gain ceiling".into(),
             Edge::WorksheetSwitch => "the gain worksheet's switch to plain bracket tax".into(),
@@ -154,6 +166,24 @@ impl<N: Num> Edges<N> {
         };
         if nearer {
             self.best = Some((gap, speed, edge));
+        }
+    }
+
+    /// Keeps the nearer of this and `other`'s nearest edge; `other`'s as a quiet edge unless
+    /// it is `live`.
+    fn merge(&mut self, other: &Edges<N>, live: bool) {
+        if let Some((gap, speed, edge)) = other.best {
+            let edge = match edge {
+                Edge::BracketTop(i) if !live => Edge::PlainBracketTop(i),
+                e => e,
+            };
+            let nearer = match self.best {
+                None => true,
+                Some((g, s, _)) => gap * s < g * speed,
+            };
+            if nearer {
+                self.best = Some((gap, speed, edge));
+            }
         }
     }
 
@@ -363,9 +393,15 @@ pub fn slope<N: Num>(
     let d_stacked = d_ordinary_tax + d_preferential_tax;
     let d_regular =
         if !law.gains_apart && (b.preferential_income > N::ZERO || d_preferential > N::ZERO) {
-            let plain_rate = bracket_rate(law, fi, ti, d_taxable, &mut edges);
+            let mut plain_edges = Edges { best: None };
+            let plain_rate = bracket_rate(law, fi, ti, d_taxable, &mut plain_edges);
             let stacked = b.ordinary_tax + b.preferential_tax;
             let plain = super::federal::bracket_tax(law, fi, ti).0;
+            // While the worksheet keeps the stacked tax, the plain tax's bracket tops change
+            // no rate: they stay in as quiet edges (the searches still try amounts there).
+            let plain_taken =
+                plain < stacked || (plain == stacked && plain_rate * d_taxable <= d_stacked);
+            edges.merge(&plain_edges, plain_taken);
             lesser(
                 stacked,
                 d_stacked,

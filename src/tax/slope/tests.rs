@@ -144,3 +144,43 @@ fn the_torpedo_is_named_where_it_starts() {
     assert_eq!(edge, Edge::SocialSecurityAdjustedBase);
     assert_eq!(d, dec!(5000));
 }
+
+/// A couple whose deductions leave only qualified income taxable (all of it at 0%): the next
+/// IRA dollar raises taxable income by $1.85 (the torpedo) and stays untaxed until ordinary
+/// income reaches taxable income's qualified part. The plain tax's 10% bracket top, which
+/// taxable income reaches sooner, changes no rate (the worksheet keeps the stacked tax): a
+/// quiet edge, which the explanations pass over.
+#[test]
+fn a_bracket_top_of_the_plain_tax_the_worksheet_does_not_take_is_a_quiet_edge() {
+    let law = TaxLaw::for_year(2026).unwrap();
+    let f = IncomeFacts {
+        filing: Filing::Mfj,
+        age_head: 65,
+        age_spouse: Some(65),
+        wages: dec!(20000),
+        ordinary_dividends: dec!(10000),
+        qualified_dividends: dec!(9000),
+        long_term_gains: dec!(17556.68),
+        social_security: dec!(36000),
+        ..Default::default()
+    };
+    let b = compute(&law, &f);
+    assert_eq!(b.taxable_income, dec!(24379.858));
+    assert_eq!(b.ordinary_taxable_income, Decimal::ZERO);
+    let s = slope(&law, &f, &b, Direction::ordinary());
+    assert_eq!(s.total, Decimal::ZERO);
+    // $420.14 to the plain 10% bracket top ($24,800) at $1.85 a dollar.
+    let (quiet, edge) = s.next_edge.unwrap();
+    assert_eq!(edge, Edge::PlainBracketTop(0));
+    assert!(edge.quiet());
+    assert_eq!(quiet.round_dp(2), dec!(227.10));
+    // Past it nothing changes; qualified income, $26,556.68, fills taxable income $2,176.82
+    // from the start, where the 10% starts.
+    let past = moved(&f, Direction::ordinary(), quiet + dec!(0.01));
+    let bp = compute(&law, &past);
+    let sp = slope(&law, &past, &bp, Direction::ordinary());
+    assert_eq!(sp.total, Decimal::ZERO);
+    let (more, edge) = sp.next_edge.unwrap();
+    assert_eq!(edge, Edge::PreferentialCeiling);
+    assert_eq!((quiet + dec!(0.01) + more).round_dp(2), dec!(1176.66));
+}
