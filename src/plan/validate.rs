@@ -55,6 +55,23 @@ impl Checker {
         }
     }
 
+    /// An amount that is part of another (`whole`, called `name`): not more than it. Whether
+    /// it is.
+    fn part_of(&mut self, path: String, part: Decimal, whole: Decimal, name: &str) -> bool {
+        if part > whole {
+            self.push(
+                path,
+                format!(
+                    "{} is more than {name}, {}",
+                    format_dollars(part),
+                    format_dollars(whole)
+                ),
+            );
+            return false;
+        }
+        true
+    }
+
     /// Something that happens once (a one-off expense, a windfall): a plausible year and a
     /// short label.
     fn once(&mut self, path: &str, year: i32, label: &str) {
@@ -477,16 +494,13 @@ fn household(plan: &Plan) -> Checker {
         c.person(format!("{path}.person"), w.person, n);
         c.money(format!("{path}.amount"), w.amount);
         c.money(format!("{path}.deferral"), w.deferral);
-        if w.deferral > w.amount {
-            c.push(
-                format!("{path}.deferral"),
-                format!(
-                    "{} is more than the wages, {}",
-                    format_dollars(w.deferral),
-                    format_dollars(w.amount)
-                ),
-            );
-        } else if w.self_employed && !w.deferral.is_zero() {
+        let within = c.part_of(
+            format!("{path}.deferral"),
+            w.deferral,
+            w.amount,
+            "the wages",
+        );
+        if within && w.self_employed && !w.deferral.is_zero() {
             c.push(
                 format!("{path}.deferral"),
                 "is for wages from an employer: set it to 0 for self-employment",
@@ -517,16 +531,12 @@ fn household(plan: &Plan) -> Checker {
         let path = format!("income.windfalls[{i}]");
         c.money(format!("{path}.amount"), w.amount);
         c.money(format!("{path}.taxable_gain"), w.taxable_gain);
-        if w.taxable_gain > w.amount {
-            c.push(
-                format!("{path}.taxable_gain"),
-                format!(
-                    "{} is more than the amount received, {}",
-                    format_dollars(w.taxable_gain),
-                    format_dollars(w.amount)
-                ),
-            );
-        }
+        c.part_of(
+            format!("{path}.taxable_gain"),
+            w.taxable_gain,
+            w.amount,
+            "the amount received",
+        );
         c.once(&path, w.year, &w.label);
     }
 
