@@ -240,27 +240,24 @@ pub(super) fn transfer_conversion<N: Num>(
         }
         // Into a Roth IRA of the owner's own: not the other person's, and not an inherited one,
         // which must be emptied on its own schedule.
-        let target = accounts
+        let target = own_account(accounts, AccountKind::Roth, owner);
+        // One opened for the conversion holds what the owner's largest IRA held (an in-kind
+        // conversion keeps its investments).
+        let held = accounts
             .iter()
-            .position(|a| a.kind == AccountKind::Roth && a.owner == owner && a.inherited.is_none());
-        let i = match target {
-            Some(i) => i,
-            None => {
-                // Opened for the conversion, holding what the owner's largest IRA held (an
-                // in-kind conversion keeps its investments).
-                let held = accounts
-                    .iter()
-                    .filter(|a| a.kind == AccountKind::Deferred && a.owner == owner)
-                    .max_by(|a, b| a.balance.partial_cmp(&b.balance).unwrap_or(Ordering::Equal))
-                    .map(|a| a.stock_share);
-                let mut roth = synthetic(AccountKind::Roth, "Roth (conversions)", owner);
-                if let Some(share) = held {
-                    roth.stock_share = share;
-                }
-                accounts.push(roth);
-                accounts.len() - 1
-            }
-        };
+            .filter(|a| a.kind == AccountKind::Deferred && a.owner == owner)
+            .max_by(|a, b| a.balance.partial_cmp(&b.balance).unwrap_or(Ordering::Equal))
+            .map(|a| a.stock_share);
+        let i = found_or_opened(
+            accounts,
+            target,
+            AccountKind::Roth,
+            "Roth (conversions)",
+            owner,
+        );
+        if let (None, Some(share)) = (target, held) {
+            accounts[i].stock_share = share;
+        }
         accounts[i].balance += moved;
         add_young(&mut accounts[i], year, moved);
     }
@@ -381,16 +378,8 @@ pub(super) fn defer_wages<N: Num>(
             if !amount.above_zero() {
                 continue;
             }
-            let found = accounts
-                .iter()
-                .position(|a| a.kind == kind && a.owner == owner && a.inherited.is_none());
-            let i = found.unwrap_or_else(|| {
-                let mut opened = synthetic(kind, name, owner);
-                // The 10% applies to it before 59½, as to any tax-deferred account.
-                opened.penalty_free_age = 60;
-                accounts.push(opened);
-                accounts.len() - 1
-            });
+            let found = own_account(accounts, kind, owner);
+            let i = found_or_opened(accounts, found, kind, name, owner);
             accounts[i].balance += amount;
             if kind == AccountKind::Roth {
                 accounts[i].basis += amount;
@@ -437,6 +426,17 @@ pub(super) fn reinvest_taxable<N: Num>(accounts: &mut Vec<AccountState<N>>, amou
     accounts[i].basis += amount;
 }
 
+/// The first account of `kind` that is `owner`'s own (not inherited).
+fn own_account<N: Num>(
+    accounts: &[AccountState<N>],
+    kind: AccountKind,
+    owner: usize,
+) -> Option<usize> {
+    accounts
+        .iter()
+        .position(|a| a.kind == kind && a.owner == owner && a.inherited.is_none())
+}
+
 /// The account at `found`, or a new empty one of `kind` opened at the end for `owner`.
 fn found_or_opened<N: Num>(
     accounts: &mut Vec<AccountState<N>>,
@@ -464,8 +464,13 @@ fn synthetic<N: Num>(kind: AccountKind, name: &str, owner: usize) -> AccountStat
         stock_share: N::from_dec(rust_decimal::Decimal::new(6, 1)),
         realize_share: N::ZERO,
         spouse_beneficiary: false,
-        // A Roth opened for conversions belongs to a living owner (the five-year rule applies).
-        penalty_free_age: if kind == AccountKind::Roth { 60 } else { 0 },
+        // A Roth opened for conversions, or a 401(k) for deferrals, belongs to a living owner:
+        // the five-year rule, or the 10% before 59½, applies.
+        penalty_free_age: if matches!(kind, AccountKind::Roth | AccountKind::Deferred) {
+            60
+        } else {
+            0
+        },
         young: Default::default(),
         inherited: None,
     }
