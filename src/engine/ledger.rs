@@ -165,6 +165,12 @@ impl<N: Num> YearRow<N> {
             + self.interest
     }
 
+    /// Roth money the strategy chose to draw: the Roth draw less an inherited Roth's required
+    /// payout.
+    pub fn elective_roth(&self) -> N {
+        self.roth_draw - self.roth_payout
+    }
+
     /// Income besides Social Security and the accounts' own: pensions, wages, business profit,
     /// other income and windfalls (what the charts stack as one source).
     pub fn pay_and_other(&self) -> N {

@@ -21,7 +21,7 @@ fn rest(row: &YearRow<Decimal>, skip_deferred: bool) -> String {
         (row.cash_draw, "cash"),
         (row.taxable_sale, "taxable"),
         // The inherited Roth's required payout is told apart.
-        (row.roth_draw - row.roth_payout, "Roth"),
+        (row.elective_roth(), "Roth"),
     ];
     if !skip_deferred {
         parts.push((row.deferred_draw, "tax-deferred"));
@@ -85,8 +85,7 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
     if row.rmd > Decimal::ZERO {
         s.push_str(&format!("RMD {}; ", format_dollars(row.rmd)));
     }
-    let drawn =
-        row.cash_draw + row.taxable_sale + row.deferred_draw + row.roth_draw - row.roth_payout;
+    let drawn = row.cash_draw + row.taxable_sale + row.deferred_draw + row.elective_roth();
     match row.note {
         Note::FillTo { bracket_rate, .. } | Note::Convert { bracket_rate, .. }
             if row.deferred_draw > Decimal::ZERO =>
