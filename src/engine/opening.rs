@@ -399,11 +399,7 @@ pub(super) fn owners<N: Num>(
             } else {
                 age_spouse.unwrap_or(inputs.ages[who])
             },
-            wages: before_tax(
-                own.wages,
-                inputs.health.hsa_contribution[who],
-                inputs.health.deferral[who],
-            ),
+            wages: inputs.own_taxed_wages(who),
             deferrals: inputs.health.deferral[who],
             hsa: inputs.health.hsa_contribution[who],
             private_pension: own.private_pension,
@@ -434,18 +430,4 @@ pub(super) fn owners<N: Num>(
         fixed_ira: rmd_of[0] + rmd_of[1],
         share,
     }
-}
-
-/// Wages less what went to an HSA and to a 401(k) before tax (usually nothing: the Decimal
-/// subtractions are skipped).
-#[inline]
-pub(super) fn before_tax<N: Num>(wages: N, hsa: N, deferral: N) -> N {
-    let mut w = wages;
-    if hsa.above_zero() {
-        w -= hsa;
-    }
-    if deferral.above_zero() {
-        w -= deferral;
-    }
-    w
 }

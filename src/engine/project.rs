@@ -15,8 +15,8 @@ use super::health::Marketplace;
 use super::ledger::{Balances, Projection, YearRow};
 use super::marginals::year_marginals;
 use super::opening::{
-    Payouts, before_tax, early_rate, give_from_iras, hsa_flows, owners, pass_to_survivor, payouts,
-    rmds_due, season_conversions, surcharge, take_inherited_roth, take_rmds,
+    Payouts, early_rate, give_from_iras, hsa_flows, owners, pass_to_survivor, payouts, rmds_due,
+    season_conversions, surcharge, take_inherited_roth, take_rmds,
 };
 use super::scenario::{AccountState, Scenario};
 use super::strategy::{Decision, Strategy};
@@ -324,15 +324,11 @@ fn run_from<N: Num>(
         let has_hsa = accounts.iter().any(|a| a.kind == AccountKind::Hsa);
         let (contributed, hsa_medical) = hsa_flows(inputs, &mut accounts, has_hsa, irmaa);
         // Deferrals from wages to employer plans (most years and plans have none).
-        let (deferral, roth_deferral) = if scenario.defers_wages {
-            defer_wages(
-                &mut accounts,
-                inputs.health.deferral,
-                inputs.health.roth_deferral,
-            )
-        } else {
-            (N::ZERO, N::ZERO)
-        };
+        let (deferral, roth_deferral) = defer_wages(
+            &mut accounts,
+            inputs.health.deferral,
+            inputs.health.roth_deferral,
+        );
 
         let (age_head, age_spouse) = inputs.return_ages();
         // A windfall's taxable part is a long-term gain (most years have none, and skip the
@@ -346,7 +342,7 @@ fn run_from<N: Num>(
             age_head,
             age_spouse,
             blind: 0,
-            wages: before_tax(inputs.wages, contributed, deferral),
+            wages: inputs.taxed_wages(),
             pensions: inputs.pensions,
             ira_distributions: rmd,
             roth_conversions: N::ZERO,
@@ -356,9 +352,7 @@ fn run_from<N: Num>(
             qualified_dividends: qualified,
             long_term_gains,
             short_term_gains: N::ZERO,
-            // Business profit is ordinary income, less half the self-employment tax (IRC 164(f)).
-            other_ordinary: inputs.other_income + inputs.health.self_employment
-                - inputs.health.se_deduction,
+            other_ordinary: inputs.other_ordinary(),
             social_security: inputs.social_security,
             lived_with_spouse: inputs.filing == Filing::Mfs && inputs.alive == [true, true],
         };
@@ -372,8 +366,10 @@ fn run_from<N: Num>(
             + inputs.health.self_employment
             + hsa_medical
             - contributed;
-        if scenario.defers_wages {
-            fixed_cash -= deferral + roth_deferral;
+        for deferred in [deferral, roth_deferral] {
+            if deferred.above_zero() {
+                fixed_cash -= deferred;
+            }
         }
         if inputs.windfall.above_zero() {
             fixed_cash += inputs.windfall;

@@ -213,6 +213,38 @@ impl<N: Num> YearInputs<N> {
     pub fn spending(&self) -> N {
         self.living + self.one_offs
     }
+
+    /// The household's wages as income tax sees them: less what went to HSAs and 401(k)s
+    /// before tax.
+    pub fn taxed_wages(&self) -> N {
+        let h = &self.health;
+        let mut wages = self.wages;
+        // Usually nothing: the Decimal subtractions are skipped.
+        for x in h.hsa_contribution.iter().chain(&h.deferral) {
+            if x.above_zero() {
+                wages -= *x;
+            }
+        }
+        wages
+    }
+
+    /// One person's wages as income tax sees them.
+    pub fn own_taxed_wages(&self, who: usize) -> N {
+        let h = &self.health;
+        let mut wages = self.own[who].wages;
+        for x in [h.hsa_contribution[who], h.deferral[who]] {
+            if x.above_zero() {
+                wages -= x;
+            }
+        }
+        wages
+    }
+
+    /// Ordinary income besides wages, pensions and accounts: other income and business profit,
+    /// less half the self-employment tax (IRC 164(f)).
+    pub fn other_ordinary(&self) -> N {
+        self.other_income + self.health.self_employment - self.health.se_deduction
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -234,8 +266,6 @@ pub struct Scenario<N> {
     pub end_of_year: bool,
     /// Spending guardrails: upper, lower, adjust, floor (see [`crate::plan::Guardrails`]).
     pub guardrails: Option<[N; 4]>,
-    /// Some wages are deferred to an employer plan (the years' `health.deferral`).
-    pub defers_wages: bool,
 }
 
 impl<N: Num> Scenario<N> {
@@ -487,7 +517,6 @@ impl<N: Num> Scenario<N> {
             }
             .convert(),
             end_of_year: !plan.assumptions.withdrawals.is_start(),
-            defers_wages: plan.income.wages.iter().any(|w| !w.deferral.is_zero()),
             guardrails: plan
                 .spending
                 .guardrails
@@ -591,7 +620,6 @@ impl<N: Num> Scenario<N> {
             early_withdrawal_rate: c(self.early_withdrawal_rate),
             end_of_year: self.end_of_year,
             guardrails: self.guardrails.map(|g| g.map(c)),
-            defers_wages: self.defers_wages,
         }
     }
 }

@@ -91,10 +91,7 @@ pub fn row_facts(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> IncomeFact
         age_head,
         age_spouse,
         blind: 0,
-        // Wages less what went to HSAs and 401(k)s before tax, as the engine taxed them.
-        wages: f(row.wages)
-            - inputs.health.hsa_contribution.iter().sum::<f64>()
-            - inputs.health.deferral.iter().sum::<f64>(),
+        wages: inputs.taxed_wages(),
         pensions: f(row.pensions),
         ira_distributions: f(row.rmd + row.deferred_draw),
         roth_conversions: f(row.conversion),
@@ -105,9 +102,7 @@ pub fn row_facts(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> IncomeFact
         // The gain net of losses carried in, recovered from what entered AGI and what carries on.
         long_term_gains: f(row.tax.capital_gain_in_agi - row.tax.loss_carryforward),
         short_term_gains: 0.0,
-        // Business profit is ordinary income, less half the self-employment tax.
-        other_ordinary: f(row.other_income) + inputs.health.self_employment
-            - inputs.health.se_deduction,
+        other_ordinary: inputs.other_ordinary(),
         social_security: f(row.social_security),
         lived_with_spouse: row.filing == crate::tax::Filing::Mfs && row.alive == [true, true],
     }
