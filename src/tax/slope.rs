@@ -160,6 +160,12 @@ impl<N: Num> Edges<N> {
         if gap <= N::ZERO {
             return;
         }
+        self.keep(gap, speed, edge);
+    }
+
+    /// Keeps an edge `gap` ahead at `speed` when it is nearer than the best so far.
+    #[inline]
+    fn keep(&mut self, gap: N, speed: N, edge: Edge) {
         let nearer = match self.best {
             None => true,
             Some((g, s, _)) => gap * s < g * speed,
@@ -177,13 +183,7 @@ impl<N: Num> Edges<N> {
                 Edge::BracketTop(i) if !live => Edge::PlainBracketTop(i),
                 e => e,
             };
-            let nearer = match self.best {
-                None => true,
-                Some((g, s, _)) => gap * s < g * speed,
-            };
-            if nearer {
-                self.best = Some((gap, speed, edge));
-            }
+            self.keep(gap, speed, edge);
         }
     }
 
