@@ -273,34 +273,27 @@ pub(super) fn give_from_iras<N: Num>(
     wanted - left
 }
 
-/// Takes the distributions `due` (by position) out of the tax-deferred accounts, never more
-/// than an account holds: the total and each owner's part.
-pub(super) fn take_rmds<N: Num>(accounts: &mut [AccountState<N>], due: &[N]) -> (N, [N; 2]) {
+/// Takes the distributions `due` (by position) out of the accounts, never more than an account
+/// holds: from tax-deferred accounts, the RMDs' total and each owner's part; from inherited
+/// Roth accounts, their tax-free payouts' total.
+pub(super) fn take_rmds<N: Num>(accounts: &mut [AccountState<N>], due: &[N]) -> (N, [N; 2], N) {
     let mut rmd = N::ZERO;
     let mut of = [N::ZERO; 2];
+    let mut roth = N::ZERO;
     for (a, due) in accounts.iter_mut().zip(due) {
         if a.kind == AccountKind::Deferred {
             let r = due.min_of(a.balance.pos());
             a.balance -= r;
             rmd += r;
             of[a.owner.min(1)] += r;
-        }
-    }
-    (rmd, of)
-}
-
-/// Takes what inherited Roth accounts must pay out this year (tax-free): the total.
-pub(super) fn take_inherited_roth<N: Num>(accounts: &mut [AccountState<N>], due: &[N]) -> N {
-    let mut out = N::ZERO;
-    for (a, due) in accounts.iter_mut().zip(due) {
-        if a.kind == AccountKind::Roth && due.above_zero() {
+        } else if a.kind == AccountKind::Roth && due.above_zero() {
             let r = due.min_of(a.balance.pos());
             roth_take(a, r);
             a.balance -= r;
-            out += r;
+            roth += r;
         }
     }
-    out
+    (rmd, of, roth)
 }
 
 /// The early-withdrawal tax on each dollar of elective tax-deferred money: draws come out of

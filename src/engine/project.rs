@@ -16,7 +16,7 @@ use super::ledger::{Balances, Projection, YearRow};
 use super::marginals::year_marginals;
 use super::opening::{
     Payouts, early_rate, give_from_iras, hsa_flows, owners, pass_to_survivor, payouts, rmds_due,
-    season_conversions, surcharge, take_inherited_roth, take_rmds,
+    season_conversions, surcharge, take_rmds,
 };
 use super::scenario::{AccountState, Scenario};
 use super::strategy::{Decision, Strategy};
@@ -314,9 +314,8 @@ fn run_from<N: Num>(
             growth = grow(&mut accounts, &growth_rate, &inputs.returns);
         }
         let qcd = give_from_iras(&mut accounts, inputs, &mut rmd_due);
-        let (rmd, rmd_of) = take_rmds(&mut accounts, &rmd_due);
-        // An unmarried partner's inherited Roth pays out on its own clock, tax-free.
-        let roth_payout = take_inherited_roth(&mut accounts, &rmd_due);
+        // With an unmarried partner's inherited Roth paying out on its own clock, tax-free.
+        let (rmd, rmd_of, roth_payout) = take_rmds(&mut accounts, &rmd_due);
         trace(index, AccountStage::AfterRmd, &accounts);
 
         let early_rate = early_rate(scenario, inputs, &accounts);
