@@ -20,7 +20,7 @@ use super::opening::{
 };
 use super::scenario::{AccountState, Scenario};
 use super::strategy::{Decision, Strategy};
-use super::year::{Solution, YearContext};
+use super::year::{Solution, SolveHint, YearContext};
 use crate::num::Num;
 use crate::plan::AccountKind;
 use crate::tax::{Filing, IncomeFacts};
@@ -121,6 +121,9 @@ pub struct PathState<N> {
     carried_loss: N,
     magi_history: [Option<(N, Filing)>; 2],
     guardrails: GuardrailState<N>,
+    /// Where the last year's search for the amount drawn ended (runs without exact books), so
+    /// that a replay from here searches as the run did.
+    hint: Option<SolveHint<f64>>,
 }
 
 impl<N: Num> PathState<N> {
@@ -217,29 +220,32 @@ fn run_from<N: Num>(
     visit: &mut dyn FnMut(YearRow<N>),
     trace: &mut Trace<'_, N>,
 ) {
-    let (first, mut accounts, mut carried_loss, mut magi_history, mut guardrails) = match from {
-        Some(s) => (
-            s.index,
-            s.accounts.clone(),
-            s.carried_loss,
-            s.magi_history,
-            s.guardrails,
-        ),
-        None => (
-            0,
-            scenario.accounts.clone(),
-            N::ZERO,
-            // MAGI and filing of the last two years, oldest first.
-            match scenario.prior_magi {
-                Some([a, b]) => [
-                    Some((a, scenario.prior_filing)),
-                    Some((b, scenario.prior_filing)),
-                ],
-                None => [None, None],
-            },
-            GuardrailState::<N>::default(),
-        ),
-    };
+    let (first, mut accounts, mut carried_loss, mut magi_history, mut guardrails, mut hint) =
+        match from {
+            Some(s) => (
+                s.index,
+                s.accounts.clone(),
+                s.carried_loss,
+                s.magi_history,
+                s.guardrails,
+                s.hint,
+            ),
+            None => (
+                0,
+                scenario.accounts.clone(),
+                N::ZERO,
+                // MAGI and filing of the last two years, oldest first.
+                match scenario.prior_magi {
+                    Some([a, b]) => [
+                        Some((a, scenario.prior_filing)),
+                        Some((b, scenario.prior_filing)),
+                    ],
+                    None => [None, None],
+                },
+                GuardrailState::<N>::default(),
+                None,
+            ),
+        };
 
     let mut growth_rate: Vec<N> = Vec::with_capacity(accounts.len() + 2);
     let mut turnover: Vec<N> = Vec::with_capacity(accounts.len() + 2);
@@ -258,6 +264,7 @@ fn run_from<N: Num>(
                     carried_loss,
                     magi_history,
                     guardrails,
+                    hint,
                 });
             }
             return;
@@ -269,6 +276,7 @@ fn run_from<N: Num>(
                 carried_loss,
                 magi_history,
                 guardrails,
+                hint,
             });
         }
         if pass_to_survivor(&mut accounts, inputs, scenario) {
@@ -411,13 +419,24 @@ fn run_from<N: Num>(
             early_rate,
             roth_early: roth_early(&accounts, inputs, scenario.early_withdrawal_rate),
             memo: Default::default(),
+            hint: Default::default(),
+            warm: false,
         };
 
         // The strategy searches on f64; the books are kept exactly, starting from its answer.
         // When the books are kept on f64 too (simulation), that answer is the solution.
-        let quick = ctx.mirror(decisions);
+        let mut quick = ctx.mirror(decisions);
+        // Without exact books (a simulation, a search's replays), each search for the amount
+        // drawn starts where the last one ended.
+        if !marginals {
+            quick.warm = true;
+            quick.hint.set(hint);
+        }
         let decision = strategy.decide(&quick);
         let quick_solution = quick.solve_last(&decision);
+        if !marginals {
+            hint = quick.hint.get();
+        }
         let solution = match (&quick_solution as &dyn Any).downcast_ref::<Solution<N>>() {
             Some(same) => *same,
             None => ctx.solve_once(

@@ -13,7 +13,7 @@ use super::scenario::{Scenario, YearInputs};
 use super::strategy::{Decision, Funding, Source};
 use crate::num::Num;
 use crate::tax::{IncomeFacts, Owners, TaxBreakdown, compute};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 /// Amounts taken from each source, plus the non-cash events.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -82,6 +82,20 @@ pub struct Solution<N> {
     pub breakdown: TaxBreakdown<N>,
 }
 
+/// Where a search for the amount drawn ended: where the next one (the year's next decision, or
+/// next year's) starts. Needs and marginal rates move little from one to the next, so a Newton
+/// step from here usually lands on the root's segment at once, where a search from nothing
+/// needs two or three tax computations more.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SolveHint<N> {
+    /// The need then: outlays less the cash that arrived without a decision.
+    need: N,
+    /// What the funding order drew to meet it.
+    drawn: N,
+    /// Cash left per further dollar drawn there (one less the marginal rate on the draw).
+    slope: N,
+}
+
 /// Everything a strategy may look at in a year.
 #[derive(Debug, Clone)]
 pub struct YearContext<'a, N> {
@@ -119,6 +133,12 @@ pub struct YearContext<'a, N> {
     /// The last decision solved and its solution: strategies often solve the decision they
     /// return, and the engine then asks for it again.
     pub memo: RefCell<Option<(Decision<N>, Solution<N>)>>,
+    /// Where the last search for the amount drawn ended, when searches start from it (`warm`).
+    /// Only runs that keep no exact books start warm: a warm start can end a cent higher than
+    /// a cold one (both meet the need; the search stops within a cent of the root), and the
+    /// exact books start from the decisions' figures.
+    pub hint: Cell<Option<SolveHint<f64>>>,
+    pub warm: bool,
 }
 
 impl<'a, N: Num> YearContext<'a, N> {
@@ -330,6 +350,8 @@ impl<'a, N: Num> YearContext<'a, N> {
             early_rate: c(self.early_rate),
             roth_early: self.roth_early.as_ref().map(RothEarly::to_f64),
             memo: RefCell::new(None),
+            hint: Cell::new(None),
+            warm: false,
         }
     }
 
@@ -409,6 +431,8 @@ impl<'a, N: Num> YearContext<'a, N> {
         // has just taxed, and settling there need not compute the tax again.
         let last: RefCell<(N, TaxBreakdown<N>, N, N)> =
             RefCell::new((-N::ONE, TaxBreakdown::default(), N::ZERO, N::ZERO));
+        // The last two amounts tried and the cash they left, for the next search's slope.
+        let tried: Cell<[(N, N); 2]> = Cell::new([(-N::ONE, N::ZERO); 2]);
         let cash_left = |x: N| {
             let d = draws_at(x);
             let facts = self.facts(&d);
@@ -417,7 +441,15 @@ impl<'a, N: Num> YearContext<'a, N> {
             last.1 = compute(&self.inputs.law, &facts);
             last.2 = self.inputs.state.tax(&facts, &last.1, &self.owners);
             last.3 = self.premium_of(&facts, &last.1);
-            fixed_cash + x - (last.1.total + last.2 + last.3) - self.penalty_of(&d) - self.outlays
+            let left = fixed_cash + x
+                - (last.1.total + last.2 + last.3)
+                - self.penalty_of(&d)
+                - self.outlays;
+            if self.warm {
+                let [_, b] = tried.get();
+                tried.set([b, (x, left)]);
+            }
+            left
         };
         let max = capacity(funding, &available);
         // The year at a whole-cent amount, with the taxes as they will be paid (rounded).
@@ -475,14 +507,71 @@ impl<'a, N: Num> YearContext<'a, N> {
             }
         }
 
-        let (lo, hi) = self.stretch(&draws_at, &cash_left, max);
-        let left_at_lo = cash_left(lo);
-        let x = if left_at_lo >= N::ZERO {
-            lo
-        } else {
-            let span = hi - lo;
-            lo + rising_root(|y| cash_left(lo + y), left_at_lo, span).unwrap_or(span)
+        let need = self.outlays - fixed_cash;
+        let cliffs = self
+            .inputs
+            .health
+            .marketplace
+            .as_ref()
+            .is_some_and(|m| !m.cliffs.is_empty());
+        let x = match self.hint.get() {
+            Some(h) if self.warm && !cliffs && guess.is_none() => {
+                let h = SolveHint {
+                    need: N::from_f64(h.need),
+                    drawn: N::from_f64(h.drawn),
+                    slope: N::from_f64(h.slope),
+                };
+                // Newton steps from where the last search ended, moved by the change in need.
+                let x0 = ceil_cents((h.drawn + (need - h.need) / h.slope).pos().min_of(max));
+                let f0 = cash_left(x0);
+                if f0 >= N::ZERO && (f0 <= N::CENT || x0 == N::ZERO) {
+                    x0
+                } else if f0 < N::ZERO && x0 >= max {
+                    max
+                } else {
+                    let x1 = ceil_cents(x0 - f0 / h.slope).pos().min_of(max);
+                    let (lo, hi) = if f0 >= N::ZERO {
+                        (N::ZERO, x0)
+                    } else {
+                        (x0, max)
+                    };
+                    let bracket = Bracket {
+                        lo,
+                        hi,
+                        bracketed: f0 >= N::ZERO,
+                    };
+                    rising_root_from(cash_left, (x0, f0), x1, bracket).unwrap_or(max)
+                }
+            }
+            _ => {
+                let (lo, hi) = self.stretch(&draws_at, &cash_left, max);
+                let left_at_lo = cash_left(lo);
+                if left_at_lo >= N::ZERO {
+                    lo
+                } else {
+                    let span = hi - lo;
+                    lo + rising_root(|y| cash_left(lo + y), left_at_lo, span).unwrap_or(span)
+                }
+            }
         };
+        if self.warm {
+            let [(xa, fa), (xb, fb)] = tried.get();
+            let slope = if xa >= N::ZERO && (xb - xa).abs_val() >= N::ONE {
+                Some((fb - fa) / (xb - xa))
+            } else {
+                self.hint.get().map(|h| N::from_f64(h.slope))
+            };
+            // A slope outside (0, 1] is a stretch across a cliff or an edge: no marginal rate
+            // reaches 100%, and cash left never falls as more is drawn.
+            let slope = slope
+                .filter(|s| *s > N::ZERO && *s <= N::ONE)
+                .unwrap_or(N::ONE);
+            self.hint.set(Some(SolveHint {
+                need: need.to_f64(),
+                drawn: x.to_f64(),
+                slope: slope.max_of(N::from_f64(0.05)).to_f64(),
+            }));
+        }
         // Whole cents, never short by a cent. The root is at most a cent or two away; after a
         // few cents the step doubles, so that the loop ends even where a float cannot resolve a
         // cent (amounts beyond about $90 trillion).
@@ -632,13 +721,40 @@ pub fn capacity<N: Num>(funding: &Funding<N>, available: &[N; 4]) -> N {
 /// on the root once both points share its segment. A step that would leave the bracket, and
 /// every fourth step, bisects instead, so the search always ends.
 fn rising_root<N: Num>(f: impl Fn(N) -> N, f0: N, max: N) -> Option<N> {
+    // First guess: as if the function rose one for one (a draw that costs no tax).
+    let first = (-f0).round_cents().min_of(max);
+    let bracket = Bracket {
+        lo: N::ZERO,
+        hi: max,
+        bracketed: false,
+    };
+    rising_root_from(f, (N::ZERO, f0), first, bracket)
+}
+
+/// Where a rising root is known to lie: in `[lo, hi]`, where `f(hi) >= 0` when `bracketed`
+/// (else `hi` is the most that can be drawn, not yet tried).
+#[derive(Debug, Clone, Copy)]
+struct Bracket<N> {
+    lo: N,
+    hi: N,
+    bracketed: bool,
+}
+
+/// [`rising_root`] from a point already tried, `(xa, fa)`, trying `xb` next, within `bracket`.
+fn rising_root_from<N: Num>(
+    f: impl Fn(N) -> N,
+    (mut xa, mut fa): (N, N),
+    mut xb: N,
+    bracket: Bracket<N>,
+) -> Option<N> {
     let tolerance = N::CENT;
     let two = N::from_i64(2);
-    let (mut xa, mut fa) = (N::ZERO, f0);
-    let (mut lo, mut hi) = (N::ZERO, max);
-    let mut bracketed = false;
-    // First guess: as if the function rose one for one (a draw that costs no tax).
-    let mut xb = (-f0).round_cents().min_of(max);
+    let Bracket {
+        mut lo,
+        mut hi,
+        mut bracketed,
+    } = bracket;
+    let max = hi;
     for step in 1..=200 {
         let fb = f(xb);
         if fb >= N::ZERO {
