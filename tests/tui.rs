@@ -807,7 +807,7 @@ fn the_fan_chart_shows_the_years_of_spending_cuts() {
     });
     keys(&mut p, "r");
     let screen = render(&mut p, 160, 48);
-    assert!(screen.contains("▁▄█ cuts, most 13% in 2049"), "{screen}");
+    assert!(screen.contains("▁▄█ cuts, most 12% in 2049"), "{screen}");
     let axis = screen
         .lines()
         .position(|l| l.contains("$0└"))

@@ -108,10 +108,24 @@ impl<N: Num> Marketplace<N> {
         size: u32,
         separate_return: bool,
     ) -> Marketplace<N> {
-        let mut cliffs = Vec::new();
-        if !separate_return {
+        let mut m = Marketplace {
+            law,
+            stretches,
+            size,
+            separate_return,
+            cliffs: Vec::new(),
+        };
+        m.set_cliffs();
+        m
+    }
+
+    /// Works out the cliffs again from the law's lines (after they changed).
+    pub fn set_cliffs(&mut self) {
+        let (law, cliffs) = (&self.law, &mut self.cliffs);
+        cliffs.clear();
+        if !self.separate_return {
             let current =
-                law.current_line.0 + law.current_line.1 * N::from_i64(i64::from(size) - 1);
+                law.current_line.0 + law.current_line.1 * N::from_i64(i64::from(self.size) - 1);
             if let Some(l) = law.medicaid_limit {
                 cliffs.push(l * current);
             }
@@ -119,17 +133,10 @@ impl<N: Num> Marketplace<N> {
                 cliffs.push(l * current);
             }
             if let Some(u) = law.upper_limit {
-                cliffs.push(u * law.poverty_line(size));
+                cliffs.push(u * law.poverty_line(self.size));
             }
         }
         cliffs.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-        Marketplace {
-            law,
-            stretches,
-            size,
-            separate_return,
-            cliffs,
-        }
     }
 
     pub fn to_f64(&self) -> Marketplace<f64> {

@@ -4,14 +4,18 @@
 //! one projection, far too slow for ten thousand paths. Only a few things in a scenario depend
 //! on the path: the returns, the price levels (from the path's inflation), the amounts that
 //! follow prices (Social Security, wages, indexed other income, spending, one-offs, the state
-//! deduction), and the law's inflation-indexed thresholds after the last table year. This
+//! deduction; medical costs, benchmark premiums, contributions and the payroll tax on wages),
+//! and the law's inflation-indexed amounts after the last table year (tax thresholds, IRMAA
+//! tiers, Medicare premiums, poverty lines and the Marketplace's cliffs). This
 //! module builds the scenario once on the plan's constant path and then, per path, rescales
 //! those amounts to the path's price levels and re-indexes those thresholds from their
 //! unindexed values, rounding as the Code and CMS round.
 
 use super::error::SimError;
 use super::lives::{LifeYear, Lived};
-use crate::engine::{ReturnPath, Scenario, YearInputs, deflator};
+use crate::engine::health::HealthYear;
+use crate::engine::{EngineError, ReturnPath, Scenario, YearInputs, deflator};
+use crate::health::HealthTables;
 use crate::num::Num;
 use crate::plan::Plan;
 use crate::tax::tables::LAST_TABLE_YEAR;
@@ -47,6 +51,35 @@ pub struct Repath {
     irmaa_base: IrmaaBase,
     /// Per year: how the state tax follows prices (see [`StateIndexing`]).
     states: Vec<StateIndexing>,
+    /// Per year: the base Medicare premiums a month.
+    medicare: Vec<MedicareBase>,
+    /// The template's law index per year and two beyond (what [`Repath::apply`] computes for
+    /// the plan's own path), against which the path's is compared.
+    template_law: Vec<f64>,
+}
+
+/// A year's base Medicare premiums a month (Part B's standard premium, Part D's base premium),
+/// each as its table gives it, or its last table's amount when the year is past that table
+/// (`true`: indexed with the law and rounded to ten cents, as `MedicarePremiums::for_year`
+/// grows it).
+#[derive(Debug, Clone, Copy)]
+struct MedicareBase {
+    part_b: (f64, bool),
+    part_d: (f64, bool),
+}
+
+impl MedicareBase {
+    /// The base premiums a month at law index `index`.
+    fn monthly(&self, index: f64) -> f64 {
+        let part = |(amount, indexed): (f64, bool)| {
+            if indexed {
+                dimes(amount * index)
+            } else {
+                amount
+            }
+        };
+        part(self.part_b) + part(self.part_d)
+    }
 }
 
 /// How a year's state tax follows the path's prices.
@@ -109,7 +142,26 @@ impl Repath {
         for _ in LAST_TABLE_YEAR..start {
             gap *= 1.0 + f64::from_dec(plan.assumptions.inflation);
         }
-        Ok(Repath {
+        let health = HealthTables::get().map_err(EngineError::from)?;
+        let medicare = (0..n)
+            .map(|k| {
+                let year = start + k as i32;
+                let b = tables.irmaa_for(year).unwrap_or(last);
+                let d = health
+                    .medicare
+                    .part_d_base
+                    .iter()
+                    .rev()
+                    .find(|(y, _)| *y <= year)
+                    .or(health.medicare.part_d_base.first())
+                    .map_or((0.0, false), |(y, d)| (f64::from_dec(*d), *y != year));
+                MedicareBase {
+                    part_b: (f64::from_dec(b.standard_part_b), b.premium_year != year),
+                    part_d: d,
+                }
+            })
+            .collect();
+        let mut repath = Repath {
             template,
             start,
             plan_inflation: f64::from_dec(plan.assumptions.inflation),
@@ -118,7 +170,47 @@ impl Repath {
             irmaa_indexed,
             irmaa_base,
             states: state_indexing(plan, start, n)?,
-        })
+            medicare,
+            template_law: Vec::new(),
+        };
+        let own = ReturnPath::constant(plan).convert::<f64>();
+        let levels = repath.price_levels(&own);
+        repath.template_law = (0..n + 3).map(|k| repath.law_level(&levels, k)).collect();
+        Ok(repath)
+    }
+
+    /// Price levels of a path for every year of the plan and two beyond; past the path, the
+    /// plan's inflation.
+    fn price_levels(&self, path: &ReturnPath<f64>) -> Vec<f64> {
+        let mut levels = Vec::new();
+        self.fill_levels(path, &mut levels);
+        levels
+    }
+
+    fn fill_levels(&self, path: &ReturnPath<f64>, levels: &mut Vec<f64>) {
+        levels.clear();
+        let mut level = 1.0;
+        for k in 0..self.template.years.len() + 3 {
+            levels.push(level);
+            let inflation = path
+                .years
+                .get(k)
+                .map_or(self.plan_inflation, |y| y.inflation);
+            level *= 1.0 + inflation;
+        }
+    }
+
+    /// The law's index in year `k` at price levels `levels`: 1 up to the last table year, then
+    /// prices relative to that year.
+    fn law_level(&self, levels: &[f64], k: usize) -> f64 {
+        let year = self.start + k as i32;
+        if year <= LAST_TABLE_YEAR {
+            1.0
+        } else if self.start <= LAST_TABLE_YEAR {
+            levels[k] / levels[(LAST_TABLE_YEAR - self.start) as usize]
+        } else {
+            levels[k] * self.gap
+        }
     }
 
     /// The plan on its own constant path: a starting point for [`Repath::apply`].
@@ -166,27 +258,9 @@ impl Repath {
         levels: &mut Vec<f64>,
     ) {
         let n = self.template.years.len();
-        // Price levels for every year and two beyond; past the path, the plan's inflation.
-        levels.clear();
-        let mut level = 1.0;
-        for k in 0..n + 3 {
-            levels.push(level);
-            let inflation = path
-                .years
-                .get(k)
-                .map_or(self.plan_inflation, |y| y.inflation);
-            level *= 1.0 + inflation;
-        }
-        let law_level = |k: usize| -> f64 {
-            let year = self.start + k as i32;
-            if year <= LAST_TABLE_YEAR {
-                1.0
-            } else if self.start <= LAST_TABLE_YEAR {
-                levels[k] / levels[(LAST_TABLE_YEAR - self.start) as usize]
-            } else {
-                levels[k] * self.gap
-            }
-        };
+        self.fill_levels(path, levels);
+        let levels: &[f64] = levels;
+        let law_level = |k: usize| self.law_level(levels, k);
         for (k, (y, t)) in out.years.iter_mut().zip(&self.template.years).enumerate() {
             let level = levels[k];
             let life = lived.and_then(|l| l.years.get(k));
@@ -194,6 +268,21 @@ impl Repath {
                 lay(y, l);
             }
             rescale(y, t, life, level);
+            let law = LawIndex {
+                this: law_level(k),
+                template: self.template_law[k],
+                last: k.checked_sub(1).map_or(1.0, law_level),
+                template_last: k.checked_sub(1).map_or(1.0, |j| self.template_law[j]),
+            };
+            let health = life.map_or(&t.health, |l| &l.health);
+            rescale_health(&mut y.health, health, level / t.price_level, &law);
+            if let Some(m) = self.medicare.get(k) {
+                let monthly = m.monthly(law.template);
+                if monthly > 0.0 {
+                    let months = (health.medicare / monthly).round();
+                    y.health.medicare = (months * m.monthly(law.this)).round_cents();
+                }
+            }
             match (&self.states[k], &mut y.state) {
                 (StateIndexing::Custom { deduction }, StateYear::Custom(rules)) => {
                     rules.deduction = (deduction * level).round_cents();
@@ -284,6 +373,49 @@ fn rescale(y: &mut YearInputs<f64>, t: &YearInputs<f64>, life: Option<&LifeYear>
     y.windfall = scale(t.windfall);
     y.windfall_gain = scale(t.windfall_gain);
     y.charity = scale(t.charity);
+}
+
+/// A year's law index on the path and on the template, and the last year's (which sets the
+/// poverty line the premium credit uses).
+struct LawIndex {
+    this: f64,
+    template: f64,
+    last: f64,
+    template_last: f64,
+}
+
+/// Moves the year's health and payroll amounts from the template's prices to the path's: the
+/// plan's own amounts (medical costs, benchmark premiums, HSA and 401(k) contributions) and the
+/// payroll tax on the rescaled wages by `price` (the path's price level over the template's),
+/// the poverty lines by the law's index, as `poverty_guideline` indexes them (to $10), and the
+/// Marketplace's cliffs from those lines. (Medicare premiums are set by the caller, from the
+/// year's base premiums.) A contribution held to a limit and the payroll tax past the wage base
+/// follow the law's index, which is the path's prices too for a plan starting in the last table
+/// year or later; an earlier start moves them with prices, within its early years' inflation.
+fn rescale_health(h: &mut HealthYear<f64>, t: &HealthYear<f64>, price: f64, law: &LawIndex) {
+    let scale = |x: f64| (x * price).round_cents();
+    h.medicare = t.medicare;
+    h.payroll = scale(t.payroll);
+    h.se_deduction = scale(t.se_deduction);
+    h.self_employment = scale(t.self_employment);
+    h.medical = scale(t.medical);
+    h.hsa_contribution = t.hsa_contribution.map(scale);
+    h.deferral = t.deferral.map(scale);
+    h.roth_deferral = t.roth_deferral.map(scale);
+    if let (Some(m), Some(tm)) = (h.marketplace.as_mut(), t.marketplace.as_ref()) {
+        let lines = |(first, more): (f64, f64), r: f64| {
+            (index_nearest(first, r, 10.0), index_nearest(more, r, 10.0))
+        };
+        let prior = lines(tm.law.prior_line, law.last / law.template_last);
+        let current = lines(tm.law.current_line, law.this / law.template);
+        let m = std::sync::Arc::make_mut(m);
+        m.law.prior_line = prior;
+        m.law.current_line = current;
+        for (s, ts) in m.stretches.iter_mut().zip(&tm.stretches) {
+            s.benchmark = ts.benchmark * price;
+        }
+        m.set_cliffs();
+    }
 }
 
 /// What a drawn death sets in a year, at the template's prices (amounts that follow prices are
