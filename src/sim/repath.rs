@@ -6,7 +6,8 @@
 //! follow prices (Social Security, wages, indexed other income, spending, one-offs, the state
 //! deduction; medical costs, benchmark premiums, contributions and the payroll tax on wages),
 //! and the law's inflation-indexed amounts after the last table year (tax thresholds, IRMAA
-//! tiers, Medicare premiums, poverty lines and the Marketplace's cliffs). This
+//! tiers, Medicare premiums, poverty lines and the Marketplace's cliffs, the limit on qualified
+//! charitable distributions). This
 //! module builds the scenario once on the plan's constant path and then, per path, rescales
 //! those amounts to the path's price levels and re-indexes those thresholds from their
 //! unindexed values, rounding as the Code and CMS round.
@@ -18,6 +19,7 @@ use crate::engine::{EngineError, ReturnPath, Scenario, YearInputs, deflator};
 use crate::health::HealthTables;
 use crate::num::Num;
 use crate::plan::Plan;
+use crate::tax::qcd::QcdTable;
 use crate::tax::tables::LAST_TABLE_YEAR;
 use crate::tax::{IndexMask, Irmaa, LawMode, LawTables, StateLaw, StateTables, StateYear, TaxLaw};
 use rust_decimal::Decimal;
@@ -53,6 +55,9 @@ pub struct Repath {
     states: Vec<StateIndexing>,
     /// Per year: the base Medicare premiums a month.
     medicare: Vec<MedicareBase>,
+    /// Per year: the limit on qualified charitable distributions before indexing, when the year
+    /// is past the limit's last table row (`None`: the row's own amount, on every path).
+    qcd: Vec<Option<f64>>,
     /// The template's law index per year and two beyond (what [`Repath::apply`] computes for
     /// the plan's own path), against which the path's is compared.
     template_law: Vec<f64>,
@@ -161,6 +166,19 @@ impl Repath {
                 }
             })
             .collect();
+        let qcd_table = QcdTable::get()?;
+        let qcd = (0..n)
+            .map(|k| {
+                let year = start + k as i32;
+                let &(row, amount) = qcd_table
+                    .limits
+                    .iter()
+                    .rev()
+                    .find(|l| l.0 <= year)
+                    .unwrap_or(&qcd_table.limits[0]);
+                (row < year).then(|| f64::from_dec(amount))
+            })
+            .collect();
         let mut repath = Repath {
             template,
             start,
@@ -171,6 +189,7 @@ impl Repath {
             irmaa_base,
             states: state_indexing(plan, start, n)?,
             medicare,
+            qcd,
             template_law: Vec::new(),
         };
         let own = ReturnPath::constant(plan).convert::<f64>();
@@ -276,6 +295,17 @@ impl Repath {
             };
             let health = life.map_or(&t.health, |l| &l.health);
             rescale_health(&mut y.health, health, level / t.price_level, &law);
+            // The limit grows with the law's index from its last row, to $1,000 (as
+            // `QcdTable::limit` grows it); zero before the year of 70½.
+            if let Some(Some(base)) = self.qcd.get(k) {
+                for (q, t) in y.qcd_limit.iter_mut().zip(t.qcd_limit) {
+                    *q = if t > 0.0 {
+                        index_nearest(*base, law.this, 1000.0)
+                    } else {
+                        0.0
+                    };
+                }
+            }
             if let Some(m) = self.medicare.get(k) {
                 let monthly = m.monthly(law.template);
                 if monthly > 0.0 {

@@ -55,6 +55,9 @@ fn gaps(a: &Scenario<f64>, b: &Scenario<f64>) -> [f64; 7] {
         ] {
             at(1, p, q);
         }
+        for (q, r) in x.qcd_limit.iter().zip(&y.qcd_limit) {
+            at(1, *q, *r);
+        }
         for (o, p) in x.own.iter().zip(&y.own) {
             at(1, o.social_security, p.social_security);
             at(1, o.wages, p.wages);
