@@ -170,12 +170,7 @@ impl Repath {
         let qcd = (0..n)
             .map(|k| {
                 let year = start + k as i32;
-                let &(row, amount) = qcd_table
-                    .limits
-                    .iter()
-                    .rev()
-                    .find(|l| l.0 <= year)
-                    .unwrap_or(&qcd_table.limits[0]);
+                let (row, amount) = qcd_table.row(year);
                 (row < year).then(|| f64::from_dec(amount))
             })
             .collect();

@@ -54,12 +54,7 @@ impl QcdTable {
     /// `prices` and rounded to the nearest $1,000 (408(d)(8)(G)(ii)). Years before the table
     /// take its first row.
     pub fn limit(&self, year: i32, prices: &dyn Fn(i32) -> Decimal) -> Result<Decimal, TaxError> {
-        let &(row_year, amount) = self
-            .limits
-            .iter()
-            .rev()
-            .find(|l| l.0 <= year)
-            .unwrap_or(&self.limits[0]);
+        let (row_year, amount) = self.row(year);
         if row_year >= year {
             return Ok(amount);
         }
@@ -67,6 +62,17 @@ impl QcdTable {
             TaxError::invalid("price level", format!("no usable growth to {year}"))
         })?;
         Ok(crate::money::index_nearest(amount, scale, 1000))
+    }
+
+    /// The table's row for `year`: its year and limit (the last row at or before `year`, or the
+    /// first row for an earlier year); a year after the row's grows from it.
+    pub fn row(&self, year: i32) -> (i32, Decimal) {
+        *self
+            .limits
+            .iter()
+            .rev()
+            .find(|l| l.0 <= year)
+            .unwrap_or(&self.limits[0])
     }
 
     /// Whether someone born in `birth_month` of `birth_year` is 70½ by the end of `year`, so
