@@ -123,7 +123,7 @@ pub struct PathState<N> {
     guardrails: GuardrailState<N>,
     /// Where the last year's search for the amount drawn ended (runs without exact books), so
     /// that a replay from here searches as the run did.
-    hint: Option<SolveHint<f64>>,
+    hint: Option<SolveHint>,
 }
 
 impl<N: Num> PathState<N> {

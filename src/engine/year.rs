@@ -87,13 +87,13 @@ pub struct Solution<N> {
 /// step from here usually lands on the root's segment at once, where a search from nothing
 /// needs two or three tax computations more.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SolveHint<N> {
+pub struct SolveHint {
     /// The need then: outlays less the cash that arrived without a decision.
-    need: N,
+    need: f64,
     /// What the funding order drew to meet it.
-    drawn: N,
+    drawn: f64,
     /// Cash left per further dollar drawn there (one less the marginal rate on the draw).
-    slope: N,
+    slope: f64,
 }
 
 /// Everything a strategy may look at in a year.
@@ -137,7 +137,8 @@ pub struct YearContext<'a, N> {
     /// Only runs that keep no exact books start warm: a warm start can end a cent higher than
     /// a cold one (both meet the need; the search stops within a cent of the root), and the
     /// exact books start from the decisions' figures.
-    pub hint: Cell<Option<SolveHint<f64>>>,
+    pub hint: Cell<Option<SolveHint>>,
+    /// Searches start from `hint` and leave one for the next.
     pub warm: bool,
 }
 
@@ -516,32 +517,7 @@ impl<'a, N: Num> YearContext<'a, N> {
             .is_some_and(|m| !m.cliffs.is_empty());
         let x = match self.hint.get() {
             Some(h) if self.warm && !cliffs && guess.is_none() => {
-                let h = SolveHint {
-                    need: N::from_f64(h.need),
-                    drawn: N::from_f64(h.drawn),
-                    slope: N::from_f64(h.slope),
-                };
-                // Newton steps from where the last search ended, moved by the change in need.
-                let x0 = ceil_cents((h.drawn + (need - h.need) / h.slope).pos().min_of(max));
-                let f0 = cash_left(x0);
-                if f0 >= N::ZERO && (f0 <= N::CENT || x0 == N::ZERO) {
-                    x0
-                } else if f0 < N::ZERO && x0 >= max {
-                    max
-                } else {
-                    let x1 = ceil_cents(x0 - f0 / h.slope).pos().min_of(max);
-                    let (lo, hi) = if f0 >= N::ZERO {
-                        (N::ZERO, x0)
-                    } else {
-                        (x0, max)
-                    };
-                    let bracket = Bracket {
-                        lo,
-                        hi,
-                        bracketed: f0 >= N::ZERO,
-                    };
-                    rising_root_from(cash_left, (x0, f0), x1, bracket).unwrap_or(max)
-                }
+                warm_root(cash_left, h, need, max)
             }
             _ => {
                 let (lo, hi) = self.stretch(&draws_at, &cash_left, max);
@@ -555,22 +531,8 @@ impl<'a, N: Num> YearContext<'a, N> {
             }
         };
         if self.warm {
-            let [(xa, fa), (xb, fb)] = tried.get();
-            let slope = if xa >= N::ZERO && (xb - xa).abs_val() >= N::ONE {
-                Some((fb - fa) / (xb - xa))
-            } else {
-                self.hint.get().map(|h| N::from_f64(h.slope))
-            };
-            // A slope outside (0, 1] is a stretch across a cliff or an edge: no marginal rate
-            // reaches 100%, and cash left never falls as more is drawn.
-            let slope = slope
-                .filter(|s| *s > N::ZERO && *s <= N::ONE)
-                .unwrap_or(N::ONE);
-            self.hint.set(Some(SolveHint {
-                need: need.to_f64(),
-                drawn: x.to_f64(),
-                slope: slope.max_of(N::from_f64(0.05)).to_f64(),
-            }));
+            self.hint
+                .set(Some(next_hint(tried.get(), self.hint.get(), need, x)));
         }
         // Whole cents, never short by a cent. The root is at most a cent or two away; after a
         // few cents the step doubles, so that the loop ends even where a float cannot resolve a
@@ -729,6 +691,59 @@ fn rising_root<N: Num>(f: impl Fn(N) -> N, f0: N, max: N) -> Option<N> {
         bracketed: false,
     };
     rising_root_from(f, (N::ZERO, f0), first, bracket)
+}
+
+/// The root of the rising `cash_left` in `[0, max]` (`max` when the need cannot be met), from
+/// where the last search ended: Newton steps at its slope from its amount moved by the change in
+/// need, then [`rising_root_from`]'s secant steps.
+fn warm_root<N: Num>(cash_left: impl Fn(N) -> N + Copy, h: SolveHint, need: N, max: N) -> N {
+    let (drawn, slope) = (N::from_f64(h.drawn), N::from_f64(h.slope));
+    let x0 = ceil_cents(
+        (drawn + (need - N::from_f64(h.need)) / slope)
+            .pos()
+            .min_of(max),
+    );
+    let f0 = cash_left(x0);
+    if f0 >= N::ZERO && (f0 <= N::CENT || x0 == N::ZERO) {
+        return x0;
+    }
+    if f0 < N::ZERO && x0 >= max {
+        return max;
+    }
+    let x1 = ceil_cents(x0 - f0 / slope).pos().min_of(max);
+    let bracket = if f0 >= N::ZERO {
+        Bracket {
+            lo: N::ZERO,
+            hi: x0,
+            bracketed: true,
+        }
+    } else {
+        Bracket {
+            lo: x0,
+            hi: max,
+            bracketed: false,
+        }
+    };
+    rising_root_from(cash_left, (x0, f0), x1, bracket).unwrap_or(max)
+}
+
+/// Where a search that met `need` by drawing `x` leaves the next one: the slope through the
+/// last two amounts it tried (`tried`), or the last hint's when they are too close to tell.
+fn next_hint<N: Num>(tried: [(N, N); 2], last: Option<SolveHint>, need: N, x: N) -> SolveHint {
+    let [(xa, fa), (xb, fb)] = tried;
+    let slope = if xa >= N::ZERO && (xb - xa).abs_val() >= N::ONE {
+        Some(((fb - fa) / (xb - xa)).to_f64())
+    } else {
+        last.map(|h| h.slope)
+    };
+    // A slope outside (0, 1] is a stretch across a cliff: no marginal rate reaches 100%, and
+    // cash left never falls as more is drawn elsewhere.
+    let slope = slope.filter(|s| *s > 0.0 && *s <= 1.0).unwrap_or(1.0);
+    SolveHint {
+        need: need.to_f64(),
+        drawn: x.to_f64(),
+        slope: slope.max(0.05),
+    }
 }
 
 /// Where a rising root is known to lie: in `[lo, hi]`, where `f(hi) >= 0` when `bracketed`
