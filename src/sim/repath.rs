@@ -289,7 +289,8 @@ impl Repath {
                 template_last: k.checked_sub(1).map_or(1.0, |j| self.template_law[j]),
             };
             let health = life.map_or(&t.health, |l| &l.health);
-            rescale_health(&mut y.health, health, level / t.price_level, &law);
+            let medicare = self.medicare.get(k);
+            rescale_health(&mut y.health, health, level / t.price_level, &law, medicare);
             // The limit grows with the law's index from its last row, to $1,000 (as
             // `QcdTable::limit` grows it); zero before the year of 70½.
             if let Some(Some(base)) = self.qcd.get(k) {
@@ -299,13 +300,6 @@ impl Repath {
                     } else {
                         0.0
                     };
-                }
-            }
-            if let Some(m) = self.medicare.get(k) {
-                let monthly = m.monthly(law.template);
-                if monthly > 0.0 {
-                    let months = (health.medicare / monthly).round();
-                    y.health.medicare = (months * m.monthly(law.this)).round_cents();
                 }
             }
             match (&self.states[k], &mut y.state) {
@@ -413,13 +407,26 @@ struct LawIndex {
 /// plan's own amounts (medical costs, benchmark premiums, HSA and 401(k) contributions) and the
 /// payroll tax on the rescaled wages by `price` (the path's price level over the template's),
 /// the poverty lines by the law's index, as `poverty_guideline` indexes them (to $10), and the
-/// Marketplace's cliffs from those lines. (Medicare premiums are set by the caller, from the
-/// year's base premiums.) A contribution held to a limit and the payroll tax past the wage base
-/// follow the law's index, which is the path's prices too for a plan starting in the last table
-/// year or later; an earlier start moves them with prices, within its early years' inflation.
-fn rescale_health(h: &mut HealthYear<f64>, t: &HealthYear<f64>, price: f64, law: &LawIndex) {
+/// Marketplace's cliffs from those lines, and Medicare premiums from the year's base premiums
+/// (`medicare`) at the law's index, for as many months as the template pays. A contribution held
+/// to a limit and the payroll tax past the wage base follow the law's index, which is the path's
+/// prices too for a plan starting in the last table year or later; an earlier start moves them
+/// with prices, within its early years' inflation.
+fn rescale_health(
+    h: &mut HealthYear<f64>,
+    t: &HealthYear<f64>,
+    price: f64,
+    law: &LawIndex,
+    medicare: Option<&MedicareBase>,
+) {
     let scale = |x: f64| (x * price).round_cents();
-    h.medicare = t.medicare;
+    h.medicare = match medicare {
+        Some(m) if m.monthly(law.template) > 0.0 => {
+            let months = (t.medicare / m.monthly(law.template)).round();
+            (months * m.monthly(law.this)).round_cents()
+        }
+        _ => t.medicare,
+    };
     h.payroll = scale(t.payroll);
     h.se_deduction = scale(t.se_deduction);
     h.self_employment = scale(t.self_employment);
@@ -427,6 +434,9 @@ fn rescale_health(h: &mut HealthYear<f64>, t: &HealthYear<f64>, price: f64, law:
     h.hsa_contribution = t.hsa_contribution.map(scale);
     h.deferral = t.deferral.map(scale);
     h.roth_deferral = t.roth_deferral.map(scale);
+    if h.marketplace.is_some() != t.marketplace.is_some() {
+        h.marketplace = t.marketplace.clone();
+    }
     if let (Some(m), Some(tm)) = (h.marketplace.as_mut(), t.marketplace.as_ref()) {
         let lines = |(first, more): (f64, f64), r: f64| {
             (index_nearest(first, r, 10.0), index_nearest(more, r, 10.0))
