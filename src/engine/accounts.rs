@@ -242,12 +242,14 @@ pub(super) fn transfer_conversion<N: Num>(
         // which must be emptied on its own schedule.
         let target = own_account(accounts, AccountKind::Roth, owner);
         // One opened for the conversion holds what the owner's largest IRA held (an in-kind
-        // conversion keeps its investments).
-        let held = accounts
-            .iter()
-            .filter(|a| a.kind == AccountKind::Deferred && a.owner == owner)
-            .max_by(|a, b| a.balance.partial_cmp(&b.balance).unwrap_or(Ordering::Equal))
-            .map(|a| a.stock_share);
+        // conversion keeps its investments); looked up only when one is opened.
+        let held = target.is_none().then(|| {
+            accounts
+                .iter()
+                .filter(|a| a.kind == AccountKind::Deferred && a.owner == owner)
+                .max_by(|a, b| a.balance.partial_cmp(&b.balance).unwrap_or(Ordering::Equal))
+                .map(|a| a.stock_share)
+        });
         let i = found_or_opened(
             accounts,
             target,
@@ -255,7 +257,7 @@ pub(super) fn transfer_conversion<N: Num>(
             "Roth (conversions)",
             owner,
         );
-        if let (None, Some(share)) = (target, held) {
+        if let Some(Some(share)) = held {
             accounts[i].stock_share = share;
         }
         accounts[i].balance += moved;
