@@ -509,14 +509,8 @@ impl<'a, N: Num> YearContext<'a, N> {
         }
 
         let need = self.outlays - fixed_cash;
-        let cliffs = self
-            .inputs
-            .health
-            .marketplace
-            .as_ref()
-            .is_some_and(|m| !m.cliffs.is_empty());
         let x = match self.hint.get() {
-            Some(h) if self.warm && !cliffs && guess.is_none() => {
+            Some(h) if self.warm && self.cliffs().is_none() && guess.is_none() => {
                 warm_root(cash_left, h, need, max)
             }
             _ => {
@@ -553,6 +547,17 @@ impl<'a, N: Num> YearContext<'a, N> {
         }
     }
 
+    /// The MAGI amounts where the net Marketplace premium jumps up this year, ascending; `None`
+    /// when there are none (no Marketplace coverage, or no cliff in its law).
+    fn cliffs(&self) -> Option<&[N]> {
+        self.inputs
+            .health
+            .marketplace
+            .as_ref()
+            .map(|m| m.cliffs.as_slice())
+            .filter(|c| !c.is_empty())
+    }
+
     /// The stretch of amounts drawn `[lo, hi]` in which the year's need is first met. The cash
     /// left rises with the amount drawn except where MAGI crosses a Marketplace cliff (the 400%
     /// line, Medicaid's limit), where the net premium jumps up: between cliffs the search for the
@@ -563,10 +568,10 @@ impl<'a, N: Num> YearContext<'a, N> {
         cash_left: &impl Fn(N) -> N,
         max: N,
     ) -> (N, N) {
-        let Some(m) = &self.inputs.health.marketplace else {
+        let Some(cliffs) = self.cliffs() else {
             return (N::ZERO, max);
         };
-        if m.cliffs.is_empty() || max <= N::ZERO {
+        if max <= N::ZERO {
             return (N::ZERO, max);
         }
         let magi_at = |x: N| {
@@ -575,7 +580,7 @@ impl<'a, N: Num> YearContext<'a, N> {
         };
         let top = magi_at(max);
         let mut lo = N::ZERO;
-        for &cliff in &m.cliffs {
+        for &cliff in cliffs {
             if top <= cliff {
                 break;
             }

@@ -46,19 +46,26 @@ impl MedicarePremiums<Decimal> {
             })?;
             Ok(round_dp(amount * scale, 1))
         };
+        let [(b, b_year), (d, d_year)] = Self::table_rows(law, health, year);
+        Ok(MedicarePremiums {
+            year,
+            part_b: grown(b, b_year)?,
+            part_d: grown(d, d_year)?,
+        })
+    }
+
+    /// The monthly Part B and Part D base premiums of the tables that serve `year`, each with
+    /// its table's year (a later year grows them from there); the first Part D row for a year
+    /// before it.
+    pub fn table_rows(law: &LawTables, health: &HealthTables, year: i32) -> [(Decimal, i32); 2] {
         let b = law.irmaa_for(year).unwrap_or_else(|| law.last_irmaa());
-        let (d_year, d) = *health
-            .medicare
-            .part_d_base
+        let rows = &health.medicare.part_d_base;
+        let &(d_year, d) = rows
             .iter()
             .rev()
             .find(|(y, _)| *y <= year)
-            .expect("checked non-empty");
-        Ok(MedicarePremiums {
-            year,
-            part_b: grown(b.standard_part_b, b.premium_year)?,
-            part_d: grown(d, d_year)?,
-        })
+            .unwrap_or(&rows[0]);
+        [(b.standard_part_b, b.premium_year), (d, d_year)]
     }
 
     pub fn convert<M: Num>(&self) -> MedicarePremiums<M> {

@@ -16,7 +16,7 @@ use super::error::SimError;
 use super::lives::{LifeYear, Lived};
 use crate::engine::health::HealthYear;
 use crate::engine::{EngineError, ReturnPath, Scenario, YearInputs, deflator};
-use crate::health::HealthTables;
+use crate::health::{HealthTables, MedicarePremiums};
 use crate::num::Num;
 use crate::plan::Plan;
 use crate::tax::qcd::QcdTable;
@@ -151,17 +151,10 @@ impl Repath {
         let medicare = (0..n)
             .map(|k| {
                 let year = start + k as i32;
-                let b = tables.irmaa_for(year).unwrap_or(last);
-                let d = health
-                    .medicare
-                    .part_d_base
-                    .iter()
-                    .rev()
-                    .find(|(y, _)| *y <= year)
-                    .or(health.medicare.part_d_base.first())
-                    .map_or((0.0, false), |(y, d)| (f64::from_dec(*d), *y != year));
+                let [b, d] = MedicarePremiums::table_rows(tables, health, year)
+                    .map(|(amount, from)| (f64::from_dec(amount), from != year));
                 MedicareBase {
-                    part_b: (f64::from_dec(b.standard_part_b), b.premium_year != year),
+                    part_b: b,
                     part_d: d,
                 }
             })

@@ -82,6 +82,11 @@ pub enum Edge {
     StateRule,
 }
 
+/// The rate that names ordinary bracket `i` (0-based) in an edge's description.
+fn bracket_name(i: u8) -> &'static str {
+    ["10%", "12%", "22%", "24%", "32%", "35%", "37%"][usize::from(i).min(6)]
+}
+
 impl Edge {
     /// An edge where the tax's rates do not change (explanations pass over it).
     pub fn quiet(self) -> bool {
@@ -102,12 +107,11 @@ impl Edge {
             Edge::Deductions => "the end of the deductions (taxable income starts)".into(),
             Edge::PreferentialCeiling => "qualified income filling taxable income".into(),
             Edge::BracketTop(i) => {
-                let rates = ["10%", "12%", "22%", "24%", "32%", "35%", "37%"];
-                format!("the top of the {} bracket", rates[usize::from(i).min(6)])
+                format!("the top of the {} bracket", bracket_name(i))
             }
             Edge::PlainBracketTop(i) => format!(
                 "the top of the plain tax's {} bracket (the worksheet keeps the lower stacked tax)",
-                ["10%", "12%", "22%", "24%", "32%", "35%", "37%"][usize::from(i).min(6)]
+                bracket_name(i)
             ),
             Edge::ZeroGainCeiling => "the 0% capital-gain ceiling".into(),
             Edge::FifteenGainCeiling => "the 15% capital-gain ceiling".into(),
