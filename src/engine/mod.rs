@@ -10,6 +10,7 @@ mod accounts;
 mod error;
 mod guardrails;
 pub mod health;
+mod kink;
 mod ledger;
 mod many;
 mod marginals;
@@ -26,6 +27,7 @@ mod strategy;
 mod year;
 
 pub use error::EngineError;
+pub use kink::Probe;
 pub use ledger::{Balances, Projection, YearRow};
 pub use many::{WarmPool, project_all, project_all_weighted};
 pub use outcome::{EstateAt, Outcome, SurvivorTax, outcome};

@@ -8,6 +8,7 @@
 //! a step would leave it.
 
 use super::health::Marketplace;
+use super::kink::{self, Probe};
 use super::roth_rule::RothEarly;
 use super::scenario::{Scenario, YearInputs};
 use super::strategy::{Decision, Funding, Source};
@@ -223,12 +224,6 @@ impl<'a, N: Num> YearContext<'a, N> {
         }
     }
 
-    /// Federal plus state tax (and lost premium credit) on the next dollar of tax-deferred money
-    /// after `d`.
-    pub fn marginal_ordinary(&self, d: &Draws<N>) -> N {
-        self.taxes(&d.with_deferred(N::ONE)) - self.taxes(d)
-    }
-
     /// Ordinary taxable income before the floor at zero: AGI less deductions less the income
     /// taxed at gain rates. Strictly rising with ordinary income.
     fn ordinary_excess(&self, d: &Draws<N>) -> N {
@@ -279,53 +274,63 @@ impl<'a, N: Num> YearContext<'a, N> {
         solve_increasing(f, limit).trunc_cents()
     }
 
-    /// The largest tax-deferred draw in `[0, limit]` over which the marginal rate (federal plus
-    /// state, on the next dollar) stays at or below `rate`. Sampled at eight points, then the
-    /// first crossing is narrowed to ten dollars.
-    pub fn room_while_marginal_at_most(&self, rate: N, limit: N) -> N {
-        let at_zero = self.marginal_ordinary(&Draws::default());
-        self.room_while_marginal_at_most_from(rate, limit, at_zero)
+    /// The taxes with `x` of tax-deferred money drawn, and the rate on the next dollar.
+    pub fn deferred_probe(&self, x: N) -> Probe<N> {
+        let none = Draws::default();
+        let cost = self.taxes(&none.with_deferred(x));
+        Probe {
+            at: x,
+            cost,
+            rate: self.taxes(&none.with_deferred(x + N::ONE)) - cost,
+        }
     }
 
-    /// [`Self::room_while_marginal_at_most`] for a caller that already has the marginal rate
-    /// with no draw (`self.marginal_ordinary(&Draws::default())`).
-    pub fn room_while_marginal_at_most_from(&self, rate: N, limit: N, at_zero: N) -> N {
+    /// The largest tax-deferred draw in `[0, limit]` over which the marginal rate (federal plus
+    /// state, on the next dollar) stays at or below `rate`, from the probe at no draw
+    /// ([`Self::deferred_probe`]). Eight points are tested, then the first crossing is
+    /// narrowed to ten dollars ([`kink::narrow`]).
+    ///
+    /// A tested point whose taxes lie on the line from the last one, at its rate, is taken to
+    /// have that rate; only a point off the line costs a second tax computation for its rate.
+    /// Taxes leave a line and come back to it (a dip where Social Security stops phasing in, a
+    /// credit that phases out to rejoin the schedule), but to be on it at a tested point with
+    /// another rate they must cross it within a few cents of that point.
+    pub fn room_while_marginal_at_most(&self, rate: N, limit: N, at_zero: Probe<N>) -> N {
         let none = Draws::default();
-        let marginal = |x: N| self.marginal_ordinary(&none.with_deferred(x));
-        if limit <= N::ZERO || at_zero > rate {
+        let cost = |x: N| self.taxes(&none.with_deferred(x));
+        if limit <= N::ZERO || at_zero.rate > rate {
             return N::ZERO;
         }
         let samples = 8;
         let step = limit / N::from_i64(samples);
-        let mut lo = N::ZERO;
+        let mut lo = at_zero;
         for k in 1..=samples {
             let x = if k == samples {
                 limit - N::ONE
             } else {
                 step * N::from_i64(k)
             };
-            if x <= lo {
+            if x <= lo.at {
                 continue;
             }
-            if marginal(x) > rate {
-                let mut hi = x;
-                let ten = N::from_i64(10);
-                // Bisection halves the gap each time: 120 halvings reach ten dollars from any
-                // amount a plan can hold, and bound the loop where floats cannot halve further.
-                for _ in 0..120 {
-                    if hi - lo <= ten {
-                        break;
-                    }
-                    let mid = (lo + hi) / N::from_i64(2);
-                    if marginal(mid) > rate {
-                        hi = mid;
-                    } else {
-                        lo = mid;
-                    }
+            let c = cost(x);
+            let here = if lo.on_line(x, c) {
+                Probe {
+                    at: x,
+                    cost: c,
+                    rate: lo.rate,
                 }
-                return lo.trunc_cents();
+            } else {
+                Probe {
+                    at: x,
+                    cost: c,
+                    rate: cost(x + N::ONE) - c,
+                }
+            };
+            if here.rate > rate {
+                return kink::narrow(cost, rate, lo, here);
             }
-            lo = x;
+            lo = here;
         }
         limit
     }

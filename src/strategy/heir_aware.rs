@@ -27,7 +27,8 @@ impl HeirAware {
     fn decide_unordered(&self, ctx: &YearContext<'_, f64>) -> Decision<f64> {
         let heirs = ctx.heirs_rate();
         let none = Draws::default();
-        let marginal_now = ctx.marginal_ordinary(&none);
+        let now = ctx.deferred_probe(0.0);
+        let marginal_now = now.rate;
         // No bracket above the heirs' rate is worth filling: search below its top.
         let heirs_dec = heirs_decimal(heirs);
         let search_top = match bracket_top(ctx, heirs_dec) {
@@ -35,8 +36,7 @@ impl HeirAware {
             Some(_) => ctx.ordinary_room(0.0, &none),
             None => ctx.available(Source::Deferred),
         };
-        // The same rate with no draw as the search's first test: computed once.
-        let room = ctx.room_while_marginal_at_most_from(heirs, search_top, marginal_now);
+        let room = ctx.room_while_marginal_at_most(heirs, search_top, now);
         // Taxable assets are low-basis when more than half their value is unrealised gain: the
         // step-up at death would erase that gain, so spend Roth before them.
         let roth_before_taxable = ctx.gain_ratio > 0.5;
