@@ -6,14 +6,18 @@
 //! dollars: about a dozen halvings, two tax computations each. Taxes are piecewise linear in the
 //! draw, so the search walks from kink to kink instead: where the line through the lower probe
 //! meets the line through the upper one, the cost a dollar either side lies on them (one kink,
-//! found) or makes a new probe that replaces one end. A few tax computations find the kink; the bisection then
-//! runs with the same midpoints and answers, reading the rate off the two lines between the
-//! walk's last probes and computing it only outside them. When the walk does not settle (a
-//! cliff where the cost jumps), the bisection computes every midpoint's rate, as before.
+//! found) or makes a new probe that replaces one end. A few tax computations find the kink; the
+//! bisection then runs with the same midpoints and answers, reading the rate off the two lines
+//! between the walk's last probes and computing it only outside them. When the walk does not
+//! settle (a cliff where the cost jumps), the bisection computes every midpoint's rate, as
+//! before.
 //!
-//! A point on a probe's line is taken to mean the cost is linear between them: the rate could
-//! only have changed in between by rising and falling back by exactly the same area, which tax
-//! schedules do not do.
+//! A point on a probe's line is taken to mean the cost follows that line up to it. Taxes do
+//! leave a line and come back (a dip where Social Security stops phasing in, a credit that phases
+//! out to rejoin the schedule), and where two probes' lines meet such a cost can be on both: a
+//! dip rejoins the upper line exactly there. Hence a point a dollar either side of the kink, one
+//! on each line: to pass both checks a cost that left the lower line would have to cross it
+//! again within a fraction of a cent of a dollar before the kink.
 
 use crate::num::Num;
 use rust_decimal::Decimal;
