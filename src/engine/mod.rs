@@ -19,6 +19,7 @@ mod opening;
 mod outcome;
 mod path;
 mod project;
+mod roots;
 mod roth_rule;
 mod scenario;
 pub mod social_security;

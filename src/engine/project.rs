@@ -18,9 +18,10 @@ use super::opening::{
     Payouts, early_rate, give_from_iras, hsa_flows, owners, pass_to_survivor, payouts, rmds_due,
     season_conversions, surcharge, take_rmds,
 };
+use super::roots::SolveHint;
 use super::scenario::{AccountState, Scenario};
 use super::strategy::{Decision, Strategy};
-use super::year::{Solution, SolveHint, YearContext};
+use super::year::{Solution, YearContext};
 use crate::num::Num;
 use crate::plan::AccountKind;
 use crate::tax::{Filing, IncomeFacts};
