@@ -31,6 +31,20 @@ pub struct Probe<N> {
 }
 
 impl<N: Num> Probe<N> {
+    /// `cost` probed at `x`: two evaluations.
+    pub fn of(cost: &impl Fn(N) -> N, x: N) -> Probe<N> {
+        Probe::after(x, cost(x), cost(x + N::ONE))
+    }
+
+    /// The probe at `x` from the cost there and a dollar on.
+    pub fn after(at: N, cost: N, next: N) -> Probe<N> {
+        Probe {
+            at,
+            cost,
+            rate: next - cost,
+        }
+    }
+
     /// The cost at `x` on the line through this probe at its rate.
     fn line(&self, x: N) -> N {
         self.cost + self.rate * (x - self.at)
@@ -82,14 +96,6 @@ fn walk<N: Num>(
     mut lo: Probe<N>,
     mut hi: Probe<N>,
 ) -> Option<(Probe<N>, Probe<N>, N)> {
-    let probe = |x: N| {
-        let c = cost(x);
-        Probe {
-            at: x,
-            cost: c,
-            rate: cost(x + N::ONE) - c,
-        }
-    };
     for _ in 0..8 {
         let turn = lo.rate - hi.rate;
         if turn >= N::ZERO || hi.at - lo.at <= N::from_i64(4) {
@@ -100,7 +106,7 @@ fn walk<N: Num>(
         // Lines that meet there (or outside the probes) have shown all they can: a probe
         // halfway makes new ones.
         let here = if kink <= lo.at + N::ONE || kink >= hi.at - N::ONE {
-            probe((lo.at + hi.at) / N::from_i64(2))
+            Probe::of(cost, (lo.at + hi.at) / N::from_i64(2))
         } else {
             // The lines meet at the kink, so the cost there on one is on both, whatever it did
             // before: a curve that dips below the lower line and rises along the upper one
@@ -109,22 +115,13 @@ fn walk<N: Num>(
             let (before, after) = (kink - N::ONE, kink + N::ONE);
             let at_before = cost(before);
             if !lo.on_line(before, at_before) {
-                Probe {
-                    at: before,
-                    cost: at_before,
-                    rate: cost(kink) - at_before,
-                }
+                Probe::after(before, at_before, cost(kink))
             } else {
                 let at_after = cost(after);
                 if hi.on_line(after, at_after) {
                     return Some((lo, hi, kink));
                 }
-                let c = cost(kink);
-                Probe {
-                    at: kink,
-                    cost: c,
-                    rate: at_after - c,
-                }
+                Probe::after(kink, cost(kink), at_after)
             }
         };
         if here.rate > limit {
@@ -184,12 +181,7 @@ mod tests {
     }
 
     fn probe(cost: impl Fn(f64) -> f64, at: f64) -> Probe<f64> {
-        let c = cost(at);
-        Probe {
-            at,
-            cost: c,
-            rate: cost(at + 1.0) - c,
-        }
+        Probe::of(&cost, at)
     }
 
     /// What the search answered before it read the lines: every midpoint's rate computed.

@@ -263,13 +263,12 @@ impl<'a, N: Num> YearContext<'a, N> {
 
     /// The taxes with `x` of tax-deferred money drawn, and the rate on the next dollar.
     pub fn deferred_probe(&self, x: N) -> Probe<N> {
-        let none = Draws::default();
-        let cost = self.taxes(&none.with_deferred(x));
-        Probe {
-            at: x,
-            cost,
-            rate: self.taxes(&none.with_deferred(x + N::ONE)) - cost,
-        }
+        Probe::of(&|x| self.taxes_drawing(x), x)
+    }
+
+    /// [`Self::taxes`] with `x` of tax-deferred money drawn and nothing else.
+    fn taxes_drawing(&self, x: N) -> N {
+        self.taxes(&Draws::default().with_deferred(x))
     }
 
     /// The largest tax-deferred draw in `[0, limit]` over which the marginal rate (federal plus
@@ -283,8 +282,7 @@ impl<'a, N: Num> YearContext<'a, N> {
     /// credit that phases out to rejoin the schedule), but to be on it at a tested point with
     /// another rate they must cross it within a few cents of that point.
     pub fn room_while_marginal_at_most(&self, rate: N, limit: N, at_zero: Probe<N>) -> N {
-        let none = Draws::default();
-        let cost = |x: N| self.taxes(&none.with_deferred(x));
+        let cost = |x: N| self.taxes_drawing(x);
         if limit <= N::ZERO || at_zero.rate > rate {
             return N::ZERO;
         }
@@ -308,11 +306,7 @@ impl<'a, N: Num> YearContext<'a, N> {
                     rate: lo.rate,
                 }
             } else {
-                Probe {
-                    at: x,
-                    cost: c,
-                    rate: cost(x + N::ONE) - c,
-                }
+                Probe::after(x, c, cost(x + N::ONE))
             };
             if here.rate > rate {
                 return kink::narrow(cost, rate, lo, here);

@@ -413,9 +413,9 @@ fn rescale_health(
     medicare: Option<&MedicareBase>,
 ) {
     let scale = |x: f64| (x * price).round_cents();
-    h.medicare = match medicare {
-        Some(m) if m.monthly(law.template) > 0.0 => {
-            let months = (t.medicare / m.monthly(law.template)).round();
+    h.medicare = match medicare.map(|m| (m, m.monthly(law.template))) {
+        Some((m, monthly)) if monthly > 0.0 => {
+            let months = (t.medicare / monthly).round();
             (months * m.monthly(law.this)).round_cents()
         }
         _ => t.medicare,
