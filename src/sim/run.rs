@@ -15,9 +15,9 @@ use super::stats::{StrategyRisk, Tally};
 use super::store::{Batch, Store};
 use crate::compare::plan_policies;
 use crate::engine::Strategy;
-use crate::engine::{ReturnPath, run_lean};
+use crate::engine::{ReturnPath, Scenario, run_lean};
 use crate::optimize::Optimized;
-use crate::plan::{Lifetimes, Plan, Simulation, validate, validate_simulation};
+use crate::plan::{Lifetimes, Plan, Simulation, validate_household, validate_simulation};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -26,12 +26,12 @@ use std::time::{Duration, Instant};
 /// the workers finish together.
 const CHUNK: usize = 8;
 
-/// Paths per claim for `total` paths on `threads` workers: [`CHUNK`], or fewer when the run is
-/// short enough that the last claims would leave a worker idle for a noticeable share of it
-/// (98 historical paths on two workers: 3 at a time, so the two finish within a few paths of
-/// each other rather than up to 8 × every strategy apart).
-fn chunk_for(total: usize, threads: usize) -> usize {
-    (total / (threads.max(1) * 16)).clamp(1, CHUNK)
+/// Paths per claim when `left` paths are still unclaimed on `threads` workers: [`CHUNK`], fewer
+/// as the run nears its end, down to one path at a time, so that the workers finish within a
+/// path of each other (98 historical paths on two workers: 6 at a time at first, then 5, 4 …;
+/// a fixed 8 left one worker idle for up to 8 × every strategy).
+fn chunk_for(left: usize, threads: usize) -> usize {
+    (left / (threads.max(1) * 8)).clamp(1, CHUNK)
 }
 
 /// How often partial results are reported.
@@ -124,7 +124,8 @@ pub fn simulate_strategies(
     cancel: &AtomicBool,
     mut progress: impl FnMut(SimProgress),
 ) -> Result<SimResult, SimError> {
-    let mut issues = validate(plan);
+    // The household only: the plan's scenarios are not simulated (as in the comparison).
+    let mut issues = validate_household(plan);
     issues.extend(validate_simulation(settings, plan, "simulation"));
     if let Some(first) = issues.first() {
         return Err(SimError::InvalidPlan(first.to_string()));
@@ -135,6 +136,7 @@ pub fn simulate_strategies(
         Lifetimes::PlanningAges => None,
         Lifetimes::Sampled => Some(Lives::new(plan, settings.seed)?),
     };
+    let threads = threads.clamp(1, 64);
     let names: Vec<String> = strategies.iter().map(|s| s.name()).collect();
     let total = source.count();
     let years = plan.horizon_years();
@@ -147,7 +149,7 @@ pub fn simulate_strategies(
         start_year,
         years,
         lifetimes: settings.lifetimes,
-        strategies: store.risks(partial),
+        strategies: store.risks(partial, if partial { 1 } else { threads }),
     };
     let mut store = Store::new(total, names, years, start_year);
     let next = AtomicUsize::new(0);
@@ -160,20 +162,30 @@ pub fn simulate_strategies(
         strategies,
         heirs_rate: repath.template().heirs_rate,
         years,
-        chunk: chunk_for(total, threads.clamp(1, 64)),
+        threads,
         next: &next,
         cancel,
     };
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::channel::<Batch>();
-        for _ in 0..threads.clamp(1, 64) {
+        // The calling thread is one of the workers: with one more thread than cores, each batch
+        // sent would wake a sleeping collector that preempts a worker and moves it between
+        // cores, its caches left behind (98 historical paths took up to a third longer).
+        for _ in 1..threads {
             let tx = tx.clone();
             let job = &job;
-            scope.spawn(move || job.work(&tx));
+            scope.spawn(move || {
+                let mut scratch = Scratch::new(job);
+                while let Some(batch) = job.next_batch(&mut scratch) {
+                    if tx.send(batch).is_err() {
+                        return;
+                    }
+                }
+            });
         }
         drop(tx);
         let mut last: Option<Instant> = None;
-        for batch in rx {
+        let mut file = |batch: Batch| {
             store.put(&batch);
             let due = last.is_none_or(|t| t.elapsed() >= PROGRESS_EVERY);
             if due && store.ready() > 0 && store.ready() < total && !cancel.load(Ordering::Relaxed)
@@ -185,7 +197,13 @@ pub fn simulate_strategies(
                 });
                 last = Some(Instant::now());
             }
+        };
+        let mut scratch = Scratch::new(&job);
+        while let Some(batch) = job.next_batch(&mut scratch) {
+            file(batch);
+            rx.try_iter().for_each(&mut file);
         }
+        rx.iter().for_each(&mut file);
     });
     if let Some(e) = job.failed.lock().ok().and_then(|mut f| f.take()) {
         return Err(e);
@@ -209,70 +227,87 @@ struct Job<'a> {
     strategies: &'a [Box<dyn Strategy>],
     heirs_rate: f64,
     years: usize,
-    /// Paths per claim.
-    chunk: usize,
+    /// Worker threads, the calling one included.
+    threads: usize,
     next: &'a AtomicUsize,
     cancel: &'a AtomicBool,
 }
 
+/// What a worker reuses for every path: the per-path work allocates nothing but the batch.
+struct Scratch {
+    scenario: Scenario<f64>,
+    path: ReturnPath<f64>,
+    levels: Vec<f64>,
+}
+
+impl Scratch {
+    fn new(job: &Job<'_>) -> Scratch {
+        Scratch {
+            scenario: job.repath.template().clone(),
+            path: ReturnPath::default(),
+            levels: Vec::with_capacity(job.years + 3),
+        }
+    }
+}
+
 impl Job<'_> {
-    fn work(&self, tx: &mpsc::Sender<Batch>) {
+    /// Claims the next chunk of paths and runs every strategy on each; `None` when every path
+    /// is claimed or the run stopped.
+    fn next_batch(&self, scratch: &mut Scratch) -> Option<Batch> {
         let total = self.source.count();
         let s_n = self.strategies.len();
         let y_n = self.years;
-        // Scratch reused for every path: the per-path work allocates nothing but the batch.
-        let mut scenario = self.repath.template().clone();
-        let mut path = ReturnPath::default();
-        let mut levels = Vec::with_capacity(y_n + 3);
-        loop {
+        let Scratch {
+            scenario,
+            path,
+            levels,
+        } = scratch;
+        if self.stopped() {
+            return None;
+        }
+        // Another worker may claim between the look and the claim: the size is only a guide,
+        // the claim itself is atomic.
+        let left = total.saturating_sub(self.next.load(Ordering::Relaxed));
+        let chunk = chunk_for(left, self.threads);
+        let first = self.next.fetch_add(chunk, Ordering::Relaxed);
+        if first >= total {
+            return None;
+        }
+        let count = chunk.min(total - first);
+        let mut batch = Batch::new(first, count, s_n, y_n);
+        for j in 0..count {
             if self.stopped() {
-                return;
+                return None;
             }
-            let first = self.next.fetch_add(self.chunk, Ordering::Relaxed);
-            if first >= total {
-                return;
-            }
-            let count = self.chunk.min(total - first);
-            let mut batch = Batch::new(first, count, s_n, y_n);
-            for j in 0..count {
-                if self.stopped() {
-                    return;
-                }
-                self.source.fill(first + j, &mut path);
-                match self.lives {
-                    None => self.repath.apply(&path, &mut scenario, &mut levels),
-                    Some(lives) => match lives.lived(&lives.draw(first + j)) {
-                        Ok(lived) => {
-                            self.repath
-                                .apply_lived(&path, &lived, &mut scenario, &mut levels)
+            self.source.fill(first + j, path);
+            match self.lives {
+                None => self.repath.apply(path, scenario, levels),
+                Some(lives) => match lives.lived(&lives.draw(first + j)) {
+                    Ok(lived) => self.repath.apply_lived(path, &lived, scenario, levels),
+                    Err(e) => {
+                        if let Ok(mut f) = self.failed.lock() {
+                            f.get_or_insert(e);
                         }
-                        Err(e) => {
-                            if let Ok(mut f) = self.failed.lock() {
-                                f.get_or_insert(e);
-                            }
-                            self.cancel_all();
-                            return;
-                        }
-                    },
-                }
-                for (s, strategy) in self.strategies.iter().enumerate() {
-                    let cell = j * s_n + s;
-                    let wealth = &mut batch.wealth[cell * y_n..][..y_n];
-                    let cuts = &mut batch.cuts[cell * y_n..][..y_n];
-                    let mut tally = Tally::new(self.heirs_rate, wealth, cuts);
-                    run_lean(&scenario, &scenario, strategy.as_ref(), |row| {
-                        tally.visit(&row)
-                    });
-                    // After the last death a path has no wealth of its own: it leaves the fan.
-                    let lived = tally.years();
-                    batch.outcomes[cell] = tally.outcome;
-                    wealth[lived..].fill(f32::NAN);
-                }
+                        self.cancel_all();
+                        return None;
+                    }
+                },
             }
-            if tx.send(batch).is_err() {
-                return;
+            for (s, strategy) in self.strategies.iter().enumerate() {
+                let cell = j * s_n + s;
+                let wealth = &mut batch.wealth[cell * y_n..][..y_n];
+                let cuts = &mut batch.cuts[cell * y_n..][..y_n];
+                let mut tally = Tally::new(self.heirs_rate, wealth, cuts);
+                run_lean(scenario, scenario, strategy.as_ref(), |row| {
+                    tally.visit(&row)
+                });
+                // After the last death a path has no wealth of its own: it leaves the fan.
+                let lived = tally.years();
+                batch.outcomes[cell] = tally.outcome;
+                wealth[lived..].fill(f32::NAN);
             }
         }
+        Some(batch)
     }
 }
 
