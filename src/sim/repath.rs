@@ -21,9 +21,12 @@ use crate::num::Num;
 use crate::plan::Plan;
 use crate::tax::qcd::QcdTable;
 use crate::tax::tables::LAST_TABLE_YEAR;
-use crate::tax::{IndexMask, Irmaa, LawMode, LawTables, StateLaw, StateTables, StateYear, TaxLaw};
+use crate::tax::{
+    IndexMask, Irmaa, LawMode, LawTables, StateCode, StateLaw, StateTables, StateYear, TaxLaw,
+};
 use rust_decimal::Decimal;
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 /// The inflation-indexed thresholds of one year's law before indexing (the last table's values,
 /// after the plan's law mode).
@@ -45,7 +48,7 @@ pub struct Repath {
     /// table year, at the plan's own inflation (as the exact builder assumes).
     gap: f64,
     /// Per year: the unindexed thresholds when the year's law is indexed (after the last table).
-    laws: Vec<Option<Unindexed>>,
+    laws: Arc<Vec<Option<Unindexed>>>,
     /// Per premium year (the plan's years and two beyond): whether the year has no table of its
     /// own, so that its tiers are the last table's, indexed.
     irmaa_indexed: Vec<bool>,
@@ -111,21 +114,7 @@ impl Repath {
         let start = plan.assumptions.start_year;
         let n = template.years.len();
         let mode = &plan.assumptions.tax_law;
-        let mut laws = Vec::with_capacity(n);
-        for k in 0..n {
-            let year = start + k as i32;
-            laws.push(if year > LAST_TABLE_YEAR {
-                let law = TaxLaw::resolve(tables, mode, year, Decimal::ONE)?.to_f64();
-                Some(Unindexed {
-                    brackets: law.brackets,
-                    gain_edges: law.gain_edges,
-                    standard: law.standard,
-                    aged_or_blind: law.aged_or_blind,
-                })
-            } else {
-                None
-            });
-        }
+        let laws = unindexed_laws(tables, mode, start, n)?;
         let irmaa_indexed = (0..n + 2)
             .map(|j| tables.irmaa_for(start + j as i32).is_none())
             .collect();
@@ -332,6 +321,75 @@ impl Repath {
     }
 }
 
+/// The unindexed federal thresholds of each year after the last table year under `mode` (`None`
+/// for a table year). Resolving a year's law takes as long as a thousand tax computations and
+/// every simulation of the plan needs the same ones: the last set is kept (most edits change
+/// neither the law mode nor the years), as the scenario builder keeps its laws.
+fn unindexed_laws(
+    tables: &LawTables,
+    mode: &LawMode,
+    start: i32,
+    n: usize,
+) -> Result<Arc<Vec<Option<Unindexed>>>, SimError> {
+    type Key = (LawMode, i32, usize);
+    type Laws = Arc<Vec<Option<Unindexed>>>;
+    static LAST: Mutex<Option<(Key, Laws)>> = Mutex::new(None);
+    let key = (mode.clone(), start, n);
+    if let Ok(last) = LAST.lock()
+        && let Some((k, laws)) = last.as_ref()
+        && *k == key
+    {
+        return Ok(Arc::clone(laws));
+    }
+    let mut laws = Vec::with_capacity(n);
+    for k in 0..n {
+        let year = start + k as i32;
+        laws.push(if year > LAST_TABLE_YEAR {
+            let law = TaxLaw::resolve(tables, mode, year, Decimal::ONE)?.to_f64();
+            Some(Unindexed {
+                brackets: law.brackets,
+                gain_edges: law.gain_edges,
+                standard: law.standard,
+                aged_or_blind: law.aged_or_blind,
+            })
+        } else {
+            None
+        });
+    }
+    let laws = Arc::new(laws);
+    if let Ok(mut last) = LAST.lock() {
+        *last = Some((key, Arc::clone(&laws)));
+    }
+    Ok(laws)
+}
+
+/// A state's law for a year after its file's years, unindexed, on `f64`: resolved once per state
+/// and year in a run of the program (the state tables do not change while it runs).
+fn unindexed_state(
+    tables: &StateTables,
+    code: StateCode,
+    year: i32,
+) -> Result<Arc<StateLaw<f64>>, SimError> {
+    type Kept = HashMap<(StateCode, i32), Arc<StateLaw<f64>>>;
+    static KEPT: Mutex<Option<Kept>> = Mutex::new(None);
+    if let Ok(kept) = KEPT.lock()
+        && let Some(law) = kept.as_ref().and_then(|m| m.get(&(code, year)))
+    {
+        return Ok(Arc::clone(law));
+    }
+    let law = Arc::new(StateLaw::resolve(tables, code, year, Decimal::ONE)?.convert());
+    if let Ok(mut kept) = KEPT.lock() {
+        let map = kept.get_or_insert_with(HashMap::new);
+        // A bound for a long session of moves between states: a plan spans at most a few
+        // hundred state-years.
+        if map.len() > 4096 {
+            map.clear();
+        }
+        map.insert((code, year), Arc::clone(&law));
+    }
+    Ok(law)
+}
+
 /// How each year's state tax follows prices, from the plan's residence that year.
 fn state_indexing(plan: &Plan, start: i32, n: usize) -> Result<Vec<StateIndexing>, SimError> {
     let tables = StateTables::get()?;
@@ -347,9 +405,7 @@ fn state_indexing(plan: &Plan, start: i32, n: usize) -> Result<Vec<StateIndexing
                 },
                 Some(code) => match tables.index_mask(code, year) {
                     Some(mask) => StateIndexing::Indexed {
-                        base: Arc::new(
-                            StateLaw::resolve(tables, code, year, Decimal::ONE)?.convert(),
-                        ),
+                        base: unindexed_state(tables, code, year)?,
                         mask,
                     },
                     None => StateIndexing::Fixed,

@@ -149,7 +149,7 @@ pub fn simulate_strategies(
         start_year,
         years,
         lifetimes: settings.lifetimes,
-        strategies: store.risks(partial, if partial { 1 } else { threads }),
+        strategies: store.risks(partial),
     };
     let mut store = Store::new(total, names, years, start_year);
     let next = AtomicUsize::new(0);

@@ -97,111 +97,73 @@ impl Store {
         }
     }
 
-    /// Statistics over paths `0..ready`; `partial` thins the fan-chart columns. The strategies
-    /// are shared among `threads` threads (the final figures of a long run take a while: a
-    /// quantile of every year's column for every strategy).
-    pub fn risks(&mut self, partial: bool, threads: usize) -> Vec<StrategyRisk> {
+    /// Statistics over paths `0..ready`; `partial` thins the fan-chart columns.
+    pub fn risks(&mut self, partial: bool) -> Vec<StrategyRisk> {
         let n = self.ready;
+        let p_n = self.paths;
         let stride = if partial {
             n.div_ceil(PARTIAL_BAND_PATHS).max(1)
         } else {
             1
         };
-        let threads = threads.clamp(1, self.strategies.max(1));
-        if threads == 1 {
-            let mut scratch = std::mem::take(&mut self.scratch);
-            let mut scratch64 = std::mem::take(&mut self.scratch64);
-            let out = (0..self.strategies)
-                .map(|s| self.risk(s, stride, &mut scratch, &mut scratch64))
-                .collect();
-            self.scratch = scratch;
-            self.scratch64 = scratch64;
-            return out;
-        }
-        let per = self.strategies.div_ceil(threads);
-        let this = &*self;
-        std::thread::scope(|scope| {
-            let parts: Vec<_> = (0..self.strategies)
-                .step_by(per)
-                .map(|first| {
-                    scope.spawn(move || {
-                        let (mut scratch, mut scratch64) = (Vec::new(), Vec::new());
-                        (first..(first + per).min(this.strategies))
-                            .map(|s| this.risk(s, stride, &mut scratch, &mut scratch64))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            parts
-                .into_iter()
-                .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
-    }
-
-    /// Strategy `s`'s statistics over paths `0..ready`, each fan-chart column thinned to every
-    /// `stride`-th path.
-    fn risk(
-        &self,
-        s: usize,
-        stride: usize,
-        scratch: &mut Vec<f32>,
-        scratch64: &mut Vec<f64>,
-    ) -> StrategyRisk {
-        let n = self.ready;
-        let p_n = self.paths;
-        let outcomes = &self.outcomes[s * p_n..][..n];
-        let share = |f: fn(&PathOutcome) -> bool| {
-            if n == 0 {
-                0.0
-            } else {
-                outcomes.iter().filter(|o| f(o)).count() as f64 / n as f64
-            }
-        };
-        let success_rate = share(|o| o.success);
-        let irmaa_probability = share(|o| o.irmaa);
-        let cut_probability = share(|o| o.cut);
-        scratch64.clear();
-        scratch64.extend(outcomes.iter().map(|o| o.terminal));
-        let [p10, p50, p90] = quantiles(scratch64, [0.1, 0.5, 0.9]);
-        scratch64.clear();
-        scratch64.extend(outcomes.iter().map(|o| o.lifetime_tax));
-        let [tax] = quantiles(scratch64, [0.5]);
-        let mut bands = Vec::with_capacity(self.years);
-        for y in 0..self.years {
-            let column = &self.wealth[(s * self.years + y) * p_n..][..n];
-            scratch.clear();
-            // A path whose household has died by this year (sampled lifetimes) is NaN: the
-            // bands are over the households still alive.
-            scratch.extend(column.iter().step_by(stride).filter(|w| !w.is_nan()));
-            let q = quantiles(scratch, [0.1, 0.25, 0.5, 0.75, 0.9]);
-            // Without guardrails (or with none that acted) no year has a cut to count.
-            let cut = &self.cuts[(s * self.years + y) * p_n..][..n];
-            let cut_share = if n == 0 || cut_probability == 0.0 {
-                0.0
-            } else {
-                cut.iter().filter(|c| **c).count() as f64 / n as f64
+        let mut out = Vec::with_capacity(self.strategies);
+        for s in 0..self.strategies {
+            let outcomes = &self.outcomes[s * p_n..][..n];
+            let share = |f: fn(&PathOutcome) -> bool| {
+                if n == 0 {
+                    0.0
+                } else {
+                    outcomes.iter().filter(|o| f(o)).count() as f64 / n as f64
+                }
             };
-            bands.push(Band {
-                year: self.start_year + y as i32,
-                p10: q[0],
-                p25: q[1],
-                p50: q[2],
-                p75: q[3],
-                p90: q[4],
-                cut_share,
+            let success_rate = share(|o| o.success);
+            let irmaa_probability = share(|o| o.irmaa);
+            let cut_probability = share(|o| o.cut);
+            self.scratch64.clear();
+            self.scratch64.extend(outcomes.iter().map(|o| o.terminal));
+            let [p10, p50, p90] = quantiles(&mut self.scratch64, [0.1, 0.5, 0.9]);
+            self.scratch64.clear();
+            self.scratch64
+                .extend(outcomes.iter().map(|o| o.lifetime_tax));
+            let [tax] = quantiles(&mut self.scratch64, [0.5]);
+            let mut bands = Vec::with_capacity(self.years);
+            for y in 0..self.years {
+                let column = &self.wealth[(s * self.years + y) * p_n..][..n];
+                self.scratch.clear();
+                // A path whose household has died by this year (sampled lifetimes) is NaN: the
+                // bands are over the households still alive.
+                self.scratch
+                    .extend(column.iter().step_by(stride).filter(|w| !w.is_nan()));
+                let q = quantiles(&mut self.scratch, [0.1, 0.25, 0.5, 0.75, 0.9]);
+                // Without guardrails (or with none that acted) no year has a cut to count.
+                let cut = &self.cuts[(s * self.years + y) * p_n..][..n];
+                let cut_share = if n == 0 || cut_probability == 0.0 {
+                    0.0
+                } else {
+                    cut.iter().filter(|c| **c).count() as f64 / n as f64
+                };
+                bands.push(Band {
+                    year: self.start_year + y as i32,
+                    p10: q[0],
+                    p25: q[1],
+                    p50: q[2],
+                    p75: q[3],
+                    p90: q[4],
+                    cut_share,
+                });
+            }
+            out.push(StrategyRisk {
+                strategy: self.names[s].clone(),
+                success_rate,
+                terminal_p10: p10,
+                terminal_median: p50,
+                terminal_p90: p90,
+                median_lifetime_tax: tax,
+                irmaa_probability,
+                cut_probability,
+                bands,
             });
         }
-        StrategyRisk {
-            strategy: self.names[s].clone(),
-            success_rate,
-            terminal_p10: p10,
-            terminal_median: p50,
-            terminal_p90: p90,
-            median_lifetime_tax: tax,
-            irmaa_probability,
-            cut_probability,
-            bands,
-        }
+        out
     }
 }
