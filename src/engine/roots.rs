@@ -166,7 +166,11 @@ fn rising_root_from<N: Num>(
 #[inline]
 pub(super) fn ceil_cents<N: Num>(x: N) -> N {
     let t = x.trunc_cents();
-    if t < x { t + N::CENT } else { t }
+    if t < x {
+        (t + N::CENT).round_cents()
+    } else {
+        t
+    }
 }
 
 /// The smallest `x` in `[0, max]` with `f(x) >= 0` for a strictly rising `f`: 0 when `f(0)` is
