@@ -1,11 +1,12 @@
 //! Every strategy on every path, on worker threads, with partial results as paths complete.
 //!
-//! Workers claim small chunks of path indices in order from a shared counter, build each path's
-//! scenario from the template ([`Repath`]), run every strategy on it with a visitor that keeps
-//! only what the statistics need ([`Tally`]), and send the chunk back. The calling thread files
-//! chunks by path index and, every so often, reports statistics over the paths done so far
-//! without a gap. A path's numbers depend only on the plan, the seed and its index, so the final
-//! figures are the same whatever the number of threads.
+//! Workers claim small chunks of path indices in order from a shared counter (smaller as the run
+//! nears its end), build each path's scenario from the template ([`Repath`]), run every strategy
+//! on it with a visitor that keeps only what the statistics need ([`Tally`]), and send the chunk
+//! back. The calling thread is one of the workers: between its own chunks it files every chunk
+//! by path index and, every so often, reports statistics over the paths done so far without a
+//! gap. A path's numbers depend only on the plan, the seed and its index, so the final figures
+//! are the same whatever the number of threads.
 
 use super::error::SimError;
 use super::lives::Lives;
