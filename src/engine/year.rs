@@ -423,15 +423,14 @@ impl<'a, N: Num> YearContext<'a, N> {
         let cash_left = |x: N| {
             let d = draws_at(x);
             let facts = self.facts(&d);
-            let mut last = last.borrow_mut();
-            last.0 = x;
-            last.1 = compute(&self.inputs.law, &facts);
-            last.2 = self.inputs.state.tax(&facts, &last.1, &self.owners);
-            last.3 = self.premium_of(&facts, &last.1);
-            let left = fixed_cash + x
-                - (last.1.total + last.2 + last.3)
-                - self.penalty_of(&d)
-                - self.outlays;
+            let b = compute(&self.inputs.law, &facts);
+            let state = self.inputs.state.tax(&facts, &b, &self.owners);
+            let premium = self.premium_of(&facts, &b);
+            let left =
+                fixed_cash + x - (b.total + state + premium) - self.penalty_of(&d) - self.outlays;
+            // Kept after use: the taxes read back from a block just copied would wait for the
+            // copy to land.
+            *last.borrow_mut() = (x, b, state, premium);
             if self.warm {
                 let [_, b] = tried.get();
                 tried.set([b, (x, left)]);

@@ -145,13 +145,24 @@ pub fn build_named(spec: &StrategySpec, name: String) -> Box<dyn Strategy> {
 /// left: each Roth step draws only what is free of it, and the rest comes after every other
 /// source except tax-deferred money that bears the 10% itself (and income tax besides). A
 /// proportional order is left alone, as are the orders a user wrote.
+#[inline]
 pub(crate) fn young_roth_last(
     ctx: &crate::engine::YearContext<'_, f64>,
     decision: Decision<f64>,
 ) -> Decision<f64> {
+    // Most years have no such Roth money: inlined, the decision is not copied through a call.
     if ctx.roth_early.is_none() || matches!(decision.funding, Funding::Proportional) {
         return decision;
     }
+    roth_under_five_years_last(ctx, decision)
+}
+
+/// [`young_roth_last`] for a year with such Roth money.
+#[inline(never)]
+fn roth_under_five_years_last(
+    ctx: &crate::engine::YearContext<'_, f64>,
+    decision: Decision<f64>,
+) -> Decision<f64> {
     let free = ctx.roth_free(decision.convert);
     if free >= ctx.available(Source::Roth) {
         return decision;
