@@ -189,18 +189,25 @@ mod tests {
         bisect(|x| cost(x + 1.0) - cost(x) > limit, lo, hi)
     }
 
-    #[test]
-    fn one_kink_gives_the_bisections_answer_from_two_costs() {
+    /// [`narrow`] on the ladder between probes at `lo` and `hi`, and how many costs it computed
+    /// beyond the two probes'.
+    fn narrow_ladder(cliff: bool, limit: f64, lo: f64, hi: f64) -> (f64, usize) {
         let calls = Cell::new(0);
         let cost = |x: f64| {
             calls.set(calls.get() + 1);
-            ladder(x, false)
+            ladder(x, cliff)
         };
+        let (a, b) = (probe(cost, lo), probe(cost, hi));
+        calls.set(0);
+        let got = narrow(cost, limit, a, b);
+        (got, calls.get())
+    }
+
+    #[test]
+    fn one_kink_gives_the_bisections_answer_from_two_costs() {
         for (limit, lo, hi) in [(0.15, 0.0, 75_000.0), (0.23, 50_000.0, 150_000.0)] {
-            let (a, b) = (probe(cost, lo), probe(cost, hi));
-            calls.set(0);
-            let got = narrow(cost, limit, a, b);
-            assert_eq!(calls.get(), 2, "limit {limit}");
+            let (got, calls) = narrow_ladder(false, limit, lo, hi);
+            assert_eq!(calls, 2, "limit {limit}");
             assert_eq!(got, plain(|x| ladder(x, false), limit, lo, hi));
             // Within ten dollars below the edge.
             let edge = if limit < 0.2 { 40_000.0 } else { 90_000.0 };
@@ -210,21 +217,14 @@ mod tests {
 
     #[test]
     fn two_kinks_take_a_step_more() {
-        let calls = Cell::new(0);
-        let cost = |x: f64| {
-            calls.set(calls.get() + 1);
-            ladder(x, false)
-        };
         // 12% → 22% → 24% between the probes, limit 23%: the rate rises above it at the
         // second kink. The lines first meet between the two kinks; that point's rate (22%)
         // becomes the lower probe, whose line meets the upper one at 90,000: four costs.
         // From 0 and 95,000 the lines first meet at 48,333, above the first midpoint (47,500),
         // whose rate is computed (two more).
         for (lo, hi, calls_taken) in [(10_000.0, 200_000.0, 4), (0.0, 95_000.0, 6)] {
-            let (a, b) = (probe(cost, lo), probe(cost, hi));
-            calls.set(0);
-            let got = narrow(cost, 0.23, a, b);
-            assert_eq!(calls.get(), calls_taken, "{lo}..{hi}");
+            let (got, calls) = narrow_ladder(false, 0.23, lo, hi);
+            assert_eq!(calls, calls_taken, "{lo}..{hi}");
             assert_eq!(got, plain(|x| ladder(x, false), 0.23, lo, hi));
             assert!(got <= 90_000.0 && got > 89_990.0, "{got}");
         }
@@ -274,16 +274,9 @@ mod tests {
 
     #[test]
     fn a_cliff_computes_every_midpoint() {
-        let calls = Cell::new(0);
         // The rate at the cliff is thousands of percent for one dollar: no kink explains it.
-        let cliff = |x: f64| {
-            calls.set(calls.get() + 1);
-            ladder(x, true)
-        };
-        let (a, b) = (probe(cliff, 100_000.0), probe(cliff, 119_999.5));
-        calls.set(0);
-        let got = narrow(cliff, 0.30, a, b);
-        assert!(calls.get() > 16, "{}", calls.get());
+        let (got, calls) = narrow_ladder(true, 0.30, 100_000.0, 119_999.5);
+        assert!(calls > 16, "{calls}");
         assert_eq!(got, plain(|x| ladder(x, true), 0.30, 100_000.0, 119_999.5));
         assert!(got <= 120_000.0 && got > 119_980.0, "{got}");
     }

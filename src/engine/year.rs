@@ -423,14 +423,16 @@ impl<'a, N: Num> YearContext<'a, N> {
         let cash_left = |x: N| {
             let d = draws_at(x);
             let facts = self.facts(&d);
-            let b = compute(&self.inputs.law, &facts);
-            let state = self.inputs.state.tax(&facts, &b, &self.owners);
-            let premium = self.premium_of(&facts, &b);
-            let left =
-                fixed_cash + x - (b.total + state + premium) - self.penalty_of(&d) - self.outlays;
+            let federal = compute(&self.inputs.law, &facts);
+            let state = self.inputs.state.tax(&facts, &federal, &self.owners);
+            let premium = self.premium_of(&facts, &federal);
+            let left = fixed_cash + x
+                - (federal.total + state + premium)
+                - self.penalty_of(&d)
+                - self.outlays;
             // Kept after use: the taxes read back from a block just copied would wait for the
             // copy to land.
-            *last.borrow_mut() = (x, b, state, premium);
+            *last.borrow_mut() = (x, federal, state, premium);
             if self.warm {
                 let [_, b] = tried.get();
                 tried.set([b, (x, left)]);
