@@ -12,6 +12,7 @@ use crate::engine::{
     EngineError, Outcome, Projection, ReturnPath, Scenario, Strategy, WarmPool,
     project_all_weighted,
 };
+use crate::kept::KeepLast;
 use crate::optimize::{Budget, OptimizeError, Optimized, optimize_within};
 use crate::plan::{Plan, Sex, validate_household};
 use crate::strategy::{StrategySpec, build_named, unique_names};
@@ -153,8 +154,7 @@ pub fn compare_with(plan: &Plan, optimized: &[&Optimized]) -> Result<Comparison,
 /// only on the people and the plan's years, which most edits leave alone: the last is kept.
 fn survival_for(plan: &Plan) -> Option<std::sync::Arc<Survival>> {
     type Key = (Vec<(i32, Sex, Decimal)>, i32, usize);
-    static LAST: std::sync::Mutex<Option<(Key, std::sync::Arc<Survival>)>> =
-        std::sync::Mutex::new(None);
+    static LAST: KeepLast<Key, Survival> = KeepLast::new();
     let years = plan.horizon_years();
     let key: Key = (
         plan.people
@@ -164,18 +164,10 @@ fn survival_for(plan: &Plan) -> Option<std::sync::Arc<Survival>> {
         plan.assumptions.start_year,
         years,
     );
-    if let Ok(last) = LAST.lock()
-        && let Some((k, s)) = last.as_ref()
-        && *k == key
-    {
-        return Some(std::sync::Arc::clone(s));
-    }
-    let table = LifeTable::get().ok()?;
-    let s = std::sync::Arc::new(Survival::for_plan(plan, table, years));
-    if let Ok(mut last) = LAST.lock() {
-        *last = Some((key, std::sync::Arc::clone(&s)));
-    }
-    Some(s)
+    LAST.get_or_make(key, |_| {
+        LifeTable::get().map(|table| Survival::for_plan(plan, table, years))
+    })
+    .ok()
 }
 
 /// The plan's comparison with every optimized column filled in, and the searches' answers (one

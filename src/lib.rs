@@ -11,6 +11,7 @@ pub mod engine;
 pub mod health;
 pub mod index;
 pub mod job;
+pub mod kept;
 pub mod money;
 pub mod num;
 pub mod optimize;

@@ -6,6 +6,7 @@ use super::error::EngineError;
 use super::health::{HealthCosts, HealthYear};
 use super::path::{ReturnPath, YearReturns};
 use super::ss_schedule::{Schedule, earnings_test};
+use crate::kept::KeepLast;
 use crate::num::Num;
 use crate::num::RoundTo;
 use crate::plan::{Account, AccountKind, Dividends, Plan, RmdRule, RmdTable};
@@ -18,7 +19,7 @@ use crate::tax::{
     TaxLaw, YearLaw,
 };
 use rust_decimal::Decimal;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// One account as the engine tracks it.
 #[derive(Debug, Clone, PartialEq)]
@@ -626,7 +627,6 @@ impl<N: Num> Scenario<N> {
 
 /// The federal law and Medicare tiers of every year of a plan (and two beyond).
 struct LawSet {
-    key: (LawMode, i32, Vec<Decimal>),
     laws: Vec<TaxLaw<Decimal>>,
     irmaa: Vec<Irmaa<Decimal>>,
 }
@@ -639,32 +639,23 @@ fn laws_for(
     start: i32,
     law_levels: &[Decimal],
 ) -> Result<Arc<LawSet>, crate::tax::TaxError> {
-    static LAST: Mutex<Option<Arc<LawSet>>> = Mutex::new(None);
-    let key = (mode.clone(), start, law_levels.to_vec());
-    if let Ok(last) = LAST.lock()
-        && let Some(set) = last.as_ref()
-        && set.key == key
-    {
-        return Ok(Arc::clone(set));
-    }
-    let n = law_levels.len();
-    let laws = (0..n)
-        .map(|k| TaxLaw::resolve(tables, mode, start + k as i32, law_levels[k]))
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut irmaa = (0..n)
-        .map(|k| Irmaa::for_year(tables, start + k as i32, law_levels[k]))
-        .collect::<Result<Vec<_>, _>>()?;
-    // The stylised flat-rate law of the studies has no Medicare surcharges either.
-    if matches!(mode, LawMode::FlatRates { .. }) {
-        for t in &mut irmaa {
-            t.annual_surcharge = [Decimal::ZERO; 6];
+    static LAST: KeepLast<(LawMode, i32, Vec<Decimal>), LawSet> = KeepLast::new();
+    LAST.get_or_make((mode.clone(), start, law_levels.to_vec()), |_| {
+        let n = law_levels.len();
+        let laws = (0..n)
+            .map(|k| TaxLaw::resolve(tables, mode, start + k as i32, law_levels[k]))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut irmaa = (0..n)
+            .map(|k| Irmaa::for_year(tables, start + k as i32, law_levels[k]))
+            .collect::<Result<Vec<_>, _>>()?;
+        // The stylised flat-rate law of the studies has no Medicare surcharges either.
+        if matches!(mode, LawMode::FlatRates { .. }) {
+            for t in &mut irmaa {
+                t.annual_surcharge = [Decimal::ZERO; 6];
+            }
         }
-    }
-    let set = Arc::new(LawSet { key, laws, irmaa });
-    if let Ok(mut last) = LAST.lock() {
-        *last = Some(Arc::clone(&set));
-    }
-    Ok(set)
+        Ok(LawSet { laws, irmaa })
+    })
 }
 
 /// A price level as the law is indexed by it. A plan's own prices are bounded by validation and
@@ -709,38 +700,27 @@ fn state_laws(
     law_levels: &[Decimal],
 ) -> Result<StateLaws, crate::tax::TaxError> {
     type Key = (Vec<Option<StateCode>>, i32, Vec<Decimal>);
-    static LAST: Mutex<Option<(Key, StateLaws)>> = Mutex::new(None);
+    static LAST: KeepLast<Key, Vec<Option<Arc<YearLaw<Decimal>>>>> = KeepLast::new();
     let codes: Vec<Option<StateCode>> = (0..law_levels.len())
         .map(|k| plan.residence_in(start + k as i32).code())
         .collect();
     if codes.iter().all(Option::is_none) {
         return Ok(Arc::new(vec![None; law_levels.len()]));
     }
-    let key = (codes, start, law_levels.to_vec());
-    if let Ok(last) = LAST.lock()
-        && let Some((k, set)) = last.as_ref()
-        && *k == key
-    {
-        return Ok(Arc::clone(set));
-    }
-    let tables = StateTables::get()?;
-    let set = key
-        .0
-        .iter()
-        .enumerate()
-        .map(|(k, code)| {
-            code.map(|c| {
-                StateLaw::resolve(tables, c, start + k as i32, law_levels[k])
-                    .map(|law| Arc::new(YearLaw::new(law)))
+    LAST.get_or_make((codes, start, law_levels.to_vec()), |(codes, _, _)| {
+        let tables = StateTables::get()?;
+        codes
+            .iter()
+            .enumerate()
+            .map(|(k, code)| {
+                code.map(|c| {
+                    StateLaw::resolve(tables, c, start + k as i32, law_levels[k])
+                        .map(|law| Arc::new(YearLaw::new(law)))
+                })
+                .transpose()
             })
-            .transpose()
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let set = Arc::new(set);
-    if let Ok(mut last) = LAST.lock() {
-        *last = Some((key, Arc::clone(&set)));
-    }
-    Ok(set)
+            .collect()
+    })
 }
 
 fn cents<N: Num>(d: Decimal) -> N {

@@ -17,6 +17,7 @@ use super::lives::{LifeYear, Lived};
 use crate::engine::health::HealthYear;
 use crate::engine::{EngineError, ReturnPath, Scenario, YearInputs, deflator};
 use crate::health::{HealthTables, MedicarePremiums};
+use crate::kept::KeepLast;
 use crate::num::Num;
 use crate::plan::Plan;
 use crate::tax::qcd::QcdTable;
@@ -331,36 +332,24 @@ fn unindexed_laws(
     start: i32,
     n: usize,
 ) -> Result<Arc<Vec<Option<Unindexed>>>, SimError> {
-    type Key = (LawMode, i32, usize);
-    type Laws = Arc<Vec<Option<Unindexed>>>;
-    static LAST: Mutex<Option<(Key, Laws)>> = Mutex::new(None);
-    let key = (mode.clone(), start, n);
-    if let Ok(last) = LAST.lock()
-        && let Some((k, laws)) = last.as_ref()
-        && *k == key
-    {
-        return Ok(Arc::clone(laws));
-    }
-    let mut laws = Vec::with_capacity(n);
-    for k in 0..n {
-        let year = start + k as i32;
-        laws.push(if year > LAST_TABLE_YEAR {
-            let law = TaxLaw::resolve(tables, mode, year, Decimal::ONE)?.to_f64();
-            Some(Unindexed {
-                brackets: law.brackets,
-                gain_edges: law.gain_edges,
-                standard: law.standard,
-                aged_or_blind: law.aged_or_blind,
+    static LAST: KeepLast<(LawMode, i32, usize), Vec<Option<Unindexed>>> = KeepLast::new();
+    LAST.get_or_make((mode.clone(), start, n), |_| {
+        (0..n)
+            .map(|k| {
+                let year = start + k as i32;
+                if year <= LAST_TABLE_YEAR {
+                    return Ok(None);
+                }
+                let law = TaxLaw::resolve(tables, mode, year, Decimal::ONE)?.to_f64();
+                Ok(Some(Unindexed {
+                    brackets: law.brackets,
+                    gain_edges: law.gain_edges,
+                    standard: law.standard,
+                    aged_or_blind: law.aged_or_blind,
+                }))
             })
-        } else {
-            None
-        });
-    }
-    let laws = Arc::new(laws);
-    if let Ok(mut last) = LAST.lock() {
-        *last = Some((key, Arc::clone(&laws)));
-    }
-    Ok(laws)
+            .collect()
+    })
 }
 
 /// A state's law for a year after its file's years, unindexed, on `f64`: resolved once per state
