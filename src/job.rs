@@ -31,8 +31,8 @@ pub struct Job<P, T> {
 /// job's only update is `failed` with the reason.
 pub fn spawn<P, T>(
     name: &str,
-    work: impl FnOnce(&AtomicBool, &mut dyn FnMut(P)) -> T + Send + 'static,
-    notify: impl Fn() + Send + 'static,
+    work: impl FnOnce(&AtomicBool, &mut (dyn FnMut(P) + Send)) -> T + Send + 'static,
+    notify: impl Fn() + Send + Sync + 'static,
     failed: impl FnOnce(String) -> T,
 ) -> Job<P, T>
 where

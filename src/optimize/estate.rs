@@ -8,6 +8,7 @@ use super::{Budget, MAX_SWEEPS, OptimizeError, Optimized, named_projections};
 use crate::engine::{Outcome, Projection, ReturnPath, Scenario, outcome, project};
 use crate::plan::{AccountKind, Plan};
 use crate::strategy::{Objective, StrategySpec};
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use std::sync::atomic::AtomicBool;
@@ -129,13 +130,24 @@ pub(super) fn maximise(
     };
     // One sweep from each start picks the start to go on with (the one that leads after a
     // sweep has led at the end on every example), which then descends until it settles.
+    // The starts' sweeps are independent, so they run side by side (each on its own share of
+    // the budget), and are then taken in order as if they had run one after another.
     let mut best_found: Option<(Schedule, super::Score)> = None;
     let count = starts.len().max(1) as f32 + 2.0;
     search.max_sweeps = 1;
-    for (k, (start, _)) in starts.into_iter().enumerate() {
-        let found = search.descend(start, &|_| false, &mut |f| {
-            progress(NAMED_SHARE + (1.0 - NAMED_SHARE) * (k as f32 + f) / count)
-        })?;
+    let ways = starts.len();
+    let swept: Vec<(Result<_, OptimizeError>, Search)> = starts
+        .into_par_iter()
+        .with_max_len(1)
+        .map(|(start, _)| {
+            let mut fork = search.fork(ways);
+            (fork.descend(start, &|_| false, &mut |_| {}), fork)
+        })
+        .collect();
+    for (k, (found, fork)) in swept.into_iter().enumerate() {
+        search.join(&fork);
+        let found = found?;
+        progress(NAMED_SHARE + (1.0 - NAMED_SHARE) * (k + 1) as f32 / count);
         if best_found.as_ref().is_none_or(|b| found.1.beats(&b.1, 0.0)) {
             report("one sweep from a start", &found, &search, &mut stages);
             best_found = Some(found);

@@ -39,6 +39,7 @@ const STALE_LOSS: f64 = 1_000.0;
 const STALE_LEVER_LOSS: f64 = 100.0;
 
 /// The search's settings and its count of projections.
+#[derive(Clone, Copy)]
 pub struct Search<'a> {
     pub scenario: &'a Scenario<f64>,
     pub cancel: &'a AtomicBool,
@@ -79,6 +80,24 @@ impl<'a> Search<'a> {
             exhausted: false,
             screen: true,
         }
+    }
+
+    /// A search with the same settings, for one of `ways` descents run side by side: it counts
+    /// its own projections and may run an equal share of the projections left (so that what it
+    /// finds does not depend on how the others fare), until the same instant.
+    pub fn fork(&self, ways: usize) -> Search<'a> {
+        let left = self.limit.0.saturating_sub(self.evaluations);
+        Search {
+            evaluations: 0,
+            limit: (left / ways.max(1), self.limit.1),
+            ..*self
+        }
+    }
+
+    /// Counts the work of a fork of this search, and whether it spent its budget.
+    pub fn join(&mut self, fork: &Search) {
+        self.evaluations += fork.evaluations;
+        self.exhausted |= fork.exhausted;
     }
 
     fn check(&self) -> Result<(), OptimizeError> {
@@ -263,13 +282,18 @@ impl<'a> Search<'a> {
                             && (lever != Lever::Harvest || p.screens_harvests())
                         {
                             let sc = self.scenario;
-                            let mut ranked: Vec<(f64, YearPlan)> = plans
-                                .iter()
-                                .map(|y| (p.estimate(sc, &best, t, *y, from), *y))
+                            // The incumbent's own year first, then each trial's: one year of
+                            // the engine each, side by side.
+                            let mut ranked: Vec<(f64, YearPlan)> = std::iter::once(best.years[t])
+                                .chain(plans.iter().copied())
+                                .collect::<Vec<YearPlan>>()
+                                .into_par_iter()
+                                .with_max_len(ESTIMATES_PER_JOB)
+                                .map(|y| (p.estimate(sc, &best, t, y, from), y))
                                 .collect();
+                            let own = ranked.remove(0).0;
                             // Stable, so equal estimates keep the candidates' order.
                             ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
-                            let own = p.estimate(sc, &best, t, best.years[t], from);
                             let floor = own - lever_doubt(lever);
                             plans = ranked
                                 .into_iter()
@@ -350,6 +374,9 @@ const LAST_STEP: f64 = 2_000.0;
 /// rounds that find nothing are most of the polish), and on every example an optimum at least
 /// as good as halving from $64,000 reached (2026-12-01).
 const STEP_FACTOR: f64 = 4.0;
+/// The screen's one-year estimates are handed to the pool in jobs of at most this many (a job
+/// of one would cost about as much to hand over as to run).
+const ESTIMATES_PER_JOB: usize = 2;
 /// Fewer trials than this run on one thread (rayon's pool hands the others to an idle core for
 /// a few microseconds, a fraction of any replay).
 const PARALLEL_FROM: usize = 2;

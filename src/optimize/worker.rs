@@ -4,7 +4,7 @@
 use super::{Budget, Objective, OptimizeError, Optimized, optimize_progressive};
 use crate::job::{Job, Update};
 use crate::plan::Plan;
-use std::cell::RefCell;
+use std::sync::Mutex;
 
 /// What a running optimization reports before its answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,12 +33,12 @@ pub fn spawn(plan: Plan, objective: Objective) -> OptimizerHandle {
 pub fn spawn_with(
     plan: Plan,
     objective: Objective,
-    notify: impl Fn() + Send + 'static,
+    notify: impl Fn() + Send + Sync + 'static,
 ) -> OptimizerHandle {
     crate::job::spawn(
         "optimizer",
         move |cancel, report| {
-            let report = RefCell::new(report);
+            let report = Mutex::new(report);
             let mut last = -1.0f32;
             optimize_progressive(
                 &plan,
@@ -48,10 +48,16 @@ pub fn spawn_with(
                 &mut |p| {
                     if p - last >= 0.01 || p >= 1.0 {
                         last = p;
-                        (report.borrow_mut())(OptimizerProgress::Share(p));
+                        if let Ok(mut report) = report.lock() {
+                            report(OptimizerProgress::Share(p));
+                        }
                     }
                 },
-                Some(&mut |o| (report.borrow_mut())(OptimizerProgress::Found(Box::new(o)))),
+                Some(&mut |o| {
+                    if let Ok(mut report) = report.lock() {
+                        report(OptimizerProgress::Found(Box::new(o)));
+                    }
+                }),
             )
             .map(Box::new)
         },

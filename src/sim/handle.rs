@@ -26,7 +26,7 @@ pub fn spawn_with(
     plan: Plan,
     settings: Simulation,
     threads: usize,
-    notify: impl Fn() + Send + 'static,
+    notify: impl Fn() + Send + Sync + 'static,
 ) -> SimHandle {
     crate::job::spawn(
         "simulation",
@@ -43,7 +43,7 @@ pub fn spawn_strategies(
     plan: Plan,
     settings: Simulation,
     strategies: Vec<Box<dyn Strategy>>,
-    notify: impl Fn() + Send + 'static,
+    notify: impl Fn() + Send + Sync + 'static,
 ) -> SimHandle {
     let threads = default_threads();
     crate::job::spawn(
