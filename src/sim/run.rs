@@ -150,7 +150,7 @@ pub fn simulate_strategies(
         start_year,
         years,
         lifetimes: settings.lifetimes,
-        strategies: store.risks(partial),
+        strategies: store.risks(partial, threads),
     };
     let mut store = Store::new(total, names, years, start_year);
     let next = AtomicUsize::new(0);
