@@ -206,13 +206,9 @@ pub fn optimize_progressive(
     progress: &mut (dyn FnMut(f32) + Send),
     partial: Option<&mut (dyn FnMut(Optimized) + Send)>,
 ) -> Result<Optimized, OptimizeError> {
-    let mut answer = None;
-    rayon::scope(|_| {
-        answer = Some(search_plan(
-            plan, objective, budget, cancel, progress, partial,
-        ))
-    });
-    answer.unwrap_or(Err(OptimizeError::Cancelled))
+    let mut answer = Err(OptimizeError::Cancelled);
+    rayon::scope(|_| answer = search_plan(plan, objective, budget, cancel, progress, partial));
+    answer
 }
 
 /// [`optimize_progressive`] on the thread it is called on.
@@ -221,7 +217,7 @@ fn search_plan(
     objective: &Objective,
     budget: &Budget,
     cancel: &AtomicBool,
-    progress: &mut (dyn FnMut(f32) + Send),
+    progress: &mut dyn FnMut(f32),
     partial: Option<&mut (dyn FnMut(Optimized) + Send)>,
 ) -> Result<Optimized, OptimizeError> {
     let started = Instant::now();
