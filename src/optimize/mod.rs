@@ -206,9 +206,7 @@ pub fn optimize_progressive(
     progress: &mut (dyn FnMut(f32) + Send),
     partial: Option<&mut (dyn FnMut(Optimized) + Send)>,
 ) -> Result<Optimized, OptimizeError> {
-    let mut answer = Err(OptimizeError::Cancelled);
-    rayon::scope(|_| answer = search_plan(plan, objective, budget, cancel, progress, partial));
-    answer
+    rayon::scope(|_| search_plan(plan, objective, budget, cancel, progress, partial))
 }
 
 /// [`optimize_progressive`] on the thread it is called on.

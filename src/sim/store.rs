@@ -114,8 +114,7 @@ impl Store {
         } else {
             1
         };
-        let values = n / stride * self.years * self.strategies;
-        if partial || threads <= 1 || values < SHARED_FROM_VALUES {
+        if partial || threads <= 1 || n * self.years * self.strategies < SHARED_FROM_VALUES {
             let (mut scratch, mut scratch64) = (
                 std::mem::take(&mut self.scratch),
                 std::mem::take(&mut self.scratch64),
@@ -145,20 +144,16 @@ impl Store {
                 .collect();
             let mut all = work();
             for h in others {
-                // A worker that panicked leaves its strategies to be computed here.
-                all.extend(h.join().unwrap_or_default());
+                // As on one thread, a panic in the statistics is the caller's.
+                match h.join() {
+                    Ok(done) => all.extend(done),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
             }
             all
         });
         all.sort_by_key(|(s, _)| *s);
-        let mut scratch = Vec::new();
-        let mut scratch64 = Vec::new();
-        (0..self.strategies)
-            .map(|s| match all.binary_search_by_key(&s, |(k, _)| *k) {
-                Ok(i) => std::mem::take(&mut all[i].1),
-                Err(_) => self.risk_of(s, stride, &mut scratch, &mut scratch64),
-            })
-            .collect()
+        all.into_iter().map(|(_, r)| r).collect()
     }
 
     /// Strategy `s`'s statistics over paths `0..ready`, each fan-chart column over every
