@@ -20,7 +20,6 @@
 //! again within a fraction of a cent of a dollar before the kink.
 
 use crate::num::Num;
-use rust_decimal::Decimal;
 
 /// The cost at a point and the rate on the next dollar there (`cost(at + 1) - cost(at)`).
 #[derive(Debug, Clone, Copy)]
@@ -59,8 +58,10 @@ impl<N: Num> Probe<N> {
     }
 }
 
+/// A tenth of a cent. As a quotient of whole numbers, which a float folds to a constant: the
+/// Decimal's conversion to a float cost as much as a tax computation, on every probe.
 fn tolerance<N: Num>() -> N {
-    N::from_dec(Decimal::new(1, 3))
+    N::from_i64(1) / N::from_i64(1000)
 }
 
 /// The lower end of a bisection of `[lo.at, hi.at]` on the rate on the next dollar (`rate(x) >
@@ -166,7 +167,18 @@ fn bisect<N: Num>(rises: impl Fn(N) -> bool, mut lo: N, mut hi: N) -> N {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
     use std::cell::Cell;
+
+    /// The tolerance is the tenth of a cent it always was, on both number types.
+    #[test]
+    fn tolerance_is_a_tenth_of_a_cent() {
+        assert_eq!(tolerance::<Decimal>(), Decimal::new(1, 3));
+        assert_eq!(
+            tolerance::<f64>().to_bits(),
+            f64::from_dec(Decimal::new(1, 3)).to_bits()
+        );
+    }
 
     /// A cost with rates 12% to 40,000, 22% to 90,000 and 24% above, a cliff of 3,000 at
     /// 120,000 when `cliff`.

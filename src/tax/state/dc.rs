@@ -8,7 +8,6 @@ use super::{Schedule, StateBreakdown, StateFacts, StateLaw};
 use crate::num::Num;
 use crate::tax::Filing;
 use crate::tax::federal::TaxBreakdown;
-use rust_decimal::Decimal;
 
 names!(P: aged_addition, aged_age);
 names!(T);
@@ -18,10 +17,16 @@ names!(T);
 /// part, so its least value is at an end or where either income less its part meets a
 /// bracket threshold; these points are tried in the reference model's order, keeping the
 /// first that lowers the tax. Returns the tax and the head's part.
+/// A billionth: a part must lower the tax by more to be kept. As a quotient a float folds to a
+/// constant (a Decimal's conversion to a float is not).
+fn split_tolerance<N: Num>() -> N {
+    N::from_i64(1) / N::from_i64(1_000_000_000)
+}
+
 fn split<N: Num>(schedule: &Schedule<N>, head: N, spouse: N, deduction: N) -> (N, N) {
     let tax = |a: N| schedule.tax((head - a).pos()) + schedule.tax((spouse - (deduction - a)).pos());
     let clamp = |a: N| a.max_of(N::ZERO).min_of(deduction);
-    let tolerance = N::from_dec(Decimal::new(1, 9));
+    let tolerance = split_tolerance::<N>();
     let mut best_part = deduction;
     let mut best = tax(deduction);
     for &t in &schedule.thresholds {
@@ -81,8 +86,20 @@ pub fn compute<N: Num>(
 
 #[cfg(test)]
 mod tests {
+    use crate::num::Num;
     use crate::tax::state::testing::*;
+    use rust_decimal::Decimal;
     use rust_decimal_macros::dec;
+
+    /// The tolerance is the billionth it always was, on both number types.
+    #[test]
+    fn split_tolerance_is_a_billionth() {
+        assert_eq!(super::split_tolerance::<Decimal>(), Decimal::new(1, 9));
+        assert_eq!(
+            super::split_tolerance::<f64>().to_bits(),
+            f64::from_dec(Decimal::new(1, 9)).to_bits()
+        );
+    }
 
     /// 2025 D-40 by hand: single, 70, IRA $40,000, interest $5,000, Social Security $20,000.
     /// Federal: provisional income 55,000 → taxable benefits the smaller of 0.85 × 20,000 and
