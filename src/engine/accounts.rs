@@ -6,7 +6,7 @@
 use super::ledger::Balances;
 use super::path::YearReturns;
 use super::roth_rule::{RothEarly, RothPiece};
-use super::scenario::{AccountState, YearInputs};
+use super::scenario::{AccountName, AccountState, YearInputs};
 use crate::num::Num;
 use crate::plan::AccountKind;
 use std::cmp::Ordering;
@@ -444,7 +444,7 @@ fn found_or_opened<N: Num>(
     accounts: &mut Vec<AccountState<N>>,
     found: Option<usize>,
     kind: AccountKind,
-    name: &str,
+    name: &'static str,
     owner: usize,
 ) -> usize {
     found.unwrap_or_else(|| {
@@ -453,9 +453,9 @@ fn found_or_opened<N: Num>(
     })
 }
 
-fn synthetic<N: Num>(kind: AccountKind, name: &str, owner: usize) -> AccountState<N> {
+fn synthetic<N: Num>(kind: AccountKind, name: &'static str, owner: usize) -> AccountState<N> {
     AccountState {
-        name: name.to_string(),
+        name: AccountName::Opened(name),
         kind,
         owner,
         balance: N::ZERO,
@@ -486,7 +486,7 @@ mod tests {
 
     fn taxable(balance: Decimal, basis: Decimal) -> AccountState<Decimal> {
         AccountState {
-            name: "Taxable".into(),
+            name: AccountName::Opened("Taxable"),
             kind: AccountKind::Taxable,
             owner: 0,
             balance,

@@ -35,6 +35,8 @@ pub use outcome::{EstateAt, Outcome, SurvivorTax, outcome};
 pub use path::{ReturnPath, YearReturns, constant_year};
 pub use project::{AccountStage, PathState, project, run, run_lean, run_lean_from, run_traced};
 pub use roth_rule::{RothEarly, RothPiece};
-pub use scenario::{AccountState, OwnIncome, PersonInfo, Scenario, YearInputs, deflator};
+pub use scenario::{
+    AccountName, AccountState, OwnIncome, PersonInfo, Scenario, YearInputs, deflator,
+};
 pub use strategy::{Decision, FUNDING_STEPS, Funding, Limit, Note, Source, Step, Strategy};
 pub use year::{Draws, Solution, YearContext, allocate, capacity};

@@ -21,10 +21,20 @@ use crate::tax::{
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
+/// What an account is called: one of the plan's by its place among the plan's accounts (the
+/// plan holds its name), one the engine opened by a fixed label. The state a search copies at
+/// every year it may replay from then holds no heap data: a copy is one block, not a string per
+/// account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountName {
+    Plan(usize),
+    Opened(&'static str),
+}
+
 /// One account as the engine tracks it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AccountState<N> {
-    pub name: String,
+    pub name: AccountName,
     pub kind: AccountKind,
     pub owner: usize,
     pub balance: N,
@@ -500,7 +510,12 @@ impl<N: Num> Scenario<N> {
             });
         }
 
-        let accounts = plan.accounts.iter().map(account_state).collect();
+        let accounts = plan
+            .accounts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| account_state(i, a))
+            .collect();
         Ok(Scenario {
             start_year: start,
             people,
@@ -558,7 +573,7 @@ impl<N: Num> Scenario<N> {
                 .accounts
                 .iter()
                 .map(|a| AccountState {
-                    name: a.name.clone(),
+                    name: a.name,
                     kind: a.kind,
                     owner: a.owner,
                     balance: c(a.balance),
@@ -727,11 +742,10 @@ fn cents<N: Num>(d: Decimal) -> N {
     N::from_dec(d.round_to(2))
 }
 
-fn account_state<N: Num>(a: &Account) -> AccountState<N> {
+fn account_state<N: Num>(index: usize, a: &Account) -> AccountState<N> {
     let d = N::from_dec;
     match a {
         Account::Taxable {
-            name,
             balance,
             cost_basis,
             dividend_yield,
@@ -739,8 +753,9 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             qualified_share,
             stock_share,
             realize_share,
+            ..
         } => AccountState {
-            name: name.clone(),
+            name: AccountName::Plan(index),
             kind: AccountKind::Taxable,
             owner: 0,
             balance: d(*balance),
@@ -756,26 +771,24 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             inherited: None,
         },
         Account::Deferred {
-            name,
             owner,
             balance,
             stock_share,
             ..
         }
         | Account::Roth {
-            name,
             owner,
             balance,
             stock_share,
+            ..
         }
         | Account::Hsa {
-            name,
             owner,
             balance,
             stock_share,
             ..
         } => AccountState {
-            name: name.clone(),
+            name: AccountName::Plan(index),
             kind: a.kind(),
             owner: *owner,
             balance: d(*balance),
@@ -796,8 +809,8 @@ fn account_state<N: Num>(a: &Account) -> AccountState<N> {
             young: Default::default(),
             inherited: None,
         },
-        Account::Cash { name, balance } => AccountState {
-            name: name.clone(),
+        Account::Cash { balance, .. } => AccountState {
+            name: AccountName::Plan(index),
             kind: AccountKind::Cash,
             owner: 0,
             balance: d(*balance),

@@ -18,7 +18,7 @@ use super::recommend::{Recommendation, recommended};
 use super::why::{Why, stopped, why};
 use crate::compare::Comparison;
 use crate::engine::{
-    AccountStage, AccountState, EngineError, ReturnPath, Scenario, YearRow, run_traced,
+    AccountName, AccountStage, AccountState, EngineError, ReturnPath, Scenario, YearRow, run_traced,
 };
 use crate::optimize::Schedule;
 use crate::plan::{AccountKind, Plan};
@@ -284,7 +284,11 @@ pub fn actions_for_years(
 fn account_ref(plan: &Plan, i: usize, a: &AccountState<Decimal>) -> AccountRef {
     AccountRef {
         index: (i < plan.accounts.len()).then_some(i),
-        name: a.name.clone(),
+        name: match a.name {
+            AccountName::Plan(p) => plan.accounts.get(p).map(|p| p.name()).unwrap_or_default(),
+            AccountName::Opened(label) => label,
+        }
+        .to_string(),
         kind: a.kind,
         owner: matches!(a.kind, AccountKind::Deferred | AccountKind::Roth).then_some(a.owner),
     }
