@@ -58,44 +58,73 @@ pub const FUNDING_STEPS: usize = 12;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Funding<N> {
     /// Sources in order, each up to its cap and its balance.
-    Ordered {
-        steps: [Step<N>; FUNDING_STEPS],
-        len: usize,
-    },
+    Ordered(Steps<N>),
     /// Every source in proportion to its balance.
     Proportional,
+}
+
+/// The steps of an order, held by column: the sources, the caps, and which steps have one. As
+/// [`Step`]s the `Option` would double each cap's size, and a year copies its decisions several
+/// times (the order is most of a decision). Steps without a cap, and places past the last step,
+/// hold zero, so that equal orders compare equal.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Steps<N> {
+    sources: [Source; FUNDING_STEPS],
+    caps: [N; FUNDING_STEPS],
+    /// Bit `i`: step `i` has a cap.
+    capped: u16,
+    len: u8,
+}
+
+impl<N: Num> Steps<N> {
+    fn new(list: impl Iterator<Item = Step<N>>) -> Steps<N> {
+        let mut steps = Steps {
+            sources: [Source::Cash; FUNDING_STEPS],
+            caps: [N::ZERO; FUNDING_STEPS],
+            capped: 0,
+            len: 0,
+        };
+        for (i, step) in list.take(FUNDING_STEPS).enumerate() {
+            steps.sources[i] = step.source;
+            if let Some(cap) = step.cap {
+                steps.caps[i] = cap;
+                steps.capped |= 1 << i;
+            }
+            steps.len += 1;
+        }
+        steps
+    }
+
+    fn get(&self, i: usize) -> Step<N> {
+        Step {
+            source: self.sources[i],
+            cap: (self.capped & (1 << i) != 0).then_some(self.caps[i]),
+        }
+    }
 }
 
 impl<N: Num> Funding<N> {
     /// An order from a list of steps (at most [`FUNDING_STEPS`]).
     pub fn ordered(list: &[Step<N>]) -> Funding<N> {
-        let mut steps = [Step {
-            source: Source::Cash,
-            cap: None,
-        }; FUNDING_STEPS];
-        let len = list.len().min(FUNDING_STEPS);
-        steps[..len].copy_from_slice(&list[..len]);
-        Funding::Ordered { steps, len }
+        Funding::Ordered(Steps::new(list.iter().copied()))
     }
 
     /// An order of whole sources without caps.
     pub fn order(sources: &[Source]) -> Funding<N> {
-        let mut steps = [Step {
-            source: Source::Cash,
-            cap: None,
-        }; FUNDING_STEPS];
-        let len = sources.len().min(FUNDING_STEPS);
-        for (step, source) in steps.iter_mut().zip(sources) {
-            step.source = *source;
-        }
-        Funding::Ordered { steps, len }
+        Funding::Ordered(Steps::new(
+            sources.iter().map(|&source| Step { source, cap: None }),
+        ))
     }
 
-    pub fn steps(&self) -> &[Step<N>] {
-        match self {
-            Funding::Ordered { steps, len } => &steps[..*len],
-            Funding::Proportional => &[],
-        }
+    /// The order's steps, first to last (none for a proportional draw).
+    pub fn steps(&self) -> impl Iterator<Item = Step<N>> + '_ {
+        let steps = match self {
+            Funding::Ordered(s) => Some(s),
+            Funding::Proportional => None,
+        };
+        steps
+            .into_iter()
+            .flat_map(|s| (0..usize::from(s.len)).map(move |i| s.get(i)))
     }
 }
 
@@ -259,13 +288,12 @@ impl<N: Num> Decision<N> {
         let c = |x: N| M::from_f64(x.to_f64()).trunc_cents();
         let funding = match &self.funding {
             Funding::Proportional => Funding::Proportional,
-            Funding::Ordered { steps, len } => Funding::Ordered {
-                steps: steps.map(|s| Step {
+            Funding::Ordered(_) => {
+                Funding::Ordered(Steps::new(self.funding.steps().map(|s| Step {
                     source: s.source,
                     cap: s.cap.map(c),
-                }),
-                len: *len,
-            },
+                })))
+            }
         };
         Decision {
             convert: c(self.convert),

@@ -38,7 +38,7 @@ pub fn spending_below_the_line(
     let Some(line) = line(ctx) else {
         return spending;
     };
-    let Some(mut cap) = spending.funding.steps().first().and_then(|s| s.cap) else {
+    let Some(mut cap) = spending.funding.steps().next().and_then(|s| s.cap) else {
         return spending;
     };
     let kept = 1.0 - ctx.gain_ratio.clamp(0.0, 0.9);

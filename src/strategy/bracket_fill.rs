@@ -142,13 +142,13 @@ impl BracketFill {
 /// the same draws whenever the year needs at least the room, and the whole room when it needs
 /// less, the rest reinvested.
 fn beyond_need(decision: Decision<f64>) -> Decision<f64> {
-    let Some(first) = decision.funding.steps().first().copied() else {
+    let Some(first) = decision.funding.steps().next() else {
         return decision;
     };
     let (Source::Deferred, Some(room)) = (first.source, first.cap) else {
         return decision;
     };
-    let mut steps = decision.funding.steps().to_vec();
+    let mut steps: Vec<Step<f64>> = decision.funding.steps().collect();
     steps[0].cap = Some(0.0);
     Decision {
         fixed_deferred: room.max(0.0),

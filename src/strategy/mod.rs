@@ -170,13 +170,12 @@ fn roth_under_five_years_last(
     let mut steps: Vec<Step<f64>> = decision
         .funding
         .steps()
-        .iter()
         .map(|s| match s.source {
             Source::Roth => Step {
                 source: Source::Roth,
                 cap: Some(s.cap.map_or(free, |c| c.min(free))),
             },
-            _ => *s,
+            _ => s,
         })
         .collect();
     let rest = Step {
