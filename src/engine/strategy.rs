@@ -308,6 +308,41 @@ impl<N: Num> Decision<N> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
+
+    /// An order gives back the steps it was made from, a cap of zero apart from no cap, and two
+    /// orders are equal exactly when their steps are.
+    #[test]
+    fn an_order_keeps_its_steps() {
+        let step = |source, cap| Step { source, cap };
+        let list = [
+            step(Source::Deferred, Some(1200.5)),
+            step(Source::Cash, None),
+            step(Source::Taxable, Some(0.0)),
+            step(Source::Roth, None),
+        ];
+        let order = Funding::ordered(&list);
+        assert_eq!(order.steps().collect::<Vec<_>>(), list);
+        assert_eq!(order, Funding::ordered(&list));
+        let mut uncapped = list;
+        uncapped[2].cap = None;
+        assert_ne!(order, Funding::ordered(&uncapped));
+        assert_ne!(order, Funding::ordered(&list[..3]));
+        let long = [step(Source::Cash, None); FUNDING_STEPS + 2];
+        assert_eq!(Funding::ordered(&long).steps().count(), FUNDING_STEPS);
+        assert_eq!(Funding::<f64>::Proportional.steps().count(), 0);
+        // In another number type, caps in whole cents.
+        let exact = Decision::funding_only(order).convert::<Decimal>();
+        assert_eq!(
+            exact.funding.steps().map(|s| s.cap).collect::<Vec<_>>(),
+            [
+                Some(Decimal::new(12005, 1)),
+                None,
+                Some(Decimal::ZERO),
+                None
+            ]
+        );
+    }
 
     #[test]
     fn a_note_does_not_change_how_a_decision_solves() {
