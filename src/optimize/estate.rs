@@ -3,7 +3,7 @@
 
 use super::schedule::Schedule;
 use super::score::at_least;
-use super::search::{Search, convertible_years, even_spread};
+use super::search::{Descent, Search, convertible_years, even_spread};
 use super::{Budget, MAX_SWEEPS, OptimizeError, Optimized, named_projections};
 use crate::engine::{Outcome, Projection, ReturnPath, Scenario, outcome, project};
 use crate::plan::{AccountKind, Plan};
@@ -136,29 +136,36 @@ pub(super) fn maximise(
     let count = starts.len().max(1) as f32 + 2.0;
     search.max_sweeps = 1;
     let ways = starts.len();
-    let swept: Vec<(Result<_, OptimizeError>, Search)> = starts
+    let swept: Vec<(Result<Descent, OptimizeError>, Search)> = starts
         .into_par_iter()
         .with_max_len(1)
         .map(|(start, _)| {
             let mut fork = search.fork(ways);
-            (fork.descend(start, &|_| false, &mut |_| {}), fork)
+            let begun = fork.begin(start);
+            (fork.sweep_on(begun, &|_| false, &mut |_| {}), fork)
         })
         .collect();
-    for (k, (found, fork)) in swept.into_iter().enumerate() {
+    let mut leader: Option<Descent> = None;
+    for (k, (descent, fork)) in swept.into_iter().enumerate() {
         search.join(&fork);
-        let found = found?;
+        let descent = descent?;
+        let found = (descent.best.clone(), descent.score);
         progress(NAMED_SHARE + (1.0 - NAMED_SHARE) * (k + 1) as f32 / count);
         if best_found.as_ref().is_none_or(|b| found.1.beats(&b.1, 0.0)) {
             report("one sweep from a start", &found, &search, &mut stages);
             best_found = Some(found);
+            leader = Some(descent);
         }
     }
     search.max_sweeps = MAX_SWEEPS;
-    if let Some(found) = best_found.take() {
+    // The leader's descent goes on from its first sweep, which already tells which years and
+    // levers the next sweeps may leave out.
+    if let (Some(found), Some(descent)) = (best_found.take(), leader) {
         let k = count - 2.0;
-        let settled = search.descend(found.0.clone(), &|_| false, &mut |f| {
+        let settled = search.sweep_on(descent, &|_| false, &mut |f| {
             progress(NAMED_SHARE + (1.0 - NAMED_SHARE) * (k + f) / count)
         })?;
+        let settled = (settled.best, settled.score);
         let settled = if settled.1.beats(&found.1, 0.0) {
             settled
         } else {

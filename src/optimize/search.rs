@@ -53,6 +53,9 @@ pub struct Search<'a> {
     pub exhausted: bool,
     /// Rank each lever's trials by shadow prices and replay only the best few.
     pub screen: bool,
+    /// Replays run ahead of need and thrown away (a later sweep's levers are tried together,
+    /// and what follows one that wins is tried again): work not in `evaluations`.
+    pub ahead: usize,
 }
 
 impl<'a> Search<'a> {
@@ -79,6 +82,7 @@ impl<'a> Search<'a> {
             ),
             exhausted: false,
             screen: true,
+            ahead: 0,
         }
     }
 
@@ -89,6 +93,7 @@ impl<'a> Search<'a> {
         let left = self.limit.0.saturating_sub(self.evaluations);
         Search {
             evaluations: 0,
+            ahead: 0,
             limit: (left / ways.max(1), self.limit.1),
             ..*self
         }
@@ -97,6 +102,7 @@ impl<'a> Search<'a> {
     /// Counts the work of a fork of this search, and whether it spent its budget.
     pub fn join(&mut self, fork: &Search) {
         self.evaluations += fork.evaluations;
+        self.ahead += fork.ahead;
         self.exhausted |= fork.exhausted;
     }
 
@@ -173,18 +179,306 @@ impl<'a> Search<'a> {
         (s, found)
     }
 
-    /// Scores each trial plan for year `index`, spread over the threads: each replays the years
-    /// from `index` on, from the incumbent's trail.
-    fn trials(
+    /// Improves `start` until a sweep changes nothing, the sweeps or the work budget are spent,
+    /// or `enough` says the incumbent will do. `progress` gets the share of the sweeps done.
+    pub fn descend(
         &mut self,
+        start: Schedule,
+        enough: &dyn Fn(&Score) -> bool,
+        progress: &mut dyn FnMut(f32),
+    ) -> Result<(Schedule, Score), OptimizeError> {
+        let descent = self.begin(start);
+        self.sweep_on(descent, enough, progress)
+            .map(|d| (d.best, d.score))
+    }
+
+    /// A descent from `start`, before its first sweep.
+    pub fn begin(&mut self, start: Schedule) -> Descent {
+        let n = self.scenario.years.len();
+        let mut best = start;
+        best.years.resize(n, YearPlan::default());
+        let mut trail = Trail::default();
+        let score = self.score_recording(&best, &mut trail);
+        Descent {
+            best,
+            score,
+            trail,
+            last_gain: vec![f64::INFINITY; n],
+            lever_gain: vec![[f64::INFINITY; Lever::ALL.len()]; n],
+            sweeps: 0,
+        }
+    }
+
+    /// Runs up to `max_sweeps` more sweeps of `descent`, until a sweep changes nothing, the
+    /// work budget is spent, or `enough` says the incumbent will do.
+    pub fn sweep_on(
+        &mut self,
+        descent: Descent,
+        enough: &dyn Fn(&Score) -> bool,
+        progress: &mut dyn FnMut(f32),
+    ) -> Result<Descent, OptimizeError> {
+        let n = self.scenario.years.len();
+        let Descent {
+            mut best,
+            score: mut best_score,
+            mut trail,
+            mut last_gain,
+            mut lever_gain,
+            sweeps: done,
+        } = descent;
+        // Progress counts the sweeps a descent usually takes, not the most it may: a bar that
+        // crawls through sweeps that never run says nothing.
+        let total = (self.max_sweeps.min(TYPICAL_SWEEPS) * n).max(1) as f32;
+        let mut local = 0;
+        while local < self.max_sweeps {
+            let sweep = done + local;
+            local += 1;
+            let mut improved = false;
+            let sweep_start = best_score;
+            for t in 0..n {
+                self.check()?;
+                if enough(&best_score) || self.spent() {
+                    return Ok(Descent {
+                        best,
+                        score: best_score,
+                        trail,
+                        last_gain,
+                        lever_gain,
+                        sweeps: sweep,
+                    });
+                }
+                // Estates compare only when the money lasts; otherwise every year is tried.
+                if sweep > 0
+                    && best_score.lasts
+                    && last_gain.get(t).is_some_and(|g| *g < -STALE_LOSS)
+                {
+                    continue;
+                }
+                let mut year_gain = f64::NEG_INFINITY;
+                let mut stale = true;
+                let mut found = Candidates::default();
+                let mut prices: Option<Option<Prices>> = None;
+                let mut next = 0;
+                while next < Lever::ALL.len() {
+                    if stale {
+                        let (s, c) = self.probe(&best, t, Some(best_score), &mut trail);
+                        best_score = s;
+                        found = c;
+                        stale = false;
+                    }
+                    // The first sweep changes most years, usually at their first lever, so it
+                    // tries one lever at a time. Later sweeps change few: they screen and replay
+                    // the year's remaining levers together (more work side by side), and what
+                    // was tried after a lever that wins is thrown away and tried again on the
+                    // new incumbent, so the answer is the same as one lever at a time.
+                    let last = if sweep > 0 {
+                        Lever::ALL.len()
+                    } else {
+                        next + 1
+                    };
+                    let levers: Vec<Lever> = Lever::ALL[next..last]
+                        .iter()
+                        .copied()
+                        .filter(|&lever| {
+                            !(sweep > 0
+                                && best_score.lasts
+                                && lever_goes_stale(lever)
+                                && lever_gain
+                                    .get(t)
+                                    .is_some_and(|g| g[lever as usize] < -STALE_LEVER_LOSS))
+                        })
+                        .collect();
+                    next = last;
+                    let ahead =
+                        self.screened(&levers, &found, &best, t, &trail, &best_score, &mut prices);
+                    let scores = self.replay_year(&best, t, &ahead.trials, &trail);
+                    let mut from = 0;
+                    let mut cut = None;
+                    for (k, (lever, plans)) in ahead.trials.iter().enumerate() {
+                        let scores = &scores[from..from + plans.len()];
+                        from += plans.len();
+                        self.evaluations += plans.len();
+                        let mut pick: Option<usize> = None;
+                        let mut lever_best = f64::NEG_INFINITY;
+                        for (i, s) in scores.iter().enumerate() {
+                            year_gain = year_gain.max(s.estate - best_score.estate);
+                            lever_best = lever_best.max(s.estate - best_score.estate);
+                            let leader = pick.map_or(&best_score, |p| &scores[p]);
+                            if s.beats(leader, MARGIN) {
+                                pick = Some(i);
+                            }
+                        }
+                        if let Some(g) = lever_gain.get_mut(t) {
+                            g[*lever as usize] = lever_best;
+                        }
+                        if let Some(i) = pick {
+                            best.years[t] = plans[i];
+                            best_score = scores[i];
+                            trail.changed_at(t);
+                            improved = true;
+                            stale = true;
+                            next = *lever as usize + 1;
+                            cut = Some(k);
+                            break;
+                        }
+                    }
+                    self.settle(&ahead, cut, scores.len() - from, &mut prices);
+                }
+                if let Some(g) = last_gain.get_mut(t) {
+                    *g = year_gain;
+                }
+                progress((((local - 1) * n + t + 1) as f32 / total).min(1.0));
+            }
+            // A sweep that gained next to nothing will not be followed by one that gains much.
+            if !improved || !best_score.beats(&sweep_start, SWEEP_GAIN) {
+                break;
+            }
+        }
+        Ok(Descent {
+            best,
+            score: best_score,
+            trail,
+            last_gain,
+            lever_gain,
+            sweeps: done + local,
+        })
+    }
+}
+
+/// One year's trials of some of its levers, screened, and the replays screening them took.
+struct Ahead {
+    /// Each lever with candidates, in order, and the trials of it to replay.
+    trials: Vec<(Lever, Vec<YearPlan>)>,
+    /// The replays that measured the year's prices, when they were measured for this batch,
+    /// and the place in `trials` of the first lever that needed them.
+    prices: Option<(usize, usize)>,
+    /// The replays that measured the price of basis for the harvests, and the harvests' place.
+    basis: Option<(usize, usize)>,
+}
+
+impl Search<'_> {
+    /// The trials of each of `levers` for year `t` of `best`: every candidate, or when there
+    /// are more than [`SCREEN_KEEP`], the few the shadow prices rank best (measuring the
+    /// prices if `prices` does not hold them yet). The estimates of all the levers run side
+    /// by side. Nothing is counted yet: see [`Search::settle`].
+    #[allow(clippy::too_many_arguments)]
+    fn screened(
+        &self,
+        levers: &[Lever],
+        found: &Candidates,
+        best: &Schedule,
+        t: usize,
+        trail: &Trail,
+        best_score: &Score,
+        prices: &mut Option<Option<Prices>>,
+    ) -> Ahead {
+        let sc = self.scenario;
+        let mut ahead = Ahead {
+            trials: Vec::new(),
+            prices: None,
+            basis: None,
+        };
+        // The prices each lever is screened with: the year's, or for harvests the year's with
+        // the price of basis (harvests change mainly the basis, priced only when screened).
+        let mut with_basis: Option<Prices> = None;
+        let mut screens: Vec<Option<bool>> = Vec::new();
+        for &lever in levers {
+            let plans = found.plans(lever, best.years[t]);
+            if plans.is_empty() {
+                continue;
+            }
+            let mut screen = None;
+            if self.screen && plans.len() > SCREEN_KEEP {
+                let p = prices.get_or_insert_with(|| {
+                    let (p, replays) = prices_at(sc, best, t, trail, best_score);
+                    ahead.prices = Some((replays, ahead.trials.len()));
+                    p
+                });
+                if let Some(p) = p.as_ref() {
+                    if lever != Lever::Harvest {
+                        screen = Some(false);
+                    } else {
+                        let mut h = p.clone();
+                        if !h.screens_harvests() {
+                            let replays = h.measure_basis(sc, best, t, trail, best_score);
+                            ahead.basis = Some((replays, ahead.trials.len()));
+                        }
+                        if h.screens_harvests() {
+                            with_basis = Some(h);
+                            screen = Some(true);
+                        }
+                    }
+                }
+            }
+            screens.push(screen);
+            ahead.trials.push((lever, plans));
+        }
+        let Some(from) = trail.at(t) else {
+            return ahead;
+        };
+        let plain = prices.as_ref().and_then(|p| p.as_ref());
+        // The incumbent's own year under each set of prices used, then every screened trial:
+        // one year of the engine each, side by side.
+        let mut jobs: Vec<(bool, YearPlan)> = Vec::new();
+        for basis in [false, true] {
+            if screens.contains(&Some(basis)) {
+                jobs.push((basis, best.years[t]));
+            }
+        }
+        let owns = jobs.len();
+        for ((_, plans), screen) in ahead.trials.iter().zip(&screens) {
+            if let Some(basis) = screen {
+                jobs.extend(plans.iter().map(|y| (*basis, *y)));
+            }
+        }
+        let estimates: Vec<f64> = jobs
+            .par_iter()
+            .with_max_len(ESTIMATES_PER_JOB)
+            .map(|(basis, y)| {
+                let p = if *basis { with_basis.as_ref() } else { plain };
+                p.map_or(f64::NEG_INFINITY, |p| p.estimate(sc, best, t, *y, from))
+            })
+            .collect();
+        let own = |basis: bool| {
+            jobs[..owns]
+                .iter()
+                .position(|j| j.0 == basis)
+                .map_or(f64::NEG_INFINITY, |i| estimates[i])
+        };
+        let mut at = owns;
+        for ((lever, plans), screen) in ahead.trials.iter_mut().zip(&screens) {
+            let Some(basis) = screen else { continue };
+            let mut ranked: Vec<(f64, YearPlan)> = estimates[at..at + plans.len()]
+                .iter()
+                .copied()
+                .zip(plans.iter().copied())
+                .collect();
+            at += plans.len();
+            // Stable, so equal estimates keep the candidates' order.
+            ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let floor = own(*basis) - lever_doubt(*lever);
+            *plans = ranked
+                .into_iter()
+                .take(SCREEN_KEEP)
+                .filter(|(e, _)| *e >= floor)
+                .map(|(_, y)| y)
+                .collect();
+        }
+        ahead
+    }
+
+    /// Replays every trial of `ahead` from year `t` of the incumbent's trail, side by side,
+    /// gathered in order.
+    fn replay_year(
+        &self,
         base: &Schedule,
         index: usize,
-        plans: &[YearPlan],
+        trials: &[(Lever, Vec<YearPlan>)],
         trail: &Trail,
     ) -> Vec<Score> {
-        self.evaluations += plans.len();
         let sc = self.scenario;
         let start = trail.at(index);
+        let plans: Vec<YearPlan> = trials.iter().flat_map(|(_, p)| p.iter().copied()).collect();
         let one = |year: &YearPlan| {
             score_from(
                 sc,
@@ -204,139 +498,51 @@ impl<'a> Search<'a> {
         plans.par_iter().with_max_len(1).map(one).collect()
     }
 
-    /// Improves `start` until a sweep changes nothing, the sweeps or the work budget are spent,
-    /// or `enough` says the incumbent will do. `progress` gets the share of the sweeps done.
-    pub fn descend(
+    /// Counts the work of a batch of levers: the replays of the levers up to the one that won
+    /// (`cut`, its place in the batch) count as the search's projections, as they would one
+    /// lever at a time; the `unused` trials after it, and prices measured for a lever after it
+    /// (which are then forgotten, to be measured again on the new incumbent if needed), count
+    /// as work run ahead and thrown away.
+    fn settle(
         &mut self,
-        start: Schedule,
-        enough: &dyn Fn(&Score) -> bool,
-        progress: &mut dyn FnMut(f32),
-    ) -> Result<(Schedule, Score), OptimizeError> {
-        let n = self.scenario.years.len();
-        let mut best = start;
-        best.years.resize(n, YearPlan::default());
-        let mut trail = Trail::default();
-        let mut best_score = self.score_recording(&best, &mut trail);
-        // Progress counts the sweeps a descent usually takes, not the most it may: a bar that
-        // crawls through sweeps that never run says nothing.
-        let total = (self.max_sweeps.min(TYPICAL_SWEEPS) * n).max(1) as f32;
-        // The most any trial of each year gained in the last sweep that tried it.
-        let mut last_gain = vec![f64::INFINITY; n];
-        // The same for each lever of each year.
-        let mut lever_gain = vec![[f64::INFINITY; Lever::ALL.len()]; n];
-        for sweep in 0..self.max_sweeps {
-            let mut improved = false;
-            let sweep_start = best_score;
-            for t in 0..n {
-                self.check()?;
-                if enough(&best_score) || self.spent() {
-                    return Ok((best, best_score));
-                }
-                // Estates compare only when the money lasts; otherwise every year is tried.
-                if sweep > 0
-                    && best_score.lasts
-                    && last_gain.get(t).is_some_and(|g| *g < -STALE_LOSS)
-                {
-                    continue;
-                }
-                let mut year_gain = f64::NEG_INFINITY;
-                let mut stale = true;
-                let mut found = Candidates::default();
-                let mut prices: Option<Option<Prices>> = None;
-                for lever in Lever::ALL {
-                    if stale {
-                        let (s, c) = self.probe(&best, t, Some(best_score), &mut trail);
-                        best_score = s;
-                        found = c;
-                        stale = false;
-                    }
-                    if sweep > 0
-                        && best_score.lasts
-                        && lever_goes_stale(lever)
-                        && lever_gain
-                            .get(t)
-                            .is_some_and(|g| g[lever as usize] < -STALE_LEVER_LOSS)
-                    {
-                        continue;
-                    }
-                    let mut plans = found.plans(lever, best.years[t]);
-                    if plans.is_empty() {
-                        continue;
-                    }
-                    if self.screen && plans.len() > SCREEN_KEEP {
-                        let p = prices.get_or_insert_with(|| {
-                            let (p, replays) =
-                                prices_at(self.scenario, &best, t, &trail, &best_score);
-                            self.evaluations += replays;
-                            p
-                        });
-                        // Harvests change mainly the basis, priced only when they are screened.
-                        if lever == Lever::Harvest
-                            && let Some(p) = p.as_mut()
-                            && !p.screens_harvests()
-                        {
-                            self.evaluations +=
-                                p.measure_basis(self.scenario, &best, t, &trail, &best_score);
-                        }
-                        if let (Some(p), Some(from)) = (p.as_ref(), trail.at(t))
-                            && (lever != Lever::Harvest || p.screens_harvests())
-                        {
-                            let sc = self.scenario;
-                            // The incumbent's own year first, then each trial's: one year of
-                            // the engine each, side by side.
-                            let mut ranked: Vec<(f64, YearPlan)> = std::iter::once(best.years[t])
-                                .chain(plans.iter().copied())
-                                .collect::<Vec<YearPlan>>()
-                                .into_par_iter()
-                                .with_max_len(ESTIMATES_PER_JOB)
-                                .map(|y| (p.estimate(sc, &best, t, y, from), y))
-                                .collect();
-                            let own = ranked.remove(0).0;
-                            // Stable, so equal estimates keep the candidates' order.
-                            ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
-                            let floor = own - lever_doubt(lever);
-                            plans = ranked
-                                .into_iter()
-                                .take(SCREEN_KEEP)
-                                .filter(|(e, _)| *e >= floor)
-                                .map(|(_, y)| y)
-                                .collect();
-                        }
-                    }
-                    let scores = self.trials(&best, t, &plans, &trail);
-                    let mut pick: Option<usize> = None;
-                    let mut lever_best = f64::NEG_INFINITY;
-                    for (i, s) in scores.iter().enumerate() {
-                        year_gain = year_gain.max(s.estate - best_score.estate);
-                        lever_best = lever_best.max(s.estate - best_score.estate);
-                        let leader = pick.map_or(&best_score, |p| &scores[p]);
-                        if s.beats(leader, MARGIN) {
-                            pick = Some(i);
-                        }
-                    }
-                    if let Some(g) = lever_gain.get_mut(t) {
-                        g[lever as usize] = lever_best;
-                    }
-                    if let Some(i) = pick {
-                        best.years[t] = plans[i];
-                        best_score = scores[i];
-                        trail.changed_at(t);
-                        improved = true;
-                        stale = true;
-                    }
-                }
-                if let Some(g) = last_gain.get_mut(t) {
-                    *g = year_gain;
-                }
-                progress(((sweep * n + t + 1) as f32 / total).min(1.0));
-            }
-            // A sweep that gained next to nothing will not be followed by one that gains much.
-            if !improved || !best_score.beats(&sweep_start, SWEEP_GAIN) {
-                break;
+        ahead: &Ahead,
+        cut: Option<usize>,
+        unused: usize,
+        prices: &mut Option<Option<Prices>>,
+    ) {
+        let kept = |at: usize| cut.is_none_or(|k| at <= k);
+        self.ahead += unused;
+        if let Some((replays, at)) = ahead.prices {
+            if kept(at) {
+                self.evaluations += replays;
+            } else {
+                self.ahead += replays;
+                *prices = None;
             }
         }
-        Ok((best, best_score))
+        if let Some((replays, at)) = ahead.basis {
+            if kept(at) {
+                self.evaluations += replays;
+            } else {
+                self.ahead += replays;
+            }
+        }
     }
+}
+
+/// A coordinate descent between sweeps: the incumbent, its trail, and what each year's trials
+/// (and each lever's) gained in the last sweep that tried them, which the next sweeps use to
+/// leave out the years and levers of no use.
+pub struct Descent {
+    pub best: Schedule,
+    pub score: Score,
+    trail: Trail,
+    /// The most any trial of each year gained in the last sweep that tried it.
+    last_gain: Vec<f64>,
+    /// The same for each lever of each year.
+    lever_gain: Vec<[f64; Lever::ALL.len()]>,
+    /// Sweeps run so far.
+    sweeps: usize,
 }
 
 /// Whether a lever of a year is left out of a descent's later sweeps once its trials all lost.
