@@ -167,17 +167,26 @@ fn ceil_float(x: f64) -> f64 {
     if t < x { t + 1.0 } else { t }
 }
 
-/// `f64::round` (half away from zero), bit for bit, without the library call: below 2^52 the
-/// fraction `x - trunc(x)` is exact, and twice it truncates to the step away from zero (-1, 0
-/// or 1). Without a branch on the fraction: whether an amount's fraction of a cent is below
-/// half is a coin toss, and a mispredicted branch on it cost more than the rounding.
+/// `f64::round` (half away from zero), bit for bit, without the library call and without a
+/// conversion to an integer: below 2^52, adding and taking away 2^52 (signed as `x`) rounds to
+/// the nearest whole number, ties to even; a tie that went toward zero then takes one step away.
+/// Without a branch on the fraction: whether an amount's fraction of a cent is below half is a
+/// coin toss, and a mispredicted branch on it cost more than the rounding. Two conversions to
+/// and from an integer, each several cycles of latency, were a twelfth of the search's time.
 #[inline]
 pub(crate) fn round_half_away(x: f64) -> f64 {
     if x.abs() < WHOLE_FLOATS {
-        let t = (x as i64 as f64).copysign(x);
-        // The step carries the sign of `x` even when it is zero: -0.4 rounds to -0.
-        let step = (((x - t) * 2.0) as i64 as f64).copysign(x);
-        t + step
+        let shift = WHOLE_FLOATS.copysign(x);
+        let even = (x + shift) - shift;
+        // Exact: both are within one of each other and below 2^52.
+        let tie_toward_zero = x - even == 0.5f64.copysign(x);
+        let away = if tie_toward_zero {
+            1.0f64.copysign(x)
+        } else {
+            0.0
+        };
+        // The sign of `x` even when the result is zero: -0.4 rounds to -0.
+        (even + away).copysign(x)
     } else {
         x
     }
