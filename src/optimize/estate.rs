@@ -39,14 +39,11 @@ pub(super) fn maximise(
     let mut search = Search::new(&quick, cancel, MAX_SWEEPS, budget, started);
 
     // Start from each of the named strategies' years that score best on the fast books.
-    let mut starts: Vec<(Schedule, super::Score)> = named
+    let schedules: Vec<Schedule> = named
         .iter()
-        .map(|(p, _)| {
-            let schedule = Schedule::from_projection(p);
-            let s = search.score(&schedule);
-            (schedule, s)
-        })
+        .map(|(p, _)| Schedule::from_projection(p))
         .collect();
+    let mut starts = search.score_each(schedules);
     // Best first (a stable sort keeps the plan's order among equals); strategies that did the
     // same thing are one start.
     starts.sort_by(|a, b| {
@@ -76,14 +73,8 @@ pub(super) fn maximise(
                 .iter()
                 .map(|k| even_spread(&quick, &first, deferred, *k))
                 .collect();
-            let scored: Vec<(Schedule, super::Score)> = spreads
-                .into_iter()
-                .map(|s| {
-                    let score = search.score(&s);
-                    (s, score)
-                })
-                .collect();
-            if let Some(pick) = scored
+            if let Some(pick) = search
+                .score_each(spreads)
                 .into_iter()
                 .reduce(|a, b| if b.1.beats(&a.1, 0.0) { b } else { a })
             {

@@ -125,10 +125,19 @@ impl<'a> Search<'a> {
         self.exhausted
     }
 
-    /// Scores a schedule.
-    pub fn score(&mut self, schedule: &Schedule) -> Score {
-        self.evaluations += 1;
-        score(self.scenario, schedule)
+    /// Scores each schedule, side by side (whole projections, independent of one another),
+    /// gathered in order.
+    pub fn score_each(&mut self, schedules: Vec<Schedule>) -> Vec<(Schedule, Score)> {
+        self.evaluations += schedules.len();
+        let sc = self.scenario;
+        schedules
+            .into_par_iter()
+            .with_max_len(1)
+            .map(|s| {
+                let found = score(sc, &s);
+                (s, found)
+            })
+            .collect()
     }
 
     /// Scores a schedule from the first year, recording its trail.
