@@ -10,7 +10,7 @@ use super::Budget;
 use super::OptimizeError;
 use super::candidates::{Candidates, Lever, Probe};
 use super::schedule::{Patched, Schedule, YearPlan};
-use super::score::{Score, Trail, one_year, score, score_from};
+use super::score::{Score, Trail, one_year, score_from};
 use super::screen::{Prices, prices as prices_at};
 use crate::engine::Scenario;
 use rayon::prelude::*;
@@ -125,19 +125,12 @@ impl<'a> Search<'a> {
         self.exhausted
     }
 
-    /// Scores each schedule, side by side (whole projections, independent of one another),
-    /// gathered in order.
+    /// Scores each schedule whole, spread over the threads, in order ([`Search::score_all`]
+    /// from the first year: an empty trail).
     pub fn score_each(&mut self, schedules: Vec<Schedule>) -> Vec<(Schedule, Score)> {
-        self.evaluations += schedules.len();
-        let sc = self.scenario;
-        schedules
-            .into_par_iter()
-            .with_max_len(1)
-            .map(|s| {
-                let found = score(sc, &s);
-                (s, found)
-            })
-            .collect()
+        let whole: Vec<(Schedule, usize)> = schedules.into_iter().map(|s| (s, 0)).collect();
+        let scores = self.score_all(&whole, &Trail::default());
+        whole.into_iter().map(|(s, _)| s).zip(scores).collect()
     }
 
     /// Scores a schedule from the first year, recording its trail.
