@@ -123,7 +123,6 @@ pub(super) fn maximise(
     // sweep has led at the end on every example), which then descends until it settles.
     // The starts' sweeps are independent, so they run side by side (each on its own share of
     // the budget), and are then taken in order as if they had run one after another.
-    let mut best_found: Option<(Schedule, super::Score)> = None;
     let count = starts.len().max(1) as f32 + 2.0;
     search.max_sweeps = 1;
     let ways = starts.len();
@@ -140,18 +139,22 @@ pub(super) fn maximise(
     for (k, (descent, fork)) in swept.into_iter().enumerate() {
         search.join(&fork);
         let descent = descent?;
-        let found = (descent.best.clone(), descent.score);
         progress(NAMED_SHARE + (1.0 - NAMED_SHARE) * (k + 1) as f32 / count);
-        if best_found.as_ref().is_none_or(|b| found.1.beats(&b.1, 0.0)) {
+        if leader
+            .as_ref()
+            .is_none_or(|l| descent.score.beats(&l.score, 0.0))
+        {
+            let found = (descent.best.clone(), descent.score);
             report("one sweep from a start", &found, &search, &mut stages);
-            best_found = Some(found);
             leader = Some(descent);
         }
     }
     search.max_sweeps = MAX_SWEEPS;
+    let mut best_found: Option<(Schedule, super::Score)> = None;
     // The leader's descent goes on from its first sweep, which already tells which years and
     // levers the next sweeps may leave out.
-    if let (Some(found), Some(descent)) = (best_found.take(), leader) {
+    if let Some(descent) = leader {
+        let found = (descent.best.clone(), descent.score);
         let k = count - 2.0;
         let settled = search.sweep_on(descent, &|_| false, &mut |f| {
             progress(NAMED_SHARE + (1.0 - NAMED_SHARE) * (k + f) / count)
