@@ -14,7 +14,7 @@ use crate::tax::deferral::{DeferralLimits, DeferralTable};
 use crate::tax::hsa::{Hsa, HsaCoverage, HsaTable};
 use crate::tax::payroll::{Earnings, Payroll, PayrollTable};
 use crate::tax::tables::LAST_TABLE_YEAR;
-use crate::tax::{Filing, IncomeFacts, LawTables, TaxBreakdown};
+use crate::tax::{Filing, Income, IncomeFacts, LawTables, TaxBreakdown};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use std::sync::Arc;
@@ -157,6 +157,12 @@ impl<N: Num> Marketplace<N> {
     #[inline]
     pub fn magi(f: &IncomeFacts<N>, b: &TaxBreakdown<N>) -> N {
         aca_magi(b.magi, f.social_security, b.taxable_social_security)
+    }
+
+    /// [`Self::magi`] from the return's income alone (no tax computed).
+    #[inline]
+    pub fn magi_of_income(f: &IncomeFacts<N>, i: &Income<N>) -> N {
+        aca_magi(i.magi, f.social_security, i.taxable_social_security)
     }
 
     /// The credit and the net premium at a MAGI: each month's credit is its benchmark less a

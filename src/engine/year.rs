@@ -14,7 +14,7 @@ use super::roth_rule::RothEarly;
 use super::scenario::{Scenario, YearInputs};
 use super::strategy::{Decision, Funding, Source};
 use crate::num::Num;
-use crate::tax::{IncomeFacts, Owners, TaxBreakdown, compute};
+use crate::tax::{IncomeFacts, Owners, TaxBreakdown, compute, income};
 use std::cell::{Cell, RefCell};
 
 /// Amounts taken from each source, plus the non-cash events.
@@ -215,16 +215,13 @@ impl<'a, N: Num> YearContext<'a, N> {
     /// taxed at gain rates. Strictly rising with ordinary income.
     fn ordinary_excess(&self, d: &Draws<N>) -> N {
         let f = self.facts(d);
-        let b = compute(&self.inputs.law, &f);
-        let net_gain = f.long_term_gains + f.short_term_gains;
-        let preferential = f.qualified_dividends + f.long_term_gains.min_of(net_gain).pos();
-        b.agi - b.standard_deduction - b.senior_deduction - preferential
+        let i = income(&self.inputs.law, &f);
+        i.excess - i.preferential(&f)
     }
 
     /// Taxable income before the floor at zero.
     fn income_excess(&self, d: &Draws<N>) -> N {
-        let b = compute(&self.inputs.law, &self.facts(d));
-        b.agi - b.standard_deduction - b.senior_deduction
+        income(&self.inputs.law, &self.facts(d)).excess
     }
 
     /// Extra tax-deferred money that brings ordinary taxable income to `target` on top of `pre`
@@ -563,7 +560,7 @@ impl<'a, N: Num> YearContext<'a, N> {
         }
         let magi_at = |x: N| {
             let f = self.facts(&draws_at(x));
-            Marketplace::magi(&f, &compute(&self.inputs.law, &f))
+            Marketplace::magi_of_income(&f, &income(&self.inputs.law, &f))
         };
         let top = magi_at(max);
         let mut lo = N::ZERO;

@@ -12,7 +12,7 @@ use super::schedule::{Schedule, YearPlan};
 use crate::engine::health::Marketplace;
 use crate::engine::{Draws, YearContext};
 use crate::strategy::{Decision, Source, Strategy};
-use crate::tax::{Direction, compute};
+use crate::tax::{Direction, income};
 use std::sync::Mutex;
 
 /// Which amount of a year a trial changes.
@@ -114,7 +114,7 @@ fn edge_positions(
     // A dollar below each Marketplace cliff this year (the 400% line, Medicaid's limit): MAGI
     // moves dollar for dollar with income in either direction.
     if let Some(m) = &inputs.health.marketplace {
-        let magi = Marketplace::magi(&facts, &compute(&inputs.law, &facts));
+        let magi = Marketplace::magi_of_income(&facts, &income(&inputs.law, &facts));
         at.extend(
             m.cliffs
                 .iter()

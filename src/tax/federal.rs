@@ -236,8 +236,39 @@ pub fn total_tax<N: Num>(law: &TaxLaw<N>, facts: &IncomeFacts<N>) -> N {
     compute(law, facts).total
 }
 
-/// Everything except the marginal rates.
-pub fn compute<N: Num>(law: &TaxLaw<N>, f: &IncomeFacts<N>) -> TaxBreakdown<N> {
+/// A return's income and deductions: everything [`compute`] finds before the tax itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Income<N> {
+    pub net_gain: N,
+    pub capital_gain_in_agi: N,
+    pub loss_carryforward: N,
+    pub provisional_income: N,
+    pub taxable_social_security: N,
+    pub agi: N,
+    pub magi: N,
+    pub standard_deduction: N,
+    pub senior_deduction: N,
+    /// AGI less the deductions, before the floor at zero.
+    pub excess: N,
+}
+
+impl<N: Num> Income<N> {
+    pub fn taxable_income(&self) -> N {
+        self.excess.pos()
+    }
+
+    /// Income taxed at the capital-gain rates before the cap at taxable income: qualified
+    /// dividends and the net capital gain.
+    pub fn preferential(&self, f: &IncomeFacts<N>) -> N {
+        f.qualified_dividends + f.long_term_gains.min_of(self.net_gain).pos()
+    }
+}
+
+/// AGI and the deductions from it: what the searches for room under a line need, without the
+/// tax (a strategy asks for such rooms several times a year). Always inlined: in [`compute`],
+/// what it returns is kept in registers rather than written out and read back.
+#[inline(always)]
+pub fn income<N: Num>(law: &TaxLaw<N>, f: &IncomeFacts<N>) -> Income<N> {
     let fi = f.filing.index();
 
     // Capital gains: losses offset ordinary income only up to the limit; the rest carries over.
@@ -281,11 +312,39 @@ pub fn compute<N: Num>(law: &TaxLaw<N>, f: &IncomeFacts<N>) -> TaxBreakdown<N> {
         let excess = (agi - law.senior_start[fi]).pos();
         (law.senior_per_person * n - law.senior_rate * excess * n).pos()
     };
-    let taxable_income = (agi - standard_deduction - senior_deduction).pos();
+    Income {
+        net_gain,
+        capital_gain_in_agi,
+        loss_carryforward,
+        provisional_income,
+        taxable_social_security,
+        agi,
+        magi,
+        standard_deduction,
+        senior_deduction,
+        excess: agi - standard_deduction - senior_deduction,
+    }
+}
+
+/// Everything except the marginal rates.
+pub fn compute<N: Num>(law: &TaxLaw<N>, f: &IncomeFacts<N>) -> TaxBreakdown<N> {
+    let fi = f.filing.index();
+    let income_part = income(law, f);
+    let Income {
+        capital_gain_in_agi,
+        loss_carryforward,
+        provisional_income,
+        taxable_social_security,
+        agi,
+        magi,
+        standard_deduction,
+        senior_deduction,
+        ..
+    } = income_part;
+    let taxable_income = income_part.taxable_income();
 
     // Qualified dividends and net capital gain sit on top of ordinary income.
-    let net_capital_gain = f.long_term_gains.min_of(net_gain).pos();
-    let preferential_income = (f.qualified_dividends + net_capital_gain).min_of(taxable_income);
+    let preferential_income = income_part.preferential(f).min_of(taxable_income);
     let ordinary_taxable_income = taxable_income - preferential_income;
 
     let (ordinary_tax, bracket) = bracket_tax(law, fi, ordinary_taxable_income);

@@ -19,7 +19,9 @@ pub mod state;
 pub mod tables;
 
 pub use error::TaxError;
-pub use federal::{IncomeFacts, TaxBreakdown, breakdown, compute, federal, total_tax};
+pub use federal::{
+    Income, IncomeFacts, TaxBreakdown, breakdown, compute, federal, income, total_tax,
+};
 pub use filing::{ByFiling, Filing};
 pub use irmaa::{Irmaa, IrmaaCharge};
 pub use law::{FlatChange, LawMode, TaxLaw};

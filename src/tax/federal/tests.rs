@@ -431,3 +431,48 @@ fn f64_and_decimal_agree() {
     assert!((approx.total - exact.total.to_f64()).abs() < 1e-6);
     assert!((approx.marginal_ordinary - exact.marginal_ordinary.to_f64()).abs() < 1e-6);
 }
+
+/// The rooms under a line are searched on `income` alone: it must name the same AGI,
+/// deductions and preferential income as the full computation, and keep the excess below zero
+/// that taxable income floors (a search needs to know how far below the line it is).
+#[test]
+fn income_alone_matches_the_full_computation() {
+    let law = law(2026);
+    let mut cases = Vec::new();
+    for (ira, ss, gain) in [
+        (dec!(0), dec!(0), dec!(0)),
+        (dec!(12000), dec!(30000), dec!(0)),
+        (dec!(40000), dec!(42000), dec!(8000)),
+        (dec!(90000), dec!(42000), dec!(-9000)),
+        (dec!(250000), dec!(60000), dec!(120000)),
+    ] {
+        for mut f in [single(70), couple(67, 64)] {
+            f.ira_distributions = ira;
+            f.social_security = ss;
+            f.long_term_gains = gain;
+            f.qualified_dividends = dec!(1500);
+            f.ordinary_dividends = dec!(2000);
+            cases.push(f);
+        }
+    }
+    for f in &cases {
+        let b = compute(&law, f);
+        let i = income(&law, f);
+        assert_eq!(i.agi, b.agi, "{f:?}");
+        assert_eq!(i.magi, b.magi, "{f:?}");
+        assert_eq!(i.taxable_social_security, b.taxable_social_security, "{f:?}");
+        assert_eq!(i.standard_deduction, b.standard_deduction, "{f:?}");
+        assert_eq!(i.senior_deduction, b.senior_deduction, "{f:?}");
+        assert_eq!(i.taxable_income(), b.taxable_income, "{f:?}");
+        assert_eq!(
+            i.preferential(f).min_of(b.taxable_income),
+            b.preferential_income,
+            "{f:?}"
+        );
+        assert_eq!(i.excess, b.agi - b.standard_deduction - b.senior_deduction);
+    }
+    // Nothing but deductions: the excess is the negative distance to the first taxed dollar.
+    let i = income(&law, &single(70));
+    assert!(i.excess < Decimal::ZERO);
+    assert_eq!(i.taxable_income(), Decimal::ZERO);
+}
