@@ -118,9 +118,15 @@ fn take_pro_rata_from<N: Num>(
     let holding = |a: &AccountState<N>| a.kind == kind && a.balance.above_zero() && eligible(a);
     let mut total = N::ZERO;
     let mut holders = 0;
-    for a in accounts.iter().filter(|a| holding(a)) {
-        total += a.balance;
-        holders += 1;
+    let mut first = 0;
+    for (i, a) in accounts.iter().enumerate() {
+        if holding(a) {
+            if holders == 0 {
+                first = i;
+            }
+            total += a.balance;
+            holders += 1;
+        }
     }
     if !total.above_zero() {
         return;
@@ -145,42 +151,29 @@ fn take_pro_rata_from<N: Num>(
     };
     if holders == 1 {
         // The usual case: one account of the kind holds it all; no division needed.
-        if let Some(a) = accounts.iter_mut().find(|a| holding(a)) {
-            take(a, amount);
-        }
+        take(&mut accounts[first], amount);
         return;
     }
     // Shares rounded down to the cent, then the cents left over from the first account with room.
-    // Plans have at most 40 accounts (and the engine opens at most two more): the shares fit on
-    // the stack, which keeps a simulation's yearly work free of allocation.
+    // Each share is worked out twice (for the cents left over, then to take it) rather than kept:
+    // a buffer for them cost more to clear than the second multiplication (a year draws from
+    // four kinds, and the search and the simulation project millions of years).
+    let share = |a: &AccountState<N>| a.balance.part_trunc_cents(amount, total).min_of(a.balance);
     let mut rest = amount;
-    let mut on_stack = [N::ZERO; 48];
-    let mut on_heap = Vec::new();
-    let shares: &mut [N] = match on_stack.get_mut(..accounts.len()) {
-        Some(s) => s,
-        None => {
-            on_heap.resize(accounts.len(), N::ZERO);
-            &mut on_heap
-        }
-    };
-    for (i, a) in accounts.iter().enumerate() {
-        if holding(a) {
-            shares[i] = a.balance.part_trunc_cents(amount, total).min_of(a.balance);
-            rest -= shares[i];
-        }
+    for a in accounts[first..].iter().filter(|a| holding(a)) {
+        rest -= share(a);
     }
-    for (i, a) in accounts.iter().enumerate() {
-        if !rest.above_zero() {
-            break;
+    for a in accounts[first..].iter_mut() {
+        if !holding(a) {
+            continue;
         }
-        if holding(a) {
-            let add = rest.min_of(a.balance - shares[i]);
-            shares[i] += add;
+        let mut t = share(a);
+        if rest.above_zero() {
+            let add = rest.min_of(a.balance - t);
+            t += add;
             rest -= add;
         }
-    }
-    for (a, t) in accounts.iter_mut().zip(shares.iter()) {
-        take(a, *t);
+        take(a, t);
     }
 }
 
