@@ -460,7 +460,10 @@ fn income_alone_matches_the_full_computation() {
         let i = income(&law, f);
         assert_eq!(i.agi, b.agi, "{f:?}");
         assert_eq!(i.magi, b.magi, "{f:?}");
-        assert_eq!(i.taxable_social_security, b.taxable_social_security, "{f:?}");
+        assert_eq!(
+            i.taxable_social_security, b.taxable_social_security,
+            "{f:?}"
+        );
         assert_eq!(i.standard_deduction, b.standard_deduction, "{f:?}");
         assert_eq!(i.senior_deduction, b.senior_deduction, "{f:?}");
         assert_eq!(i.taxable_income(), b.taxable_income, "{f:?}");
