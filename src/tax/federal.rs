@@ -329,22 +329,12 @@ pub fn income<N: Num>(law: &TaxLaw<N>, f: &IncomeFacts<N>) -> Income<N> {
 /// Everything except the marginal rates.
 pub fn compute<N: Num>(law: &TaxLaw<N>, f: &IncomeFacts<N>) -> TaxBreakdown<N> {
     let fi = f.filing.index();
-    let income_part = income(law, f);
-    let Income {
-        capital_gain_in_agi,
-        loss_carryforward,
-        provisional_income,
-        taxable_social_security,
-        agi,
-        magi,
-        standard_deduction,
-        senior_deduction,
-        ..
-    } = income_part;
-    let taxable_income = income_part.taxable_income();
+    let i = income(law, f);
+    let (agi, capital_gain_in_agi) = (i.agi, i.capital_gain_in_agi);
+    let taxable_income = i.taxable_income();
 
     // Qualified dividends and net capital gain sit on top of ordinary income.
-    let preferential_income = income_part.preferential(f).min_of(taxable_income);
+    let preferential_income = i.preferential(f).min_of(taxable_income);
     let ordinary_taxable_income = taxable_income - preferential_income;
 
     let (ordinary_tax, bracket) = bracket_tax(law, fi, ordinary_taxable_income);
@@ -377,14 +367,14 @@ pub fn compute<N: Num>(law: &TaxLaw<N>, f: &IncomeFacts<N>) -> TaxBreakdown<N> {
 
     TaxBreakdown {
         filing: f.filing,
-        provisional_income,
-        taxable_social_security,
+        provisional_income: i.provisional_income,
+        taxable_social_security: i.taxable_social_security,
         capital_gain_in_agi,
-        loss_carryforward,
+        loss_carryforward: i.loss_carryforward,
         agi,
-        magi,
-        standard_deduction,
-        senior_deduction,
+        magi: i.magi,
+        standard_deduction: i.standard_deduction,
+        senior_deduction: i.senior_deduction,
         taxable_income,
         preferential_income,
         ordinary_taxable_income,
