@@ -215,8 +215,7 @@ impl<'a, N: Num> YearContext<'a, N> {
     /// taxed at gain rates. Strictly rising with ordinary income.
     fn ordinary_excess(&self, d: &Draws<N>) -> N {
         let f = self.facts(d);
-        let i = income(&self.inputs.law, &f);
-        i.excess - i.preferential(&f)
+        income(&self.inputs.law, &f).excess - f.preferential()
     }
 
     /// Taxable income before the floor at zero.

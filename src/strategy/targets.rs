@@ -150,10 +150,8 @@ pub const POLICY_LABEL: &str = "as a policy: bracket targets";
 /// Ordinary taxable income before the floor at zero on a solved year (as the engine's
 /// `ordinary_room` measures it).
 fn ordinary_excess(s: &Solution<f64>) -> f64 {
-    let (f, b) = (&s.facts, &s.breakdown);
-    let net_gain = f.long_term_gains + f.short_term_gains;
-    let preferential = f.qualified_dividends + f.long_term_gains.min(net_gain).max(0.0);
-    b.agi - b.standard_deduction - b.senior_deduction - preferential
+    let b = &s.breakdown;
+    b.agi - b.standard_deduction - b.senior_deduction - s.facts.preferential()
 }
 
 impl BracketTargets {

@@ -119,6 +119,14 @@ impl<N: Num> IncomeFacts<N> {
         }
     }
 
+    /// Income taxed at the capital-gain rates before the cap at taxable income: qualified
+    /// dividends and the net capital gain.
+    #[inline]
+    pub fn preferential(&self) -> N {
+        let net_gain = self.long_term_gains + self.short_term_gains;
+        self.qualified_dividends + self.long_term_gains.min_of(net_gain).pos()
+    }
+
     /// Everything that is ordinary income before Social Security and capital gains.
     #[inline]
     pub fn ordinary_before_ss(&self) -> N {
@@ -239,7 +247,6 @@ pub fn total_tax<N: Num>(law: &TaxLaw<N>, facts: &IncomeFacts<N>) -> N {
 /// A return's income and deductions: everything [`compute`] finds before the tax itself.
 #[derive(Debug, Clone, Copy)]
 pub struct Income<N> {
-    pub net_gain: N,
     pub capital_gain_in_agi: N,
     pub loss_carryforward: N,
     pub provisional_income: N,
@@ -255,12 +262,6 @@ pub struct Income<N> {
 impl<N: Num> Income<N> {
     pub fn taxable_income(&self) -> N {
         self.excess.pos()
-    }
-
-    /// Income taxed at the capital-gain rates before the cap at taxable income: qualified
-    /// dividends and the net capital gain.
-    pub fn preferential(&self, f: &IncomeFacts<N>) -> N {
-        f.qualified_dividends + f.long_term_gains.min_of(self.net_gain).pos()
     }
 }
 
@@ -313,7 +314,6 @@ pub fn income<N: Num>(law: &TaxLaw<N>, f: &IncomeFacts<N>) -> Income<N> {
         (law.senior_per_person * n - law.senior_rate * excess * n).pos()
     };
     Income {
-        net_gain,
         capital_gain_in_agi,
         loss_carryforward,
         provisional_income,
@@ -334,7 +334,7 @@ pub fn compute<N: Num>(law: &TaxLaw<N>, f: &IncomeFacts<N>) -> TaxBreakdown<N> {
     let taxable_income = i.taxable_income();
 
     // Qualified dividends and net capital gain sit on top of ordinary income.
-    let preferential_income = i.preferential(f).min_of(taxable_income);
+    let preferential_income = f.preferential().min_of(taxable_income);
     let ordinary_taxable_income = taxable_income - preferential_income;
 
     let (ordinary_tax, bracket) = bracket_tax(law, fi, ordinary_taxable_income);

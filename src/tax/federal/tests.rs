@@ -468,7 +468,7 @@ fn income_alone_matches_the_full_computation() {
         assert_eq!(i.senior_deduction, b.senior_deduction, "{f:?}");
         assert_eq!(i.taxable_income(), b.taxable_income, "{f:?}");
         assert_eq!(
-            i.preferential(f).min_of(b.taxable_income),
+            f.preferential().min_of(b.taxable_income),
             b.preferential_income,
             "{f:?}"
         );
