@@ -1,6 +1,7 @@
 //! The estate objective: the largest after-tax estate at the horizon with the plan's spending
 //! (more years funded first when the money runs out).
 
+use super::awake::map_busy;
 use super::schedule::Schedule;
 use super::score::at_least;
 use super::search::{Descent, Search, convertible_years, even_spread};
@@ -8,7 +9,6 @@ use super::{Budget, MAX_SWEEPS, OptimizeError, Optimized, named_projections};
 use crate::engine::{Outcome, Projection, ReturnPath, Scenario, outcome, project};
 use crate::plan::{AccountKind, Plan};
 use crate::strategy::{Objective, StrategySpec};
-use rayon::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use std::sync::atomic::AtomicBool;
@@ -126,15 +126,11 @@ pub(super) fn maximise(
     let count = starts.len().max(1) as f32 + 2.0;
     search.max_sweeps = 1;
     let ways = starts.len();
-    let swept: Vec<(Result<Descent, OptimizeError>, Search)> = starts
-        .into_par_iter()
-        .with_max_len(1)
-        .map(|(start, _)| {
-            let mut fork = search.fork(ways);
-            let begun = fork.begin(start);
-            (fork.sweep_on(begun, &|_| false, &mut |_| {}), fork)
-        })
-        .collect();
+    let swept: Vec<(Result<Descent, OptimizeError>, Search)> = map_busy(&starts, |(start, _)| {
+        let mut fork = search.fork(ways);
+        let begun = fork.begin(start.clone());
+        (fork.sweep_on(begun, &|_| false, &mut |_| {}), fork)
+    });
     let mut leader: Option<Descent> = None;
     for (k, (descent, fork)) in swept.into_iter().enumerate() {
         search.join(&fork);

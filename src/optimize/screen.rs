@@ -10,12 +10,12 @@
 //! replay decides, as before. The prices are a secant over [`PRICE_STEP`], not a tangent, since
 //! the trials move tens of thousands of dollars.
 
+use super::awake::map_busy;
 use super::schedule::{Patched, Schedule, YearPlan};
 use super::score::{Score, Trail, one_year, score_from};
 use crate::engine::{Balances, PathState, Scenario};
 use crate::plan::AccountKind;
 use crate::tax::Filing;
-use rayon::prelude::*;
 
 /// How far each balance is moved to measure its price, today's dollars.
 const PRICE_STEP: f64 = 20_000.0;
@@ -61,28 +61,25 @@ pub fn prices(
         (AccountKind::Taxable, -1.0),
         (AccountKind::Cash, -1.0),
     ];
-    let moved: Vec<Option<(PathState<f64>, f64)>> = kinds
+    type Moved = ((PathState<f64>, Option<f64>), f64);
+    let moved: Vec<Option<Moved>> = kinds
         .iter()
         .map(
             |(kind, toward)| match base.with_added(*kind, toward * step) {
-                Some(s) => Some((s, toward * step)),
+                Some(s) => Some(((s, *before), toward * step)),
                 None => base
                     .with_added(*kind, -toward * step)
-                    .map(|s| (s, -toward * step)),
+                    .map(|s| ((s, *before), -toward * step)),
             },
         )
         .collect();
     let replays = moved.iter().flatten().count();
     // The four replays are independent: run side by side, gathered in order.
-    let priced: Vec<Option<f64>> = moved
-        .into_par_iter()
-        .with_max_len(1)
-        .map(|m| {
-            let (moved, by) = m?;
-            let s = score_from(sc, best, Some(&(moved, *before)), None);
-            (s.lasts).then(|| (s.estate - score.estate) / by)
-        })
-        .collect();
+    let priced: Vec<Option<f64>> = map_busy(&moved, |m| {
+        let (moved, by) = m.as_ref()?;
+        let s = score_from(sc, best, Some(moved), None);
+        (s.lasts).then(|| (s.estate - score.estate) / by)
+    });
     let (deferred, roth, taxable, cash) = (priced[0], priced[1], priced[2], priced[3]);
     let b = base.balances();
     let found = (|| {

@@ -8,12 +8,12 @@
 
 use super::Budget;
 use super::OptimizeError;
+use super::awake::map_busy;
 use super::candidates::{Candidates, Lever, Probe};
 use super::schedule::{Patched, Schedule, YearPlan};
 use super::score::{Score, Trail, one_year, score_from};
 use super::screen::{Prices, prices as prices_at};
 use crate::engine::Scenario;
-use rayon::prelude::*;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -433,14 +433,17 @@ impl Search<'_> {
                 jobs.extend(plans.iter().map(|y| (*basis, *y)));
             }
         }
-        let estimates: Vec<f64> = jobs
-            .par_iter()
-            .with_max_len(ESTIMATES_PER_JOB)
-            .map(|(basis, y)| {
-                let p = if *basis { with_basis.as_ref() } else { plain };
-                p.map_or(f64::NEG_INFINITY, |p| p.estimate(sc, best, t, *y, from))
-            })
-            .collect();
+        let chunks: Vec<&[(bool, YearPlan)]> = jobs.chunks(ESTIMATES_PER_JOB).collect();
+        let estimates: Vec<f64> = map_busy(&chunks, |chunk| {
+            chunk
+                .iter()
+                .map(|(basis, y)| {
+                    let p = if *basis { with_basis.as_ref() } else { plain };
+                    p.map_or(f64::NEG_INFINITY, |p| p.estimate(sc, best, t, *y, from))
+                })
+                .collect::<Vec<f64>>()
+        })
+        .concat();
         let own = |basis: bool| {
             jobs[..owns]
                 .iter()
@@ -497,7 +500,7 @@ impl Search<'_> {
             return plans.iter().map(one).collect();
         }
         // Collected in order: the answer does not depend on which thread ran what.
-        plans.par_iter().with_max_len(1).map(one).collect()
+        map_busy(&plans, one)
     }
 
     /// Counts the work of a batch of levers: the replays of the levers up to the one that won
@@ -694,7 +697,7 @@ impl Search<'_> {
         if self.threads <= 1 || schedules.len() < PARALLEL_FROM {
             return schedules.iter().map(one).collect();
         }
-        schedules.par_iter().with_max_len(1).map(one).collect()
+        map_busy(schedules, one)
     }
 
     /// Improves a schedule with moves coordinate descent cannot make: one year's conversion by
