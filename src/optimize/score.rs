@@ -60,9 +60,15 @@ pub fn score(sc: &Scenario<f64>, strategy: &dyn Strategy) -> Score {
 /// Where a run stood at the start of each of its years: the engine's state and, when the money
 /// ran short in an earlier year, the years it lasted. A trial that changes year `t` of the run's
 /// strategy replays years `t..` from here: the years before are the same.
+///
+/// A trail need not hold every year: past its last state the run goes on as it went (the
+/// states are recorded as a search reaches them), unless the run changed there ([`Trail::cut`]).
 #[derive(Debug, Clone, Default)]
 pub struct Trail {
     states: Vec<(PathState<f64>, Option<f64>)>,
+    /// The strategy changed in the last year held, and no run has been recorded from there
+    /// since: the years after are not yet known.
+    cut: bool,
 }
 
 impl Trail {
@@ -74,16 +80,23 @@ impl Trail {
     /// Forgets the states after year `index`: the strategy changed in that year.
     pub fn changed_at(&mut self, index: usize) {
         self.states.truncate(index + 1);
+        self.cut = true;
     }
 
-    /// The states of all `years` of the run are known.
-    pub fn complete(&self, years: usize) -> bool {
-        self.states.len() >= years
+    /// The run goes on past the last state held as it went when recorded (it has not changed
+    /// since), so the next states can be recorded from there.
+    pub fn continues(&self) -> bool {
+        !self.cut && !self.states.is_empty()
     }
 
     /// The last year whose opening state is known at or before `index`.
     pub fn known_at_or_before(&self, index: usize) -> usize {
         index.min(self.states.len().saturating_sub(1))
+    }
+
+    /// The opening states of years `0..years` are all known.
+    pub fn known_to(&self, years: usize) -> bool {
+        self.states.len() >= years
     }
 }
 
@@ -95,6 +108,30 @@ pub fn score_from(
     from: Option<&(PathState<f64>, Option<f64>)>,
     record: Option<&mut Trail>,
 ) -> Score {
+    score_until(sc, strategy, from, sc.years.len(), record)
+}
+
+/// Records in `trail` the states a run from `from` reaches up to the start of year `until`
+/// (the last year's when `until` is the plan's end), as [`score_from`] would on its way: a
+/// search that already knows the run's score need not run the years after.
+pub fn record_until(
+    sc: &Scenario<f64>,
+    strategy: &dyn Strategy,
+    from: Option<&(PathState<f64>, Option<f64>)>,
+    until: usize,
+    trail: &mut Trail,
+) {
+    score_until(sc, strategy, from, until.min(sc.years.len()), Some(trail));
+}
+
+/// [`score_from`] stopping at the start of year `until`: its score is that of the years run.
+fn score_until(
+    sc: &Scenario<f64>,
+    strategy: &dyn Strategy,
+    from: Option<&(PathState<f64>, Option<f64>)>,
+    until: usize,
+    record: Option<&mut Trail>,
+) -> Score {
     let start = from;
     let mut year = start.map_or(0, |(s, _)| s.index);
     let lasting = Cell::new(start.and_then(|(_, l)| *l));
@@ -103,12 +140,12 @@ pub fn score_from(
     let lasting = &lasting;
     let mut save = record.map(|trail| {
         trail.states.truncate(year);
+        trail.cut = false;
         move |s: PathState<f64>| trail.states.push((s, lasting.get()))
     });
     let save = save.as_mut().map(|f| f as &mut dyn FnMut(PathState<f64>));
     // Only balances and shortfalls count here: the lean run skips the ledger's marginal rates.
-    let end = sc.years.len();
-    run_lean_from(sc, sc, strategy, start.map(|(s, _)| s), end, save, |r| {
+    run_lean_from(sc, sc, strategy, start.map(|(s, _)| s), until, save, |r| {
         if r.shortfall > DUST && lasting.get().is_none() {
             let drawn = r.rmd + r.cash_draw + r.taxable_sale + r.deferred_draw + r.roth_draw;
             lasting.set(Some(year as f64 + drawn.ratio(drawn + r.shortfall)));

@@ -11,7 +11,7 @@ use super::OptimizeError;
 use super::awake::map_busy;
 use super::candidates::{Candidates, Lever, Probe};
 use super::schedule::{Patched, Schedule, YearPlan};
-use super::score::{Score, Trail, one_year, score_from};
+use super::score::{Score, Trail, one_year, record_until, score_from};
 use super::screen::{Prices, prices as prices_at};
 use crate::engine::Scenario;
 use std::sync::Mutex;
@@ -161,18 +161,29 @@ impl<'a> Search<'a> {
             index,
             found: Mutex::new(None),
         };
-        // With the trail known to the end, the score is `known`'s and only the year itself
-        // has to run to see its candidates.
-        let s = match (
-            known,
-            trail.complete(self.scenario.years.len()),
-            trail.at(index),
-        ) {
-            (Some(s), true, Some(from)) => {
-                one_year(self.scenario, &probe, from);
+        // With the score known, only the year itself has to run to see its candidates, and the
+        // trail need reach no further than the next year's opening (where the year's prices and
+        // the next year's trials start): the years after are recorded as later years need them,
+        // not replayed to the end each time a trial wins. Each state is the one a replay to the
+        // end would have recorded.
+        let next = (index + 2).min(self.scenario.years.len());
+        let s = match known {
+            Some(s) if trail.continues() => {
+                if !trail.known_to(next) {
+                    let start = trail.at(trail.known_at_or_before(index)).cloned();
+                    record_until(self.scenario, schedule, start.as_ref(), index + 1, trail);
+                }
+                if let Some(from) = trail.at(index) {
+                    one_year(self.scenario, &probe, from);
+                }
                 s
             }
-            _ => {
+            Some(s) => {
+                let start = trail.at(trail.known_at_or_before(index)).cloned();
+                record_until(self.scenario, &probe, start.as_ref(), index + 1, trail);
+                s
+            }
+            None => {
                 let start = trail.at(trail.known_at_or_before(index)).cloned();
                 score_from(self.scenario, &probe, start.as_ref(), Some(trail))
             }
