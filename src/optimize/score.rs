@@ -223,4 +223,49 @@ mod tests {
             );
         }
     }
+
+    /// A trail recorded a year at a time, past a change as well, holds the states a replay to
+    /// the end records (compared in full, search hints included).
+    #[test]
+    fn a_trail_recorded_a_year_at_a_time_is_the_whole_runs() {
+        let plan = demo_plan();
+        let (sc, base) = crate::optimize::test_start(&plan);
+        let n = sc.years.len();
+        let states = |t: &Trail| format!("{:?}", t.states);
+        let mut whole = Trail::default();
+        score_from(&sc, &base, None, Some(&mut whole));
+        assert!(whole.known_to(n));
+
+        let mut stepped = Trail::default();
+        record_until(&sc, &base, None, 1, &mut stepped);
+        assert!(stepped.continues() && stepped.known_to(2) && !stepped.known_to(3));
+        for until in 2..=n {
+            let last = stepped.known_at_or_before(until);
+            let start = stepped.at(last).cloned();
+            record_until(&sc, &base, start.as_ref(), until, &mut stepped);
+        }
+        assert_eq!(states(&stepped), states(&whole));
+
+        // A change in year 5: the states up to it stand, the rest are recorded again.
+        let changed = Patched {
+            base: &base,
+            index: 5,
+            year: YearPlan {
+                convert: 40_000.0,
+                ..YearPlan::default()
+            },
+        };
+        let mut again = whole.clone();
+        again.changed_at(5);
+        assert!(!again.continues() && !again.known_to(7));
+        for until in 6..=n {
+            let last = again.known_at_or_before(until);
+            let start = again.at(last).cloned();
+            record_until(&sc, &changed, start.as_ref(), until, &mut again);
+        }
+        let mut fresh = Trail::default();
+        score_from(&sc, &changed, None, Some(&mut fresh));
+        assert_eq!(states(&again), states(&fresh));
+        assert_ne!(states(&again), states(&whole));
+    }
 }
