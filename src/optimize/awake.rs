@@ -5,7 +5,7 @@
 //! to do to sleep within microseconds, and a thread that waits in `join` for an item another
 //! took sleeps too; on this project's virtual machines waking one takes about as long as the
 //! batch it is woken for. Measured (2026-12-03): two 25 µs jobs joined after 30 µs of work on one
-//! thread took 79–85 µs a round with rayon's `join`, as long as running all three in turn, and
+//! thread took 77–85 µs a round with rayon's `join`, as long as running all three in turn, and
 //! 56–60 µs with the other worker kept looking for work, against 55 µs for perfect sharing.
 //!
 //! So during a search one worker is kept looking for work ([`keep_awake`]) and the batches are
