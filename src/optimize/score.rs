@@ -62,7 +62,8 @@ pub fn score(sc: &Scenario<f64>, strategy: &dyn Strategy) -> Score {
 /// strategy replays years `t..` from here: the years before are the same.
 ///
 /// A trail need not hold every year: past its last state the run goes on as it went (the
-/// states are recorded as a search reaches them), unless the run changed there ([`Trail::cut`]).
+/// states are recorded as a search reaches them), unless the run changed there
+/// ([`Trail::changed_at`]).
 #[derive(Debug, Clone, Default)]
 pub struct Trail {
     states: Vec<(PathState<f64>, Option<f64>)>,
