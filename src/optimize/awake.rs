@@ -34,10 +34,13 @@ pub fn keep_awake<R: Send>(f: impl FnOnce() -> R + Send) -> R {
 }
 
 /// `f` of each item, in order, the items shared over rayon's pool; the caller takes the first
-/// and then whatever is left, and waits for the rest without sleeping. Called off the pool (or
-/// with one item) it maps them on this thread.
+/// and then whatever is left, and waits for the rest without sleeping. Called off the pool, on a
+/// pool of one thread, or with one item, it maps them on this thread.
 pub fn map_busy<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    if items.len() < 2 || rayon::current_thread_index().is_none() {
+    if items.len() < 2
+        || rayon::current_num_threads() < 2
+        || rayon::current_thread_index().is_none()
+    {
         return items.iter().map(f).collect();
     }
     let slots: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();

@@ -43,7 +43,6 @@ const STALE_LEVER_LOSS: f64 = 100.0;
 pub struct Search<'a> {
     pub scenario: &'a Scenario<f64>,
     pub cancel: &'a AtomicBool,
-    pub threads: usize,
     pub max_sweeps: usize,
     /// Projections run so far.
     pub evaluations: usize,
@@ -67,13 +66,9 @@ impl<'a> Search<'a> {
         budget: &Budget,
         started: Instant,
     ) -> Self {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 4);
         Search {
             scenario,
             cancel,
-            threads,
             max_sweeps,
             evaluations: 0,
             limit: (
@@ -146,13 +141,13 @@ impl<'a> Search<'a> {
         score_from(self.scenario, schedule, start.as_ref(), Some(trail));
     }
 
-    /// Scores a schedule whose trail is known up to some year, and works out year `index`'s
-    /// candidates on the way; the trail is then known to the end.
+    /// Works out year `index`'s candidates for the incumbent `schedule` (whose score, `known`, it
+    /// returns), its trail then known to the next year's opening at least.
     fn probe(
         &mut self,
         schedule: &Schedule,
         index: usize,
-        known: Option<Score>,
+        known: Score,
         trail: &mut Trail,
     ) -> (Score, Candidates) {
         self.evaluations += 1;
@@ -167,29 +162,20 @@ impl<'a> Search<'a> {
         // not replayed to the end each time a trial wins. Each state is the one a replay to the
         // end would have recorded.
         let next = (index + 2).min(self.scenario.years.len());
-        let s = match known {
-            Some(s) if trail.continues() => {
-                if !trail.known_to(next) {
-                    let start = trail.at(trail.known_at_or_before(index)).cloned();
-                    record_until(self.scenario, schedule, start.as_ref(), index + 1, trail);
-                }
-                if let Some(from) = trail.at(index) {
-                    one_year(self.scenario, &probe, from);
-                }
-                s
-            }
-            Some(s) => {
+        if trail.continues() {
+            if !trail.known_to(next) {
                 let start = trail.at(trail.known_at_or_before(index)).cloned();
-                record_until(self.scenario, &probe, start.as_ref(), index + 1, trail);
-                s
+                record_until(self.scenario, schedule, start.as_ref(), index + 1, trail);
             }
-            None => {
-                let start = trail.at(trail.known_at_or_before(index)).cloned();
-                score_from(self.scenario, &probe, start.as_ref(), Some(trail))
+            if let Some(from) = trail.at(index) {
+                one_year(self.scenario, &probe, from);
             }
-        };
+        } else {
+            let start = trail.at(trail.known_at_or_before(index)).cloned();
+            record_until(self.scenario, &probe, start.as_ref(), index + 1, trail);
+        }
         let found = probe.found.into_inner().ok().flatten().unwrap_or_default();
-        (s, found)
+        (known, found)
     }
 
     /// Improves `start` until a sweep changes nothing, the sweeps or the work budget are spent,
@@ -274,7 +260,7 @@ impl<'a> Search<'a> {
                 let mut next = 0;
                 while next < Lever::ALL.len() {
                     if stale {
-                        let (s, c) = self.probe(&best, t, Some(best_score), &mut trail);
+                        let (s, c) = self.probe(&best, t, best_score, &mut trail);
                         best_score = s;
                         found = c;
                         stale = false;
@@ -507,9 +493,6 @@ impl Search<'_> {
                 None,
             )
         };
-        if self.threads <= 1 || plans.len() < PARALLEL_FROM {
-            return plans.iter().map(one).collect();
-        }
         // Collected in order: the answer does not depend on which thread ran what.
         map_busy(&plans, one)
     }
@@ -599,9 +582,6 @@ const STEP_FACTOR: f64 = 4.0;
 /// The screen's one-year estimates are handed to the pool in jobs of at most this many (a job
 /// of one would cost about as much to hand over as to run).
 const ESTIMATES_PER_JOB: usize = 2;
-/// Fewer trials than this run on one thread (rayon's pool hands the others to an idle core for
-/// a few microseconds, a fraction of any replay).
-const PARALLEL_FROM: usize = 2;
 /// Further moves that gained on their own tried on top of a round's best.
 const EXTRA_MOVES: usize = 8;
 /// Most moves the polish accepts before it settles (a guard; it usually settles far sooner).
@@ -705,9 +685,6 @@ impl Search<'_> {
         self.evaluations += schedules.len();
         let sc = self.scenario;
         let one = |(s, first): &(Schedule, usize)| score_from(sc, s, trail.at(*first), None);
-        if self.threads <= 1 || schedules.len() < PARALLEL_FROM {
-            return schedules.iter().map(one).collect();
-        }
         map_busy(schedules, one)
     }
 
