@@ -51,11 +51,7 @@ pub fn compute<N: Num>(
     // Line 11: each person's Social Security and Medicare tax, up to the cap.
     let fica = f.total(|p| (law.p(P::fica_rate) * p.wages).min_of(law.p(P::fica_cap)));
     let before = (part_b - fica).pos();
-    let aged = f
-        .on_return()
-        .iter()
-        .filter(|p| reached(p.age, law.p(P::aged_age)))
-        .count() as i64;
+    let aged = i64::from(f.count(|p| reached(p.age, law.p(P::aged_age))));
     let exemptions =
         law.pf(P::personal_exemption, fs) + N::from_i64(aged) * law.p(P::aged_exemption);
     // Exemptions left over from Part B go against Part A dividends, then Part A gains, then
