@@ -118,11 +118,13 @@ fn take_pro_rata_from<N: Num>(
     let holding = |a: &AccountState<N>| a.kind == kind && a.balance.above_zero() && eligible(a);
     let mut total = N::ZERO;
     let mut holders = 0;
-    let mut first = 0;
+    let (mut first, mut second) = (0, 0);
     for (i, a) in accounts.iter().enumerate() {
         if holding(a) {
-            if holders == 0 {
-                first = i;
+            match holders {
+                0 => first = i,
+                1 => second = i,
+                _ => {}
             }
             total += a.balance;
             holders += 1;
@@ -155,11 +157,32 @@ fn take_pro_rata_from<N: Num>(
         return;
     }
     // Shares rounded down to the cent, then the cents left over from the first account with room.
-    // Each share is worked out twice (for the cents left over, then to take it) rather than kept
-    // in a buffer: clearing the buffer took more instructions than the second multiplication
-    // (callgrind), and a year draws from four kinds, millions of times in a search or a
-    // simulation.
     let share = |a: &AccountState<N>| a.balance.part_trunc_cents(amount, total).min_of(a.balance);
+    // An account's share and as much of the cents left over as it has room for.
+    let topped = |a: &AccountState<N>, t: N, rest: &mut N| {
+        if rest.above_zero() {
+            let add = rest.min_of(a.balance - t);
+            *rest -= add;
+            t + add
+        } else {
+            t
+        }
+    };
+    if holders == 2 {
+        // Two accounts of a kind (one each for a couple) are as common as one: each share
+        // worked out once, without the passes over every account.
+        let (one, other) = (share(&accounts[first]), share(&accounts[second]));
+        let mut rest = amount - one - other;
+        let one = topped(&accounts[first], one, &mut rest);
+        take(&mut accounts[first], one);
+        let other = topped(&accounts[second], other, &mut rest);
+        take(&mut accounts[second], other);
+        return;
+    }
+    // Three or more: each share is worked out twice (for the cents left over, then to take it)
+    // rather than kept in a buffer: clearing the buffer took more instructions than the second
+    // multiplication (callgrind), and a year draws from four kinds, millions of times in a
+    // search or a simulation.
     let mut rest = amount;
     for a in accounts[first..].iter().filter(|a| holding(a)) {
         rest -= share(a);
@@ -168,12 +191,7 @@ fn take_pro_rata_from<N: Num>(
         if !holding(a) {
             continue;
         }
-        let mut t = share(a);
-        if rest.above_zero() {
-            let add = rest.min_of(a.balance - t);
-            t += add;
-            rest -= add;
-        }
+        let t = topped(a, share(a), &mut rest);
         take(a, t);
     }
 }
@@ -512,6 +530,39 @@ mod tests {
         assert_eq!(accounts[1].basis, dec!(2.4875e19));
         harvest_gains(&mut accounts, dec!(1e19));
         assert!(accounts.iter().all(|a| a.basis <= a.balance));
+    }
+
+    #[test]
+    fn shares_are_whole_cents_and_the_cents_left_go_to_the_first_with_room() {
+        let deferred = |b| owned(AccountKind::Deferred, 0, b, Decimal::ONE);
+        let taken = |balances: &[Decimal], amount| {
+            let mut accounts: Vec<_> = balances.iter().map(|b| deferred(*b)).collect();
+            // An account of another kind between them takes nothing.
+            accounts.insert(1, taxable(dec!(500), dec!(500)));
+            take_pro_rata(&mut accounts, AccountKind::Deferred, amount);
+            accounts.remove(1);
+            let after: Vec<Decimal> = accounts.iter().map(|a| a.balance).collect();
+            balances.iter().zip(after).map(|(b, a)| b - a).collect::<Vec<_>>()
+        };
+        // 33.336… and 66.673… round down to 33.33 and 66.67; the cent left goes to the first.
+        assert_eq!(
+            taken(&[dec!(100), dec!(200)], dec!(100.01)),
+            [dec!(33.34), dec!(66.67)]
+        );
+        assert_eq!(
+            taken(&[dec!(100), dec!(100), dec!(100)], dec!(100)),
+            [dec!(33.34), dec!(33.33), dec!(33.33)]
+        );
+        // Two cents left: the first has room for one, the next takes the other.
+        assert_eq!(
+            taken(&[dec!(0.01), dec!(100), dec!(100)], dec!(100)),
+            [dec!(0.01), dec!(50.00), dec!(49.99)]
+        );
+        // More than they hold takes everything.
+        assert_eq!(
+            taken(&[dec!(10), dec!(20)], dec!(1000)),
+            [dec!(10), dec!(20)]
+        );
     }
 
     fn owned(
