@@ -7,7 +7,7 @@ use crate::num::Num;
 
 /// Where the spending guardrails stand: the first year's withdrawal rate and the factor the
 /// cuts and raises so far have left on the plan's living costs.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct GuardrailState<N> {
     initial_rate: Option<N>,
     factor: N,

@@ -114,7 +114,7 @@ fn run_with<N: Num>(
 /// Where a projection stands at the start of a year: everything the years from then on depend
 /// on besides the scenario and the strategy. A search that changes one year of a strategy
 /// replays from that year's state rather than from the first year ([`run_lean_from`]).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PathState<N> {
     /// The year (index) the state opens.
     pub index: usize,

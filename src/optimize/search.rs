@@ -13,7 +13,7 @@ use super::candidates::{Candidates, Lever, Probe};
 use super::schedule::{Patched, Schedule, YearPlan};
 use super::score::{Score, Trail, one_year, record_until, score_from};
 use super::screen::{Prices, prices as prices_at};
-use crate::engine::Scenario;
+use crate::engine::{PathState, Scenario};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -149,32 +149,55 @@ impl<'a> Search<'a> {
         index: usize,
         known: Score,
         trail: &mut Trail,
+        probed: &mut [Option<Probed>],
     ) -> (Score, Candidates) {
+        let plan = schedule.years[index];
+        // With the score known, only the year itself has to run to see its candidates, and the
+        // trail need reach no further than the next year's opening (where the year's prices and
+        // the next year's trials start): the years after are recorded as later years need them,
+        // not replayed to the end each time a trial wins. Each state is the one a replay to the
+        // end would have recorded.
+        let continues = trail.continues();
+        if continues {
+            let next = (index + 2).min(self.scenario.years.len());
+            if !trail.known_to(next) {
+                let start = trail.at(trail.known_at_or_before(index)).cloned();
+                record_until(self.scenario, schedule, start.as_ref(), index + 1, trail);
+            }
+            // The year opens as it did when last probed, with the same plan (a sweep that
+            // changed no year before this one): its candidates are those worked out then.
+            if let (Some(from), Some(Some(p))) = (trail.at(index), probed.get(index))
+                && p.plan == plan
+                && p.from == from.0
+            {
+                return (known, p.found.clone());
+            }
+        }
         self.evaluations += 1;
         let probe = Probe {
             schedule,
             index,
             found: Mutex::new(None),
         };
-        // With the score known, only the year itself has to run to see its candidates, and the
-        // trail need reach no further than the next year's opening (where the year's prices and
-        // the next year's trials start): the years after are recorded as later years need them,
-        // not replayed to the end each time a trial wins. Each state is the one a replay to the
-        // end would have recorded.
-        let next = (index + 2).min(self.scenario.years.len());
-        if trail.continues() {
-            if !trail.known_to(next) {
-                let start = trail.at(trail.known_at_or_before(index)).cloned();
-                record_until(self.scenario, schedule, start.as_ref(), index + 1, trail);
-            }
-            if let Some(from) = trail.at(index) {
-                one_year(self.scenario, &probe, from);
+        let mut from = None;
+        if continues {
+            if let Some(start) = trail.at(index) {
+                one_year(self.scenario, &probe, start);
+                from = Some(start.0.clone());
             }
         } else {
             let start = trail.at(trail.known_at_or_before(index)).cloned();
             record_until(self.scenario, &probe, start.as_ref(), index + 1, trail);
+            from = trail.at(index).map(|s| s.0.clone());
         }
         let found = probe.found.into_inner().ok().flatten().unwrap_or_default();
+        if let (Some(from), Some(slot)) = (from, probed.get_mut(index)) {
+            *slot = Some(Probed {
+                from,
+                plan,
+                found: found.clone(),
+            });
+        }
         (known, found)
     }
 
@@ -205,6 +228,7 @@ impl<'a> Search<'a> {
             last_gain: vec![f64::INFINITY; n],
             lever_gain: vec![[f64::INFINITY; Lever::ALL.len()]; n],
             sweeps: 0,
+            probed: (0..n).map(|_| None).collect(),
         }
     }
 
@@ -224,6 +248,7 @@ impl<'a> Search<'a> {
             mut last_gain,
             mut lever_gain,
             sweeps: done,
+            mut probed,
         } = descent;
         // Progress counts the sweeps a descent usually takes, not the most it may: a bar that
         // crawls through sweeps that never run says nothing.
@@ -244,6 +269,7 @@ impl<'a> Search<'a> {
                         last_gain,
                         lever_gain,
                         sweeps: sweep,
+                        probed,
                     });
                 }
                 // Estates compare only when the money lasts; otherwise every year is tried.
@@ -260,7 +286,7 @@ impl<'a> Search<'a> {
                 let mut next = 0;
                 while next < Lever::ALL.len() {
                     if stale {
-                        let (s, c) = self.probe(&best, t, best_score, &mut trail);
+                        let (s, c) = self.probe(&best, t, best_score, &mut trail, &mut probed);
                         best_score = s;
                         found = c;
                         stale = false;
@@ -340,6 +366,7 @@ impl<'a> Search<'a> {
             last_gain,
             lever_gain,
             sweeps: done + local,
+            probed,
         })
     }
 }
@@ -542,6 +569,17 @@ pub struct Descent {
     lever_gain: Vec<[f64; Lever::ALL.len()]>,
     /// Sweeps run so far.
     sweeps: usize,
+    /// Each year's candidates as last worked out, and where the year then opened.
+    probed: Vec<Option<Probed>>,
+}
+
+/// A year's candidates and what they were worked out from: the state the year opened in and its
+/// plan. The candidates depend on nothing else, so a later sweep that reaches the year in the
+/// same state with the same plan has them without running the year again.
+pub(super) struct Probed {
+    from: PathState<f64>,
+    plan: YearPlan,
+    found: Candidates,
 }
 
 /// Whether a lever of a year is left out of a descent's later sweeps once its trials all lost.
@@ -793,4 +831,41 @@ pub fn even_spread(sc: &Scenario<f64>, base: &Schedule, deferred: f64, years: us
         y.convert = (each * sc.years[t].price_level * 100.0).floor() / 100.0;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::demo_plan;
+
+    #[test]
+    fn a_year_probed_again_in_the_same_state_keeps_its_candidates() {
+        let plan = demo_plan();
+        let (sc, idle) = crate::optimize::test_start(&plan);
+        let cancel = AtomicBool::new(false);
+        let budget = Budget::repeatable();
+        let mut search = Search::new(&sc, &cancel, 1, &budget, Instant::now());
+        let mut d = search.begin(idle);
+        let t = 3;
+        let (score, first) = search.probe(&d.best, t, d.score, &mut d.trail, &mut d.probed);
+        let runs = search.evaluations;
+        let (_, again) = search.probe(&d.best, t, score, &mut d.trail, &mut d.probed);
+        assert_eq!(again, first);
+        assert_eq!(search.evaluations, runs, "the year is not run again");
+
+        // A conversion two years before changes the state the year opens in: probed afresh, as
+        // a search that never saw the first schedule probes it.
+        let mut changed = d.best.clone();
+        changed.years[1].convert = 20_000.0;
+        d.trail.changed_at(1);
+        search.rerecord(&changed, 1, &mut d.trail);
+        let runs = search.evaluations;
+        let (_, fresh) = search.probe(&changed, t, score, &mut d.trail, &mut d.probed);
+        assert_eq!(search.evaluations, runs + 1);
+        let mut other = Search::new(&sc, &cancel, 1, &budget, Instant::now());
+        let mut e = other.begin(changed.clone());
+        let (_, expected) = other.probe(&changed, t, e.score, &mut e.trail, &mut e.probed);
+        assert_eq!(fresh, expected);
+        assert_ne!(fresh, first, "the change moved the year's candidates");
+    }
 }
