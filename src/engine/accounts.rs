@@ -542,7 +542,11 @@ mod tests {
             take_pro_rata(&mut accounts, AccountKind::Deferred, amount);
             accounts.remove(1);
             let after: Vec<Decimal> = accounts.iter().map(|a| a.balance).collect();
-            balances.iter().zip(after).map(|(b, a)| b - a).collect::<Vec<_>>()
+            balances
+                .iter()
+                .zip(after)
+                .map(|(b, a)| b - a)
+                .collect::<Vec<_>>()
         };
         // 33.336… and 66.673… round down to 33.33 and 66.67; the cent left goes to the first.
         assert_eq!(

@@ -14,6 +14,7 @@ use super::schedule::{Patched, Schedule, YearPlan};
 use super::score::{Score, Trail, one_year, record_until, score_from};
 use super::screen::{Prices, prices as prices_at};
 use crate::engine::{PathState, Scenario};
+use std::collections::HashMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -646,6 +647,24 @@ impl Move {
         }
     }
 
+    /// What the move made of `schedule` in `moved`: each year it may change whose conversion it
+    /// changed, with the new amount's bits. Two moves with the same change make the same
+    /// schedule, whatever the moves (a spread is the same at every step size; a step down past
+    /// zero the same at every size larger than the conversion).
+    fn change(&self, schedule: &Schedule, moved: &Schedule) -> Vec<(usize, u64)> {
+        let (first, last) = match *self {
+            Move::Step { year, .. } => (year, year),
+            Move::Shift { from, to, .. } => (from.min(to), from.max(to)),
+            Move::Spread { first, width } => (first, first + width - 1),
+        };
+        (first..=last)
+            .filter_map(|t| {
+                let (was, now) = (schedule.years[t].convert, moved.years[t].convert);
+                (was.to_bits() != now.to_bits()).then_some((t, now.to_bits()))
+            })
+            .collect()
+    }
+
     /// The schedule with the move made, or `None` when it would change nothing.
     pub fn apply(&self, s: &Schedule) -> Option<Schedule> {
         let mut out = s.clone();
@@ -744,6 +763,8 @@ impl Search<'_> {
         let active = active.min(best.years.len());
         let mut step = FIRST_STEP;
         let mut accepted = 0;
+        // The scores of the changes tried on the incumbent since it last changed.
+        let mut scored: HashMap<Vec<(usize, u64)>, Score> = HashMap::new();
         while step >= LAST_STEP && accepted < MAX_MOVES {
             self.check()?;
             if self.spent() {
@@ -757,7 +778,30 @@ impl Search<'_> {
                 .iter()
                 .map(|(m, s)| (s.clone(), m.first_year()))
                 .collect();
-            let scores = self.score_all(&trials, &trail);
+            // A move that makes a schedule already scored on this incumbent (a spread again
+            // after the step size fell, two moves with one result) takes that score: the same
+            // schedule replayed on the same trail scores the same.
+            let changes: Vec<Vec<(usize, u64)>> =
+                made.iter().map(|(m, s)| m.change(&best, s)).collect();
+            let mut fresh: Vec<(Schedule, usize)> = Vec::new();
+            let mut place: HashMap<&[(usize, u64)], usize> = HashMap::new();
+            for (change, trial) in changes.iter().zip(&trials) {
+                if !scored.contains_key(change) && !place.contains_key(change.as_slice()) {
+                    place.insert(change, fresh.len());
+                    fresh.push(trial.clone());
+                }
+            }
+            let replayed = self.score_all(&fresh, &trail);
+            let scores: Vec<Score> = changes
+                .iter()
+                .map(|c| {
+                    scored
+                        .get(c)
+                        .copied()
+                        .unwrap_or_else(|| replayed[place[c.as_slice()]])
+                })
+                .collect();
+            scored.extend(changes.into_iter().zip(scores.iter().copied()));
             // The moves that gain on their own, best first.
             let mut gaining: Vec<usize> = (0..scores.len())
                 .filter(|i| scores[*i].beats(&best_score, MARGIN))
@@ -774,6 +818,7 @@ impl Search<'_> {
             });
             match gaining.first() {
                 Some(&i) => {
+                    scored.clear();
                     best_score = scores[i];
                     best = trials[i].0.clone();
                     self.rerecord(&best, trials[i].1, &mut trail);
@@ -837,6 +882,74 @@ pub fn even_spread(sc: &Scenario<f64>, base: &Schedule, deferred: f64, years: us
 mod tests {
     use super::*;
     use crate::plan::demo_plan;
+
+    #[test]
+    fn moves_that_make_the_same_schedule_make_the_same_change() {
+        let mut s = Schedule {
+            years: vec![YearPlan::default(); 6],
+        };
+        s.years[0].convert = 5_000.0;
+        s.years[2].convert = 30_000.0;
+        let change = |m: Move| m.apply(&s).map(|moved| m.change(&s, &moved));
+        // A step down past zero is the same at every size larger than the conversion.
+        let down = change(Move::Step {
+            year: 0,
+            by: -32_000.0,
+        });
+        assert_eq!(down, Some(vec![(0, 0.0f64.to_bits())]));
+        assert_eq!(
+            down,
+            change(Move::Step {
+                year: 0,
+                by: -8_000.0
+            })
+        );
+        assert_ne!(
+            down,
+            change(Move::Step {
+                year: 0,
+                by: -2_000.0
+            })
+        );
+        // A spread changes only the years whose amount moved, whatever the step size.
+        let spread = change(Move::Spread { first: 1, width: 2 });
+        let half = 15_000.0f64.to_bits();
+        assert_eq!(spread, Some(vec![(1, half), (2, half)]));
+        // A shift names both years.
+        assert_eq!(
+            change(Move::Shift {
+                from: 2,
+                to: 0,
+                by: 2_000.0
+            }),
+            Some(vec![(0, 7_000.0f64.to_bits()), (2, 28_000.0f64.to_bits())])
+        );
+    }
+
+    #[test]
+    fn a_polish_scores_its_answer_as_a_replay_does() {
+        // The moves reuse the scores of schedules already tried on the incumbent: the score it
+        // reports must still be its answer's own.
+        let plan = demo_plan();
+        let (sc, idle) = crate::optimize::test_start(&plan);
+        let cancel = AtomicBool::new(false);
+        let budget = Budget::repeatable();
+        let mut search = Search::new(&sc, &cancel, 1, &budget, Instant::now());
+        let mut start = idle;
+        for (t, y) in start.years.iter_mut().enumerate().take(6) {
+            y.convert = 10_000.0 * (t % 3) as f64;
+        }
+        let score = score_from(&sc, &start, None, None);
+        let active = convertible_years(&sc, &start);
+        let (best, best_score) = search
+            .polish((start.clone(), score), active, &mut |_| {})
+            .expect("the polish runs");
+        assert!(
+            best_score.beats(&score, 0.0),
+            "the moves gain on a rough start"
+        );
+        assert_eq!(best_score, score_from(&sc, &best, None, None));
+    }
 
     #[test]
     fn a_year_probed_again_in_the_same_state_keeps_its_candidates() {
