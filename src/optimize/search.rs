@@ -230,6 +230,8 @@ impl<'a> Search<'a> {
             lever_gain: vec![[f64::INFINITY; Lever::ALL.len()]; n],
             sweeps: 0,
             probed: (0..n).map(|_| None).collect(),
+            wins: 0,
+            tried: vec![None; n],
         }
     }
 
@@ -250,6 +252,8 @@ impl<'a> Search<'a> {
             mut lever_gain,
             sweeps: done,
             mut probed,
+            mut wins,
+            mut tried,
         } = descent;
         // Progress counts the sweeps a descent usually takes, not the most it may: a bar that
         // crawls through sweeps that never run says nothing.
@@ -271,6 +275,8 @@ impl<'a> Search<'a> {
                         lever_gain,
                         sweeps: sweep,
                         probed,
+                        wins,
+                        tried,
                     });
                 }
                 // Estates compare only when the money lasts; otherwise every year is tried.
@@ -280,6 +286,12 @@ impl<'a> Search<'a> {
                 {
                     continue;
                 }
+                // Tried in full with no win since: the same trials on the same incumbent.
+                if tried[t] == Some(wins) {
+                    progress((((local - 1) * n + t + 1) as f32 / total).min(1.0));
+                    continue;
+                }
+                let wins_before = wins;
                 let mut year_gain = f64::NEG_INFINITY;
                 let mut stale = true;
                 let mut found = Candidates::default();
@@ -341,6 +353,7 @@ impl<'a> Search<'a> {
                             best.years[t] = plans[i];
                             best_score = scores[i];
                             trail.changed_at(t);
+                            wins += 1;
                             improved = true;
                             stale = true;
                             next = *lever as usize + 1;
@@ -353,6 +366,8 @@ impl<'a> Search<'a> {
                 if let Some(g) = last_gain.get_mut(t) {
                     *g = year_gain;
                 }
+                // After a win the year's earlier levers were not tried on the new incumbent.
+                tried[t] = (wins == wins_before).then_some(wins);
                 progress((((local - 1) * n + t + 1) as f32 / total).min(1.0));
             }
             // A sweep that gained next to nothing will not be followed by one that gains much.
@@ -368,6 +383,8 @@ impl<'a> Search<'a> {
             lever_gain,
             sweeps: done + local,
             probed,
+            wins,
+            tried,
         })
     }
 }
@@ -572,6 +589,12 @@ pub struct Descent {
     sweeps: usize,
     /// Each year's candidates as last worked out, and where the year then opened.
     probed: Vec<Option<Probed>>,
+    /// Trials that won so far: each changed the incumbent.
+    wins: usize,
+    /// For each year whose levers were last all tried without a win, the wins by then: while
+    /// no trial wins anywhere, the incumbent and its trail stay as they were, and so would every
+    /// trial of the year (none wins).
+    tried: Vec<Option<usize>>,
 }
 
 /// A year's candidates and what they were worked out from: the state the year opened in and its
@@ -949,6 +972,38 @@ mod tests {
             "the moves gain on a rough start"
         );
         assert_eq!(best_score, score_from(&sc, &best, None, None));
+    }
+
+    #[test]
+    fn a_sweep_after_one_that_changed_nothing_replays_nothing() {
+        let plan = demo_plan();
+        let (sc, idle) = crate::optimize::test_start(&plan);
+        let cancel = AtomicBool::new(false);
+        let budget = Budget::repeatable();
+        let mut search = Search::new(&sc, &cancel, 1, &budget, Instant::now());
+        let mut d = search.begin(idle);
+        // Sweep until a sweep wins nothing (the descent itself stops earlier, on a small gain).
+        let mut quiet = false;
+        for _ in 0..12 {
+            let wins = d.wins;
+            d = search
+                .sweep_on(d, &|_| false, &mut |_| {})
+                .expect("a sweep");
+            if d.wins == wins {
+                quiet = true;
+                break;
+            }
+        }
+        assert!(quiet, "the sweeps settle");
+        let (runs, best, score) = (search.evaluations, d.best.clone(), d.score);
+        let d = search
+            .sweep_on(d, &|_| false, &mut |_| {})
+            .expect("a sweep");
+        assert_eq!(
+            search.evaluations, runs,
+            "every year was tried on this incumbent"
+        );
+        assert_eq!((d.best, d.score), (best, score));
     }
 
     #[test]
