@@ -906,6 +906,16 @@ mod tests {
     use super::*;
     use crate::plan::demo_plan;
 
+    /// The demo on the fast books, and its years with nothing decided.
+    fn demo() -> (Scenario<f64>, Schedule) {
+        crate::optimize::test_start(&demo_plan())
+    }
+
+    /// A search of `sc` with the repeatable budget.
+    fn one_sweep_at_a_time<'a>(sc: &'a Scenario<f64>, cancel: &'a AtomicBool) -> Search<'a> {
+        Search::new(sc, cancel, 1, &Budget::repeatable(), Instant::now())
+    }
+
     #[test]
     fn moves_that_make_the_same_schedule_make_the_same_change() {
         let mut s = Schedule {
@@ -953,11 +963,9 @@ mod tests {
     fn a_polish_scores_its_answer_as_a_replay_does() {
         // The moves reuse the scores of schedules already tried on the incumbent: the score it
         // reports must still be its answer's own.
-        let plan = demo_plan();
-        let (sc, idle) = crate::optimize::test_start(&plan);
+        let (sc, idle) = demo();
         let cancel = AtomicBool::new(false);
-        let budget = Budget::repeatable();
-        let mut search = Search::new(&sc, &cancel, 1, &budget, Instant::now());
+        let mut search = one_sweep_at_a_time(&sc, &cancel);
         let mut start = idle;
         for (t, y) in start.years.iter_mut().enumerate().take(6) {
             y.convert = 10_000.0 * (t % 3) as f64;
@@ -965,7 +973,7 @@ mod tests {
         let score = score_from(&sc, &start, None, None);
         let active = convertible_years(&sc, &start);
         let (best, best_score) = search
-            .polish((start.clone(), score), active, &mut |_| {})
+            .polish((start, score), active, &mut |_| {})
             .expect("the polish runs");
         assert!(
             best_score.beats(&score, 0.0),
@@ -976,11 +984,9 @@ mod tests {
 
     #[test]
     fn a_sweep_after_one_that_changed_nothing_replays_nothing() {
-        let plan = demo_plan();
-        let (sc, idle) = crate::optimize::test_start(&plan);
+        let (sc, idle) = demo();
         let cancel = AtomicBool::new(false);
-        let budget = Budget::repeatable();
-        let mut search = Search::new(&sc, &cancel, 1, &budget, Instant::now());
+        let mut search = one_sweep_at_a_time(&sc, &cancel);
         let mut d = search.begin(idle);
         // Sweep until a sweep wins nothing (the descent itself stops earlier, on a small gain).
         let mut quiet = false;
@@ -1008,11 +1014,9 @@ mod tests {
 
     #[test]
     fn a_year_probed_again_in_the_same_state_keeps_its_candidates() {
-        let plan = demo_plan();
-        let (sc, idle) = crate::optimize::test_start(&plan);
+        let (sc, idle) = demo();
         let cancel = AtomicBool::new(false);
-        let budget = Budget::repeatable();
-        let mut search = Search::new(&sc, &cancel, 1, &budget, Instant::now());
+        let mut search = one_sweep_at_a_time(&sc, &cancel);
         let mut d = search.begin(idle);
         let t = 3;
         let (score, first) = search.probe(&d.best, t, d.score, &mut d.trail, &mut d.probed);
@@ -1030,7 +1034,7 @@ mod tests {
         let runs = search.evaluations;
         let (_, fresh) = search.probe(&changed, t, score, &mut d.trail, &mut d.probed);
         assert_eq!(search.evaluations, runs + 1);
-        let mut other = Search::new(&sc, &cancel, 1, &budget, Instant::now());
+        let mut other = one_sweep_at_a_time(&sc, &cancel);
         let mut e = other.begin(changed.clone());
         let (_, expected) = other.probe(&changed, t, e.score, &mut e.trail, &mut e.probed);
         assert_eq!(fresh, expected);
