@@ -142,22 +142,21 @@ impl<'a> Search<'a> {
         score_from(self.scenario, schedule, start.as_ref(), Some(trail));
     }
 
-    /// Works out year `index`'s candidates for the incumbent `schedule` (whose score, `known`, it
-    /// returns), its trail then known to the next year's opening at least.
+    /// Works out year `index`'s candidates for the incumbent `schedule`, its trail then known
+    /// to the next year's opening at least.
     fn probe(
         &mut self,
         schedule: &Schedule,
         index: usize,
-        known: Score,
         trail: &mut Trail,
         probed: &mut [Option<Probed>],
-    ) -> (Score, Candidates) {
+    ) -> Candidates {
         let plan = schedule.years[index];
-        // With the score known, only the year itself has to run to see its candidates, and the
-        // trail need reach no further than the next year's opening (where the year's prices and
-        // the next year's trials start): the years after are recorded as later years need them,
-        // not replayed to the end each time a trial wins. Each state is the one a replay to the
-        // end would have recorded.
+        // The incumbent's score is known, so only the year itself has to run to see its
+        // candidates, and the trail need reach no further than the next year's opening (where
+        // the year's prices and the next year's trials start): the years after are recorded as
+        // later years need them, not replayed to the end each time a trial wins. Each state is
+        // the one a replay to the end would have recorded.
         let continues = trail.continues();
         if continues {
             let next = (index + 2).min(self.scenario.years.len());
@@ -171,7 +170,7 @@ impl<'a> Search<'a> {
                 && p.plan == plan
                 && p.from == from.0
             {
-                return (known, p.found.clone());
+                return p.found.clone();
             }
         }
         self.evaluations += 1;
@@ -199,7 +198,7 @@ impl<'a> Search<'a> {
                 found: found.clone(),
             });
         }
-        (known, found)
+        found
     }
 
     /// Improves `start` until a sweep changes nothing, the sweeps or the work budget are spent,
@@ -299,9 +298,7 @@ impl<'a> Search<'a> {
                 let mut next = 0;
                 while next < Lever::ALL.len() {
                     if stale {
-                        let (s, c) = self.probe(&best, t, best_score, &mut trail, &mut probed);
-                        best_score = s;
-                        found = c;
+                        found = self.probe(&best, t, &mut trail, &mut probed);
                         stale = false;
                     }
                     // The first sweep changes most years, usually at their first lever, so it
@@ -1019,9 +1016,9 @@ mod tests {
         let mut search = one_sweep_at_a_time(&sc, &cancel);
         let mut d = search.begin(idle);
         let t = 3;
-        let (score, first) = search.probe(&d.best, t, d.score, &mut d.trail, &mut d.probed);
+        let first = search.probe(&d.best, t, &mut d.trail, &mut d.probed);
         let runs = search.evaluations;
-        let (_, again) = search.probe(&d.best, t, score, &mut d.trail, &mut d.probed);
+        let again = search.probe(&d.best, t, &mut d.trail, &mut d.probed);
         assert_eq!(again, first);
         assert_eq!(search.evaluations, runs, "the year is not run again");
 
@@ -1032,11 +1029,11 @@ mod tests {
         d.trail.changed_at(1);
         search.rerecord(&changed, 1, &mut d.trail);
         let runs = search.evaluations;
-        let (_, fresh) = search.probe(&changed, t, score, &mut d.trail, &mut d.probed);
+        let fresh = search.probe(&changed, t, &mut d.trail, &mut d.probed);
         assert_eq!(search.evaluations, runs + 1);
         let mut other = one_sweep_at_a_time(&sc, &cancel);
         let mut e = other.begin(changed.clone());
-        let (_, expected) = other.probe(&changed, t, e.score, &mut e.trail, &mut e.probed);
+        let expected = other.probe(&changed, t, &mut e.trail, &mut e.probed);
         assert_eq!(fresh, expected);
         assert_ne!(fresh, first, "the change moved the year's candidates");
     }
