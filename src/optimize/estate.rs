@@ -2,9 +2,10 @@
 //! (more years funded first when the money runs out).
 
 use super::awake::map_busy;
+use super::moves::convertible_years;
 use super::schedule::Schedule;
 use super::score::at_least;
-use super::search::{Descent, Search, convertible_years, even_spread};
+use super::search::{Descent, Search, even_spread};
 use super::{Budget, MAX_SWEEPS, OptimizeError, Optimized, named_projections};
 use crate::engine::{Outcome, Projection, ReturnPath, Scenario, outcome, project};
 use crate::plan::{AccountKind, Plan};

@@ -14,6 +14,7 @@ mod candidates;
 pub mod edges;
 mod error;
 mod estate;
+mod moves;
 mod policy;
 mod schedule;
 mod score;
@@ -259,6 +260,21 @@ fn search_plan(
 
 /// Where the search's unit tests start: a plan's years on f64 with its constant returns, and a
 /// schedule that converts, harvests and draws nothing extra in any of them.
+/// A search of `sc` with the repeatable budget, one sweep at a time.
+#[cfg(test)]
+fn test_search<'a>(
+    sc: &'a Scenario<f64>,
+    cancel: &'a std::sync::atomic::AtomicBool,
+) -> search::Search<'a> {
+    search::Search::new(
+        sc,
+        cancel,
+        1,
+        &Budget::repeatable(),
+        std::time::Instant::now(),
+    )
+}
+
 #[cfg(test)]
 fn test_start(plan: &Plan) -> (Scenario<f64>, schedule::Schedule) {
     let sc = Scenario::<Decimal>::build(plan, &crate::engine::ReturnPath::constant(plan))
