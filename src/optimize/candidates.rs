@@ -33,7 +33,47 @@ impl Lever {
     ];
 }
 
-/// One year's trial amounts for each lever.
+/// Some of the levers: the ones whose candidates a probe works out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Levers(u8);
+
+impl Levers {
+    /// Every lever (what a probe outside a descent works out).
+    #[cfg(test)]
+    pub const ALL: Levers = Levers(0b1111);
+    pub const NONE: Levers = Levers(0);
+
+    pub fn with(self, lever: Lever) -> Levers {
+        Levers(self.0 | 1 << lever as u8)
+    }
+
+    pub fn has(self, lever: Lever) -> bool {
+        self.0 & 1 << lever as u8 != 0
+    }
+
+    /// Whether every lever of `other` is one of these.
+    pub fn covers(self, other: Levers) -> bool {
+        other.0 & !self.0 == 0
+    }
+
+    /// These and `other`'s.
+    pub fn and(self, other: Levers) -> Levers {
+        Levers(self.0 | other.0)
+    }
+
+    /// These less `other`'s.
+    pub fn without(self, other: Levers) -> Levers {
+        Levers(self.0 & !other.0)
+    }
+}
+
+impl FromIterator<Lever> for Levers {
+    fn from_iter<I: IntoIterator<Item = Lever>>(iter: I) -> Levers {
+        iter.into_iter().fold(Levers::NONE, Levers::with)
+    }
+}
+
+/// One year's trial amounts for each lever (empty for a lever not worked out).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Candidates {
     pub convert: Vec<f64>,
@@ -43,6 +83,33 @@ pub struct Candidates {
 }
 
 impl Candidates {
+    /// `other`'s candidates of `levers` in place of these.
+    pub fn take(&mut self, other: Candidates, levers: Levers) {
+        let Candidates {
+            convert,
+            deferred,
+            taxable,
+            harvest,
+        } = other;
+        for (lever, values) in Lever::ALL
+            .into_iter()
+            .zip([convert, deferred, taxable, harvest])
+        {
+            if levers.has(lever) {
+                *self.values_mut(lever) = values;
+            }
+        }
+    }
+
+    fn values_mut(&mut self, lever: Lever) -> &mut Vec<f64> {
+        match lever {
+            Lever::Convert => &mut self.convert,
+            Lever::Deferred => &mut self.deferred,
+            Lever::Taxable => &mut self.taxable,
+            Lever::Harvest => &mut self.harvest,
+        }
+    }
+
     /// The year's plan with each candidate of `lever` in turn.
     pub fn plans(&self, lever: Lever, now: YearPlan) -> Vec<YearPlan> {
         let (values, set): (&[f64], fn(&mut YearPlan, f64)) = match lever {
@@ -70,6 +137,8 @@ impl Candidates {
 pub struct Probe<'a> {
     pub schedule: &'a Schedule,
     pub index: usize,
+    /// The levers whose candidates are wanted: the others' edges are not walked.
+    pub levers: Levers,
     pub found: Mutex<Option<Candidates>>,
 }
 
@@ -83,7 +152,7 @@ impl Strategy for Probe<'_> {
         if ctx.index == self.index
             && let Ok(mut slot) = self.found.lock()
         {
-            *slot = Some(candidates(ctx, plan));
+            *slot = Some(candidates(ctx, plan, self.levers));
         }
         plan.decision()
     }
@@ -151,30 +220,62 @@ fn tidy(mut values: Vec<f64>, now: f64, all: f64) -> Vec<f64> {
     out
 }
 
-/// The year's candidates, given what the schedule does in it now.
-pub fn candidates(ctx: &YearContext<'_, f64>, plan: YearPlan) -> Candidates {
+/// The year's candidates of `levers`, given what the schedule does in it now. Each lever's are
+/// worked out on their own (from the same solved year), so leaving one out changes no other.
+pub fn candidates(ctx: &YearContext<'_, f64>, plan: YearPlan, levers: Levers) -> Candidates {
     let solved = ctx.solve(&plan.decision()).draws;
-    let deferred_left = ctx.available(Source::Deferred);
+    // The trials below solve other decisions. The search's hint and memo are then put back as
+    // the year's own solve left them, so that the year runs, and records its trail, exactly
+    // as the schedule's own run does (a solve started from another hint can end a cent apart).
+    let left = (ctx.hint.get(), *ctx.memo.borrow());
     let mut out = Candidates::default();
+    if levers.has(Lever::Convert) || levers.has(Lever::Deferred) {
+        ordinary_candidates(ctx, plan, &solved, levers, &mut out);
+    }
+    if levers.has(Lever::Taxable) {
+        out.taxable = taxable_candidates(ctx, plan, &solved);
+    }
+    if levers.has(Lever::Harvest) {
+        out.harvest = harvest_candidates(ctx, plan, &solved);
+    }
+    ctx.hint.set(left.0);
+    *ctx.memo.borrow_mut() = left.1;
+    out
+}
+
+/// Conversions' and tax-deferred draws' candidates (those of `levers`).
+fn ordinary_candidates(
+    ctx: &YearContext<'_, f64>,
+    plan: YearPlan,
+    solved: &Draws<f64>,
+    levers: Levers,
+    out: &mut Candidates,
+) {
+    let deferred_left = ctx.available(Source::Deferred);
 
     // Ordinary income: conversions and tax-deferred draws both add it, so one set of edges
     // (measured from no elective ordinary income) serves both levers.
     let base = Draws {
         deferred: 0.0,
         convert: 0.0,
-        ..solved
+        ..*solved
     };
     let ordinary = edge_positions(ctx, &base, Direction::ordinary(), deferred_left);
-    let room = (deferred_left - solved.deferred).max(0.0);
-    out.convert = tidy(
-        ordinary
-            .iter()
-            .map(|e| (e - solved.deferred).min(room))
-            .chain([0.0])
-            .collect(),
-        plan.convert,
-        f64::INFINITY,
-    );
+    if levers.has(Lever::Convert) {
+        let room = (deferred_left - solved.deferred).max(0.0);
+        out.convert = tidy(
+            ordinary
+                .iter()
+                .map(|e| (e - solved.deferred).min(room))
+                .chain([0.0])
+                .collect(),
+            plan.convert,
+            f64::INFINITY,
+        );
+    }
+    if !levers.has(Lever::Deferred) {
+        return;
+    }
     let all_deferred = ctx
         .solve(
             &YearPlan {
@@ -201,9 +302,10 @@ pub fn candidates(ctx: &YearContext<'_, f64>, plan: YearPlan) -> Candidates {
         now,
         all_deferred,
     );
+}
 
-    // Long-term gain: taxable sales realise it in proportion to their gain share; harvests
-    // realise it directly.
+/// Taxable sales' candidates: sales realise long-term gain in proportion to their gain share.
+fn taxable_candidates(ctx: &YearContext<'_, f64>, plan: YearPlan, solved: &Draws<f64>) -> Vec<f64> {
     let taxable_left = ctx.available(Source::Taxable);
     let all_taxable = ctx
         .solve(
@@ -218,32 +320,39 @@ pub fn candidates(ctx: &YearContext<'_, f64>, plan: YearPlan) -> Candidates {
     if ctx.gain_ratio > 0.0 && taxable_left > 0.0 {
         let base = Draws {
             taxable: 0.0,
-            ..solved
+            ..*solved
         };
         let gains = edge_positions(ctx, &base, Direction::gain(), taxable_left * ctx.gain_ratio);
-        out.taxable = tidy(
+        tidy(
             gains.iter().map(|g| g / ctx.gain_ratio).collect(),
             plan.taxable.min(all_taxable.max(solved.taxable)),
             all_taxable,
-        );
+        )
     } else if taxable_left > 0.0 {
         // No gain to steer by: only none or all of the need.
-        out.taxable = tidy(
+        tidy(
             vec![0.0, all_taxable],
             plan.taxable.min(all_taxable.max(solved.taxable)),
             all_taxable,
-        );
+        )
+    } else {
+        Vec::new()
     }
+}
+
+/// Harvests' candidates: a harvest realises long-term gain directly.
+fn harvest_candidates(ctx: &YearContext<'_, f64>, plan: YearPlan, solved: &Draws<f64>) -> Vec<f64> {
     let unrealized = (ctx.unrealized - solved.taxable * ctx.gain_ratio.max(0.0)).max(0.0);
     if unrealized > SAME {
         let base = Draws {
             harvest: 0.0,
-            ..solved
+            ..*solved
         };
         let gains = edge_positions(ctx, &base, Direction::gain(), unrealized);
-        out.harvest = tidy(gains, plan.harvest, f64::INFINITY);
+        tidy(gains, plan.harvest, f64::INFINITY)
+    } else {
+        Vec::new()
     }
-    out
 }
 
 #[cfg(test)]

@@ -194,7 +194,7 @@ impl Prices {
 mod tests {
     use super::*;
 
-    use crate::optimize::candidates::{Lever, Probe};
+    use crate::optimize::candidates::{Lever, Levers, Probe};
     use crate::plan::demo_plan;
 
     use std::sync::Mutex;
@@ -210,6 +210,7 @@ mod tests {
         let probe = Probe {
             schedule: best,
             index: t,
+            levers: Levers::ALL,
             found: Mutex::new(None),
         };
         let mut trail = Trail::default();

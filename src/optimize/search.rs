@@ -9,7 +9,7 @@
 use super::Budget;
 use super::OptimizeError;
 use super::awake::map_busy;
-use super::candidates::{Candidates, Lever, Probe};
+use super::candidates::{Candidates, Lever, Levers, Probe};
 use super::schedule::{Patched, Schedule, YearPlan};
 use super::score::{Score, Trail, one_year, record_until, score_from};
 use super::screen::{Prices, prices as prices_at};
@@ -162,6 +162,7 @@ impl<'a> Search<'a> {
         index: usize,
         trail: &mut Trail,
         probed: &mut [Option<Probed>],
+        levers: Levers,
     ) -> Candidates {
         let plan = schedule.years[index];
         // The incumbent's score is known, so only the year itself has to run to see its
@@ -170,6 +171,7 @@ impl<'a> Search<'a> {
         // later years need them, not replayed to the end each time a trial wins. Each state is
         // the one a replay to the end would have recorded.
         let continues = trail.continues();
+        let mut known: Option<(Levers, Candidates)> = None;
         if continues {
             let next = (index + 2).min(self.scenario.years.len());
             if !trail.known_to(next) {
@@ -177,18 +179,23 @@ impl<'a> Search<'a> {
                 record_until(self.scenario, schedule, start.as_ref(), index + 1, trail);
             }
             // The year opens as it did when last probed, with the same plan (a sweep that
-            // changed no year before this one): its candidates are those worked out then.
+            // changed no year before this one): its candidates are those worked out then, and
+            // only the levers left out then are worked out now.
             if let (Some(from), Some(Some(p))) = (trail.at(index), probed.get(index))
                 && p.plan == plan
                 && p.from == from.0
             {
-                return p.found.clone();
+                if p.levers.covers(levers) {
+                    return p.found.clone();
+                }
+                known = Some((p.levers, p.found.clone()));
             }
         }
         self.evaluations += 1;
         let probe = Probe {
             schedule,
             index,
+            levers: known.as_ref().map_or(levers, |k| levers.without(k.0)),
             found: Mutex::new(None),
         };
         let mut from = None;
@@ -202,11 +209,18 @@ impl<'a> Search<'a> {
             record_until(self.scenario, &probe, start.as_ref(), index + 1, trail);
             from = trail.at(index).map(|s| s.0.clone());
         }
-        let found = probe.found.into_inner().ok().flatten().unwrap_or_default();
+        let wanted = probe.levers;
+        let mut found = probe.found.into_inner().ok().flatten().unwrap_or_default();
+        let mut levers = wanted;
+        if let Some((had, mut before)) = known {
+            before.take(found, wanted);
+            (found, levers) = (before, had.and(wanted));
+        }
         if let (Some(from), Some(slot)) = (from, probed.get_mut(index)) {
             *slot = Some(Probed {
                 from,
                 plan,
+                levers,
                 found: found.clone(),
             });
         }
@@ -308,9 +322,25 @@ impl<'a> Search<'a> {
                 let mut found = Candidates::default();
                 let mut prices: Option<Option<Prices>> = None;
                 let mut next = 0;
+                let mut open = Vec::new();
                 while next < Lever::ALL.len() {
                     if stale {
-                        found = self.probe(&best, t, &mut trail, &mut probed);
+                        // The levers still to try before the year is probed again: only their
+                        // edges are walked.
+                        open = Lever::ALL[next..]
+                            .iter()
+                            .copied()
+                            .filter(|&lever| {
+                                !(sweep > 0
+                                    && best_score.lasts
+                                    && lever_goes_stale(lever)
+                                    && lever_gain
+                                        .get(t)
+                                        .is_some_and(|g| g[lever as usize] < -STALE_LEVER_LOSS))
+                            })
+                            .collect();
+                        let levers = open.iter().copied().collect();
+                        found = self.probe(&best, t, &mut trail, &mut probed, levers);
                         stale = false;
                     }
                     // The first sweep changes most years, usually at their first lever, so it
@@ -323,17 +353,10 @@ impl<'a> Search<'a> {
                     } else {
                         next + 1
                     };
-                    let levers: Vec<Lever> = Lever::ALL[next..last]
+                    let levers: Vec<Lever> = open
                         .iter()
                         .copied()
-                        .filter(|&lever| {
-                            !(sweep > 0
-                                && best_score.lasts
-                                && lever_goes_stale(lever)
-                                && lever_gain
-                                    .get(t)
-                                    .is_some_and(|g| g[lever as usize] < -STALE_LEVER_LOSS))
-                        })
+                        .filter(|&lever| (next..last).contains(&(lever as usize)))
                         .collect();
                     next = last;
                     let ahead =
@@ -612,6 +635,8 @@ pub struct Descent {
 pub(super) struct Probed {
     from: PathState<f64>,
     plan: YearPlan,
+    /// The levers whose candidates were worked out (the others' are left empty).
+    levers: Levers,
     found: Candidates,
 }
 
@@ -691,15 +716,65 @@ mod tests {
     }
 
     #[test]
+    fn a_probe_of_some_levers_finds_theirs_as_a_full_probe_does() {
+        let (sc, idle) = test_start(&demo_plan());
+        let cancel = AtomicBool::new(false);
+        let t = 3;
+        let mut search = test_search(&sc, &cancel);
+        let mut d = search.begin(idle.clone());
+        let full = search.probe(&d.best, t, &mut d.trail, &mut d.probed, Levers::ALL);
+        for lever in Lever::ALL {
+            assert!(!full.plans(lever, d.best.years[t]).is_empty(), "{lever:?}");
+        }
+
+        let mut search = test_search(&sc, &cancel);
+        let mut d = search.begin(idle);
+        let gains = [Lever::Taxable, Lever::Harvest].into_iter().collect();
+        let some = search.probe(&d.best, t, &mut d.trail, &mut d.probed, gains);
+        assert_eq!(some.taxable, full.taxable);
+        assert_eq!(some.harvest, full.harvest);
+        assert!(some.convert.is_empty() && some.deferred.is_empty());
+        // Asked for every lever in the same state: the year runs once more, for the levers
+        // left out, and the candidates are the full probe's.
+        let runs = search.evaluations;
+        let rest = search.probe(&d.best, t, &mut d.trail, &mut d.probed, Levers::ALL);
+        assert_eq!(rest, full);
+        assert_eq!(search.evaluations, runs + 1);
+        let again = search.probe(&d.best, t, &mut d.trail, &mut d.probed, gains);
+        assert_eq!(again, full);
+        assert_eq!(search.evaluations, runs + 1, "every lever is known now");
+    }
+
+    #[test]
+    fn a_probe_records_the_year_as_the_schedule_runs_it() {
+        let (sc, idle) = test_start(&demo_plan());
+        let cancel = AtomicBool::new(false);
+        let mut search = test_search(&sc, &cancel);
+        let mut d = search.begin(idle);
+        // A trial won in year t: the probe that follows records the next year's opening.
+        let t = 3;
+        let mut changed = d.best.clone();
+        changed.years[t].convert = 20_000.0;
+        d.trail.changed_at(t);
+        search.probe(&changed, t, &mut d.trail, &mut d.probed, Levers::ALL);
+        // The solves of the candidates leave the search's hint where the year's own left it:
+        // the state (hint included) is the one the schedule's own run records.
+        let mut plain = Trail::default();
+        search.score_recording(&changed, &mut plain);
+        assert!(d.trail.at(t + 1).is_some());
+        assert_eq!(d.trail.at(t + 1), plain.at(t + 1));
+    }
+
+    #[test]
     fn a_year_probed_again_in_the_same_state_keeps_its_candidates() {
         let (sc, idle) = test_start(&demo_plan());
         let cancel = AtomicBool::new(false);
         let mut search = test_search(&sc, &cancel);
         let mut d = search.begin(idle);
         let t = 3;
-        let first = search.probe(&d.best, t, &mut d.trail, &mut d.probed);
+        let first = search.probe(&d.best, t, &mut d.trail, &mut d.probed, Levers::ALL);
         let runs = search.evaluations;
-        let again = search.probe(&d.best, t, &mut d.trail, &mut d.probed);
+        let again = search.probe(&d.best, t, &mut d.trail, &mut d.probed, Levers::ALL);
         assert_eq!(again, first);
         assert_eq!(search.evaluations, runs, "the year is not run again");
 
@@ -710,11 +785,11 @@ mod tests {
         d.trail.changed_at(1);
         search.rerecord(&changed, 1, &mut d.trail);
         let runs = search.evaluations;
-        let fresh = search.probe(&changed, t, &mut d.trail, &mut d.probed);
+        let fresh = search.probe(&changed, t, &mut d.trail, &mut d.probed, Levers::ALL);
         assert_eq!(search.evaluations, runs + 1);
         let mut other = test_search(&sc, &cancel);
         let mut e = other.begin(changed.clone());
-        let expected = other.probe(&changed, t, &mut e.trail, &mut e.probed);
+        let expected = other.probe(&changed, t, &mut e.trail, &mut e.probed, Levers::ALL);
         assert_eq!(fresh, expected);
         assert_ne!(fresh, first, "the change moved the year's candidates");
     }
