@@ -258,8 +258,6 @@ fn search_plan(
     Ok(result)
 }
 
-/// Where the search's unit tests start: a plan's years on f64 with its constant returns, and a
-/// schedule that converts, harvests and draws nothing extra in any of them.
 /// A search of `sc` with the repeatable budget, one sweep at a time.
 #[cfg(test)]
 fn test_search<'a>(
@@ -275,6 +273,8 @@ fn test_search<'a>(
     )
 }
 
+/// Where the search's unit tests start: a plan's years on f64 with its constant returns, and a
+/// schedule that converts, harvests and draws nothing extra in any of them.
 #[cfg(test)]
 fn test_start(plan: &Plan) -> (Scenario<f64>, schedule::Schedule) {
     let sc = Scenario::<Decimal>::build(plan, &crate::engine::ReturnPath::constant(plan))
