@@ -166,10 +166,6 @@ impl Search<'_> {
                 .into_iter()
                 .filter_map(|m| m.apply(&best).map(|s| (m, s)))
                 .collect();
-            let trials: Vec<(Schedule, usize)> = made
-                .iter()
-                .map(|(m, s)| (s.clone(), m.first_year()))
-                .collect();
             // A move that makes a schedule already scored on this incumbent (a spread again
             // after the step size fell, two moves with one result) takes that score: the same
             // schedule replayed on the same trail scores the same.
@@ -177,10 +173,10 @@ impl Search<'_> {
                 made.iter().map(|(m, s)| m.change(&best, s)).collect();
             let mut fresh: Vec<(Schedule, usize)> = Vec::new();
             let mut place: HashMap<&[(usize, u64)], usize> = HashMap::new();
-            for (change, trial) in changes.iter().zip(&trials) {
+            for (change, (m, s)) in changes.iter().zip(&made) {
                 if !scored.contains_key(change) && !place.contains_key(change.as_slice()) {
                     place.insert(change, fresh.len());
-                    fresh.push(trial.clone());
+                    fresh.push((s.clone(), m.first_year()));
                 }
             }
             let replayed = self.score_all(&fresh, &trail);
@@ -212,8 +208,8 @@ impl Search<'_> {
                 Some(&i) => {
                     scored.clear();
                     best_score = scores[i];
-                    best = trials[i].0.clone();
-                    self.rerecord(&best, trials[i].1, &mut trail);
+                    best = made[i].1.clone();
+                    self.rerecord(&best, made[i].0.first_year(), &mut trail);
                     accepted += 1;
                     // The others that gained on their own are tried on top, each kept when
                     // it still gains: one replay each instead of a round over every move.
