@@ -6,10 +6,10 @@ use super::moves::convertible_years;
 use super::schedule::Schedule;
 use super::score::at_least;
 use super::search::{Descent, Search, even_spread};
-use super::{Budget, MAX_SWEEPS, OptimizeError, Optimized, named_projections};
+use super::{Budget, MAX_SWEEPS, OptimizeError, Optimized, named_projections, named_specs};
 use crate::engine::{Outcome, Projection, ReturnPath, Scenario, outcome, project};
 use crate::plan::{AccountKind, Plan};
-use crate::strategy::{Objective, StrategySpec};
+use crate::strategy::{Objective, StrategySpec, build_named};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use std::sync::atomic::AtomicBool;
@@ -39,50 +39,7 @@ pub(super) fn maximise(
     let best = best_named(&named);
     let mut search = Search::new(&quick, cancel, MAX_SWEEPS, budget, started);
 
-    // Start from each of the named strategies' years that score best on the fast books.
-    let schedules: Vec<Schedule> = named
-        .iter()
-        .map(|(p, _)| Schedule::from_projection(p))
-        .collect();
-    let mut starts = search.score_each(schedules);
-    // Best first (a stable sort keeps the plan's order among equals); strategies that did the
-    // same thing are one start.
-    starts.sort_by(|a, b| {
-        b.1.lasting
-            .total_cmp(&a.1.lasting)
-            .then(b.1.estate.total_cmp(&a.1.estate))
-    });
-    starts.dedup_by(|a, b| a.1 == b.1);
-    starts.truncate(STARTS);
-    // And the best of the even spreads of the tax-deferred money over the years before the
-    // first RMD (and over half of them), on top of the best named strategy's draws.
-    if let Some((first, _)) = starts.first().cloned() {
-        let deferred: f64 = quick
-            .accounts
-            .iter()
-            .filter(|a| a.kind == AccountKind::Deferred)
-            .map(|a| a.balance)
-            .sum();
-        let before_rmd = named[best]
-            .0
-            .rows
-            .iter()
-            .position(|r| r.rmd > Decimal::ZERO)
-            .unwrap_or(quick.years.len());
-        if deferred > 0.0 && before_rmd > 0 {
-            let spreads: Vec<Schedule> = [before_rmd, before_rmd.div_ceil(2)]
-                .iter()
-                .map(|k| even_spread(&quick, &first, deferred, *k))
-                .collect();
-            if let Some(pick) = search
-                .score_each(spreads)
-                .into_iter()
-                .reduce(|a, b| if b.1.beats(&a.1, 0.0) { b } else { a })
-            {
-                starts.push(pick);
-            }
-        }
-    }
+    let starts = starts(plan, &scenario, &quick, &named, best, &mut search);
     progress(NAMED_SHARE);
     let mut stages: Vec<Stage> = Vec::new();
     let mut partial = partial;
@@ -198,6 +155,89 @@ pub(super) fn maximise(
     ))
 }
 
+/// Where the descent starts: the named strategies whose own years score best on the fast books,
+/// the conventional order's years, and an even spread of the tax-deferred money converted.
+fn starts(
+    plan: &Plan,
+    scenario: &Scenario<Decimal>,
+    quick: &Scenario<f64>,
+    named: &[(Projection<Decimal>, Outcome)],
+    best: usize,
+    search: &mut Search,
+) -> Vec<(Schedule, super::Score)> {
+    // Start from each of the named strategies' years that score best on the fast books.
+    let schedules: Vec<Schedule> = named
+        .iter()
+        .map(|(p, _)| Schedule::from_projection(p))
+        .collect();
+    let mut starts = search.score_each(schedules);
+    let conventional = named_specs(plan)
+        .iter()
+        .position(|s| *s == StrategySpec::Conventional)
+        .and_then(|i| starts.get(i).cloned());
+    // Best first (a stable sort keeps the plan's order among equals); strategies that did the
+    // same thing are one start.
+    starts.sort_by(|a, b| {
+        b.1.lasting
+            .total_cmp(&a.1.lasting)
+            .then(b.1.estate.total_cmp(&a.1.estate))
+    });
+    starts.dedup_by(|a, b| a.1 == b.1);
+    starts.truncate(STARTS);
+    // And the conventional order's years, however they score: taxable money first leaves the
+    // tax-deferred money whole, the corner farthest from the bracket-filling strategies that
+    // usually score best, and a descent from there reaches optima theirs do not.
+    let conventional = conventional.or_else(|| taxable_first(scenario, quick, search));
+    if let Some(c) = conventional
+        && !starts.iter().any(|s| s.1 == c.1)
+    {
+        starts.push(c);
+    }
+    // And the best of the even spreads of the tax-deferred money over the years before the
+    // first RMD (and over half of them), on top of the best named strategy's draws.
+    if let Some((first, _)) = starts.first().cloned() {
+        let deferred: f64 = quick
+            .accounts
+            .iter()
+            .filter(|a| a.kind == AccountKind::Deferred)
+            .map(|a| a.balance)
+            .sum();
+        let before_rmd = named[best]
+            .0
+            .rows
+            .iter()
+            .position(|r| r.rmd > Decimal::ZERO)
+            .unwrap_or(quick.years.len());
+        if deferred > 0.0 && before_rmd > 0 {
+            let spreads: Vec<Schedule> = [before_rmd, before_rmd.div_ceil(2)]
+                .iter()
+                .map(|k| even_spread(quick, &first, deferred, *k))
+                .collect();
+            if let Some(pick) = search
+                .score_each(spreads)
+                .into_iter()
+                .reduce(|a, b| if b.1.beats(&a.1, 0.0) { b } else { a })
+            {
+                starts.push(pick);
+            }
+        }
+    }
+    starts
+}
+
+/// The conventional order's years, projected exactly as the plan's own strategies are, and their
+/// score on the fast books: for a plan that does not list it.
+fn taxable_first(
+    scenario: &Scenario<Decimal>,
+    quick: &Scenario<f64>,
+    search: &mut Search,
+) -> Option<(Schedule, super::Score)> {
+    let spec = StrategySpec::Conventional;
+    let strategy = build_named(&spec, spec.name());
+    let years = Schedule::from_projection(&project(scenario, quick, strategy.as_ref()));
+    search.score_each(vec![years]).pop()
+}
+
 /// What one stage of the search had reached: the projections run by its end and the estate
 /// (today's dollars, on the fast books) of the best schedule by then.
 #[derive(Debug, Clone, PartialEq)]
@@ -296,4 +336,62 @@ fn untangle(schedule: &Schedule, p: &Projection<Decimal>) -> Option<Schedule> {
         changed = true;
     }
     changed.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::demo_plan;
+
+    /// The starts of `plan`'s search, and the conventional order's years projected exactly.
+    fn starts_of(plan: &Plan) -> (Vec<(Schedule, super::super::Score)>, Schedule) {
+        let scenario = Scenario::<Decimal>::build(plan, &ReturnPath::constant(plan)).unwrap();
+        let quick = scenario.to_f64();
+        let named = named_projections(plan, &scenario, &quick);
+        let best = best_named(&named);
+        let cancel = AtomicBool::new(false);
+        let mut search = super::super::test_search(&quick, &cancel);
+        let found = starts(plan, &scenario, &quick, &named, best, &mut search);
+        let spec = StrategySpec::Conventional;
+        let conventional = build_named(&spec, spec.name());
+        let years = Schedule::from_projection(&project(&scenario, &quick, conventional.as_ref()));
+        (found, years)
+    }
+
+    #[test]
+    fn the_conventional_order_is_a_start_however_it_ranks() {
+        let plan = demo_plan();
+        let (found, conventional) = starts_of(&plan);
+        // On the demo it scores below the two best named strategies, which start first.
+        let at = found.iter().position(|s| s.0 == conventional);
+        assert_eq!(
+            at,
+            Some(STARTS),
+            "{:?}",
+            found.iter().map(|s| s.1).collect::<Vec<_>>()
+        );
+        assert!(
+            found[..STARTS]
+                .iter()
+                .all(|s| s.1.beats(&found[STARTS].1, 0.0))
+        );
+        // And a plan that does not list it starts from it all the same.
+        let mut unlisted = plan.clone();
+        unlisted
+            .strategies
+            .retain(|s| *s != StrategySpec::Conventional);
+        assert!(unlisted.strategies.len() < plan.strategies.len());
+        let (found, _) = starts_of(&unlisted);
+        assert!(found.iter().any(|s| s.0 == conventional));
+    }
+
+    #[test]
+    fn the_conventional_order_among_the_best_is_one_start() {
+        let mut plan = demo_plan();
+        plan.strategies = vec![StrategySpec::Conventional, StrategySpec::RothBeforeDeferred];
+        let (found, conventional) = starts_of(&plan);
+        assert_eq!(found.iter().filter(|s| s.0 == conventional).count(), 1);
+        // The two named strategies and the even spread.
+        assert_eq!(found.len(), STARTS + 1);
+    }
 }
