@@ -54,6 +54,20 @@ fn optimized_is_at_least_every_named_strategy_on_every_example() {
 }
 
 #[test]
+fn a_plan_whose_moves_tie_within_the_noise_is_searched_to_the_end() {
+    // Its moves across years gained by years lasting within the noise of one another: sorting
+    // them by `beats` panicked.
+    let plan = parse_plan(
+        include_str!("data/money_just_lasts.ron"),
+        "money_just_lasts.ron",
+    )
+    .unwrap();
+    let o = common::optimized(&plan, &Objective::Estate);
+    assert!(!o.best_named_outcome.lasts_to_horizon);
+    assert!(o.outcome.lasts_to_horizon, "{}", o.wins_by());
+}
+
+#[test]
 fn optimized_spending_is_at_least_every_named_strategys() {
     let plan = example("E1.ron");
     let min_estate = Decimal::from(100_000);

@@ -194,16 +194,7 @@ impl Search<'_> {
             let mut gaining: Vec<usize> = (0..scores.len())
                 .filter(|i| scores[*i].beats(&best_score, MARGIN))
                 .collect();
-            gaining.sort_by(|a, b| {
-                let (x, y) = (&scores[*a], &scores[*b]);
-                if y.beats(x, 0.0) {
-                    std::cmp::Ordering::Greater
-                } else if x.beats(y, 0.0) {
-                    std::cmp::Ordering::Less
-                } else {
-                    a.cmp(b)
-                }
-            });
+            gaining.sort_by(|a, b| scores[*b].rank(&scores[*a]).then(a.cmp(b)));
             match gaining.first() {
                 Some(&i) => {
                     scored.clear();

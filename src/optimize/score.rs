@@ -10,6 +10,7 @@ use crate::num::Num;
 use crate::strategy::Strategy;
 use rust_decimal::Decimal;
 use std::cell::Cell;
+use std::cmp::Ordering;
 
 /// One run's standing on the objective.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -38,6 +39,18 @@ impl Score {
         } else {
             self.estate > other.estate + margin
         }
+    }
+
+    /// Best first, for sorting: years lasting counted in steps of [`LASTING_NOISE`], then the
+    /// estate. It agrees with [`Score::beats`] at no margin except between two scores whose
+    /// years lasting straddle a step's edge within the noise; `beats` itself cannot order a
+    /// sort, since it is not transitive (three scores each within the noise of the next in
+    /// years lasting, the first and the last beyond it), and a sort by it panics.
+    pub fn rank(&self, other: &Score) -> Ordering {
+        let steps = |s: &Score| (s.lasting / LASTING_NOISE).round();
+        steps(self)
+            .total_cmp(&steps(other))
+            .then(self.estate.total_cmp(&other.estate))
     }
 
     /// The spending lasts and leaves at least `min_estate`.
@@ -198,6 +211,32 @@ mod tests {
 
     use crate::optimize::schedule::{Patched, YearPlan};
     use crate::plan::demo_plan;
+
+    #[test]
+    fn rank_orders_scores_that_beats_cannot() {
+        let at = |lasting: f64, estate: f64| Score {
+            lasting,
+            estate,
+            lasts: false,
+        };
+        // Each within the noise of the next in years lasting, the first and the last beyond it:
+        // by `beats`, c over b over a (estate) and a over c (lasting), a cycle.
+        let (a, b, c) = (at(20.0, 0.0), at(20.00007, 10.0), at(20.00014, 20.0));
+        assert!(c.beats(&b, 0.0) && b.beats(&a, 0.0) && c.beats(&a, 0.0));
+        let (a, b, c) = (at(20.00014, 0.0), at(20.00007, 10.0), at(20.0, 20.0));
+        assert!(c.beats(&b, 0.0) && b.beats(&a, 0.0) && a.beats(&c, 0.0));
+        let mut v = vec![a, b, c, Score::WORST, a];
+        v.sort_by(|x, y| y.rank(x));
+        for w in v.windows(2) {
+            assert_ne!(w[0].rank(&w[1]), Ordering::Less, "{v:?}");
+        }
+        // Where `beats` is an order, `rank` is the same one.
+        let (x, y) = (at(26.0, 5.0), at(26.0 + 1e-12, 4.0));
+        assert!(x.beats(&y, 0.0));
+        assert_eq!(x.rank(&y), Ordering::Greater);
+        assert_eq!(at(25.0, 9.0).rank(&at(26.0, 0.0)), Ordering::Less);
+        assert_eq!(x.rank(&x), Ordering::Equal);
+    }
 
     #[test]
     fn a_replay_from_any_years_state_is_the_whole_run() {
