@@ -6,6 +6,8 @@
 //!
 //! Plain threads and channels: no async runtime.
 
+use std::any::Any;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryIter};
@@ -27,13 +29,14 @@ pub struct Job<P, T> {
 
 /// Starts `work` on a thread named `name`. The work gets the cancel flag to check and a
 /// function to report progress with; a report nobody reads any more raises the flag. `notify`
-/// runs after each update is queued (to wake an event loop). When no thread can be started the
-/// job's only update is `failed` with the reason.
+/// runs after each update is queued (to wake an event loop). When no thread can be started, or
+/// the work panics (a defect, not an answer), the job's last update is `failed` with the
+/// reason: the caller hears why rather than waiting for ever on a thread that is gone.
 pub fn spawn<P, T>(
     name: &str,
     work: impl FnOnce(&AtomicBool, &mut (dyn FnMut(P) + Send)) -> T + Send + 'static,
     notify: impl Fn() + Send + Sync + 'static,
-    failed: impl FnOnce(String) -> T,
+    failed: impl Fn(String) -> T + Send + Sync + 'static,
 ) -> Job<P, T>
 where
     P: Send + 'static,
@@ -42,6 +45,9 @@ where
     let (tx, updates) = mpsc::channel();
     let cancel = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&cancel);
+    let failed = Arc::new(failed);
+    let fail = Arc::clone(&failed);
+    let job = name.to_string();
     let spawned = std::thread::Builder::new()
         .name(name.to_string())
         .spawn(move || {
@@ -52,7 +58,14 @@ where
                 }
                 notify();
             };
-            let result = work(&flag, &mut report);
+            let result = catch_unwind(AssertUnwindSafe(|| work(&flag, &mut report)))
+                .unwrap_or_else(|panic| {
+                    (*fail)(format!(
+                        "the {job} stopped on an internal error ({}); please report it with \
+                         the plan",
+                        panic_message(panic.as_ref())
+                    ))
+                });
             let _ = tx.send(Update::Done(result));
             notify();
         });
@@ -64,7 +77,7 @@ where
         },
         Err(e) => {
             let (tx, updates) = mpsc::channel();
-            let _ = tx.send(Update::Done(failed(format!("no {name} thread: {e}"))));
+            let _ = tx.send(Update::Done((*failed)(format!("no {name} thread: {e}"))));
             Job {
                 updates,
                 cancel,
@@ -72,6 +85,15 @@ where
             }
         }
     }
+}
+
+/// What a panic said, when it said it with a string (as `panic!` and `assert!` do).
+fn panic_message(payload: &(dyn Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("no message")
 }
 
 impl<P, T> Job<P, T> {
@@ -211,6 +233,28 @@ mod tests {
             || {},
             |_| 0,
         )
+    }
+
+    #[test]
+    fn a_job_that_panics_reports_why_as_its_result() {
+        let job: Job<i32, Result<i32, String>> = spawn(
+            "sum",
+            |_, report| {
+                report(1);
+                let items: Vec<i32> = Vec::new();
+                Ok(items[items.len()])
+            },
+            || {},
+            Err,
+        );
+        let all: Vec<_> = job.receiver().iter().collect();
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all[0], Update::Progress(1));
+        let Update::Done(Err(why)) = &all[1] else {
+            panic!("{all:?}")
+        };
+        assert!(why.starts_with("the sum stopped on an internal error (index out of bounds"));
+        assert!(job.is_finished() || job.receiver().recv().is_err());
     }
 
     #[test]

@@ -818,6 +818,23 @@ fn the_fan_chart_shows_the_years_of_spending_cuts() {
 }
 
 #[test]
+fn a_search_that_ends_without_an_answer_says_why_in_the_headline() {
+    let mut p = planner();
+    settle(&mut p, |a| a.background.optimizing.is_empty());
+    p.app.background.optimize_error = Some(
+        "the optimizer stopped on an internal error (index out of bounds); please report it \
+         with the plan"
+            .into(),
+    );
+    let screen = render(&mut p, 160, 48);
+    assert!(
+        screen.contains(" Optimized: the optimizer stopped on an internal error (index out of"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Best for heirs"), "{screen}");
+}
+
+#[test]
 fn the_optimized_column_arrives_from_the_background_and_says_what_it_wins() {
     let mut p = planner();
     assert!(

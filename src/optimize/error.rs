@@ -8,6 +8,9 @@ pub enum OptimizeError {
     InvalidPlan(String),
     #[error(transparent)]
     Engine(#[from] EngineError),
+    /// The search's thread could not start or stopped on a defect (the message says which).
+    #[error("{0}")]
+    Failed(String),
     /// The cancel flag was raised (the plan changed, or the caller gave up).
     #[error("the optimization was cancelled")]
     Cancelled,

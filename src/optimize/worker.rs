@@ -62,6 +62,6 @@ pub fn spawn_with(
             .map(Box::new)
         },
         notify,
-        |e| Err(OptimizeError::InvalidPlan(e)),
+        |e| Err(OptimizeError::Failed(e)),
     )
 }

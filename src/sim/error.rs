@@ -7,6 +7,9 @@ use thiserror::Error;
 pub enum SimError {
     #[error("the plan is not valid: {0}")]
     InvalidPlan(String),
+    /// The simulation's thread could not start or stopped on a defect (the message says which).
+    #[error("{0}")]
+    Failed(String),
     #[error(transparent)]
     Engine(#[from] EngineError),
     #[error(transparent)]

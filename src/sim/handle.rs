@@ -32,7 +32,7 @@ pub fn spawn_with(
         "simulation",
         move |cancel, progress| simulate_on(&plan, &settings, threads, cancel, progress),
         notify,
-        |e| Err(SimError::InvalidPlan(e)),
+        |e| Err(SimError::Failed(e)),
     )
 }
 
@@ -52,6 +52,6 @@ pub fn spawn_strategies(
             simulate_strategies(&plan, &settings, &strategies, threads, cancel, progress)
         },
         notify,
-        |e| Err(SimError::InvalidPlan(e)),
+        |e| Err(SimError::Failed(e)),
     )
 }

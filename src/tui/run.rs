@@ -8,23 +8,49 @@ use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 use std::io::stdout;
 use std::path::PathBuf;
+use std::sync::Mutex;
 use std::time::Duration;
 
 /// Runs the planner on the terminal until the user quits.
 pub fn run(plan: Option<PathBuf>) -> std::io::Result<()> {
-    // ratatui::init restores the terminal on a panic; mouse capture must be undone too.
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        previous(info);
-    }));
     // Without a terminal (output redirected, no tty) say so instead of panicking.
     let mut terminal = ratatui::try_init()?;
+    // ratatui::try_init's hook restores the terminal on any thread's panic. A background job's
+    // panic is caught and shown by the planner (`job::spawn`), which must keep its screen, so
+    // only the main thread's panic restores it at once; another thread's message is kept, and
+    // printed once the terminal is restored if the panic reaches the main thread (a parallel
+    // task of the main thread's own work), by the guard below.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() == Some("main") {
+            let _ = execute!(stdout(), DisableMouseCapture);
+            previous(info);
+        } else if let Ok(mut kept) = WORKER_PANIC.lock() {
+            *kept = Some(info.to_string());
+        }
+    }));
+    let _restore = Restore;
     let _ = execute!(stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, plan);
-    let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
-    result
+    event_loop(&mut terminal, plan)
+}
+
+/// The last panic message of a thread other than the main one.
+static WORKER_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+/// Gives the terminal back however the planner ends, and when it ends by a panic that began on
+/// another thread, says what it was.
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        ratatui::restore();
+        if std::thread::panicking()
+            && let Some(message) = WORKER_PANIC.lock().ok().and_then(|mut m| m.take())
+        {
+            eprintln!("{message}");
+        }
+    }
 }
 
 fn event_loop(

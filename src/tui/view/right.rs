@@ -180,7 +180,24 @@ fn draw_compare(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
     } else {
         (None, area)
     };
-    if let (Some(h), Some(text)) = (headline, &v.headline) {
+    // The search for an optimized column ended without one: say why where its verdict would be.
+    let failed = bg
+        .optimize_error
+        .as_ref()
+        .map(|e| format!("Optimized: {e}"));
+    if let (Some(h), Some(text)) = (headline, &failed) {
+        crate::tui::widgets::put_lines(
+            frame.buffer_mut(),
+            h,
+            &[ratatui::text::Line::from(Span::styled(
+                format!(
+                    " {}",
+                    fit::words(text, usize::from(h.width.saturating_sub(2)))
+                ),
+                app.theme.error,
+            ))],
+        );
+    } else if let (Some(h), Some(text)) = (headline, &v.headline) {
         let parts: Vec<String> = text.split("; ").map(String::from).collect();
         crate::tui::widgets::put_lines(
             frame.buffer_mut(),
