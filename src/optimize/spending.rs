@@ -238,64 +238,30 @@ pub(super) fn maximise(
     // Push the spending up from there, each level's search starting from the last level's years.
     // Every level's search draws on one work budget; once it is spent the spending found so
     // far stands.
-    let mut evaluations = 0;
-    let mut budget_spent = false;
-    let mut carry = |s: i64, from: &Schedule, quick: &mut Quick| {
-        cancelled(cancel)?;
-        let left = Budget {
-            evaluations: budget.evaluations.saturating_sub(evaluations),
-            time: budget.time,
-        };
-        let mut search = Search::new(quick.at(s), cancel, INNER_SWEEPS, &left, started);
-        let (found, score) = search.descend(from.clone(), &|x| x.feasible(min), &mut |_| {})?;
-        evaluations += search.evaluations;
-        budget_spent |= search.exhausted;
-        // A level the search could not finish is not known to be carried.
-        let ok = score.feasible(min) && !search.exhausted;
-        Ok::<_, OptimizeError>((ok, found, search.exhausted))
+    let mut levels = Levels {
+        plan,
+        min,
+        budget,
+        started,
+        cancel,
+        quick: &mut quick,
+        evaluations: 0,
+        budget_spent: false,
+        tries: 0.0,
+        progress,
     };
-    let (mut lo, mut schedule) = (named_spending, Schedule::from_projection(&named_projection));
-    let mut step = (lo / 50).max(100);
-    let mut hi = None;
-    let mut tries = 0.0;
-    let mut report =
-        |tries: f32| progress(NAMED_SHARE + (1.0 - NAMED_SHARE) * (tries / 20.0).min(0.95));
-    let mut stopped = false;
-    for _ in 0..12 {
-        let next = lo.saturating_add(step).min(most_spending());
-        if next <= lo {
-            break;
-        }
-        let (ok, found, spent) = carry(next, &schedule, &mut quick)?;
-        tries += 1.0;
-        report(tries);
-        if spent {
-            stopped = true;
-            break;
-        }
-        if !ok {
-            hi = Some(next);
-            break;
-        }
-        (lo, schedule) = (next, found);
-        step = step.saturating_mul(2);
-    }
-    if let (Some(mut hi), false) = (hi, stopped) {
-        while hi - lo > (lo / 5000).max(1) {
-            let mid = lo + (hi - lo) / 2;
-            let (ok, found, spent) = carry(mid, &schedule, &mut quick)?;
-            tries += 1.0;
-            report(tries);
-            if spent {
-                break;
-            }
-            if ok {
-                (lo, schedule) = (mid, found);
-            } else {
-                hi = mid;
-            }
+    let first = (named_spending, Schedule::from_projection(&named_projection));
+    let (mut lo, mut schedule) = levels.push_up(first, (named_spending / 50).max(100))?;
+    // A descent from the named strategy's years, level after level, settles in the optimum
+    // nearest them; the estate search's starts and moves across years find years that leave more
+    // at the spending reached, and the spending those carry is pushed up from there.
+    if !levels.budget_spent {
+        let (found, gained) = levels.estate_search(lo, &schedule)?;
+        if gained {
+            (lo, schedule) = levels.push_up((lo, found), (lo / 1000).max(100))?;
         }
     }
+    let (evaluations, budget_spent) = (levels.evaluations, levels.budget_spent);
 
     // The exact books decide; the best named strategy stands when they do not confirm more.
     let (mut value, mut projection, mut result, ok) = confirm(plan, lo, &schedule, min_estate)?;
@@ -319,6 +285,116 @@ pub(super) fn maximise(
         stages: Vec::new(),
         provisional: false,
     })
+}
+
+/// The search for the highest spending: the levels tried so far and the work they took.
+struct Levels<'p> {
+    plan: &'p Plan,
+    min: f64,
+    budget: &'p Budget,
+    started: Instant,
+    cancel: &'p AtomicBool,
+    quick: &'p mut Quick,
+    evaluations: usize,
+    budget_spent: bool,
+    tries: f32,
+    progress: &'p mut dyn FnMut(f32),
+}
+
+impl Levels<'_> {
+    /// The budget's projections not yet spent.
+    fn left(&self) -> Budget {
+        Budget {
+            evaluations: self.budget.evaluations.saturating_sub(self.evaluations),
+            time: self.budget.time,
+        }
+    }
+
+    fn tried(&mut self) {
+        self.tries += 1.0;
+        (self.progress)(NAMED_SHARE + (1.0 - NAMED_SHARE) * (self.tries / 24.0).min(0.95));
+    }
+
+    /// Whether years found from `from` carry spending `s`: a descent at that level, which stops
+    /// once they do. A level the search could not finish is not known to be carried.
+    fn carry(&mut self, s: i64, from: &Schedule) -> Result<(bool, Schedule), OptimizeError> {
+        cancelled(self.cancel)?;
+        let left = self.left();
+        let min = self.min;
+        let mut search = Search::new(
+            self.quick.at(s),
+            self.cancel,
+            INNER_SWEEPS,
+            &left,
+            self.started,
+        );
+        let (found, score) = search.descend(from.clone(), &|x| x.feasible(min), &mut |_| {})?;
+        let (evaluations, exhausted) = (search.evaluations, search.exhausted);
+        self.evaluations += evaluations;
+        self.budget_spent |= exhausted;
+        self.tried();
+        Ok((score.feasible(min) && !exhausted, found))
+    }
+
+    /// The highest spending found from `(lo, schedule)`, which carries `lo`: up by `step`,
+    /// doubling while each level is carried, then halving the gap to the first that is not.
+    fn push_up(
+        &mut self,
+        (mut lo, mut schedule): (i64, Schedule),
+        mut step: i64,
+    ) -> Result<(i64, Schedule), OptimizeError> {
+        let mut hi = None;
+        for _ in 0..12 {
+            let next = lo.saturating_add(step).min(most_spending());
+            if next <= lo {
+                break;
+            }
+            let (ok, found) = self.carry(next, &schedule)?;
+            if self.budget_spent {
+                return Ok((lo, schedule));
+            }
+            if !ok {
+                hi = Some(next);
+                break;
+            }
+            (lo, schedule) = (next, found);
+            step = step.saturating_mul(2);
+        }
+        if let Some(mut hi) = hi {
+            while hi - lo > (lo / 5000).max(1) {
+                let mid = lo + (hi - lo) / 2;
+                let (ok, found) = self.carry(mid, &schedule)?;
+                if self.budget_spent {
+                    break;
+                }
+                if ok {
+                    (lo, schedule) = (mid, found);
+                } else {
+                    hi = mid;
+                }
+            }
+        }
+        Ok((lo, schedule))
+    }
+
+    /// The estate objective's search at spending `s`: its years, and whether they leave more
+    /// than `schedule`'s there on the fast books.
+    fn estate_search(
+        &mut self,
+        s: i64,
+        schedule: &Schedule,
+    ) -> Result<(Schedule, bool), OptimizeError> {
+        let level = scaled(self.plan, Decimal::from(s));
+        let left = self.left();
+        let found =
+            super::estate::maximise(&level, &left, self.started, self.cancel, &mut |_| {}, None)?;
+        self.evaluations += found.evaluations;
+        self.budget_spent |= found.budget_spent;
+        self.tried();
+        let sc = self.quick.at(s);
+        let gained = score(sc, &found.schedule).beats(&score(sc, schedule), super::search::MARGIN);
+        Ok((found.schedule, gained))
+    }
 }
 
 /// The claiming comparison's spending capacity of one plan: which of its strategies sustains the
