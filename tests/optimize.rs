@@ -149,6 +149,41 @@ fn a_raised_flag_stops_the_search_promptly() {
 }
 
 #[test]
+fn the_spending_objective_shows_its_push_up_before_the_estate_stage() {
+    let objective = Objective::Spending {
+        min_estate: Decimal::ZERO,
+    };
+    let handle = spawn(example("D.ron"), objective.clone());
+    let mut found_on_the_way = Vec::new();
+    let done = loop {
+        match handle
+            .receiver()
+            .recv_timeout(Duration::from_secs(120))
+            .expect("the worker answers")
+        {
+            OptimizerUpdate::Progress(OptimizerProgress::Found(o)) => found_on_the_way.push(o),
+            OptimizerUpdate::Progress(_) => {}
+            OptimizerUpdate::Done(r) => break r,
+        }
+    };
+    let found = done.expect("an answer");
+    assert!(!found.provisional);
+    // On the demo the push-up beats the best named strategy and the estate stage beats that.
+    assert_eq!(found_on_the_way.len(), 1);
+    let first = &found_on_the_way[0];
+    assert!(first.provisional && first.objective == objective);
+    assert_eq!(first.outcome.strategy, found.outcome.strategy);
+    assert!(first.value > first.best_named.1, "{}", first.wins_by());
+    assert!(
+        found.value > first.value,
+        "{} then {}",
+        first.value,
+        found.value
+    );
+    assert!(first.outcome.lasts_to_horizon);
+}
+
+#[test]
 fn the_worker_reports_progress_and_the_answer_or_its_cancellation() {
     let plan = example("E1.ron");
     let handle = spawn(plan.clone(), Objective::Estate);

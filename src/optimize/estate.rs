@@ -59,7 +59,7 @@ pub(super) fn maximise(
             && found.1.lasting + found.1.estate * 1e-12 > shown
         {
             shown = found.1.lasting + found.1.estate * 1e-12;
-            let mut o = finish(
+            show(finish(
                 &scenario,
                 &quick,
                 &named,
@@ -67,14 +67,7 @@ pub(super) fn maximise(
                 found.0.clone(),
                 search,
                 stages.clone(),
-            );
-            let name = StrategySpec::Optimized {
-                objective: Objective::Estate,
-            }
-            .name();
-            o.projection.strategy = name.clone();
-            o.outcome.strategy = name;
-            show(o);
+            ));
         }
     };
     // One sweep from each start picks the start to go on with (the one that leads after a

@@ -236,19 +236,21 @@ fn search_plan(
         return Err(OptimizeError::InvalidPlan(format!("{field}: {message}")));
     }
     progress(0.0);
-    let mut result = match objective {
-        Objective::Estate => {
-            let mut marked = partial.map(|show| {
-                move |mut o: Optimized| {
-                    o.provisional = true;
-                    show(o)
-                }
-            });
-            let marked = marked.as_mut().map(|f| f as &mut dyn FnMut(Optimized));
-            estate::maximise(plan, budget, started, cancel, progress, marked)
+    let name = spec.name();
+    let mut marked = partial.map(|show| {
+        move |mut o: Optimized| {
+            o.provisional = true;
+            // Named as the plan's column is, as the last answer is below.
+            o.projection.strategy = name.clone();
+            o.outcome.strategy = name.clone();
+            show(o)
         }
+    });
+    let marked = marked.as_mut().map(|f| f as &mut dyn FnMut(Optimized));
+    let mut result = match objective {
+        Objective::Estate => estate::maximise(plan, budget, started, cancel, progress, marked),
         Objective::Spending { min_estate } => {
-            spending::maximise(plan, *min_estate, budget, started, cancel, progress)
+            spending::maximise(plan, *min_estate, budget, started, cancel, progress, marked)
         }
     }?;
     // Named as the plan's column is, so a report can find it.

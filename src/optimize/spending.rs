@@ -209,6 +209,7 @@ pub(super) fn maximise(
     started: Instant,
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(f32),
+    partial: Option<&mut dyn FnMut(Optimized)>,
 ) -> Result<Optimized, OptimizeError> {
     if plan.spending.annual <= Decimal::ZERO {
         return Err(OptimizeError::InvalidPlan(
@@ -250,24 +251,55 @@ pub(super) fn maximise(
         tries: 0.0,
         progress,
     };
-    let first = (named_spending, Schedule::from_projection(&named_projection));
+    let named = (named_spending, named_projection, named_outcome);
+    let first = (named_spending, Schedule::from_projection(&named.1));
     let (mut lo, mut schedule) = levels.push_up(first, (named_spending / 50).max(100))?;
+    let mut shown = answer(plan, lo, schedule.clone(), min_estate, &named)?;
     // A descent from the named strategy's years, level after level, settles in the optimum
     // nearest them; the estate search's starts and moves across years find years that leave more
     // at the spending reached, and the spending those carry is pushed up from there.
     if !levels.budget_spent {
+        if let Some(show) = partial
+            && shown.value > shown.best_named.1
+        {
+            show(Optimized {
+                evaluations: levels.evaluations,
+                provisional: true,
+                ..shown.clone()
+            });
+        }
         let (found, gained) = levels.estate_search(lo, &schedule)?;
         if gained {
             (lo, schedule) = levels.push_up((lo, found), (lo / 1000).max(100))?;
+            let last = answer(plan, lo, schedule, min_estate, &named)?;
+            // The exact books could confirm less for the new years than for the ones shown.
+            if last.value >= shown.value {
+                shown = last;
+            }
         }
     }
-    let (evaluations, budget_spent) = (levels.evaluations, levels.budget_spent);
+    Ok(Optimized {
+        evaluations: levels.evaluations,
+        budget_spent: levels.budget_spent,
+        ..shown
+    })
+}
 
-    // The exact books decide; the best named strategy stands when they do not confirm more.
+/// The answer for spending `lo` with `schedule`, confirmed on the exact books (stepping down when
+/// they disagree with the fast ones); the best named strategy's own years when they do not
+/// confirm more than it sustains.
+fn answer(
+    plan: &Plan,
+    lo: i64,
+    schedule: Schedule,
+    min_estate: Decimal,
+    (named_spending, named_projection, named_outcome): &(i64, Projection<Decimal>, Outcome),
+) -> Result<Optimized, OptimizeError> {
     let (mut value, mut projection, mut result, ok) = confirm(plan, lo, &schedule, min_estate)?;
-    if !ok || value <= named_spending {
-        let (s, p, o) = relabel(&named_projection, &named_outcome);
-        (value, schedule, projection, result) = (named_spending, s, p, o);
+    let mut schedule = schedule;
+    if !ok || value <= *named_spending {
+        let (s, p, o) = relabel(named_projection, named_outcome);
+        (value, schedule, projection, result) = (*named_spending, s, p, o);
     }
     Ok(Optimized {
         objective: Objective::Spending { min_estate },
@@ -276,12 +308,12 @@ pub(super) fn maximise(
         value: Decimal::from(value),
         best_named: (
             named_outcome.strategy.clone(),
-            Decimal::from(named_spending),
+            Decimal::from(*named_spending),
         ),
-        best_named_outcome: named_outcome,
+        best_named_outcome: named_outcome.clone(),
         outcome: result,
-        evaluations,
-        budget_spent,
+        evaluations: 0,
+        budget_spent: false,
         stages: Vec::new(),
         provisional: false,
     })
