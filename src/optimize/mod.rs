@@ -238,26 +238,29 @@ fn search_plan(
     progress(0.0);
     let name = spec.name();
     let mut marked = partial.map(|show| {
-        move |mut o: Optimized| {
-            o.provisional = true;
-            // Named as the plan's column is, as the last answer is below.
-            o.projection.strategy = name.clone();
-            o.outcome.strategy = name.clone();
-            show(o)
+        |o: Optimized| {
+            show(Optimized {
+                provisional: true,
+                ..as_column(o, &name)
+            })
         }
     });
     let marked = marked.as_mut().map(|f| f as &mut dyn FnMut(Optimized));
-    let mut result = match objective {
+    let result = match objective {
         Objective::Estate => estate::maximise(plan, budget, started, cancel, progress, marked),
         Objective::Spending { min_estate } => {
             spending::maximise(plan, *min_estate, budget, started, cancel, progress, marked)
         }
     }?;
-    // Named as the plan's column is, so a report can find it.
-    result.projection.strategy = spec.name();
-    result.outcome.strategy = spec.name();
     progress(1.0);
-    Ok(result)
+    Ok(as_column(result, &name))
+}
+
+/// An answer named as the plan's column is, so a report or the planner can find it.
+fn as_column(mut o: Optimized, name: &str) -> Optimized {
+    o.projection.strategy = name.to_string();
+    o.outcome.strategy = name.to_string();
+    o
 }
 
 /// A search of `sc` with the repeatable budget, one sweep at a time.

@@ -291,12 +291,11 @@ pub(super) fn maximise(
 fn answer(
     plan: &Plan,
     lo: i64,
-    schedule: Schedule,
+    mut schedule: Schedule,
     min_estate: Decimal,
     (named_spending, named_projection, named_outcome): &(i64, Projection<Decimal>, Outcome),
 ) -> Result<Optimized, OptimizeError> {
     let (mut value, mut projection, mut result, ok) = confirm(plan, lo, &schedule, min_estate)?;
-    let mut schedule = schedule;
     if !ok || value <= *named_spending {
         let (s, p, o) = relabel(named_projection, named_outcome);
         (value, schedule, projection, result) = (*named_spending, s, p, o);
