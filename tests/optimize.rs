@@ -68,6 +68,26 @@ fn a_plan_whose_moves_tie_within_the_noise_is_searched_to_the_end() {
 }
 
 #[test]
+fn the_start_whose_first_sweep_climbed_most_is_descended_too() {
+    let plan = parse_plan(include_str!("data/steep_start.ron"), "steep_start.ron").unwrap();
+    let o = common::optimized(&plan, &Objective::Estate);
+    assert!(o.outcome.lasts_to_horizon);
+    // Only the start that led after one sweep, descended and moved across years: $236,691.
+    assert!(
+        o.outcome.estate_real > Decimal::from(270_000),
+        "{}",
+        o.outcome.estate_real
+    );
+    let names: Vec<&str> = o.stages.iter().map(|s| s.name).collect();
+    assert!(
+        names.contains(&"descent from the start that climbed most"),
+        "{names:?}"
+    );
+    // Each stage shows the best found by its end, whichever start found it.
+    assert!(o.stages.windows(2).all(|w| w[1].estate >= w[0].estate));
+}
+
+#[test]
 fn optimized_spending_is_at_least_every_named_strategys() {
     let plan = example("E1.ron");
     let min_estate = Decimal::from(100_000);

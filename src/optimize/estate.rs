@@ -70,8 +70,10 @@ pub(super) fn maximise(
             ));
         }
     };
-    // One sweep from each start picks the start to go on with (the one that leads after a
-    // sweep has led at the end on every example), which then descends until it settles.
+    // One sweep from each start picks the starts to go on with: the one that leads after it,
+    // and the one whose sweep climbed most, when that is another (a start still climbing
+    // steeply often ends above the one a single sweep put ahead: see "The optimized strategy"
+    // in the README). Each descends until it settles, then moves across years.
     // The starts' sweeps are independent, so they run side by side (each on its own share of
     // the budget), and are then taken in order as if they had run one after another.
     let count = starts.len().max(1) as f32 + 2.0;
@@ -82,70 +84,104 @@ pub(super) fn maximise(
         let begun = fork.begin(start.clone());
         (fork.sweep_on(begun, &|_| false, &mut |_| {}), fork)
     });
-    let mut leader: Option<Descent> = None;
-    for (k, (descent, fork)) in swept.into_iter().enumerate() {
+    let mut descents: Vec<Option<Descent>> = Vec::new();
+    let mut climbs: Vec<super::Score> = Vec::new();
+    let mut leader: Option<usize> = None;
+    for (k, ((descent, fork), (_, from))) in swept.into_iter().zip(&starts).enumerate() {
         search.join(&fork);
         let descent = descent?;
         progress(NAMED_SHARE + (1.0 - NAMED_SHARE) * (k + 1) as f32 / count);
-        if leader
-            .as_ref()
-            .is_none_or(|l| descent.score.beats(&l.score, 0.0))
-        {
+        climbs.push(climb(from, &descent.score));
+        let leads = leader
+            .and_then(|l| descents[l].as_ref())
+            .is_none_or(|l: &Descent| descent.score.beats(&l.score, 0.0));
+        if leads {
             let found = (descent.best.clone(), descent.score);
             report("one sweep from a start", &found, &search, &mut stages);
-            leader = Some(descent);
+            leader = Some(k);
+        }
+        descents.push(Some(descent));
+    }
+    let climber = (0..climbs.len())
+        // The largest climb; the first of equals.
+        .min_by(|&a, &b| climbs[b].rank(&climbs[a]))
+        .filter(|c| Some(*c) != leader);
+    let kept: Vec<usize> = leader.into_iter().chain(climber).collect();
+    // The others' trails and candidates are freed now, for the descents to reuse that memory
+    // (kept to the end, they cost the demo's search a tenth more time).
+    for (k, d) in descents.iter_mut().enumerate() {
+        if !kept.contains(&k) {
+            *d = None;
         }
     }
     search.max_sweeps = MAX_SWEEPS;
     let mut best_found: Option<(Schedule, super::Score)> = None;
-    // The leader's descent goes on from its first sweep, which already tells which years and
-    // levers the next sweeps may leave out.
-    if let Some(descent) = leader {
+    // Each kept start's share of the progress bar: its descent, then its moves.
+    let per = 2.0 / kept.len().max(1) as f32;
+    for (j, &i) in kept.iter().enumerate() {
+        let Some(descent) = descents[i].take() else {
+            continue;
+        };
+        let base = count - 2.0 + per * j as f32;
+        let share = |f: f32| NAMED_SHARE + (1.0 - NAMED_SHARE) * (base + f * per / 2.0) / count;
+        // A stage's figure is the best schedule found by its end, whichever start found it.
+        let mut stage = |name: &'static str, found: &(Schedule, super::Score), search: &Search| {
+            let best = match &best_found {
+                Some(b) if !found.1.beats(&b.1, 0.0) => b,
+                _ => found,
+            };
+            report(name, best, search, &mut stages);
+        };
+        // The descent goes on from the start's first sweep, which already tells which years
+        // and levers the next sweeps may leave out.
         let found = (descent.best.clone(), descent.score);
-        let k = count - 2.0;
-        let settled = search.sweep_on(descent, &|_| false, &mut |f| {
-            progress(NAMED_SHARE + (1.0 - NAMED_SHARE) * (k + f) / count)
-        })?;
+        let settled = search.sweep_on(descent, &|_| false, &mut |f| progress(share(f)))?;
         let settled = (settled.best, settled.score);
-        let settled = if settled.1.beats(&found.1, 0.0) {
+        let mut found = if settled.1.beats(&found.1, 0.0) {
             settled
         } else {
             found
         };
-        report(
-            "descent from the leading start",
-            &settled,
-            &search,
-            &mut stages,
-        );
-        best_found = Some(settled);
-    }
-    // Then moves across years, and the descent again from wherever they lead, until neither
-    // gains.
-    if let Some(mut found) = best_found.take() {
-        let last = count - 1.0;
+        let name = if j == 0 {
+            "descent from the leading start"
+        } else {
+            "descent from the start that climbed most"
+        };
+        stage(name, &found, &search);
+        // Then moves across years, and the descent again from wherever they lead, until
+        // neither gains.
         for round in 0..POLISH_ROUNDS {
             let active = convertible_years(&quick, &found.0);
-            let share = |f: f32| {
-                NAMED_SHARE
-                    + (1.0 - NAMED_SHARE) * (last + (round as f32 + f) / POLISH_ROUNDS as f32)
-                        / count
-            };
-            let polished = search.polish(found.clone(), active, &mut |f| progress(share(f)))?;
-            report("moves across years", &polished, &search, &mut stages);
+            let f0 = 1.0 + round as f32 / POLISH_ROUNDS as f32;
+            let polished = search.polish(found.clone(), active, &mut |f| {
+                progress(share(f0 + f / POLISH_ROUNDS as f32))
+            })?;
+            stage("moves across years", &polished, &search);
             if !polished.1.beats(&found.1, POLISH_GAIN) {
                 found = polished;
                 break;
             }
             found = search.descend(polished.0, &|_| false, &mut |_| {})?;
-            report("descent again", &found, &search, &mut stages);
+            stage("descent again", &found, &search);
         }
-        best_found = Some(found);
+        if best_found.as_ref().is_none_or(|b| found.1.beats(&b.1, 0.0)) {
+            best_found = Some(found);
+        }
     }
     let schedule = best_found.map(|b| b.0).unwrap_or_default();
     Ok(finish(
         &scenario, &quick, &named, best, schedule, &search, stages,
     ))
+}
+
+/// How far a start's first sweep took it: the years lasting and the estate it added (a score
+/// of differences, ranked as scores are).
+fn climb(from: &super::Score, to: &super::Score) -> super::Score {
+    super::Score {
+        lasting: to.lasting - from.lasting,
+        estate: to.estate - from.estate,
+        lasts: to.lasts,
+    }
 }
 
 /// Where the descent starts: the named strategies whose own years score best on the fast books,
