@@ -106,22 +106,19 @@ pub(super) fn maximise(
         // The largest climb; the first of equals.
         .min_by(|&a, &b| climbs[b].rank(&climbs[a]))
         .filter(|c| Some(*c) != leader);
-    let kept: Vec<usize> = leader.into_iter().chain(climber).collect();
+    let kept: Vec<Descent> = leader
+        .into_iter()
+        .chain(climber)
+        .filter_map(|k| descents[k].take())
+        .collect();
     // The others' trails and candidates are freed now, for the descents to reuse that memory
     // (kept to the end, they cost the demo's search a tenth more time).
-    for (k, d) in descents.iter_mut().enumerate() {
-        if !kept.contains(&k) {
-            *d = None;
-        }
-    }
+    drop(descents);
     search.max_sweeps = MAX_SWEEPS;
     let mut best_found: Option<(Schedule, super::Score)> = None;
     // Each kept start's share of the progress bar: its descent, then its moves.
     let per = 2.0 / kept.len().max(1) as f32;
-    for (j, &i) in kept.iter().enumerate() {
-        let Some(descent) = descents[i].take() else {
-            continue;
-        };
+    for (j, descent) in kept.into_iter().enumerate() {
         let base = count - 2.0 + per * j as f32;
         let share = |f: f32| NAMED_SHARE + (1.0 - NAMED_SHARE) * (base + f * per / 2.0) / count;
         // A stage's figure is the best schedule found by its end, whichever start found it.
