@@ -1,7 +1,7 @@
 //! Money and rates as people type and read them, and as plan files store them.
 
-use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
 use std::str::FromStr;
 use thiserror::Error;
 
@@ -154,6 +154,27 @@ pub fn format_thousands(amount: Decimal) -> String {
 pub fn format_rate(rate: Decimal) -> String {
     match rate.checked_mul(Decimal::ONE_HUNDRED) {
         Some(pct) => format!("{}%", pct.round_dp(2).normalize()),
+        None => format!("{rate} (as a fraction)"),
+    }
+}
+
+/// A measured rate (a marginal or average rate, a share of years or paths): a percentage to one
+/// decimal, the one precision every explanation, inspector line and comparison shows such rates
+/// in (`0.27249` → `27.2%`, `0.05` → `5.0%`), so that two places never show one rate two ways.
+/// Halves round away from zero. Rates the law or the plan sets (a bracket's 22%, the heirs'
+/// 24%, 2.5% inflation) are shown as written, by [`format_rate`].
+pub fn format_measured_rate(rate: Decimal) -> String {
+    match rate.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(pct) => {
+            let tenths = pct.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+            // No "-0.0%" for a rate that rounds to nothing from below.
+            let tenths = if tenths.is_zero() {
+                Decimal::ZERO
+            } else {
+                tenths
+            };
+            format!("{tenths:.1}%")
+        }
         None => format!("{rate} (as a fraction)"),
     }
 }
@@ -460,6 +481,27 @@ mod tests {
         assert_eq!(format_compact(dec!(1250000)), "$1.25m");
         assert_eq!(format_thousands(dec!(12400)), "$12k");
         assert_eq!(format_rate(dec!(0.035)), "3.5%");
+    }
+
+    #[test]
+    fn measured_rates_have_one_decimal_whatever_their_digits() {
+        assert_eq!(format_measured_rate(dec!(0.27)), "27.0%");
+        assert_eq!(format_measured_rate(dec!(0.05)), "5.0%");
+        assert_eq!(format_measured_rate(dec!(0.3142)), "31.4%");
+        assert_eq!(format_measured_rate(dec!(0.27249)), "27.2%");
+        // Halves away from zero, as the explanations' f64 rates round.
+        assert_eq!(format_measured_rate(dec!(0.2725)), "27.3%");
+        assert_eq!(format_measured_rate(dec!(0.1845)), "18.5%");
+        assert_eq!(format_measured_rate(dec!(-0.0125)), "-1.3%");
+        // Nothing is shown as "-0.0%".
+        assert_eq!(format_measured_rate(dec!(-0.0004)), "0.0%");
+        assert_eq!(format_measured_rate(Decimal::ZERO), "0.0%");
+        assert_eq!(format_measured_rate(dec!(1)), "100.0%");
+        // A rate too large for a percent (no panic) is shown as written.
+        assert_eq!(
+            format_measured_rate(Decimal::MAX),
+            format!("{} (as a fraction)", Decimal::MAX)
+        );
     }
 
     #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]

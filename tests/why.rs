@@ -190,3 +190,76 @@ fn lost_premium_credit_is_not_called_state_tax() {
     }
     assert!(seen > 0, "some Marketplace year phases the credit out");
 }
+
+/// Each percentage in `text` with what precedes and follows it.
+fn percentages(text: &str) -> Vec<(&str, &str, &str)> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices('%') {
+        let start = text[..at]
+            .rfind(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+            .map_or(0, |i| i + 1);
+        if start < at {
+            out.push((&text[..start], &text[start..at], &text[at + 1..]));
+        }
+    }
+    out
+}
+
+/// Rates the law sets, named in the explanations as the law names them ("the 12% bracket", the
+/// torpedo's 85%, the credit's 400% line, the 3.8% NIIT, gains "taxed at 0%").
+fn statutory(before: &str, after: &str) -> bool {
+    [
+        " bracket",
+        " capital-gain",
+        " line",
+        " taxed",
+        " of each",
+        " net investment",
+    ]
+    .iter()
+    .any(|s| after.starts_with(s))
+        || before.ends_with("taxed at ")
+        || before.ends_with("fully ")
+}
+
+#[test]
+fn every_measured_rate_is_shown_to_one_decimal() {
+    // The demo's 2026 explanation said "(31.42%)" for what $10,000 more would have cost, a
+    // line away from rates to one decimal, and the comparison showed 27% beside 27.2%.
+    let mut measured = 0;
+    every_example_year(|name, p, row, inputs| {
+        for line in why(row, inputs).lines {
+            for (before, number, after) in percentages(&line) {
+                if statutory(before, after) {
+                    continue;
+                }
+                measured += 1;
+                let decimals = number.split_once('.').map(|(_, d)| d.len());
+                assert_eq!(
+                    decimals,
+                    Some(1),
+                    "{name} {} {}: {number}% in {line:?}",
+                    p.strategy,
+                    row.year
+                );
+            }
+        }
+    });
+    assert!(measured > 1_000, "{measured} rates checked");
+    let plan = parse_plan(include_str!("../saves/D.ron"), "D.ron").unwrap();
+    let c = compare(&plan).unwrap();
+    let money = |d: Decimal| d.to_string();
+    for m in drawdown::report::comparison_metrics(&c.outcomes, &money) {
+        if m.kind == drawdown::report::MetricKind::Rate {
+            for text in &m.texts {
+                let number = text.trim_end_matches('%');
+                assert_eq!(
+                    number.split_once('.').map(|(_, d)| d.len()),
+                    Some(1),
+                    "{}: {text}",
+                    m.label
+                );
+            }
+        }
+    }
+}

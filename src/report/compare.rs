@@ -4,7 +4,7 @@ use super::explain::explain;
 use super::table::{Cell, Table};
 use crate::compare::Comparison;
 use crate::engine::{Outcome, Projection};
-use crate::money::{format_dollars, format_rate};
+use crate::money::{format_dollars, format_measured_rate, format_rate};
 use crate::plan::Plan;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -73,17 +73,27 @@ impl Metric {
         )
     }
 
-    /// Which values are the best of the row (none when all are equal).
+    /// Which values are the best of the row (none when all are equal). Rates are ranked as they
+    /// are shown, to a tenth of a percent: two that read "27.0%" are both the best or neither.
     pub fn best(&self) -> Vec<bool> {
+        let ranked: Vec<Decimal> = self
+            .values
+            .iter()
+            .map(|v| match self.kind {
+                MetricKind::Rate => v.round_dp_with_strategy(
+                    3,
+                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                ),
+                _ => *v,
+            })
+            .collect();
         let pick = match self.better {
-            Some(Better::Lower) => self.values.iter().min(),
-            Some(Better::Higher) => self.values.iter().max(),
+            Some(Better::Lower) => ranked.iter().min(),
+            Some(Better::Higher) => ranked.iter().max(),
             None => None,
         };
-        let best = pick
-            .filter(|p| self.values.iter().any(|v| v != *p))
-            .copied();
-        self.values.iter().map(|v| Some(*v) == best).collect()
+        let best = pick.filter(|p| ranked.iter().any(|v| v != *p)).copied();
+        ranked.iter().map(|v| Some(*v) == best).collect()
     }
 
     /// A change from `before` to `after` as people read it, and whether it is better.
@@ -136,7 +146,7 @@ pub fn metrics(outcomes: &[Outcome], money: &dyn Fn(Decimal) -> String) -> Vec<M
     use Better::*;
     use MetricKind::*;
     let o = outcomes;
-    let rate = |d: Decimal| format_rate(d.round_dp(4));
+    let rate = format_measured_rate;
     let mut rows = vec![
         Metric::new(
             "Lifetime federal tax",
@@ -278,7 +288,7 @@ pub fn life_metrics(outcomes: &[Outcome], money: &dyn Fn(Decimal) -> String) -> 
             Better::Higher,
             outcomes,
             lasts,
-            |d| format_rate(d.round_dp(4)),
+            format_measured_rate,
         ),
     ]
 }
@@ -371,7 +381,7 @@ fn money(d: Decimal) -> Cell {
 }
 
 fn rate(d: Decimal) -> Cell {
-    Cell::number(format_rate(d.round_dp(4)), d.to_f64().unwrap_or(0.0))
+    Cell::number(format_measured_rate(d), d.to_f64().unwrap_or(0.0))
 }
 
 /// One strategy year by year, in dollars of each year.
@@ -513,5 +523,53 @@ pub fn find_strategy(c: &Comparison, wanted: &str) -> Result<usize, String> {
             "'{wanted}' is ambiguous: it matches {}; give more of the name or its number",
             quoted(many)
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn row(kind: MetricKind, better: Better, values: Vec<Decimal>) -> Metric {
+        Metric {
+            label: "row".into(),
+            kind,
+            better: Some(better),
+            texts: values.iter().map(|v| v.to_string()).collect(),
+            values,
+        }
+    }
+
+    #[test]
+    fn rates_that_read_the_same_are_ranked_the_same() {
+        // 27.0% and 27.004% both read "27.0%": a star on one alone would say they differ.
+        let rates = row(
+            MetricKind::Rate,
+            Better::Lower,
+            vec![dec!(0.27), dec!(0.27004), dec!(0.30)],
+        );
+        assert_eq!(rates.best(), vec![true, true, false]);
+        // A tenth of a point apart, they differ.
+        let rates = row(
+            MetricKind::Rate,
+            Better::Lower,
+            vec![dec!(0.27), dec!(0.271), dec!(0.30)],
+        );
+        assert_eq!(rates.best(), vec![true, false, false]);
+        // Equal as shown everywhere: no best.
+        let rates = row(
+            MetricKind::Rate,
+            Better::Higher,
+            vec![dec!(1), dec!(0.99996)],
+        );
+        assert_eq!(rates.best(), vec![false, false]);
+        // Money is ranked to the cent it holds.
+        let money = row(
+            MetricKind::Money,
+            Better::Higher,
+            vec![dec!(100.01), dec!(100.00)],
+        );
+        assert_eq!(money.best(), vec![true, false]);
     }
 }

@@ -1,7 +1,9 @@
 //! How a report shows names and amounts: exactly, or in privacy mode (every amount rounded to
 //! $k, names of the plan, people and accounts hidden), as the planner's privacy mode does.
 
-use crate::money::{format_cents, format_dollars, format_rate, format_thousands, parse_money};
+use crate::money::{
+    format_cents, format_dollars, format_measured_rate, format_rate, format_thousands, parse_money,
+};
 use crate::plan::Plan;
 use rust_decimal::Decimal;
 
@@ -35,8 +37,14 @@ impl<'a> Shown<'a> {
         }
     }
 
+    /// A rate the law or the plan sets, as written (a bracket, the heirs' rate).
     pub fn rate(&self, r: Decimal) -> String {
         format_rate(r.round_dp(4))
+    }
+
+    /// A measured rate (what the next dollar costs), to one decimal.
+    pub fn measured_rate(&self, r: Decimal) -> String {
+        format_measured_rate(r)
     }
 
     pub fn plan_name(&self) -> String {

@@ -2,7 +2,7 @@
 
 pub mod health;
 
-use crate::money::format_rate;
+use crate::money::{format_measured_rate, format_rate};
 use crate::num::Num;
 use crate::tax::{
     Filing, IncomeFacts, LawMode, LawTables, Person, StateBreakdown, StateCode, StateFacts,
@@ -528,15 +528,15 @@ pub fn breakdown_table(year: i32, f: &IncomeFacts<Decimal>, b: &TaxBreakdown<Dec
     rate(
         &mut s,
         "Marginal rate on the next $1 of IRA income",
-        format_rate(b.marginal_ordinary),
+        format_measured_rate(b.marginal_ordinary),
     );
     rate(
         &mut s,
         "Marginal rate on the next $1 of long-term gain",
-        format_rate(b.marginal_gain),
+        format_measured_rate(b.marginal_gain),
     );
     let average = b.total.ratio(b.agi).round_dp(4);
-    rate(&mut s, "Average rate on AGI", format_rate(average));
+    rate(&mut s, "Average rate on AGI", format_measured_rate(average));
     s
 }
 

@@ -4,7 +4,7 @@
 
 use super::table::{Cell, Format, Table};
 use crate::engine::{EngineError, Projection, ReturnPath, Scenario, YearInputs, YearRow};
-use crate::money::{format_dollars, format_rate};
+use crate::money::{format_dollars, format_measured_rate, format_rate};
 use crate::optimize::edges::moved;
 use crate::plan::Plan;
 use crate::strategy::{Limit, Note};
@@ -71,7 +71,7 @@ pub const STEP: f64 = 100.0;
 
 /// A rate as the explanations show every rate: a percentage to one decimal.
 fn pct1(x: f64) -> String {
-    format!("{:.1}%", (x * 1000.0).round() / 10.0)
+    format_measured_rate(Decimal::from_f64(x).unwrap_or_default())
 }
 
 fn money(x: f64) -> Decimal {
@@ -397,7 +397,7 @@ fn lines(
             // In cents: a rate per dollar, which privacy mode's rounding of amounts leaves alone.
             (share * Decimal::ONE_HUNDRED).round_dp(0),
             format_rate(rate(bracket_rate)),
-            format_rate(w.marginal_ira_federal)
+            format_measured_rate(w.marginal_ira_federal)
         ));
     }
     match (w.at_edge, w.next_edge) {
@@ -467,7 +467,7 @@ fn lines(
             "Converting {} more would have cost {} now ({})",
             format_dollars(Decimal::from_f64(ALTERNATIVE).unwrap_or_default()),
             format_dollars(w.more_cost),
-            format_rate(pct.round_dp(4))
+            format_measured_rate(pct)
         );
         if positive(w.more_irmaa) {
             s.push_str(&format!(

@@ -117,7 +117,7 @@ pub fn action_lines(a: &Actions, shown: &Shown) -> Vec<ActionLine> {
                          dollar; selling the highest-basis lots first realises less",
                         shown.money(basis),
                         shown.money(gain),
-                        shown.rate(rate)
+                        shown.measured_rate(rate)
                     ),
                 );
             }
@@ -185,7 +185,7 @@ pub fn action_lines(a: &Actions, shown: &Shown) -> Vec<ActionLine> {
         t.federal,
         format!(
             "{bracket}; the next $1 of IRA money costs {} federal",
-            shown.rate(a.why.marginal_ira_federal)
+            shown.measured_rate(a.why.marginal_ira_federal)
         ),
     );
     if t.state > Decimal::ZERO {
@@ -195,7 +195,7 @@ pub fn action_lines(a: &Actions, shown: &Shown) -> Vec<ActionLine> {
             t.state,
             format!(
                 "the next $1 of IRA money costs {} state",
-                shown.rate(a.why.marginal_ira - a.why.marginal_ira_federal)
+                shown.measured_rate(a.why.marginal_ira - a.why.marginal_ira_federal)
             ),
         );
     }

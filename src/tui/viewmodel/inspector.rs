@@ -2,7 +2,7 @@
 //! federal tax step by step and the balances, and the marginal-rate curve.
 
 use super::format::{money, person, round_amounts};
-use crate::money::format_rate;
+use crate::money::{format_measured_rate, format_rate};
 use crate::report::explain;
 use crate::tui::app::App;
 use crate::tui::widgets::CurveStretch;
@@ -172,11 +172,11 @@ pub fn inspector(app: &App) -> Inspector {
         ),
         row(
             "Next $1 of IRA income",
-            format_rate(r.marginal_ordinary.round_dp(4)),
+            format_measured_rate(r.marginal_ordinary),
         ),
         row(
             "Next $1 of long-term gain",
-            format_rate(r.marginal_gain.round_dp(4)),
+            format_measured_rate(r.marginal_gain),
         ),
     ];
     // What the strategy did and why: the same sentences as `drawdown report --explain`, with
