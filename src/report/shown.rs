@@ -37,7 +37,8 @@ impl<'a> Shown<'a> {
         }
     }
 
-    /// A rate the law or the plan sets, as written (a bracket, the heirs' rate).
+    /// A rate the law or the plan sets (a bracket, the heirs' rate), or one to act on (a
+    /// withholding rate): as written, to a hundredth of a percent.
     pub fn rate(&self, r: Decimal) -> String {
         format_rate(r.round_dp(4))
     }
