@@ -164,19 +164,18 @@ pub fn format_rate(rate: Decimal) -> String {
 /// Halves round away from zero. Rates the law or the plan sets (a bracket's 22%, the heirs'
 /// 24%, 2.5% inflation) are shown as written, by [`format_rate`].
 pub fn format_measured_rate(rate: Decimal) -> String {
-    match rate.checked_mul(Decimal::ONE_HUNDRED) {
-        Some(pct) => {
-            let tenths = pct.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
-            // No "-0.0%" for a rate that rounds to nothing from below.
-            let tenths = if tenths.is_zero() {
-                Decimal::ZERO
-            } else {
-                tenths
-            };
-            format!("{tenths:.1}%")
-        }
+    match shown_measured_rate(rate).checked_mul(Decimal::ONE_HUNDRED) {
+        // No "-0.0%" for a rate that rounds to nothing from below.
+        Some(pct) if pct.is_zero() => "0.0%".to_string(),
+        Some(pct) => format!("{pct:.1}%"),
         None => format!("{rate} (as a fraction)"),
     }
+}
+
+/// A measured rate as [`format_measured_rate`] shows it, as a fraction (to a thousandth): what
+/// rankings compare, so that two rates that read the same rank the same.
+pub fn shown_measured_rate(rate: Decimal) -> Decimal {
+    rate.round_dp_with_strategy(3, RoundingStrategy::MidpointAwayFromZero)
 }
 
 fn group(amount: Decimal, dp: u32) -> String {

@@ -4,7 +4,7 @@ use super::explain::explain;
 use super::table::{Cell, Table};
 use crate::compare::Comparison;
 use crate::engine::{Outcome, Projection};
-use crate::money::{format_dollars, format_measured_rate, format_rate};
+use crate::money::{format_dollars, format_measured_rate, format_rate, shown_measured_rate};
 use crate::plan::Plan;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -80,10 +80,7 @@ impl Metric {
             .values
             .iter()
             .map(|v| match self.kind {
-                MetricKind::Rate => v.round_dp_with_strategy(
-                    3,
-                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                ),
+                MetricKind::Rate => shown_measured_rate(*v),
                 _ => *v,
             })
             .collect();
