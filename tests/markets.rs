@@ -4,7 +4,7 @@
 mod common;
 
 use drawdown::compare::compare;
-use drawdown::engine::{ReturnPath, Scenario, YearReturns, project};
+use drawdown::engine::{ReturnPath, Scenario, YearReturns, YearRow, project};
 use drawdown::plan::{
     Guardrails, PathMode, Plan, RmdRule, RmdTable, Simulation, demo_plan, example_plan, parse_plan,
     plan_to_text, validate,
@@ -566,6 +566,198 @@ fn a_cut_after_a_crash_lowers_the_next_year_s_living_costs() {
     assert!((p.rows[1].spending - (planned * 0.9).round()).abs() <= 1.0);
 }
 
+/// The demo on a constant path (3% inflation, no one-offs) whose first year is `first`, with
+/// `rule`'s guardrails, under the conventional order.
+fn guarded_demo(
+    rule: Option<Guardrails>,
+    first: YearReturns<f64>,
+) -> (Scenario<f64>, Vec<YearRow<f64>>) {
+    let mut plan = demo_plan();
+    plan.spending.guardrails = rule;
+    plan.spending.one_offs.clear();
+    let years = plan.horizon_years();
+    let mut path = ReturnPath::<f64> {
+        years: vec![
+            YearReturns {
+                stocks: 0.05,
+                bonds: 0.03,
+                cash: 0.02,
+                inflation: 0.03,
+            };
+            years
+        ],
+    };
+    path.years[0] = first;
+    let scenario = Scenario::<f64>::build(&plan, &path).unwrap();
+    let rows = project(&scenario, &scenario, &*build(&StrategySpec::Conventional)).rows;
+    (scenario, rows)
+}
+
+/// A first year in which the portfolio loses money, prices up 3%.
+const LOSING_YEAR: YearReturns<f64> = YearReturns {
+    stocks: -0.25,
+    bonds: -0.05,
+    cash: 0.02,
+    inflation: 0.03,
+};
+
+#[test]
+fn the_withdrawal_rule_skips_the_raise_for_inflation_after_a_losing_year() {
+    // Guardrails too wide to cut or raise: only the withdrawal rule acts.
+    let wide = Guardrails {
+        upper: dec!(10),
+        lower: dec!(0.99),
+        ..Guardrails::classic()
+    };
+    let frozen = Guardrails {
+        freeze_after_loss: true,
+        ..wide
+    };
+    let (scenario, plain) = guarded_demo(Some(wide), LOSING_YEAR);
+    let (_, rows) = guarded_demo(Some(frozen), LOSING_YEAR);
+    let living = |k: usize| scenario.years[k].living;
+    // Without the rule the living costs follow prices; with it, the year after the loss stays
+    // at the losing year's dollars, and the raise skipped is never made up.
+    assert_eq!(plain[1].guardrail, 0);
+    assert!((plain[1].spending - living(1)).abs() <= 0.01);
+    assert_eq!(rows[0].guardrail, 0);
+    assert_eq!(rows[1].guardrail, 2, "frozen after the losing year");
+    assert!((rows[1].spending - rows[0].spending).abs() <= 0.01);
+    assert!(rows[1].spending < living(1) - 1000.0);
+    assert_eq!(rows[2].guardrail, 0, "the second year gained: no freeze");
+    let inflation = scenario.years[1].price_level / scenario.years[0].price_level;
+    assert!((rows[2].spending - (living(2) / inflation).round()).abs() <= 1.0);
+    println!(
+        "living costs {:.0}, {:.0}, {:.0} with the rule; {:.0}, {:.0}, {:.0} without",
+        rows[0].spending,
+        rows[1].spending,
+        rows[2].spending,
+        plain[0].spending,
+        plain[1].spending,
+        plain[2].spending
+    );
+    // The exact books agree, and the ledger's account of the year says why.
+    let mut plan = demo_plan();
+    plan.spending.guardrails = Some(frozen);
+    plan.spending.one_offs.clear();
+    let mut path = ReturnPath::<Decimal> {
+        years: vec![
+            YearReturns {
+                stocks: dec!(0.05),
+                bonds: dec!(0.03),
+                cash: dec!(0.02),
+                inflation: dec!(0.03),
+            };
+            plan.horizon_years()
+        ],
+    };
+    path.years[0] = YearReturns {
+        stocks: dec!(-0.25),
+        bonds: dec!(-0.05),
+        cash: dec!(0.02),
+        inflation: dec!(0.03),
+    };
+    let exact = Scenario::<Decimal>::build(&plan, &path).unwrap();
+    let books = project(
+        &exact,
+        &exact.to_f64(),
+        &*build(&StrategySpec::Conventional),
+    )
+    .rows;
+    assert_eq!(books[1].guardrail, 2);
+    assert_eq!(books[1].spending, books[0].spending);
+    let why = drawdown::report::explain(&books[1]);
+    assert!(
+        why.starts_with("guardrail: no raise for inflation after a losing year; "),
+        "{why}"
+    );
+    // After a year that gained, nothing is frozen.
+    let gaining = YearReturns {
+        stocks: 0.10,
+        ..LOSING_YEAR
+    };
+    let (_, rows) = guarded_demo(Some(frozen), gaining);
+    assert!(rows.iter().all(|r| r.guardrail == 0));
+}
+
+#[test]
+fn no_cut_is_made_in_the_plan_s_final_years() {
+    // The crash of the test above in the first year: the classic rule cuts in the second. With
+    // the capital-preservation exception reaching back to the second year, no cut.
+    let crash = YearReturns {
+        stocks: -0.60,
+        bonds: -0.30,
+        cash: 0.02,
+        inflation: 0.03,
+    };
+    let years = demo_plan().horizon_years() as u32;
+    let rule = |final_years| {
+        Some(Guardrails {
+            no_cuts_final_years: final_years,
+            ..Guardrails::classic()
+        })
+    };
+    let (_, cut) = guarded_demo(rule(years - 2), crash);
+    assert_eq!(
+        cut[1].guardrail,
+        -1,
+        "year 2 is before the last {} years",
+        years - 2
+    );
+    let (scenario, kept) = guarded_demo(rule(years - 1), crash);
+    assert_eq!(
+        kept[1].guardrail,
+        0,
+        "year 2 is within the last {} years",
+        years - 1
+    );
+    assert!((kept[1].spending - scenario.years[1].living).abs() <= 0.01);
+    assert!(kept.iter().all(|r| r.guardrail >= 0));
+}
+
+#[test]
+fn guyton_and_klinger_s_exceptions_on_the_demo() {
+    // The classic rule beside it with both exceptions, over 1,000 Monte Carlo paths: no path
+    // cuts in the last 15 years.
+    let mut classic = demo_plan();
+    classic.spending.guardrails = Some(Guardrails::classic());
+    let mut gk = demo_plan();
+    gk.spending.guardrails = Some(Guardrails::guyton_klinger());
+    let settings = Simulation {
+        mode: PathMode::monte_carlo_default(),
+        paths: 1000,
+        ..Simulation::default()
+    };
+    let run =
+        |plan: &Plan| simulate_on(plan, &settings, 2, &AtomicBool::new(false), |_| {}).unwrap();
+    let (a, b) = (run(&classic), run(&gk));
+    let years = demo_plan().horizon_years();
+    for (c, g) in a.strategies.iter().zip(&b.strategies) {
+        println!(
+            "demo, 1,000 Monte Carlo paths, {}: classic success {:.1}%, a cut on {:.1}% of \
+             paths, median estate {:.0}; with the exceptions {:.1}%, {:.1}%, {:.0}",
+            c.strategy,
+            c.success_rate * 100.0,
+            c.cut_probability * 100.0,
+            c.terminal_median,
+            g.success_rate * 100.0,
+            g.cut_probability * 100.0,
+            g.terminal_median
+        );
+        assert!(
+            g.bands[years - 15..].iter().all(|b| b.cut_share == 0.0),
+            "{}",
+            g.strategy
+        );
+        assert!(
+            c.bands[..years - 15].iter().any(|b| b.cut_share > 0.0),
+            "{}",
+            c.strategy
+        );
+    }
+    assert_ne!(a.strategies, b.strategies);
+}
+
 /// Guardrails that never act (no cut below 100% of the plan, raises only if the withdrawal rate
 /// falls to a hundredth of the first year's) leave every strategy's books as they were.
 #[test]
@@ -597,6 +789,8 @@ fn never_triggering_guardrails() {
             lower: dec!(0.99),
             adjust: dec!(0.10),
             floor: Decimal::ONE,
+            no_cuts_final_years: 0,
+            freeze_after_loss: false,
         });
         if !validate(&plan).is_empty() || !validate(&wide).is_empty() {
             return Ok(());

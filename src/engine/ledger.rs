@@ -90,7 +90,8 @@ pub struct YearRow<N> {
     // Where the money went.
     /// The year's after-tax need (living costs and one-offs).
     pub spending: N,
-    /// The spending guardrails this year: -1 a cut, +1 a raise, 0 neither (or no guardrails).
+    /// What the spending guardrails did this year (`guardrail_moved`): negative a cut (-2 after
+    /// a skipped raise for inflation), 1 a raise, 2 a skipped raise alone, 0 nothing.
     pub guardrail: i8,
     pub spending_paid: N,
     /// Gifts to charity made, of which `qcd` went from IRAs straight to the charity

@@ -28,6 +28,7 @@ mod strategy;
 mod year;
 
 pub use error::EngineError;
+pub use guardrails::{GuardrailRule, moved as guardrail_moved};
 pub use kink::Probe;
 pub use ledger::{Balances, Projection, YearRow};
 pub use many::{WarmPool, project_all, project_all_weighted};

@@ -385,7 +385,7 @@ fn run_from<N: Num>(
         if roth_payout.above_zero() {
             fixed_cash += roth_payout;
         }
-        let (living, guardrail) = guardrails.year(scenario, inputs.living, opening.total());
+        let (living, guardrail) = guardrails.year(scenario, index, inputs.living, opening.total());
         let spending = living + inputs.one_offs;
         // Gifts the IRAs did not give are paid like spending. (Most years give nothing from IRAs,
         // and pay every gift below: they skip the Decimal arithmetic.)
@@ -500,6 +500,7 @@ fn run_from<N: Num>(
         }
         let closing = balances(&accounts);
         closed = Some(closing);
+        guardrails.close(growth + dividends + interest);
 
         // Marginal rates on the next dollar of each kind of income, federal and state.
         let (mut marginal_ordinary, mut marginal_gain) = (N::ZERO, N::ZERO);

@@ -3,6 +3,7 @@
 //! every strategy projected on it.
 
 use super::error::EngineError;
+use super::guardrails::GuardrailRule;
 use super::health::{HealthCosts, HealthYear};
 use super::path::{ReturnPath, YearReturns};
 use super::ss_schedule::{Schedule, earnings_test};
@@ -275,8 +276,8 @@ pub struct Scenario<N> {
     pub early_withdrawal_rate: N,
     /// Draws come out after the year's returns (31 December) rather than before them.
     pub end_of_year: bool,
-    /// Spending guardrails: upper, lower, adjust, floor (see [`crate::plan::Guardrails`]).
-    pub guardrails: Option<[N; 4]>,
+    /// Spending guardrails (see [`crate::plan::Guardrails`]).
+    pub guardrails: Option<GuardrailRule<N>>,
 }
 
 impl<N: Num> Scenario<N> {
@@ -533,10 +534,17 @@ impl<N: Num> Scenario<N> {
             }
             .convert(),
             end_of_year: !plan.assumptions.withdrawals.is_start(),
-            guardrails: plan
-                .spending
-                .guardrails
-                .map(|g| [g.upper, g.lower, g.adjust, g.floor].map(N::from_dec)),
+            guardrails: plan.spending.guardrails.map(|g| GuardrailRule {
+                upper: N::from_dec(g.upper),
+                lower: N::from_dec(g.lower),
+                adjust: N::from_dec(g.adjust),
+                floor: N::from_dec(g.floor),
+                no_cuts_from: match g.no_cuts_final_years {
+                    0 => usize::MAX,
+                    n => plan.horizon_years().saturating_sub(n as usize),
+                },
+                freeze_after_loss: g.freeze_after_loss,
+            }),
             heirs_rate: N::from_dec(plan.heirs_rate),
             prior_magi: plan.assumptions.prior_magi.as_ref().map(|m| {
                 [
@@ -635,7 +643,7 @@ impl<N: Num> Scenario<N> {
             estate_ages: self.estate_ages.clone(),
             early_withdrawal_rate: c(self.early_withdrawal_rate),
             end_of_year: self.end_of_year,
-            guardrails: self.guardrails.map(|g| g.map(c)),
+            guardrails: self.guardrails.map(|g| g.to_f64()),
         }
     }
 }

@@ -771,6 +771,20 @@ pub struct Guardrails {
     /// Cuts never take the living costs below this share of the plan's: 0.80.
     #[serde(with = "serde_dec")]
     pub floor: Decimal,
+    /// No cut in the plan's last this many years (Guyton–Klinger's capital-preservation rule
+    /// stops 15 years before the end: a portfolio that only has to last a few more years can
+    /// carry a high withdrawal rate). 0: cuts in every year.
+    #[serde(default, skip_serializing_if = "is_zero_u32")]
+    pub no_cuts_final_years: u32,
+    /// No raise for inflation in a year after the portfolio lost money, when the withdrawal
+    /// rate is above the first year's (Guyton–Klinger's withdrawal rule); a skipped raise is
+    /// never made up.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub freeze_after_loss: bool,
+}
+
+fn is_zero_u32(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Guardrails {
@@ -781,6 +795,19 @@ impl Guardrails {
             lower: dec!(0.20),
             adjust: dec!(0.10),
             floor: dec!(0.80),
+            no_cuts_final_years: 0,
+            freeze_after_loss: false,
+        }
+    }
+
+    /// The classic rule with Guyton and Klinger's two exceptions (2006): no cut in the last 15
+    /// years, and no raise for inflation after a losing year while the rate is above the first
+    /// year's.
+    pub fn guyton_klinger() -> Guardrails {
+        Guardrails {
+            no_cuts_final_years: 15,
+            freeze_after_loss: true,
+            ..Guardrails::classic()
         }
     }
 }

@@ -566,6 +566,15 @@ fn household(plan: &Plan) -> Checker {
             Decimal::ZERO,
             Decimal::ONE,
         );
+        if g.no_cuts_final_years as usize > MAX_HORIZON {
+            c.push(
+                "spending.guardrails.no_cuts_final_years",
+                format!(
+                    "is {} years: at most {MAX_HORIZON} (a plan's whole length)",
+                    g.no_cuts_final_years
+                ),
+            );
+        }
     }
     let mut last_age = 0;
     for (i, ch) in sp.changes.iter().enumerate() {
@@ -864,7 +873,7 @@ pub fn validate_simulation(s: &Simulation, plan: &Plan, path: &str) -> Vec<Issue
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::demo_plan;
+    use crate::plan::{Guardrails, demo_plan};
 
     #[test]
     fn the_demo_is_valid() {
@@ -954,6 +963,21 @@ mod tests {
         );
         p.assumptions.simulation.mode = PathMode::bootstrap_default();
         assert_eq!(validate(&p), vec![]);
+    }
+
+    #[test]
+    fn guardrails_exceptions_are_bounded() {
+        let mut p = demo_plan();
+        p.spending.guardrails = Some(Guardrails::guyton_klinger());
+        assert!(validate(&p).is_empty());
+        p.spending.guardrails = Some(Guardrails {
+            no_cuts_final_years: 500,
+            ..Guardrails::guyton_klinger()
+        });
+        let issues = validate(&p);
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert_eq!(issues[0].path, "spending.guardrails.no_cuts_final_years");
+        assert!(issues[0].message.contains("at most 100"), "{}", issues[0]);
     }
 
     #[test]

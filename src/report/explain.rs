@@ -1,7 +1,7 @@
 //! One line on what a strategy did in a year and why, from the ledger row and the strategy's
 //! note: "drew $38,200 from tax-deferred to fill the 12% bracket; rest from taxable".
 
-use crate::engine::YearRow;
+use crate::engine::{YearRow, guardrail_moved};
 use crate::money::{format_dollars, format_rate};
 use crate::strategy::{Limit, Note};
 use rust_decimal::Decimal;
@@ -47,8 +47,14 @@ fn bracket_name(rate: f64) -> String {
 pub fn explain(row: &YearRow<Decimal>) -> String {
     let mut s = String::new();
     match row.guardrail {
-        g if g < 0 => s.push_str("guardrail: spending cut; "),
-        g if g > 0 => s.push_str("guardrail: spending raised; "),
+        guardrail_moved::CUT => s.push_str("guardrail: spending cut; "),
+        guardrail_moved::FROZEN_AND_CUT => {
+            s.push_str("guardrail: no raise for inflation after a losing year, and spending cut; ")
+        }
+        guardrail_moved::RAISED => s.push_str("guardrail: spending raised; "),
+        guardrail_moved::FROZEN => {
+            s.push_str("guardrail: no raise for inflation after a losing year; ")
+        }
         _ => {}
     }
     if row.windfall > Decimal::ZERO {

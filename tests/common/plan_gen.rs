@@ -490,6 +490,9 @@ prop_compose! {
                     lower: Decimal::new(lower, 2),
                     adjust: Decimal::new(adjust, 2),
                     floor: Decimal::new(floor, 2),
+                    // Guyton and Klinger's exceptions in some plans, from the draws above.
+                    no_cuts_final_years: [0, 15, 3][(upper % 3) as usize],
+                    freeze_after_loss: lower % 2 == 0,
                 }),
             },
             assumptions: Assumptions {

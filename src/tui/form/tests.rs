@@ -153,7 +153,7 @@ fn rich_plans() -> Vec<Plan> {
         start_age: 70,
         table: crate::plan::RmdTable::SingleLife,
     };
-    b.spending.guardrails = Some(crate::plan::Guardrails::classic());
+    b.spending.guardrails = Some(crate::plan::Guardrails::guyton_klinger());
     b.strategies.push(StrategySpec::RothConversion {
         bracket: dec!(0.12),
         yearly_cap: None,

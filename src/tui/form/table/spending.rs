@@ -118,6 +118,40 @@ pub(super) static FIELDS: &[FieldSpec] = &[
     )
     .within(|_, _| (Decimal::ZERO, Decimal::ONE)),
     field(
+        G::Spending,
+        "  no cuts in last",
+        "spending.guardrails.no_cuts_final_years",
+        K::Count,
+        Access::Int {
+            get: |p, _| {
+                p.spending
+                    .guardrails
+                    .map(|g| i64::from(g.no_cuts_final_years))
+            },
+            set: |p, _, v| {
+                p.spending.guardrails.as_mut()?.no_cuts_final_years = v.try_into().ok()?;
+                Some(())
+            },
+        },
+        "years at the plan's end without cuts (Guyton-Klinger: 15; 0: cuts in every year)",
+    )
+    .within(|_, _| (Decimal::ZERO, d(crate::plan::MAX_HORIZON as i64))),
+    field(
+        G::Spending,
+        "  freeze after loss",
+        "spending.guardrails.freeze_after_loss",
+        K::Toggle,
+        Access::Toggle {
+            get: |p, _| p.spending.guardrails.map(|g| g.freeze_after_loss),
+            set: |p, _, on| {
+                p.spending.guardrails.as_mut()?.freeze_after_loss = on;
+                Some(())
+            },
+        },
+        "no raise for inflation after a losing year while the withdrawal rate is above the \
+         first year's (Guyton-Klinger)",
+    ),
+    field(
         G::Change,
         "Changes at age",
         "spending.changes[].at_age",
