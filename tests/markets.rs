@@ -544,26 +544,33 @@ fn a_cut_after_a_crash_lowers_the_next_year_s_living_costs() {
     let mut plan = demo_plan();
     plan.spending.guardrails = Some(Guardrails::classic());
     plan.spending.one_offs.clear();
-    let years = plan.horizon_years();
-    let mut path = ReturnPath::<f64> {
-        years: vec![
-            YearReturns {
-                stocks: 0.05,
-                bonds: 0.03,
-                cash: 0.02,
-                inflation: 0.0,
-            };
-            years
-        ],
+    let steady = YearReturns {
+        stocks: 0.05,
+        bonds: 0.03,
+        cash: 0.02,
+        inflation: 0.0,
     };
-    path.years[0].stocks = -0.60;
-    path.years[0].bonds = -0.30;
+    let crash = YearReturns {
+        stocks: -0.60,
+        bonds: -0.30,
+        ..steady
+    };
+    let path = first_then(plan.horizon_years(), crash, steady);
     let scenario = Scenario::<f64>::build(&plan, &path).unwrap();
     let p = project(&scenario, &scenario, &*build(&StrategySpec::Conventional));
     assert_eq!(p.rows[0].guardrail, 0);
     assert_eq!(p.rows[1].guardrail, -1);
     let planned = scenario.years[1].living;
     assert!((p.rows[1].spending - (planned * 0.9).round()).abs() <= 1.0);
+}
+
+/// `years` years of returns: `first`, then `rest` every year.
+fn first_then<N: Copy>(years: usize, first: YearReturns<N>, rest: YearReturns<N>) -> ReturnPath<N> {
+    let mut path = ReturnPath {
+        years: vec![rest; years],
+    };
+    path.years[0] = first;
+    path
 }
 
 /// The demo on a constant path (3% inflation, no one-offs) whose first year is `first`, with
@@ -575,19 +582,13 @@ fn guarded_demo(
     let mut plan = demo_plan();
     plan.spending.guardrails = rule;
     plan.spending.one_offs.clear();
-    let years = plan.horizon_years();
-    let mut path = ReturnPath::<f64> {
-        years: vec![
-            YearReturns {
-                stocks: 0.05,
-                bonds: 0.03,
-                cash: 0.02,
-                inflation: 0.03,
-            };
-            years
-        ],
+    let steady = YearReturns {
+        stocks: 0.05,
+        bonds: 0.03,
+        cash: 0.02,
+        inflation: 0.03,
     };
-    path.years[0] = first;
+    let path = first_then(plan.horizon_years(), first, steady);
     let scenario = Scenario::<f64>::build(&plan, &path).unwrap();
     let rows = project(&scenario, &scenario, &*build(&StrategySpec::Conventional)).rows;
     (scenario, rows)
@@ -640,23 +641,18 @@ fn the_withdrawal_rule_skips_the_raise_for_inflation_after_a_losing_year() {
     let mut plan = demo_plan();
     plan.spending.guardrails = Some(frozen);
     plan.spending.one_offs.clear();
-    let mut path = ReturnPath::<Decimal> {
-        years: vec![
-            YearReturns {
-                stocks: dec!(0.05),
-                bonds: dec!(0.03),
-                cash: dec!(0.02),
-                inflation: dec!(0.03),
-            };
-            plan.horizon_years()
-        ],
-    };
-    path.years[0] = YearReturns {
-        stocks: dec!(-0.25),
-        bonds: dec!(-0.05),
+    let steady = YearReturns {
+        stocks: dec!(0.05),
+        bonds: dec!(0.03),
         cash: dec!(0.02),
         inflation: dec!(0.03),
     };
+    let losing = YearReturns {
+        stocks: dec!(-0.25),
+        bonds: dec!(-0.05),
+        ..steady
+    };
+    let path = first_then(plan.horizon_years(), losing, steady);
     let exact = Scenario::<Decimal>::build(&plan, &path).unwrap();
     let books = project(
         &exact,
