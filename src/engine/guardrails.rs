@@ -107,9 +107,12 @@ impl<N: Num> GuardrailState<N> {
                     && rate(self.factor) > initial
                     && let Some(last) = index.checked_sub(1).and_then(|k| scenario.years.get(k))
                 {
-                    let inflation = scenario.years[index].price_level.ratio(last.price_level);
+                    // Twelve decimals keep the books' Decimal arithmetic short.
+                    let inflation = scenario.years[index]
+                        .price_level
+                        .ratio_short(last.price_level, 12);
                     if inflation > N::ONE {
-                        self.factor = self.factor / inflation;
+                        self.factor = self.factor.ratio_short(inflation, 12);
                         frozen = true;
                         moved = moved::FROZEN;
                     }
