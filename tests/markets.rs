@@ -683,8 +683,7 @@ fn no_cut_is_made_in_the_plan_s_final_years() {
     let crash = YearReturns {
         stocks: -0.60,
         bonds: -0.30,
-        cash: 0.02,
-        inflation: 0.03,
+        ..LOSING_YEAR
     };
     let years = demo_plan().horizon_years() as u32;
     let rule = |final_years| {

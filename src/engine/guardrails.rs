@@ -141,9 +141,12 @@ impl<N: Num> GuardrailState<N> {
         ((planned * self.factor).round_cents(), moved)
     }
 
-    /// Closes the year: what the portfolio earned over it (price growth, dividends and
-    /// interest), for next year's withdrawal rule.
-    pub(super) fn close(&mut self, earned: N) {
-        self.lost_last_year = earned < N::ZERO;
+    /// Closes the year: whether the portfolio lost money over it (`earned`: its price growth,
+    /// dividends and interest), for next year's withdrawal rule. Only plans with that rule
+    /// compute it (on the exact books it is Decimal arithmetic in every year).
+    pub(super) fn close(&mut self, scenario: &Scenario<N>, earned: impl FnOnce() -> N) {
+        if scenario.guardrails.is_some_and(|g| g.freeze_after_loss) {
+            self.lost_last_year = earned() < N::ZERO;
+        }
     }
 }

@@ -500,7 +500,7 @@ fn run_from<N: Num>(
         }
         let closing = balances(&accounts);
         closed = Some(closing);
-        guardrails.close(growth + dividends + interest);
+        guardrails.close(scenario, || growth + dividends + interest);
 
         // Marginal rates on the next dollar of each kind of income, federal and state.
         let (mut marginal_ordinary, mut marginal_gain) = (N::ZERO, N::ZERO);
