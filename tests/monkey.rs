@@ -12,7 +12,7 @@ use rand::rngs::Xoshiro256PlusPlus;
 use rand::{Rng, RngExt, SeedableRng};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Keys a user may press, weighted towards the ones that move, edit and type amounts.
@@ -115,6 +115,13 @@ fn draw(app: &App, (width, height): (u16, u16)) {
     terminal.draw(|f| view::draw(app, f)).expect("a frame");
 }
 
+/// An example plan, wherever the test runs from (it moves to a temporary folder).
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saves")
+        .join(name)
+}
+
 fn env_count(name: &str, default: u64) -> u64 {
     std::env::var(name)
         .ok()
@@ -130,7 +137,7 @@ fn run(start: &Plan, seed: u64, steps: u64) {
     // an amount past the planner's limits, one cut off half-way.
     let saves = dir.path().join("saves");
     std::fs::create_dir_all(&saves).expect("a saves folder");
-    let g = std::fs::read_to_string("saves/G.ron").expect("saves/G.ron");
+    let g = std::fs::read_to_string(example("G.ron")).expect("saves/G.ron");
     for (name, text) in [
         (
             "broken.ron",
@@ -141,6 +148,9 @@ fn run(start: &Plan, seed: u64, steps: u64) {
     ] {
         std::fs::write(saves.join(name), text).expect("a test plan");
     }
+    // A file name typed into Save As is a path from the working folder, as in a shell: the
+    // random ones land here, not in the project.
+    std::env::set_current_dir(dir.path()).expect("the temporary directory as working folder");
     let places = Places {
         data_dir: Some(dir.path().join("data")),
         saves_dir: Some(dir.path().join("saves")),
@@ -192,6 +202,7 @@ fn run(start: &Plan, seed: u64, steps: u64) {
         0,
         "seed {seed}: a background job panicked"
     );
+    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).expect("back to the project");
 }
 
 /// Panics on any thread, the background workers' included (their panic may never reach the
@@ -211,8 +222,8 @@ fn random_keys_clicks_and_sizes_never_panic() {
     // Marketplace before Medicare (G), a spousal and a survivor benefit (F).
     let plans = [
         demo_plan(),
-        load_plan(Path::new("saves/G.ron")).expect("saves/G.ron loads"),
-        load_plan(Path::new("saves/F.ron")).expect("saves/F.ron loads"),
+        load_plan(&example("G.ron")).expect("saves/G.ron loads"),
+        load_plan(&example("F.ron")).expect("saves/F.ron loads"),
     ];
     for seed in 0..seeds {
         run(&plans[seed as usize % plans.len()], seed, steps);
