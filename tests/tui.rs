@@ -377,6 +377,26 @@ fn save_as_writes_the_plan_and_it_reloads_identical() {
 }
 
 #[test]
+fn a_name_typed_alone_in_save_as_lands_in_the_plans_folder_and_is_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = with_places(places(Some(dir.path())));
+    keys(&mut p, "S<C-u>retire at 62<Enter>");
+    assert!(!p.app.dirty, "{:?}", p.app.overlay);
+    let path = dir.path().join("retire at 62.ron");
+    assert_eq!(load_plan(&path).unwrap(), p.app.plan);
+    assert_eq!(p.app.file.as_deref(), Some(path.as_path()));
+    keys(&mut p, "<C-o>");
+    match &p.app.overlay {
+        Some(Overlay::Open { entries, .. }) => assert!(
+            entries.iter().any(|e| e.name.contains("retire at 62")),
+            "{:?}",
+            entries.iter().map(|e| &e.name).collect::<Vec<_>>()
+        ),
+        other => panic!("no file window: {other:?}"),
+    }
+}
+
+#[test]
 fn quitting_with_unsaved_changes_asks_first() {
     let mut p = planner();
     keys(&mut p, "q");

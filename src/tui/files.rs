@@ -72,6 +72,26 @@ impl Places {
         dir.join(format!("{slug}.ron"))
     }
 
+    /// Where Save As writes what the user typed: a bare file name goes to the data folder (where
+    /// the file window lists plans; the working folder when there is none), a path where it
+    /// says (`~/` is the home folder, a relative path starts from the working folder, as in a
+    /// shell); `.ron` is added when the name has no extension.
+    pub fn save_path_for(&self, typed: &str) -> PathBuf {
+        let expanded = PathBuf::from(expand_home(typed.trim()));
+        let bare = matches!(
+            expanded.components().collect::<Vec<_>>().as_slice(),
+            [std::path::Component::Normal(_)]
+        );
+        let mut path = match (&self.data_dir, bare) {
+            (Some(dir), true) => dir.join(&expanded),
+            _ => expanded,
+        };
+        if path.extension().is_none() {
+            path.set_extension("ron");
+        }
+        path
+    }
+
     /// Plans in the data folder and the saves folder, newest first, then the built-in examples.
     pub fn list(&self) -> Vec<FileEntry> {
         let mut files = Vec::new();
@@ -248,6 +268,39 @@ mod tests {
             places.plan_path_for("D: my plan!"),
             dir.path().join("d-my-plan.ron")
         );
+    }
+
+    #[test]
+    fn a_bare_name_is_saved_in_the_plans_folder_and_a_path_where_it_says() {
+        let dir = tempfile::tempdir().unwrap();
+        let places = Places {
+            data_dir: Some(dir.path().to_path_buf()),
+            ..Places::default()
+        };
+        assert_eq!(
+            places.save_path_for(" retire early "),
+            dir.path().join("retire early.ron")
+        );
+        assert_eq!(
+            places.save_path_for("b.plan"),
+            dir.path().join("b.plan"),
+            "an extension of the user's own is kept"
+        );
+        assert_eq!(
+            places.save_path_for("drafts/retire.ron"),
+            PathBuf::from("drafts/retire.ron")
+        );
+        assert_eq!(
+            places.save_path_for("./retire"),
+            PathBuf::from("./retire.ron")
+        );
+        let absolute = dir.path().join("elsewhere").join("x.ron");
+        assert_eq!(
+            places.save_path_for(&absolute.display().to_string()),
+            absolute
+        );
+        let nowhere = Places::default();
+        assert_eq!(nowhere.save_path_for("mine"), PathBuf::from("mine.ron"));
     }
 
     #[test]

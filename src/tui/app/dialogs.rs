@@ -347,10 +347,7 @@ impl App {
                         self.say("not saved: no file name");
                         keep(self, Overlay::SaveAs { input, then });
                     } else {
-                        let mut path = PathBuf::from(files::expand_home(&trimmed));
-                        if path.extension().is_none() {
-                            path.set_extension("ron");
-                        }
+                        let path = self.places.save_path_for(&trimmed);
                         fx.push(Effect::Save { path, then });
                     }
                 }

@@ -73,13 +73,15 @@ pub fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             *selected,
         ),
         Overlay::SaveAs { input, .. } => {
-            let rect = centered(area, 72, 6);
+            // Room for a long path that wraps and the two lines of the hint.
+            let rect = centered(area, 72, 8);
             let inner = window(app, frame, rect, "Save as");
             let lines = vec![
                 Line::from("File name (Enter saves, Esc cancels):"),
                 text_input(app, input),
                 Line::from(Span::styled(
-                    "Saved plans are readable RON text; the old file is kept as NAME.ron.bak.",
+                    "A name alone is saved in the plans folder, a path where it says; the old \
+                     file is kept as NAME.ron.bak.",
                     app.theme.dim,
                 )),
             ];
