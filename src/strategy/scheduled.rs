@@ -102,6 +102,7 @@ pub fn parse_schedule_csv(text: &str) -> Result<Vec<ScheduleRow>, ScheduleCsvErr
     let mut rows: Vec<ScheduleRow> = Vec::new();
     // For each column of the file, its place in CSV_HEADER.
     let mut columns: Option<Vec<usize>> = None;
+    let mut header_line = 1;
     for (k, raw) in text.lines().enumerate() {
         let line = k + 1;
         let trimmed = raw.trim().trim_start_matches('\u{feff}');
@@ -111,6 +112,7 @@ pub fn parse_schedule_csv(text: &str) -> Result<Vec<ScheduleRow>, ScheduleCsvErr
         let cells = split_csv(trimmed).map_err(|m| err(line, m))?;
         let Some(columns) = &columns else {
             columns = Some(header_columns(&cells).map_err(|m| err(line, m))?);
+            header_line = line;
             continue;
         };
         if cells.len() != columns.len() {
@@ -140,9 +142,22 @@ pub fn parse_schedule_csv(text: &str) -> Result<Vec<ScheduleRow>, ScheduleCsvErr
             let amount = if cleaned.is_empty() {
                 Decimal::ZERO
             } else {
-                cleaned
-                    .parse()
-                    .map_err(|_| err(line, format!("{name} `{}` is not an amount", cell.trim())))?
+                cleaned.parse().map_err(|_| {
+                    // Digits that overflow Decimal are a number all the same: say what is wrong
+                    // with it rather than that it is not one.
+                    let digits = cleaned.trim_start_matches('-');
+                    let number = !digits.is_empty()
+                        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+                        && digits.chars().filter(|c| *c == '.').count() <= 1;
+                    let problem = if number && cleaned.starts_with('-') {
+                        "is negative"
+                    } else if number {
+                        "is above the $100 billion this planner accepts"
+                    } else {
+                        "is not an amount"
+                    };
+                    err(line, format!("{name} `{}` {problem}", cell.trim()))
+                })?
             };
             if let Some(problem) = amount_problem(amount) {
                 return Err(err(line, format!("{name}: {problem}")));
@@ -187,6 +202,13 @@ pub fn parse_schedule_csv(text: &str) -> Result<Vec<ScheduleRow>, ScheduleCsvErr
                 "no header line naming the columns ({})",
                 CSV_HEADER.join(", ")
             ),
+        ));
+    }
+    if rows.is_empty() {
+        // A schedule of no years would replay the fallback order under the schedule's name.
+        return Err(err(
+            header_line,
+            "no years after the header line: nothing to schedule".into(),
         ));
     }
     Ok(rows)
@@ -236,8 +258,13 @@ fn header_columns(cells: &[String]) -> Result<Vec<usize>, String> {
     for cell in cells {
         let name = cell.trim().to_lowercase();
         let Some(place) = CSV_HEADER.iter().position(|h| *h == name) else {
+            let separator = if name.contains([';', '\t']) {
+                "; columns are separated by commas"
+            } else {
+                ""
+            };
             return Err(format!(
-                "unknown column `{}` (the columns are {}; all but year may be left out)",
+                "unknown column `{}` (the columns are {}; all but year may be left out{separator})",
                 cell.trim(),
                 CSV_HEADER.join(", ")
             ));
@@ -378,6 +405,37 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "line 2: roth_conversion `abc` is not an amount"
+        );
+    }
+
+    #[test]
+    fn what_is_wrong_with_a_schedule_is_said_as_it_is() {
+        let header = "year,roth_conversion,deferred,taxable,roth,cash";
+        let e = parse_schedule_csv(&format!(
+            "{header}\n2026,99999999999999999999999999999999,0,0,0,0"
+        ))
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "line 2: roth_conversion `99999999999999999999999999999999` is above the $100 \
+             billion this planner accepts"
+        );
+        let e = parse_schedule_csv(&format!(
+            "{header}\n2026,0,-99999999999999999999999999999,0,0,0"
+        ))
+        .unwrap_err();
+        assert!(e.message.ends_with("is negative"), "{e}");
+        let e = parse_schedule_csv(&format!("{header}\n2026,0,1.2.3,0,0,0")).unwrap_err();
+        assert!(e.message.ends_with("is not an amount"), "{e}");
+        let e = parse_schedule_csv(&format!("# exported\n\n{header}\n\n# no rows\n")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "line 3: no years after the header line: nothing to schedule"
+        );
+        let e = parse_schedule_csv("year;roth_conversion\n2026;5\n").unwrap_err();
+        assert!(
+            e.message.ends_with("columns are separated by commas)"),
+            "{e}"
         );
     }
 }
