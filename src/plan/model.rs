@@ -779,7 +779,7 @@ pub struct Guardrails {
     /// No raise for inflation in a year after the portfolio lost money, when the withdrawal
     /// rate is above the first year's (Guyton–Klinger's withdrawal rule); a skipped raise is
     /// never made up.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub freeze_after_loss: bool,
 }
 
@@ -864,7 +864,7 @@ pub struct Assumptions {
     pub rmd: RmdRule,
     /// Leave Medicare's IRMAA surcharges out of every year (as tools without them do, to compare
     /// like with like). Plans saved before it load with the surcharges in.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub ignore_irmaa: bool,
 }
 
