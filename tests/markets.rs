@@ -539,29 +539,19 @@ fn guardrails_on_the_demo_last_at_least_as_often_and_show_their_cuts() {
 
 #[test]
 fn a_cut_after_a_crash_lowers_the_next_year_s_living_costs() {
-    // The demo on its own path with stocks losing half in the first year: the next year the
+    // The demo on its own path with stocks losing 60% in the first year: the next year the
     // withdrawal rate is far above the first year's, and the living costs are cut by 10%.
-    let mut plan = demo_plan();
-    plan.spending.guardrails = Some(Guardrails::classic());
-    plan.spending.one_offs.clear();
-    let steady = YearReturns {
-        stocks: 0.05,
-        bonds: 0.03,
-        cash: 0.02,
-        inflation: 0.0,
-    };
     let crash = YearReturns {
         stocks: -0.60,
         bonds: -0.30,
-        ..steady
+        cash: 0.02,
+        inflation: 0.03,
     };
-    let path = first_then(plan.horizon_years(), crash, steady);
-    let scenario = Scenario::<f64>::build(&plan, &path).unwrap();
-    let p = project(&scenario, &scenario, &*build(&StrategySpec::Conventional));
-    assert_eq!(p.rows[0].guardrail, 0);
-    assert_eq!(p.rows[1].guardrail, -1);
+    let (scenario, rows) = guarded_demo(Some(Guardrails::classic()), crash);
+    assert_eq!(rows[0].guardrail, 0);
+    assert_eq!(rows[1].guardrail, -1);
     let planned = scenario.years[1].living;
-    assert!((p.rows[1].spending - (planned * 0.9).round()).abs() <= 1.0);
+    assert!((rows[1].spending - (planned * 0.9).round()).abs() <= 1.0);
 }
 
 /// `years` years of returns: `first`, then `rest` every year.
