@@ -151,12 +151,14 @@ fn run(start: &Plan, seed: u64, steps: u64) {
     // A file name typed into Save As is a path from the working folder, as in a shell: the
     // random ones land here, not in the project.
     std::env::set_current_dir(dir.path()).expect("the temporary directory as working folder");
-    let places = Places {
+    // Each start of the planner keeps its own recovery file.
+    let places = |instance: String| Places {
         data_dir: Some(dir.path().join("data")),
-        saves_dir: Some(dir.path().join("saves")),
-        instance: format!("monkey-{seed}"),
+        saves_dir: Some(saves.clone()),
+        instance,
     };
-    let (mut app, mut runner) = Runner::with_plan(start.clone(), None, places);
+    let (mut app, mut runner) =
+        Runner::with_plan(start.clone(), None, places(format!("monkey-{seed}")));
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let mut screen = (160, 48);
     for step in 0..steps {
@@ -183,12 +185,7 @@ fn run(start: &Plan, seed: u64, steps: u64) {
             // The user left (after answering any question about unsaved changes): start again
             // on the same plan, as they would.
             let plan = app.plan.clone();
-            let places = Places {
-                data_dir: Some(dir.path().join("data")),
-                saves_dir: Some(dir.path().join("saves")),
-                instance: format!("monkey-{seed}-{step}"),
-            };
-            (app, runner) = Runner::with_plan(plan, None, places);
+            (app, runner) = Runner::with_plan(plan, None, places(format!("monkey-{seed}-{step}")));
         }
     }
     // The background work the last steps started (a search, a simulation) ends without a panic.
