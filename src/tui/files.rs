@@ -86,8 +86,14 @@ impl Places {
             (Some(dir), true) => dir.join(&expanded),
             _ => expanded,
         };
-        if path.extension().is_none() {
-            path.set_extension("ron");
+        // Plans are listed by their `.ron` ending: any other name gets it added (`plan.v2` is
+        // saved as `plan.v2.ron`), so that the file can be opened again from the list.
+        if let Some(name) = path.file_name()
+            && path.extension().is_none_or(|e| e != "ron")
+        {
+            let mut name = name.to_os_string();
+            name.push(".ron");
+            path.set_file_name(name);
         }
         path
     }
@@ -282,9 +288,13 @@ mod tests {
             dir.path().join("retire early.ron")
         );
         assert_eq!(
-            places.save_path_for("b.plan"),
-            dir.path().join("b.plan"),
-            "an extension of the user's own is kept"
+            places.save_path_for("Smith v2.1"),
+            dir.path().join("Smith v2.1.ron"),
+            "a name with a dot still ends in .ron, so the list of plans shows it"
+        );
+        assert_eq!(
+            places.save_path_for("/elsewhere/b.plan"),
+            PathBuf::from("/elsewhere/b.plan.ron")
         );
         assert_eq!(
             places.save_path_for("drafts/retire.ron"),

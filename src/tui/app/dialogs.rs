@@ -449,8 +449,10 @@ impl App {
                 .display()
                 .to_string(),
         };
+        // Selected, as a field's value is: a name typed replaces the suggestion rather than
+        // being added to its end.
         self.overlay = Some(Overlay::SaveAs {
-            input: TextEditor::new(&suggestion, false),
+            input: TextEditor::new(&suggestion, true),
             then,
         });
     }

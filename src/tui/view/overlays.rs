@@ -8,7 +8,7 @@ use crate::tui::viewmodel::{self, InspectorLine};
 use crate::tui::widgets::CurveChart;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -200,10 +200,16 @@ pub(super) fn text_input(app: &App, input: &crate::tui::editor::TextEditor) -> L
     let at = input.cursor().min(value.chars().count());
     let before: String = value.chars().take(at).collect();
     let after: String = value.chars().skip(at).collect();
+    // Selected text (typing replaces it) is shown reversed, as in the form's fields.
+    let style = if input.selected() {
+        app.theme.accent.add_modifier(Modifier::REVERSED)
+    } else {
+        app.theme.accent
+    };
     Line::from(vec![
-        Span::styled(before, app.theme.accent),
+        Span::styled(before, style),
         Span::styled(" ", app.theme.cursor),
-        Span::styled(after, app.theme.accent),
+        Span::styled(after, style),
     ])
 }
 
