@@ -82,6 +82,15 @@ impl IncomeStackChart<'_> {
             }
         };
         let mut entries = Vec::new();
+        // First, so that a narrow legend never cuts it: the mark over a year is explained.
+        if data.iter().any(|y| y.shortfall > 0.0) {
+            entries.push(Entry {
+                swatch: '!',
+                swatch_style: t.bad.add_modifier(Modifier::BOLD),
+                name: "Spending not met",
+                short: "Shortfall",
+            });
+        }
         for k in 0..9 {
             if data.iter().any(|y| y.sources[k] > 0.0) {
                 let (ch, style) = swatch(t.series[k], Theme::PATTERNS[k]);

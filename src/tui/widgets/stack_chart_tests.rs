@@ -160,6 +160,16 @@ fn shortfall_years_get_a_bang() {
     assert_eq!(x, 9, "centred over the 3-cell column");
     assert_eq!(buf[(x, y)].fg, Color::Red);
     assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    // The legend says what the mark means, and only when some year has one.
+    assert!(dump(&buf).contains("! Shortfall"), "{}", dump(&buf));
+    let wide = render(&cols, None, &theme, 80, 12, None);
+    assert!(
+        dump(&wide).contains("! Spending not met"),
+        "{}",
+        dump(&wide)
+    );
+    let buf = render(&two_years(), None, &theme, 40, 12, None);
+    assert!(!dump(&buf).contains("Spending not met"), "{}", dump(&buf));
 }
 
 #[test]
