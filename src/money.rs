@@ -158,6 +158,16 @@ pub fn format_rate(rate: Decimal) -> String {
     }
 }
 
+/// A rate as a field holds it, for the form: to four decimals of a percent, so that what was
+/// typed (`0.035` → `0.035%`, `3.456` → `3.456%`) reads back as typed where [`format_rate`]'s
+/// two decimals would round it.
+pub fn format_rate_typed(rate: Decimal) -> String {
+    match rate.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(pct) => format!("{}%", pct.round_dp(4).normalize()),
+        None => format!("{rate} (as a fraction)"),
+    }
+}
+
 /// A measured rate (a marginal or average rate, a share of years or paths): a percentage to one
 /// decimal, the one precision every explanation, inspector line and comparison shows such rates
 /// in (`0.27249` → `27.2%`, `0.05` → `5.0%`), so that two places never show one rate two ways.

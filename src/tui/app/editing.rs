@@ -160,13 +160,18 @@ impl App {
                     self.say("fix the value or press Esc to cancel");
                     return;
                 }
+                // The edit is over: a hint about it (fix the value…) no longer applies.
+                self.status = None;
                 match action {
                     Action::Down => self.move_row(true, 1),
                     Action::Up => self.move_row(false, 1),
                     _ => {}
                 }
             }
-            Action::Close => self.cancel_edit(),
+            Action::Close => {
+                self.cancel_edit();
+                self.status = None;
+            }
             // Ctrl-C: keep what can be kept, then ask about unsaved changes as ever.
             Action::Quit => {
                 if !self.keep_edit() {

@@ -3,7 +3,7 @@
 //! percent (`3.5` and `3.5%` are both 3.5%), whole numbers for ages, years and counts.
 
 use super::spec::Kind;
-use crate::money::{format_cents, format_dollars, format_rate};
+use crate::money::{format_cents, format_dollars, format_rate_typed};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -25,7 +25,7 @@ pub fn rule(kind: Kind) -> &'static str {
         Kind::Rate => "a percent: 3.5 and 3.5% both mean 3.5%",
         Kind::MaybeRate => "a percent (15 or 15%), or blank for none",
         Kind::Age => "an age in whole years",
-        Kind::Year => "a year, such as 2030",
+        Kind::Year => "a year in four digits",
         Kind::Count => "a whole number",
         Kind::MaybeCount => "a whole number, or blank for none",
         Kind::Points => "percentage points, + or -: +3",
@@ -45,7 +45,7 @@ pub fn show(kind: Kind, v: &Value) -> String {
         }
         (_, Value::MaybeDecimal(None) | Value::MaybeInt(None)) => "none".to_string(),
         (Kind::Rate, Value::Decimal(d)) | (Kind::MaybeRate, Value::MaybeDecimal(Some(d))) => {
-            format_rate(*d)
+            format_rate_typed(*d)
         }
         (Kind::Points, Value::Decimal(d)) => format!("{:+}", d.normalize()),
         (_, Value::Decimal(d) | Value::MaybeDecimal(Some(d))) => d.normalize().to_string(),
@@ -58,7 +58,7 @@ pub fn show(kind: Kind, v: &Value) -> String {
 /// What a value of this kind means, in words, for the line under a field being typed into.
 pub fn understood(kind: Kind, v: &Value) -> String {
     match (kind, v) {
-        (Kind::Rate, Value::Decimal(d)) => format!("= {} a year", format_rate(*d)),
+        (Kind::Rate, Value::Decimal(d)) => format!("= {} a year", format_rate_typed(*d)),
         (Kind::Money, Value::Decimal(d)) => format!("= {}", money_text(*d)),
         (Kind::MaybeMoney, Value::MaybeDecimal(Some(d))) => format!("= {}", money_text(*d)),
         (_, Value::MaybeDecimal(None) | Value::MaybeInt(None)) => "= none".to_string(),
