@@ -6,7 +6,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, Mouse
 use drawdown::claiming::Measure;
 use drawdown::plan::{Account, demo_plan, load_plan};
 use drawdown::tui::app::Overlay;
-use drawdown::tui::form::Pane;
+use drawdown::tui::form::{Pane, Row};
 use drawdown::tui::{App, Places, Runner, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -394,6 +394,23 @@ fn a_name_typed_alone_in_save_as_lands_in_the_plans_folder_and_is_listed() {
         ),
         other => panic!("no file window: {other:?}"),
     }
+}
+
+#[test]
+fn a_name_typed_over_the_suggested_one_replaces_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = with_places(places(Some(dir.path())));
+    // The suggestion (the plans folder and a name from the plan's) is selected: no Ctrl-U.
+    keys(&mut p, "S");
+    keys(&mut p, "Smith v2.1<Enter>");
+    let path = dir.path().join("Smith v2.1.ron");
+    assert_eq!(
+        p.app.file.as_deref(),
+        Some(path.as_path()),
+        "{:?}",
+        p.app.overlay
+    );
+    assert_eq!(load_plan(&path).unwrap(), p.app.plan);
 }
 
 #[test]
@@ -960,6 +977,83 @@ fn the_80x24_inspector_scrolls_to_the_balances_and_the_taxes() {
 }
 
 #[test]
+fn keys_never_reach_a_pane_that_is_not_drawn() {
+    let mut p = planner();
+    let name = p.app.plan.people[0].name.clone();
+    // At 100×30 `c` gives the comparison the whole screen, and the focus with it: what is typed
+    // then edits no field of the hidden form.
+    keys(&mut p, "c");
+    let screen = render(&mut p, 100, 30);
+    assert!(!screen.contains("Birth year"), "{screen}");
+    keys(&mut p, "7");
+    assert_eq!(p.app.plan.people[0].name, name);
+    assert!(p.app.edit.is_none() && !p.app.dirty);
+    // Tab from the comparison back to the form shows the form.
+    keys(&mut p, "<Tab>");
+    let screen = render(&mut p, 100, 30);
+    assert!(screen.contains("Birth year"), "{screen}");
+    // However the focus got to the form, the form is drawn while it has it.
+    p.app.right_tab = drawdown::tui::app::RightTab::Compare;
+    let screen = render(&mut p, 100, 30);
+    assert!(screen.contains("Birth year"), "{screen}");
+}
+
+#[test]
+fn the_comparison_scrolls_no_further_than_its_last_row() {
+    let mut p = planner();
+    // The estate at five ages: more rows than an 80x24 screen holds.
+    p.app.plan.assumptions.estate_at_ages = vec![70, 75, 80, 85, 90];
+    p.app.plan_rev += 1;
+    p.runner.dispatch(&mut p.app, []);
+    keys(&mut p, "c");
+    let first = render(&mut p, 80, 24);
+    assert!(first.contains("more (↑↓ scroll)"), "{first}");
+    for _ in 0..60 {
+        keys(&mut p, "<Down>");
+        render(&mut p, 80, 24);
+    }
+    let bottom = render(&mut p, 80, 24);
+    assert!(
+        !bottom.contains("more (↑↓ scroll)"),
+        "the last row is shown: {bottom}"
+    );
+    // The last row sits at the bottom of the table: no blank lines below it.
+    let table: Vec<&str> = bottom.lines().collect();
+    let border = table
+        .iter()
+        .rposition(|l| l.starts_with('└'))
+        .expect("the table's bottom border");
+    assert!(
+        !table[border - 1]
+            .trim_matches(|c| c == '│' || c == ' ')
+            .is_empty(),
+        "{bottom}"
+    );
+    // One key up shows a row more at once.
+    let scroll = p.app.compare.scroll;
+    keys(&mut p, "<Up>");
+    assert_eq!(p.app.compare.scroll, scroll - 1);
+}
+
+#[test]
+fn a_rate_reads_back_as_typed() {
+    let mut p = planner();
+    let row = p
+        .app
+        .rows_of(Pane::Spending)
+        .iter()
+        .position(|r| matches!(r, Row::Field(f) if f.spec().label == "Inflation"))
+        .expect("an inflation row");
+    p.app.set_row(Pane::Spending, row);
+    keys(&mut p, "<Enter>0.035");
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains("= 0.035% a year"), "{screen}");
+    keys(&mut p, "<Enter>");
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains("0.035%"), "{screen}");
+}
+
+#[test]
 fn a_short_screen_says_how_to_swap_charts_and_comparison_and_keeps_help_in_view() {
     let mut p = planner();
     let last = |screen: &str| screen.lines().last().unwrap_or_default().to_string();
@@ -968,7 +1062,7 @@ fn a_short_screen_says_how_to_swap_charts_and_comparison_and_keeps_help_in_view(
     assert!(!screen.contains("Strategies compared"), "{screen}");
     keys(&mut p, "c");
     let screen = render(&mut p, 120, 30);
-    assert!(screen.contains("Strategies compared"), "{screen}");
+    assert!(screen.contains("Lifetime federal tax"), "{screen}");
     assert!(last(&screen).contains("c charts"), "{screen}");
     let screen = render(&mut p, 160, 48);
     assert!(!last(&screen).contains("c charts"), "{screen}");

@@ -76,9 +76,19 @@ impl App {
                 });
             }
             Action::ToggleRightTab => {
+                // The focus follows what is shown: on a short screen the comparison can take the
+                // whole screen, and keys must never reach a pane that is not drawn.
                 self.right_tab = match self.right_tab {
-                    RightTab::Charts => RightTab::Compare,
-                    RightTab::Compare => RightTab::Charts,
+                    RightTab::Charts => {
+                        self.focus = Focus::Compare;
+                        RightTab::Compare
+                    }
+                    RightTab::Compare => {
+                        if self.focus == Focus::Compare {
+                            self.focus = Focus::Chart;
+                        }
+                        RightTab::Charts
+                    }
                 }
             }
             Action::ToggleFan => {
@@ -146,6 +156,11 @@ impl App {
         };
         if next < panes {
             self.pane = Pane::ALL[next];
+            // From the comparison back to the form: the charts return beside it (a short, narrow
+            // screen shows the comparison alone, without the form).
+            if self.focus == Focus::Compare {
+                self.right_tab = RightTab::Charts;
+            }
             self.focus = Focus::Form;
         } else if next == panes {
             self.focus = Focus::Chart;
@@ -170,8 +185,14 @@ impl App {
 
     fn scroll_compare(&mut self, down: bool, by: usize) {
         let rows = self.view.metric_rows.len();
+        // No further than the table as last drawn can use: past it ↑ would seem to do nothing.
+        let most = self
+            .screen
+            .borrow()
+            .compare_scroll_max
+            .unwrap_or(rows.saturating_sub(1));
         self.compare.scroll = if down {
-            (self.compare.scroll + by).min(rows.saturating_sub(1))
+            (self.compare.scroll + by).min(most)
         } else {
             self.compare.scroll.saturating_sub(by)
         };

@@ -30,6 +30,8 @@ pub struct ScreenMap {
     pub chart: Rect,
     pub taxes: Rect,
     pub compare: Rect,
+    /// The comparison's largest useful scroll as last drawn (its last rows fill the table).
+    pub compare_scroll_max: Option<usize>,
 }
 
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -42,10 +44,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let [main, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
     let mut map = ScreenMap::default();
     // On a small screen, or when presenting, the comparison gets the whole width: strategies
-    // side by side need it.
+    // side by side need it. Never while the form has the focus: a key must not edit a field
+    // that is not on the screen.
     let compare_alone = (main.width < 120 || app.presenter)
         && main.height < right::ROOMY
-        && app.right_tab == RightTab::Compare;
+        && app.right_tab == RightTab::Compare
+        && app.focus != Focus::Form;
     if compare_alone {
         right::draw(app, frame, main, &mut map);
     } else {

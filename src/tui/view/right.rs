@@ -211,17 +211,16 @@ fn draw_compare(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
             ))],
         );
     }
-    frame.render_widget(
-        ComparisonTable {
-            headers: &v.headers,
-            rows: &v.metric_rows,
-            selected: app.strategy,
-            scroll: app.compare.scroll,
-            wide: app.compare.wide,
-            theme: &app.theme,
-            title: Some(&title),
-        },
-        table,
-    );
+    let widget = ComparisonTable {
+        headers: &v.headers,
+        rows: &v.metric_rows,
+        selected: app.strategy,
+        scroll: app.compare.scroll,
+        wide: app.compare.wide,
+        theme: &app.theme,
+        title: Some(&title),
+    };
+    map.compare_scroll_max = Some(widget.max_scroll(table));
+    frame.render_widget(widget, table);
     map.compare = table;
 }

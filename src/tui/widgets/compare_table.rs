@@ -319,6 +319,46 @@ impl ComparisonTable<'_> {
     }
 }
 
+impl ComparisonTable<'_> {
+    /// The header's lines: names too long for their column go on two lines, broken between
+    /// words.
+    fn head_lines(&self, l: &Layout, inner: Rect) -> u16 {
+        let mut visible = l.start..l.start + l.len;
+        if inner.height >= 4
+            && visible.any(|j| width(self.headers.get(j).map_or("", String::as_str)) > l.width(j))
+        {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// The largest first row worth scrolling to in `area`: the one from which the last rows
+    /// fill the table (scrolling further would only leave blank lines below them).
+    pub fn max_scroll(&self, area: Rect) -> usize {
+        let inner = match chart::block(self.title, self.theme) {
+            Some(b) => b.inner(area),
+            None => area,
+        };
+        let wide = wide_width(self.headers, self.selected, self.wide);
+        let l = Layout::new(self.headers.len(), inner.width, self.selected, wide)
+            .with_deltas(self.rows);
+        let body = inner.height.saturating_sub(self.head_lines(&l, inner));
+        last_start(self.rows, &l, body)
+    }
+}
+
+/// The first of the last rows that fit in `body` lines together (the last row when none fits).
+fn last_start(rows: &[MetricRow], l: &Layout, body: u16) -> usize {
+    let mut start = rows.len();
+    let mut used = 0u16;
+    while start > 0 && used + l.lines(&rows[start - 1]) <= body {
+        start -= 1;
+        used += l.lines(&rows[start]);
+    }
+    start.min(rows.len().saturating_sub(1))
+}
+
 impl Widget for ComparisonTable<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
@@ -331,7 +371,9 @@ impl Widget for ComparisonTable<'_> {
         let wide = wide_width(self.headers, self.selected, self.wide);
         let l = Layout::new(self.headers.len(), inner.width, self.selected, wide)
             .with_deltas(self.rows);
-        let scroll = self.scroll.min(self.rows.len().saturating_sub(1));
+        let head = self.head_lines(&l, inner);
+        let body = inner.height.saturating_sub(head);
+        let scroll = self.scroll.min(last_start(self.rows, &l, body));
         let rows = &self.rows[scroll.min(self.rows.len())..];
         let window = l
             .windowed()
@@ -352,18 +394,7 @@ impl Widget for ComparisonTable<'_> {
             return;
         }
         // Rows that fit; when some don't, the last line says how many are hidden.
-        // Names too long for their column go on two lines, broken between words.
         let visible = l.start..l.start + l.len;
-        let head: u16 = if inner.height >= 4
-            && visible
-                .clone()
-                .any(|j| width(self.headers.get(j).map_or("", String::as_str)) > l.width(j))
-        {
-            2
-        } else {
-            1
-        };
-        let body = inner.height.saturating_sub(head);
         let mut shown = 0;
         let mut used = 0u16;
         for r in rows {
