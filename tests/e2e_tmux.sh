@@ -63,8 +63,8 @@ wait_for "Add a strategy"
 keys Down Down Down Down Down Down Down Down Enter
 wait_for "Roth, taxable, deferred"
 
-# The comparison, full width: the last column widened, then the one before it.
-keys c Tab Tab
+# The comparison, full width and focused (`c`): the last column widened, then the one before it.
+keys c
 wait_for "Strategies compared\|▶ Strategies"
 for _ in $(seq 1 14); do keys ']'; done
 keys w
