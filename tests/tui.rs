@@ -942,6 +942,94 @@ fn the_optimized_column_shows_the_first_improvement_and_refines_in_place() {
     assert!(!screen.contains("optimizing"), "{screen}");
 }
 
+/// The name of the charted strategy's column.
+fn charted(p: &Planner) -> String {
+    let c = p.app.comparison.as_ref().unwrap();
+    c.outcomes[p.app.strategy].strategy.clone()
+}
+
+/// Charts the column named `name`, with `]` from the first.
+fn chart(p: &mut Planner, name: &str) {
+    let c = p.app.comparison.as_ref().unwrap();
+    let i = c
+        .outcomes
+        .iter()
+        .position(|o| o.strategy == name)
+        .unwrap_or_else(|| panic!("no column {name}"));
+    keys(p, &"[".repeat(c.outcomes.len()));
+    keys(p, &"]".repeat(i));
+    assert_eq!(charted(p), name);
+}
+
+/// An edit takes the optimized column out until its search reports again: the chart of a
+/// strategy listed after it stays on that strategy (it moved to its neighbour, then onto
+/// Optimized when the column came back), also when the edit renames it.
+#[test]
+fn the_chart_stays_on_a_strategy_after_optimized_while_the_search_reruns() {
+    let mut p = planner();
+    strategies_pane(&mut p);
+    go_add(&mut p, Pane::Strategies, "add a strategy");
+    keys(&mut p, "<Enter>");
+    let choice = match &p.app.overlay {
+        Some(Overlay::Pick { choices, .. }) => choices
+            .iter()
+            .position(|(title, _)| title == "Deferred first")
+            .expect("Deferred first is offered"),
+        other => panic!("no picker: {other:?}"),
+    };
+    keys(&mut p, &format!("{}<Enter>", "<Down>".repeat(choice)));
+    let n = p.app.plan.strategies.len() - 1;
+    settle(&mut p, |a| !a.background.optimized.is_empty());
+    chart(&mut p, "Deferred first (2)");
+    let screen = render(&mut p, 160, 48);
+    assert!(
+        screen.contains("Deferred first (2): income by source"),
+        "{screen}"
+    );
+    go(&mut p, Pane::Strategies, "strategies[].label", n);
+    keys(&mut p, "<Enter>Q<Enter>");
+    assert_eq!(charted(&p), "Q", "while the search reruns");
+    settle(&mut p, |a| !a.background.optimized.is_empty());
+    assert_eq!(charted(&p), "Q", "once the optimized column is back");
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains("Q: income by source"), "{screen}");
+}
+
+/// Optimized charted, then an edit: a neighbour stands in while the search reruns and the chart
+/// goes back to Optimized when its column arrives, unless the user charted another meanwhile.
+#[test]
+fn the_chart_goes_back_to_optimized_when_its_search_reports_again() {
+    let mut p = planner();
+    settle(&mut p, |a| !a.background.optimized.is_empty());
+    let optimized = p
+        .app
+        .comparison
+        .as_ref()
+        .unwrap()
+        .outcomes
+        .iter()
+        .map(|o| o.strategy.clone())
+        .rfind(|s| s.starts_with("Optimized"))
+        .expect("an Optimized column");
+    chart(&mut p, &optimized);
+    go(&mut p, Pane::Spending, "spending.annual", 0);
+    keys(&mut p, "<Enter>90k<Enter>");
+    assert_ne!(
+        charted(&p),
+        optimized,
+        "its column is out while it searches"
+    );
+    settle(&mut p, |a| !a.background.optimized.is_empty());
+    assert_eq!(charted(&p), optimized);
+    // Another strategy charted while the search reruns is kept.
+    keys(&mut p, "<Enter>80k<Enter>");
+    keys(&mut p, "[");
+    let picked = charted(&p);
+    assert_ne!(picked, optimized);
+    settle(&mut p, |a| !a.background.optimized.is_empty());
+    assert_eq!(charted(&p), picked);
+}
+
 #[test]
 fn the_inspector_explains_the_year_and_draws_its_marginal_rate_curve() {
     let mut p = planner();

@@ -26,7 +26,7 @@ mod update;
 pub use dialogs::Overlay;
 pub use editing::Edit;
 pub use history::History;
-pub use results::{Background, Baseline};
+pub use results::{Background, Baseline, Charted};
 pub use scenarios::{Household, ScenarioResults};
 
 pub use super::action::Action;
@@ -102,6 +102,9 @@ pub struct App {
     pub focus: Focus,
     pub right_tab: RightTab,
     pub strategy: usize,
+    /// The charted strategy while its column is out of the comparison, and the column shown
+    /// meanwhile (see [`App::recompute`]).
+    pub charted_away: Option<(Charted, usize)>,
     pub year: usize,
     pub overlay: Option<Overlay>,
     pub presenter: bool,
@@ -173,6 +176,7 @@ impl App {
             focus: Focus::Form,
             right_tab: RightTab::Charts,
             strategy: 0,
+            charted_away: None,
             year: 0,
             overlay: None,
             presenter: false,
@@ -285,6 +289,7 @@ impl App {
         self.dirty = false;
         self.baseline = None;
         self.strategy = 0;
+        self.charted_away = None;
         self.year = 0;
         self.background = Background::default();
         self.touched();

@@ -133,6 +133,45 @@ impl Background {
     }
 }
 
+/// Which of the plan's strategies a column shows, in terms that outlast a recompute: its kind
+/// (named, or optimized for an objective) and how many columns of that kind come before it.
+/// Each kind is in the comparison whole or not at all (every optimized strategy with one
+/// objective waits on the same search), so the count holds while optimized columns come and go;
+/// unlike the name, it also holds when an edit renames the strategy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Charted {
+    objective: Option<Objective>,
+    rank: usize,
+}
+
+impl Charted {
+    fn of(c: &Comparison, column: usize) -> Option<Charted> {
+        let objective = c.specs.get(column)?.objective().cloned();
+        let rank = c.specs[..column]
+            .iter()
+            .filter(|s| s.objective() == objective.as_ref())
+            .count();
+        Some(Charted { objective, rank })
+    }
+
+    fn column_in(&self, c: &Comparison) -> Option<usize> {
+        c.specs
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.objective() == self.objective.as_ref())
+            .nth(self.rank)
+            .map(|(i, _)| i)
+    }
+
+    /// An optimized strategy whose search has not reported yet.
+    fn is_pending_in(&self, c: &Comparison) -> bool {
+        self.objective.is_some()
+            && c.pending
+                .iter()
+                .any(|s| s.objective() == self.objective.as_ref())
+    }
+}
+
 /// The plan and results pinned for comparison.
 #[derive(Debug, Clone)]
 pub struct Baseline {
@@ -146,6 +185,15 @@ impl App {
     /// Reruns every strategy on the current plan, with the optimized columns that are ready.
     pub fn recompute(&mut self) {
         let started = Instant::now();
+        // A strategy waiting for its column is still the one charted, unless the user has
+        // picked another column since.
+        let charted = match self.charted_away.take() {
+            Some((k, shown)) if shown == self.strategy => Some(k),
+            _ => self
+                .comparison
+                .as_ref()
+                .and_then(|c| Charted::of(c, self.strategy)),
+        };
         let optimized: Vec<&Optimized> = self.background.optimized.iter().map(|o| &**o).collect();
         match compare_with(&self.plan, &optimized) {
             Ok(c) => {
@@ -156,9 +204,26 @@ impl App {
         }
         self.last_recompute = started.elapsed();
         self.recomputes += 1;
-        let strategies = self.strategies();
-        self.strategy = self.strategy.min(strategies.saturating_sub(1));
+        self.follow_charted(charted);
         self.year = self.year.min(self.years().saturating_sub(1));
+    }
+
+    /// The column of the strategy charted before a recompute, `charted`, in the new comparison.
+    /// The column set changes under a fixed index: a change of the plan takes the optimized
+    /// columns out until their searches report again, so an index would chart a neighbour.
+    fn follow_charted(&mut self, charted: Option<Charted>) {
+        self.strategy = self.strategy.min(self.strategies().saturating_sub(1));
+        let (Some(k), Some(c)) = (charted, &self.comparison) else {
+            return;
+        };
+        match k.column_in(c) {
+            Some(i) => self.strategy = i,
+            // Searching again: a neighbour stands in, and the chart goes back to it when its
+            // column arrives.
+            None if k.is_pending_in(c) => self.charted_away = Some((k, self.strategy)),
+            // Removed: a neighbour, as before.
+            None => {}
+        }
     }
 
     pub(super) fn toggle_baseline(&mut self) {
