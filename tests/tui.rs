@@ -427,6 +427,78 @@ fn quitting_with_unsaved_changes_asks_first() {
     assert!(p.app.quit);
 }
 
+/// Undoing every change since the plan was opened (or saved) leaves nothing to save; redo
+/// makes it unsaved again. A plan that was never a file's stays unsaved.
+#[test]
+fn undoing_back_to_the_plan_as_opened_or_saved_leaves_nothing_to_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let saves = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/G.ron");
+    std::fs::copy(saves, dir.path().join("G.ron")).unwrap();
+    let mut p = with_places(places(Some(dir.path())));
+    keys(&mut p, "<C-o>");
+    let entry = match &p.app.overlay {
+        Some(Overlay::Open { entries, .. }) => entries
+            .iter()
+            .position(|e| e.name.contains("G.ron"))
+            .unwrap_or_else(|| panic!("{:?}", entries.iter().map(|e| &e.name).collect::<Vec<_>>())),
+        other => panic!("no file window: {other:?}"),
+    };
+    keys(&mut p, &format!("{}<Enter>", "<Down>".repeat(entry)));
+    assert_eq!(p.app.plan.name, "G: early retirees, Marketplace");
+    assert!(!p.app.dirty);
+    go(&mut p, Pane::People, "filing", 0);
+    keys(&mut p, "<Enter><Enter><Enter>");
+    assert!(p.app.dirty);
+    keys(&mut p, "uu");
+    assert!(p.app.dirty, "one change is left");
+    keys(&mut p, "u");
+    assert!(!p.app.dirty, "back at the file as opened");
+    let screen = render(&mut p, 160, 48);
+    assert!(
+        screen.contains("G.ron") && !screen.contains("[+]"),
+        "{screen}"
+    );
+    keys(&mut p, "<C-r>");
+    assert!(p.app.dirty, "redo leaves it again");
+    // Saved here, the file is this plan: undo leaves it, redo comes back.
+    keys(&mut p, "<C-s>");
+    assert!(!p.app.dirty);
+    keys(&mut p, "u");
+    assert!(p.app.dirty);
+    keys(&mut p, "<C-r>");
+    assert!(!p.app.dirty);
+    // Nothing to save: a new plan starts without asking; it stays unsaved through undo.
+    keys(&mut p, "<C-n><Enter>");
+    assert!(p.app.overlay.is_none(), "{:?}", p.app.overlay);
+    assert_eq!(p.app.plan.name, "New plan");
+    assert!(p.app.dirty);
+    go(&mut p, Pane::People, "filing", 0);
+    keys(&mut p, "<Enter>u");
+    assert!(p.app.dirty, "a template is no file");
+}
+
+/// The same in a scenario: the file compared is the base with every scenario's overrides.
+#[test]
+fn undoing_in_a_scenario_back_to_the_file_leaves_nothing_to_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.ron");
+    drawdown::plan::save_plan(&path, &demo_plan()).unwrap();
+    let mut p = started(Some(path.clone()), places(Some(dir.path())));
+    assert!(!p.app.dirty);
+    keys(&mut p, "v<Down><Enter>");
+    assert!(!p.app.dirty);
+    go(&mut p, Pane::Spending, "spending.annual", 0);
+    keys(&mut p, "<Enter>80k<Enter>");
+    assert!(p.app.dirty);
+    keys(&mut p, "u");
+    assert_eq!(p.app.household_name().as_deref(), Some("Claim at 70"));
+    assert!(!p.app.dirty, "undone in the scenario");
+    keys(&mut p, "v<Up><Enter>");
+    go(&mut p, Pane::Spending, "spending.annual", 0);
+    keys(&mut p, "<Enter>80k<Enter>u");
+    assert!(!p.app.dirty, "undone on the base");
+}
+
 #[test]
 fn unsaved_edits_are_kept_per_plan_and_offered_with_its_name_and_time() {
     let dir = tempfile::tempdir().unwrap();

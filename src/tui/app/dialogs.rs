@@ -425,7 +425,7 @@ impl App {
                 if let Some((name, plan)) = files::templates().into_iter().nth(i) {
                     fx.push(Effect::ClearRecovery);
                     self.replace_plan(plan, None);
-                    self.dirty = true;
+                    self.never_saved();
                     self.say(format!("new plan from {name}"));
                 }
             }
@@ -468,6 +468,7 @@ impl App {
                 self.say(format!("saved {}", files::home_relative(&path)));
                 self.file = Some(path);
                 self.dirty = false;
+                self.saved = Some(self.file_plan());
                 fx.push(Effect::ClearRecovery);
                 if let Some(pending) = then {
                     self.carry_out(pending, fx);
@@ -489,7 +490,7 @@ impl App {
                 let name = plan.name.clone();
                 self.replace_plan(plan, file.clone());
                 if example {
-                    self.dirty = true;
+                    self.never_saved();
                     self.say(format!(
                         "opened the example {name}; save it to keep changes"
                     ));
@@ -514,7 +515,7 @@ impl App {
         match result {
             Ok((plan, file)) => {
                 self.replace_plan(plan, file);
-                self.dirty = true;
+                self.never_saved();
                 self.say("recovered the unsaved changes");
             }
             Err(message) => {

@@ -87,6 +87,10 @@ pub struct App {
     pub file: Option<PathBuf>,
     /// The plan differs from the file (or there is no file yet).
     pub dirty: bool,
+    /// The plan as its file holds it when last saved or opened (the demo as it starts), for
+    /// undo and redo to tell when they are back there; none when there is no such state (a
+    /// template, an example, recovered changes).
+    pub saved: Option<Plan>,
     pub history: History,
     pub comparison: Option<Comparison>,
     pub engine_error: Option<String>,
@@ -158,6 +162,7 @@ impl App {
     /// The app on `plan`, its results not yet computed (the runner does that).
     pub fn new(plan: Plan, file: Option<PathBuf>, places: Places) -> App {
         let mut app = App {
+            saved: Some(plan.clone()),
             plan,
             plan_rev: 0,
             results_rev: 0,
@@ -278,6 +283,22 @@ impl App {
         self.clamp_rows();
     }
 
+    /// The plan just replaced is not the file's (a template, an example, recovered changes): it
+    /// stays unsaved whatever undo does until it is saved.
+    fn never_saved(&mut self) {
+        self.dirty = true;
+        self.saved = None;
+    }
+
+    /// Whether the plan differs from the file as last saved or opened.
+    fn differs_from_saved(&self) -> bool {
+        match (&self.saved, &self.household) {
+            (None, _) => true,
+            (Some(saved), None) => *saved != self.plan,
+            (Some(saved), Some(_)) => *saved != self.file_plan(),
+        }
+    }
+
     /// Replaces the whole plan (open, new, recovery): the undo history starts afresh.
     pub fn replace_plan(&mut self, plan: Plan, file: Option<PathBuf>) {
         self.plan = plan;
@@ -287,6 +308,7 @@ impl App {
         self.history = History::default();
         self.edit = None;
         self.dirty = false;
+        self.saved = Some(self.plan.clone());
         self.baseline = None;
         self.strategy = 0;
         self.charted_away = None;

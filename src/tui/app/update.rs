@@ -320,7 +320,8 @@ impl App {
         let moved = active(&step.household) != active(&self.household);
         self.plan = step.plan;
         self.household = step.household;
-        self.dirty = true;
+        // Back at the file as saved, there is nothing to save.
+        self.dirty = self.differs_from_saved();
         self.scenario_results = None;
         if moved {
             // As a switch does: what was pinned or computed belongs to the other household.
