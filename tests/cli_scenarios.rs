@@ -112,3 +112,38 @@ fn the_handout_of_a_scenario_names_it_and_differs_from_the_base() {
     assert!(!base.contains("Scenario:"));
     assert_ne!(html, base);
 }
+
+/// The README's sentence on the demo's scenarios quotes the table as it is: its figures went
+/// stale once unnoticed ($76,404 → $2,797 while the report said $78,887 → $3,832).
+#[test]
+fn the_readme_quotes_the_demos_scenario_figures() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("On the demo, moving to Florida in 2028 cuts")
+        .expect("the README's sentence on the demo's scenarios");
+    let sentence = &readme[start..start + readme[start..].find('.').unwrap_or(0) + 1];
+    let sentence = sentence.replace('\n', " ");
+    let o = drawdown(&["report", &save("D.ron"), "--scenarios"]);
+    let out = stdout(&o);
+    let row = |label: &str| {
+        out.lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("no row {label}\n{out}"))
+            .split_whitespace()
+            .filter(|w| w.starts_with('$') || w.starts_with('+') || w.starts_with('−'))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    // Base, Claim at 70, its delta, Florida, its delta.
+    let state = row("Lifetime state tax");
+    let estate = row("After-tax estate at end");
+    for quoted in [
+        format!("from {} to {}", state[0], state[3]),
+        format!("by {}", estate[2].trim_start_matches('+')),
+    ] {
+        assert!(
+            sentence.contains(&quoted),
+            "{quoted} not in: {sentence}\n{out}"
+        );
+    }
+}

@@ -184,3 +184,23 @@ fn a_state_column_adds_the_state_return_and_a_state_flag_shows_its_steps() {
     ]);
     assert!(stderr(&o).contains("ZZ"), "{}", stderr(&o));
 }
+
+/// The README's example of a CSV run is the program's own output for its example input (it had
+/// gone stale once: the state columns, always written, were missing from it).
+#[test]
+fn the_readme_csv_example_is_the_programs_output() {
+    let readme = include_str!("../README.md");
+    let block = |after: &str| {
+        let start = readme.find(after).expect(after) + after.len();
+        let start = start + readme[start..].find("```csv\n").expect("a csv block") + 7;
+        &readme[start..start + readme[start..].find("```").expect("the block ends")]
+    };
+    let input = block("drawdown tax households.csv > taxes.csv");
+    let output = block("writes (the input columns, then the results):");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("households.csv");
+    std::fs::write(&file, input).unwrap();
+    let o = drawdown(&["tax", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), output);
+}

@@ -183,7 +183,7 @@ pub fn scenarios_table(plan: &Plan, columns: &[ScenarioColumn]) -> Table {
     );
     if columns.len() < 2 {
         note.push_str(
-            "\nthe plan has no scenarios: add them in the planner (S) or in the file's `scenarios`",
+            "\nthe plan has no scenarios: add them in the planner (v) or in the file's `scenarios`",
         );
     }
     for line in changes {
