@@ -345,3 +345,20 @@ fn the_facts_list_the_gifts_to_charity() {
     assert!(html.contains("Gifts to charity"));
     assert!(html.contains("$6,000 a year, in 2026 dollars: from 70½ given straight from IRAs"));
 }
+
+#[test]
+fn a_couple_not_filing_jointly_is_cautioned_as_in_the_report() {
+    assert!(!demo(false).contains("class=\"caution\""));
+    let mut plan = demo_plan();
+    plan.filing = drawdown::tax::Filing::Mfs;
+    let caution = plan
+        .one_return_caution()
+        .expect("two people on separate returns");
+    let options = HandoutOptions {
+        private: false,
+        scenario: None,
+    };
+    let html = handout_for_plan(&plan, &Budget::repeatable(), &options).unwrap();
+    let at = html.find("class=\"caution\"").expect("a caution");
+    assert!(html[at..].contains(&caution), "{}", &html[at..at + 300]);
+}

@@ -169,6 +169,14 @@ pub fn handout_html(
         esc(plan.filing.label()),
         plan.horizon_years()
     );
+    // The report and the planner say it beside their figures: a client must read it here too.
+    if let Some(caution) = plan.one_return_caution() {
+        let _ = write!(
+            body,
+            r#"<p class="caution"><b>{}.</b> This projection taxes the household on one return; filed as two, the taxes would be lower than shown here.</p>"#,
+            esc(&caution)
+        );
+    }
     let risk_of_rec = risk.and_then(|r| risk_shown(c, r, &rec_name));
     body.push_str(&story::headline(
         &shown,
