@@ -263,3 +263,42 @@ fn every_measured_rate_is_shown_to_one_decimal() {
         }
     }
 }
+
+/// "What happened" never says a draw filled a bracket its own row shows it short of: on every
+/// example year whose note says "to fill the N% bracket", the year's bracket is N% or above;
+/// and on the early retirees filling 22% the years held at the Marketplace credit's line say so.
+#[test]
+fn a_fill_is_said_as_far_as_it_went() {
+    every_example_year(|name, p, row, _| {
+        let said = drawdown::report::explain(row);
+        if let Some(at) = said.find("to fill the ") {
+            let rate: f64 = said[at + 12..]
+                .split('%')
+                .next()
+                .and_then(|r| r.parse().ok())
+                .unwrap_or(0.0);
+            let year = row.tax.bracket_rate.to_string().parse::<f64>().unwrap() * 100.0;
+            assert!(
+                year + 1e-6 >= rate,
+                "{name} {} {}: {said} (bracket {year}%)",
+                p.strategy,
+                row.year
+            );
+        }
+    });
+    let text = EXAMPLES.iter().find(|(n, _)| n.starts_with("G")).unwrap().1;
+    let text = text.replace("BracketFill(bracket: 0.12)", "BracketFill(bracket: 0.22)");
+    let plan = parse_plan(&text, "G").unwrap();
+    let c = compare(&plan).unwrap();
+    let fill = c
+        .projections
+        .iter()
+        .find(|p| p.strategy == "Fill 22%")
+        .expect("Fill 22%");
+    let row = fill.rows.iter().find(|r| r.year == 2028).unwrap();
+    let said = drawdown::report::explain(row);
+    assert!(
+        said.contains("up to the Marketplace credit's 400% line, short of the 22% bracket's top"),
+        "{said}"
+    );
+}

@@ -43,6 +43,16 @@ fn bracket_name(rate: f64) -> String {
     }
 }
 
+/// The year's draws stopped at the Marketplace credit's line: its strategy watches the line and
+/// MAGI ended just below it.
+fn aca_stop(row: &YearRow<Decimal>) -> bool {
+    let aware = match row.note {
+        Note::Convert { limit, .. } => limit == Limit::Aca,
+        _ => true,
+    };
+    aware && super::why::near_aca_line(row)
+}
+
 /// A one-line account of the year.
 pub fn explain(row: &YearRow<Decimal>) -> String {
     let mut s = String::new();
@@ -96,10 +106,28 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
         Note::FillTo { bracket_rate, .. } | Note::Convert { bracket_rate, .. }
             if row.deferred_draw > Decimal::ZERO =>
         {
+            // Said as what happened: a draw that stopped below the bracket aimed at (at the
+            // Marketplace credit's line, or with the need met) did not fill it, and the row's
+            // bracket column shows where it ended.
+            let aimed = Decimal::from_f64(bracket_rate).unwrap_or_default();
+            let reached = row.tax.bracket_rate.round_dp(4) >= aimed.round_dp(4);
+            let how = if reached {
+                format!("to fill the {} bracket", bracket_name(bracket_rate))
+            } else if aca_stop(row) {
+                format!(
+                    "up to the Marketplace credit's 400% line, short of the {} bracket's top",
+                    bracket_name(bracket_rate)
+                )
+            } else {
+                format!(
+                    "within the {} bracket's room (income stayed in the {} bracket)",
+                    bracket_name(bracket_rate),
+                    bracket_name(crate::num::Num::to_f64(row.tax.bracket_rate))
+                )
+            };
             s.push_str(&format!(
-                "drew {} from tax-deferred to fill the {} bracket",
+                "drew {} from tax-deferred {how}",
                 format_dollars(row.deferred_draw),
-                bracket_name(bracket_rate)
             ));
             let others = rest(row, true);
             if !others.is_empty() {
@@ -164,6 +192,7 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
     }
     if matches!(row.note, Note::FillTo { .. } | Note::ZeroGains { .. })
         && super::why::near_aca_line(row)
+        && !(row.deferred_draw > Decimal::ZERO && matches!(row.note, Note::FillTo { .. }))
     {
         s.push_str("; MAGI kept below the Marketplace credit's 400% line");
     }
