@@ -1895,3 +1895,86 @@ fn a_windfall_and_a_401k_deferral_entered_in_the_income_pane_show_in_the_inspect
         assert!(screen.contains(line), "{line}: {screen}");
     }
 }
+
+/// Stepping Returns to one rate and back gives the rates the user had, not ones derived from the
+/// one rate: a round trip of the choice is no change. The values each option last had are kept,
+/// edits included.
+#[test]
+fn stepping_returns_to_one_rate_and_back_keeps_the_asset_class_rates() {
+    use drawdown::plan::Returns;
+    let mut p = planner();
+    let before = p.app.plan.assumptions.returns.clone();
+    let estate_before = estate(&p);
+    go(&mut p, Pane::Spending, "assumptions.returns", 0);
+    keys(&mut p, "<Enter>");
+    assert!(matches!(
+        p.app.plan.assumptions.returns,
+        Returns::Constant { .. }
+    ));
+    keys(&mut p, "<Enter>");
+    assert_eq!(p.app.plan.assumptions.returns, before);
+    assert_eq!(estate(&p), estate_before);
+    // An edit on either side is what that side comes back with.
+    go(&mut p, Pane::Spending, "assumptions.returns.stocks", 0);
+    keys(&mut p, "<Enter>8<Enter>");
+    go(&mut p, Pane::Spending, "assumptions.returns", 0);
+    keys(&mut p, "<Enter>");
+    go(&mut p, Pane::Spending, "assumptions.returns.nominal", 0);
+    keys(&mut p, "<Enter>6<Enter>");
+    go(&mut p, Pane::Spending, "assumptions.returns", 0);
+    keys(&mut p, "<Enter>");
+    assert!(matches!(
+        p.app.plan.assumptions.returns,
+        Returns::ByAssetClass { stocks, .. } if stocks == dec!(0.08)
+    ));
+    keys(&mut p, "<Enter>");
+    assert_eq!(
+        p.app.plan.assumptions.returns,
+        Returns::Constant {
+            nominal: dec!(0.06)
+        }
+    );
+}
+
+/// A digit on a choice's row does not start an edit: the status bar says how a choice is set.
+#[test]
+fn typing_on_a_choice_says_it_is_stepped_with_enter() {
+    let mut p = planner();
+    go(&mut p, Pane::Spending, "assumptions.returns", 0);
+    let before = p.app.plan.clone();
+    keys(&mut p, "5");
+    assert!(p.app.edit.is_none());
+    assert_eq!(p.app.plan, before);
+    let status = p
+        .app
+        .status
+        .as_ref()
+        .map(|s| s.0.clone())
+        .unwrap_or_default();
+    assert!(status.contains("Enter"), "{status:?}");
+}
+
+/// What a choice kept is for the item it was kept at: once a removal moves another person into
+/// that place, their coverage does not come back with the removed person's premium.
+#[test]
+fn a_kept_premium_is_not_given_to_the_person_who_takes_the_removed_one_s_place() {
+    use drawdown::plan::Coverage;
+    let plan = load_plan(Path::new("saves/G.ron")).unwrap();
+    let (app, runner) = Runner::with_plan(plan, None, places(None));
+    let mut p = Planner { app, runner };
+    go(&mut p, Pane::People, "people[].coverage", 0);
+    keys(&mut p, "<Enter>");
+    go(&mut p, Pane::People, "people[].coverage", 1);
+    keys(&mut p, "<Enter>");
+    assert_eq!(p.app.plan.people[1].coverage, Coverage::Employer);
+    go(&mut p, Pane::People, "people[].name", 0);
+    keys(&mut p, "dm");
+    assert_eq!(p.app.plan.people[0].name, "Blake");
+    go(&mut p, Pane::People, "people[].coverage", 0);
+    keys(&mut p, "<Enter><Enter><Enter>");
+    assert!(
+        matches!(p.app.plan.people[0].coverage, Coverage::Marketplace { benchmark, .. } if benchmark != dec!(14500)),
+        "{:?}",
+        p.app.plan.people[0].coverage
+    );
+}

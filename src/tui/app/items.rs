@@ -6,6 +6,13 @@ use crate::tui::form::Names;
 use crate::tui::form::{self, AddRef, AddRun, Group, ItemRef, Row, groups};
 
 impl App {
+    /// A change to a list: what stepped fields kept is named by place, which adding, removing,
+    /// copying or moving an item shifts, so it is forgotten.
+    fn commit_items(&mut self, next: crate::plan::Plan) {
+        self.kept.forget();
+        self.commit(next);
+    }
+
     /// The list item the cursor is in: the field's item, or the item of the nearest field above
     /// an add row.
     fn selected_item(&self) -> Option<ItemRef> {
@@ -51,7 +58,7 @@ impl App {
         match &spec.run {
             AddRun::Now(_) => match form::add(a, &self.plan) {
                 Some(Ok(next)) => {
-                    self.commit(next);
+                    self.commit_items(next);
                     self.say(format!(
                         "added: {}",
                         spec.label.trim_start_matches("+ add ")
@@ -75,7 +82,7 @@ impl App {
         match form::add_picked(a, &self.plan, choice) {
             Ok(next) => {
                 let before = self.rows().len();
-                self.commit(next);
+                self.commit_items(next);
                 if a.group == Group::Strategy {
                     let last = self.plan.strategies.len().saturating_sub(1);
                     self.select_strategy_fields(last);
@@ -125,7 +132,7 @@ impl App {
     pub(super) fn remove_item(&mut self, item: ItemRef) {
         match form::remove(item, &self.plan) {
             Ok(next) => {
-                self.commit(next);
+                self.commit_items(next);
                 self.say("removed (u to undo)");
             }
             Err(e) => self.say(e),
@@ -135,7 +142,7 @@ impl App {
     pub(super) fn remove_person(&mut self, index: usize, leaving: form::Leaving) {
         match form::items::remove_person(&self.plan, index, leaving) {
             Ok(next) => {
-                self.commit(next);
+                self.commit_items(next);
                 self.say("person removed (u to undo)");
             }
             Err(e) => self.say(e),
@@ -149,7 +156,7 @@ impl App {
         };
         match form::duplicate(item, &self.plan) {
             Ok(next) => {
-                self.commit(next);
+                self.commit_items(next);
                 self.say("copied: the copy is below");
             }
             Err(e) => self.say(e),
@@ -164,7 +171,7 @@ impl App {
         let field = self.selected_field();
         match form::shift(item, &self.plan, down) {
             Ok((next, moved)) => {
-                self.commit(next);
+                self.commit_items(next);
                 // Keep the cursor on the same field of the moved item.
                 if let Some(f) = field {
                     let target = form::FieldRef {

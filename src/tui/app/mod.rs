@@ -134,6 +134,8 @@ pub struct App {
     pub household: Option<Household>,
     /// The scenario comparison, while its window is open.
     pub scenario_results: Option<ScenarioResults>,
+    /// What each option of a stepped field last held, brought back when it is chosen again.
+    pub kept: form::Kept,
 }
 
 /// Names as the screen shows them.
@@ -200,6 +202,7 @@ impl App {
             view_key: None,
             household: None,
             scenario_results: None,
+            kept: form::Kept::default(),
         };
         app.reset_rows();
         app
@@ -314,6 +317,7 @@ impl App {
         self.charted_away = None;
         self.year = 0;
         self.background = Background::default();
+        self.kept.forget();
         self.touched();
         self.reset_rows();
     }

@@ -94,6 +94,8 @@ impl App {
         self.edit = None;
         self.baseline = None;
         self.background = Default::default();
+        // What was kept belongs to the household left.
+        self.kept.forget();
         self.touched();
         self.clamp_rows();
     }

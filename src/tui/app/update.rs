@@ -103,13 +103,20 @@ impl App {
             Action::FocusCompare => self.focus = Focus::Compare,
             Action::FocusForm => self.focus = Focus::Form,
             Action::Type(c) => {
-                // Typing on a typed field starts editing it with that character.
+                // Typing on a typed field starts editing it with that character; on a stepped
+                // one it would do nothing, so the status bar says how it is set.
                 if self.focus == Focus::Form
                     && let Some(f) = self.selected_field()
-                    && !f.spec().kind.is_stepped()
                 {
-                    self.start_edit(f, false);
-                    self.edit_key(tui_input::InputRequest::InsertChar(c));
+                    if f.spec().kind.is_stepped() {
+                        self.say(format!(
+                            "{} is chosen, not typed: Enter or Space steps it",
+                            f.spec().label.trim()
+                        ));
+                    } else {
+                        self.start_edit(f, false);
+                        self.edit_key(tui_input::InputRequest::InsertChar(c));
+                    }
                 }
             }
             Action::Edit(tui_input::InputRequest::DeletePrevChar) => {
@@ -234,7 +241,7 @@ impl App {
     }
 
     fn step_field(&mut self, f: form::FieldRef, forward: bool) {
-        match form::step(f, &self.plan, forward) {
+        match form::step(f, &self.plan, forward, &mut self.kept) {
             Some(Ok(next)) => self.commit(next),
             Some(Err(e)) => self.say(e),
             None => {}
@@ -322,6 +329,8 @@ impl App {
         self.household = step.household;
         // Back at the file as saved, there is nothing to save.
         self.dirty = self.differs_from_saved();
+        // Undoing an item's removal or move shifts the places what was kept is named by.
+        self.kept.forget();
         self.scenario_results = None;
         if moved {
             // As a switch does: what was pinned or computed belongs to the other household.

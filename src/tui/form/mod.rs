@@ -17,6 +17,7 @@ pub use value::Value;
 use crate::plan::{Plan, validate_household};
 use groups::{GROUPS, GroupSpec};
 use spec::Access;
+use std::collections::HashMap;
 use table::FIELDS;
 
 /// The editing panes on the left.
@@ -303,8 +304,15 @@ fn checked(f: FieldRef, next: Plan) -> Result<Plan, String> {
     }
 }
 
-/// Steps a toggle or choice field forward (or back); `None` for typed fields.
-pub fn step(f: FieldRef, plan: &Plan, forward: bool) -> Option<Result<Plan, String>> {
+/// Steps a toggle or choice field forward (or back); `None` for typed fields. An option stepped
+/// back to gets the values its fields had when it was last left (`kept`), and the option left is
+/// noted there in turn.
+pub fn step(
+    f: FieldRef,
+    plan: &Plan,
+    forward: bool,
+    kept: &mut Kept,
+) -> Option<Result<Plan, String>> {
     let mut next = plan.clone();
     let loc = f.loc;
     let done = match f.spec().access {
@@ -321,10 +329,94 @@ pub fn step(f: FieldRef, plan: &Plan, forward: bool) -> Option<Result<Plan, Stri
         }
         _ => return None,
     };
-    Some(done.map_or_else(
-        || Err("this item no longer exists".into()),
-        |()| checked(f, next),
-    ))
+    if done.is_none() {
+        return Some(Err("this item no longer exists".into()));
+    }
+    let restored = kept.restore(f, &next).and_then(|p| checked(f, p).ok());
+    let result = restored.map_or_else(|| checked(f, next), Ok);
+    if result.is_ok() {
+        kept.note(f, plan);
+    }
+    Some(result)
+}
+
+/// What the fields under each option of a stepped field held when the user last stepped away
+/// from it (the rates by asset class while returns are one rate, a person's own premium while
+/// their coverage is another), so that stepping back brings them back and a round trip of a
+/// choice is no change: otherwise the option would start again from values made up for it.
+/// Fields are named by place (`Loc`), which adding, removing or moving items shifts: the app
+/// forgets what it kept then.
+#[derive(Debug, Clone, Default)]
+pub struct Kept(HashMap<(FieldRef, usize), Vec<(FieldRef, Value)>>);
+
+impl Kept {
+    /// Keeps what the fields under `f` hold in `plan`, for the option `f` has there.
+    fn note(&mut self, f: FieldRef, plan: &Plan) {
+        if let Some(at) = option(f, plan) {
+            let values = under(f)
+                .filter_map(|g| Some((g, value(g, plan)?)))
+                .collect();
+            self.0.insert((f, at), values);
+        }
+    }
+
+    /// `plan` with what was kept for the option `f` has there; `None` when nothing was.
+    fn restore(&self, f: FieldRef, plan: &Plan) -> Option<Plan> {
+        let values = self.0.get(&(f, option(f, plan)?))?;
+        let mut out = plan.clone();
+        for (g, v) in values {
+            // A field that no longer takes its value keeps the one the option gave it.
+            let _ = put(*g, &mut out, v);
+        }
+        Some(out)
+    }
+
+    pub fn forget(&mut self) {
+        self.0.clear();
+    }
+}
+
+/// The option a stepped field has: a choice's index, a toggle's 0 (no) or 1 (yes).
+fn option(f: FieldRef, plan: &Plan) -> Option<usize> {
+    match f.spec().access {
+        Access::Toggle { get, .. } => get(plan, f.loc).map(usize::from),
+        Access::Choice { get, .. } => get(plan, f.loc),
+        _ => None,
+    }
+}
+
+/// The fields below a field in the plan, at its place: `assumptions.returns.stocks` under
+/// `assumptions.returns`.
+fn under(f: FieldRef) -> impl Iterator<Item = FieldRef> {
+    let spec = f.spec();
+    let prefix = format!("{}.", spec.path);
+    FIELDS
+        .iter()
+        .enumerate()
+        .filter(move |(_, g)| g.group == spec.group && g.path.starts_with(&prefix))
+        .map(move |(k, _)| FieldRef {
+            spec: k,
+            loc: f.loc,
+        })
+}
+
+/// Sets a field to a value as [`value`] gives it; `None` when the field does not apply or does
+/// not take the value.
+fn put(f: FieldRef, plan: &mut Plan, v: &Value) -> Option<()> {
+    let loc = f.loc;
+    match (f.spec().access, v) {
+        (Access::Decimal { set, .. }, Value::Decimal(d)) => set(plan, loc, *d),
+        (Access::MaybeDecimal { set, .. }, Value::MaybeDecimal(d)) => set(plan, loc, *d),
+        (Access::Int { set, .. }, Value::Int(n)) => set(plan, loc, *n),
+        (Access::MaybeInt { set, .. }, Value::MaybeInt(n)) => set(plan, loc, *n),
+        (Access::Text { set, .. }, Value::Text(t)) => set(plan, loc, t.clone()),
+        (Access::Toggle { set, .. }, Value::Text(t)) => set(plan, loc, t == yes_no(true)),
+        (Access::Choice { options, set, .. }, Value::Text(t)) => {
+            let i = options(plan, loc).iter().position(|o| o == t)?;
+            set(plan, loc, i)
+        }
+        _ => None,
+    }
 }
 
 /// Runs an add row that adds at once; `None` for one that asks which first.

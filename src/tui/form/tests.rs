@@ -313,7 +313,8 @@ fn every_typed_field_reads_back_and_every_stepped_one_steps() {
         for f in all_fields(&plan) {
             let t = text(f, &plan);
             if f.spec().kind.is_stepped() {
-                let next = step(f, &plan, true).expect("a stepped field steps");
+                let next =
+                    step(f, &plan, true, &mut Kept::default()).expect("a stepped field steps");
                 if let Ok(next) = next {
                     assert!(validate(&next).is_empty(), "{}", f.spec().path);
                 }
@@ -323,6 +324,47 @@ fn every_typed_field_reads_back_and_every_stepped_one_steps() {
                 assert_eq!(again, plan, "{} did not read back: {t}", f.spec().path);
             }
         }
+    }
+}
+
+/// Stepping a choice round all its options (a toggle twice) gives back the plan it started from
+/// when its options have fields of their own (the rates by asset class, a person's own premium,
+/// the guardrails): each option comes back with the values its fields had, not ones made up.
+#[test]
+fn a_round_of_a_stepped_field_with_fields_under_it_is_no_change() {
+    let mut checked = BTreeSet::new();
+    for plan in rich_plans() {
+        for f in all_fields(&plan) {
+            if !f.spec().kind.is_stepped() || under(f).next().is_none() {
+                continue;
+            }
+            let n = match f.spec().access {
+                Access::Choice { options, .. } => options(&plan, f.loc).len(),
+                _ => 2,
+            };
+            let mut kept = Kept::default();
+            let mut now = plan.clone();
+            let mut round = true;
+            for _ in 0..n {
+                match step(f, &now, true, &mut kept) {
+                    Some(Ok(next)) => now = next,
+                    // An option the plan cannot take as it is ends the round; what matters is
+                    // that no completed round changes the plan.
+                    _ => round = false,
+                }
+            }
+            if round {
+                assert_eq!(now, plan, "{} {:?}", f.spec().path, f.loc);
+                checked.insert(f.spec().path);
+            }
+        }
+    }
+    for path in [
+        "assumptions.returns",
+        "people[].coverage",
+        "spending.guardrails",
+    ] {
+        assert!(checked.contains(path), "{path}: {checked:?}");
     }
 }
 
