@@ -1978,3 +1978,85 @@ fn a_kept_premium_is_not_given_to_the_person_who_takes_the_removed_one_s_place()
         p.app.plan.people[0].coverage
     );
 }
+
+/// Coverage stepped round its four choices comes back to the person's own benchmark: the same
+/// plan as before the round.
+#[test]
+fn coverage_stepped_round_its_choices_keeps_the_own_benchmark() {
+    use drawdown::plan::Coverage;
+    let plan = load_plan(Path::new("saves/G.ron")).unwrap();
+    let (app, runner) = Runner::with_plan(plan, None, places(None));
+    let mut p = Planner { app, runner };
+    let before = p.app.plan.clone();
+    let estate_before = estate(&p);
+    go(&mut p, Pane::People, "people[].coverage", 0);
+    keys(&mut p, "<Enter><Enter><Enter>");
+    assert!(p.app.plan.people[0].coverage.is_auto());
+    keys(&mut p, "<Enter>");
+    assert_eq!(
+        p.app.plan.people[0].coverage,
+        Coverage::Marketplace {
+            benchmark: dec!(14500),
+            at_age: 60
+        }
+    );
+    assert_eq!(p.app.plan, before);
+    assert_eq!(estate(&p), estate_before);
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains("$14,500"), "{screen}");
+}
+
+/// With no premium of the person's own yet, choosing one starts from the default premium the
+/// form showed beside the default choice (not $0, which would make coverage free), and a $0
+/// premium typed in is accepted but warned about.
+#[test]
+fn an_own_premium_starts_from_the_default_one_and_zero_is_warned() {
+    use drawdown::plan::Coverage;
+    let mut plan = load_plan(Path::new("saves/G.ron")).unwrap();
+    plan.people[0].coverage = Coverage::Auto;
+    let (app, runner) = Runner::with_plan(plan, None, places(None));
+    let mut p = Planner { app, runner };
+    go(&mut p, Pane::People, "people[].coverage", 0);
+    let estate_before = estate(&p);
+    keys(&mut p, "<Enter>");
+    // The README's default: $625 a month at 40 in 2026, $15,927 a year at 60 on the age curve.
+    assert_eq!(
+        p.app.plan.people[0].coverage,
+        Coverage::Marketplace {
+            benchmark: dec!(15927),
+            at_age: 60
+        }
+    );
+    let screen = render(&mut p, 80, 24);
+    assert!(screen.contains("$15,927"), "{screen}");
+    // The default premium stated as the person's own: the same plan, to the cent's rounding.
+    assert!(
+        (estate(&p) - estate_before).abs() < dec!(100),
+        "{}",
+        estate(&p) - estate_before
+    );
+    // The demo's Dana is 65: her first premium of her own is the default at 64, not $0.
+    let mut d = planner();
+    go(&mut d, Pane::People, "people[].coverage", 0);
+    keys(&mut d, "<Enter>");
+    assert!(
+        matches!(d.app.plan.people[0].coverage, Coverage::Marketplace { benchmark, at_age: 64 } if benchmark > Decimal::ZERO),
+        "{:?}",
+        d.app.plan.people[0].coverage
+    );
+    // $0 is a valid premium, but free coverage: the form says so.
+    go(&mut p, Pane::People, "people[].coverage.benchmark", 0);
+    keys(&mut p, "<Enter>0<Enter>");
+    assert_eq!(
+        p.app.plan.people[0].coverage,
+        Coverage::Marketplace {
+            benchmark: Decimal::ZERO,
+            at_age: 60
+        }
+    );
+    let screen = render(&mut p, 80, 24);
+    assert!(
+        screen.contains("Avery's own premium is $0") && screen.contains("is free"),
+        "{screen}"
+    );
+}

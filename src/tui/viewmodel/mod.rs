@@ -19,6 +19,7 @@ pub use format::{label, money, money_short, person, plan_name, round_amounts};
 pub use inspector::{Inspector, InspectorLine};
 
 use super::app::{App, Overlay};
+use super::form::Names;
 use super::widgets::{FanColumn, MetricRow, StackColumn, TaxColumn};
 
 /// Everything the view model is computed from, in parts rebuilt separately: the comparison
@@ -286,11 +287,24 @@ fn fan(app: &App, strategy: &str) -> Option<Fan> {
 }
 
 /// What is odd about the plan, or what its figures leave out: one-off expenses and windfalls
-/// outside its years, and two people taxed on one return that is not joint.
+/// outside its years, two people taxed on one return that is not joint, and a Marketplace
+/// premium of $0 (valid, but free coverage: most likely a premium not yet entered).
 fn warnings(app: &App) -> Vec<String> {
     let plan = &app.plan;
     let (start, end) = (plan.assumptions.start_year, plan.end_year());
     let caution = plan.one_return_caution();
+    let names = app.names();
+    let free = plan.people.iter().enumerate().filter_map(|(i, p)| {
+        let before_medicare = i64::from(start - p.birth_year) < i64::from(p.medicare_age);
+        matches!(p.coverage, crate::plan::Coverage::Marketplace { benchmark, .. }
+            if benchmark.is_zero() && before_medicare)
+        .then(|| {
+            format!(
+                "{}'s own premium is $0: coverage before Medicare is free",
+                names.person(plan, i)
+            )
+        })
+    });
     let expenses = plan
         .spending
         .one_offs
@@ -313,5 +327,6 @@ fn warnings(app: &App) -> Vec<String> {
             format!("{what} in {year} is outside the plan's years {start}–{end}: left out")
         })
         .chain(caution)
+        .chain(free)
         .collect()
 }

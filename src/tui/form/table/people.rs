@@ -126,8 +126,10 @@ pub(super) static FIELDS: &[FieldSpec] = &[
                 COVERAGES.iter().position(|x| x.0 == coverage_index(c))
             },
             set: |p, l, i| {
+                let index = COVERAGES.get(i)?.0;
+                let first_own = own_premium_from_default(p, l.0);
                 let person = p.people.get_mut(l.0)?;
-                person.coverage = coverage_of(COVERAGES.get(i)?.0, &person.coverage);
+                person.coverage = coverage_of(index, &person.coverage, first_own);
                 Some(())
             },
         },
@@ -321,19 +323,42 @@ fn coverage_index(c: &Coverage) -> u8 {
     }
 }
 
-/// The variant chosen, keeping a stated premium when it is chosen again.
-fn coverage_of(index: u8, old: &Coverage) -> Coverage {
+/// The variant chosen, keeping a stated premium when it is chosen again, and starting a first
+/// one at `first_own`.
+fn coverage_of(index: u8, old: &Coverage, first_own: Coverage) -> Coverage {
     match index {
         0 => Coverage::Auto,
         1 => match old {
             Coverage::Marketplace { .. } => old.clone(),
-            _ => Coverage::Marketplace {
-                benchmark: Decimal::ZERO,
-                at_age: 60,
-            },
+            _ => first_own,
         },
         2 => Coverage::Employer,
         _ => Coverage::Uninsured,
+    }
+}
+
+/// The documented default yearly benchmark premium for the person at `age` in the plan's first
+/// year, in whole dollars.
+fn default_premium(p: &Plan, age: u32) -> Option<Decimal> {
+    let tables = crate::health::HealthTables::get().ok()?;
+    let start = p.assumptions.start_year;
+    let yearly =
+        crate::health::age_curve::default_benchmark(tables, start, age, &|_| Decimal::ONE).ok()?;
+    Some(yearly.round())
+}
+
+/// A first premium of the person's own: the default premium the form showed beside the default
+/// choice, at their age in the first year (64 at most, the last age premiums are rated at), so
+/// that the plan stays as it was until the user replaces it. $0 would make coverage free.
+fn own_premium_from_default(p: &Plan, i: usize) -> Coverage {
+    let age = p
+        .people
+        .get(i)
+        .and_then(|person| u32::try_from(p.assumptions.start_year - person.birth_year).ok())
+        .map_or(60, |age| age.min(64));
+    Coverage::Marketplace {
+        benchmark: default_premium(p, age).unwrap_or(Decimal::ZERO),
+        at_age: age,
     }
 }
 
@@ -343,16 +368,12 @@ fn coverage_note(p: &Plan, l: Loc, _: &dyn Names) -> Option<String> {
     if !person.coverage.is_auto() {
         return None;
     }
-    let start = p.assumptions.start_year;
-    let age = u32::try_from(start - person.birth_year).ok()?;
+    let age = u32::try_from(p.assumptions.start_year - person.birth_year).ok()?;
     if age >= person.medicare_age {
         return None;
     }
-    let tables = crate::health::HealthTables::get().ok()?;
-    let yearly =
-        crate::health::age_curve::default_benchmark(tables, start, age, &|_| Decimal::ONE).ok()?;
     Some(format!(
         "default benchmark {}/yr at {age}: enter your own",
-        crate::money::format_dollars(yearly.round())
+        crate::money::format_dollars(default_premium(p, age)?)
     ))
 }
