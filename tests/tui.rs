@@ -2060,3 +2060,77 @@ fn an_own_premium_starts_from_the_default_one_and_zero_is_warned() {
         "{screen}"
     );
 }
+
+/// A claiming age of 70 while the months are set: the line under the age says why in words that
+/// fit the pane, at 80×24 as at 160×48, never cut to "✗…" (the months' own path, 39 characters,
+/// was the first word of the reason, and a line narrower than it showed nothing else).
+#[test]
+fn a_claiming_age_at_odds_with_its_months_says_why_under_it() {
+    let mut p = planner();
+    go(
+        &mut p,
+        Pane::Income,
+        "income.social_security[].claim_age",
+        0,
+    );
+    keys(&mut p, "<Enter>65<Enter>");
+    go(
+        &mut p,
+        Pane::Income,
+        "income.social_security[].claim_months",
+        0,
+    );
+    keys(&mut p, "<Enter>6<Enter>");
+    go(
+        &mut p,
+        Pane::Income,
+        "income.social_security[].claim_age",
+        0,
+    );
+    keys(&mut p, "<Enter>70");
+    let error = p.app.edit.as_ref().and_then(|e| e.error.clone());
+    assert_eq!(
+        error.as_deref(),
+        Some("and months: must be 0 when claiming at 70")
+    );
+    for (w, h) in [(80, 24), (160, 48)] {
+        let screen = render(&mut p, w, h);
+        assert!(!screen.contains("✗…"), "{screen}");
+        let reason: String = screen
+            .lines()
+            .skip_while(|l| !l.contains("✗"))
+            .take(3)
+            .map(|l| l.split('│').nth(1).unwrap_or("").trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            reason.starts_with("✗ and months: must be 0 when claiming at 70"),
+            "{reason}: {screen}"
+        );
+    }
+    // Typed into the months themselves, the reason is the field's own.
+    keys(&mut p, "<Esc>");
+    go(
+        &mut p,
+        Pane::Income,
+        "income.social_security[].claim_months",
+        0,
+    );
+    keys(&mut p, "<Enter>0<Enter>");
+    go(
+        &mut p,
+        Pane::Income,
+        "income.social_security[].claim_age",
+        0,
+    );
+    keys(&mut p, "<Enter>70<Enter>");
+    go(
+        &mut p,
+        Pane::Income,
+        "income.social_security[].claim_months",
+        0,
+    );
+    keys(&mut p, "<Enter>6");
+    let error = p.app.edit.as_ref().and_then(|e| e.error.clone());
+    assert_eq!(error.as_deref(), Some("must be 0 when claiming at 70"));
+}

@@ -467,8 +467,18 @@ fn household(plan: &Plan) -> Checker {
                 format!("{} is outside 62 to 70", s.claim_age),
             );
         }
-        if s.claim_months > 11 || (s.claim_age == 70 && s.claim_months > 0) {
-            c.push(format!("{path}.claim_months"), "0 to 11, and 0 at age 70");
+        // Said apart, so that months made wrong by a claiming age of 70 say why (the form shows
+        // it under the age being typed).
+        if s.claim_months > 11 {
+            c.push(
+                format!("{path}.claim_months"),
+                format!("{} is outside 0 to 11", s.claim_months),
+            );
+        } else if s.claim_age == 70 && s.claim_months > 0 {
+            c.push(
+                format!("{path}.claim_months"),
+                "must be 0 when claiming at 70",
+            );
         }
     }
     for (i, p) in inc.pensions.iter().enumerate() {

@@ -288,7 +288,8 @@ pub fn apply(f: FieldRef, plan: &Plan, input: &str) -> Result<Plan, String> {
 }
 
 /// The plan if it validates; else the first problem, the field's own first and told by its
-/// message alone.
+/// message alone, one of another field of the same item by that field's label ("and months:
+/// must be 0 when claiming at 70"), any other by its path in the plan file.
 fn checked(f: FieldRef, next: Plan) -> Result<Plan, String> {
     let mut issues = validate_household(&next);
     if issues.is_empty() {
@@ -298,10 +299,17 @@ fn checked(f: FieldRef, next: Plan) -> Result<Plan, String> {
     issues.sort_by_key(|i| !i.path.starts_with(&own));
     let first = &issues[0];
     if first.path.starts_with(&own) {
-        Err(first.message.clone())
-    } else {
-        Err(first.to_string())
+        return Err(first.message.clone());
     }
+    // The item's fields are on screen around the one being typed into, so the label names the
+    // field as well as the path would, and fits the line under it.
+    let sibling = FIELDS
+        .iter()
+        .find(|g| g.group == f.spec().group && g.path_at(f.loc) == first.path);
+    Err(match sibling {
+        Some(g) => format!("{}: {}", g.label.trim(), first.message),
+        None => first.to_string(),
+    })
 }
 
 /// Steps a toggle or choice field forward (or back); `None` for typed fields. An option stepped

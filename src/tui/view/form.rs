@@ -67,8 +67,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
     let rows = &app.view.form;
     let selected = app.selected_row();
     let height = body.height as usize;
-    let extra_line = usize::from(app.edit.is_some());
-    let visible = height.saturating_sub(extra_line).max(1);
+    let width = body.width as usize;
+    // What the edit says under its field, in whole words on as many lines as it needs (up to
+    // half the rows): a reason cut to one line could be cut to nothing ("✗…").
+    let said = app
+        .edit
+        .as_ref()
+        .map(|edit| edit_message(edit, width, (height / 2).max(1), t))
+        .unwrap_or_default();
+    let visible = height.saturating_sub(said.len()).max(1);
     let first = if selected < visible {
         0
     } else {
@@ -77,7 +84,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
     map.form = body;
     map.form_first = first;
 
-    let width = body.width as usize;
     let mut lines = Vec::new();
     for (i, row) in rows.iter().enumerate().skip(first) {
         if lines.len() >= height {
@@ -159,20 +165,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
                     }
                 }
                 lines.push(Line::from(spans));
-                if let Some(edit) = editing
-                    && lines.len() < height
-                {
-                    let offers = edit.offers();
-                    if offers.is_empty() {
-                        let (text, style) = match (&edit.error, &edit.understood) {
-                            (Some(e), _) => (format!("    ✗ {e}"), t.error),
-                            (None, Some(u)) => (format!("    {u}"), t.good),
-                            (None, None) => (String::new(), t.dim),
-                        };
-                        lines.push(Line::from(Span::styled(fit::words(&text, width), style)));
-                    } else {
-                        lines.push(picker_line(&offers, edit.pick, width, t));
-                    }
+                if editing.is_some() {
+                    lines.extend(said.iter().cloned());
                 }
             }
         }
@@ -195,6 +189,59 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
         );
         y += 1;
     }
+}
+
+/// The lines under the field being typed into: the picker's offers, or why the text cannot be
+/// used (its continuation lines under the reason's first word), or how it was understood.
+fn edit_message(
+    edit: &crate::tui::app::Edit,
+    width: usize,
+    most: usize,
+    t: &crate::tui::theme::Theme,
+) -> Vec<Line<'static>> {
+    let offers = edit.offers();
+    if !offers.is_empty() {
+        return vec![picker_line(&offers, edit.pick, width, t)];
+    }
+    let (mark, text, style) = match (&edit.error, &edit.understood) {
+        (Some(e), _) => ("✗ ", e.as_str(), t.error),
+        (None, Some(u)) => ("", u.as_str(), t.good),
+        (None, None) => ("", "", t.dim),
+    };
+    let indent = "    ";
+    let first = format!("{indent}{mark}");
+    let hang = " ".repeat(fit::width(&first));
+    let room = width.saturating_sub(hang.len()).max(1);
+    let lines = help_lines(&broken(text, room), room, most);
+    if lines.is_empty() {
+        return vec![Line::from(Span::styled(String::new(), style))];
+    }
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let lead = if i == 0 { &first } else { &hang };
+            Line::from(Span::styled(format!("{lead}{l}"), style))
+        })
+        .collect()
+}
+
+/// `text` with every word longer than `width` cut into pieces that fit, so that wrapping it
+/// never leaves a line too long to show (a long path or a long typed value).
+fn broken(text: &str, width: usize) -> String {
+    let width = width.max(1);
+    let mut out: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        let mut piece = String::new();
+        for c in word.chars() {
+            if !piece.is_empty() && fit::width(&piece) + fit::width(&c.to_string()) > width {
+                out.push(std::mem::take(&mut piece));
+            }
+            piece.push(c);
+        }
+        out.push(piece);
+    }
+    out.join(" ")
 }
 
 /// The inner height from which a field's help may take a third line.
@@ -359,5 +406,15 @@ mod tests {
             "{two:?}"
         );
         assert_eq!(help_lines("Text.", 40, 2), vec!["Text.".to_string()]);
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_broken_rather_than_cut_to_nothing() {
+        let path = "income.social_security[1].claim_months:";
+        let lines = help_lines(&broken(&format!("{path} must be 0"), 28), 28, 4);
+        assert!(lines.iter().all(|l| fit::width(l) <= 28), "{lines:?}");
+        assert_eq!(lines[0], path[..28]);
+        assert_eq!(lines.join(""), format!("{path} must be 0"));
+        assert_eq!(broken("short words stay", 28), "short words stay");
     }
 }

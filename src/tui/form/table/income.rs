@@ -30,7 +30,7 @@ pub(super) static FIELDS: &[FieldSpec] = &[
         "income.social_security[].claim_months",
         K::Count,
         item_int!(income.social_security, claim_months),
-        "months past the claiming age, 0 to 11",
+        "months past the claiming age, 0 to 11 (0 when claiming at 70)",
     )
     .within(|_, _| (Decimal::ZERO, d(11))),
     field(
