@@ -158,6 +158,13 @@ pub fn format_rate(rate: Decimal) -> String {
     }
 }
 
+/// `a - b` as the two read when shown to the dollar: the difference of the rounded amounts, so
+/// that a difference printed beside (or after) its two figures is their difference on the page
+/// ($2,227,549 − $1,549,073 reads +$678,476, where the exact difference rounds to $678,475).
+pub fn shown_gap(a: Decimal, b: Decimal) -> Decimal {
+    a.round() - b.round()
+}
+
 /// A rate as a field holds it, for the form: to four decimals of a percent, so that what was
 /// typed (`0.035` → `0.035%`, `3.456` → `3.456%`) reads back as typed where [`format_rate`]'s
 /// two decimals would round it.

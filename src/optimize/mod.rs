@@ -32,7 +32,7 @@ pub use spending::{Capacity, best_sustainable, sustainable_spending};
 pub use worker::{OptimizerHandle, OptimizerProgress, OptimizerUpdate, spawn, spawn_with};
 
 use crate::engine::{Outcome, Projection, Scenario, Strategy, project_all};
-use crate::money::format_dollars;
+use crate::money::{format_dollars, shown_gap};
 use crate::plan::{Plan, validate_household};
 use crate::strategy::{StrategySpec, build_named, unique_names};
 use rust_decimal::Decimal;
@@ -119,11 +119,11 @@ impl Optimized {
                 if years > Decimal::ZERO {
                     format!("+{years} years lasting")
                 } else {
-                    format!("{} estate", gain(self.value - self.best_named.1))
+                    format!("{} estate", gain(shown_gap(self.value, self.best_named.1)))
                 }
             }
             Objective::Spending { .. } => {
-                format!("{} a year", gain(self.value - self.best_named.1))
+                format!("{} a year", gain(shown_gap(self.value, self.best_named.1)))
             }
         };
         let stopped = if self.budget_spent {

@@ -95,7 +95,12 @@ impl Metric {
 
     /// A change from `before` to `after` as people read it, and whether it is better.
     pub fn delta(&self, before: Decimal, after: Decimal) -> Option<(String, Option<bool>)> {
-        let d = after - before;
+        // Money as it reads: the difference of the two figures shown beside it.
+        let d = if self.kind == MetricKind::Money {
+            crate::money::shown_gap(after, before)
+        } else {
+            after - before
+        };
         if d.is_zero() || self.kind == MetricKind::Text {
             return None;
         }

@@ -4,6 +4,7 @@
 use super::svg::esc;
 use crate::compare::Comparison;
 use crate::engine::Outcome;
+use crate::money::shown_gap;
 use crate::report::actions::{Actions, action_lines};
 use crate::report::lasting_text;
 use crate::report::shown::Shown;
@@ -33,8 +34,8 @@ pub fn headline(
     match conventional {
         Some(k) if k != rec => {
             let base = &c.outcomes[k];
-            let estate = o.estate_real - base.estate_real;
-            let tax = o.lifetime_tax_real() - base.lifetime_tax_real();
+            let estate = shown_gap(o.estate_real, base.estate_real);
+            let tax = shown_gap(o.lifetime_tax_real(), base.lifetime_tax_real());
             let _ = write!(
                 out,
                 "<p>Against the conventional order (taxable first, then tax-deferred, then \

@@ -3,6 +3,7 @@
 
 use super::format::money;
 use crate::compare::Comparison;
+use crate::money::shown_gap;
 use crate::tui::app::App;
 
 /// "Best for heirs: Heir-aware, +$69,044 vs Conventional; the money lasts to the end in every
@@ -22,7 +23,10 @@ pub fn headline(app: &App, c: &Comparison) -> Option<String> {
         parts.push(format!(
             "Best for heirs: {}, +{} vs {}",
             outcomes[best].strategy,
-            money(app, outcomes[best].estate_real - reference.estate_real),
+            money(
+                app,
+                shown_gap(outcomes[best].estate_real, reference.estate_real)
+            ),
             reference.strategy
         ));
     }
@@ -40,7 +44,7 @@ pub fn headline(app: &App, c: &Comparison) -> Option<String> {
     let lowest = outcomes
         .iter()
         .min_by(|a, b| a.lifetime_tax_real().cmp(&b.lifetime_tax_real()))?;
-    let saved = reference.lifetime_tax_real() - lowest.lifetime_tax_real();
+    let saved = shown_gap(reference.lifetime_tax_real(), lowest.lifetime_tax_real());
     if saved > rust_decimal::Decimal::ZERO {
         parts.push(format!(
             "lifetime tax up to {} lower than {} ({})",
