@@ -1654,6 +1654,22 @@ fn the_handout_key_writes_the_household_on_screen_beside_the_plan() {
     assert!(fl.contains("<b>Scenario:</b> Move to Florida") && fl.contains("Dana"));
 }
 
+#[test]
+fn the_handout_of_an_unsaved_plan_goes_to_the_plans_folder() {
+    let plans = tempfile::tempdir().unwrap();
+    let examples = tempfile::tempdir().unwrap();
+    let mut p = with_places(Places {
+        data_dir: Some(plans.path().to_path_buf()),
+        saves_dir: Some(examples.path().to_path_buf()),
+        instance: "handout".into(),
+    });
+    assert!(p.app.file.is_none());
+    keys(&mut p, "H");
+    let name = format!("{}-handout.html", "d-sequential-vs-integrated-couple");
+    assert!(plans.path().join(&name).exists(), "{:?}", p.app.status);
+    assert!(!examples.path().join(&name).exists());
+}
+
 /// C opens the claiming-age heat map: computed in the background (the grid fills in cell by
 /// cell), the best cell marked and the plan's own ages in brackets; m changes the measure.
 #[test]

@@ -305,6 +305,9 @@ impl App {
             .as_ref()
             .and_then(|f| f.parent().map(|p| p.to_path_buf()))
             .filter(|p| !p.as_os_str().is_empty())
+            // An unsaved plan (an example opened, a new one): the user's plans folder, as the
+            // README says, not the examples' folder beside the program.
+            .or_else(|| self.places.data_dir.clone())
             .or_else(|| self.places.saves_dir.clone())
             .unwrap_or_else(|| PathBuf::from("."));
         dir.join(name)
