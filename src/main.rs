@@ -40,6 +40,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    if let Some(message) = misspelled_command(std::env::args_os().nth(1)) {
+        eprintln!("error: {message}");
+        return ExitCode::from(EXIT_USAGE);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return argument_error(e),
@@ -82,4 +86,56 @@ fn argument_error(e: clap::Error) -> ExitCode {
         }
         _ => e.exit(),
     }
+}
+
+/// A first argument that is neither a file nor a command but nearly a command's name
+/// (`drawdown reprot D.ron`): said so, with the command meant. Otherwise it would be taken for a
+/// plan file, and clap would complain about what follows it instead.
+fn misspelled_command(first: Option<std::ffi::OsString>) -> Option<String> {
+    use clap::CommandFactory;
+    let first = first?.into_string().ok()?;
+    if first.starts_with('-') || first.contains(['.', '/', '\\']) || PathBuf::from(&first).exists()
+    {
+        return None;
+    }
+    let word = first.to_lowercase();
+    let cli = Cli::command();
+    let names: Vec<String> = cli
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    if word == "help" || names.contains(&word) {
+        return None;
+    }
+    let near = names.iter().find(|name| edit_distance(&word, name) <= 2)?;
+    Some(format!(
+        "'{first}' is not a command or a plan file; did you mean `drawdown {near}`? (commands: {})",
+        names.join(", ")
+    ))
+}
+
+/// The number of single-character insertions, deletions, substitutions and swaps of two
+/// neighbours that turn `a` into `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
 }

@@ -124,3 +124,21 @@ fn sampled_lifetimes_from_the_command_line() {
     assert_ne!(o.status.code(), Some(0));
     assert!(stderr(&o).contains("--lifetimes"), "{}", stderr(&o));
 }
+
+/// A command's name mistyped is said so, with the command meant, rather than taken for a plan
+/// file (clap then complained that the plan could not be used with what followed it).
+#[test]
+fn a_mistyped_command_is_named() {
+    let plan = concat!(env!("CARGO_MANIFEST_DIR"), "/saves/D.ron");
+    let o = drawdown(&["reprot", plan]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o)
+            .contains("'reprot' is not a command or a plan file; did you mean `drawdown report`?"),
+        "{}",
+        stderr(&o)
+    );
+    // A real command, and a word far from every command, are not touched.
+    assert_eq!(drawdown(&["report", plan]).status.code(), Some(0));
+    assert!(!stderr(&drawdown(&["zzzzzz"])).contains("did you mean"));
+}
