@@ -5,7 +5,9 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use drawdown::plan::WithdrawalTiming;
 use drawdown::report::Format;
-use drawdown::report::study::{StudyOptions, agreement, parse_paper, scenario_grid, study_table};
+use drawdown::report::study::{
+    StudyOptions, agreement, parse_paper, scenario_grid, study_csv, study_json, study_table,
+};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -72,23 +74,35 @@ pub fn run(args: &StudyArgs) -> anyhow::Result<ExitCode> {
     };
     let mut out = std::io::stdout().lock();
     let mut all = Vec::new();
-    for s in scenarios {
+    for &s in &scenarios {
         let cells = scenario_grid(s, &options)?;
-        writeln!(
-            out,
-            "{}",
-            study_table(s, &cells, &paper)?.render(args.format)
-        )?;
+        // The text formats print each table as soon as it is done (a few seconds for four);
+        // JSON and CSV are one document over every scenario, written at the end.
+        if matches!(args.format, Format::Table | Format::Md) {
+            writeln!(
+                out,
+                "{}",
+                study_table(s, &cells, &paper)?.render(args.format)
+            )?;
+        }
         all.extend(cells);
     }
-    if !paper.is_empty() {
-        let a = agreement(&all, &paper);
-        writeln!(
-            out,
-            "Against the paper: {} cells, mean |difference| {:.1} points; the same winner in {} \
-             of the {} cells where the paper's orders differ.",
-            a.cells, a.mean_abs_difference, a.same_winner, a.decided
-        )?;
+    let summary = (!paper.is_empty()).then(|| agreement(&all, &paper).sentence());
+    match args.format {
+        Format::Table | Format::Md => {
+            if let Some(line) = summary {
+                writeln!(out, "{line}")?;
+            }
+        }
+        // The summary is a field of the document.
+        Format::Json => out.write_all(study_json(&scenarios, &all, &paper)?.as_bytes())?,
+        Format::Csv => {
+            out.write_all(study_csv(&scenarios, &all, &paper)?.as_bytes())?;
+            // A line of prose would break the table: it goes to the terminal instead.
+            if let Some(line) = summary {
+                writeln!(std::io::stderr(), "{line}")?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

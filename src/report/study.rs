@@ -6,12 +6,13 @@
 //! The study's own figures are not shipped (drawdown's reference material holds one cell of
 //! them); a user who has the paper passes its grid as a CSV and gets the differences.
 
-use super::table::{Cell, Table};
+use super::table::{Cell, Format, Table};
 use crate::plan::{Account, PathMode, Plan, PlanError, WithdrawalTiming, example_plan};
 use crate::sim::{SimError, simulate_strategies};
 use crate::strategy::{OrderStep, Source, StrategySpec, build};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
+use serde_json::{Map, Value, json};
 use std::sync::atomic::AtomicBool;
 use thiserror::Error;
 
@@ -263,16 +264,38 @@ pub fn study_table(
     cells: &[StudyCell],
     paper: &[PaperCell],
 ) -> Result<Table, StudyError> {
+    grid_table(scenario, cells, paper, Headers::Short)
+}
+
+/// How the paper's columns are headed: "paper" and "diff" under each order for people, or each
+/// named after its order for JSON, whose keys must differ (six "paper" keys would leave one).
+#[derive(Clone, Copy, PartialEq)]
+enum Headers {
+    Short,
+    Keyed,
+}
+
+fn grid_table(
+    scenario: u8,
+    cells: &[StudyCell],
+    paper: &[PaperCell],
+    headers: Headers,
+) -> Result<Table, StudyError> {
     let [(first, _), (second, _)] = orders(scenario)?;
     let mut header = vec!["Spending".to_string()];
     let with_paper = paper.iter().any(|p| p.scenario == scenario);
     for stocks in STOCKS {
-        let mix = format!("{}/{}", pct0(stocks), pct0(Decimal::ONE - stocks));
+        let mix = mix(stocks);
         for order in [&first, &second] {
-            header.push(format!("{mix} {order}"));
+            let column = format!("{mix} {order}");
             if with_paper {
-                header.push("paper".into());
-                header.push("diff".into());
+                let (p, d) = match headers {
+                    Headers::Short => ("paper".to_string(), "diff".to_string()),
+                    Headers::Keyed => (format!("{column}, paper"), format!("{column}, difference")),
+                };
+                header.extend([column, p, d]);
+            } else {
+                header.push(column);
             }
         }
     }
@@ -280,27 +303,20 @@ pub fn study_table(
     for rate in RATES {
         let mut row = vec![Cell::text(format!("{}%", (rate * dec!(100)).normalize()))];
         for stocks in STOCKS {
-            let c = cells
-                .iter()
-                .find(|c| c.rate == rate && c.stocks == stocks && c.scenario == scenario);
-            let p = paper
-                .iter()
-                .find(|p| p.scenario == scenario && p.rate == rate && p.stocks == stocks);
             for k in 0..2 {
-                let ours = c.map(|c| if k == 0 { c.first } else { c.second } * 100.0);
+                let (ours, theirs) = figures(scenario, stocks, rate, k, cells, paper);
                 row.push(match ours {
                     Some(x) => Cell::number(format!("{x:.1}%"), x),
-                    None => Cell::text(""),
+                    None => Cell::blank(),
                 });
                 if with_paper {
-                    let theirs = p.map(|p| if k == 0 { p.first } else { p.second });
                     row.push(match theirs {
                         Some(x) => Cell::number(format!("{x:.0}%"), x),
-                        None => Cell::text(""),
+                        None => Cell::blank(),
                     });
                     row.push(match (ours, theirs) {
                         (Some(a), Some(b)) => Cell::number(format!("{:+.1}", a - b), a - b),
-                        _ => Cell::text(""),
+                        _ => Cell::blank(),
                     });
                 }
             }
@@ -309,12 +325,220 @@ pub fn study_table(
     }
     Ok(Table {
         title: format!("Scenario {scenario}: {first} against {second}"),
-        note: "Share of historical paths on which the money lasts 30 years.".into(),
+        note: NOTE.into(),
         headers: header,
         rows,
     })
 }
 
+const NOTE: &str = "Share of historical paths on which the money lasts 30 years.";
+
+/// One cell's success rate under order `k` (0 the first, 1 the second), drawdown's and the
+/// paper's, in percent; `None` where a grid has no such cell.
+fn figures(
+    scenario: u8,
+    stocks: Decimal,
+    rate: Decimal,
+    k: usize,
+    cells: &[StudyCell],
+    paper: &[PaperCell],
+) -> (Option<f64>, Option<f64>) {
+    let ours = cells
+        .iter()
+        .find(|c| c.scenario == scenario && c.stocks == stocks && c.rate == rate)
+        .map(|c| if k == 0 { c.first } else { c.second } * 100.0);
+    let theirs = paper
+        .iter()
+        .find(|p| p.scenario == scenario && p.stocks == stocks && p.rate == rate)
+        .map(|p| if k == 0 { p.first } else { p.second });
+    (ours, theirs)
+}
+
+impl Agreement {
+    /// The summary line printed under the tables.
+    pub fn sentence(&self) -> String {
+        format!(
+            "Against the paper: {} cells, mean |difference| {:.1} points; the same winner in {} \
+             of the {} cells where the paper's orders differ.",
+            self.cells, self.mean_abs_difference, self.same_winner, self.decided
+        )
+    }
+}
+
+/// Every scenario's table as one JSON document: `scenarios`, one object per scenario (its
+/// number, title, note and rows, each row keyed by column), and with the paper's grid
+/// `against_paper`, the summary the text prints under the tables.
+pub fn study_json(
+    scenarios: &[u8],
+    cells: &[StudyCell],
+    paper: &[PaperCell],
+) -> Result<String, StudyError> {
+    let mut tables = Vec::with_capacity(scenarios.len());
+    for &s in scenarios {
+        let mut t = grid_table(s, cells, paper, Headers::Keyed)?.json_value();
+        if let Value::Object(m) = &mut t {
+            m.insert("scenario".into(), Value::from(s));
+        }
+        tables.push(t);
+    }
+    let mut top = Map::new();
+    top.insert("scenarios".into(), Value::Array(tables));
+    if !paper.is_empty() {
+        let a = agreement(cells, paper);
+        top.insert(
+            "against_paper".into(),
+            json!({
+                "cells": a.cells,
+                "mean_abs_difference": a.mean_abs_difference,
+                "decided": a.decided,
+                "same_winner": a.same_winner,
+            }),
+        );
+    }
+    Ok(serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default() + "\n")
+}
+
+/// Every scenario's cells as one CSV table in long form, a line per scenario, mix, order and
+/// spending rate: `scenario,allocation,order,spending,drawdown,paper,difference` (spending as a
+/// decimal as the paper's grid gives it, success rates in percent; the paper's columns empty
+/// where its grid has no such cell, or none was given).
+pub fn study_csv(
+    scenarios: &[u8],
+    cells: &[StudyCell],
+    paper: &[PaperCell],
+) -> Result<String, StudyError> {
+    let headers = [
+        "scenario",
+        "allocation",
+        "order",
+        "spending",
+        "drawdown",
+        "paper",
+        "difference",
+    ];
+    let number = |x: Option<f64>| match x {
+        Some(x) => Cell::number(x.to_string(), x),
+        None => Cell::blank(),
+    };
+    let mut rows = Vec::new();
+    for &s in scenarios {
+        let names = orders(s)?.map(|o| o.0);
+        for stocks in STOCKS {
+            for (k, order) in names.iter().enumerate() {
+                for rate in RATES {
+                    let (ours, theirs) = figures(s, stocks, rate, k, cells, paper);
+                    rows.push(vec![
+                        Cell::text(s.to_string()),
+                        Cell::text(mix(stocks)),
+                        Cell::text(order.clone()),
+                        Cell::text(rate.normalize().to_string()),
+                        number(ours),
+                        number(theirs),
+                        number(ours.zip(theirs).map(|(a, b)| a - b)),
+                    ]);
+                }
+            }
+        }
+    }
+    let table = Table {
+        headers: headers.map(String::from).to_vec(),
+        rows,
+        ..Table::default()
+    };
+    Ok(table.render(Format::Csv))
+}
+
+/// "50/50": the stock share and the bond share, in percent.
+fn mix(stocks: Decimal) -> String {
+    format!("{}/{}", pct0(stocks), pct0(Decimal::ONE - stocks))
+}
+
 fn pct0(x: Decimal) -> String {
     (x * dec!(100)).normalize().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every cell of `scenarios` with made-up rates (no simulation: the documents' shape is the
+    /// point), and the paper's figure for one cell of scenario 1.
+    fn grids(scenarios: &[u8]) -> (Vec<StudyCell>, Vec<PaperCell>) {
+        let mut cells = Vec::new();
+        for &scenario in scenarios {
+            for rate in RATES {
+                for stocks in STOCKS {
+                    cells.push(StudyCell {
+                        scenario,
+                        stocks,
+                        rate,
+                        first: 0.816,
+                        second: 0.786,
+                    });
+                }
+            }
+        }
+        let paper = vec![PaperCell {
+            scenario: 1,
+            stocks: dec!(0.5),
+            rate: dec!(0.035),
+            first: 90.0,
+            second: 82.0,
+        }];
+        (cells, paper)
+    }
+
+    #[test]
+    fn json_is_one_document_with_the_paper_beside_each_figure() {
+        let (cells, paper) = grids(&[1, 2, 3, 4]);
+        let text = study_json(&[1, 2, 3, 4], &cells, &paper).unwrap();
+        let v: Value = serde_json::from_str(&text).unwrap();
+        let scenarios = v["scenarios"].as_array().unwrap();
+        assert_eq!(scenarios.len(), 4);
+        assert_eq!(scenarios[2]["scenario"], 3);
+        let row = &scenarios[0]["rows"][1];
+        assert_eq!(row["Spending"], "3.5%");
+        // Each order's figure, the paper's and the difference under keys of their own.
+        let ours = row["50/50 taxable first"].as_f64().unwrap();
+        assert!((ours - 81.6).abs() < 1e-9, "{row}");
+        assert_eq!(row["50/50 taxable first, paper"], 90.0);
+        assert_eq!(row["50/50 tax-deferred first, paper"], 82.0);
+        let d = row["50/50 tax-deferred first, difference"]
+            .as_f64()
+            .unwrap();
+        assert!((d - (78.6 - 82.0)).abs() < 1e-9, "{row}");
+        // 3 mixes × 2 orders × (ours, paper, difference), and the spending rate.
+        assert_eq!(row.as_object().unwrap().len(), 19, "{row}");
+        // A cell the paper's grid lacks is null, not a blank string.
+        assert!(row["20/80 taxable first, paper"].is_null(), "{row}");
+        assert_eq!(v["against_paper"]["cells"], 1);
+        assert_eq!(v["against_paper"]["same_winner"], 1);
+        // Without the paper's grid: no paper columns and no summary.
+        let v: Value = serde_json::from_str(&study_json(&[1], &cells, &[]).unwrap()).unwrap();
+        assert!(v.get("against_paper").is_none());
+        assert_eq!(v["scenarios"][0]["rows"][0].as_object().unwrap().len(), 7);
+    }
+
+    #[test]
+    fn csv_is_one_table_in_long_form() {
+        let (cells, paper) = grids(&[1, 2, 3, 4]);
+        let text = study_csv(&[1, 2, 3, 4], &cells, &paper).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0],
+            "scenario,allocation,order,spending,drawdown,paper,difference"
+        );
+        // 4 scenarios × 3 mixes × 2 orders × 6 rates, every line as wide as the header.
+        assert_eq!(lines.len(), 1 + 144);
+        assert!(lines.iter().all(|l| l.split(',').count() == 7), "{text}");
+        let cell = lines
+            .iter()
+            .find(|l| l.starts_with("1,50/50,tax-deferred first,0.035,"))
+            .unwrap();
+        assert!(cell.contains(",82.0,"), "{cell}");
+        let last: Vec<&str> = lines[144].split(',').collect();
+        assert_eq!(last[..4], ["4", "80/20", "Roth first", "0.055"]);
+        assert_eq!(last[5..], ["", ""], "no paper figure for scenario 4");
+        assert!(!text.contains("Against the paper"));
+    }
 }

@@ -46,6 +46,15 @@ impl Cell {
         }
     }
 
+    /// A cell with nothing in it: blank in text, empty in CSV, null in JSON.
+    pub fn blank() -> Cell {
+        Cell {
+            text: String::new(),
+            value: Value::Null,
+            best: false,
+        }
+    }
+
     pub fn number(text: impl Into<String>, value: f64) -> Cell {
         Cell {
             text: text.into(),
@@ -182,6 +191,11 @@ impl Table {
     }
 
     fn json(&self) -> String {
+        serde_json::to_string_pretty(&self.json_value()).unwrap_or_default() + "\n"
+    }
+
+    /// The JSON document as a value, for documents that hold several tables.
+    pub fn json_value(&self) -> Value {
         let rows: Vec<Value> = self
             .rows
             .iter()
@@ -209,7 +223,7 @@ impl Table {
             top.insert("note".into(), Value::String(self.note.clone()));
         }
         top.insert("rows".into(), Value::Array(rows));
-        serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default() + "\n"
+        Value::Object(top)
     }
 }
 

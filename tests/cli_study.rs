@@ -1,0 +1,62 @@
+//! `drawdown study flat-rate` from the built binary: the machine formats are one document each.
+
+mod common;
+
+use common::{drawdown, stderr, stdout};
+
+/// The paper's figure for one cell of scenario 1, in the paper-grid format.
+fn paper_file(dir: &tempfile::TempDir) -> String {
+    let path = dir.path().join("paper.csv");
+    std::fs::write(
+        &path,
+        "scenario,stocks,spending,first,second\n1,0.5,0.035,90,82\n",
+    )
+    .unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn json_and_csv_with_the_paper_are_one_document_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let paper = paper_file(&dir);
+    let run = |format: &str| {
+        let o = drawdown(&[
+            "study",
+            "flat-rate",
+            "--scenario",
+            "1",
+            "--paper",
+            &paper,
+            "--format",
+            format,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        o
+    };
+    // The summary was a line of prose after the document, and the paper's six columns shared
+    // two keys, the last one winning.
+    let o = run("json");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let row = &v["scenarios"][0]["rows"][1];
+    assert_eq!(row["Spending"], "3.5%");
+    assert_eq!(row["50/50 taxable first, paper"], 90.0, "{row}");
+    assert_eq!(row["50/50 tax-deferred first, paper"], 82.0, "{row}");
+    assert_eq!(v["against_paper"]["cells"], 1, "{v}");
+
+    // One rectangular table; the summary on standard error.
+    let o = run("csv");
+    let csv = stdout(&o);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "scenario,allocation,order,spending,drawdown,paper,difference"
+    );
+    assert_eq!(lines.len(), 1 + 36, "{csv}");
+    assert!(lines.iter().all(|l| l.split(',').count() == 7), "{csv}");
+    assert!(!csv.contains("Against the paper"), "{csv}");
+    assert!(
+        stderr(&o).contains("Against the paper: 1 cells"),
+        "{}",
+        stderr(&o)
+    );
+}
