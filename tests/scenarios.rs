@@ -345,6 +345,16 @@ fn scenario_names_are_checked() {
             .any(|i| i.starts_with("scenarios[1].name") && i.contains("two"))
     );
     assert!(issues.iter().any(|i| i.starts_with("scenarios[2].name")));
+    // The base household's name, in any case, would give two columns one name.
+    plan.scenarios = vec![scenario("Dana at 70", &[]), scenario(" BASE", &[])];
+    let issues: Vec<String> = validate(&plan).iter().map(ToString::to_string).collect();
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.starts_with("scenarios[1].name") && i.contains("base household")),
+        "{issues:?}"
+    );
+    assert_eq!(issues.len(), 1, "{issues:?}");
     plan.scenarios = (0..21).map(|i| scenario(&format!("s{i}"), &[])).collect();
     assert!(validate(&plan).iter().any(|i| i.path == "scenarios"));
     let too_many: BTreeMap<String, Override> = (0..101)

@@ -18,6 +18,24 @@ use thiserror::Error;
 pub const MAX_SCENARIOS: usize = 20;
 pub const MAX_OVERRIDES: usize = 100;
 
+/// The name the base household goes by beside its scenarios (the side-by-side report's column,
+/// the planner's list). No scenario may take it, in any letter case: its column and its JSON key
+/// would be the base's.
+pub const BASE_NAME: &str = "Base";
+
+impl Scenario {
+    /// Why a scenario cannot be called `name`: it is the base household's, in any letter case.
+    pub fn base_name_problem(name: &str) -> Option<String> {
+        name.trim().eq_ignore_ascii_case(BASE_NAME).then(|| {
+            format!(
+                "\"{}\" is what the base household is called beside its scenarios: give the \
+                 scenario another name",
+                name.trim()
+            )
+        })
+    }
+}
+
 /// One named variation of the household.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -6,7 +6,7 @@
 use super::model::{
     Account, Coverage, Lifetimes, PLAN_VERSION, PathMode, Plan, Returns, Simulation, StateResidence,
 };
-use super::scenario::{MAX_OVERRIDES, MAX_SCENARIOS};
+use super::scenario::{MAX_OVERRIDES, MAX_SCENARIOS, Scenario};
 use crate::money::{amount_problem, format_dollars, format_rate};
 use crate::strategy::{Objective, StrategySpec};
 use crate::tax::tables::FIRST_TABLE_YEAR;
@@ -717,6 +717,9 @@ fn scenarios(plan: &Plan, c: &mut Checker) {
                 format!("{at}.name"),
                 format!("\"{}\" names two scenarios", s.name),
             );
+        }
+        if let Some(problem) = Scenario::base_name_problem(&s.name) {
+            c.push(format!("{at}.name"), problem);
         }
         if s.notes.len() > 1000 {
             c.push(format!("{at}.notes"), "is longer than 1,000 characters");

@@ -47,7 +47,7 @@ impl ScenarioColumn {
 }
 
 /// The name the base household goes by beside its scenarios.
-pub const BASE: &str = "Base";
+pub const BASE: &str = crate::plan::BASE_NAME;
 
 /// The base and every scenario, each compared in full (optimized strategies searched within
 /// `budget`), base first.

@@ -194,7 +194,9 @@ impl Table {
         serde_json::to_string_pretty(&self.json_value()).unwrap_or_default() + "\n"
     }
 
-    /// The JSON document as a value, for documents that hold several tables.
+    /// The JSON document as a value, for documents that hold several tables. Each row is keyed
+    /// by its columns' headers and nothing else: a header can be any name (a strategy labelled
+    /// "best"), so the best marks go beside the rows, in `best`, one list of headers per row.
     pub fn json_value(&self) -> Value {
         let rows: Vec<Value> = self
             .rows
@@ -204,17 +206,20 @@ impl Table {
                 for (h, c) in self.headers.iter().zip(row) {
                     m.insert(h.clone(), c.value.clone());
                 }
-                let best: Vec<Value> = self
+                Value::Object(m)
+            })
+            .collect();
+        let best: Vec<Value> = self
+            .rows
+            .iter()
+            .map(|row| {
+                let marked = self
                     .headers
                     .iter()
                     .zip(row)
                     .filter(|(_, c)| c.best)
-                    .map(|(h, _)| Value::String(h.clone()))
-                    .collect();
-                if !best.is_empty() {
-                    m.insert("best".into(), Value::Array(best));
-                }
-                Value::Object(m)
+                    .map(|(h, _)| Value::String(h.clone()));
+                Value::Array(marked.collect())
             })
             .collect();
         let mut top = Map::new();
@@ -223,6 +228,9 @@ impl Table {
             top.insert("note".into(), Value::String(self.note.clone()));
         }
         top.insert("rows".into(), Value::Array(rows));
+        if self.rows.iter().flatten().any(|c| c.best) {
+            top.insert("best".into(), Value::Array(best));
+        }
         Value::Object(top)
     }
 }
@@ -257,7 +265,18 @@ mod tests {
         );
         let json: Value = serde_json::from_str(&t.render(Format::Json)).unwrap();
         assert_eq!(json["rows"][0]["A"], 1000.0);
-        assert_eq!(json["rows"][0]["best"][0], "A");
+        assert_eq!(json["best"][0][0], "A");
+    }
+
+    /// A strategy labelled "best" kept its column: the row's best marks took its key.
+    #[test]
+    fn a_column_named_best_keeps_its_value_in_json() {
+        let mut t = sample();
+        t.headers[2] = "best".into();
+        let json: Value = serde_json::from_str(&t.render(Format::Json)).unwrap();
+        assert_eq!(json["rows"][0]["best"], 2000.0);
+        assert_eq!(json["rows"][0]["A"], 1000.0);
+        assert_eq!(json["best"], serde_json::json!([["A"]]));
     }
 
     #[test]

@@ -253,6 +253,10 @@ impl App {
         {
             return Err(format!("another scenario is called \"{name}\""));
         }
+        // Saved, the plan would be refused: the base's column would have two households.
+        if let Some(problem) = Scenario::base_name_problem(name) {
+            return Err(problem);
+        }
         let name = name.to_string();
         self.change_scenarios(|s| {
             if let Some(x) = s.get_mut(index) {
