@@ -108,6 +108,47 @@ fn report_claiming_prints_the_grid_in_every_format() {
     );
 }
 
+/// The machine formats keep what the text marks with `*` and `[ ]` and the summary below the
+/// grid: they were dropped.
+#[test]
+fn csv_and_json_mark_the_best_cell_and_the_plan_s_own() {
+    let csv = report(&["--format", "csv"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 10, "{csv}");
+    assert!(lines[0].ends_with(",70,best,plan's own"), "{csv}");
+    // One rectangular table: every line as wide as the header.
+    let width = lines[0].split(',').count();
+    assert!(lines.iter().all(|l| l.split(',').count() == width), "{csv}");
+    // The plan's own ages: Jordan at 62 (the first row), Robin at 67.
+    assert!(
+        lines[1].starts_with("62,") && lines[1].ends_with(",67"),
+        "{csv}"
+    );
+    let best: Vec<&&str> = lines[1..].iter().filter(|l| !l.ends_with(",,")).collect();
+    assert!(
+        best.iter().filter(|l| !l.starts_with("62,")).count() == 1,
+        "one best cell, outside Jordan's 62: {csv}"
+    );
+
+    let json = report(&["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["plans_own_cell"],
+        serde_json::json!({"row": "62", "column": "67"})
+    );
+    let best_row: u32 = v["best_cell"]["row"].as_str().unwrap().parse().unwrap();
+    assert!(best_row >= 67, "{}", v["best_cell"]);
+    let summary = v["summary"].as_array().unwrap();
+    let ages = summary.iter().find(|r| r[""] == "Claiming ages").unwrap();
+    assert_eq!(ages["Plan's own"], "Jordan 62, Robin 67", "{ages}");
+    assert!(
+        summary
+            .iter()
+            .any(|r| r[""] == "Tax a year after the first death" && r["Best"].is_number()),
+        "{json}"
+    );
+}
+
 /// The widow's penalty in words, in the first survivor year only (the inspector shows it).
 #[test]
 fn the_first_survivor_year_says_what_changed() {

@@ -11,9 +11,9 @@ use drawdown::plan::{
 };
 use drawdown::report::actions::{ActionsError, actions_text, default_strategy};
 use drawdown::report::{
-    Format, actions, actions_table, claiming_summary, claiming_table, comparison_table,
-    explained_ledger, find_strategy, ledger_table, risk_table, scenario_columns, scenarios_table,
-    wins_row,
+    Format, actions, actions_table, claiming_csv, claiming_json, claiming_summary, claiming_table,
+    comparison_table, explained_ledger, find_strategy, ledger_table, risk_table, scenario_columns,
+    scenarios_table, wins_row,
 };
 use drawdown::sim::{default_threads, simulate_with};
 use std::io::Write;
@@ -181,11 +181,17 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         };
         let grid = compare_claiming_with(&plan, options, &AtomicBool::new(false), &mut |_| {})
             .with_context(|| format!("{}", args.plan.display()))?;
-        let mut text = claiming_table(&plan, &grid, m).render(args.format);
-        if matches!(args.format, Format::Table | Format::Md) {
-            text.push('\n');
-            text.push_str(&claiming_summary(&plan, &grid, m).render(args.format));
-        }
+        // The machine formats are one document each, with the summary and the marks the
+        // text shows as `*` and `[ ]` in fields or columns of their own.
+        let text = match args.format {
+            Format::Table | Format::Md => format!(
+                "{}\n{}",
+                claiming_table(&plan, &grid, m).render(args.format),
+                claiming_summary(&plan, &grid, m).render(args.format)
+            ),
+            Format::Csv => claiming_csv(&plan, &grid, m),
+            Format::Json => claiming_json(&plan, &grid, m),
+        };
         std::io::stdout().lock().write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }

@@ -2,12 +2,13 @@
 //! the best strategy's figure on the chosen measure; the best cell marked, the plan's own
 //! claiming ages in brackets.
 
-use super::table::{Cell, Table};
+use super::table::{Cell, Format, Table};
 use crate::claiming::{ClaimCell, ClaimingGrid, Measure};
 use crate::money::format_dollars;
 use crate::plan::Plan;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use serde_json::{Value, json};
 
 /// A cell's figure as text and as a number.
 pub fn measure_cell(m: Measure, v: Decimal) -> Cell {
@@ -157,4 +158,54 @@ pub fn claiming_summary(plan: &Plan, grid: &ClaimingGrid, m: Measure) -> Table {
         headers,
         rows,
     }
+}
+
+/// The header of the column holding cell `at` when it lies in row `r`: how the machine formats
+/// say which cell the text marks `*` (the best) or `[ ]` (the plan's own ages).
+fn marked(table: &Table, at: Option<(usize, usize)>, r: usize) -> String {
+    match at {
+        Some((row, c)) if row == r => table.headers.get(c + 1).cloned().unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// The grid as one CSV table: the grid's columns, then `best` and `plan's own`, each naming in
+/// its cell's row the column that holds it (the second person's claiming age; for one person the
+/// measure's column), empty in every other row. The text's `*` and `[ ]` are not in the figures.
+pub fn claiming_csv(plan: &Plan, grid: &ClaimingGrid, m: Measure) -> String {
+    let mut table = claiming_table(plan, grid, m);
+    let (best, own) = (grid.best(m), grid.current);
+    let marks: Vec<[Cell; 2]> = (0..table.rows.len())
+        .map(|r| [best, own].map(|at| Cell::text(marked(&table, at, r))))
+        .collect();
+    for (row, marks) in table.rows.iter_mut().zip(marks) {
+        row.extend(marks);
+    }
+    table
+        .headers
+        .extend(["best".to_string(), "plan's own".to_string()]);
+    table.render(Format::Csv)
+}
+
+/// The grid as one JSON document: the table's `title`, `note` and `rows`; `best_cell` and
+/// `plans_own_cell` (each `{"row", "column"}` as the headers name them, or null); and `summary`,
+/// the rows of the table the text prints below the grid (the best cell and the plan's own side by
+/// side).
+pub fn claiming_json(plan: &Plan, grid: &ClaimingGrid, m: Measure) -> String {
+    let table = claiming_table(plan, grid, m);
+    let cell = |at: Option<(usize, usize)>| match at {
+        Some((r, c)) => json!({
+            "row": table.rows.get(r).and_then(|row| row.first()).map(|x| x.text.clone()),
+            "column": table.headers.get(c + 1),
+        }),
+        None => Value::Null,
+    };
+    let mut doc = table.json_value();
+    let summary = claiming_summary(plan, grid, m).json_value();
+    if let Value::Object(top) = &mut doc {
+        top.insert("best_cell".into(), cell(grid.best(m)));
+        top.insert("plans_own_cell".into(), cell(grid.current));
+        top.insert("summary".into(), summary["rows"].clone());
+    }
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }

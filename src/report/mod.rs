@@ -18,7 +18,7 @@ pub mod tax_csv;
 pub mod why;
 
 pub use actions::{Actions, actions, actions_for_years, actions_table};
-pub use claiming::{claiming_summary, claiming_table};
+pub use claiming::{claiming_csv, claiming_json, claiming_summary, claiming_table};
 pub use compare::{
     Better, Metric, MetricKind, brackets_text, comparison_metrics, comparison_table, find_strategy,
     lasting_text, ledger_table, life_metrics, metrics, survivor_metrics,
