@@ -58,11 +58,23 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader took what it wanted and left (`| head`): nothing went wrong.
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(EXIT_USAGE)
         }
     }
+}
+
+/// Whether `e` comes from writing to a pipe whose reader has closed it. Rust ignores SIGPIPE, so
+/// the write fails with this error instead of ending the process as it would end `cat`.
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// The interactive planner, on the demo household or the plan given.

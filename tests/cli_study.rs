@@ -1,4 +1,5 @@
-//! `drawdown study flat-rate` from the built binary: the machine formats are one document each.
+//! `drawdown study flat-rate` from the built binary: the machine formats are one document each;
+//! and any command's output into a pipe closed early (`| head`) ends it quietly.
 
 mod common;
 
@@ -59,4 +60,40 @@ fn json_and_csv_with_the_paper_are_one_document_each() {
         "{}",
         stderr(&o)
     );
+}
+
+/// Runs drawdown with its standard output a pipe that nobody reads: closed before the first
+/// write, as `| head -1` closes it after its line.
+fn into_closed_pipe(args: &[&str]) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_drawdown"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the drawdown binary starts");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("drawdown's output")
+}
+
+/// A reader that stops early ends the command quietly: it printed "error: Broken pipe (os
+/// error 32)" and exited 2.
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    let plan = format!("{}/saves/A.ron", env!("CARGO_MANIFEST_DIR"));
+    // `schedule` says what it saved in a line that panicked on a closed pipe.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("lp.csv");
+    std::fs::write(&csv, "year,roth_conversion\n2022,1000\n").unwrap();
+    let saved = dir.path().join("out.ron");
+    let (csv, saved) = (csv.to_str().unwrap(), saved.to_str().unwrap());
+    for args in [
+        &["study", "flat-rate", "--scenario", "1"][..],
+        &["handout", &plan][..],
+        &["schedule", &plan, csv, "-o", saved][..],
+    ] {
+        let o = into_closed_pipe(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args:?}");
+    }
 }

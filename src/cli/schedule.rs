@@ -8,6 +8,7 @@ use drawdown::money::format_dollars;
 use drawdown::plan::{load_plan, save_plan, validate};
 use drawdown::strategy::{StrategySpec, grown_to_year_dollars, parse_schedule_csv};
 use rust_decimal::Decimal;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -60,11 +61,13 @@ pub fn run(args: &ScheduleArgs) -> anyhow::Result<ExitCode> {
     }
     let out = args.output.as_ref().unwrap_or(&args.plan);
     save_plan(out, &plan)?;
-    println!(
+    // Not println!, which panics when the reader has gone: the error ends the command quietly.
+    writeln!(
+        std::io::stdout(),
         "{}: added \"{name}\" ({years} year{}, {} converted in all)",
         out.display(),
         if years == 1 { "" } else { "s" },
         format_dollars(converted)
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
