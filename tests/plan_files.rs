@@ -134,3 +134,61 @@ fn hand_written_plain_and_quoted_numbers_both_load() {
     let plan = drawdown::plan::parse_plan(&text, "hand.ron").unwrap();
     assert_eq!(plan, demo_plan());
 }
+
+/// The demo plan's text with `from` (which it must hold) replaced by `to`, loaded.
+fn demo_with(from: &str, to: &str) -> Result<drawdown::plan::Plan, String> {
+    let text = include_str!("../saves/D.ron");
+    assert!(text.contains(from), "D.ron has no {from}");
+    drawdown::plan::parse_plan(&text.replacen(from, to, 1), "D.ron").map_err(|e| e.to_string())
+}
+
+#[test]
+fn a_bracket_the_law_does_not_have_is_refused_naming_field_value_and_brackets() {
+    // A bracket is found by its place among the law's rates: 0.13 acted as 12% while the
+    // strategy was called "Convert to 13%".
+    let brackets = "0 (the room the deductions leave), 0.10, 0.12, 0.22, 0.24, 0.32, 0.35, 0.37";
+    let fill = "BracketFill(bracket: 0.12)";
+    let convert = "RothConversion(bracket: 0.12,";
+    for (from, to, said) in [
+        (
+            fill,
+            "BracketFill(bracket: 0.13)",
+            "strategies[4].bracket: 0.13 is not",
+        ),
+        (
+            convert,
+            "RothConversion(bracket: 0.23,",
+            "strategies[5].bracket: 0.23 is not",
+        ),
+        (
+            convert,
+            "RothConversion(bracket: 1.0,",
+            "strategies[5].bracket: 1 is not",
+        ),
+        (
+            convert,
+            "RothConversion(bracket: 0.12, after_fall: Some((drop: 0.15, bracket: 0.25)),",
+            "strategies[5].after_fall.bracket: 0.25 is not",
+        ),
+        (
+            "HeirAware,",
+            "CustomOrder(steps: [(source: Deferred, cap: Some(Bracket(0.5)))]),",
+            "strategies[7].steps[0].cap: 0.5 is not",
+        ),
+    ] {
+        let err = demo_with(from, to).expect_err(to);
+        assert!(err.contains(said), "{to}: {err}");
+        assert!(err.contains(brackets), "{to}: {err}");
+    }
+    // Every rate of the law names a bracket, under a flat-rate law too (which keeps the
+    // brackets' edges: a strategy fills to the same edge whatever the rate).
+    for law in ["CurrentLaw", "FlatRates(ordinary: 0.25, gains: 0.15)"] {
+        for rate in ["0", "0.10", "0.12", "0.22", "0.24", "0.32", "0.35", "0.37"] {
+            let text = include_str!("../saves/D.ron")
+                .replacen("tax_law: CurrentLaw", &format!("tax_law: {law}"), 1)
+                .replacen(fill, &format!("BracketFill(bracket: {rate})"), 1);
+            let loaded = drawdown::plan::parse_plan(&text, "D.ron");
+            assert!(loaded.is_ok(), "{law} {rate}: {loaded:?}");
+        }
+    }
+}

@@ -15,8 +15,10 @@ pub struct BracketFill {
 }
 
 /// The usual ordinary rates; a bracket is named by its rate here and found by position, so a
-/// plan's "12% bracket" stays the second bracket when a rate-change law moves its rate.
-const LADDER: [Decimal; 7] = [
+/// plan's "12% bracket" stays the second bracket when a rate-change law moves its rate (and under
+/// a flat-rate law, which keeps the brackets' edges, names the same edge). A plan may name only
+/// these and 0 (what the deductions cover): see `spec::bracket_problem`.
+pub(crate) const LADDER: [Decimal; 7] = [
     Decimal::from_parts(10, 0, 0, false, 2),
     Decimal::from_parts(12, 0, 0, false, 2),
     Decimal::from_parts(22, 0, 0, false, 2),

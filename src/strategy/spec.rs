@@ -481,8 +481,8 @@ impl StrategySpec {
                 taxable_income,
                 ..
             } => {
-                if !bracket_ok(*bracket) {
-                    return Err(("bracket".into(), "a bracket rate such as 0.12".into()));
+                if let Some(problem) = bracket_problem(*bracket) {
+                    return Err(("bracket".into(), problem));
                 }
                 if let Some(problem) = taxable_income.and_then(amount_problem) {
                     return Err(("taxable_income".into(), problem));
@@ -496,15 +496,12 @@ impl StrategySpec {
                 after_fall,
                 ..
             } => {
-                if !bracket_ok(*bracket) {
-                    return Err(("bracket".into(), "a bracket rate such as 0.12".into()));
+                if let Some(problem) = bracket_problem(*bracket) {
+                    return Err(("bracket".into(), problem));
                 }
                 if let Some(f) = after_fall {
-                    if !bracket_ok(f.bracket) {
-                        return Err((
-                            "after_fall.bracket".into(),
-                            "a bracket rate such as 0.24".into(),
-                        ));
+                    if let Some(problem) = bracket_problem(f.bracket) {
+                        return Err(("after_fall.bracket".into(), problem));
                     }
                     if f.drop <= Decimal::ZERO || f.drop >= Decimal::ONE {
                         return Err((
@@ -558,8 +555,8 @@ impl StrategySpec {
                                         .into(),
                                 ));
                             }
-                            if !bracket_ok(*b) {
-                                return Err((field, "a bracket rate such as 0.12".into()));
+                            if let Some(problem) = bracket_problem(*b) {
+                                return Err((field, problem));
                             }
                         }
                     }
@@ -631,8 +628,25 @@ fn amount_name(d: Decimal) -> String {
     }
 }
 
-fn bracket_ok(b: Decimal) -> bool {
-    b >= Decimal::ZERO && b < Decimal::ONE
+/// What is wrong with a bracket a strategy names, if anything. A bracket is found by its place
+/// on the law's ladder of ordinary rates, so a rate between two (0.13) would silently act as the
+/// one below it (12%) while the strategy's name said 13%: only the ladder's rates and 0 (the room
+/// the deductions leave) name a bracket. The ladder is the same under every law mode: a
+/// rate-change or flat-rate law keeps the brackets' edges and names them as current law does.
+fn bracket_problem(b: Decimal) -> Option<String> {
+    if b.is_zero() || super::bracket_fill::LADDER.contains(&b) {
+        return None;
+    }
+    let rates: Vec<String> = super::bracket_fill::LADDER
+        .iter()
+        .map(|r| format!("{:.2}", r))
+        .collect();
+    Some(format!(
+        "{} is not a federal bracket rate; the brackets are 0 (the room the deductions leave), \
+         {}",
+        b,
+        rates.join(", ")
+    ))
 }
 
 /// "12%", or "0% (deductions)" for the room the deductions leave.
@@ -647,6 +661,24 @@ pub fn bracket_label(rate: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_brackets_a_plan_may_name_are_the_ordinary_rates_of_every_table() {
+        // The ladder a bracket is named on is the law's own, in every year drawdown has tables.
+        for year in crate::tax::tables::FIRST_TABLE_YEAR..=2026 {
+            let law = crate::tax::TaxLaw::for_year(year).unwrap();
+            assert_eq!(law.rates, super::super::bracket_fill::LADDER, "{year}");
+        }
+        assert_eq!(bracket_problem(dec!(0)), None);
+        assert_eq!(bracket_problem(dec!(0.120)), None);
+        let problem = bracket_problem(dec!(0.13)).unwrap();
+        assert!(
+            problem.starts_with("0.13 is not a federal bracket rate"),
+            "{problem}"
+        );
+        assert!(bracket_problem(dec!(0.5)).is_some());
+        assert!(bracket_problem(dec!(-0.12)).is_some());
+    }
 
     #[test]
     fn specs_read_plainly_from_ron() {
