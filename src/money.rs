@@ -35,6 +35,8 @@ pub enum MoneyError {
     InvalidRate(String),
     #[error("'{0}' is not an amount: commas go between groups of three digits (1,250,000)")]
     Commas(String),
+    #[error("'{0}' has a fraction of a cent: amounts have at most two decimals")]
+    FractionOfCent(String),
 }
 
 /// Commas, when there are any, only between groups of three digits (`1,250,000`): a comma
@@ -79,8 +81,19 @@ pub fn parse_money(text: &str) -> Result<Decimal, MoneyError> {
     if digits.is_empty() || digits.contains('e') {
         return Err(MoneyError::Invalid(text.trim().to_string()));
     }
-    let value =
-        Decimal::from_str(digits).map_err(|_| MoneyError::Invalid(text.trim().to_string()))?;
+    let value = Decimal::from_str(digits).map_err(|_| {
+        // Digits too many for Decimal are a number all the same: say it is too large rather
+        // than that it is not an amount.
+        let unsigned = digits.trim_start_matches(['-', '+']);
+        let number = !unsigned.is_empty()
+            && unsigned.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && unsigned.bytes().filter(|b| *b == b'.').count() <= 1;
+        if number {
+            MoneyError::TooLarge(text.trim().to_string())
+        } else {
+            MoneyError::Invalid(text.trim().to_string())
+        }
+    })?;
     // Bound before multiplying so the product cannot overflow.
     if value.abs() > MAX_MONEY {
         return Err(MoneyError::TooLarge(text.trim().to_string()));
@@ -90,6 +103,29 @@ pub fn parse_money(text: &str) -> Result<Decimal, MoneyError> {
         return Err(MoneyError::TooLarge(text.trim().to_string()));
     }
     Ok(amount.round_dp(2).normalize())
+}
+
+/// An amount as the planner's form reads it, and every other place a person types one (a
+/// schedule file's cells): [`parse_money`], and a fraction of a cent is refused rather than
+/// rounded away (`12.345`, `1.234567k`), never guessed at.
+pub fn parse_amount(text: &str) -> Result<Decimal, MoneyError> {
+    let t = text.trim();
+    let cleaned: String = t.chars().filter(|c| !matches!(c, '$' | ' ')).collect();
+    let lower = cleaned.to_ascii_lowercase();
+    // Thousands each suffix shifts the decimal point by.
+    let (digits, shift) = match lower.chars().last() {
+        Some('k') => (&lower[..lower.len() - 1], 3),
+        Some('m') => (&lower[..lower.len() - 1], 6),
+        Some('b') => (&lower[..lower.len() - 1], 9),
+        _ => (lower.as_str(), 0),
+    };
+    let (_, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    // Only digits make a fraction: `1.2.3` is not an amount at all, which parse_money says.
+    let digits_only = fraction.bytes().all(|b| b.is_ascii_digit());
+    if digits_only && fraction.trim_end_matches('0').len() > 2 + shift {
+        return Err(MoneyError::FractionOfCent(t.to_string()));
+    }
+    parse_money(t)
 }
 
 /// Parses a rate: `3.5%` or `3.5` (taken as percent when above 1) or `0.035`.

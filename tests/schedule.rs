@@ -95,8 +95,78 @@ fn drawdown_schedule_adds_a_csv_to_a_plan_and_names_a_bad_line() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("line 2: taxable `x` is not an amount"),
+        err.contains("line 2, column 4 (taxable): 'x' is not an amount"),
         "{err}"
+    );
+}
+
+/// The planner's rule for amounts: "1,2,3" was read as $123 and "1e6" as a million.
+#[test]
+fn drawdown_schedule_reads_amounts_as_the_planner_does() {
+    let dir = tempfile::tempdir().unwrap();
+    for (cell, said) in [
+        (
+            "\"1,2,3\"",
+            "'1,2,3' is not an amount: commas go between groups of three digits",
+        ),
+        (
+            "\"12,34\"",
+            "'12,34' is not an amount: commas go between groups of three digits",
+        ),
+        (
+            "\"5,00\"",
+            "'5,00' is not an amount: commas go between groups of three digits",
+        ),
+        ("1e6", "'1e6' is not an amount"),
+    ] {
+        let (plan, csv) = demo_and_csv(
+            dir.path(),
+            "lp.csv",
+            &format!("year,roth_conversion\n2026,1000\n2027,{cell}\n"),
+        );
+        let before = std::fs::read(&plan).unwrap();
+        let out = drawdown(&["schedule", plan.to_str().unwrap(), csv.to_str().unwrap()]);
+        assert!(!out.status.success(), "{cell} was accepted");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!("line 3, column 2 (roth_conversion): {said}")),
+            "{cell}: {err}"
+        );
+        assert_eq!(
+            std::fs::read(&plan).unwrap(),
+            before,
+            "{cell}: the plan changed"
+        );
+    }
+}
+
+/// A row for a year the plan does not have was saved and never replayed.
+#[test]
+fn drawdown_schedule_refuses_a_year_outside_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    // The demo runs from 2026 to 2056.
+    for (text, said) in [
+        (
+            "year,roth_conversion\n2026,5\n2090,5\n",
+            "line 3: year 2090 is after the plan's last year (2056)",
+        ),
+        (
+            "year,roth_conversion\n2025,5\n2026,5\n",
+            "line 2: year 2025 is before the plan's first year (2026)",
+        ),
+    ] {
+        let (plan, csv) = demo_and_csv(dir.path(), "lp.csv", text);
+        let out = drawdown(&["schedule", plan.to_str().unwrap(), csv.to_str().unwrap()]);
+        assert!(!out.status.success(), "{text}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{err}");
+    }
+    let (plan, csv) = demo_and_csv(dir.path(), "lp.csv", "year,roth_conversion\n2056,5\n");
+    let out = drawdown(&["schedule", plan.to_str().unwrap(), csv.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }
 

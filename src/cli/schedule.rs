@@ -6,7 +6,7 @@ use anyhow::{Context, bail};
 use clap::Args;
 use drawdown::money::format_dollars;
 use drawdown::plan::{load_plan, save_plan, validate};
-use drawdown::strategy::{StrategySpec, grown_to_year_dollars, parse_schedule_csv};
+use drawdown::strategy::{StrategySpec, grown_to_year_dollars, parse_schedule_csv_for};
 use rust_decimal::Decimal;
 use std::io::Write;
 use std::path::PathBuf;
@@ -43,7 +43,9 @@ pub fn run(args: &ScheduleArgs) -> anyhow::Result<ExitCode> {
     let mut plan = load_plan(&args.plan)?;
     let text = std::fs::read_to_string(&args.csv)
         .with_context(|| format!("cannot read {}", args.csv.display()))?;
-    let rows = parse_schedule_csv(&text).with_context(|| args.csv.display().to_string())?;
+    // Only the plan's years: a row outside them would be saved and never replayed.
+    let rows = parse_schedule_csv_for(&text, plan.assumptions.start_year, plan.end_year())
+        .with_context(|| args.csv.display().to_string())?;
     let rows = if args.today {
         let a = &plan.assumptions;
         grown_to_year_dollars(&rows, a.inflation, a.start_year)

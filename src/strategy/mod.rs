@@ -28,7 +28,7 @@ pub use proportional::Proportional;
 pub use roth_conversion::RothConversion;
 pub use scheduled::{
     CSV_HEADER, FALLBACK, MAX_SCHEDULE_ROWS, ScheduleCsvError, ScheduleRow, Scheduled,
-    grown_to_year_dollars, parse_schedule_csv,
+    grown_to_year_dollars, parse_schedule_csv, parse_schedule_csv_for,
 };
 pub use spec::{
     AfterFall, MAX_LABEL, MAX_ORDER_STEPS, Objective, OrderStep, StepCap, StrategySpec,

@@ -51,11 +51,13 @@ pub const CSV_HEADER: [&str; 6] = [
     "cash",
 ];
 
-/// A line of a schedule file that cannot be read.
+/// A line of a schedule file that cannot be read; a cell's problem also names its column (its
+/// place on the line, from 1, and its name).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("line {line}: {message}")]
+#[error("line {line}{}: {message}", column.map_or(String::new(), |(n, name)| format!(", column {n} ({name})")))]
 pub struct ScheduleCsvError {
     pub line: usize,
+    pub column: Option<(usize, &'static str)>,
     pub message: String,
 }
 
@@ -96,9 +98,34 @@ pub fn check_rows(rows: &[ScheduleRow]) -> Result<(), (String, String)> {
 /// $0 every year), so another tool's export needs only its header renamed. A column name not
 /// among these is refused rather than ignored: a misspelt `roth_conversions` would otherwise
 /// replay a schedule that converts nothing. Blank lines and `#` comments are skipped; amounts
-/// may carry `$` and thousands separators in quotes. Errors name the line.
+/// are read as the planner's form reads them ([`crate::money::parse_amount`]: `$`, `65k`, commas
+/// only between groups of three digits, in quotes, and at most cents). Errors name the line,
+/// and a cell's the column.
 pub fn parse_schedule_csv(text: &str) -> Result<Vec<ScheduleRow>, ScheduleCsvError> {
-    let err = |line: usize, message: String| ScheduleCsvError { line, message };
+    parse_rows(text, None)
+}
+
+/// [`parse_schedule_csv`] for a plan whose years are `first..=last`: a year outside them would
+/// never be replayed, so it is refused naming its line.
+pub fn parse_schedule_csv_for(
+    text: &str,
+    first: i32,
+    last: i32,
+) -> Result<Vec<ScheduleRow>, ScheduleCsvError> {
+    parse_rows(text, Some((first, last)))
+}
+
+fn parse_rows(text: &str, years: Option<(i32, i32)>) -> Result<Vec<ScheduleRow>, ScheduleCsvError> {
+    let err = |line: usize, message: String| ScheduleCsvError {
+        line,
+        column: None,
+        message,
+    };
+    let cell_err = |line: usize, n: usize, name: &'static str, message: String| ScheduleCsvError {
+        line,
+        column: Some((n, name)),
+        message,
+    };
     let mut rows: Vec<ScheduleRow> = Vec::new();
     // For each column of the file, its place in CSV_HEADER.
     let mut columns: Option<Vec<usize>> = None;
@@ -124,43 +151,28 @@ pub fn parse_schedule_csv(text: &str) -> Result<Vec<ScheduleRow>, ScheduleCsvErr
         // year, then the five amounts, by their place in CSV_HEADER.
         let mut year: Option<i32> = None;
         let mut amounts = [Decimal::ZERO; 5];
-        for (cell, &place) in cells.iter().zip(columns) {
+        for (at, (cell, &place)) in cells.iter().zip(columns).enumerate() {
+            let name = CSV_HEADER[place];
             if place == 0 {
-                year = Some(
-                    cell.trim()
-                        .parse()
-                        .map_err(|_| err(line, format!("year `{}` is not a year", cell.trim())))?,
-                );
+                year = Some(cell.trim().parse().map_err(|_| {
+                    cell_err(
+                        line,
+                        at + 1,
+                        name,
+                        format!("`{}` is not a year", cell.trim()),
+                    )
+                })?);
                 continue;
             }
-            let name = CSV_HEADER[place];
-            let cleaned: String = cell
-                .trim()
-                .chars()
-                .filter(|c| !matches!(c, '$' | ',' | '_' | ' '))
-                .collect();
-            let amount = if cleaned.is_empty() {
+            // The planner's rule for a typed amount, so `1,2,3` is refused, not read as $123.
+            let amount = if cell.trim().is_empty() {
                 Decimal::ZERO
             } else {
-                cleaned.parse().map_err(|_| {
-                    // Digits that overflow Decimal are a number all the same: say what is wrong
-                    // with it rather than that it is not one.
-                    let digits = cleaned.trim_start_matches('-');
-                    let number = !digits.is_empty()
-                        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-                        && digits.chars().filter(|c| *c == '.').count() <= 1;
-                    let problem = if number && cleaned.starts_with('-') {
-                        "is negative"
-                    } else if number {
-                        "is above the $100 billion this planner accepts"
-                    } else {
-                        "is not an amount"
-                    };
-                    err(line, format!("{name} `{}` {problem}", cell.trim()))
-                })?
+                crate::money::parse_amount(cell)
+                    .map_err(|e| cell_err(line, at + 1, name, e.to_string()))?
             };
             if let Some(problem) = amount_problem(amount) {
-                return Err(err(line, format!("{name}: {problem}")));
+                return Err(cell_err(line, at + 1, name, problem));
             }
             amounts[place - 1] = amount;
         }
@@ -189,6 +201,25 @@ pub fn parse_schedule_csv(text: &str) -> Result<Vec<ScheduleRow>, ScheduleCsvErr
                 line,
                 format!("year {} is not from 1900 to 2300", row.year),
             ));
+        }
+        // A year the plan does not have would be kept and silently never replayed.
+        match years {
+            Some((first, _)) if row.year < first => {
+                return Err(err(
+                    line,
+                    format!(
+                        "year {} is before the plan's first year ({first})",
+                        row.year
+                    ),
+                ));
+            }
+            Some((_, last)) if row.year > last => {
+                return Err(err(
+                    line,
+                    format!("year {} is after the plan's last year ({last})", row.year),
+                ));
+            }
+            _ => {}
         }
         rows.push(row);
         if rows.len() > MAX_SCHEDULE_ROWS {
@@ -398,13 +429,17 @@ mod tests {
         let e =
             parse_schedule_csv("year,roth_conversion,deferred,taxable,roth,cash\n2026,-5,0,0,0,0")
                 .unwrap_err();
-        assert!(e.message.contains("roth_conversion"), "{e}");
+        assert_eq!(
+            e.to_string(),
+            "line 2, column 2 (roth_conversion): -$5 is negative"
+        );
         let e =
             parse_schedule_csv("year,roth_conversion,deferred,taxable,roth,cash\n2026,abc,0,0,0,0")
                 .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "line 2: roth_conversion `abc` is not an amount"
+            "line 2, column 2 (roth_conversion): 'abc' is not an amount (try 65000, 65k, 1.25m \
+             or 1,250,000)"
         );
     }
 
@@ -417,16 +452,16 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "line 2: roth_conversion `99999999999999999999999999999999` is above the $100 \
-             billion this planner accepts"
+            "line 2, column 2 (roth_conversion): 99999999999999999999999999999999 is beyond \
+             ±$100 billion, the most this planner accepts"
         );
         let e = parse_schedule_csv(&format!(
             "{header}\n2026,0,-99999999999999999999999999999,0,0,0"
         ))
         .unwrap_err();
-        assert!(e.message.ends_with("is negative"), "{e}");
+        assert!(e.message.contains("beyond ±$100 billion"), "{e}");
         let e = parse_schedule_csv(&format!("{header}\n2026,0,1.2.3,0,0,0")).unwrap_err();
-        assert!(e.message.ends_with("is not an amount"), "{e}");
+        assert!(e.message.contains("is not an amount"), "{e}");
         let e = parse_schedule_csv(&format!("# exported\n\n{header}\n\n# no rows\n")).unwrap_err();
         assert_eq!(
             e.to_string(),
@@ -437,5 +472,43 @@ mod tests {
             e.message.ends_with("columns are separated by commas)"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn amounts_are_read_by_the_planner_s_rule() {
+        // Commas only between groups of three digits, at most cents, no exponents: what the
+        // planner's form refuses, a schedule refuses too, naming the line and the column.
+        let header = "year,deferred,roth_conversion";
+        for cell in ["\"1,2,3\"", "\"12,34\"", "\"5,00\"", "1e6", "12.345"] {
+            let e = parse_schedule_csv(&format!("{header}\n2026,0,0\n2027,0,{cell}\n"))
+                .expect_err(cell);
+            assert_eq!((e.line, e.column), (3, Some((3, "roth_conversion"))), "{e}");
+            assert!(
+                e.to_string()
+                    .starts_with("line 3, column 3 (roth_conversion): '"),
+                "{e}"
+            );
+        }
+        let rows = parse_schedule_csv(&format!("{header}\n2026,0,\"$1,250,000.50\"\n2027,0,65k\n"))
+            .unwrap();
+        assert_eq!(rows[0].roth_conversion, dec!(1250000.50));
+        assert_eq!(rows[1].roth_conversion, dec!(65000));
+    }
+
+    #[test]
+    fn a_year_outside_the_plan_is_refused_naming_its_line() {
+        let text = "year,roth_conversion\n2026,5\n\n2090,5\n";
+        assert_eq!(parse_schedule_csv(text).unwrap().len(), 2);
+        let e = parse_schedule_csv_for(text, 2026, 2056).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "line 4: year 2090 is after the plan's last year (2056)"
+        );
+        let e = parse_schedule_csv_for(text, 2027, 2100).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "line 2: year 2026 is before the plan's first year (2027)"
+        );
+        assert!(parse_schedule_csv_for(text, 2026, 2090).is_ok());
     }
 }

@@ -116,25 +116,10 @@ fn number(t: &str) -> Result<Decimal, ()> {
 }
 
 /// Dollars to the cent: `65000`, `$65,000`, `65k`, `1.25m`, `2b`; a misplaced comma or a
-/// fraction of a cent is refused, never guessed at. The number itself is read by
-/// [`crate::money::parse_money`], as everywhere else.
+/// fraction of a cent is refused, never guessed at. Read by [`crate::money::parse_amount`], as
+/// everywhere else a person types an amount.
 pub fn money(t: &str) -> Result<Decimal, String> {
-    let cleaned: String = t.chars().filter(|c| !matches!(c, '$' | ' ')).collect();
-    let lower = cleaned.to_ascii_lowercase();
-    // Thousands each suffix shifts the decimal point by.
-    let (digits, shift) = match lower.chars().last() {
-        Some('k') => (&lower[..lower.len() - 1], 3),
-        Some('m') => (&lower[..lower.len() - 1], 6),
-        Some('b') => (&lower[..lower.len() - 1], 9),
-        _ => (lower.as_str(), 0),
-    };
-    let (_, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    if fraction.trim_end_matches('0').len() > 2 + shift {
-        return Err(format!(
-            "'{t}' has a fraction of a cent: amounts have at most two decimals"
-        ));
-    }
-    crate::money::parse_money(t).map_err(|e| e.to_string())
+    crate::money::parse_amount(t).map_err(|e| e.to_string())
 }
 
 /// A percent: `3.5` and `3.5%` both mean 3.5% (0.035); one rule, so `0.035` is 0.035%.
