@@ -192,3 +192,45 @@ fn a_bracket_the_law_does_not_have_is_refused_naming_field_value_and_brackets() 
         }
     }
 }
+
+/// A one-off or a windfall outside the plan's years was left out of every figure without a word
+/// (after the last year), or refused for the wrong reason (before the first).
+#[test]
+fn one_offs_and_windfalls_outside_the_plan_s_years_are_refused() {
+    let spending = "spending: (annual: 100000, survivor_share: 0.8),";
+    // The demo runs from 2026 to 2056.
+    for (to, said) in [
+        (
+            "spending: (annual: 100000, survivor_share: 0.8, one_offs: [(year: 2100, amount: 5000)]),",
+            "spending.one_offs[0].year: 2100 is after the plan's last year (2056)",
+        ),
+        (
+            "spending: (annual: 100000, survivor_share: 0.8, one_offs: [(year: 2020, amount: 5000)]),",
+            "spending.one_offs[0].year: 2020 is before the plan's first year (2026)",
+        ),
+    ] {
+        let err = demo_with(spending, to).expect_err(to);
+        assert!(err.contains(said), "{err}");
+    }
+    let windfall = |year: i32| {
+        let text = include_str!("../saves/D.ron").replacen(
+            "    ),\n    spending:",
+            &format!("        windfalls: [(year: {year}, amount: 5000)],\n    ),\n    spending:"),
+            1,
+        );
+        drawdown::plan::parse_plan(&text, "D.ron").map_err(|e| e.to_string())
+    };
+    let err = windfall(2057).expect_err("2057");
+    assert!(
+        err.contains("income.windfalls[0].year: 2057 is after the plan's last year (2056)"),
+        "{err}"
+    );
+    assert!(windfall(2056).is_ok());
+    assert!(
+        demo_with(
+            spending,
+            "spending: (annual: 100000, one_offs: [(year: 2026, amount: 1)]),"
+        )
+        .is_ok()
+    );
+}

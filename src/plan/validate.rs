@@ -72,15 +72,9 @@ impl Checker {
         true
     }
 
-    /// Something that happens once (a one-off expense, a windfall): a plausible year and a
-    /// short label.
-    fn once(&mut self, path: &str, year: i32, label: &str) {
-        if !(FIRST_TABLE_YEAR..=2300).contains(&year) {
-            self.push(
-                format!("{path}.year"),
-                format!("{year} is not a plausible year"),
-            );
-        }
+    /// Something that happens once (a one-off expense, a windfall): a short label. Its year is
+    /// checked against the plan's years by [`in_plan_years`], for a whole plan only.
+    fn once(&mut self, path: &str, label: &str) {
         if label.chars().count() > 60 {
             self.push(format!("{path}.label"), "is longer than 60 characters");
         }
@@ -149,8 +143,44 @@ impl Checker {
 /// All problems with a plan and its scenarios; empty when it can be saved and projected.
 pub fn validate(plan: &Plan) -> Vec<Issue> {
     let mut c = household(plan);
+    in_plan_years(plan, &mut c);
     scenarios(plan, &mut c);
     c.issues
+}
+
+/// One-off expenses and windfalls fall in the plan's years: the projection has no year for one
+/// outside them, which was left out of every figure without a word. A whole plan is checked (one
+/// loaded, saved or recovered), not the household an edit makes: a change of the start year or
+/// an age that leaves one outside is not refused as it is typed, for a field the user is not
+/// on; the planner warns of it, and saving names it, as it names a base edit that breaks a
+/// scenario.
+fn in_plan_years(plan: &Plan, c: &mut Checker) {
+    let (first, last) = (plan.assumptions.start_year, plan.end_year());
+    let one_offs = plan
+        .spending
+        .one_offs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (format!("spending.one_offs[{i}].year"), o.year));
+    let windfalls = plan
+        .income
+        .windfalls
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (format!("income.windfalls[{i}].year"), w.year));
+    for (path, year) in one_offs.chain(windfalls) {
+        if year < first {
+            c.push(
+                path,
+                format!("{year} is before the plan's first year ({first})"),
+            );
+        } else if year > last {
+            c.push(
+                path,
+                format!("{year} is after the plan's last year ({last})"),
+            );
+        }
+    }
 }
 
 /// The problems with the household the plan describes, its scenarios left aside: what the
@@ -547,7 +577,7 @@ fn household(plan: &Plan) -> Checker {
             w.amount,
             "the amount received",
         );
-        c.once(&path, w.year, &w.label);
+        c.once(&path, &w.label);
     }
 
     let sp = &plan.spending;
@@ -603,7 +633,7 @@ fn household(plan: &Plan) -> Checker {
     for (i, o) in sp.one_offs.iter().enumerate() {
         let path = format!("spending.one_offs[{i}]");
         c.money(format!("{path}.amount"), o.amount);
-        c.once(&path, o.year, &o.label);
+        c.once(&path, &o.label);
     }
 
     let a = &plan.assumptions;
@@ -991,6 +1021,37 @@ mod tests {
         assert_eq!(issues.len(), 1, "{issues:?}");
         assert_eq!(issues[0].path, "spending.guardrails.no_cuts_final_years");
         assert!(issues[0].message.contains("at most 100"), "{}", issues[0]);
+    }
+
+    #[test]
+    fn one_offs_and_windfalls_fall_in_the_plan_s_years() {
+        use crate::plan::{OneOff, Windfall};
+        // The demo runs from 2026 to 2056.
+        let mut p = demo_plan();
+        p.spending.one_offs.push(OneOff {
+            year: 2100,
+            amount: dec!(5000),
+            label: String::new(),
+        });
+        p.income.windfalls.push(Windfall {
+            year: 2020,
+            amount: dec!(5000),
+            taxable_gain: Decimal::ZERO,
+            label: String::new(),
+        });
+        let said: Vec<String> = validate(&p).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said,
+            [
+                "spending.one_offs[0].year: 2100 is after the plan's last year (2056)",
+                "income.windfalls[0].year: 2020 is before the plan's first year (2026)",
+            ]
+        );
+        // The household an edit makes is not refused for them: the planner warns instead.
+        assert_eq!(validate_household(&p), vec![]);
+        p.spending.one_offs[0].year = 2056;
+        p.income.windfalls[0].year = 2026;
+        assert_eq!(validate(&p), vec![]);
     }
 
     #[test]

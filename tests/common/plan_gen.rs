@@ -458,7 +458,7 @@ prop_compose! {
         for w in &mut income.windfalls { w.year += shift; }
         let mut changes: Vec<SpendingChange> = spending.1.into_iter().map(|(at_age, annual)| SpendingChange { at_age, annual }).collect();
         changes.sort_by_key(|c| c.at_age);
-        Plan {
+        let mut plan = Plan {
             version: 1,
             name: "fuzz".into(),
             notes: String::new(),
@@ -533,7 +533,16 @@ prop_compose! {
             strategies,
             scenarios,
             comments: Vec::new(),
+        };
+        // One-offs and windfalls within the plan's years, which validation requires (drawn as
+        // offsets from the start, they may pass a short plan's end): folded back in.
+        let (first, years) = (plan.assumptions.start_year, plan.horizon_years().max(1) as i32);
+        for y in plan.spending.one_offs.iter_mut().map(|o| &mut o.year)
+            .chain(plan.income.windfalls.iter_mut().map(|w| &mut w.year))
+        {
+            *y = first + (*y - first).rem_euclid(years);
         }
+        plan
     }
 }
 

@@ -324,7 +324,10 @@ fn warnings(app: &App) -> Vec<String> {
             } else {
                 format!("'{label}'")
             };
-            format!("{what} in {year} is outside the plan's years {start}–{end}: left out")
+            format!(
+                "{what} in {year} is outside the plan's years {start}–{end}: left out, and the \
+                 plan saves once it is moved back in"
+            )
         })
         .chain(caution)
         .chain(free)
