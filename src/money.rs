@@ -31,8 +31,12 @@ pub enum MoneyError {
     Invalid(String),
     #[error("{0} is beyond ±$100 billion, the most this planner accepts")]
     TooLarge(String),
-    #[error("'{0}' is not a rate (try 3.5% or 0.035)")]
+    #[error("'{0}' is not a percent (3.5 or 3.5%)")]
     InvalidRate(String),
+    #[error("'{0}' is more than 1,000%")]
+    RateTooLarge(String),
+    #[error("'{0}' has more than four decimals")]
+    RateDecimals(String),
     #[error("'{0}' is not an amount: commas go between groups of three digits (1,250,000)")]
     Commas(String),
     #[error("'{0}' has a fraction of a cent: amounts have at most two decimals")]
@@ -128,26 +132,23 @@ pub fn parse_amount(text: &str) -> Result<Decimal, MoneyError> {
     parse_money(t)
 }
 
-/// Parses a rate: `3.5%` or `3.5` (taken as percent when above 1) or `0.035`.
+/// Parses a rate as a person types it: always a percent, `3.5` and `3.5%` both 3.5% (0.035),
+/// so `0.035` is 0.035%. One rule for the planner's form and every command-line rate: guessing
+/// from the size of the number made `0.5` 50% but `1.5` 1.5%.
 pub fn parse_rate(text: &str) -> Result<Decimal, MoneyError> {
     let t = text.trim();
-    let (digits, percent) = match t.strip_suffix('%') {
-        Some(d) => (d.trim(), true),
-        None => (t, false),
-    };
-    if digits.is_empty() || digits.len() > 20 {
+    let digits = t.strip_suffix('%').unwrap_or(t).trim();
+    if digits.is_empty() || digits.len() > 30 || digits.contains(['e', 'E']) {
         return Err(MoneyError::InvalidRate(t.to_string()));
     }
     let value = Decimal::from_str(digits).map_err(|_| MoneyError::InvalidRate(t.to_string()))?;
     if value.abs() > Decimal::from(1000) {
-        return Err(MoneyError::InvalidRate(t.to_string()));
+        return Err(MoneyError::RateTooLarge(t.to_string()));
     }
-    let rate = if percent || value.abs() > Decimal::ONE {
-        value / Decimal::from(100)
-    } else {
-        value
-    };
-    Ok(rate.normalize())
+    if value.normalize().scale() > 4 {
+        return Err(MoneyError::RateDecimals(t.to_string()));
+    }
+    Ok((value / Decimal::from(100)).normalize())
 }
 
 /// `1234567.891` → `$1,234,568`; negative amounts get a leading minus.
@@ -493,11 +494,16 @@ mod tests {
     #[test]
     fn parses_rates_in_either_form() {
         assert_eq!(parse_rate("3.5%").unwrap(), dec!(0.035));
-        assert_eq!(parse_rate("0.035").unwrap(), dec!(0.035));
+        assert_eq!(parse_rate("3.5").unwrap(), dec!(0.035));
+        assert_eq!(parse_rate("0.035").unwrap(), dec!(0.00035));
         assert_eq!(parse_rate("24").unwrap(), dec!(0.24));
         assert_eq!(parse_rate("-1%").unwrap(), dec!(-0.01));
         assert!(parse_rate("x%").is_err());
-        assert!(parse_rate("5000").is_err());
+        assert!(parse_rate("1e2").is_err());
+        assert_eq!(
+            parse_rate("5000"),
+            Err(MoneyError::RateTooLarge("5000".into()))
+        );
     }
 
     #[test]

@@ -85,6 +85,31 @@ fn flags_describe_one_household() {
     assert!(total.trim_end().ends_with("$2,116.00"), "{total}");
 }
 
+/// `--inflation` is a percent whatever its size, as every rate drawdown reads: 0.5 was refused as
+/// 50% and 1.5 taken as 1.5%.
+#[test]
+fn inflation_is_a_percent_whatever_its_size() {
+    let household = [
+        "tax", "--year", "2036", "--filing", "single", "--age", "70", "--ira", "80k",
+    ];
+    let with = |rate: &str| {
+        let mut args = household.to_vec();
+        args.extend(["--inflation", rate]);
+        let o = drawdown(&args);
+        assert_eq!(o.status.code(), Some(0), "{rate}: {}", stderr(&o));
+        stdout(&o)
+    };
+    assert_eq!(with("2.5"), with("2.5%"));
+    assert_eq!(with("0.5"), with("0.5%"));
+    assert_eq!(with("1"), with("1%"));
+    assert_ne!(with("0.5"), with("1.5"));
+    let mut args = household.to_vec();
+    args.extend(["--inflation", "25"]);
+    let o = drawdown(&args);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--inflation"), "{}", stderr(&o));
+}
+
 #[test]
 fn bad_flags_exit_2_with_one_line_naming_the_flag() {
     let cases: [(&[&str], &str, &str); 5] = [

@@ -38,7 +38,8 @@ pub struct TaxArgs {
     #[arg(value_name = "FILE.csv")]
     pub file: Option<PathBuf>,
 
-    /// Price inflation a year, indexing the law for years after 2026 (2.5%, 0.025).
+    /// Price inflation a year, indexing the law for years after 2026: a percent, as every rate
+    /// drawdown reads (2.5 and 2.5% both mean 2.5%; 0.025 is 0.025%), from -10 to 20.
     #[arg(long, value_name = "RATE", default_value = "2.5%", value_parser = inflation)]
     pub inflation: Decimal,
 
@@ -313,6 +314,8 @@ fn amount(text: &str) -> Result<Decimal, String> {
     Ok(v)
 }
 
+/// A percent, by the one rule of [`parse_rate`]: the size of the number no longer decides
+/// whether it is a decimal or a percent.
 fn inflation(text: &str) -> Result<Decimal, String> {
     let r = parse_rate(text).map_err(|e| e.to_string())?;
     let (low, high) = INFLATION_RANGE;
@@ -362,6 +365,23 @@ mod tests {
         assert_eq!(inflation("-10%").unwrap(), dec!(-0.1));
         assert!(inflation("25%").is_err());
         assert!(inflation("-11%").is_err());
+    }
+
+    #[test]
+    fn inflation_is_always_a_percent() {
+        // It was guessed from the size of the number: 0.2 was 20% and 1.5 was 1.5%.
+        for (typed, rate) in [
+            ("2.5", dec!(0.025)),
+            ("0.2", dec!(0.002)),
+            ("0.5", dec!(0.005)),
+            ("1", dec!(0.01)),
+            ("1.5", dec!(0.015)),
+            ("20", dec!(0.2)),
+            ("-10", dec!(-0.1)),
+        ] {
+            assert_eq!(inflation(typed), Ok(rate), "{typed}");
+        }
+        assert!(inflation("25").unwrap_err().contains("outside -10% to 20%"));
     }
 
     #[test]

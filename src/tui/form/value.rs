@@ -122,17 +122,10 @@ pub fn money(t: &str) -> Result<Decimal, String> {
     crate::money::parse_amount(t).map_err(|e| e.to_string())
 }
 
-/// A percent: `3.5` and `3.5%` both mean 3.5% (0.035); one rule, so `0.035` is 0.035%.
+/// A percent: `3.5` and `3.5%` both mean 3.5% (0.035); one rule, so `0.035` is 0.035%. Read by
+/// [`crate::money::parse_rate`], as every command-line rate is.
 pub fn rate(t: &str) -> Result<Decimal, String> {
-    let digits = t.strip_suffix('%').unwrap_or(t).trim();
-    let value = number(digits).map_err(|()| format!("'{t}' is not a percent (3.5 or 3.5%)"))?;
-    if value.abs() > Decimal::from(1000) {
-        return Err(format!("'{t}' is more than 1,000%"));
-    }
-    if value.normalize().scale() > 4 {
-        return Err(format!("'{t}' has more than four decimals"));
-    }
-    Ok((value / Decimal::from(100)).normalize())
+    crate::money::parse_rate(t).map_err(|e| e.to_string())
 }
 
 /// A whole number; commas only between groups of three.
