@@ -58,12 +58,26 @@ impl Cell {
     pub fn number(text: impl Into<String>, value: f64) -> Cell {
         Cell {
             text: text.into(),
-            value: serde_json::Number::from_f64(value)
-                .map(Value::Number)
-                .unwrap_or(Value::Null),
+            value: json_number(value),
             best: false,
         }
     }
+}
+
+/// A figure as CSV and JSON write it: a whole number without a decimal point (the year 2026,
+/// not 2026.0), no negative zero, and to 14 significant digits, which keeps the cent of any
+/// amount the planner accepts and drops binary noise (78.60000000000001 → 78.6).
+fn json_number(value: f64) -> Value {
+    if !value.is_finite() {
+        return Value::Null;
+    }
+    let value = format!("{value:.13e}").parse::<f64>().unwrap_or(value) + 0.0;
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        return Value::Number((value as i64).into());
+    }
+    serde_json::Number::from_f64(value)
+        .map(Value::Number)
+        .unwrap_or(Value::Null)
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -237,6 +251,29 @@ impl Table {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn figures_are_written_as_read() {
+        let csv = |v: f64| {
+            let t = Table {
+                headers: vec!["x".into()],
+                rows: vec![vec![Cell::number("", v)]],
+                ..Table::default()
+            };
+            t.render(Format::Csv)
+                .lines()
+                .nth(1)
+                .unwrap_or_default()
+                .to_string()
+        };
+        assert_eq!(csv(2026.0), "2026");
+        assert_eq!(csv(-0.0), "0");
+        assert_eq!(csv(78.60000000000001), "78.6");
+        assert_eq!(csv(2227548.54), "2227548.54");
+        assert_eq!(csv(99_999_999_999.99), "99999999999.99");
+        assert_eq!(csv(-1234.5), "-1234.5");
+        assert_eq!(json_number(f64::NAN), Value::Null);
+    }
     use super::*;
 
     fn sample() -> Table {
@@ -258,7 +295,7 @@ mod tests {
     fn renders_every_format() {
         let t = sample();
         assert!(t.render(Format::Table).contains("$1,000 *"));
-        assert_eq!(t.render(Format::Csv), "Row,A,B\ntax,1000.0,2000.0\n");
+        assert_eq!(t.render(Format::Csv), "Row,A,B\ntax,1000,2000\n");
         assert!(
             t.render(Format::Md)
                 .contains("| tax | **$1,000** | $2,000 |")
