@@ -15,7 +15,7 @@ use crate::engine::{
 use crate::kept::KeepLast;
 use crate::optimize::{Budget, OptimizeError, Optimized, optimize_within};
 use crate::plan::{Plan, Sex, validate_household};
-use crate::strategy::{StrategySpec, build_named, unique_names};
+use crate::strategy::{Objective, StrategySpec, build_named, unique_names};
 use rust_decimal::Decimal;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
@@ -34,6 +34,22 @@ pub struct Comparison {
 impl Comparison {
     pub fn index_of(&self, spec: &StrategySpec) -> Option<usize> {
         self.specs.iter().position(|s| s == spec)
+    }
+
+    /// Per column, whether its figures compare with the others': a search for the highest
+    /// spending funds more than the plan's need, so its estate, tax and years are not measured
+    /// against the same spending as the rest. When every column is such a search, all compare.
+    pub fn comparable(&self) -> Vec<bool> {
+        let at_need: Vec<bool> = self
+            .specs
+            .iter()
+            .map(|s| !matches!(s.objective(), Some(Objective::Spending { .. })))
+            .collect();
+        if at_need.iter().any(|c| *c) {
+            at_need
+        } else {
+            vec![true; at_need.len()]
+        }
     }
 }
 

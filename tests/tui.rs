@@ -2150,3 +2150,68 @@ fn a_claiming_age_at_odds_with_its_months_says_why_under_it() {
     let error = p.app.edit.as_ref().and_then(|e| e.error.clone());
     assert_eq!(error.as_deref(), Some("must be 0 when claiming at 70"));
 }
+
+/// A column optimized for spending funds more than the plan's need: a "Spending a year" row
+/// says what it found (it showed only in the year inspector), it is starred on no row and the
+/// headline does not weigh it against strategies funding the need (its $20 estate and its tax
+/// were starred best). Widened, its "Optimized wins by" cell reads whole.
+#[test]
+fn a_column_optimized_for_spending_shows_its_spending_and_is_not_ranked_against_the_need() {
+    use drawdown::money::format_dollars;
+    use drawdown::strategy::Objective;
+    let mut p = planner();
+    strategies_pane(&mut p);
+    go_add(&mut p, Pane::Strategies, "add a strategy");
+    keys(&mut p, "<Enter>");
+    let choice = match &p.app.overlay {
+        Some(Overlay::Pick { choices, .. }) => choices
+            .iter()
+            .position(|(title, _)| title == "Optimized for spending")
+            .expect("Optimized for spending is offered"),
+        other => panic!("no picker: {other:?}"),
+    };
+    keys(&mut p, &format!("{}<Enter>", "<Down>".repeat(choice)));
+    settle(&mut p, |a| {
+        a.background.optimizing.is_empty()
+            && a.comparison.as_ref().is_some_and(|c| c.pending.is_empty())
+    });
+    let spends = |o: Option<&Objective>| matches!(o, Some(Objective::Spending { .. }));
+    let c = p.app.comparison.as_ref().unwrap();
+    let i = c.specs.iter().position(|s| spends(s.objective())).unwrap();
+    let name = c.outcomes[i].strategy.clone();
+    let found = p
+        .app
+        .background
+        .optimized
+        .iter()
+        .find(|o| spends(Some(&o.objective)))
+        .unwrap()
+        .value;
+    let rows = p.app.view.metric_rows.clone();
+    let spending = rows
+        .iter()
+        .find(|r| r.label == "Spending a year")
+        .expect("a spending row");
+    assert_eq!(spending.cells[i].text, format_dollars(found));
+    assert_eq!(
+        spending.cells[0].text,
+        format_dollars(p.app.plan.spending.annual)
+    );
+    for r in &rows {
+        assert!(!r.cells[i].best, "{name} starred on {}", r.label);
+    }
+    let headline = p.app.view.headline.clone().unwrap();
+    assert!(!headline.contains(&name), "{headline}");
+    p.app.focus = drawdown::tui::app::Focus::Compare;
+    chart(&mut p, &name);
+    keys(&mut p, "w");
+    let wins = &rows
+        .iter()
+        .find(|r| r.label == "Optimized wins by")
+        .unwrap()
+        .cells[i]
+        .text;
+    let screen = render(&mut p, 160, 48);
+    assert!(screen.contains(wins.as_str()), "{wins}\n{screen}");
+    assert!(screen.contains("Spending a year"), "{screen}");
+}

@@ -76,21 +76,36 @@ impl Metric {
     /// Which values are the best of the row (none when all are equal). Rates are ranked as they
     /// are shown, to a tenth of a percent: two that read "27.0%" are both the best or neither.
     pub fn best(&self) -> Vec<bool> {
-        let ranked: Vec<Decimal> = self
+        self.best_among(&vec![true; self.values.len()])
+    }
+
+    /// [`Metric::best`] among the columns `comparable` allows: a column that funds another
+    /// spending than the others is never the best of a row they share (see
+    /// [`Comparison::comparable`]). A column not listed counts as comparable.
+    pub fn best_among(&self, comparable: &[bool]) -> Vec<bool> {
+        let ranked: Vec<Option<Decimal>> = self
             .values
             .iter()
-            .map(|v| match self.kind {
-                MetricKind::Rate => shown_measured_rate(*v),
-                _ => *v,
+            .enumerate()
+            .map(|(i, v)| {
+                comparable
+                    .get(i)
+                    .copied()
+                    .unwrap_or(true)
+                    .then(|| match self.kind {
+                        MetricKind::Rate => shown_measured_rate(*v),
+                        _ => *v,
+                    })
             })
             .collect();
+        let present = ranked.iter().flatten();
         let pick = match self.better {
-            Some(Better::Lower) => ranked.iter().min(),
-            Some(Better::Higher) => ranked.iter().max(),
+            Some(Better::Lower) => present.clone().min(),
+            Some(Better::Higher) => present.clone().max(),
             None => None,
         };
-        let best = pick.filter(|p| ranked.iter().any(|v| v != *p)).copied();
-        ranked.iter().map(|v| Some(*v) == best).collect()
+        let best = pick.filter(|p| present.clone().any(|v| v != *p)).copied();
+        ranked.iter().map(|v| v.is_some() && *v == best).collect()
     }
 
     /// A change from `before` to `after` as people read it, and whether it is better.
@@ -348,7 +363,7 @@ pub fn comparison_table(plan: &Plan, c: &Comparison) -> Table {
     let rows = comparison_metrics(&c.outcomes, &format_dollars)
         .into_iter()
         .map(|m| {
-            let best = m.best();
+            let best = m.best_among(&c.comparable());
             let mut row = vec![Cell::text(m.label.clone())];
             for (i, text) in m.texts.iter().enumerate() {
                 let mut cell = match m.kind {

@@ -38,6 +38,7 @@ impl App {
             if let Some(i) = widgets::strategy_at(
                 map.compare,
                 &self.view.headers,
+                &self.view.metric_rows,
                 self.strategy,
                 self.compare.wide,
                 &self.theme,

@@ -25,10 +25,14 @@ pub fn metric_rows(app: &App) -> Vec<MetricRow> {
         .baseline
         .as_ref()
         .map(|b| (rows(&b.comparison.outcomes), &b.comparison));
-    now.into_iter()
+    let comparable = c.comparable();
+    // The spending first: a column searched for the most spending is read by it.
+    let spending = spending_row(app);
+    let metrics = now
+        .into_iter()
         .enumerate()
         .map(|(m_i, mut m)| {
-            let best = m.best();
+            let best = m.best_among(&comparable);
             let cells = std::mem::take(&mut m.texts)
                 .into_iter()
                 .enumerate()
@@ -60,8 +64,41 @@ pub fn metric_rows(app: &App) -> Vec<MetricRow> {
             }
         })
         .chain(wins_row(app))
-        .chain(risk_rows(app))
-        .collect()
+        .chain(risk_rows(app));
+    spending.into_iter().chain(metrics).collect()
+}
+
+/// What each column spends a year, in today's dollars, when a column searches for the highest
+/// spending: that search's answer is its figure, and without this row it showed nowhere but in
+/// the year inspector. The others spend the plan's need. No star: more spending is that
+/// column's objective, not a better result of the same plan.
+fn spending_row(app: &App) -> Option<MetricRow> {
+    let c = app.comparison.as_ref()?;
+    let found = &app.background.optimized;
+    let mut any = false;
+    let cells = c
+        .specs
+        .iter()
+        .map(|spec| {
+            let amount = match spec.objective() {
+                Some(objective @ crate::strategy::Objective::Spending { .. }) => {
+                    let o = found.iter().find(|o| o.objective == *objective)?;
+                    any = true;
+                    o.value
+                }
+                _ => app.plan.spending.annual,
+            };
+            Some(MetricCell {
+                text: money(app, amount),
+                best: false,
+                delta: None,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    any.then(|| MetricRow {
+        label: "Spending a year".into(),
+        cells,
+    })
 }
 
 /// How much each optimized column beats the best named strategy by.

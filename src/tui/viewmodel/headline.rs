@@ -9,8 +9,17 @@ use crate::tui::app::App;
 /// "Best for heirs: Heir-aware, +$69,044 vs Conventional; the money lasts to the end in every
 /// strategy; lifetime tax up to $41,300 lower than Conventional (Fill 12%)".
 pub fn headline(app: &App, c: &Comparison) -> Option<String> {
-    let outcomes = &c.outcomes;
-    let reference = outcomes.first()?;
+    let all = &c.outcomes;
+    // The estate and the tax are weighed only among the columns that fund the same spending (a
+    // search for the most spending leaves less and may pay less tax: not a better plan).
+    let comparable = c.comparable();
+    let outcomes: Vec<&crate::engine::Outcome> = all
+        .iter()
+        .zip(&comparable)
+        .filter(|(_, ok)| **ok)
+        .map(|(o, _)| o)
+        .collect();
+    let reference = *outcomes.first()?;
     let mut parts = Vec::new();
     let best = outcomes
         .iter()
@@ -30,16 +39,16 @@ pub fn headline(app: &App, c: &Comparison) -> Option<String> {
             reference.strategy
         ));
     }
-    let short: Vec<&str> = outcomes
+    let short: Vec<&str> = all
         .iter()
         .filter(|o| !o.lasts_to_horizon)
         .map(|o| o.strategy.as_str())
         .collect();
     parts.push(match short.len() {
         0 => "the money lasts to the end in every strategy".to_string(),
-        n if n == outcomes.len() => "the money runs out in every strategy".to_string(),
+        n if n == all.len() => "the money runs out in every strategy".to_string(),
         1 => format!("the money runs out under {}", short[0]),
-        n => format!("the money runs out in {n} of {} strategies", outcomes.len()),
+        n => format!("the money runs out in {n} of {} strategies", all.len()),
     });
     let lowest = outcomes
         .iter()

@@ -44,7 +44,7 @@ pub struct ComparisonTable<'a> {
     pub selected: usize,
     /// The first row shown: rows above it are counted in the header's label cell.
     pub scroll: usize,
-    /// The highlighted column is widened to show its whole name.
+    /// The highlighted column is widened to show its whole name and its longest value.
     pub wide: bool,
     pub theme: &'a Theme,
     pub title: Option<&'a str>,
@@ -63,6 +63,7 @@ pub fn preferred_height(rows: &[MetricRow]) -> u16 {
 pub fn strategy_at(
     area: Rect,
     headers: &[String],
+    rows: &[MetricRow],
     selected: usize,
     wide: bool,
     theme: &Theme,
@@ -73,7 +74,7 @@ pub fn strategy_at(
         headers.len(),
         inner.width,
         selected,
-        wide_width(headers, selected, wide),
+        wide_width(headers, rows, selected, wide),
     );
     // A click in the gap after a column counts for that column.
     (l.start..l.start + l.len).find(|j| {
@@ -82,13 +83,21 @@ pub fn strategy_at(
     })
 }
 
-/// The width the selected column needs for its whole name, when widened.
-fn wide_width(headers: &[String], selected: usize, wide: bool) -> Option<u16> {
+/// The width the selected column needs for its whole name and its longest value (a sentence
+/// such as "+$970 a year vs Proportional" is read only when widened), when widened.
+fn wide_width(headers: &[String], rows: &[MetricRow], selected: usize, wide: bool) -> Option<u16> {
     if !wide {
         return None;
     }
-    let name = headers.get(selected.min(headers.len().saturating_sub(1)))?;
-    Some(width(name) + MARK)
+    let selected = selected.min(headers.len().saturating_sub(1));
+    let name = headers.get(selected)?;
+    let longest = rows
+        .iter()
+        .filter_map(|r| r.cells.get(selected))
+        .map(|c| width(&c.text))
+        .max()
+        .unwrap_or(0);
+    Some(width(name).max(longest) + MARK)
 }
 
 fn has_delta(row: &MetricRow) -> bool {
@@ -340,7 +349,7 @@ impl ComparisonTable<'_> {
             Some(b) => b.inner(area),
             None => area,
         };
-        let wide = wide_width(self.headers, self.selected, self.wide);
+        let wide = wide_width(self.headers, self.rows, self.selected, self.wide);
         let l = Layout::new(self.headers.len(), inner.width, self.selected, wide)
             .with_deltas(self.rows);
         let body = inner.height.saturating_sub(self.head_lines(&l, inner));
@@ -368,7 +377,7 @@ impl Widget for ComparisonTable<'_> {
         let t = self.theme;
         let block = chart::block(self.title, t);
         let inner = block.as_ref().map_or(area, |b| b.inner(area));
-        let wide = wide_width(self.headers, self.selected, self.wide);
+        let wide = wide_width(self.headers, self.rows, self.selected, self.wide);
         let l = Layout::new(self.headers.len(), inner.width, self.selected, wide)
             .with_deltas(self.rows);
         let head = self.head_lines(&l, inner);

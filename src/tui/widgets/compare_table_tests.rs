@@ -237,17 +237,17 @@ fn many_strategies_scroll_to_keep_the_selected_one_visible() {
     // Clicks map to the strategy drawn there.
     let area = Rect::new(0, 0, 60, 5);
     let (x, _) = find(&buf, "Strategy 2").unwrap();
-    assert_eq!(strategy_at(area, &names, 0, false, &theme, x), Some(1));
+    assert_eq!(strategy_at(area, &names, &[], 0, false, &theme, x), Some(1));
     assert_eq!(
-        strategy_at(area, &names, 0, false, &theme, 3),
+        strategy_at(area, &names, &[], 0, false, &theme, 3),
         None,
         "the label column"
     );
     let buf = render(&names, &rows, 7, &theme, 60, 5, Some("Strategies"));
     let (x, _) = find(&buf, "Strategy 8").unwrap_or_else(|| panic!("{}", dump(&buf)));
-    assert_eq!(strategy_at(area, &names, 7, false, &theme, x), Some(7));
+    assert_eq!(strategy_at(area, &names, &[], 7, false, &theme, x), Some(7));
     assert_eq!(
-        strategy_at(area, &names, 7, false, &theme, x - 14),
+        strategy_at(area, &names, &[], 7, false, &theme, x - 14),
         Some(6),
         "the column left of it"
     );
@@ -330,7 +330,7 @@ fn every_size_renders_without_panicking_or_spilling() {
         });
         let area = Rect::new(0, 0, size.0, size.1);
         for x in [0, size.0 / 2, size.0.saturating_sub(1)] {
-            let _ = strategy_at(area, &names[..n], k % 10, k % 2 == 0, theme, x);
+            let _ = strategy_at(area, &names[..n], &[], k % 10, k % 2 == 0, theme, x);
             let _ = crate::tui::widgets::column_at(area, k % 50, Some(k % 60), theme, x);
         }
     }
