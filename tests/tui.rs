@@ -2151,6 +2151,40 @@ fn a_claiming_age_at_odds_with_its_months_says_why_under_it() {
     assert_eq!(error.as_deref(), Some("must be 0 when claiming at 70"));
 }
 
+/// The text inside the window titled `title` on a rendered screen: its rows, each trimmed,
+/// joined by single spaces (a wrapped sentence reads as one).
+fn window_text(screen: &str, title: &str) -> String {
+    normalised(&window_rows(screen, title).join(" "))
+}
+
+/// The rows inside the window titled `title`.
+fn window_rows(screen: &str, title: &str) -> Vec<String> {
+    let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let head: Vec<char> = format!("┌ {title}").chars().collect();
+    let (top, left) = rows
+        .iter()
+        .enumerate()
+        .find_map(|(y, r)| {
+            r.windows(head.len())
+                .position(|w| w == head.as_slice())
+                .map(|x| (y, x))
+        })
+        .unwrap_or_else(|| panic!("no window {title}:\n{screen}"));
+    let right = left + rows[top][left..].iter().position(|c| *c == '┐').unwrap();
+    let mut out = Vec::new();
+    for r in &rows[top + 1..] {
+        if r[left] == '└' {
+            break;
+        }
+        out.push(r[left + 1..right].iter().collect::<String>());
+    }
+    out
+}
+
+fn normalised(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A column optimized for spending funds more than the plan's need: a "Spending a year" row
 /// says what it found (it showed only in the year inspector), it is starred on no row and the
 /// headline does not weigh it against strategies funding the need (its $20 estate and its tax
@@ -2214,4 +2248,55 @@ fn a_column_optimized_for_spending_shows_its_spending_and_is_not_ranked_against_
     let screen = render(&mut p, 160, 48);
     assert!(screen.contains(wins.as_str()), "{wins}\n{screen}");
     assert!(screen.contains("Spending a year"), "{screen}");
+}
+
+/// The title on a chart's top border, up to the border's line.
+fn chart_titles(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .flat_map(|l| {
+            l.match_indices("┌ ")
+                .map(move |(at, _)| &l[at + "┌ ".len()..])
+        })
+        .map(|rest| rest.split(" ─").next().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// Narrow chart titles drop whole parts, never a word ("income by so" met the scrolled years
+/// "2026–2058 ▶"), and keep what the chart is ("Conventional" alone named no taxes); the taxes
+/// chart keeps its legend of which colour is which tax.
+#[test]
+fn narrow_chart_titles_keep_what_the_chart_is_and_the_taxes_keep_a_legend() {
+    let mut p = planner();
+    let screen = render(&mut p, 80, 24);
+    let titles = chart_titles(&screen);
+    assert!(
+        titles.iter().any(|t| t.starts_with("Conventional: taxes")),
+        "{titles:?}\n{screen}"
+    );
+    let taxes = window_text(&screen, "Conventional: taxes");
+    assert!(
+        taxes.contains("█ Federal") && taxes.contains("█ State"),
+        "{taxes}"
+    );
+    let plan = load_plan(Path::new("saves/F.ron")).unwrap();
+    let (app, runner) = Runner::with_plan(plan, None, places(None));
+    let mut p = Planner { app, runner };
+    chart(&mut p, "Proportional");
+    p.app.focus = drawdown::tui::app::Focus::Chart;
+    let screen = render(&mut p, 80, 24);
+    let whole = [
+        "▶ Proportional: income by source: today's $",
+        "▶ Proportional: income by source",
+        "▶ Proportional: income",
+    ];
+    let titles = chart_titles(&screen);
+    assert!(
+        titles.iter().any(|t| whole.contains(&t.as_str())),
+        "{titles:?}\n{screen}"
+    );
+    assert!(
+        titles.iter().any(|t| t.starts_with("Proportional: taxes")),
+        "{titles:?}\n{screen}"
+    );
 }

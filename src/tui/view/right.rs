@@ -6,7 +6,9 @@ use super::fit;
 use crate::plan::PathMode;
 use crate::tui::app::{App, ChartView, Focus, RightTab};
 use crate::tui::viewmodel;
-use crate::tui::widgets::{ComparisonTable, FanChart, IncomeStackChart, TaxBars, preferred_height};
+use crate::tui::widgets::{
+    ComparisonTable, FanChart, IncomeStackChart, TaxBars, preferred_height, years_window,
+};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
@@ -45,18 +47,28 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
     }
 }
 
-/// A chart title that keeps the strategy's name and drops the rest when narrow.
-fn chart_title(focused: bool, strategy: &str, what: &str, width: u16) -> String {
+/// A chart title: the strategy's name and what the chart shows, said as fully as the width
+/// holds (`what` from its longest to its shortest wording), then "today's $" if it fits.
+/// `reserved` cells are kept free at the right for the scrolled years ("2026–2058 ▶"), which
+/// would otherwise be written over the title's end. Only whole parts are dropped, never a word
+/// cut, and the shortest wording is kept before anything but the name.
+fn chart_title(focused: bool, strategy: &str, what: &[&str], width: u16, reserved: u16) -> String {
     let mark = if focused { "▶ " } else { "" };
-    let parts = [
-        format!("{mark}{strategy}"),
-        what.to_string(),
-        "today's $".to_string(),
-    ];
-    format!(
-        " {} ",
-        fit::parts(&parts, ": ", usize::from(width.saturating_sub(4)))
-    )
+    let max = usize::from(width.saturating_sub(4).saturating_sub(reserved));
+    let name = format!("{mark}{strategy}");
+    let fits = |parts: &[String]| fit::width(&parts.join(": ")) <= max;
+    let with = what
+        .iter()
+        .map(|w| vec![name.clone(), (*w).to_string()])
+        .find(|p| fits(p));
+    let parts = match with {
+        Some(mut p) => {
+            p.push("today's $".to_string());
+            p
+        }
+        None => vec![name],
+    };
+    format!(" {} ", fit::parts(&parts, ": ", max))
 }
 
 fn draw_charts(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
@@ -74,7 +86,22 @@ fn draw_charts(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
         Layout::vertical([Constraint::Min(0), Constraint::Length(taxes_height)]).areas(area);
     let format = |x: f64| viewmodel::money_short(app, x);
     let focused = app.focus == Focus::Chart;
-    let title = chart_title(focused, &v.strategy, "income by source", top.width);
+    let years = |columns: usize, area: Rect, label: &dyn Fn(usize) -> String| {
+        years_room(years_window(
+            area,
+            columns,
+            Some(app.year),
+            &app.theme,
+            label,
+        ))
+    };
+    let title = chart_title(
+        focused,
+        &v.strategy,
+        &["income by source", "income"],
+        top.width,
+        years(v.stack.len(), top, &|i| v.stack[i].label.clone()),
+    );
     frame.render_widget(
         IncomeStackChart {
             columns: &v.stack,
@@ -89,8 +116,13 @@ fn draw_charts(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
     let title = chart_title(
         false,
         &v.strategy,
-        "taxes by year (federal, state, IRMAA)",
+        &[
+            "taxes by year (federal, state, IRMAA)",
+            "taxes (federal, state, IRMAA)",
+            "taxes",
+        ],
         bottom.width,
+        years(v.taxes.len(), bottom, &|i| v.taxes[i].label.clone()),
     );
     frame.render_widget(
         TaxBars {
@@ -103,6 +135,11 @@ fn draw_charts(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
         bottom,
     );
     map.taxes = bottom;
+}
+
+/// The cells the scrolled years take on a chart's top border (" 2026–2058 ▶ ") and a gap.
+fn years_room(window: Option<String>) -> u16 {
+    window.map_or(0, |w| u16::try_from(fit::width(&w) + 1).unwrap_or(u16::MAX))
 }
 
 fn draw_fan(app: &App, frame: &mut Frame, area: Rect) {

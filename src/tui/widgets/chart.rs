@@ -240,6 +240,40 @@ pub(crate) fn clamp_cursor(cursor: Option<usize>, len: usize) -> Option<usize> {
     cursor.and_then(|c| len.checked_sub(1).map(|last| c.min(last)))
 }
 
+/// The inside, the first column's x and the columns of a chart of `years` columns drawn with a
+/// title in `area`, as [`Skeleton::new`] lays them out.
+fn titled_columns(
+    area: Rect,
+    years: usize,
+    cursor: Option<usize>,
+    theme: &Theme,
+) -> (Rect, u16, Columns) {
+    let inner = block(Some(""), theme).map_or(area, |b| b.inner(area));
+    let plot_x = inner.x.saturating_add(axis::gutter(inner.width));
+    let cols = Columns::fit(
+        years,
+        inner.width.saturating_sub(plot_x - inner.x),
+        clamp_cursor(cursor, years),
+        theme.large,
+    );
+    (inner, plot_x, cols)
+}
+
+/// The scrolled years ("◀ 2031–2050 ▶") a chart of `years` columns drawn with a title in `area`
+/// writes on its top border, None when every year shows: what the title must leave room for.
+pub fn years_window(
+    area: Rect,
+    years: usize,
+    cursor: Option<usize>,
+    theme: &Theme,
+    label: impl Fn(usize) -> String,
+) -> Option<String> {
+    titled_columns(area, years, cursor, theme)
+        .2
+        .window_title(label)
+        .map(|w| format!(" {w} "))
+}
+
 /// The year under screen column `x` in a chart of `years` columns drawn with a title (so with a
 /// border) in `area`: for turning a mouse click into a year. Both charts lay their columns out
 /// the same way, so this serves the income stack and the tax bars alike.
@@ -250,14 +284,7 @@ pub fn column_at(
     theme: &Theme,
     x: u16,
 ) -> Option<usize> {
-    let inner = block(Some(""), theme).map_or(area, |b| b.inner(area));
-    let plot_x = inner.x.saturating_add(axis::gutter(inner.width));
-    let cols = Columns::fit(
-        years,
-        inner.width.saturating_sub(plot_x - inner.x),
-        clamp_cursor(cursor, years),
-        theme.large,
-    );
+    let (inner, plot_x, cols) = titled_columns(area, years, cursor, theme);
     if x < plot_x || x >= inner.right() {
         return None;
     }

@@ -104,6 +104,12 @@ pub(crate) fn one_line_width(entries: &[Entry<'_>]) -> u16 {
     plan_line_width(entries, &all)
 }
 
+/// Width of all entries on one line with short names.
+pub(crate) fn short_line_width(entries: &[Entry<'_>]) -> u16 {
+    let all: Vec<(usize, bool)> = (0..entries.len()).map(|i| (i, true)).collect();
+    plan_line_width(entries, &all)
+}
+
 /// Draws the legend from (x, y) on at most `max_lines` lines of width `w`.
 pub(crate) fn draw(
     buf: &mut Buffer,

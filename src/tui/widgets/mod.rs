@@ -23,7 +23,7 @@ mod text;
 mod testutil;
 
 pub(crate) use chart::Boxed;
-pub use chart::column_at;
+pub use chart::{column_at, years_window};
 pub use compare_table::{
     ComparisonTable, Delta, MetricCell, MetricRow, preferred_height, strategy_at,
 };

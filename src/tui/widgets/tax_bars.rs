@@ -40,6 +40,8 @@ pub struct TaxBars<'a> {
     pub title: Option<&'a str>,
 }
 
+/// The info line's first spans: "2026: ", the year's total tax and " tax".
+const TOTAL_SPANS: usize = 3;
 const BRACKET_UP: char = '▲';
 const TIER_UP: char = '◆';
 
@@ -93,7 +95,7 @@ impl TaxBars<'_> {
                 Line::default()
             };
         };
-        // The total first: it is what a cut line must keep.
+        // The total first (TOTAL_SPANS spans): it is what a cut line must keep.
         let total: f64 = Self::amounts(c).iter().sum();
         let mut spans = vec![
             Span::styled(format!("{}: ", c.label), t.title),
@@ -131,15 +133,39 @@ impl Widget for TaxBars<'_> {
         let inner = block.as_ref().map_or(area, |b| b.inner(area));
         let cursor = chart::clamp_cursor(self.cursor, self.columns.len());
         let entries = self.legend();
-        let info = self.info(cursor);
+        let mut info = self.info(cursor);
         // Plot first; then year labels, the info line, a marker row, and the legend on a line of
         // its own only when it can't share the info line.
         let h = inner.height;
-        let legend_w = legend::one_line_width(&entries);
-        let legend_beside = !entries.is_empty()
-            && width_of(&info).saturating_add(3).saturating_add(legend_w) <= inner.width;
         let (labels, has_info, marker) = (h >= 3, h >= 4, h >= 6);
-        let legend_row = h >= 8 && !legend_beside && !entries.is_empty();
+        let beside = |info: &Line<'_>| {
+            [
+                legend::one_line_width(&entries),
+                legend::short_line_width(&entries),
+            ]
+            .into_iter()
+            .find(|w| width_of(info).saturating_add(3).saturating_add(*w) <= inner.width)
+        };
+        let mut legend_w = beside(&info);
+        let legend_row = h >= 8 && legend_w.is_none() && !entries.is_empty();
+        // Too short for a line of its own: the legend keeps its place beside the year's total,
+        // whose bracket and tier notes give way. Without it nothing says which colour is which
+        // tax (the title may be as short as "taxes").
+        if legend_w.is_none() && !legend_row && has_info && cursor.is_some() && !entries.is_empty()
+        {
+            let total = Line::from(
+                info.spans
+                    .iter()
+                    .take(TOTAL_SPANS)
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            );
+            if let Some(w) = beside(&total) {
+                (info, legend_w) = (total, Some(w));
+            }
+        }
+        let legend_beside = !entries.is_empty() && legend_w.is_some();
+        let legend_w = legend_w.unwrap_or(0);
         let plot_h =
             h - u16::from(labels) - u16::from(has_info) - u16::from(marker) - u16::from(legend_row);
         let plot_top = inner.y + u16::from(marker);
