@@ -2185,6 +2185,73 @@ fn normalised(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Every key's description reads whole in the help, at 80 and 160 columns: long ones wrap
+/// under themselves (they were cut at the window's edge, "…or inspec", "(asks firs").
+#[test]
+fn the_help_wraps_every_description_so_every_word_shows() {
+    let mut p = planner();
+    keys(&mut p, "?");
+    for width in [80, 160] {
+        // Tall enough for every line: what is checked is the width.
+        let text = window_text(&render(&mut p, width, 200), "Keys");
+        for b in drawdown::tui::keymap::bindings() {
+            assert!(
+                text.contains(&normalised(b.help)),
+                "at {width} columns: {}\n{text}",
+                b.help
+            );
+        }
+        for (_, what) in drawdown::tui::keymap::typing_help() {
+            assert!(text.contains(&normalised(what)), "{what}\n{text}");
+        }
+    }
+    // At 160x48 nothing needs cutting: the window is as wide as the longest line needs.
+    let screen = render(&mut p, 160, 48);
+    assert!(
+        screen.contains("step a choice, or inspect the year"),
+        "{screen}"
+    );
+    assert!(screen.contains("(asks first)"), "{screen}");
+}
+
+/// The strategy picker shows each strategy's whole description, wrapped, in a window no taller
+/// than its choices need ("…stopping below the…" was cut above 15 empty rows); on a short screen
+/// the selected choice is in view with its whole description.
+#[test]
+fn the_strategy_picker_wraps_descriptions_and_keeps_the_selected_one_whole() {
+    let mut p = planner();
+    strategies_pane(&mut p);
+    go_add(&mut p, Pane::Strategies, "add a strategy");
+    keys(&mut p, "<Enter>");
+    let choices = match &p.app.overlay {
+        Some(Overlay::Pick { choices, .. }) => choices.clone(),
+        other => panic!("no picker: {other:?}"),
+    };
+    let title = "Add a strategy";
+    let text = window_text(&render(&mut p, 160, 48), title);
+    for (head, detail) in &choices {
+        assert!(
+            text.contains(&normalised(&format!("{head} {detail}"))),
+            "{head}: {detail}\n{text}"
+        );
+    }
+    let rows = window_rows(&render(&mut p, 160, 48), title);
+    assert!(
+        !rows.last().unwrap().trim().is_empty(),
+        "no empty rows at the bottom: {rows:#?}"
+    );
+    for (i, (head, detail)) in choices.iter().enumerate() {
+        if let Some(Overlay::Pick { selected, .. }) = &mut p.app.overlay {
+            *selected = i;
+        }
+        let text = window_text(&render(&mut p, 80, 24), title);
+        assert!(
+            text.contains(&normalised(&format!("{head} {detail}"))),
+            "{head}: {detail}\n{text}"
+        );
+    }
+}
+
 /// A column optimized for spending funds more than the plan's need: a "Spending a year" row
 /// says what it found (it showed only in the year inspector), it is starred on no row and the
 /// headline does not weigh it against strategies funding the need (its $20 estate and its tax

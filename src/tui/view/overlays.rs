@@ -238,10 +238,47 @@ fn question(
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }
 
+/// The keys' column of the help: two spaces, then the keys padded to 16.
+const KEYS_W: usize = 18;
+
+/// A help entry: the keys, then what they do wrapped under itself, so that every word shows in
+/// any window (a line cut at the window's edge lost the end of the sentence).
+fn help_entry(app: &App, keys: &str, what: &str, width: usize) -> Vec<Line<'static>> {
+    let keys = format!("  {keys:<16}");
+    let indent = fit::width(&keys).max(KEYS_W);
+    let pieces = wrap(what, width.saturating_sub(indent).max(12));
+    let mut out = Vec::new();
+    for (i, piece) in pieces.into_iter().enumerate() {
+        let head = if i == 0 {
+            keys.clone()
+        } else {
+            " ".repeat(indent)
+        };
+        out.push(Line::from(vec![
+            Span::styled(head, app.theme.accent),
+            Span::raw(piece),
+        ]));
+    }
+    out
+}
+
 fn help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
-    let rect = centered(area, 100, area.height.saturating_sub(2));
-    let inner = window(app, frame, rect, "Keys (↑↓ scroll, ? or Esc closes)");
     let table = keymap::bindings();
+    // As wide as the longest entry needs, when the screen has room: fewer lines to scroll.
+    let longest = table
+        .iter()
+        .map(|b| KEYS_W + fit::width(b.help))
+        .chain(
+            keymap::typing_help()
+                .iter()
+                .map(|(_, w)| KEYS_W + fit::width(w)),
+        )
+        .max()
+        .unwrap_or(0);
+    let want = u16::try_from(longest + 2).unwrap_or(u16::MAX).max(100);
+    let rect = centered(area, want, area.height.saturating_sub(2));
+    let inner = window(app, frame, rect, "Keys (↑↓ scroll, ? or Esc closes)");
+    let width = usize::from(inner.width);
     let mut groups: Vec<&str> = Vec::new();
     for b in table {
         if !groups.contains(&b.group) {
@@ -258,10 +295,7 @@ fn help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
                 .map(keymap::key_name)
                 .collect::<Vec<_>>()
                 .join(" ");
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<16}"), app.theme.accent),
-                Span::raw(b.help),
-            ]));
+            lines.extend(help_entry(app, &keys, b.help, width));
         }
     }
     lines.push(Line::from(Span::styled(
@@ -269,15 +303,15 @@ fn help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         app.theme.title,
     )));
     for (keys, what) in keymap::typing_help() {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {keys:<16}"), app.theme.accent),
-            Span::raw(what),
-        ]));
+        lines.extend(help_entry(app, keys, what, width));
     }
     lines.push(Line::from(Span::styled("Mouse", app.theme.title)));
-    lines.push(Line::from(
-        "  click a tab, a field, a year in the chart or a strategy; the wheel scrolls",
-    ));
+    for piece in wrap(
+        "click a tab, a field, a year in the chart or a strategy; the wheel scrolls",
+        width.saturating_sub(2),
+    ) {
+        lines.push(Line::from(format!("  {piece}")));
+    }
     scrolled(frame, inner, lines, scroll, app);
 }
 
@@ -304,28 +338,48 @@ fn list(
     items: &[(String, String)],
     selected: usize,
 ) {
+    // Each item: its head on one line, its description wrapped under it (cut, it lost the
+    // words that said what a choice does). The window is as tall as the items need, up to the
+    // screen less a margin; when they need more, it shows the items up to the selected one.
     let rect = centered(area, 100, area.height.saturating_sub(4));
+    let width = usize::from(rect.width.saturating_sub(2));
+    let blocks: Vec<Vec<Line<'static>>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (head, detail))| {
+            let style = if i == selected {
+                app.theme.selected
+            } else {
+                Style::default()
+            };
+            let mut lines = vec![Line::from(Span::styled(
+                format!(" {}", fit::words(head, width.saturating_sub(1))),
+                style,
+            ))];
+            lines.extend(
+                wrap(detail, width.saturating_sub(4))
+                    .into_iter()
+                    .map(|piece| Line::from(Span::styled(format!("    {piece}"), app.theme.dim))),
+            );
+            lines
+        })
+        .collect();
+    let needed: usize = blocks.iter().map(Vec::len).sum::<usize>().max(1);
+    let height = u16::try_from(needed + 2)
+        .unwrap_or(u16::MAX)
+        .min(rect.height);
+    let rect = centered(area, rect.width, height);
     let inner = window(app, frame, rect, title);
-    let per = 2usize;
-    let visible = (inner.height as usize / per).max(1);
-    let first = selected.saturating_sub(visible - 1);
-    let width = inner.width as usize;
-    let mut lines = Vec::new();
-    for (i, (head, detail)) in items.iter().enumerate().skip(first).take(visible) {
-        let style = if i == selected {
-            app.theme.selected
-        } else {
-            Style::default()
-        };
-        lines.push(Line::from(Span::styled(
-            format!(" {}", fit::words(head, width.saturating_sub(1))),
-            style,
-        )));
-        lines.push(Line::from(Span::styled(
-            format!("    {}", fit::words(detail, width.saturating_sub(4))),
-            app.theme.dim,
-        )));
+    let room = usize::from(inner.height);
+    // The first item shown: as far back from the selected one as the room allows.
+    let selected = selected.min(blocks.len().saturating_sub(1));
+    let mut first = selected;
+    let mut used = blocks.get(selected).map_or(0, Vec::len);
+    while first > 0 && used + blocks[first - 1].len() <= room {
+        first -= 1;
+        used += blocks[first].len();
     }
+    let mut lines: Vec<Line<'static>> = blocks.into_iter().skip(first).flatten().collect();
     if items.is_empty() {
         lines.push(Line::from("No plans found."));
     }
