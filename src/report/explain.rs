@@ -192,7 +192,7 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
     }
     if matches!(row.note, Note::FillTo { .. } | Note::ZeroGains { .. })
         && super::why::near_aca_line(row)
-        && !(row.deferred_draw > Decimal::ZERO && matches!(row.note, Note::FillTo { .. }))
+        && !s.contains("400% line")
     {
         s.push_str("; MAGI kept below the Marketplace credit's 400% line");
     }
