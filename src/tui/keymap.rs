@@ -162,7 +162,7 @@ fn table() -> Vec<Binding> {
         b(
             &[ch('c')],
             ToggleRightTab,
-            "show the comparison instead of the charts (short screens)",
+            "go to the comparison (on a short screen in place of the charts); again: the charts",
             VIEW,
         ),
         b(
