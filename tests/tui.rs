@@ -1326,7 +1326,7 @@ fn the_headline_says_what_matters_in_the_figures_on_screen() {
     let h = p.app.view.headline.clone().unwrap();
     let c = p.app.comparison.as_ref().unwrap();
     let best = c.outcomes.iter().max_by_key(|o| o.estate_real).unwrap();
-    let gain = best.estate_real - c.outcomes[0].estate_real;
+    let gain = drawdown::money::shown_gap(best.estate_real, c.outcomes[0].estate_real);
     assert!(
         h.starts_with(&format!(
             "Best for heirs: {}, +{} vs Conventional",
@@ -1338,6 +1338,12 @@ fn the_headline_says_what_matters_in_the_figures_on_screen() {
     assert!(
         h.contains("the money lasts to the end in every strategy"),
         "{h}"
+    );
+    // The README quotes it whole (it had gone stale once: +$69,044 for +$55,842).
+    let readme = include_str!("../README.md").replace('\n', " ");
+    assert!(
+        readme.contains(&format!("\"{h}\"")),
+        "the README does not quote: {h}"
     );
     keys(&mut p, "c");
     let screen = render(&mut p, 160, 48);
