@@ -156,6 +156,58 @@ fn bad_flags_exit_2_with_one_line_naming_the_flag() {
 }
 
 #[test]
+fn a_state_split_that_does_not_fit_names_only_the_flags_given() {
+    // It said "pension + --spouse-ira exceed --ira" though no --pension was given.
+    let o = drawdown(&[
+        "tax",
+        "--year",
+        "2026",
+        "--filing",
+        "mfj",
+        "--age",
+        "67,65",
+        "--state",
+        "GA",
+        "--spouse-ira",
+        "50k",
+        "--ira",
+        "10k",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("--spouse-ira (50000) exceeds --ira (10000)"),
+        "{err}"
+    );
+    assert!(!err.contains("pension"), "{err}");
+
+    let o = drawdown(&[
+        "tax",
+        "--year",
+        "2026",
+        "--filing",
+        "single",
+        "--age",
+        "67",
+        "--state",
+        "GA",
+        "--ira",
+        "10k",
+        "--spouse-ss",
+        "5k",
+        "--ss",
+        "20k",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("--spouse-ss counts only on a joint return"),
+        "{err}"
+    );
+    assert!(!err.contains("--spouse-ira"), "{err}");
+}
+
+#[test]
 fn a_state_column_adds_the_state_return_and_a_state_flag_shows_its_steps() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("h.csv");

@@ -151,9 +151,11 @@ pub fn run_tax_csv(input: &str, inflation: Decimal) -> Result<TaxCsvOutput, TaxC
         let state: Vec<&str> = state_pos.iter().map(|p| cell(*p)).collect();
         let health: Vec<&str> = health_pos.iter().map(|p| cell(*p)).collect();
         let computed = row_facts(&inputs, &optional).and_then(|(year, facts)| {
+            // The federal return first: it refuses a negative amount by its column, before the
+            // state's split would misread it as a carve-out that does not fit.
+            let (year, facts, b) = compute_row(tables, year, &facts, inflation)?;
             let household = row_state(&facts, &state)?;
             let h = parse_health(&health, household.as_ref().map(|(code, _)| *code))?;
-            let (year, facts, b) = compute_row(tables, year, &facts, inflation)?;
             let s = household
                 .map(|(code, sf)| compute_state(state_tables, code, year, &sf, &b, inflation))
                 .transpose()?;
@@ -182,8 +184,21 @@ fn compute_row(
     inflation: Decimal,
 ) -> Result<(i32, IncomeFacts<Decimal>, TaxBreakdown<Decimal>), String> {
     let law = law_for(tables, year, inflation).map_err(|e| e.to_string())?;
-    let b = federal(&law, facts).map_err(|e| e.to_string())?;
+    let b = federal(&law, facts).map_err(|e| match e {
+        TaxError::InvalidInput { field, reason } => format!("{}: {reason}", column_for(field)),
+        other => other.to_string(),
+    })?;
     Ok((year, *facts, b))
+}
+
+/// The CSV column an [`IncomeFacts`] field is read from, so that an error names what the user
+/// wrote rather than the field it became (`ira_distributions` is read from `pensions_ira`).
+fn column_for(field: &str) -> &str {
+    match field {
+        "pensions" | "ira_distributions" => "pensions_ira",
+        "other_ordinary" => "other_income",
+        other => other,
+    }
 }
 
 /// The state's breakdown for a row's household, its law indexed like the federal law.
@@ -250,18 +265,46 @@ pub fn split_household(
             return Err(format!("{name}: {v} is negative"));
         }
     }
-    let spouse_amounts = !(spouse_ira.is_zero() && spouse_ss.is_zero());
-    if !facts.filing.is_joint() && spouse_amounts {
-        return Err(
-            "spouse_pensions_ira and spouse_social_security count only on a joint return".into(),
-        );
+    // Name only the amounts that were given: the flags never give `pension` here, and a
+    // message about an amount the user did not write sends them looking for it.
+    let spouse_given: Vec<&str> = [
+        ("spouse_pensions_ira", spouse_ira),
+        ("spouse_social_security", spouse_ss),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_zero())
+    .map(|(name, _)| name)
+    .collect();
+    if !facts.filing.is_joint() && !spouse_given.is_empty() {
+        let verb = if spouse_given.len() == 1 {
+            "counts"
+        } else {
+            "count"
+        };
+        return Err(format!(
+            "{} {verb} only on a joint return",
+            spouse_given.join(" and ")
+        ));
     }
     let head_ira = facts.ira_distributions - pension - spouse_ira;
     if head_ira < Decimal::ZERO {
-        return Err("pension + spouse_pensions_ira exceed pensions_ira".into());
+        let parts = match (pension.is_zero(), spouse_ira.is_zero()) {
+            (false, false) => {
+                format!("pension ({pension}) + spouse_pensions_ira ({spouse_ira}) exceed")
+            }
+            (false, true) => format!("pension ({pension}) exceeds"),
+            _ => format!("spouse_pensions_ira ({spouse_ira}) exceeds"),
+        };
+        return Err(format!(
+            "{parts} pensions_ira ({})",
+            facts.ira_distributions
+        ));
     }
     if spouse_ss > facts.social_security {
-        return Err("spouse_social_security exceeds social_security".into());
+        return Err(format!(
+            "spouse_social_security ({spouse_ss}) exceeds social_security ({})",
+            facts.social_security
+        ));
     }
     let head = Person {
         age: facts.age_head,
@@ -588,6 +631,29 @@ w,single,2026,70,abc,1
         assert!(out.errors[0].message.contains("2021"));
         assert!(out.errors[1].message.contains("filing"));
         assert!(out.errors[2].message.contains("social_security"));
+    }
+
+    #[test]
+    fn errors_name_the_column_the_user_wrote() {
+        // They named the field the column became: `ira_distributions: -30000 is negative`.
+        let input = "\
+year,filing,age_head,pensions_ira,other_income,state,spouse_pensions_ira
+2026,single,70,-30000,,,
+2026,single,70,1000,-1,,
+2026,single,70,-30000,,GA,
+2026,mfj,70,10000,,GA,50000
+";
+        let out = run_tax_csv(input, dec!(0.025)).unwrap();
+        let messages: Vec<&str> = out.errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "pensions_ira: -30000 is negative",
+                "other_income: -1 is negative",
+                "pensions_ira: -30000 is negative",
+                "spouse_pensions_ira (50000) exceeds pensions_ira (10000)",
+            ]
+        );
     }
 
     #[test]
