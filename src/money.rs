@@ -56,6 +56,8 @@ pub fn commas_ok(integer: &str) -> bool {
 }
 
 /// Parses an amount as a person types it: `1,250,000`, `$65,000.50`, `65k`, `1.25m`, `-3k`.
+/// A fraction of a cent is rounded half away from zero, as tax forms round (`12.345` → 12.35,
+/// `0.005` → 0.01); [`parse_amount`] refuses it instead.
 pub fn parse_money(text: &str) -> Result<Decimal, MoneyError> {
     let unsigned: String = text
         .trim()
@@ -106,7 +108,11 @@ pub fn parse_money(text: &str) -> Result<Decimal, MoneyError> {
     if amount.abs() > MAX_MONEY {
         return Err(MoneyError::TooLarge(text.trim().to_string()));
     }
-    Ok(amount.round_dp(2).normalize())
+    // Half away from zero, not Decimal's default half to even: that made `0.005` nothing and
+    // `12.345` 12.34, where every amount drawdown writes rounds the other way.
+    Ok(amount
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+        .normalize())
 }
 
 /// An amount as the planner's form reads it, and every other place a person types one (a
@@ -462,6 +468,11 @@ mod tests {
         assert_eq!(parse_money(" $65,000.50 ").unwrap(), dec!(65000.50));
         assert_eq!(parse_money("-3K").unwrap(), dec!(-3000));
         assert_eq!(parse_money("0").unwrap(), Decimal::ZERO);
+        // Fractions of a cent round half away from zero, as tax forms do.
+        assert_eq!(parse_money("12.345").unwrap(), dec!(12.35));
+        assert_eq!(parse_money("0.005").unwrap(), dec!(0.01));
+        assert_eq!(parse_money("-0.005").unwrap(), dec!(-0.01));
+        assert_eq!(parse_money("98015.40000000001").unwrap(), dec!(98015.4));
     }
 
     #[test]

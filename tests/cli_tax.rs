@@ -156,6 +156,23 @@ fn bad_flags_exit_2_with_one_line_naming_the_flag() {
 }
 
 #[test]
+fn a_fraction_of_a_cent_rounds_half_away_by_flag_as_in_a_file() {
+    // The flags rounded half to even (12.345 to $12.34, 0.005 to nothing), the CSV half away.
+    for (typed, shown) in [("12.345", "$12.35"), ("0.005", "$0.01")] {
+        let o = drawdown(&[
+            "tax", "--year", "2026", "--filing", "single", "--age", "70", "--ira", typed,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{typed}: {}", stderr(&o));
+        let out = stdout(&o);
+        let ira = out
+            .lines()
+            .find(|l| l.contains("IRA distributions"))
+            .unwrap_or_else(|| panic!("{typed}: {out}"));
+        assert!(ira.trim_end().ends_with(shown), "{typed}: {ira}");
+    }
+}
+
+#[test]
 fn a_state_split_that_does_not_fit_names_only_the_flags_given() {
     // It said "pension + --spouse-ira exceed --ira" though no --pension was given.
     let o = drawdown(&[

@@ -2,7 +2,7 @@
 
 pub mod health;
 
-use crate::money::{format_measured_rate, format_rate};
+use crate::money::{format_measured_rate, format_rate, parse_money};
 use crate::num::Num;
 use crate::tax::{
     Filing, IncomeFacts, LawMode, LawTables, Person, StateBreakdown, StateCode, StateFacts,
@@ -379,13 +379,14 @@ pub fn price_index(year: i32, inflation: Decimal) -> Result<Decimal, TaxError> {
     Ok(index)
 }
 
+/// An amount cell, read as the flags read an amount ([`parse_money`]): one rule for both, a
+/// fraction of a cent rounded half away from zero. Files written by programs carry float noise
+/// (`98015.40000000001` in the reference vectors), so it is rounded rather than refused.
 fn parse_amount(field: &str, text: &str) -> Result<Decimal, String> {
     if text.is_empty() {
         return Ok(Decimal::ZERO);
     }
-    Decimal::from_str(text)
-        .or_else(|_| Decimal::from_scientific(text))
-        .map_err(|_| format!("{field}: '{text}' is not a number"))
+    parse_money(text).map_err(|e| format!("{field}: {e}"))
 }
 
 fn parse_int<T: FromStr>(field: &str, text: &str) -> Result<T, String> {
@@ -653,6 +654,31 @@ year,filing,age_head,pensions_ira,other_income,state,spouse_pensions_ira
                 "pensions_ira: -30000 is negative",
                 "spouse_pensions_ira (50000) exceeds pensions_ira (10000)",
             ]
+        );
+    }
+
+    #[test]
+    fn amounts_are_read_as_the_flags_read_them() {
+        // Cells were kept to any precision and rounded only when written, so the columns
+        // written did not add up to the AGI computed from them (0.01 + 0.01 gave 0.01).
+        let input = "\
+year,filing,age_head,wages,pensions_ira,taxable_interest
+2026,single,70,0.005,0.005,12.345
+2026,single,70,65k,\"1,250\",
+2026,single,70,\"12,50\",,
+";
+        let out = run_tax_csv(input, dec!(0.025)).unwrap();
+        let rows: Vec<Vec<&str>> = out.csv.lines().map(|l| l.split(',').collect()).collect();
+        let at = |name: &str| rows[0].iter().position(|h| *h == name).unwrap();
+        let cells =
+            |r: usize| ["wages", "pensions_ira", "taxable_interest", "agi"].map(|c| rows[r][at(c)]);
+        assert_eq!(cells(1), ["0.01", "0.01", "12.35", "12.37"]);
+        assert_eq!(cells(2), ["65000.00", "1250.00", "0.00", "66250.00"]);
+        assert_eq!(out.errors.len(), 1);
+        assert!(
+            out.errors[0].message.starts_with("wages: '12,50'"),
+            "{}",
+            out.errors[0].message
         );
     }
 

@@ -9,7 +9,6 @@ use crate::tax::payroll::{Payroll, PayrollTable};
 use crate::tax::tables::LAST_TABLE_YEAR;
 use crate::tax::{Filing, IncomeFacts, StateCode, TaxBreakdown};
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// Optional input columns, read when present (not repeated in the output). The `state` column,
 /// which the credit also reads, is the state tax's.
@@ -36,9 +35,8 @@ pub struct HealthInputs {
 pub fn parse_health(cells: &[&str], state: Option<StateCode>) -> Result<HealthInputs, String> {
     let benchmark = match cells[0].trim() {
         "" => Decimal::ZERO,
-        s => Decimal::from_str(s)
-            .or_else(|_| Decimal::from_scientific(s))
-            .map_err(|_| format!("aca_benchmark: '{s}' is not a number"))?,
+        // Read as every other amount cell is (`65k`, a fraction of a cent rounded).
+        s => crate::money::parse_money(s).map_err(|e| format!("aca_benchmark: {e}"))?,
     };
     if benchmark < Decimal::ZERO || benchmark > crate::money::MAX_MONEY {
         return Err(format!(
