@@ -173,6 +173,55 @@ fn a_fraction_of_a_cent_rounds_half_away_by_flag_as_in_a_file() {
 }
 
 #[test]
+fn a_spouse_needs_a_married_filing_status_as_in_a_file() {
+    let base = ["tax", "--year", "2026", "--age", "67,65", "--filing"];
+    for filing in ["single", "hoh"] {
+        let o = drawdown(&[&base[..], &[filing]].concat());
+        assert_eq!(o.status.code(), Some(2), "{filing}");
+        let err = stderr(&o);
+        assert!(err.contains("--age") && err.contains("no spouse"), "{err}");
+    }
+    // A separate return may name the spouse, as the file's mfs rows do; the age does not count.
+    let o = drawdown(&[&base[..], &["mfs"]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn lived_with_spouse_needs_a_separate_return() {
+    // It was accepted, and ignored, on any return.
+    let o = drawdown(&[
+        "tax",
+        "--year",
+        "2026",
+        "--age",
+        "67",
+        "--filing",
+        "single",
+        "--lived-with-spouse",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("--lived-with-spouse") && err.contains("mfs"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_column_named_twice_exits_2() {
+    let mut file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
+    write!(
+        file,
+        "year,filing,age_head,pensions_ira,pensions_ira\n2026,single,70,1000,2000\n"
+    )
+    .unwrap();
+    let o = drawdown(&["tax", file.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("the header names pensions_ira twice"), "{err}");
+}
+
+#[test]
 fn a_state_split_that_does_not_fit_names_only_the_flags_given() {
     // It said "pension + --spouse-ira exceed --ira" though no --pension was given.
     let o = drawdown(&[

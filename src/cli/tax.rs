@@ -49,7 +49,8 @@ pub struct TaxArgs {
     /// Filing status: single, mfj, mfs or hoh.
     #[arg(long, conflicts_with = "file", required_unless_present = "file", value_parser = filing)]
     pub filing: Option<Filing>,
-    /// Age at the end of the year; two ages for a joint return: 67,65.
+    /// Age at the end of the year; two ages for a married couple: 67,65 (on a separate return
+    /// the spouse's age does not count).
     #[arg(long, value_name = "AGE[,SPOUSE]", conflicts_with = "file", required_unless_present = "file", value_parser = ages)]
     pub age: Option<Ages>,
     /// Married filing separately and lived with the spouse during the year: the Social Security
@@ -154,8 +155,21 @@ fn run_household(args: &TaxArgs) -> anyhow::Result<ExitCode> {
     let (Some(year), Some(filing), Some(ages)) = (args.year, args.filing, args.age) else {
         bail!("--year, --filing and --age are needed when no FILE.csv is given");
     };
-    if ages.spouse.is_some() && !filing.is_joint() {
-        bail!("--age: a spouse's age counts only on a joint return (--filing mfj)");
+    // The CSV's rule too: a single or head-of-household return has no spouse, but a separate
+    // return's spouse may be named (the reference vectors do), though the age does not count.
+    if let Some(spouse) = ages.spouse
+        && matches!(filing, Filing::Single | Filing::Hoh)
+    {
+        bail!(
+            "--age: a spouse's age ({spouse}) with --filing {}, which has no spouse",
+            filing.code()
+        );
+    }
+    if args.lived_with_spouse && filing != Filing::Mfs {
+        bail!(
+            "--lived-with-spouse: applies only to a separate return (--filing mfs), not {}",
+            filing.code()
+        );
     }
     let or_zero = |v: Option<Decimal>| v.unwrap_or(Decimal::ZERO);
     let qualified = or_zero(args.qdiv);

@@ -76,6 +76,8 @@ pub enum TaxCsvError {
     MissingColumn(&'static str),
     #[error("the header could not be read: {0}")]
     BadHeader(String),
+    #[error("the header names {0} twice")]
+    DuplicateColumn(&'static str),
 }
 
 /// One row that could not be computed.
@@ -114,6 +116,23 @@ pub fn run_tax_csv(input: &str, inflation: Decimal) -> Result<TaxCsvOutput, TaxC
             return Err(TaxCsvError::MissingColumn(name));
         }
     }
+    // A column read twice would silently use its first copy; which one the user meant is a
+    // guess, so the file is refused. Columns the command does not read may repeat.
+    let read = INPUT_COLUMNS
+        .iter()
+        .chain(&OPTIONAL_INPUTS)
+        .chain(&STATE_INPUTS)
+        .chain(&HEALTH_INPUTS);
+    for name in read {
+        if headers
+            .iter()
+            .filter(|h| h.eq_ignore_ascii_case(name))
+            .count()
+            > 1
+        {
+            return Err(TaxCsvError::DuplicateColumn(name));
+        }
+    }
     let input_pos: Vec<Option<usize>> = INPUT_COLUMNS.iter().map(|c| find(c)).collect();
     let optional_pos: Vec<Option<usize>> = OPTIONAL_INPUTS.iter().map(|c| find(c)).collect();
     let state_pos: Vec<Option<usize>> = STATE_INPUTS.iter().map(|c| find(c)).collect();
@@ -145,6 +164,19 @@ pub fn run_tax_csv(input: &str, inflation: Decimal) -> Result<TaxCsvOutput, TaxC
             }
         };
         let line = record.position().map(|p| p.line()).unwrap_or(0);
+        // A short row would read its missing cells as zero, a long one drop its extra cells:
+        // either way a cell has most likely moved to the wrong column.
+        if record.len() != headers.len() {
+            errors.push(RowError {
+                line,
+                message: format!(
+                    "{} fields where the header has {}",
+                    record.len(),
+                    headers.len()
+                ),
+            });
+            continue;
+        }
         let cell = |pos: Option<usize>| pos.and_then(|p| record.get(p)).unwrap_or("");
         let inputs: Vec<&str> = input_pos.iter().map(|p| cell(*p)).collect();
         let optional: Vec<&str> = optional_pos.iter().map(|p| cell(*p)).collect();
@@ -405,6 +437,14 @@ fn row_facts(inputs: &[&str], optional: &[&str]) -> Result<(i32, IncomeFacts<Dec
     } else {
         parse_int("age_spouse", inputs[3])?
     };
+    // As --age refuses it: a single or head-of-household return has no spouse. A separate
+    // return's spouse may be named (the reference vectors do); the age does not count.
+    if age_spouse > 0 && matches!(filing, Filing::Single | Filing::Hoh) {
+        return Err(format!(
+            "age_spouse: {age_spouse} on a {} row, which has no spouse",
+            filing.code()
+        ));
+    }
     let money = |i: usize| parse_amount(INPUT_COLUMNS[i], inputs[i]);
     let opt = |i: usize| parse_amount(OPTIONAL_INPUTS[i], optional[i]);
     let blind: u32 = if optional[3].is_empty() {
@@ -435,6 +475,12 @@ fn row_facts(inputs: &[&str], optional: &[&str]) -> Result<(i32, IncomeFacts<Dec
             other => return Err(format!("lived_with_spouse: '{other}' is not true or false")),
         },
     };
+    if facts.lived_with_spouse && filing != Filing::Mfs {
+        return Err(format!(
+            "lived_with_spouse: applies only to an mfs row, not {}",
+            filing.code()
+        ));
+    }
     Ok((year, facts))
 }
 
@@ -680,6 +726,78 @@ year,filing,age_head,wages,pensions_ira,taxable_interest
             "{}",
             out.errors[0].message
         );
+    }
+
+    #[test]
+    fn a_row_must_have_the_headers_fields() {
+        // A short row was computed with its missing cells as zero, a long one lost its extras.
+        let input = "\
+year,filing,age_head,age_spouse,social_security,wages,pensions_ira,taxable_interest,long_term_gains,short_term_gains
+2026,single,70,,30000
+2026,single,70,,30000,0,30000,0,0,0,5000
+2026,single,70,,30000,0,30000,0,0,0
+";
+        let out = run_tax_csv(input, dec!(0.025)).unwrap();
+        assert_eq!(out.rows_ok, 1);
+        assert_eq!(
+            out.errors,
+            [
+                RowError {
+                    line: 2,
+                    message: "5 fields where the header has 10".into()
+                },
+                RowError {
+                    line: 3,
+                    message: "11 fields where the header has 10".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_spouse_or_living_together_needs_a_filing_status_that_has_one() {
+        // Both were accepted on any row, where --age 67,65 and --lived-with-spouse are refused.
+        let input = "\
+year,filing,age_head,age_spouse,lived_with_spouse
+2026,single,67,65,
+2026,hoh,67,65,
+2026,mfs,67,65,
+2026,mfj,67,65,
+2026,single,67,,true
+2026,mfj,67,65,yes
+2026,mfs,67,,true
+";
+        let out = run_tax_csv(input, dec!(0.025)).unwrap();
+        assert_eq!(out.rows_ok, 3, "{:?}", out.errors);
+        let errors: Vec<(u64, &str)> = out
+            .errors
+            .iter()
+            .map(|e| (e.line, e.message.as_str()))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                (2, "age_spouse: 65 on a single row, which has no spouse"),
+                (3, "age_spouse: 65 on a hoh row, which has no spouse"),
+                (
+                    6,
+                    "lived_with_spouse: applies only to an mfs row, not single"
+                ),
+                (7, "lived_with_spouse: applies only to an mfs row, not mfj"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_column_read_twice_is_refused() {
+        // The first copy was used and the second silently ignored.
+        let input = "year,filing,age_head,pensions_ira,PENSIONS_IRA\n2026,single,70,1,2\n";
+        let e = run_tax_csv(input, Decimal::ZERO).unwrap_err();
+        assert_eq!(e, TaxCsvError::DuplicateColumn("pensions_ira"));
+        assert_eq!(e.to_string(), "the header names pensions_ira twice");
+        // Columns the command does not read may repeat.
+        let input = "note,year,filing,age_head,note\nx,2026,single,70,y\n";
+        assert_eq!(run_tax_csv(input, Decimal::ZERO).unwrap().rows_ok, 1);
     }
 
     #[test]
