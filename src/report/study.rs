@@ -535,7 +535,7 @@ mod tests {
             .iter()
             .find(|l| l.starts_with("1,50/50,tax-deferred first,0.035,"))
             .unwrap();
-        assert!(cell.contains(",82.0,"), "{cell}");
+        assert!(cell.contains(",82,"), "{cell}");
         let last: Vec<&str> = lines[144].split(',').collect();
         assert_eq!(last[..4], ["4", "80/20", "Roth first", "0.055"]);
         assert_eq!(last[5..], ["", ""], "no paper figure for scenario 4");
