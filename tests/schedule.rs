@@ -231,3 +231,70 @@ fn drawdown_schedule_today_grows_real_amounts_by_the_plans_inflation() {
     assert_eq!(rows[1].roth_conversion, Decimal::from(42_025));
     assert!(stdout(&out).contains("(2 years, $92,025 converted in all)"));
 }
+
+/// A bad `--label` was blamed on the CSV (`lp.csv: strategies[15].label: ...`), and an empty
+/// one quietly became "Schedule".
+#[test]
+fn drawdown_schedule_names_the_label_flag_when_it_refuses_a_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, csv) = demo_and_csv(dir.path(), "lp.csv", CSV);
+    let before = std::fs::read(&plan).unwrap();
+    let long = "x".repeat(50);
+    for (label, said) in [
+        (long.as_str(), "is longer than 40 characters"),
+        ("", "--label: is empty"),
+        ("  ", "--label: is empty"),
+    ] {
+        let out = drawdown(&[
+            "schedule",
+            plan.to_str().unwrap(),
+            csv.to_str().unwrap(),
+            "--label",
+            label,
+        ]);
+        assert!(!out.status.success(), "{label:?} was accepted");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{label:?}: {err}");
+        assert!(err.contains("--label: "), "{label:?}: {err}");
+        assert!(!err.contains("lp.csv"), "{label:?}: {err}");
+        assert_eq!(std::fs::read(&plan).unwrap(), before, "{label:?}");
+    }
+}
+
+/// `schedule -o` made a mistyped folder where `handout -o` refused it: both refuse it now.
+#[test]
+fn schedule_and_handout_refuse_an_output_folder_that_does_not_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, csv) = demo_and_csv(dir.path(), "lp.csv", CSV);
+    let missing = dir.path().join("nodir");
+    let ron = missing.join("x.ron");
+    let html = missing.join("x.html");
+    for args in [
+        vec![
+            "schedule",
+            plan.to_str().unwrap(),
+            csv.to_str().unwrap(),
+            "-o",
+            ron.to_str().unwrap(),
+        ],
+        vec![
+            "handout",
+            plan.to_str().unwrap(),
+            "-o",
+            html.to_str().unwrap(),
+        ],
+    ] {
+        let out = drawdown(&args);
+        assert!(!out.status.success(), "{args:?} was accepted");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!(
+                "-o: {}: the folder {} does not exist",
+                args[args.len() - 1],
+                missing.display()
+            )),
+            "{args:?}: {err}"
+        );
+        assert!(!missing.exists(), "{args:?} made the folder");
+    }
+}

@@ -30,6 +30,10 @@ pub struct HandoutArgs {
 }
 
 pub fn run(args: &HandoutArgs) -> anyhow::Result<ExitCode> {
+    // Before the handout is built: a mistyped folder should not cost the build's seconds.
+    if let Some(path) = &args.output {
+        super::output_folder_exists("-o", path)?;
+    }
     let file = load_plan(&args.plan)?;
     let (plan, scenario) = super::scenario_plan(&file, args.scenario.as_deref())?;
     let options = HandoutOptions {

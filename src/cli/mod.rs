@@ -33,3 +33,20 @@ pub fn scenario_plan(
     };
     Ok((file.with_scenario(i)?, Some(file.scenarios[i].name.clone())))
 }
+
+/// Refuses an output file whose folder does not exist, naming the flag: a mistyped folder is
+/// more likely than one the user wants made, so no command creates it.
+pub fn output_folder_exists(flag: &str, path: &std::path::Path) -> anyhow::Result<()> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => return Ok(()),
+    };
+    if !folder.is_dir() {
+        anyhow::bail!(
+            "{flag}: {}: the folder {} does not exist",
+            path.display(),
+            folder.display()
+        );
+    }
+    Ok(())
+}

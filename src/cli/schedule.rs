@@ -27,10 +27,10 @@ pub struct ScheduleArgs {
     /// The schedule (.csv).
     #[arg(value_name = "SCHEDULE.csv")]
     pub csv: PathBuf,
-    /// The strategy's name in the plan.
+    /// The strategy's name in the plan, at most 40 characters (default: "Schedule").
     #[arg(long)]
     pub label: Option<String>,
-    /// Save the plan with the schedule to this file instead.
+    /// Save the plan with the schedule to this file instead (its folder must exist).
     #[arg(short, long, value_name = "OUT.ron")]
     pub output: Option<PathBuf>,
     /// The amounts are in today's dollars (the plan's first year), as tools that plan in real
@@ -40,6 +40,14 @@ pub struct ScheduleArgs {
 }
 
 pub fn run(args: &ScheduleArgs) -> anyhow::Result<ExitCode> {
+    // The flags first: a bad one is the user's to fix before any file is read, and the plan's
+    // own check would blame the CSV for them.
+    if let Some(path) = &args.output {
+        super::output_folder_exists("-o", path)?;
+    }
+    if let Some(label) = &args.label {
+        check_label(label)?;
+    }
     let mut plan = load_plan(&args.plan)?;
     let text = std::fs::read_to_string(&args.csv)
         .with_context(|| format!("cannot read {}", args.csv.display()))?;
@@ -72,4 +80,20 @@ pub fn run(args: &ScheduleArgs) -> anyhow::Result<ExitCode> {
         format_dollars(converted)
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses a `--label` the plan could not keep, naming the flag. An empty one is refused rather
+/// than quietly becoming "Schedule": leaving the flag out says that.
+fn check_label(label: &str) -> anyhow::Result<()> {
+    if label.trim().is_empty() {
+        bail!("--label: is empty (leave --label out to name the strategy \"Schedule\")");
+    }
+    // The strategy's own check, so the flag and the plan file keep the same rules.
+    let spec = StrategySpec::Schedule { rows: Vec::new() }.with_label(label);
+    if let Err((field, message)) = spec.validate()
+        && field == "label"
+    {
+        bail!("--label: \"{}\" {message}", label.trim());
+    }
+    Ok(())
 }
