@@ -3,7 +3,7 @@
 
 mod cli;
 
-use clap::error::ErrorKind;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -93,7 +93,14 @@ fn argument_error(e: clap::Error) -> ExitCode {
     match e.kind() {
         ErrorKind::ValueValidation | ErrorKind::InvalidValue => {
             let text = e.to_string();
-            eprintln!("{}", text.lines().next().unwrap_or("error: invalid value"));
+            let first = text.lines().next().unwrap_or("error: invalid value");
+            // The first line alone drops clap's list of the values a value enum takes.
+            match e.get(ContextKind::ValidValue) {
+                Some(ContextValue::Strings(valid)) if !valid.is_empty() => {
+                    eprintln!("{first} (possible values: {})", valid.join(", "))
+                }
+                _ => eprintln!("{first}"),
+            }
             ExitCode::from(EXIT_USAGE)
         }
         _ => e.exit(),

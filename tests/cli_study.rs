@@ -97,3 +97,35 @@ fn a_closed_pipe_ends_the_command_quietly() {
         assert_eq!(stderr(&o), "", "{args:?}");
     }
 }
+
+/// `report --help` showed only `[default: table]` for `--format`, and `study --help` never
+/// mentioned the `vanguard` alias the README documents.
+#[test]
+fn help_lists_the_formats_and_the_studys_alias() {
+    for command in ["report", "study"] {
+        for help in ["-h", "--help"] {
+            let o = drawdown(&[command, help]);
+            let out = stdout(&o);
+            for format in ["table", "csv", "md", "json"] {
+                assert!(
+                    out.contains(&format!("{format}:"))
+                        || out.contains(&format!(" {format}]"))
+                        || out.contains(&format!(" {format},")),
+                    "{command} {help} lacks {format}:\n{out}"
+                );
+            }
+        }
+    }
+    let out = stdout(&drawdown(&["study", "--help"]));
+    assert!(out.contains("vanguard"), "{out}");
+    // A bad value is refused with the values there are; any case is read.
+    let o = drawdown(&["study", "flat-rate", "--format", "xml"]);
+    assert!(
+        stderr(&o).contains("(possible values: table, csv, md, json)"),
+        "{}",
+        stderr(&o)
+    );
+    let o = drawdown(&["study", "vanguard", "--scenario", "1", "--format", "CSV"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("scenario,"), "{}", stdout(&o));
+}

@@ -95,7 +95,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "STEP", requires = "claiming", value_parser = parse_step)]
     pub claiming_step: Option<ClaimStep>,
     /// Output format.
-    #[arg(long, default_value = "table", value_parser = clap::value_parser!(Format))]
+    // Any case, as the format's own parser reads it.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Table)]
     pub format: Format,
 }
 

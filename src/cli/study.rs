@@ -19,7 +19,7 @@ use std::process::ExitCode;
                         per cell, stocks and spending as decimals (0.5, 0.035), success rates in \
                         percent, first = the order drawdown lists first.")]
 pub struct StudyArgs {
-    /// The study to regenerate.
+    /// The study to regenerate (flat-rate, also called vanguard).
     #[arg(value_enum)]
     pub study: StudyName,
     /// Only this scenario (1 to 4).
@@ -38,7 +38,8 @@ pub struct StudyArgs {
     #[arg(long, value_name = "FILE.csv")]
     pub paper: Option<PathBuf>,
     /// Output format.
-    #[arg(long, default_value = "table", value_parser = clap::value_parser!(Format))]
+    // Any case, as the format's own parser reads it.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Table)]
     pub format: Format,
 }
 

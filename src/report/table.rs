@@ -4,13 +4,20 @@ use serde_json::{Map, Value};
 use std::fmt::Write as _;
 use std::str::FromStr;
 
-/// Output formats of the headless commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Output formats of the headless commands. A clap value enum so that `--help` lists the
+/// formats (a plain parser showed only the default); the aliases are those `from_str` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
+    /// Aligned text for a terminal.
     #[default]
+    #[value(alias = "text")]
     Table,
+    /// Comma-separated values, one table.
     Csv,
+    /// A Markdown table.
+    #[value(alias = "markdown")]
     Md,
+    /// One JSON document.
     Json,
 }
 
