@@ -36,7 +36,9 @@ pub struct ReportArgs {
     /// The plan file (.ron).
     #[arg(value_name = "PLAN.ron")]
     pub plan: PathBuf,
-    /// Show this strategy's year-by-year ledger: a name, a unique prefix, or its number.
+    /// Show this strategy's year-by-year ledger: a name (any case), its number in the plan, or
+    /// a prefix only one name starts with. A name wins over a number: `--strategy 2` is the
+    /// strategy named "2" if there is one, else the second.
     #[arg(long, value_name = "NAME", conflicts_with_all = ["paths", "n", "seed", "lifetimes"])]
     pub strategy: Option<String>,
     /// Simulate market risk on these return paths and show success rates and percentiles

@@ -504,19 +504,29 @@ pub fn ledger_table(plan: &Plan, p: &Projection<Decimal>) -> Table {
 }
 
 /// Finds a compared strategy by name (any case), by number (1 = first) or by a prefix that
-/// only one name starts with. A prefix several names start with is refused with those names:
-/// a report never silently picks one of two strategies.
+/// only one name starts with. A name wins over a number: a strategy labelled "2" is the one
+/// `2` finds, and the number picks the second strategy only when none is named so. A prefix
+/// several names start with is refused with those names: a report never silently picks one of
+/// two strategies.
 pub fn find_strategy(c: &Comparison, wanted: &str) -> Result<usize, String> {
     let names: Vec<String> = c.outcomes.iter().map(|o| o.strategy.clone()).collect();
-    if let Ok(n) = wanted.trim().parse::<usize>()
-        && (1..=names.len()).contains(&n)
-    {
-        return Ok(n - 1);
-    }
+    find_name(&names, wanted)
+}
+
+/// [`find_strategy`] over the names alone.
+fn find_name(names: &[String], wanted: &str) -> Result<usize, String> {
     let w = wanted.trim().to_lowercase();
     let exact: Vec<usize> = (0..names.len())
         .filter(|i| names[*i].to_lowercase() == w)
         .collect();
+    // The number only after the exact names: otherwise a strategy labelled "2" could never be
+    // reached by its name.
+    if exact.is_empty()
+        && let Ok(n) = w.parse::<usize>()
+        && (1..=names.len()).contains(&n)
+    {
+        return Ok(n - 1);
+    }
     let matches: Vec<usize> = if exact.is_empty() {
         (0..names.len())
             .filter(|i| names[*i].to_lowercase().starts_with(&w))
@@ -546,6 +556,22 @@ pub fn find_strategy(c: &Comparison, wanted: &str) -> Result<usize, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `--strategy 2` picked the second strategy even when one was labelled "2".
+    #[test]
+    fn a_name_wins_over_a_number_and_a_number_over_a_prefix() {
+        let names: Vec<String> = ["Conventional", "Fill 12%", "2", "20 years"]
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        assert_eq!(find_name(&names, "2"), Ok(2));
+        assert_eq!(find_name(&names, " FILL 12% "), Ok(1));
+        // No strategy is named "1" or "4": the numbers pick by position, before any prefix.
+        assert_eq!(find_name(&names, "1"), Ok(0));
+        assert_eq!(find_name(&names, "4"), Ok(3));
+        assert_eq!(find_name(&names, "fill"), Ok(1));
+        assert!(find_name(&names, "9").is_err());
+    }
     use rust_decimal_macros::dec;
 
     fn row(kind: MetricKind, better: Better, values: Vec<Decimal>) -> Metric {
