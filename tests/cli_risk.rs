@@ -142,3 +142,62 @@ fn a_mistyped_command_is_named() {
     assert_eq!(drawdown(&["report", plan]).status.code(), Some(0));
     assert!(!stderr(&drawdown(&["zzzzzz"])).contains("did you mean"));
 }
+
+/// `--paths historical --n 5 --seed 5` ignored both flags without a word, and `--n 5` alone
+/// switched to the plan's historical paths silently.
+#[test]
+fn flags_the_paths_would_ignore_are_refused() {
+    for (args, said) in [
+        (
+            vec!["--paths", "historical", "--n", "5", "--seed", "5"],
+            "--n and --seed apply to --paths bootstrap and montecarlo (or to --lifetimes \
+             sampled), not --paths historical",
+        ),
+        (
+            vec!["--paths", "historical", "--seed", "5"],
+            "--seed applies to --paths bootstrap and montecarlo",
+        ),
+        // Sampled lifetimes use the seed on historical paths, but still one path a year.
+        (
+            vec![
+                "--paths",
+                "historical",
+                "--lifetimes",
+                "sampled",
+                "--n",
+                "5",
+            ],
+            "--n applies to --paths bootstrap and montecarlo (or constant with --lifetimes \
+             sampled), not --paths historical",
+        ),
+        // D.ron simulates historical paths.
+        (
+            vec!["--n", "5"],
+            "--n applies to --paths bootstrap and montecarlo (or constant with --lifetimes \
+             sampled), not the plan's own paths (historical; --paths chooses others)",
+        ),
+    ] {
+        let mut all = vec!["report".to_string(), save("D.ron")];
+        all.extend(args.iter().map(|a| a.to_string()));
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        let o = drawdown(&all);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stdout(&o));
+        assert!(stderr(&o).contains(said), "{args:?}: {}", stderr(&o));
+    }
+    // Where they are used, they are taken; the plan's own paths are named when --paths is not.
+    let o = drawdown(&[
+        "report",
+        &save("D.ron"),
+        "--lifetimes",
+        "sampled",
+        "--seed",
+        "5",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("seed 5"), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("note: no --paths: simulating the plan's own paths (historical)"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -45,10 +45,13 @@ pub struct ReportArgs {
     /// (the plan's own simulation settings fill in the rest).
     #[arg(long, value_enum, value_name = "MODE")]
     pub paths: Option<Paths>,
-    /// Number of paths for bootstrap and Monte Carlo (historical uses every start year).
+    /// Number of paths for bootstrap and Monte Carlo, or for constant returns with sampled
+    /// lifetimes (historical uses every start year, and refuses --n). Without --paths, the
+    /// plan's own paths are simulated.
     #[arg(long, value_name = "N")]
     pub n: Option<u32>,
-    /// Random seed for bootstrap and Monte Carlo paths.
+    /// Random seed for bootstrap and Monte Carlo paths, and for sampled lifetimes on any paths
+    /// (refused where nothing is random). Without --paths, the plan's own paths are simulated.
     #[arg(long, value_name = "SEED")]
     pub seed: Option<u64>,
     /// With the market paths: how long the people live on each path: to their planning ages,
@@ -295,6 +298,12 @@ fn settings(plan: &Plan, args: &ReportArgs) -> anyhow::Result<Simulation> {
         bail!("{}: the plan is not valid: {first}", args.plan.display());
     }
     let mut s = plan.assumptions.simulation.clone();
+    if let Some(lives) = args.lifetimes {
+        s.lifetimes = match lives {
+            LivesArg::Planning => Lifetimes::PlanningAges,
+            LivesArg::Sampled => Lifetimes::Sampled,
+        };
+    }
     if let Some(paths) = args.paths {
         s.mode = match (paths, &s.mode) {
             (Paths::Historical, _) => PathMode::Historical,
@@ -305,17 +314,21 @@ fn settings(plan: &Plan, args: &ReportArgs) -> anyhow::Result<Simulation> {
             (Paths::Montecarlo, _) => PathMode::monte_carlo_default(),
         };
     }
+    check_random_flags(args, &s)?;
+    if args.paths.is_none() {
+        // --n, --seed or --lifetimes alone simulate the plan's own paths: say so, as they used
+        // to switch to them without a word. On standard error, to leave the table alone.
+        writeln!(
+            std::io::stderr(),
+            "note: no --paths: simulating the plan's own paths ({})",
+            mode_name(&s.mode)
+        )?;
+    }
     if let Some(n) = args.n {
         s.paths = n;
     }
     if let Some(seed) = args.seed {
         s.seed = seed;
-    }
-    if let Some(lives) = args.lifetimes {
-        s.lifetimes = match lives {
-            LivesArg::Planning => Lifetimes::PlanningAges,
-            LivesArg::Sampled => Lifetimes::Sampled,
-        };
     }
     if let Some(issue) = validate_simulation(&s, plan, "simulation").first() {
         let flag = if issue.path.ends_with(".paths") && args.n.is_some() {
@@ -326,4 +339,56 @@ fn settings(plan: &Plan, args: &ReportArgs) -> anyhow::Result<Simulation> {
         bail!("{flag}: {}", issue.message);
     }
     Ok(s)
+}
+
+/// Refuses `--n` and `--seed` where the paths would not use them: a historical run has one path
+/// per start year and draws nothing, so either flag was silently ignored.
+fn check_random_flags(args: &ReportArgs, s: &Simulation) -> anyhow::Result<()> {
+    if args.n.is_none() && args.seed.is_none() {
+        return Ok(());
+    }
+    let mode = mode_name(&s.mode);
+    let drawn = matches!(
+        s.mode,
+        PathMode::Bootstrap { .. } | PathMode::MonteCarlo { .. }
+    );
+    let sampled = !s.lifetimes.is_planning();
+    // Constant returns with sampled lifetimes run `paths` lifetimes on the one market.
+    let n_used = drawn || (sampled && matches!(s.mode, PathMode::Constant));
+    // Sampled deaths come from the seed on any paths.
+    let seed_used = drawn || sampled;
+    let whose = if args.paths.is_some() {
+        format!("--paths {mode}")
+    } else {
+        format!("the plan's own paths ({mode}; --paths chooses others)")
+    };
+    match (
+        args.n.is_some() && !n_used,
+        args.seed.is_some() && !seed_used,
+    ) {
+        (true, true) => bail!(
+            "--n and --seed apply to --paths bootstrap and montecarlo (or to --lifetimes \
+             sampled), not {whose}"
+        ),
+        (true, false) => bail!(
+            "--n applies to --paths bootstrap and montecarlo (or constant with --lifetimes \
+             sampled), not {whose}"
+        ),
+        (false, true) => bail!(
+            "--seed applies to --paths bootstrap and montecarlo (or to --lifetimes sampled), \
+             not {whose}"
+        ),
+        (false, false) => {}
+    }
+    Ok(())
+}
+
+/// The mode as `--paths` names it.
+fn mode_name(mode: &PathMode) -> &'static str {
+    match mode {
+        PathMode::Historical => "historical",
+        PathMode::Constant => "constant",
+        PathMode::Bootstrap { .. } => "bootstrap",
+        PathMode::MonteCarlo { .. } => "montecarlo",
+    }
 }
