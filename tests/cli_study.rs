@@ -129,3 +129,27 @@ fn help_lists_the_formats_and_the_studys_alias() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).starts_with("scenario,"), "{}", stdout(&o));
 }
+
+/// `--from 2030` was refused as `assumptions.simulation.from: ...`, a field of the study's own
+/// plans that the user never wrote.
+#[test]
+fn a_window_the_history_cannot_serve_names_the_flag() {
+    for (args, said) in [
+        (
+            vec!["--from", "2030"],
+            "error: --from: 2030 is outside the data's years",
+        ),
+        (vec!["--to", "1900"], "error: --to: 1900 is outside"),
+        (
+            vec!["--from", "2000", "--to", "1990"],
+            "error: --to: 1990 is before --from (2000)",
+        ),
+    ] {
+        let mut all = vec!["study", "flat-rate", "--scenario", "1"];
+        all.extend(args.iter().copied());
+        let o = drawdown(&all);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(said), "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("assumptions."), "{}", stderr(&o));
+    }
+}

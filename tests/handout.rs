@@ -362,3 +362,39 @@ fn a_couple_not_filing_jointly_is_cautioned_as_in_the_report() {
     let at = html.find("class=\"caution\"").expect("a caution");
     assert!(html[at..].contains(&caution), "{}", &html[at..at + 300]);
 }
+
+/// A simulation error was printed twice: `market simulation: X: X`, the message and its source.
+#[test]
+fn a_simulation_error_is_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/saves/D.ron"))
+        .unwrap()
+        .replace(
+            "tax_law: CurrentLaw,",
+            "tax_law: CurrentLaw, simulation: (mode: Historical, returns_file: Some(\"r1.csv\")),",
+        );
+    assert!(text.contains("r1.csv"), "the demo's assumptions changed");
+    std::fs::write(dir.path().join("plan.ron"), text).unwrap();
+    std::fs::write(
+        dir.path().join("r1.csv"),
+        "year,stocks,bonds,cash,inflation\n2000,0.1,0.05,0.02,0.03\n\
+         2001,0.1,0.05,0.02,0.03\n2003,0.1,0.05,0.02,0.03\n",
+    )
+    .unwrap();
+    // The returns file is read from the directory drawdown runs in.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_drawdown"))
+        .current_dir(dir.path())
+        .args(["handout", "plan.ron", "-o", "out.html"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let said = "r1.csv: line 4: 2003 does not follow 2001";
+    assert!(
+        err.contains(&format!(
+            "error: plan.ron: market simulation: assumptions.simulation.returns_file: {said}"
+        )),
+        "{err}"
+    );
+    assert_eq!(err.matches(said).count(), 1, "{err}");
+}

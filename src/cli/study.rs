@@ -1,13 +1,15 @@
 //! `drawdown study flat-rate`: the flat-rate withdrawal-order study's four tables regenerated
 //! from the example plans E1–E4, beside the paper's grid when one is given.
 
-use anyhow::Context;
+use anyhow::{Context, anyhow, bail};
 use clap::{Args, ValueEnum};
 use drawdown::plan::WithdrawalTiming;
 use drawdown::report::Format;
 use drawdown::report::study::{
-    StudyOptions, agreement, parse_paper, scenario_grid, study_csv, study_json, study_table,
+    StudyError, StudyOptions, agreement, parse_paper, scenario_grid, study_csv, study_json,
+    study_table,
 };
+use drawdown::sim::SimError;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -60,6 +62,12 @@ pub fn run(args: &StudyArgs) -> anyhow::Result<ExitCode> {
         }
         None => Vec::new(),
     };
+    // The study's plans would report this as their own field (`assumptions.simulation.to`).
+    if let (Some(from), Some(to)) = (args.from, args.to)
+        && to < from
+    {
+        bail!("--to: {to} is before --from ({from})");
+    }
     let options = StudyOptions {
         from: args.from,
         to: args.to,
@@ -76,7 +84,7 @@ pub fn run(args: &StudyArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let mut all = Vec::new();
     for &s in &scenarios {
-        let cells = scenario_grid(s, &options)?;
+        let cells = scenario_grid(s, &options).map_err(flag_error)?;
         // The text formats print each table as soon as it is done (a few seconds for four);
         // JSON and CSV are one document over every scenario, written at the end.
         if matches!(args.format, Format::Table | Format::Md) {
@@ -106,4 +114,20 @@ pub fn run(args: &StudyArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A window the history cannot serve, named by the flag that set it: the study's plans name
+/// their own fields (`assumptions.simulation.from`), which the user of `study` never wrote.
+fn flag_error(e: StudyError) -> anyhow::Error {
+    if let StudyError::Sim(SimError::Returns { field, message }) = &e {
+        let flag = match field.rsplit('.').next() {
+            Some("from") => Some("--from"),
+            Some("to") => Some("--to"),
+            _ => None,
+        };
+        if let Some(flag) = flag {
+            return anyhow!("{flag}: {message}");
+        }
+    }
+    e.into()
 }

@@ -47,12 +47,20 @@ pub enum HandoutError {
     Engine(#[from] EngineError),
     #[error(transparent)]
     Optimize(#[from] OptimizeError),
+    /// Not `#[from]`: that would make the simulation's error this one's source as well as part
+    /// of its message, and a chain printed whole (`{:#}`) said it twice.
     #[error("market simulation: {0}")]
-    Sim(#[from] SimError),
+    Sim(SimError),
     #[error(transparent)]
     Actions(#[from] ActionsError),
     #[error("the plan compares no strategy")]
     NoStrategy,
+}
+
+impl From<SimError> for HandoutError {
+    fn from(e: SimError) -> HandoutError {
+        HandoutError::Sim(e)
+    }
 }
 
 /// Choices for a handout.
