@@ -1423,6 +1423,38 @@ fn a_custom_order_is_built_step_by_step() {
     assert_eq!(p.app.pane, Pane::Strategies);
 }
 
+/// `e` opens the strategy charted, also when another is set the same way (an unchanged copy):
+/// it opened the first of the two.
+#[test]
+fn e_opens_the_charted_copy_not_the_strategy_it_copies() {
+    let mut p = planner();
+    let original = p
+        .app
+        .plan
+        .strategies
+        .iter()
+        .position(|s| *s == drawdown::strategy::StrategySpec::HeirAware)
+        .expect("the demo compares Heir-aware");
+    p.app
+        .plan
+        .strategies
+        .push(drawdown::strategy::StrategySpec::HeirAware);
+    let copy = p.app.plan.strategies.len() - 1;
+    p.app.plan_rev += 1;
+    p.runner.dispatch(&mut p.app, []);
+    p.app.focus = drawdown::tui::app::Focus::Compare;
+    p.app.strategy = p.app.strategies() - 1;
+    keys(&mut p, "e");
+    assert_eq!(p.app.pane, Pane::Strategies);
+    let at = p
+        .app
+        .selected_field()
+        .expect("a field of the strategy")
+        .loc
+        .0;
+    assert_eq!(at, copy, "not the original at {original}");
+}
+
 #[test]
 fn snapshots_of_the_main_screens() {
     let mut p = planner();

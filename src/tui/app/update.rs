@@ -250,15 +250,28 @@ impl App {
 
     /// Opens the charted strategy's section in the Strategies pane.
     fn edit_strategy(&mut self) {
-        let Some(spec) = self
-            .comparison
-            .as_ref()
-            .and_then(|c| c.specs.get(self.strategy))
-            .cloned()
-        else {
+        let Some(c) = self.comparison.as_ref() else {
             return;
         };
-        let Some(i) = self.plan.strategies.iter().position(|s| *s == spec) else {
+        let Some(spec) = c.specs.get(self.strategy) else {
+            return;
+        };
+        // Two strategies can be set alike (an unchanged copy, "Heir-aware (2)"): the column is
+        // the n-th of its settings, and so is its strategy in the plan (the columns keep the
+        // plan's order, and a pending optimized column leaves out every copy of itself alike).
+        let nth = c.specs[..self.strategy]
+            .iter()
+            .filter(|s| *s == spec)
+            .count();
+        let Some(i) = self
+            .plan
+            .strategies
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| *s == spec)
+            .nth(nth)
+            .map(|(i, _)| i)
+        else {
             return;
         };
         self.pane = Pane::Strategies;
