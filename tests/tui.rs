@@ -1455,6 +1455,25 @@ fn e_opens_the_charted_copy_not_the_strategy_it_copies() {
     assert_eq!(at, copy, "not the original at {original}");
 }
 
+/// A field's help is read whole where the pane has room below its rows: it ended in "…" after
+/// three lines (at 160×48 the People pane has a dozen empty rows).
+#[test]
+fn a_fields_help_runs_on_into_the_panes_spare_rows() {
+    let mut p = planner();
+    go(&mut p, Pane::People, "people[].coverage", 0);
+    p.runner.dispatch(&mut p.app, []);
+    let screen = render(&mut p, 160, 48);
+    let form: String = screen
+        .lines()
+        .map(|l| l.split('│').nth(1).unwrap_or("").trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        form.contains("with wages, an employer's plan"),
+        "the help's last words: {screen}"
+    );
+}
+
 #[test]
 fn snapshots_of_the_main_screens() {
     let mut p = planner();

@@ -50,13 +50,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, map: &mut ScreenMap) {
     // focused form keeps those lines whatever the field, so that its rows do not scroll as the
     // help of one field runs longer than the last one's.
     let most = if inner.height < TALL_PANE { 2 } else { 3 };
+    // When every row fits with room to spare, the help may run on into that room: no row
+    // scrolls for it, and a long help line is read whole instead of ending in "…".
+    let spare = (inner.height as usize)
+        .saturating_sub(2 + warning.len() + app.view.form.len())
+        .min(MOST_HELP_LINES);
     let help: Vec<String> = match app.view.form.get(app.selected_row()) {
         Some(FormRow::Field { help: Some(h), .. }) if focused => {
-            help_lines(h, inner.width as usize, most)
+            help_lines(h, inner.width as usize, most.max(spare))
         }
         _ => Vec::new(),
     };
-    let help_rows = if focused { most } else { 1 };
+    // The usual lines, or as many more as a long help takes of the spare room (it then starts
+    // higher, and still ends at the bottom).
+    let help_rows = if focused { most.max(help.len()) } else { 1 };
     let reserved = (help_rows + warning.len()) as u16;
     let body = Rect::new(
         inner.x,
@@ -246,6 +253,9 @@ fn broken(text: &str, width: usize) -> String {
 
 /// The inner height from which a field's help may take a third line.
 const TALL_PANE: u16 = 30;
+
+/// The most lines a field's help takes when the pane has room to spare.
+const MOST_HELP_LINES: usize = 8;
 
 /// `help` wrapped in whole words to `width`, on at most `most` lines; the last one ends in "…"
 /// when the help goes on.
