@@ -102,6 +102,8 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
         s.push_str(&format!("RMD {}; ", format_dollars(row.rmd)));
     }
     let drawn = row.cash_draw + row.taxable_sale + row.deferred_draw + row.elective_roth();
+    // The draw's own sentence named the Marketplace line: the clause after it would repeat it.
+    let mut named_the_line = false;
     match row.note {
         Note::FillTo { bracket_rate, .. } | Note::Convert { bracket_rate, .. }
             if row.deferred_draw > Decimal::ZERO =>
@@ -114,6 +116,7 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
             let how = if reached {
                 format!("to fill the {} bracket", bracket_name(bracket_rate))
             } else if aca_stop(row) {
+                named_the_line = true;
                 format!(
                     "up to the Marketplace credit's 400% line, short of the {} bracket's top",
                     bracket_name(bracket_rate)
@@ -192,7 +195,7 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
     }
     if matches!(row.note, Note::FillTo { .. } | Note::ZeroGains { .. })
         && super::why::near_aca_line(row)
-        && !s.contains("400% line")
+        && !named_the_line
     {
         s.push_str("; MAGI kept below the Marketplace credit's 400% line");
     }
