@@ -1102,6 +1102,39 @@ fn the_chart_goes_back_to_optimized_when_its_search_reports_again() {
     assert_eq!(charted(&p), picked);
 }
 
+/// K and J reorder the plan's strategies: the chart stays on the strategy it showed, the moved
+/// one or the one it swapped places with. It stayed on the place, charting the other one.
+#[test]
+fn the_chart_stays_on_its_strategy_when_strategies_are_moved() {
+    let mut p = planner();
+    strategies_pane(&mut p);
+    let names = |p: &Planner| drawdown::strategy::unique_names(&p.app.plan.strategies);
+    let (first, second) = (names(&p)[1].clone(), names(&p)[2].clone());
+    // The moved strategy charted: down, then back up.
+    chart(&mut p, &first);
+    go(&mut p, Pane::Strategies, "strategies[].label", 1);
+    keys(&mut p, "J");
+    assert_eq!(names(&p)[2], first, "moved down");
+    assert_eq!(charted(&p), first);
+    keys(&mut p, "K");
+    assert_eq!(names(&p)[1], first, "moved back up");
+    assert_eq!(charted(&p), first);
+    // The strategy it swaps places with charted; twice in one batch, so back where it was.
+    chart(&mut p, &second);
+    go(&mut p, Pane::Strategies, "strategies[].label", 1);
+    keys(&mut p, "J");
+    assert_eq!(names(&p)[1], second);
+    assert_eq!(charted(&p), second);
+    keys(&mut p, "KJ");
+    assert_eq!(names(&p)[1], second);
+    assert_eq!(charted(&p), second);
+    let screen = render(&mut p, 160, 48);
+    assert!(
+        screen.contains(&format!("{second}: income by source")),
+        "{screen}"
+    );
+}
+
 #[test]
 fn the_inspector_explains_the_year_and_draws_its_marginal_rate_curve() {
     let mut p = planner();

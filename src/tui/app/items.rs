@@ -171,7 +171,11 @@ impl App {
         let field = self.selected_field();
         match form::shift(item, &self.plan, down) {
             Ok((next, moved)) => {
+                let before = self.plan.strategies.clone();
                 self.commit_items(next);
+                if item.group == Group::Strategy && self.plan.strategies != before {
+                    self.chart_follows_swap(&before, item.loc.0, moved.loc.0);
+                }
                 // Keep the cursor on the same field of the moved item.
                 if let Some(f) = field {
                     let target = form::FieldRef {

@@ -106,8 +106,9 @@ pub struct App {
     pub focus: Focus,
     pub right_tab: RightTab,
     pub strategy: usize,
-    /// The charted strategy while its column is out of the comparison, and the column shown
-    /// meanwhile (see [`App::recompute`]).
+    /// The charted strategy while its column does not say which it is (its column is out of
+    /// the comparison, or K or J moved it or its neighbour since the comparison was made), and
+    /// the column shown meanwhile (see [`App::recompute`]).
     pub charted_away: Option<(Charted, usize)>,
     pub year: usize,
     pub overlay: Option<Overlay>,

@@ -7,7 +7,7 @@ use crate::job::Update;
 use crate::optimize::{OptimizeError, Optimized, OptimizerProgress, OptimizerUpdate};
 use crate::plan::Plan;
 use crate::sim::{SimResult, SimUpdate};
-use crate::strategy::Objective;
+use crate::strategy::{Objective, StrategySpec};
 use std::time::Instant;
 
 /// Results of the background work, for the plan as it is.
@@ -146,8 +146,14 @@ pub struct Charted {
 
 impl Charted {
     fn of(c: &Comparison, column: usize) -> Option<Charted> {
-        let objective = c.specs.get(column)?.objective().cloned();
-        let rank = c.specs[..column]
+        Charted::at(&c.specs, column)
+    }
+
+    /// The strategy at `index` of `specs`: a comparison's columns, or a plan's strategies (the
+    /// count is the same in both, each kind being in the comparison whole or not at all).
+    fn at(specs: &[StrategySpec], index: usize) -> Option<Charted> {
+        let objective = specs.get(index)?.objective().cloned();
+        let rank = specs[..index]
             .iter()
             .filter(|s| s.objective() == objective.as_ref())
             .count();
@@ -155,7 +161,11 @@ impl Charted {
     }
 
     fn column_in(&self, c: &Comparison) -> Option<usize> {
-        c.specs
+        self.index_in(&c.specs)
+    }
+
+    fn index_in(&self, specs: &[StrategySpec]) -> Option<usize> {
+        specs
             .iter()
             .enumerate()
             .filter(|(_, s)| s.objective() == self.objective.as_ref())
@@ -185,15 +195,7 @@ impl App {
     /// Reruns every strategy on the current plan, with the optimized columns that are ready.
     pub fn recompute(&mut self) {
         let started = Instant::now();
-        // A strategy waiting for its column is still the one charted, unless the user has
-        // picked another column since.
-        let charted = match self.charted_away.take() {
-            Some((k, shown)) if shown == self.strategy => Some(k),
-            _ => self
-                .comparison
-                .as_ref()
-                .and_then(|c| Charted::of(c, self.strategy)),
-        };
+        let charted = self.take_charted();
         let optimized: Vec<&Optimized> = self.background.optimized.iter().map(|o| &**o).collect();
         match compare_with(&self.plan, &optimized) {
             Ok(c) => {
@@ -206,6 +208,38 @@ impl App {
         self.recomputes += 1;
         self.follow_charted(charted);
         self.year = self.year.min(self.years().saturating_sub(1));
+    }
+
+    /// The strategy charted. A strategy waiting for its column, or one whose place in the plan
+    /// changed since the comparison was made, is still the one charted, unless the user has
+    /// picked another column since.
+    fn take_charted(&mut self) -> Option<Charted> {
+        match self.charted_away.take() {
+            Some((k, shown)) if shown == self.strategy => Some(k),
+            _ => self
+                .comparison
+                .as_ref()
+                .and_then(|c| Charted::of(c, self.strategy)),
+        }
+    }
+
+    /// The plan's strategies `a` and `b` swapped places (K or J), in `before` → the plan now:
+    /// the chart keeps to the strategy it showed. Its kind and count would otherwise name the
+    /// other of the two when both are of one kind; the comparison is not remade until the
+    /// batch of keys ends, so the strategy is held as the recompute holds a pending one.
+    pub(super) fn chart_follows_swap(&mut self, before: &[StrategySpec], a: usize, b: usize) {
+        let Some(k) = self.take_charted() else {
+            return;
+        };
+        let moved = match k.index_in(before) {
+            Some(i) if i == a => Some(b),
+            Some(i) if i == b => Some(a),
+            other => other,
+        };
+        let k = moved
+            .and_then(|i| Charted::at(&self.plan.strategies, i))
+            .unwrap_or(k);
+        self.charted_away = Some((k, self.strategy));
     }
 
     /// The column of the strategy charted before a recompute, `charted`, in the new comparison.
