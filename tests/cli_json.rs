@@ -64,3 +64,20 @@ fn a_scenario_named_like_the_base_is_refused() {
         "{err}"
     );
 }
+
+/// A scenario named like another's change column ("Δ Claim at 70") took that column's JSON key:
+/// refused when the plan is read, naming the field.
+#[test]
+fn a_scenario_named_like_another_s_change_is_refused() {
+    let (_dir, plan) = demo_edited(|demo| {
+        demo.replacen("name: \"Move to Florida\"", "name: \"Δ Claim at 70\"", 1)
+    });
+    let o = drawdown(&["report", &plan, "--scenarios", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("scenarios[1].name")
+            && err.contains("\"Δ Claim at 70\" is what scenario \"Claim at 70\"'s change"),
+        "{err}"
+    );
+}

@@ -355,6 +355,31 @@ fn scenario_names_are_checked() {
         "{issues:?}"
     );
     assert_eq!(issues.len(), 1, "{issues:?}");
+    // Another scenario's change column ("Δ Dana at 70" beside "Dana at 70"), whichever comes
+    // first: in JSON the two columns had one key, and the scenario's figures took the change's.
+    for names in [
+        ["Dana at 70", " Δ DANA AT 70 "],
+        ["Δ Dana at 70", "Dana at 70"],
+    ] {
+        plan.scenarios = names.iter().map(|n| scenario(n, &[])).collect();
+        let issues: Vec<String> = validate(&plan).iter().map(ToString::to_string).collect();
+        let at = names.iter().position(|n| n.contains('Δ')).unwrap();
+        assert!(
+            issues
+                .iter()
+                .any(|i| i.starts_with(&format!("scenarios[{at}].name"))
+                    && i.contains("is what scenario \"Dana at 70\"'s change against the base")),
+            "{issues:?}"
+        );
+        assert_eq!(issues.len(), 1, "{issues:?}");
+    }
+    // Names that are no column's: the base has no change column, and "ΔDana" is not "Δ Dana".
+    plan.scenarios = ["Dana at 70", "ΔDana at 70", "Δ Base", "Δ"]
+        .iter()
+        .map(|n| scenario(n, &[]))
+        .collect();
+    let issues = validate(&plan);
+    assert!(issues.is_empty(), "{issues:?}");
     plan.scenarios = (0..21).map(|i| scenario(&format!("s{i}"), &[])).collect();
     assert!(validate(&plan).iter().any(|i| i.path == "scenarios"));
     let too_many: BTreeMap<String, Override> = (0..101)

@@ -1699,6 +1699,54 @@ fn scenarios_are_added_copied_renamed_and_deleted() {
     assert_eq!(names(&p).len(), 3, "undo brings it back on the base");
 }
 
+/// A scenario named like another's change column ("Δ Claim at 70" beside "Claim at 70") made a
+/// plan that could not be saved: refused when typed either way round, and never given to a new
+/// scenario.
+#[test]
+fn a_scenario_is_not_named_like_another_s_change_against_the_base() {
+    let mut p = planner();
+    let names = |p: &Planner| -> Vec<String> {
+        p.app
+            .file_plan()
+            .scenarios
+            .iter()
+            .map(|s| s.name.clone())
+            .collect()
+    };
+    let status = |p: &Planner| {
+        p.app
+            .status
+            .as_ref()
+            .map(|s| s.0.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(names(&p), ["Claim at 70", "Move to Florida"]);
+    keys(&mut p, "v<Down><Down>n<C-u>Δ claim at 70<Enter>");
+    assert!(matches!(
+        p.app.overlay,
+        Some(Overlay::RenameScenario { .. })
+    ));
+    assert!(
+        status(&p).contains("change against the base"),
+        "{}",
+        status(&p)
+    );
+    keys(&mut p, "<C-u>Δ New scenario<Enter>");
+    assert_eq!(names(&p)[1], "Δ New scenario");
+    // The other way round: the first scenario renamed "New scenario".
+    keys(&mut p, "<Up>n<C-u>new scenario<Enter>");
+    assert!(matches!(
+        p.app.overlay,
+        Some(Overlay::RenameScenario { .. })
+    ));
+    assert!(status(&p).contains("\"Δ New scenario\""), "{}", status(&p));
+    assert_eq!(names(&p)[0], "Claim at 70");
+    // A new scenario is not given the name either.
+    keys(&mut p, "<Esc>a");
+    assert_eq!(names(&p)[2], "New scenario 2");
+    assert!(drawdown::plan::validate(&p.app.file_plan()).is_empty());
+}
+
 #[test]
 fn snapshots_of_the_scenario_views() {
     let mut p = planner();

@@ -14,7 +14,9 @@ pub use io::{
 };
 pub use limits::MAX_PROJECTED;
 pub use model::*;
-pub use scenario::{BASE_NAME, MAX_OVERRIDES, MAX_SCENARIOS, Override, Scenario, ScenarioError};
+pub use scenario::{
+    BASE_NAME, MAX_OVERRIDES, MAX_SCENARIOS, Override, Scenario, ScenarioError, change_column,
+};
 pub use validate::{
     Issue, MAX_BENCHMARK, MAX_HORIZON, MAX_PATHS, MAX_SIM_CELLS, validate, validate_household,
     validate_simulation,

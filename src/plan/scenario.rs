@@ -23,7 +23,31 @@ pub const MAX_OVERRIDES: usize = 100;
 /// would be the base's.
 pub const BASE_NAME: &str = "Base";
 
+/// The side-by-side report's column of a scenario's change against the base, after the
+/// scenario's own column: "Δ Spend less".
+pub fn change_column(name: &str) -> String {
+    format!("Δ {name}")
+}
+
 impl Scenario {
+    /// Why a scenario cannot be called `name` beside one called `other`: it is the header of
+    /// `other`'s change column ("Δ Spend less" beside "Spend less"), so in the side-by-side
+    /// report two columns would have one name, and in JSON one key. Compared as scenario names
+    /// are: trimmed, in any letter case.
+    pub fn change_name_problem(name: &str, other: &str) -> Option<String> {
+        let name = name.trim();
+        let rest = name.strip_prefix('Δ')?;
+        let clash =
+            rest.starts_with(char::is_whitespace) && rest.trim().eq_ignore_ascii_case(other.trim());
+        clash.then(|| {
+            format!(
+                "\"{name}\" is what scenario \"{}\"'s change against the base is called beside \
+                 it: give the scenario another name",
+                other.trim()
+            )
+        })
+    }
+
     /// Why a scenario cannot be called `name`: it is the base household's, in any letter case.
     pub fn base_name_problem(name: &str) -> Option<String> {
         name.trim().eq_ignore_ascii_case(BASE_NAME).then(|| {

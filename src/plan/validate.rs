@@ -751,6 +751,13 @@ fn scenarios(plan: &Plan, c: &mut Checker) {
         if let Some(problem) = Scenario::base_name_problem(&s.name) {
             c.push(format!("{at}.name"), problem);
         }
+        if let Some(problem) = plan
+            .scenarios
+            .iter()
+            .find_map(|o| Scenario::change_name_problem(&s.name, &o.name))
+        {
+            c.push(format!("{at}.name"), problem);
+        }
         if s.notes.len() > 1000 {
             c.push(format!("{at}.notes"), "is longer than 1,000 characters");
         }

@@ -136,7 +136,7 @@ pub fn scenarios_table(plan: &Plan, columns: &[ScenarioColumn]) -> Table {
     for (i, c) in columns.iter().enumerate() {
         headers.push(c.name.clone());
         if i > 0 {
-            headers.push(format!("Δ {}", c.name));
+            headers.push(crate::plan::change_column(&c.name));
         }
     }
     let mut rows = Vec::new();

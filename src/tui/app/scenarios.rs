@@ -119,13 +119,16 @@ impl App {
         self.scenario_results = None;
     }
 
-    /// A name no scenario has yet: `base`, then `base 2`, `base 3`...
+    /// A name no scenario has yet, nor clashes with (see [`Scenario::change_name_problem`]):
+    /// `base`, then `base 2`, `base 3`...
     fn fresh_name(&self, base: &str) -> String {
         let file = self.file_plan();
         let taken = |n: &str| {
-            file.scenarios
-                .iter()
-                .any(|s| s.name.eq_ignore_ascii_case(n))
+            file.scenarios.iter().any(|s| {
+                s.name.eq_ignore_ascii_case(n)
+                    || Scenario::change_name_problem(n, &s.name).is_some()
+                    || Scenario::change_name_problem(&s.name, n).is_some()
+            })
         };
         if !taken(base) {
             return base.to_string();
@@ -256,6 +259,24 @@ impl App {
         // Saved, the plan would be refused: the base's column would have two households.
         if let Some(problem) = Scenario::base_name_problem(name) {
             return Err(problem);
+        }
+        // Or two columns of the side-by-side report one name: a scenario's and another's change.
+        for (_, other) in file
+            .scenarios
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != index)
+        {
+            if let Some(problem) = Scenario::change_name_problem(name, &other.name) {
+                return Err(problem);
+            }
+            if Scenario::change_name_problem(&other.name, name).is_some() {
+                return Err(format!(
+                    "scenario \"{}\" is what this one's change against the base would be called \
+                     beside it: give this one another name",
+                    other.name.trim()
+                ));
+            }
         }
         let name = name.to_string();
         self.change_scenarios(|s| {
