@@ -5,8 +5,8 @@ mod common;
 
 use drawdown::compare::{compare, compare_with};
 use drawdown::optimize::{
-    Budget, Objective, OptimizeError, OptimizerProgress, OptimizerUpdate, at_least, optimize,
-    optimize_progressive, optimize_within, spawn, sustainable_spending,
+    Budget, Objective, OptimizeError, Optimized, OptimizerProgress, OptimizerUpdate, at_least,
+    optimize, optimize_progressive, optimize_within, spawn, sustainable_spending,
 };
 use drawdown::plan::{EXAMPLES, Plan, parse_plan};
 use drawdown::strategy::StrategySpec;
@@ -65,6 +65,40 @@ fn a_plan_whose_moves_tie_within_the_noise_is_searched_to_the_end() {
     let o = common::optimized(&plan, &Objective::Estate);
     assert!(!o.best_named_outcome.lasts_to_horizon);
     assert!(o.outcome.lasts_to_horizon, "{}", o.wins_by());
+}
+
+/// The answer shown for a strategy is the search for its objective, seen through a label, from
+/// the report's plain list and the planner's boxed one alike; none for a named strategy or for
+/// an objective not searched.
+#[test]
+fn the_answer_for_a_strategy_is_the_search_for_its_objective() {
+    let plan = parse_plan(
+        include_str!("data/money_just_lasts.ron"),
+        "money_just_lasts.ron",
+    )
+    .unwrap();
+    let found = vec![common::optimized(&plan, &Objective::Estate)];
+    let estate = StrategySpec::Optimized {
+        objective: Objective::Estate,
+    };
+    let labeled = StrategySpec::Labeled {
+        label: "Mine".into(),
+        strategy: Box::new(estate.clone()),
+    };
+    let spending = StrategySpec::Optimized {
+        objective: Objective::Spending {
+            min_estate: Decimal::ZERO,
+        },
+    };
+    for spec in [&estate, &labeled] {
+        let answer = Optimized::answer_for(&found, spec).expect("the estate search");
+        assert!(std::ptr::eq(answer, &found[0]));
+    }
+    assert!(Optimized::answer_for(&found, &spending).is_none());
+    assert!(Optimized::answer_for(&found, &StrategySpec::HeirAware).is_none());
+    let boxed: Vec<Box<Optimized>> = found.into_iter().map(Box::new).collect();
+    let answer = Optimized::answer_for(&boxed, &labeled).expect("the estate search");
+    assert!(std::ptr::eq(answer, &*boxed[0]));
 }
 
 #[test]

@@ -36,6 +36,7 @@ use crate::money::{format_dollars, shown_gap};
 use crate::plan::{Plan, validate_household};
 use crate::strategy::{StrategySpec, build_named, unique_names};
 use rust_decimal::Decimal;
+use std::borrow::Borrow;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
@@ -103,6 +104,19 @@ pub struct Optimized {
 }
 
 impl Optimized {
+    /// The answer among `found` for `spec`'s objective: none for a named strategy, nor while
+    /// its search has not reported. `found` is as its owner keeps it (boxed in the planner).
+    pub fn answer_for<'a, T: Borrow<Optimized>>(
+        found: &'a [T],
+        spec: &StrategySpec,
+    ) -> Option<&'a Optimized> {
+        let objective = spec.objective()?;
+        found
+            .iter()
+            .map(Borrow::borrow)
+            .find(|o| o.objective == *objective)
+    }
+
     /// How much the optimized strategy beats the best named one, as people read it:
     /// "+$12,345 estate vs Heir-aware", "+0.4 years lasting vs ...", "+$1,200 a year vs ...".
     pub fn wins_by(&self) -> String {

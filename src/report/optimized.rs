@@ -11,10 +11,7 @@ pub fn wins_row(c: &Comparison, found: &[Optimized]) -> Option<Vec<Cell>> {
     let mut any = false;
     let mut row = vec![Cell::text("Optimized wins by")];
     for spec in &c.specs {
-        let text = spec
-            .objective()
-            .and_then(|objective| found.iter().find(|o| o.objective == *objective))
-            .map(|o| o.wins_by());
+        let text = Optimized::answer_for(found, spec).map(Optimized::wins_by);
         any |= text.is_some();
         row.push(Cell::text(text.unwrap_or_default()));
     }

@@ -3,6 +3,7 @@
 
 use super::format::money;
 use crate::compare::Comparison;
+use crate::optimize::Optimized;
 use crate::report::comparison_metrics;
 use crate::sim::{SimResult, StrategyRisk};
 use crate::tui::app::App;
@@ -81,8 +82,8 @@ fn spending_row(app: &App) -> Option<MetricRow> {
         .iter()
         .map(|spec| {
             let amount = match spec.objective() {
-                Some(objective @ crate::strategy::Objective::Spending { .. }) => {
-                    let o = found.iter().find(|o| o.objective == *objective)?;
+                Some(crate::strategy::Objective::Spending { .. }) => {
+                    let o = Optimized::answer_for(found, spec)?;
                     any = true;
                     o.value
                 }
@@ -110,10 +111,7 @@ fn wins_row(app: &App) -> Option<MetricRow> {
         .specs
         .iter()
         .map(|spec| {
-            let text = spec
-                .objective()
-                .and_then(|objective| found.iter().find(|o| o.objective == *objective))
-                .map(|o| o.wins_by());
+            let text = Optimized::answer_for(found, spec).map(Optimized::wins_by);
             any |= text.is_some();
             MetricCell {
                 text: text
