@@ -472,13 +472,38 @@ impl<'a, N: Num> YearContext<'a, N> {
         };
         // A few cents left over are reinvested; more means the guess overshot.
         let close_enough = N::from_i64(5) * N::CENT;
+        // The books' cents left over, drawn less where the last dollars came from a source that
+        // is no income (Roth money, cash): the taxes stay as they are, and the cents are not
+        // reinvested in a taxable account the year just emptied, only to be sold from it the
+        // next year. Where a cent less would change the income, it stays over.
+        let trimmed = |(solution, left): (Solution<N>, N), x: N| -> Solution<N> {
+            if left <= N::ZERO || x <= N::ZERO {
+                return solution;
+            }
+            let less = left.min_of(x);
+            let draws = draws_at(x - less);
+            if self.facts(&draws) != solution.facts {
+                return solution;
+            }
+            let penalty = self.penalty_of(&draws).round_cents();
+            let left = left - less - (penalty - solution.penalty);
+            if left < N::ZERO {
+                return solution;
+            }
+            Solution {
+                draws,
+                penalty,
+                surplus: left,
+                ..solution
+            }
+        };
 
         if let Some(g) = guess {
             let mut x = ceil_cents(g.pos()).min_of(max);
             for _ in 0..3 {
                 let (solution, left) = settle(x);
                 if left >= N::ZERO && (left <= close_enough || x == N::ZERO) {
-                    return solution;
+                    return trimmed((solution, left), x);
                 }
                 if left < N::ZERO && x >= max {
                     return solution;
@@ -520,7 +545,12 @@ impl<'a, N: Num> YearContext<'a, N> {
         loop {
             let (solution, left) = settle(x);
             if left >= N::ZERO || x >= max {
-                return solution;
+                // Only the books (a guess given): a search's cents do not matter to it.
+                return if guess.is_some() {
+                    trimmed((solution, left), x)
+                } else {
+                    solution
+                };
             }
             x = (x + step).min_of(max);
             tries += 1;
