@@ -1135,6 +1135,88 @@ fn the_chart_stays_on_its_strategy_when_strategies_are_moved() {
     );
 }
 
+/// The plan's strategies by the names their columns have.
+fn strategy_names(p: &Planner) -> Vec<String> {
+    drawdown::strategy::unique_names(&p.app.plan.strategies)
+}
+
+/// Checks that the chart on screen is `name`'s, by its title.
+fn assert_chart_title(p: &mut Planner, name: &str) {
+    let screen = render(p, 160, 48);
+    assert!(
+        screen.contains(&format!("{name}: income by source")),
+        "{screen}"
+    );
+}
+
+/// D copies a strategy to the place below it: the chart stays on the strategy it showed, listed
+/// after the copy. It stayed on the place, charting the strategy before it.
+#[test]
+fn the_chart_stays_on_its_strategy_when_one_before_it_is_copied() {
+    let mut p = planner();
+    strategies_pane(&mut p);
+    let shown = strategy_names(&p)[2].clone();
+    chart(&mut p, &shown);
+    go(&mut p, Pane::Strategies, "strategies[].label", 0);
+    keys(&mut p, "D");
+    assert_eq!(strategy_names(&p)[3], shown, "one place further down");
+    assert_eq!(charted(&p), shown);
+    assert_chart_title(&mut p, &shown);
+}
+
+/// d removes a strategy (after its question): the chart stays on the strategy it showed, listed
+/// after the removed one; when the removed one is charted, the one now at its place is.
+#[test]
+fn the_chart_stays_on_its_strategy_when_one_before_it_is_removed() {
+    let mut p = planner();
+    strategies_pane(&mut p);
+    let shown = strategy_names(&p)[2].clone();
+    chart(&mut p, &shown);
+    go(&mut p, Pane::Strategies, "strategies[].label", 0);
+    keys(&mut p, "d");
+    assert!(p.app.overlay.is_some(), "removing asks first");
+    assert_eq!(charted(&p), shown, "while it asks");
+    keys(&mut p, "y");
+    assert_eq!(strategy_names(&p)[1], shown, "one place further up");
+    assert_eq!(charted(&p), shown);
+    assert_chart_title(&mut p, &shown);
+    // The charted strategy removed.
+    let next = strategy_names(&p)[2].clone();
+    go(&mut p, Pane::Strategies, "strategies[].label", 1);
+    keys(&mut p, "dy");
+    assert_eq!(strategy_names(&p)[1], next);
+    assert_eq!(charted(&p), next);
+}
+
+/// Optimized charted, then a copy of a strategy before it: a neighbour stands in while its
+/// search reruns, and the chart goes back to Optimized when its column arrives.
+#[test]
+fn the_chart_goes_back_to_optimized_after_a_strategy_before_it_is_copied() {
+    let mut p = planner();
+    settle(&mut p, |a| !a.background.optimized.is_empty());
+    let optimized = p
+        .app
+        .comparison
+        .as_ref()
+        .unwrap()
+        .outcomes
+        .iter()
+        .map(|o| o.strategy.clone())
+        .rfind(|s| s.starts_with("Optimized"))
+        .expect("an Optimized column");
+    chart(&mut p, &optimized);
+    strategies_pane(&mut p);
+    go(&mut p, Pane::Strategies, "strategies[].label", 0);
+    keys(&mut p, "D");
+    assert_ne!(
+        charted(&p),
+        optimized,
+        "its column is out while it searches"
+    );
+    settle(&mut p, |a| !a.background.optimized.is_empty());
+    assert_eq!(charted(&p), optimized);
+}
+
 #[test]
 fn the_inspector_explains_the_year_and_draws_its_marginal_rate_curve() {
     let mut p = planner();

@@ -1,16 +1,31 @@
 //! Items of the form: added from an add row (or a picker), removed after a question, copied,
 //! and moved up or down their list.
 
+use super::renumber::Renumbering;
 use super::{App, Overlay};
 use crate::tui::form::Names;
 use crate::tui::form::{self, AddRef, AddRun, Group, ItemRef, Row, groups};
 
 impl App {
     /// A change to a list: what stepped fields kept is named by place, which adding, removing,
-    /// copying or moving an item shifts, so it is forgotten.
-    fn commit_items(&mut self, next: crate::plan::Plan) {
+    /// copying or moving an item shifts, so it is forgotten; the chart follows its strategy,
+    /// `strategies` saying where each went when the list was theirs (else the lists are
+    /// compared).
+    fn commit_items(&mut self, next: crate::plan::Plan, strategies: Option<Renumbering>) {
         self.kept.forget();
+        let before = self.plan.strategies.clone();
         self.commit(next);
+        self.chart_follows(&before, strategies);
+    }
+
+    /// Where a change to `item` puts each of the plan's strategies, when `item` is one of them:
+    /// `change` given how many there are and the item's place.
+    fn strategies_after(
+        &self,
+        item: ItemRef,
+        change: impl FnOnce(usize, usize) -> Renumbering,
+    ) -> Option<Renumbering> {
+        (item.group == Group::Strategy).then(|| change(self.plan.strategies.len(), item.loc.0))
     }
 
     /// The list item the cursor is in: the field's item, or the item of the nearest field above
@@ -58,7 +73,7 @@ impl App {
         match &spec.run {
             AddRun::Now(_) => match form::add(a, &self.plan) {
                 Some(Ok(next)) => {
-                    self.commit_items(next);
+                    self.commit_items(next, None);
                     self.say(format!(
                         "added: {}",
                         spec.label.trim_start_matches("+ add ")
@@ -82,7 +97,7 @@ impl App {
         match form::add_picked(a, &self.plan, choice) {
             Ok(next) => {
                 let before = self.rows().len();
-                self.commit_items(next);
+                self.commit_items(next, None);
                 if a.group == Group::Strategy {
                     let last = self.plan.strategies.len().saturating_sub(1);
                     self.select_strategy_fields(last);
@@ -132,7 +147,8 @@ impl App {
     pub(super) fn remove_item(&mut self, item: ItemRef) {
         match form::remove(item, &self.plan) {
             Ok(next) => {
-                self.commit_items(next);
+                let places = self.strategies_after(item, Renumbering::removed);
+                self.commit_items(next, places);
                 self.say("removed (u to undo)");
             }
             Err(e) => self.say(e),
@@ -142,7 +158,7 @@ impl App {
     pub(super) fn remove_person(&mut self, index: usize, leaving: form::Leaving) {
         match form::items::remove_person(&self.plan, index, leaving) {
             Ok(next) => {
-                self.commit_items(next);
+                self.commit_items(next, None);
                 self.say("person removed (u to undo)");
             }
             Err(e) => self.say(e),
@@ -156,7 +172,9 @@ impl App {
         };
         match form::duplicate(item, &self.plan) {
             Ok(next) => {
-                self.commit_items(next);
+                // The copy goes right below its original.
+                let places = self.strategies_after(item, |n, i| Renumbering::inserted(n, i + 1));
+                self.commit_items(next, places);
                 self.say("copied: the copy is below");
             }
             Err(e) => self.say(e),
@@ -171,11 +189,9 @@ impl App {
         let field = self.selected_field();
         match form::shift(item, &self.plan, down) {
             Ok((next, moved)) => {
-                let before = self.plan.strategies.clone();
-                self.commit_items(next);
-                if item.group == Group::Strategy && self.plan.strategies != before {
-                    self.chart_follows_swap(&before, item.loc.0, moved.loc.0);
-                }
+                let places =
+                    self.strategies_after(item, |n, i| Renumbering::swapped(n, i, moved.loc.0));
+                self.commit_items(next, places);
                 // Keep the cursor on the same field of the moved item.
                 if let Some(f) = field {
                     let target = form::FieldRef {

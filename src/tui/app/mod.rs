@@ -12,6 +12,7 @@
 //! - `items.rs`: adding, removing, copying and moving items of the form
 //! - `mouse.rs`: clicks and the wheel
 //! - `history.rs`: undo and redo
+//! - `renumber.rs`: where a list's items went when it changed
 //! - `results.rs`: the comparison, the background results and the baseline
 
 mod dialogs;
@@ -19,6 +20,7 @@ mod editing;
 mod history;
 mod items;
 mod mouse;
+mod renumber;
 mod results;
 mod scenarios;
 mod update;
@@ -107,8 +109,8 @@ pub struct App {
     pub right_tab: RightTab,
     pub strategy: usize,
     /// The charted strategy while its column does not say which it is (its column is out of
-    /// the comparison, or K or J moved it or its neighbour since the comparison was made), and
-    /// the column shown meanwhile (see [`App::recompute`]).
+    /// the comparison, or strategies were moved, copied, removed or added since the comparison
+    /// was made), and the column shown meanwhile (see [`App::recompute`]).
     pub charted_away: Option<(Charted, usize)>,
     pub year: usize,
     pub overlay: Option<Overlay>,

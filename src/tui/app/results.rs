@@ -2,6 +2,7 @@
 //! by the runner), the market simulation's figures, the optimized columns, and the baseline.
 
 use super::App;
+use super::renumber::Renumbering;
 use crate::compare::{Comparison, compare_with};
 use crate::job::Update;
 use crate::optimize::{OptimizeError, Optimized, OptimizerProgress, OptimizerUpdate};
@@ -223,20 +224,23 @@ impl App {
         }
     }
 
-    /// The plan's strategies `a` and `b` swapped places (K or J), in `before` → the plan now:
-    /// the chart keeps to the strategy it showed. Its kind and count would otherwise name the
-    /// other of the two when both are of one kind; the comparison is not remade until the
-    /// batch of keys ends, so the strategy is held as the recompute holds a pending one.
-    pub(super) fn chart_follows_swap(&mut self, before: &[StrategySpec], a: usize, b: usize) {
+    /// The plan's strategies were `before` and a change renumbered them as `places` says (as
+    /// [`Renumbering::between`] finds when `None`): the chart keeps to the strategy it showed,
+    /// or to the one now at its place when it is gone. Its kind and count would otherwise name
+    /// a neighbour whenever a strategy of its kind came or went before it, or swapped places
+    /// with it; the comparison is not remade until the batch of keys ends, so the strategy is
+    /// held as the recompute holds a pending one.
+    pub(super) fn chart_follows(&mut self, before: &[StrategySpec], places: Option<Renumbering>) {
+        if self.plan.strategies == before {
+            return;
+        }
         let Some(k) = self.take_charted() else {
             return;
         };
-        let moved = match k.index_in(before) {
-            Some(i) if i == a => Some(b),
-            Some(i) if i == b => Some(a),
-            other => other,
-        };
-        let k = moved
+        let places = places.unwrap_or_else(|| Renumbering::between(before, &self.plan.strategies));
+        let k = k
+            .index_in(before)
+            .and_then(|i| places.to(i))
             .and_then(|i| Charted::at(&self.plan.strategies, i))
             .unwrap_or(k);
         self.charted_away = Some((k, self.strategy));
