@@ -1217,6 +1217,71 @@ fn the_chart_goes_back_to_optimized_after_a_strategy_before_it_is_copied() {
     assert_eq!(charted(&p), optimized);
 }
 
+/// Undo and redo put back or take away a copy: the chart stays on the strategy it showed,
+/// listed after the copy; the copy charted, its original stands in when it goes.
+#[test]
+fn the_chart_stays_on_its_strategy_when_a_copy_is_undone_or_redone() {
+    let mut p = planner();
+    strategies_pane(&mut p);
+    go(&mut p, Pane::Strategies, "strategies[].label", 0);
+    keys(&mut p, "D");
+    let shown = strategy_names(&p)[3].clone();
+    chart(&mut p, &shown);
+    keys(&mut p, "u");
+    assert_eq!(strategy_names(&p)[2], shown, "the copy undone");
+    assert_eq!(charted(&p), shown, "the copy undone");
+    keys(&mut p, "<C-r>");
+    assert_eq!(strategy_names(&p)[3], shown, "the copy redone");
+    assert_eq!(charted(&p), shown, "the copy redone");
+    assert_chart_title(&mut p, &shown);
+    // The copy charted: undone, the strategy it copies is charted.
+    let (original, copy) = (strategy_names(&p)[0].clone(), strategy_names(&p)[1].clone());
+    chart(&mut p, &copy);
+    keys(&mut p, "u");
+    assert_eq!(charted(&p), original);
+}
+
+/// Undo and redo put back or take away a removed strategy: the chart stays on the strategy it
+/// showed, listed after the removed one.
+#[test]
+fn the_chart_stays_on_its_strategy_when_a_removal_is_undone_or_redone() {
+    let mut p = planner();
+    strategies_pane(&mut p);
+    let shown = strategy_names(&p)[2].clone();
+    go(&mut p, Pane::Strategies, "strategies[].label", 0);
+    keys(&mut p, "dy");
+    chart(&mut p, &shown);
+    keys(&mut p, "u");
+    assert_eq!(strategy_names(&p)[2], shown, "the removal undone");
+    assert_eq!(charted(&p), shown, "the removal undone");
+    keys(&mut p, "<C-r>");
+    assert_eq!(strategy_names(&p)[1], shown, "the removal redone");
+    assert_eq!(charted(&p), shown, "the removal redone");
+    assert_chart_title(&mut p, &shown);
+}
+
+/// Undo and redo move a strategy back or again: the chart stays on the strategy it showed, the
+/// moved one or the one it swapped places with.
+#[test]
+fn the_chart_stays_on_its_strategy_when_a_move_is_undone_or_redone() {
+    let mut p = planner();
+    strategies_pane(&mut p);
+    let (first, second) = (strategy_names(&p)[1].clone(), strategy_names(&p)[2].clone());
+    go(&mut p, Pane::Strategies, "strategies[].label", 1);
+    keys(&mut p, "J");
+    assert_eq!(strategy_names(&p)[2], first, "moved down");
+    for shown in [&first, &second] {
+        chart(&mut p, shown);
+        keys(&mut p, "u");
+        assert_eq!(strategy_names(&p)[1], first, "the move undone");
+        assert_eq!(charted(&p), *shown, "the move undone");
+        keys(&mut p, "<C-r>");
+        assert_eq!(strategy_names(&p)[2], first, "the move redone");
+        assert_eq!(charted(&p), *shown, "the move redone");
+        assert_chart_title(&mut p, shown);
+    }
+}
+
 #[test]
 fn the_inspector_explains_the_year_and_draws_its_marginal_rate_curve() {
     let mut p = planner();

@@ -109,8 +109,9 @@ pub struct App {
     pub right_tab: RightTab,
     pub strategy: usize,
     /// The charted strategy while its column does not say which it is (its column is out of
-    /// the comparison, or strategies were moved, copied, removed or added since the comparison
-    /// was made), and the column shown meanwhile (see [`App::recompute`]).
+    /// the comparison, or strategies were moved, copied, removed or added, or such a change
+    /// undone or redone, since the comparison was made), and the column shown meanwhile (see
+    /// [`App::recompute`]).
     pub charted_away: Option<(Charted, usize)>,
     pub year: usize,
     pub overlay: Option<Overlay>,

@@ -338,7 +338,9 @@ impl App {
         };
         let active = |h: &Option<super::scenarios::Household>| h.as_ref().map(|h| h.active);
         let moved = active(&step.household) != active(&self.household);
-        self.plan = step.plan;
+        let strategies = std::mem::replace(&mut self.plan, step.plan).strategies;
+        // Only the two lists say what the step did to the strategies.
+        self.chart_follows(&strategies, None);
         self.household = step.household;
         // Back at the file as saved, there is nothing to save.
         self.dirty = self.differs_from_saved();
