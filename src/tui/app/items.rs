@@ -96,14 +96,12 @@ impl App {
     pub(super) fn add_picked(&mut self, a: AddRef, choice: usize) {
         match form::add_picked(a, &self.plan, choice) {
             Ok(next) => {
-                let before = self.rows().len();
                 self.commit_items(next, None);
                 if a.group == Group::Strategy {
                     let last = self.plan.strategies.len().saturating_sub(1);
                     self.select_strategy_fields(last);
                     self.say("strategy added: its parameters are below its name");
                 }
-                let _ = before;
             }
             Err(e) => self.say(e),
         }
