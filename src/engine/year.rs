@@ -482,10 +482,15 @@ impl<'a, N: Num> YearContext<'a, N> {
             }
             let less = left.min_of(x);
             let draws = draws_at(x - less);
-            if self.facts(&draws) != solution.facts {
+            // The income facts read only these of the draws (see `facts`).
+            let was = &solution.draws;
+            if draws.deferred != was.deferred || draws.taxable != was.taxable {
                 return solution;
             }
-            let penalty = self.penalty_of(&draws).round_cents();
+            let penalty = match self.roth_early {
+                Some(_) => self.penalty_of(&draws).round_cents(),
+                None => solution.penalty,
+            };
             let left = left - less - (penalty - solution.penalty);
             if left < N::ZERO {
                 return solution;
