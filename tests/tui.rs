@@ -1067,14 +1067,9 @@ fn the_chart_stays_on_a_strategy_after_optimized_while_the_search_reruns() {
     assert!(screen.contains("Q: income by source"), "{screen}");
 }
 
-/// Optimized charted, then an edit: a neighbour stands in while the search reruns and the chart
-/// goes back to Optimized when its column arrives, unless the user charted another meanwhile.
-#[test]
-fn the_chart_goes_back_to_optimized_when_its_search_reports_again() {
-    let mut p = planner();
-    settle(&mut p, |a| !a.background.optimized.is_empty());
-    let optimized = p
-        .app
+/// The name of the comparison's Optimized column.
+fn optimized_column(p: &Planner) -> String {
+    p.app
         .comparison
         .as_ref()
         .unwrap()
@@ -1082,17 +1077,31 @@ fn the_chart_goes_back_to_optimized_when_its_search_reports_again() {
         .iter()
         .map(|o| o.strategy.clone())
         .rfind(|s| s.starts_with("Optimized"))
-        .expect("an Optimized column");
-    chart(&mut p, &optimized);
-    go(&mut p, Pane::Spending, "spending.annual", 0);
-    keys(&mut p, "<Enter>90k<Enter>");
-    assert_ne!(
-        charted(&p),
-        optimized,
-        "its column is out while it searches"
-    );
-    settle(&mut p, |a| !a.background.optimized.is_empty());
-    assert_eq!(charted(&p), optimized);
+        .expect("an Optimized column")
+}
+
+/// Charts Optimized, makes `change` (which reruns its search): a neighbour stands in while the
+/// search reruns, and the chart is on Optimized again once its column is back. Its name.
+fn chart_returns_to_optimized(p: &mut Planner, change: impl FnOnce(&mut Planner)) -> String {
+    settle(p, |a| !a.background.optimized.is_empty());
+    let optimized = optimized_column(p);
+    chart(p, &optimized);
+    change(p);
+    assert_ne!(charted(p), optimized, "its column is out while it searches");
+    settle(p, |a| !a.background.optimized.is_empty());
+    assert_eq!(charted(p), optimized);
+    optimized
+}
+
+/// Optimized charted, then an edit: a neighbour stands in while the search reruns and the chart
+/// goes back to Optimized when its column arrives, unless the user charted another meanwhile.
+#[test]
+fn the_chart_goes_back_to_optimized_when_its_search_reports_again() {
+    let mut p = planner();
+    let optimized = chart_returns_to_optimized(&mut p, |p| {
+        go(p, Pane::Spending, "spending.annual", 0);
+        keys(p, "<Enter>90k<Enter>");
+    });
     // Another strategy charted while the search reruns is kept.
     keys(&mut p, "<Enter>80k<Enter>");
     keys(&mut p, "[");
@@ -1193,28 +1202,11 @@ fn the_chart_stays_on_its_strategy_when_one_before_it_is_removed() {
 #[test]
 fn the_chart_goes_back_to_optimized_after_a_strategy_before_it_is_copied() {
     let mut p = planner();
-    settle(&mut p, |a| !a.background.optimized.is_empty());
-    let optimized = p
-        .app
-        .comparison
-        .as_ref()
-        .unwrap()
-        .outcomes
-        .iter()
-        .map(|o| o.strategy.clone())
-        .rfind(|s| s.starts_with("Optimized"))
-        .expect("an Optimized column");
-    chart(&mut p, &optimized);
-    strategies_pane(&mut p);
-    go(&mut p, Pane::Strategies, "strategies[].label", 0);
-    keys(&mut p, "D");
-    assert_ne!(
-        charted(&p),
-        optimized,
-        "its column is out while it searches"
-    );
-    settle(&mut p, |a| !a.background.optimized.is_empty());
-    assert_eq!(charted(&p), optimized);
+    chart_returns_to_optimized(&mut p, |p| {
+        strategies_pane(p);
+        go(p, Pane::Strategies, "strategies[].label", 0);
+        keys(p, "D");
+    });
 }
 
 /// Undo and redo put back or take away a copy: the chart stays on the strategy it showed,
