@@ -162,6 +162,50 @@ fn rising_root_from<N: Num>(
     bracketed.then_some(hi)
 }
 
+/// The last whole cent in `[lo, over]` at which the rising `level` is at most `line`, and the
+/// first after it, given `level(lo) <= line < level(over)`.
+///
+/// `over` is usually a root of `level - line - 1¢`, found by secant steps; where the level rises
+/// more slowly than the amount (MAGI rises by a sale's gain alone) that root lies many cents
+/// past the first cent over the line, so the search steps back from it, doubling, to a cent at
+/// or under the line, then halves the gap down to one cent. Bounded: where a float cannot
+/// resolve a cent (amounts beyond about $90 trillion) it stops with the gap it has.
+pub(super) fn last_cent_under<N: Num>(level: impl Fn(N) -> N, lo: N, over: N, line: N) -> (N, N) {
+    let (mut under, mut over) = (lo, over);
+    let mut step = N::CENT;
+    for _ in 0..64 {
+        let probe = over - step;
+        if probe <= under {
+            break;
+        }
+        if level(probe) > line {
+            over = probe;
+            step = step + step;
+        } else {
+            under = probe;
+            break;
+        }
+    }
+    for _ in 0..64 {
+        // The gap rounded: on f64 a difference of a cent is not exactly a cent.
+        if (over - under).round_cents() <= N::CENT {
+            break;
+        }
+        let mid = ((under + over) / N::from_i64(2))
+            .trunc_cents()
+            .max_of(under + N::CENT);
+        if mid >= over {
+            break;
+        }
+        if level(mid) > line {
+            over = mid;
+        } else {
+            under = mid;
+        }
+    }
+    (under, over)
+}
+
 /// Rounds up to whole cents: on a root's segment the rounded point is never below the root.
 #[inline]
 pub(super) fn ceil_cents<N: Num>(x: N) -> N {
@@ -184,4 +228,34 @@ pub(super) fn solve_increasing<N: Num>(f: impl Fn(N) -> N, max: N) -> N {
         return N::ZERO;
     }
     rising_root(f, f0, max).unwrap_or(max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_cent_under_a_line_is_found_however_slowly_the_level_rises() {
+        // A level rising a tenth of the amount (MAGI as sales at a 10% gain share add to it)
+        // is over 1,000 from 10,000.01 on; the root of level − line − 1¢ is 10,000.10, ten cents
+        // further. The search stepped back at most four cents from that root and took 10,000.05
+        // for the last cent under the line: the exact books drew across the cliff.
+        let level = |x: f64| x / 10.0;
+        let line = 1_000.0;
+        let (under, first_over) = last_cent_under(level, 0.0, 10_000.10, line);
+        assert!((under - 10_000.00).abs() < 1e-6, "{under}");
+        assert!((first_over - 10_000.01).abs() < 1e-6, "{first_over}");
+        // Slower still (a gain share of 1%), from a root far past the line.
+        let slow = |x: f64| x / 100.0;
+        let (under, first_over) = last_cent_under(slow, 0.0, 100_001.0, line);
+        assert!((under - 100_000.00).abs() < 1e-6, "{under}");
+        assert!((first_over - 100_000.01).abs() < 1e-6, "{first_over}");
+        // From zero, when the first cent is already over.
+        let (under, first_over) = last_cent_under(|x| x * 1e6, 0.0, 1.0, 0.5);
+        assert_eq!(under, 0.0);
+        assert!((first_over - 0.01).abs() < 1e-9, "{first_over}");
+        // Where a float cannot resolve a cent the search still ends.
+        let (u, o) = last_cent_under(|x| x, 0.0, 1e20, 1e19);
+        assert!(u <= o);
+    }
 }

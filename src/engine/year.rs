@@ -9,7 +9,9 @@
 
 use super::health::Marketplace;
 use super::kink::{self, Probe};
-use super::roots::{SolveHint, ceil_cents, next_hint, rising_root, solve_increasing, warm_root};
+use super::roots::{
+    SolveHint, ceil_cents, last_cent_under, next_hint, rising_root, solve_increasing, warm_root,
+};
 use super::roth_rule::RothEarly;
 use super::scenario::{Scenario, YearInputs};
 use super::strategy::{Decision, Funding, Source};
@@ -594,7 +596,8 @@ impl<'a, N: Num> YearContext<'a, N> {
         }
         let magi_at = |x: N| {
             let f = self.facts(&draws_at(x));
-            Marketplace::magi_of_income(&f, &income(&self.inputs.law, &f))
+            // To the cent, as the credit compares it with its lines.
+            Marketplace::magi_of_income(&f, &income(&self.inputs.law, &f)).round_cents()
         };
         let top = magi_at(max);
         let mut lo = N::ZERO;
@@ -610,14 +613,7 @@ impl<'a, N: Num> YearContext<'a, N> {
                 |x| magi_at(lo + x) - cliff - N::CENT,
                 max - lo,
             ));
-            let mut edge = (lo + past).min_of(max);
-            let mut below = (edge - N::CENT).max_of(lo);
-            for _ in 0..4 {
-                if below > lo && magi_at(below) > cliff {
-                    edge = below;
-                    below = (below - N::CENT).max_of(lo);
-                }
-            }
+            let (below, edge) = last_cent_under(magi_at, lo, (lo + past).min_of(max), cliff);
             if cash_left(below) >= N::ZERO {
                 return (lo, below);
             }

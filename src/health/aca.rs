@@ -304,17 +304,29 @@ impl<N: Num> AcaLaw<N> {
     /// [`Self::status`] with the poverty line and truncated share already worked out.
     fn status_at(&self, magi: N, size: u32, line: N, share: N) -> AcaStatus {
         let current = line_for(self.current_line, size);
-        if self.medicaid_limit.is_some_and(|l| magi <= l * current) {
+        // The limits are compared with MAGI to the cent: on f64 books a MAGI put exactly on a
+        // limit (as the search puts it) is a few ulps either side of it by the path it came by.
+        let magi = magi.round_cents();
+        if self
+            .medicaid_limit
+            .is_some_and(|l| magi <= (l * current).round_cents())
+        {
             return AcaStatus::Medicaid;
         }
-        if self.basic_health_limit.is_some_and(|l| magi <= l * current) {
+        if self
+            .basic_health_limit
+            .is_some_and(|l| magi <= (l * current).round_cents())
+        {
             return AcaStatus::BasicHealthProgram;
         }
         if share < self.lower_limit {
             return AcaStatus::BelowLowerLimit;
         }
         // Form 8962 Worksheet 2 compares MAGI itself with 4 × the line: $1 above is out.
-        if self.upper_limit.is_some_and(|u| magi > u * line) {
+        if self
+            .upper_limit
+            .is_some_and(|u| magi > (u * line).round_cents())
+        {
             return AcaStatus::AboveUpperLimit;
         }
         AcaStatus::Eligible
@@ -457,6 +469,24 @@ mod tests {
         // 2025 has no cliff: 8.5% of MAGI above 400%.
         let e = law(2025, "TX").credit(&household(dec!(100000), 2, dec!(30000)));
         assert_eq!(e.credit, dec!(21500));
+    }
+
+    #[test]
+    fn a_magi_on_the_line_is_on_it_whatever_float_noise_it_carries() {
+        // The search puts MAGI exactly on the 400% line; the fast books reach it by sums whose
+        // last bits depend on the path, so 84,600 arrives as 84,600.000000000015 (an ulp over).
+        // It was counted over the line on f64 and under it on the exact books, which then
+        // disagreed by the year's whole credit. The line is compared to the cent, as the exact
+        // books' cent above it still is.
+        let l = law(2026, "TX").convert_num();
+        let noisy = 84_600.0f64 + 84_600.0 * f64::EPSILON;
+        assert!(noisy > 84_600.0, "the noise is there");
+        assert_eq!(l.status(noisy, 2), AcaStatus::Eligible);
+        assert_eq!(l.status(84_600.01, 2), AcaStatus::AboveUpperLimit);
+        assert_eq!(
+            law(2026, "TX").status(dec!(84600.01), 2),
+            AcaStatus::AboveUpperLimit
+        );
     }
 
     #[test]
