@@ -124,17 +124,7 @@ impl<N: Num> Marketplace<N> {
         let (law, cliffs) = (&self.law, &mut self.cliffs);
         cliffs.clear();
         if !self.separate_return {
-            let current =
-                law.current_line.0 + law.current_line.1 * N::from_i64(i64::from(self.size) - 1);
-            if let Some(l) = law.medicaid_limit {
-                cliffs.push(l * current);
-            }
-            if let Some(l) = law.basic_health_limit {
-                cliffs.push(l * current);
-            }
-            if let Some(u) = law.upper_limit {
-                cliffs.push(u * law.poverty_line(self.size));
-            }
+            cliffs.extend(law.limits(self.size).into_iter().flatten());
         }
         cliffs.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
     }

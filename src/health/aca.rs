@@ -301,32 +301,41 @@ impl<N: Num> AcaLaw<N> {
         self.status_at(magi, size, line, (magi.pos() / line).trunc_cents())
     }
 
+    /// The MAGI limits for a household of `size`, to the cent, as its status compares MAGI with
+    /// them: Medicaid's and the Basic Health Program's (on the current year's line) and the
+    /// credit's upper limit (on the prior year's), each `None` where the law has none. The
+    /// solver's cliffs are these lines.
+    pub fn limits(&self, size: u32) -> [Option<N>; 3] {
+        self.limits_at(size, self.poverty_line(size))
+    }
+
+    /// [`Self::limits`] with the prior year's poverty line already worked out.
+    fn limits_at(&self, size: u32, line: N) -> [Option<N>; 3] {
+        let current = line_for(self.current_line, size);
+        // To the cent: on f64 books a MAGI put exactly on a limit (as the search puts it) is a
+        // few ulps either side of it by the path it came by, and so is the limit itself.
+        [
+            self.medicaid_limit.map(|l| (l * current).round_cents()),
+            self.basic_health_limit.map(|l| (l * current).round_cents()),
+            self.upper_limit.map(|u| (u * line).round_cents()),
+        ]
+    }
+
     /// [`Self::status`] with the poverty line and truncated share already worked out.
     fn status_at(&self, magi: N, size: u32, line: N, share: N) -> AcaStatus {
-        let current = line_for(self.current_line, size);
-        // The limits are compared with MAGI to the cent: on f64 books a MAGI put exactly on a
-        // limit (as the search puts it) is a few ulps either side of it by the path it came by.
+        let [medicaid, basic_health, upper] = self.limits_at(size, line);
         let magi = magi.round_cents();
-        if self
-            .medicaid_limit
-            .is_some_and(|l| magi <= (l * current).round_cents())
-        {
+        if medicaid.is_some_and(|l| magi <= l) {
             return AcaStatus::Medicaid;
         }
-        if self
-            .basic_health_limit
-            .is_some_and(|l| magi <= (l * current).round_cents())
-        {
+        if basic_health.is_some_and(|l| magi <= l) {
             return AcaStatus::BasicHealthProgram;
         }
         if share < self.lower_limit {
             return AcaStatus::BelowLowerLimit;
         }
         // Form 8962 Worksheet 2 compares MAGI itself with 4 × the line: $1 above is out.
-        if self
-            .upper_limit
-            .is_some_and(|u| magi > (u * line).round_cents())
-        {
+        if upper.is_some_and(|u| magi > u) {
             return AcaStatus::AboveUpperLimit;
         }
         AcaStatus::Eligible
