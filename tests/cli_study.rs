@@ -65,13 +65,7 @@ fn json_and_csv_with_the_paper_are_one_document_each() {
 /// Runs drawdown with its standard output a pipe that nobody reads: closed before the first
 /// write, as `| head -1` closes it after its line.
 fn into_closed_pipe(args: &[&str]) -> std::process::Output {
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_drawdown"))
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the drawdown binary starts");
+    let mut child = common::spawn_piped(args);
     drop(child.stdout.take());
     child.wait_with_output().expect("drawdown's output")
 }

@@ -12,15 +12,20 @@ pub fn drawdown(args: &[&str]) -> Output {
         .expect("the drawdown binary runs")
 }
 
-/// Runs drawdown and waits at most `limit`; `None` when it was still running (it is killed).
-pub fn drawdown_within(args: &[&str], limit: std::time::Duration) -> Option<Output> {
+/// Starts drawdown with its standard output and error piped to the test.
+pub fn spawn_piped(args: &[&str]) -> std::process::Child {
     use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_drawdown"))
+    Command::new(env!("CARGO_BIN_EXE_drawdown"))
         .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("the drawdown binary starts");
+        .expect("the drawdown binary starts")
+}
+
+/// Runs drawdown and waits at most `limit`; `None` when it was still running (it is killed).
+pub fn drawdown_within(args: &[&str], limit: std::time::Duration) -> Option<Output> {
+    let mut child = spawn_piped(args);
     let started = std::time::Instant::now();
     loop {
         if child.try_wait().expect("waiting on drawdown").is_some() {
