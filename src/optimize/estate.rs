@@ -6,6 +6,7 @@ use super::moves::convertible_years;
 use super::schedule::Schedule;
 use super::score::at_least;
 use super::search::{Descent, Search, even_spread};
+use super::steady::best_steady;
 use super::{Budget, MAX_SWEEPS, OptimizeError, Optimized, named_projections, named_specs};
 use crate::engine::{Outcome, Projection, ReturnPath, Scenario, outcome, project};
 use crate::plan::{AccountKind, Plan};
@@ -134,7 +135,7 @@ pub(super) fn maximise(
         let found = (descent.best.clone(), descent.score);
         let settled = search.sweep_on(descent, &|_| false, &mut |f| progress(share(f)))?;
         let settled = (settled.best, settled.score);
-        let mut found = if settled.1.beats(&found.1, 0.0) {
+        let found = if settled.1.beats(&found.1, 0.0) {
             settled
         } else {
             found
@@ -145,30 +146,94 @@ pub(super) fn maximise(
             "descent from the start that climbed most"
         };
         stage(name, &found, &search);
-        // Then moves across years, and the descent again from wherever they lead, until
-        // neither gains.
-        for round in 0..POLISH_ROUNDS {
-            let active = convertible_years(&quick, &found.0);
-            let f0 = 1.0 + round as f32 / POLISH_ROUNDS as f32;
-            let polished = search.polish(found.clone(), active, &mut |f| {
-                progress(share(f0 + f / POLISH_ROUNDS as f32))
-            })?;
-            stage("moves across years", &polished, &search);
-            if !polished.1.beats(&found.1, POLISH_GAIN) {
-                found = polished;
-                break;
-            }
-            found = search.descend(polished.0, &|_| false, &mut |_| {})?;
-            stage("descent again", &found, &search);
-        }
+        let found = polish_rounds(
+            &mut search,
+            &quick,
+            found,
+            &mut |f| progress(share(1.0 + f)),
+            &mut stage,
+        )?;
         if best_found.as_ref().is_none_or(|b| found.1.beats(&b.1, 0.0)) {
             best_found = Some(found);
+        }
+    }
+    // Then the best steady conversion, when it beats that answer: it descends and moves as the
+    // kept starts did (see steady.rs; the better of the two stands, so no answer gets worse).
+    let horizon = quick.years.len();
+    let before_rmd = years_before_rmd(&named[best].0, horizon);
+    if let Some(found) = best_found.clone()
+        && let Some(steady) = best_steady(&quick, deferred_money(&quick), before_rmd, &mut search)
+        && steady.1.beats(&found.1, 0.0)
+    {
+        let mut stage = |name: &'static str, at: &(Schedule, super::Score), search: &Search| {
+            let best = if at.1.beats(&found.1, 0.0) {
+                at
+            } else {
+                &found
+            };
+            report(name, best, search, &mut stages);
+        };
+        let descended = search.descend(steady.0, &|_| false, &mut |_| {})?;
+        stage(
+            "descent from the best steady conversion",
+            &descended,
+            &search,
+        );
+        let settled = polish_rounds(&mut search, &quick, descended, &mut |_| {}, &mut stage)?;
+        if settled.1.beats(&found.1, 0.0) {
+            best_found = Some(settled);
         }
     }
     let schedule = best_found.map(|b| b.0).unwrap_or_default();
     Ok(finish(
         &scenario, &quick, &named, best, schedule, &search, stages,
     ))
+}
+
+/// A schedule and its score on the fast books.
+type Found = (Schedule, super::Score);
+
+/// Moves across years from `found`, and the descent again from wherever they lead, until
+/// neither gains. `progress` gets the share of the rounds done; `stage` each stage's answer.
+fn polish_rounds(
+    search: &mut Search,
+    quick: &Scenario<f64>,
+    mut found: Found,
+    progress: &mut dyn FnMut(f32),
+    stage: &mut dyn FnMut(&'static str, &Found, &Search),
+) -> Result<Found, OptimizeError> {
+    for round in 0..POLISH_ROUNDS {
+        let active = convertible_years(quick, &found.0);
+        let f0 = round as f32 / POLISH_ROUNDS as f32;
+        let polished = search.polish(found.clone(), active, &mut |f| {
+            progress(f0 + f / POLISH_ROUNDS as f32)
+        })?;
+        stage("moves across years", &polished, search);
+        if !polished.1.beats(&found.1, POLISH_GAIN) {
+            return Ok(polished);
+        }
+        found = search.descend(polished.0, &|_| false, &mut |_| {})?;
+        stage("descent again", &found, search);
+    }
+    Ok(found)
+}
+
+/// The tax-deferred money at the start.
+fn deferred_money(quick: &Scenario<f64>) -> f64 {
+    quick
+        .accounts
+        .iter()
+        .filter(|a| a.kind == AccountKind::Deferred)
+        .map(|a| a.balance)
+        .sum()
+}
+
+/// The years before `p`'s first RMD (all of them when it has none).
+fn years_before_rmd(p: &Projection<Decimal>, horizon: usize) -> usize {
+    p.rows
+        .iter()
+        .position(|r| r.rmd > Decimal::ZERO)
+        .unwrap_or(horizon)
 }
 
 /// How far a start's first sweep took it: the years lasting and the estate it added (a score
@@ -222,18 +287,8 @@ fn starts(
     // And the best of the even spreads of the tax-deferred money over the years before the
     // first RMD (and over half of them), on top of the best named strategy's draws.
     if let Some((first, _)) = starts.first().cloned() {
-        let deferred: f64 = quick
-            .accounts
-            .iter()
-            .filter(|a| a.kind == AccountKind::Deferred)
-            .map(|a| a.balance)
-            .sum();
-        let before_rmd = named[best]
-            .0
-            .rows
-            .iter()
-            .position(|r| r.rmd > Decimal::ZERO)
-            .unwrap_or(quick.years.len());
+        let deferred = deferred_money(quick);
+        let before_rmd = years_before_rmd(&named[best].0, quick.years.len());
         if deferred > 0.0 && before_rmd > 0 {
             let spreads: Vec<Schedule> = [before_rmd, before_rmd.div_ceil(2)]
                 .iter()

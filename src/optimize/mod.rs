@@ -21,6 +21,7 @@ mod score;
 mod screen;
 mod search;
 mod spending;
+mod steady;
 mod worker;
 
 pub use crate::strategy::Objective;
