@@ -68,6 +68,8 @@ pub struct Why {
 /// The step the first line prices: cents from an edge on the books must not hide the rate a
 /// real next amount pays.
 pub const STEP: f64 = 100.0;
+/// An edge nearer than this is where the books stand: shown to the cent it is $0.00 away.
+const HALF_CENT: f64 = 0.005;
 
 /// A rate as the explanations show every rate: a percentage to one decimal.
 fn pct1(x: f64) -> String {
@@ -360,6 +362,14 @@ fn lines(
     let state = w.marginal_ira - w.marginal_ira_federal - premium;
     let d = |x: Decimal| crate::num::Num::to_f64(x);
     match w.edge_in_step {
+        // The books stand on the edge (less than half a cent short): the whole step is beyond
+        // it, and "up to it, $0.00 away" would price nothing.
+        Some((away, edge, _, _)) if away < HALF_CENT => out.push(format!(
+            "Next $100 of IRA money costs {} in all, every dollar of it beyond {}, where the books stop; next $1 of long-term gain {}.",
+            pct1(w.next_step_ira),
+            edge_words(edge),
+            pct1(d(w.marginal_gain))
+        )),
         // The books stop a few dollars short of an edge: the rate there is not the rate the
         // next real amount pays, so both are named.
         Some((away, edge, before, beyond)) => out.push(format!(

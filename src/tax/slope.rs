@@ -63,10 +63,15 @@ pub enum Edge {
     /// Top of a bracket of the plain tax on all taxable income, while the gain worksheet keeps
     /// the lower stacked tax: no rate changes there (a quiet edge).
     PlainBracketTop(u8),
-    /// Top of the 0% gain band.
+    /// Taxable income reaches the top of the 0% gain band: gains beyond it are taxed at 15%.
     ZeroGainCeiling,
-    /// Top of the 15% gain band.
+    /// Ordinary income alone reaches the top of the 0% gain band: no gain is left at 0% (each
+    /// dollar of ordinary income had been pushing a dollar of gain out of the band until here).
+    ZeroGainBandEnd,
+    /// Taxable income reaches the top of the 15% gain band.
     FifteenGainCeiling,
+    /// Ordinary income alone reaches the top of the 15% gain band: no gain is left at 15%.
+    FifteenGainBandEnd,
     /// The worksheet switches between stacked and plain bracket tax.
     WorksheetSwitch,
     /// MAGI reaches the net investment income tax threshold.
@@ -114,7 +119,13 @@ impl Edge {
                 bracket_name(i)
             ),
             Edge::ZeroGainCeiling => "the 0% capital-gain ceiling".into(),
+            Edge::ZeroGainBandEnd => {
+                "the end of the 0% capital-gain band (ordinary income alone at its ceiling, no gain left taxed at 0%)".into()
+            }
             Edge::FifteenGainCeiling => "the 15% capital-gain ceiling".into(),
+            Edge::FifteenGainBandEnd => {
+                "the end of the 15% capital-gain band (ordinary income alone at its ceiling, no gain left taxed at 15%)".into()
+            }
             Edge::WorksheetSwitch => "the gain worksheet's switch to plain bracket tax".into(),
             Edge::NiitThreshold => "the net investment income tax threshold".into(),
             Edge::NiitBase => "the net investment income tax base".into(),
@@ -359,7 +370,7 @@ pub fn slope<N: Num>(
         at_zero,
         d_zero_cap - d_ord,
         &mut edges,
-        Edge::ZeroGainCeiling,
+        Edge::ZeroGainBandEnd,
     );
     let d_fifteen_cap = lesser(
         ti,
@@ -375,14 +386,14 @@ pub fn slope<N: Num>(
         zero_top,
         N::ZERO,
         &mut edges,
-        Edge::ZeroGainCeiling,
+        Edge::ZeroGainBandEnd,
     );
     let at_fifteen = ti.min_of(fifteen_top) - ord.max_of(zero_top);
     let d_at_fifteen = positive_part(
         at_fifteen,
         d_fifteen_cap - d_fifteen_floor,
         &mut edges,
-        Edge::FifteenGainCeiling,
+        Edge::FifteenGainBandEnd,
     );
     let at_twenty = b.preferential_income - at_zero.pos() - at_fifteen.pos();
     let d_at_twenty = positive_part(

@@ -184,3 +184,51 @@ fn a_bracket_top_of_the_plain_tax_the_worksheet_does_not_take_is_a_quiet_edge() 
     assert_eq!(edge, Edge::PreferentialCeiling);
     assert_eq!((quiet + dec!(0.01) + more).round_dp(2), dec!(1176.66));
 }
+
+/// Taxable income at the 0% gain ceiling with $20,000 of gains under it: each further IRA dollar
+/// is taxed at 12% and pushes a dollar of gain into the 15% band, until ordinary income alone
+/// reaches the ceiling $20,000 on. That second edge is not the ceiling the income stands on (the
+/// explanations named both "the 0% capital-gain ceiling": "stops at the 0% capital-gain ceiling;
+/// the next edge, the 0% capital-gain ceiling, is $20,000 further").
+#[test]
+fn the_end_of_the_zero_gain_band_is_its_own_edge() {
+    let law = TaxLaw::for_year(2026).unwrap();
+    let fi = Filing::Single.index();
+    let zero_top = law.gain_edges[fi][0];
+    let mut f = IncomeFacts {
+        filing: Filing::Single,
+        age_head: 60,
+        ira_distributions: dec!(40000),
+        long_term_gains: dec!(20000),
+        ..Default::default()
+    };
+    let b = compute(&law, &f);
+    f.ira_distributions += zero_top - b.taxable_income;
+    let b = compute(&law, &f);
+    assert_eq!(b.taxable_income, zero_top);
+    let s = slope(&law, &f, &b, Direction::ordinary());
+    assert_eq!(s.total, dec!(0.27));
+    // Past the plain tax's bracket tops (quiet: the worksheet keeps the stacked tax).
+    let (mut at, mut next) = (f, s.next_edge);
+    let mut walked = Decimal::ZERO;
+    while let Some((d, e)) = next
+        && e.quiet()
+    {
+        walked += d;
+        at = moved(&at, Direction::ordinary(), d);
+        let ba = compute(&law, &at);
+        next = slope(&law, &at, &ba, Direction::ordinary()).next_edge;
+    }
+    let (d, edge) = next.expect("an edge ahead");
+    assert_eq!(edge, Edge::ZeroGainBandEnd);
+    assert_eq!(walked + d, dec!(20000));
+    // A dollar short of the ceiling, the ceiling is the next edge.
+    let short = moved(&f, Direction::ordinary(), dec!(-1));
+    let bs = compute(&law, &short);
+    let ss = slope(&law, &short, &bs, Direction::ordinary());
+    assert_eq!(ss.next_edge, Some((dec!(1), Edge::ZeroGainCeiling)));
+    assert_ne!(
+        Edge::ZeroGainCeiling.describe(),
+        Edge::ZeroGainBandEnd.describe()
+    );
+}
