@@ -143,6 +143,9 @@ fn the_next_100_names_an_edge_inside_it_with_both_rates() {
                 (first.contains(" up to ") || away < 0.005) && first.contains(" beyond"),
                 "{first}"
             );
+            // An edge the rate does not change at is not named ("0.0% up to the Social
+            // Security base amount $46 away, 0.0% beyond", household A's first year).
+            assert!((beyond - before).abs() >= 0.0005, "{first}");
             let (lo, hi) = (before.min(beyond), before.max(beyond));
             assert!(
                 w.next_step_ira >= lo - 1e-9 && w.next_step_ira <= hi + 1e-9,

@@ -70,6 +70,8 @@ pub struct Why {
 pub const STEP: f64 = 100.0;
 /// An edge nearer than this is where the books stand: shown to the cent it is $0.00 away.
 const HALF_CENT: f64 = 0.005;
+/// Rates closer than this show the same to one decimal of a percent.
+const SAME_RATE: f64 = 0.0005;
 
 /// A rate as the explanations show every rate: a percentage to one decimal.
 fn pct1(x: f64) -> String {
@@ -271,7 +273,10 @@ pub fn why(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> Why {
             let sp = slope(law, &past, &bp, Direction::ordinary());
             let (state_rate, _) = state.slope(&past, &bp, &sp, Direction::ordinary());
             (d, e, before, sp.total + state_rate)
-        });
+        })
+        // An edge where the rate does not change (to the tenth of a percent shown) is not
+        // worth naming: "0.0% up to the Social Security base amount $46 away, 0.0% beyond".
+        .filter(|(_, _, before, beyond)| (beyond - before).abs() >= SAME_RATE);
     let marginal_ira = row.marginal_ordinary;
     let marginal_ira_federal = row.tax.marginal_ordinary;
     let mut why = Why {
