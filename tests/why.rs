@@ -11,9 +11,34 @@ use rust_decimal::Decimal;
 
 /// Every year of every strategy of every example, with the inputs the engine projected it from.
 fn every_example_year(
+    check: impl FnMut(&str, &Projection<Decimal>, &YearRow<Decimal>, &YearInputs<f64>),
+) {
+    every_year_of(EXAMPLES.iter().copied(), check);
+}
+
+/// The plans in tests/data, beside the examples.
+const TEST_PLANS: [(&str, &str); 4] = [
+    (
+        "four_million_couple.ron",
+        include_str!("data/four_million_couple.ron"),
+    ),
+    (
+        "money_just_lasts.ron",
+        include_str!("data/money_just_lasts.ron"),
+    ),
+    ("steep_start.ron", include_str!("data/steep_start.ron")),
+    (
+        "single_ny_steady.ron",
+        include_str!("data/single_ny_steady.ron"),
+    ),
+];
+
+/// Every year of every strategy of `plans`, with the inputs the engine projected it from.
+fn every_year_of<'a>(
+    plans: impl Iterator<Item = (&'a str, &'a str)>,
     mut check: impl FnMut(&str, &Projection<Decimal>, &YearRow<Decimal>, &YearInputs<f64>),
 ) {
-    for (name, text) in EXAMPLES {
+    for (name, text) in plans {
         let plan = parse_plan(text, name).unwrap();
         let c = compare(&plan).unwrap();
         let years = year_inputs(&plan).unwrap();
@@ -310,11 +335,15 @@ fn a_fill_is_said_as_far_as_it_went() {
 /// "Ordinary income stops at the 0% capital-gain ceiling; the next edge, the 0% capital-gain
 /// ceiling, is $22,592 further" (the demo's heir-aware and optimized years, before the end of
 /// the 0% gain band, where ordinary income alone reaches the ceiling, was named as an edge of
-/// its own): the edge ahead is never worded as the one the income stands on.
+/// its own), and "stops at the end of the deductions (ordinary income starts to be taxed); the
+/// next edge, the end of the deductions (ordinary income starts to be taxed)" (money_just_lasts
+/// 2050, where qualified income puts the two apart): the edge ahead is never worded as the one
+/// the income stands on.
 #[test]
 fn the_next_edge_is_never_the_edge_the_income_stops_at() {
     let mut checked = 0;
-    every_example_year(|name, p, row, inputs| {
+    let plans = EXAMPLES.iter().copied().chain(TEST_PLANS);
+    every_year_of(plans, |name, p, row, inputs| {
         let w = why(row, inputs);
         for line in &w.lines {
             if let Some(rest) = line.strip_prefix("Ordinary income stops at ")
@@ -359,4 +388,27 @@ fn an_edge_the_books_stand_on_is_not_zero_dollars_away() {
         }
     });
     assert!(standing > 0, "some year of the examples stands on an edge");
+}
+
+/// "Another $N of long-term gain would still be taxed at 0%, up to the top of the plain tax's 12%
+/// bracket (the worksheet keeps the lower stacked tax)": an edge where no rate changes is not
+/// where the 0% ends (the line named the gain's nearest edge, whatever the rate did there).
+#[test]
+fn the_untaxed_gain_ends_where_a_rate_changes() {
+    let mut lines = 0;
+    let plans = EXAMPLES.iter().copied().chain(TEST_PLANS);
+    every_year_of(plans, |name, p, row, inputs| {
+        for line in why(row, inputs).lines {
+            if line.starts_with("Another ") && line.contains("would still be taxed at 0%") {
+                lines += 1;
+                assert!(
+                    !line.contains("plain tax's"),
+                    "{name} {} {}: {line}",
+                    p.strategy,
+                    row.year
+                );
+            }
+        }
+    });
+    assert!(lines > 100, "{lines} lines");
 }

@@ -161,6 +161,36 @@ fn edge_behind(law: &TaxLaw<f64>, state: &StateOf, facts: &IncomeFacts<f64>) -> 
         .map(|(_, e)| e)
 }
 
+/// How much more long-term gain stays untaxed, federal and state, from facts where it is, and
+/// the edge where it starts to be taxed. Edges where its rate stays zero (a quiet bracket top,
+/// the Social Security base amount while taxable income is still under the deductions) are
+/// passed over: naming them as the end of the 0% said the gain's rate changed where it did not.
+fn gain_untaxed_until(
+    law: &TaxLaw<f64>,
+    state: &StateOf,
+    facts: &IncomeFacts<f64>,
+) -> Option<(f64, Edge)> {
+    let rate_at = |offset: f64| {
+        let f = moved(facts, Direction::gain(), offset);
+        let b = compute(law, &f);
+        let s = slope(law, &f, &b, Direction::gain());
+        let (state_rate, state_edge) = state.slope(&f, &b, &s, Direction::gain());
+        (s.total + state_rate, nearest(s.next_edge, state_edge))
+    };
+    let mut offset = 0.0;
+    let (_, mut next) = rate_at(offset);
+    for _ in 0..12 {
+        let (d, e) = next?;
+        let (rate, after) = rate_at(offset + d + 0.01);
+        if rate > SAME_RATE {
+            return Some((offset + d, e));
+        }
+        offset += d + 0.01;
+        next = after;
+    }
+    None
+}
+
 /// The first edge more than [`BACK`] dollars ahead, and the edge skipped to find it: an edge
 /// that close is one the year stops at (a few dollars short of it, through rounding). Quiet
 /// edges, where no rate changes, are passed over.
@@ -202,8 +232,12 @@ fn edge_words(e: Edge) -> String {
             "the end of the Social Security torpedo (benefits fully 85% taxed)".into()
         }
         Edge::BracketTop(_) => e.describe().replace("the top of the ", "the ") + " top",
-        Edge::PreferentialCeiling | Edge::Deductions => {
-            "the end of the deductions (ordinary income starts to be taxed)".into()
+        // Two places when there is qualified income: taxable income starts where all income
+        // passes the deductions, ordinary income only where it passes them alone (qualified
+        // income fills taxable income first). Without qualified income they are one.
+        Edge::PreferentialCeiling => {
+            "the end of the deductions for ordinary income (ordinary income starts to be taxed)"
+                .into()
         }
         _ => e.describe(),
     }
@@ -295,7 +329,19 @@ pub fn why(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> Why {
         edge_in_step,
         lines: Vec::new(),
     };
-    why.lines = lines(row, &why, gain.niit, gain.next_edge, b.bracket_rate);
+    let gain_untaxed = if row.marginal_gain.is_zero() {
+        gain_untaxed_until(law, state, &facts)
+    } else {
+        None
+    };
+    why.lines = lines(
+        row,
+        &why,
+        gain.niit,
+        gain.next_edge,
+        gain_untaxed,
+        b.bracket_rate,
+    );
     why
 }
 
@@ -359,6 +405,7 @@ fn lines(
     w: &Why,
     gain_niit: f64,
     gain_next: Option<(f64, Edge)>,
+    gain_untaxed: Option<(f64, Edge)>,
     bracket_rate: f64,
 ) -> Vec<String> {
     let mut out = Vec::new();
@@ -496,7 +543,7 @@ fn lines(
     }
     if positive(row.closing.taxable) || positive(row.taxable_sale) {
         if w.marginal_gain.is_zero()
-            && let Some((d, e)) = gain_next
+            && let Some((d, e)) = gain_untaxed
         {
             out.push(format!(
                 "Another {} of long-term gain would still be taxed at 0%, up to {}.",
