@@ -412,3 +412,24 @@ fn the_untaxed_gain_ends_where_a_rate_changes() {
     });
     assert!(lines > 100, "{lines} lines");
 }
+
+/// "Converted $38,823 to Roth, stopping at the bracket top" beside "the next edge, the 12% bracket
+/// top, is $96 of income away": a conversion that aimed at a bracket top and landed short of it
+/// says which top and how far short.
+#[test]
+fn a_conversion_short_of_its_bracket_top_says_how_far() {
+    let plans = EXAMPLES.iter().copied().chain(TEST_PLANS);
+    let mut short = 0;
+    every_year_of(plans, |name, p, row, inputs| {
+        for line in why(row, inputs).lines {
+            assert!(
+                !line.contains("stopping at the bracket top"),
+                "{name} {} {}: {line}",
+                p.strategy,
+                row.year
+            );
+            short += usize::from(line.contains(" short of the "));
+        }
+    });
+    assert!(short > 0, "some conversion lands short of its bracket top");
+}

@@ -374,7 +374,14 @@ pub(crate) fn stopped(row: &YearRow<Decimal>, w: &Why) -> String {
     let at = |e: Edge| format!("at {}", edge_words(e));
     let by_limit = match row.note {
         Note::Convert { limit, .. } => match limit {
-            Limit::Bracket => Some(w.at_edge.map_or("at the bracket top".into(), at)),
+            // The strategy aimed at a bracket top; the books may land a little short of it.
+            Limit::Bracket => Some(match (w.at_edge, w.next_edge) {
+                (Some(e), _) => at(e),
+                (None, Some((d, e @ Edge::BracketTop(_)))) => {
+                    format!("{} short of {}", format_dollars(d), edge_words(e))
+                }
+                (None, _) => "at the bracket top".into(),
+            }),
             Limit::Irmaa => Some("a dollar below the next IRMAA tier".into()),
             Limit::Aca => Some(aca_edge(row)),
             Limit::YearlyCap => Some("at the yearly cap".into()),
