@@ -72,6 +72,8 @@ pub const STEP: f64 = 100.0;
 const HALF_CENT: f64 = 0.005;
 /// Rates closer than this show the same to one decimal of a percent.
 const SAME_RATE: f64 = 0.0005;
+/// A conversion aimed at a bracket top that lands this close short of one names it.
+const NEAR_TOP: i64 = 1_000;
 
 /// A rate as the explanations show every rate: a percentage to one decimal.
 fn pct1(x: f64) -> String {
@@ -377,7 +379,8 @@ pub(crate) fn stopped(row: &YearRow<Decimal>, w: &Why) -> String {
             // The strategy aimed at a bracket top; the books may land a little short of it.
             Limit::Bracket => Some(match (w.at_edge, w.next_edge) {
                 (Some(e), _) => at(e),
-                (None, Some((d, e @ Edge::BracketTop(_)))) => {
+                // A little short: further off, the edge ahead is some other bracket's top.
+                (None, Some((d, e @ Edge::BracketTop(_)))) if d <= Decimal::from(NEAR_TOP) => {
                     format!("{} short of {}", format_dollars(d), edge_words(e))
                 }
                 (None, _) => "at the bracket top".into(),
