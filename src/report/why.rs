@@ -155,12 +155,24 @@ fn edge_behind(law: &TaxLaw<f64>, state: &StateOf, facts: &IncomeFacts<f64>) -> 
     } else {
         return None;
     }
-    let b = compute(law, &f);
-    let s = slope(law, &f, &b, Direction::ordinary());
-    let (_, state_edge) = state.slope(&f, &b, &s, Direction::ordinary());
-    nearest(s.next_edge, state_edge)
+    slope_at(law, state, &f, Direction::ordinary())
+        .1
         .filter(|(d, e)| *d <= BACK + 0.5 && !e.quiet())
         .map(|(_, e)| e)
+}
+
+/// The tax's slope along `dir` at `facts`, federal and state together, and the nearer of their
+/// next edges.
+fn slope_at(
+    law: &TaxLaw<f64>,
+    state: &StateOf,
+    facts: &IncomeFacts<f64>,
+    dir: Direction<f64>,
+) -> (f64, Option<(f64, Edge)>) {
+    let b = compute(law, facts);
+    let s = slope(law, facts, &b, dir);
+    let (state_rate, state_edge) = state.slope(facts, &b, &s, dir);
+    (s.total + state_rate, nearest(s.next_edge, state_edge))
 }
 
 /// How much more long-term gain stays untaxed, federal and state, from facts where it is, and
@@ -174,10 +186,7 @@ fn gain_untaxed_until(
 ) -> Option<(f64, Edge)> {
     let rate_at = |offset: f64| {
         let f = moved(facts, Direction::gain(), offset);
-        let b = compute(law, &f);
-        let s = slope(law, &f, &b, Direction::gain());
-        let (state_rate, state_edge) = state.slope(&f, &b, &s, Direction::gain());
-        (s.total + state_rate, nearest(s.next_edge, state_edge))
+        slope_at(law, state, &f, Direction::gain())
     };
     let mut offset = 0.0;
     let (_, mut next) = rate_at(offset);
@@ -213,10 +222,7 @@ fn edge_ahead(
                 }
                 offset += d + 0.01;
                 let f = moved(facts, Direction::ordinary(), offset);
-                let b = compute(law, &f);
-                let s = slope(law, &f, &b, Direction::ordinary());
-                let (_, state_edge) = state.slope(&f, &b, &s, Direction::ordinary());
-                next = nearest(s.next_edge, state_edge);
+                next = slope_at(law, state, &f, Direction::ordinary()).1;
             }
             _ => break,
         }
@@ -305,10 +311,12 @@ pub fn why(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> Why {
         .map(|(d, e)| {
             let before = if d > 0.0 { step_cost(d) / d } else { 0.0 };
             let past = moved(&facts, Direction::ordinary(), d + 0.01);
-            let bp = compute(law, &past);
-            let sp = slope(law, &past, &bp, Direction::ordinary());
-            let (state_rate, _) = state.slope(&past, &bp, &sp, Direction::ordinary());
-            (d, e, before, sp.total + state_rate)
+            (
+                d,
+                e,
+                before,
+                slope_at(law, state, &past, Direction::ordinary()).0,
+            )
         })
         // An edge where the rate does not change (to the tenth of a percent shown) is not
         // worth naming: "0.0% up to the Social Security base amount $46 away, 0.0% beyond".
