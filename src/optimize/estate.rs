@@ -25,6 +25,9 @@ const POLISH_ROUNDS: usize = 1;
 /// A polish must gain this much (today's dollars) for the descent to run again.
 const POLISH_GAIN: f64 = 10.0;
 
+/// A schedule and its score on the fast books.
+type Found = (Schedule, super::Score);
+
 pub(super) fn maximise(
     plan: &Plan,
     budget: &Budget,
@@ -47,30 +50,28 @@ pub(super) fn maximise(
     // Each stage that improves on the last answer shown shows its own (in the planner, where
     // the column then refines in place); the exact books decide each as they do the last.
     let mut shown = f64::NEG_INFINITY;
-    let mut report = |name: &'static str,
-                      found: &(Schedule, super::Score),
-                      search: &Search,
-                      stages: &mut Vec<Stage>| {
-        stages.push(Stage {
-            name,
-            evaluations: search.evaluations,
-            estate: found.1.estate,
-        });
-        if let Some(show) = partial.as_mut()
-            && found.1.lasting + found.1.estate * 1e-12 > shown
-        {
-            shown = found.1.lasting + found.1.estate * 1e-12;
-            show(finish(
-                &scenario,
-                &quick,
-                &named,
-                best,
-                found.0.clone(),
-                search,
-                stages.clone(),
-            ));
-        }
-    };
+    let mut report =
+        |name: &'static str, found: &Found, search: &Search, stages: &mut Vec<Stage>| {
+            stages.push(Stage {
+                name,
+                evaluations: search.evaluations,
+                estate: found.1.estate,
+            });
+            if let Some(show) = partial.as_mut()
+                && found.1.lasting + found.1.estate * 1e-12 > shown
+            {
+                shown = found.1.lasting + found.1.estate * 1e-12;
+                show(finish(
+                    &scenario,
+                    &quick,
+                    &named,
+                    best,
+                    found.0.clone(),
+                    search,
+                    stages.clone(),
+                ));
+            }
+        };
     // One sweep from each start picks the starts to go on with: the one that leads after it,
     // and the one whose sweep climbed most, when that is another (a start still climbing
     // steeply often ends above the one a single sweep put ahead: see "The optimized strategy"
@@ -116,14 +117,14 @@ pub(super) fn maximise(
     // (kept to the end, they cost the demo's search a tenth more time).
     drop(descents);
     search.max_sweeps = MAX_SWEEPS;
-    let mut best_found: Option<(Schedule, super::Score)> = None;
+    let mut best_found: Option<Found> = None;
     // Each kept start's share of the progress bar: its descent, then its moves.
     let per = 2.0 / kept.len().max(1) as f32;
     for (j, descent) in kept.into_iter().enumerate() {
         let base = count - 2.0 + per * j as f32;
         let share = |f: f32| NAMED_SHARE + (1.0 - NAMED_SHARE) * (base + f * per / 2.0) / count;
         // A stage's figure is the best schedule found by its end, whichever start found it.
-        let mut stage = |name: &'static str, found: &(Schedule, super::Score), search: &Search| {
+        let mut stage = |name: &'static str, found: &Found, search: &Search| {
             let best = match &best_found {
                 Some(b) if !found.1.beats(&b.1, 0.0) => b,
                 _ => found,
@@ -165,7 +166,7 @@ pub(super) fn maximise(
         && let Some(steady) = best_steady(&quick, deferred_money(&quick), before_rmd, &mut search)
         && steady.1.beats(&found.1, 0.0)
     {
-        let mut stage = |name: &'static str, at: &(Schedule, super::Score), search: &Search| {
+        let mut stage = |name: &'static str, at: &Found, search: &Search| {
             let best = if at.1.beats(&found.1, 0.0) {
                 at
             } else {
@@ -189,9 +190,6 @@ pub(super) fn maximise(
         &scenario, &quick, &named, best, schedule, &search, stages,
     ))
 }
-
-/// A schedule and its score on the fast books.
-type Found = (Schedule, super::Score);
 
 /// Moves across years from `found`, and the descent again from wherever they lead, until
 /// neither gains. `progress` gets the share of the rounds done; `stage` each stage's answer.
@@ -255,7 +253,7 @@ fn starts(
     named: &[(Projection<Decimal>, Outcome)],
     best: usize,
     search: &mut Search,
-) -> Vec<(Schedule, super::Score)> {
+) -> Vec<Found> {
     // Start from each of the named strategies' years that score best on the fast books.
     let schedules: Vec<Schedule> = named
         .iter()
@@ -312,7 +310,7 @@ fn taxable_first(
     scenario: &Scenario<Decimal>,
     quick: &Scenario<f64>,
     search: &mut Search,
-) -> Option<(Schedule, super::Score)> {
+) -> Option<Found> {
     let spec = StrategySpec::Conventional;
     let strategy = build_named(&spec, spec.name());
     let years = Schedule::from_projection(&project(scenario, quick, strategy.as_ref()));
