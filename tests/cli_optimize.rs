@@ -86,12 +86,24 @@ fn explain_adds_why_each_year_looks_as_it_does() {
 }
 
 /// The margin the optimized column wins by is the difference of the two estates as the table
-/// shows them, to the dollar (on household G the exact difference, $121,348.29, rounds a dollar
-/// below the difference of the rounded figures, $2,227,549 − $2,106,200).
+/// shows them, to the dollar: on household F with the optimized strategy listed last, the exact
+/// difference, $35,545.23, rounds a dollar below the difference of the rounded figures,
+/// $542,730 − $507,184.
 #[test]
 fn the_margin_is_the_difference_of_the_figures_shown() {
-    let plan = concat!(env!("CARGO_MANIFEST_DIR"), "/saves/G.ron");
-    let out = stdout(&drawdown(&["report", plan, "--format", "csv"]));
+    let f = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/saves/F.ron"))
+        .expect("example F");
+    let text = f.replacen(
+        "        HeirAware,\n    ],",
+        "        HeirAware,\n        Optimized(objective: Estate),\n    ],",
+        1,
+    );
+    assert_ne!(text, f, "F lists Heir-aware last");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("F-optimized.ron");
+    std::fs::write(&path, text).unwrap();
+    let plan = path.to_string_lossy().into_owned();
+    let out = stdout(&drawdown(&["report", &plan, "--format", "csv"]));
     let row = |label: &str| -> Vec<String> {
         let line = out
             .lines()
@@ -122,6 +134,9 @@ fn the_margin_is_the_difference_of_the_figures_shown() {
         .expect("the named strategy the margin is against");
     let shown = |x: f64| x.round();
     let gap = shown(*estates.last().unwrap()) - shown(estates[best - 1]);
+    // The case this holds: the exact difference rounds otherwise.
+    let exact = estates.last().unwrap() - estates[best - 1];
+    assert_ne!(exact.round(), gap, "F no longer shows the rounding case");
     let said: f64 = margin
         .trim_start_matches("+$")
         .split(' ')

@@ -26,7 +26,8 @@ fn rest(row: &YearRow<Decimal>, skip_deferred: bool) -> String {
     if !skip_deferred {
         parts.push((row.deferred_draw, "tax-deferred"));
     }
-    parts.retain(|(v, _)| *v > Decimal::ZERO);
+    // A draw of cents (the last of an account, a solve's rounding) would read "$0 from cash".
+    parts.retain(|(v, _)| *v >= Decimal::new(5, 1));
     parts.sort_by_key(|p| std::cmp::Reverse(p.0));
     parts
         .iter()

@@ -355,16 +355,21 @@ pub fn why(row: &YearRow<Decimal>, inputs: &YearInputs<f64>) -> Why {
     why
 }
 
-/// How far below the Marketplace credit's income limit the year's MAGI stopped, and what the
-/// next dollar would cost: ",100 below the 400% line: one more dollar would cost ,340 of
-/// credit".
+/// How far below the Marketplace credit's income limit the year's MAGI stopped, and what
+/// crossing it would cost: "just below the 400% line: one more dollar would cost $8,340 of
+/// credit" where the year stopped within a dollar or two of it, else "$2,100 below the 400%
+/// line, past which the whole credit of $8,340 is lost" (one more dollar would not cross it).
 pub(crate) fn aca_edge(row: &YearRow<Decimal>) -> String {
-    let gap = (row.aca_line - row.aca_magi).max(Decimal::ZERO);
-    format!(
-        "{} below the 400% line: one more dollar would cost {} of credit",
-        format_dollars(gap.round()),
-        format_dollars(row.aca_credit.round())
-    )
+    let gap = (row.aca_line - row.aca_magi).max(Decimal::ZERO).round();
+    let credit = format_dollars(row.aca_credit.round());
+    if gap < Decimal::TWO {
+        format!("just below the 400% line: one more dollar would cost {credit} of credit")
+    } else {
+        format!(
+            "{} below the 400% line, past which the whole credit of {credit} is lost",
+            format_dollars(gap)
+        )
+    }
 }
 
 /// The year's MAGI is within a few thousand dollars below the Marketplace credit's limit.
@@ -533,13 +538,23 @@ fn lines(
         && positive(i.step)
         && i.room < Decimal::from(50_000)
     {
-        out.push(format!(
-            "MAGI is {} below IRMAA tier {} for {}: crossing it adds {} a year.",
-            format_dollars(i.room),
-            i.next_tier,
-            i.premium_year,
-            format_dollars(i.step)
-        ));
+        // A conversion landed on the tier's ceiling stands within a dollar of it: "$0 below".
+        out.push(if i.room < Decimal::ONE {
+            format!(
+                "MAGI is just below IRMAA tier {} for {}: a dollar more adds {} a year.",
+                i.next_tier,
+                i.premium_year,
+                format_dollars(i.step)
+            )
+        } else {
+            format!(
+                "MAGI is {} below IRMAA tier {} for {}: crossing it adds {} a year.",
+                format_dollars(i.room),
+                i.next_tier,
+                i.premium_year,
+                format_dollars(i.step)
+            )
+        });
     }
     if positive(row.closing.deferred) {
         let pct = w.more_cost / Decimal::from_f64(ALTERNATIVE).unwrap_or(Decimal::ONE);
@@ -560,8 +575,10 @@ fn lines(
         out.push(s);
     }
     if positive(row.closing.taxable) || positive(row.taxable_sale) {
+        // Less than half a dollar of the band left would read "Another $0".
         if w.marginal_gain.is_zero()
             && let Some((d, e)) = gain_untaxed
+            && d >= 0.5
         {
             out.push(format!(
                 "Another {} of long-term gain would still be taxed at 0%, up to {}.",

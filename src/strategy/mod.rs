@@ -10,6 +10,7 @@ mod aca;
 mod bracket_fill;
 mod custom_order;
 mod heir_aware;
+mod landing;
 mod naming;
 mod orders;
 mod proportional;

@@ -2,6 +2,7 @@
 //! did not use to Roth, within a yearly cap and below the next IRMAA tier.
 
 use super::bracket_fill::{bracket_rate, fill_order, fill_target, spend_room};
+use super::landing::land_conversion;
 use super::{Decision, Limit, Note, Strategy};
 use crate::engine::health::Marketplace;
 use crate::engine::{Draws, YearContext};
@@ -145,17 +146,16 @@ impl RothConversion {
         let mut decision = decide(convert, limit);
 
         // Paying the conversion's tax by selling taxable assets raises AGI and may draw more
-        // Social Security into tax: trim until ordinary income stays at the bracket top.
+        // Social Security into tax, and the senior deduction shrinks as MAGI rises: land
+        // ordinary income on the bracket top.
         if target.is_finite() {
-            for _ in 0..4 {
-                // A solution carries the federal computation on its facts.
-                let b = ctx.solve(&decision).breakdown;
-                let over = b.ordinary_taxable_income - target;
-                if over <= 0.5 {
-                    break;
-                }
-                decision = decide(decision.convert - over, limit);
-            }
+            let c = land_conversion(decision.convert, |c| {
+                ctx.solve(&decide(c, limit))
+                    .breakdown
+                    .ordinary_taxable_income
+                    - target
+            });
+            decision = decide(c, limit);
         }
 
         let will_enroll = (0..2).any(|i| ctx.inputs.alive[i] && ctx.inputs.ages[i] + 2 >= 65);
@@ -166,12 +166,10 @@ impl RothConversion {
                 .irmaa_ahead
                 .tier_ceiling(ctx.inputs.filing, before)
             {
-                for _ in 0..4 {
-                    let over = ctx.solve(&decision).breakdown.magi - ceiling;
-                    if over <= 0.0 {
-                        break;
-                    }
-                    decision = decide(decision.convert - over - 0.01, Limit::Irmaa);
+                // MAGI landed in the dollar at or below the tier's ceiling.
+                let over = |c| ctx.solve(&decide(c, limit)).breakdown.magi - ceiling + 0.5;
+                if over(decision.convert) > 0.5 {
+                    decision = decide(land_conversion(decision.convert, over), Limit::Irmaa);
                 }
             }
         }
@@ -183,13 +181,12 @@ impl RothConversion {
             && let Some(line) = m.upper_line()
             && Marketplace::magi(&solved.facts, &solved.breakdown) <= line
         {
-            for _ in 0..4 {
-                let s = ctx.solve(&decision);
-                let over = Marketplace::magi(&s.facts, &s.breakdown) - line;
-                if over <= 0.0 {
-                    break;
-                }
-                decision = decide(decision.convert - over - 0.01, Limit::Aca);
+            let over = |c| {
+                let s = ctx.solve(&decide(c, limit));
+                Marketplace::magi(&s.facts, &s.breakdown) - line + 0.5
+            };
+            if over(decision.convert) > 0.5 {
+                decision = decide(land_conversion(decision.convert, over), Limit::Aca);
             }
         }
         decision

@@ -257,34 +257,12 @@ impl Strategy for BracketTargets {
             convert: convert.max(0.0).trunc_cents(),
             ..spending
         };
-        let mut decision = with(convert);
         // The conversion's tax is met by the spending's order, which may draw more tax-deferred
         // money or sell more (raising taxable Social Security), so ordinary income rises by more
-        // than the conversion: secant steps on the conversion land it on the target (ordinary
-        // income is piecewise linear in it, so two or three steps do), never past it.
-        let mut last: Option<(f64, f64)> = None;
-        for _ in 0..6 {
-            let c = decision.convert;
-            let over = ordinary_excess(&ctx.solve(&decision)) - target;
-            if (-0.5..=0.5).contains(&over) || (over < 0.0 && c >= convert) {
-                break;
-            }
-            let slope = match last {
-                Some((c0, o0)) if (c - c0).abs() > 0.005 => ((over - o0) / (c - c0)).max(1.0),
-                _ => 1.0,
-            };
-            last = Some((c, over));
-            let next = (c - over / slope).clamp(0.0, convert);
-            if next <= 0.0 && c <= 0.0 {
-                break;
-            }
-            decision = with(next);
-        }
-        // Never past the target: what the secant left above it comes off dollar for dollar.
-        let over = ordinary_excess(&ctx.solve(&decision)) - target;
-        if over > 0.5 {
-            decision = with(decision.convert - over);
-        }
+        // than the conversion: landed on the target, never past it.
+        let mut decision = with(super::landing::land_conversion(convert, |c| {
+            ordinary_excess(&ctx.solve(&with(c))) - target
+        }));
         // Behind the IRMAA cliff the year stayed behind.
         if let Some(ceiling) = y
             .irmaa_tier
