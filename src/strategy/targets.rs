@@ -26,6 +26,7 @@
 //! The data are plain numbers per year: the construction from a search's answer lives above
 //! (`Optimized::policy`), so this layer does not depend on the search.
 
+use super::landing::land_conversion;
 use super::{Decision, Funding, Note, Source, Step, Strategy};
 use crate::engine::{Draws, Solution, YearContext};
 use crate::num::Num;
@@ -260,7 +261,7 @@ impl Strategy for BracketTargets {
         // The conversion's tax is met by the spending's order, which may draw more tax-deferred
         // money or sell more (raising taxable Social Security), so ordinary income rises by more
         // than the conversion: landed on the target, never past it.
-        let mut decision = with(super::landing::land_conversion(convert, |c| {
+        let mut decision = with(land_conversion(convert, |c| {
             ordinary_excess(&ctx.solve(&with(c))) - target
         }));
         // Behind the IRMAA cliff the year stayed behind.
@@ -268,26 +269,22 @@ impl Strategy for BracketTargets {
             .irmaa_tier
             .and_then(|t| ctx.inputs.irmaa_ahead.ceiling_of(ctx.inputs.filing, t))
         {
-            for _ in 0..4 {
-                let over = ctx.solve(&decision).breakdown.magi - ceiling;
-                if over <= 0.0 || decision.convert <= 0.0 {
-                    break;
-                }
-                decision = with(decision.convert - over - 0.01);
+            // MAGI landed in the dollar at or below the tier's ceiling.
+            let over = |c| ctx.solve(&with(c)).breakdown.magi - ceiling + 0.5;
+            if over(decision.convert) > 0.5 {
+                decision = with(land_conversion(decision.convert, over));
             }
         }
-        // And below the Marketplace line, when the year kept below it.
+        // And below the Marketplace line, when the year kept below it: a dollar below.
         if y.below_aca_line
             && let Some(line) = super::aca::line(ctx)
         {
-            for _ in 0..4 {
-                let s = ctx.solve(&decision);
-                let over =
-                    crate::engine::health::Marketplace::magi(&s.facts, &s.breakdown) - line + 1.0;
-                if over <= 0.0 || decision.convert <= 0.0 {
-                    break;
-                }
-                decision = with(decision.convert - over - 0.01);
+            let over = |c| {
+                let s = ctx.solve(&with(c));
+                crate::engine::health::Marketplace::magi(&s.facts, &s.breakdown) - line + 1.5
+            };
+            if over(decision.convert) > 0.5 {
+                decision = with(land_conversion(decision.convert, over));
             }
         }
         if decision.convert < 1.0 {
