@@ -506,3 +506,23 @@ fn no_why_line_counts_zero_dollars() {
     });
     assert!(irmaa > 10, "{irmaa} lines measure the way to an IRMAA tier");
 }
+
+/// "drew $83,387 from tax-deferred to fill the 12% bracket; rest: $1,506 from cash; MAGI kept
+/// below the Marketplace credit's 400% line" (G, Fill 12%, 2028): a draw stopped at the line did
+/// not fill the bracket, though its income reached into it.
+#[test]
+fn a_draw_stopped_at_the_marketplace_line_is_not_said_to_fill_its_bracket() {
+    let plans = EXAMPLES.iter().copied().chain(TEST_PLANS);
+    let mut at_line = 0;
+    every_year_of(plans, |name, p, row, _| {
+        let said = drawdown::report::explain(row);
+        at_line += usize::from(said.contains("400% line"));
+        assert!(
+            !(said.contains("to fill the") && said.contains("400% line")),
+            "{name} {} {}: {said}",
+            p.strategy,
+            row.year
+        );
+    });
+    assert!(at_line > 10, "{at_line} rows stop at the Marketplace line");
+}

@@ -112,11 +112,15 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
             // Said as what happened: a draw that stopped below the bracket aimed at (at the
             // Marketplace credit's line, or with the need met) did not fill it, and the row's
             // bracket column shows where it ended.
+            // A year stopped at the Marketplace line did not fill the bracket, though its income
+            // may have reached into it.
             let aimed = Decimal::from_f64(bracket_rate).unwrap_or_default();
-            let reached = row.tax.bracket_rate.round_dp(4) >= aimed.round_dp(4);
+            let at_line = aca_stop(row);
+            let reached = row.tax.bracket_rate.round_dp(4) >= aimed.round_dp(4) && !at_line;
+            let converted = row.conversion > Decimal::ZERO;
             let how = if reached {
                 format!("to fill the {} bracket", bracket_name(bracket_rate))
-            } else if aca_stop(row) {
+            } else if at_line && !converted {
                 named_the_line = true;
                 format!(
                     "up to the Marketplace credit's 400% line, short of the {} bracket's top",
