@@ -110,10 +110,9 @@ pub fn explain(row: &YearRow<Decimal>) -> String {
             if row.deferred_draw > Decimal::ZERO =>
         {
             // Said as what happened: a draw that stopped below the bracket aimed at (at the
-            // Marketplace credit's line, or with the need met) did not fill it, and the row's
-            // bracket column shows where it ended.
-            // A year stopped at the Marketplace line did not fill the bracket, though its income
-            // may have reached into it.
+            // Marketplace credit's line, though its income may have reached into the bracket,
+            // or with the need met) did not fill it, and the row's bracket column shows where it
+            // ended.
             let aimed = Decimal::from_f64(bracket_rate).unwrap_or_default();
             let at_line = aca_stop(row);
             let reached = row.tax.bracket_rate.round_dp(4) >= aimed.round_dp(4) && !at_line;

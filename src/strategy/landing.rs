@@ -29,8 +29,22 @@ const MAX_SOLVES: usize = 48;
 /// largest conversion known under the line and the smallest known over it.
 pub(super) fn land_conversion(max: f64, over: impl Fn(f64) -> f64) -> f64 {
     let max = max.pos().trunc_cents();
-    let mut c = max;
-    let mut o = over(c);
+    land_from(max, over(max), over)
+}
+
+/// The conversion at which `level` (MAGI) stands in the dollar at or below `line`, when `max`
+/// carries it past the line; `None` when `max` stays at or below it (one solve, so a limit that
+/// does not bind costs no more than the check).
+pub(super) fn trim_to_line(max: f64, line: f64, level: impl Fn(f64) -> f64) -> Option<f64> {
+    let over = |c| level(c) - line + WITHIN;
+    let max = max.pos().trunc_cents();
+    let o = over(max);
+    (o > WITHIN).then(|| land_from(max, o, over))
+}
+
+/// [`land_conversion`] from `max`, where `over` is already known to be `o`.
+fn land_from(max: f64, o: f64, over: impl Fn(f64) -> f64) -> f64 {
+    let (mut c, mut o) = (max, o);
     if o <= WITHIN {
         return c;
     }
@@ -106,6 +120,16 @@ mod tests {
         } - 26_000.0;
         let c = land_conversion(50_000.0, level);
         assert!(level(c).abs() <= WITHIN, "{c}: {}", level(c));
+    }
+
+    #[test]
+    fn a_trim_to_a_line_lands_in_the_dollar_at_or_below_it_and_only_when_past_it() {
+        // MAGI rising 1.1 for one (the conversion's tax paid by sales with gains) from 150,000.
+        let magi = |c: f64| 150_000.0 + 1.1 * c;
+        assert_eq!(trim_to_line(40_000.0, 200_000.0, magi), None);
+        let c = trim_to_line(60_000.0, 200_000.0, magi).expect("past the line");
+        assert!(magi(c) <= 200_000.0, "{c}: {}", magi(c));
+        assert!(magi(c) >= 199_999.0, "{c}: {}", magi(c));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! did not use to Roth, within a yearly cap and below the next IRMAA tier.
 
 use super::bracket_fill::{bracket_rate, fill_order, fill_target, spend_room};
-use super::landing::land_conversion;
+use super::landing::{land_conversion, trim_to_line};
 use super::{Decision, Limit, Note, Strategy};
 use crate::engine::health::Marketplace;
 use crate::engine::{Draws, YearContext};
@@ -166,10 +166,9 @@ impl RothConversion {
                 .irmaa_ahead
                 .tier_ceiling(ctx.inputs.filing, before)
             {
-                // MAGI landed in the dollar at or below the tier's ceiling.
-                let over = |c| ctx.solve(&decide(c, limit)).breakdown.magi - ceiling + 0.5;
-                if over(decision.convert) > 0.5 {
-                    decision = decide(land_conversion(decision.convert, over), Limit::Irmaa);
+                let magi = |c| ctx.solve(&decide(c, limit)).breakdown.magi;
+                if let Some(c) = trim_to_line(decision.convert, ceiling, magi) {
+                    decision = decide(c, Limit::Irmaa);
                 }
             }
         }
@@ -181,12 +180,12 @@ impl RothConversion {
             && let Some(line) = m.upper_line()
             && Marketplace::magi(&solved.facts, &solved.breakdown) <= line
         {
-            let over = |c| {
+            let magi = |c| {
                 let s = ctx.solve(&decide(c, limit));
-                Marketplace::magi(&s.facts, &s.breakdown) - line + 0.5
+                Marketplace::magi(&s.facts, &s.breakdown)
             };
-            if over(decision.convert) > 0.5 {
-                decision = decide(land_conversion(decision.convert, over), Limit::Aca);
+            if let Some(c) = trim_to_line(decision.convert, line, magi) {
+                decision = decide(c, Limit::Aca);
             }
         }
         decision

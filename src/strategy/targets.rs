@@ -26,7 +26,7 @@
 //! The data are plain numbers per year: the construction from a search's answer lives above
 //! (`Optimized::policy`), so this layer does not depend on the search.
 
-use super::landing::land_conversion;
+use super::landing::{land_conversion, trim_to_line};
 use super::{Decision, Funding, Note, Source, Step, Strategy};
 use crate::engine::{Draws, Solution, YearContext};
 use crate::num::Num;
@@ -269,22 +269,21 @@ impl Strategy for BracketTargets {
             .irmaa_tier
             .and_then(|t| ctx.inputs.irmaa_ahead.ceiling_of(ctx.inputs.filing, t))
         {
-            // MAGI landed in the dollar at or below the tier's ceiling.
-            let over = |c| ctx.solve(&with(c)).breakdown.magi - ceiling + 0.5;
-            if over(decision.convert) > 0.5 {
-                decision = with(land_conversion(decision.convert, over));
+            let magi = |c| ctx.solve(&with(c)).breakdown.magi;
+            if let Some(c) = trim_to_line(decision.convert, ceiling, magi) {
+                decision = with(c);
             }
         }
         // And below the Marketplace line, when the year kept below it: a dollar below.
         if y.below_aca_line
             && let Some(line) = super::aca::line(ctx)
         {
-            let over = |c| {
+            let magi = |c| {
                 let s = ctx.solve(&with(c));
-                crate::engine::health::Marketplace::magi(&s.facts, &s.breakdown) - line + 1.5
+                crate::engine::health::Marketplace::magi(&s.facts, &s.breakdown)
             };
-            if over(decision.convert) > 0.5 {
-                decision = with(land_conversion(decision.convert, over));
+            if let Some(c) = trim_to_line(decision.convert, line - 1.0, magi) {
+                decision = with(c);
             }
         }
         if decision.convert < 1.0 {
