@@ -7,7 +7,7 @@ mod common;
 use drawdown::compare::compare_all;
 use drawdown::engine::{ReturnPath, Scenario, outcome, project};
 use drawdown::optimize::{Budget, Objective, Optimized};
-use drawdown::plan::{PathMode, Plan, Simulation, demo_plan, example_plan};
+use drawdown::plan::{PathMode, Plan, Simulation, demo_plan, example_plan, parse_plan};
 use drawdown::sim::{risk_of, simulate_on, simulate_with};
 use drawdown::strategy::BracketTargets;
 use rust_decimal::Decimal;
@@ -29,6 +29,16 @@ fn on_the_plans_own_path_the_policy_reproduces_the_optimized_column() {
         ("G", example_plan("G.ron").unwrap().unwrap()),
         ("B", example_plan("B.ron").unwrap().unwrap()),
         ("F", example_plan("F.ron").unwrap().unwrap()),
+        // Its answer draws Roth money last in the years after its conversions (a steady
+        // conversion's order): the policy must keep that order, or it spends the Roth money.
+        (
+            "single_rmd_heirs37",
+            parse_plan(
+                include_str!("data/single_rmd_heirs37.ron"),
+                "single_rmd_heirs37.ron",
+            )
+            .unwrap(),
+        ),
     ] {
         let o = common::optimized(&plan, &Objective::Estate);
         let p = policy(&plan, &o);

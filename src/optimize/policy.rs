@@ -61,6 +61,7 @@ impl Optimized {
                     deferred: real(plan_year.deferred.max(0.0)),
                     cash: cap(plan_year.cash),
                     taxable: cap(plan_year.taxable),
+                    roth: cap(plan_year.roth),
                     harvest: real(f(row.harvested_gain)),
                     irmaa_tier,
                     below_aca_line: row.aca_line > Decimal::ZERO && row.aca_magi < row.aca_line,

@@ -3,8 +3,8 @@
 //! Each year converts `convert` to Roth and harvests `harvest` of gains, draws `fixed` from
 //! tax-deferred whatever the need (usually nothing; what the need leaves of it is reinvested in
 //! taxable), then meets the need from tax-deferred up to `deferred` more, cash up to `cash`,
-//! taxable sales up to `taxable`, then Roth, then whatever is left (cash, taxable,
-//! tax-deferred). The engine's solver still meets the need
+//! taxable sales up to `taxable`, then Roth up to `roth` (usually all of it), then whatever is
+//! left (cash, taxable, tax-deferred, and Roth last). The engine's solver still meets the need
 //! exactly after tax: the schedule only says which account gives how much.
 //!
 //! Any strategy's projection can be written as a schedule (its yearly draws become the caps), so
@@ -12,7 +12,7 @@
 
 use crate::engine::{Projection, YearContext};
 use crate::num::Num;
-use crate::strategy::{Decision, Funding, Note, Source, Step, Strategy};
+use crate::strategy::{Decision, Note, Strategy, capped_order};
 
 /// One year of a schedule. Amounts are nominal dollars of the year; an infinite cap is no cap.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -22,6 +22,9 @@ pub struct YearPlan {
     pub deferred: f64,
     pub cash: f64,
     pub taxable: f64,
+    /// Roth money drawn before the rest of cash, taxable and tax-deferred money (the rest of
+    /// the Roth money comes last); infinite, the usual: Roth before tax-deferred beyond its cap.
+    pub roth: f64,
     /// Tax-deferred money drawn first whatever the need, the rest reinvested in taxable
     /// ([`Decision::fixed_deferred`]); 0 draws only what the year needs.
     pub fixed: f64,
@@ -36,6 +39,7 @@ impl Default for YearPlan {
             deferred: 0.0,
             cash: f64::INFINITY,
             taxable: f64::INFINITY,
+            roth: f64::INFINITY,
             fixed: 0.0,
         }
     }
@@ -43,21 +47,17 @@ impl Default for YearPlan {
 
 impl YearPlan {
     pub fn decision(&self) -> Decision<f64> {
-        let cap = |x: f64| x.is_finite().then_some(x.max(0.0));
-        let step = |source, cap| Step { source, cap };
+        let cap = |x: f64| x.is_finite().then_some(x);
         Decision {
             convert: self.convert.max(0.0),
             harvest: self.harvest.max(0.0),
             fixed_deferred: self.fixed.max(0.0),
-            funding: Funding::ordered(&[
-                step(Source::Deferred, cap(self.deferred)),
-                step(Source::Cash, cap(self.cash)),
-                step(Source::Taxable, cap(self.taxable)),
-                step(Source::Roth, None),
-                step(Source::Cash, None),
-                step(Source::Taxable, None),
-                step(Source::Deferred, None),
-            ]),
+            funding: capped_order(
+                cap(self.deferred),
+                cap(self.cash),
+                cap(self.taxable),
+                cap(self.roth),
+            ),
             note: Note::Order,
         }
     }
@@ -81,6 +81,7 @@ impl Schedule {
                 deferred: (r.deferred_draw - r.fixed_deferred).to_f64(),
                 cash: r.cash_draw.to_f64(),
                 taxable: r.taxable_sale.to_f64(),
+                roth: f64::INFINITY,
                 fixed: r.fixed_deferred.to_f64(),
             })
             .collect();

@@ -35,7 +35,7 @@ pub use spec::{
     AfterFall, MAX_LABEL, MAX_ORDER_STEPS, Objective, OrderStep, StepCap, StrategySpec,
     bracket_label,
 };
-pub use targets::{BracketTargets, POLICY_LABEL, Position, TargetYear};
+pub use targets::{BracketTargets, POLICY_LABEL, Position, TargetYear, capped_order};
 pub use zero_gains::ZeroGains;
 
 pub use crate::engine::{Decision, FUNDING_STEPS, Funding, Limit, Note, Source, Step, Strategy};

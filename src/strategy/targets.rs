@@ -112,6 +112,8 @@ pub struct TargetYear {
     /// Caps on cash and taxable sales before Roth money is drawn; `None`: no cap.
     pub cash: Option<f64>,
     pub taxable: Option<f64>,
+    /// Cap on Roth money before the rest of cash, taxable and tax-deferred money.
+    pub roth: Option<f64>,
     /// Gains realised by selling and rebuying.
     pub harvest: f64,
     /// The IRMAA tier (two years on) whose ceiling a conversion keeps MAGI within.
@@ -130,6 +132,7 @@ impl Default for TargetYear {
             deferred: 0.0,
             cash: None,
             taxable: None,
+            roth: None,
             harvest: 0.0,
             irmaa_tier: None,
             below_aca_line: false,
@@ -165,24 +168,35 @@ impl BracketTargets {
             .copied()
             .unwrap_or_default()
     }
+}
 
-    /// The spending's order: tax-deferred up to `deferred`, cash and taxable up to their caps,
-    /// Roth, then the rest of cash, taxable and tax-deferred.
-    fn funding(deferred: f64, cash: Option<f64>, taxable: Option<f64>) -> Funding<f64> {
-        let step = |source, cap| Step { source, cap };
-        Funding::ordered(&[
-            step(
-                Source::Deferred,
-                deferred.is_finite().then(|| deferred.max(0.0)),
-            ),
-            step(Source::Cash, cash),
-            step(Source::Taxable, taxable),
-            step(Source::Roth, None),
-            step(Source::Cash, None),
-            step(Source::Taxable, None),
-            step(Source::Deferred, None),
-        ])
-    }
+/// The order in which the optimized schedule and its policy meet a year's need: tax-deferred,
+/// cash, taxable sales and Roth each up to its cap (`None`: no cap), then the rest of cash,
+/// taxable and tax-deferred money, and Roth money last when it was capped. With Roth capped at
+/// nothing this is the conventional order (cash, taxable, tax-deferred, Roth); uncapped, Roth
+/// money comes before any tax-deferred money beyond its cap.
+pub fn capped_order(
+    deferred: Option<f64>,
+    cash: Option<f64>,
+    taxable: Option<f64>,
+    roth: Option<f64>,
+) -> Funding<f64> {
+    let step = |source, cap: Option<f64>| Step {
+        source,
+        cap: cap.map(|c| c.max(0.0)),
+    };
+    let steps = [
+        step(Source::Deferred, deferred),
+        step(Source::Cash, cash),
+        step(Source::Taxable, taxable),
+        step(Source::Roth, roth),
+        step(Source::Cash, None),
+        step(Source::Taxable, None),
+        step(Source::Deferred, None),
+        step(Source::Roth, None),
+    ];
+    let used = if roth.is_some() { 8 } else { 7 };
+    Funding::ordered(&steps[..used])
 }
 
 impl Strategy for BracketTargets {
@@ -218,7 +232,12 @@ impl Strategy for BracketTargets {
             convert: 0.0,
             harvest,
             fixed_deferred: 0.0,
-            funding: Self::funding(deferred, y.cash.map(real), y.taxable.map(real)),
+            funding: capped_order(
+                deferred.is_finite().then_some(deferred),
+                y.cash.map(real),
+                y.taxable.map(real),
+                y.roth.map(real),
+            ),
             note: Note::Order,
         };
         // The spending's tax-deferred draw stops at the target (and the Marketplace line). Most
@@ -286,12 +305,33 @@ impl Strategy for BracketTargets {
                 decision = with(c);
             }
         }
+        // The year that empties the account, with Roth money drawn last: past the dollars the
+        // spending would have drawn, converting more only relabels them (converted, then drawn
+        // back from Roth to pay the year). Convert that much less when the year's ordinary income
+        // stays where it was (with Roth first, the tax is paid from Roth either way and less
+        // converted lowers it).
+        if decision.convert >= left - 0.005 {
+            let at = ctx.solve(&decision);
+            let back = (at.draws.roth - solved.draws.roth).trunc_cents();
+            if back >= 0.01 {
+                let fewer = with(decision.convert - back);
+                let then = ctx.solve(&fewer);
+                if (ordinary_excess(&then) - ordinary_excess(&at)).abs() <= SAME_LEVEL
+                    && then.draws.roth < at.draws.roth
+                {
+                    decision = fewer;
+                }
+            }
+        }
         if decision.convert < 1.0 {
             return spending;
         }
         decision
     }
 }
+
+/// Two amounts of ordinary income this close are the same year.
+const SAME_LEVEL: f64 = 0.5;
 
 #[cfg(test)]
 mod tests {
