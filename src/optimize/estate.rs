@@ -158,31 +158,34 @@ pub(super) fn maximise(
             best_found = Some(found);
         }
     }
-    // Then the best steady conversion, when it beats that answer: it descends and moves as the
-    // kept starts did (see steady.rs; the better of the two stands, so no answer gets worse).
+    // Then the best steady conversion of each order, when it beats that answer: it descends and
+    // moves as the kept starts did (see steady.rs; the best of the answers stands, so no answer
+    // gets worse). Both orders go on when both beat it: the better one's descent can end below
+    // the other's.
     let horizon = quick.years.len();
     let before_rmd = years_before_rmd(&named[best].0, horizon);
-    if let Some(found) = best_found.clone()
-        && let Some(steady) = best_steady(&quick, deferred_money(&quick), before_rmd, &mut search)
-        && steady.1.beats(&found.1, 0.0)
-    {
-        let mut stage = |name: &'static str, at: &Found, search: &Search| {
-            let best = if at.1.beats(&found.1, 0.0) {
-                at
-            } else {
-                &found
+    if let Some(found) = best_found.clone() {
+        let steadies = best_steady(&quick, deferred_money(&quick), before_rmd, &mut search);
+        for steady in steadies.into_iter().filter(|s| s.1.beats(&found.1, 0.0)) {
+            let leading = best_found.clone().unwrap_or(found.clone());
+            let mut stage = |name: &'static str, at: &Found, search: &Search| {
+                let best = if at.1.beats(&leading.1, 0.0) {
+                    at
+                } else {
+                    &leading
+                };
+                report(name, best, search, &mut stages);
             };
-            report(name, best, search, &mut stages);
-        };
-        let descended = search.descend(steady.0, &|_| false, &mut |_| {})?;
-        stage(
-            "descent from the best steady conversion",
-            &descended,
-            &search,
-        );
-        let settled = polish_rounds(&mut search, &quick, descended, &mut |_| {}, &mut stage)?;
-        if settled.1.beats(&found.1, 0.0) {
-            best_found = Some(settled);
+            let descended = search.descend(steady.0, &|_| false, &mut |_| {})?;
+            stage(
+                "descent from the best steady conversion",
+                &descended,
+                &search,
+            );
+            let settled = polish_rounds(&mut search, &quick, descended, &mut |_| {}, &mut stage)?;
+            if settled.1.beats(&leading.1, 0.0) {
+                best_found = Some(settled);
+            }
         }
     }
     let schedule = best_found.map(|b| b.0).unwrap_or_default();

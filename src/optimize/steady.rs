@@ -56,18 +56,19 @@ impl Order {
 /// A point of the family: eighths of the money, over how many first years, in which order.
 type Point = (u32, usize, Order);
 
-/// The best steady conversion: each share of the `deferred` money (today's dollars) over each
-/// span of first years in each order, then the neighbours of the best in its order (an eighth
-/// more or less, a year longer or shorter). `None` when there is nothing to convert.
+/// The best steady conversion in each order, the better first: each share of the `deferred`
+/// money (today's dollars) over each span of first years, then the neighbours of each order's
+/// best (an eighth more or less, a year longer or shorter). Empty when there is nothing to
+/// convert.
 pub fn best_steady(
     sc: &Scenario<f64>,
     deferred: f64,
     before_rmd: usize,
     search: &mut Search,
-) -> Option<(Schedule, super::Score)> {
+) -> Vec<(Schedule, super::Score)> {
     let horizon = sc.years.len();
     if deferred <= 0.0 || horizon == 0 {
-        return None;
+        return Vec::new();
     }
     let mut spans: Vec<usize> = SPANS
         .iter()
@@ -85,7 +86,8 @@ pub fn best_steady(
         .flat_map(|(e, k)| orders.map(|o| (e, k, o)))
         .collect();
     let mut tried: Vec<Point> = Vec::new();
-    let mut best: Option<(Point, (Schedule, super::Score))> = None;
+    let mut best: [Option<(Point, (Schedule, super::Score))>; 2] = [None, None];
+    let slot = |o: Order| usize::from(o == Order::RothLast);
     for _ in 0..=NEIGHBOUR_ROUNDS {
         grid.retain(|g| !tried.contains(g));
         if grid.is_empty() {
@@ -96,29 +98,36 @@ pub fn best_steady(
             .iter()
             .map(|(e, k, o)| {
                 let total = deferred * f64::from(*e) / 8.0;
-                let base = &bases[usize::from(*o == Order::RothLast)];
-                even_spread(sc, base, total, *k)
+                even_spread(sc, &bases[slot(*o)], total, *k)
             })
             .collect();
         for (point, scored) in grid.iter().zip(search.score_each(schedules)) {
-            if best.as_ref().is_none_or(|(_, b)| scored.1.beats(&b.1, 0.0)) {
-                best = Some((*point, scored));
+            let b = &mut best[slot(point.2)];
+            if b.as_ref().is_none_or(|(_, b)| scored.1.beats(&b.1, 0.0)) {
+                *b = Some((*point, scored));
             }
         }
-        let Some((e, k, o)) = best.as_ref().map(|b| b.0) else {
-            break;
-        };
-        grid = [
-            (e - 1, k, o),
-            ((e + 1).min(MAX_EIGHTHS), k, o),
-            (e, k - 1, o),
-            (e, (k + 1).min(horizon), o),
-        ]
-        .into_iter()
-        .filter(|(e, k, _)| *e > 0 && *k > 0)
-        .collect();
+        grid = best
+            .iter()
+            .flatten()
+            .flat_map(|((e, k, o), _)| {
+                let (e, k, o) = (*e, *k, *o);
+                [
+                    (e - 1, k, o),
+                    ((e + 1).min(MAX_EIGHTHS), k, o),
+                    (e, k - 1, o),
+                    (e, (k + 1).min(horizon), o),
+                ]
+            })
+            .filter(|(e, k, _)| *e > 0 && *k > 0)
+            .collect();
     }
-    best.map(|(_, b)| b)
+    let mut out: Vec<(Schedule, super::Score)> = best.into_iter().flatten().map(|b| b.1).collect();
+    // The better first; the first of equals.
+    if out.len() == 2 && out[1].1.beats(&out[0].1, 0.0) {
+        out.swap(0, 1);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -134,7 +143,10 @@ mod tests {
         let cancel = AtomicBool::new(false);
         let mut search = test_search(&sc, &cancel);
         let deferred = 1_000_000.0;
-        let (best, score) = best_steady(&sc, deferred, 10, &mut search).expect("a steady");
+        let found = best_steady(&sc, deferred, 10, &mut search);
+        assert_eq!(found.len(), 2, "one in each order");
+        assert!(!found[1].1.beats(&found[0].1, 0.0), "the better first");
+        let (best, score) = found[0].clone();
         let spans = best.years.iter().filter(|y| y.convert > 0.0).count();
         assert!((1..=sc.years.len()).contains(&spans));
         assert!(best.years[spans..].iter().all(|y| y.convert == 0.0));
@@ -152,6 +164,6 @@ mod tests {
                 }
             }
         }
-        assert!(best_steady(&sc, 0.0, 10, &mut search).is_none());
+        assert!(best_steady(&sc, 0.0, 10, &mut search).is_empty());
     }
 }
