@@ -164,10 +164,10 @@ pub(super) fn maximise(
     // the other's.
     let horizon = quick.years.len();
     let before_rmd = years_before_rmd(&named[best].0, horizon);
-    if let Some(found) = best_found.clone() {
+    if let Some(mut leading) = best_found.take() {
+        let before = leading.1;
         let steadies = best_steady(&quick, deferred_money(&quick), before_rmd, &mut search);
-        for steady in steadies.into_iter().filter(|s| s.1.beats(&found.1, 0.0)) {
-            let leading = best_found.clone().unwrap_or(found.clone());
+        for steady in steadies.into_iter().filter(|s| s.1.beats(&before, 0.0)) {
             let mut stage = |name: &'static str, at: &Found, search: &Search| {
                 let best = if at.1.beats(&leading.1, 0.0) {
                     at
@@ -184,9 +184,10 @@ pub(super) fn maximise(
             );
             let settled = polish_rounds(&mut search, &quick, descended, &mut |_| {}, &mut stage)?;
             if settled.1.beats(&leading.1, 0.0) {
-                best_found = Some(settled);
+                leading = settled;
             }
         }
+        best_found = Some(leading);
     }
     let schedule = best_found.map(|b| b.0).unwrap_or_default();
     Ok(finish(
