@@ -122,6 +122,51 @@ fn the_start_whose_first_sweep_climbed_most_is_descended_too() {
 }
 
 #[test]
+fn a_named_strategy_the_plan_leaves_out_does_not_beat_the_answer() {
+    // The plan compares only the conventional order and filling the 12% bracket; before the
+    // search tried the planner's other named strategies, its answer ($230,106) fell below
+    // converting to the top of the 12% bracket ($278,373), which the plan does not list.
+    let plan = parse_plan(
+        include_str!("data/short_list_marketplace.ron"),
+        "short_list_marketplace.ron",
+    )
+    .unwrap();
+    assert!(
+        !plan
+            .strategies
+            .iter()
+            .any(|s| matches!(s, StrategySpec::RothConversion { .. }))
+    );
+    let o = common::optimized(&plan, &Objective::Estate);
+    let mut every = plan.clone();
+    every.strategies = StrategySpec::defaults();
+    let named = compare(&every).unwrap();
+    println!(
+        "Optimized {} ({}, {} projections)",
+        o.value,
+        o.wins_by(),
+        o.evaluations
+    );
+    for other in &named.outcomes {
+        println!("{}: {}", other.strategy, other.estate_real);
+        assert!(
+            at_least(&o.outcome, other),
+            "Optimized {} below {} {}",
+            o.value,
+            other.strategy,
+            other.estate_real
+        );
+    }
+    let names: Vec<&str> = o.stages.iter().map(|s| s.name).collect();
+    assert!(
+        names.contains(&"descent from a named strategy the plan leaves out"),
+        "{names:?}"
+    );
+    // The margin is still against the plan's own columns.
+    assert_eq!(o.best_named.0, "Fill 12%");
+}
+
+#[test]
 fn optimized_spending_is_at_least_every_named_strategys() {
     let plan = example("E1.ron");
     let min_estate = Decimal::from(100_000);
