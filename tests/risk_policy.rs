@@ -9,7 +9,7 @@ use drawdown::engine::{ReturnPath, Scenario, outcome, project};
 use drawdown::optimize::{Budget, Objective, Optimized};
 use drawdown::plan::{PathMode, Plan, Simulation, demo_plan, example_plan, parse_plan};
 use drawdown::sim::{risk_of, simulate_on, simulate_with};
-use drawdown::strategy::BracketTargets;
+use drawdown::strategy::{BracketTargets, Position, TargetYear};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use std::sync::atomic::AtomicBool;
@@ -196,4 +196,56 @@ fn a_historical_run_of_the_demo_has_the_policys_rows() {
     let sim = risk_of(&one, "Optimized").unwrap().terminal_median;
     println!("constant path: simulated {sim:.0}, exact {exact:.0}");
     assert!((sim - exact).abs() < 200.0, "{sim} vs {exact}");
+}
+
+/// A year the optimized answer kept below an IRMAA tier converts on any path only as far as
+/// that tier's ceiling two years on, however high its bracket target reaches: the policy lands
+/// the conversion on the line, not short of it.
+#[test]
+fn a_conversion_stays_within_the_irmaa_tier_its_year_kept() {
+    let plan = demo_plan();
+    let sc = Scenario::<Decimal>::build(&plan, &ReturnPath::constant(&plan)).unwrap();
+    let quick = sc.to_f64();
+    let policy = |tier: Option<u8>| BracketTargets {
+        name: "Targets".into(),
+        years: quick
+            .years
+            .iter()
+            .map(|y| TargetYear {
+                year: y.year,
+                // The top of the 32% bracket: far past every IRMAA tier for this couple.
+                ordinary: Position::Bracket { k: 4, share: 1.0 },
+                converts: true,
+                irmaa_tier: tier,
+                ..TargetYear::default()
+            })
+            .collect(),
+    };
+    let free = project(&sc, &quick, &policy(None));
+    let kept = project(&sc, &quick, &policy(Some(0)));
+    // 2026's MAGI sets 2028's surcharge (the couple is on Medicare from 65).
+    let ceiling = sc.years[0]
+        .irmaa_ahead
+        .ceiling_of(sc.years[0].filing, 0)
+        .unwrap();
+    let (f, k) = (&free.rows[0], &kept.rows[0]);
+    println!(
+        "2026: conversion {} (MAGI {}) without the tier, {} (MAGI {}) within it; ceiling {}",
+        f.conversion, f.tax.magi, k.conversion, k.tax.magi, ceiling
+    );
+    assert!(f.tax.magi > ceiling && free.rows[2].irmaa_tier > 0);
+    assert!(k.tax.magi <= ceiling && kept.rows[2].irmaa_tier == 0);
+    // Landed on the line: within $10 of it, and still converting.
+    assert!(
+        ceiling - k.tax.magi < Decimal::TEN,
+        "{}",
+        ceiling - k.tax.magi
+    );
+    assert!(k.conversion > Decimal::ZERO && k.conversion < f.conversion);
+    // Every year that converts stays within the tier two years on.
+    for (i, r) in kept.rows.iter().enumerate().take(kept.rows.len() - 2) {
+        if r.conversion > Decimal::ZERO {
+            assert_eq!(kept.rows[i + 2].irmaa_tier, 0, "{}", r.year);
+        }
+    }
 }
