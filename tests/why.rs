@@ -526,3 +526,65 @@ fn a_draw_stopped_at_the_marketplace_line_is_not_said_to_fill_its_bracket() {
     });
     assert!(at_line > 10, "{at_line} rows stop at the Marketplace line");
 }
+
+/// How far ahead the line before says the next edge is, and whether the year's conversion or
+/// draw is said to have stopped "between edges".
+fn between_with_edge_within(lines: &[String], step: Decimal) -> Option<String> {
+    let mut away: Option<Decimal> = None;
+    for line in lines {
+        if let Some(rest) = line.strip_prefix("The next edge, ")
+            && let Some((_, d)) = rest.rsplit_once(", is $")
+            && let Some(d) = d.strip_suffix(" of income away.")
+        {
+            away = d.replace(',', "").parse().ok();
+        }
+        if line.contains("stopping between edges") && away.is_some_and(|d| d <= step) {
+            return Some(line.clone());
+        }
+    }
+    None
+}
+
+/// "The next edge, the 0% capital-gain ceiling, is $9 of income away. Converted $35,572 to Roth,
+/// stopping between edges" (the demo's optimized 2028): an edge within the $100 the rate line
+/// measures is the one the year stopped short of, and is named so ("stopping $9 short of the 0%
+/// capital-gain ceiling").
+#[test]
+fn a_year_that_stopped_just_short_of_an_edge_names_it() {
+    let plan = drawdown::plan::demo_plan();
+    let o = drawdown::optimize::optimize_within(
+        &plan,
+        &drawdown::optimize::Objective::Estate,
+        &drawdown::optimize::Budget::repeatable(),
+        &std::sync::atomic::AtomicBool::new(false),
+        &mut |_| {},
+    )
+    .unwrap();
+    let step = Decimal::ONE_HUNDRED;
+    let whys = why_projection(&plan, &o.projection).unwrap();
+    let mut short = 0;
+    for (w, row) in whys.iter().zip(&o.projection.rows) {
+        assert_eq!(
+            between_with_edge_within(&w.lines, step),
+            None,
+            "{}",
+            row.year
+        );
+        short += w.lines.iter().filter(|l| l.contains(" short of ")).count();
+    }
+    assert!(
+        short > 0,
+        "the demo's optimized years stop short of some edge"
+    );
+    let plans = EXAMPLES.iter().copied().chain(TEST_PLANS);
+    every_year_of(plans, |name, p, row, inputs| {
+        let w = why(row, inputs);
+        assert_eq!(
+            between_with_edge_within(&w.lines, step),
+            None,
+            "{name} {} {}",
+            p.strategy,
+            row.year
+        );
+    });
+}

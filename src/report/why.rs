@@ -417,6 +417,12 @@ pub(crate) fn stopped(row: &YearRow<Decimal>, w: &Why) -> String {
         "just below the next IRMAA tier".into()
     } else if let Some(e) = w.at_edge {
         at(e)
+    } else if let Some((d, e)) = w
+        .next_edge
+        .filter(|(d, _)| *d <= Decimal::from_f64(STEP).unwrap_or_default())
+    {
+        // Within the step the rate line measures: the same edge that line names, not "between".
+        format!("{} short of {}", format_dollars(d), edge_words(e))
     } else {
         "between edges, where the spending need was met or later years' rates balance this one's"
             .into()
