@@ -2,7 +2,7 @@
 //! taxed, and a household caught by the Social Security torpedo is told so.
 
 use drawdown::compare::compare;
-use drawdown::engine::{Projection, YearInputs, YearRow};
+use drawdown::engine::{Limit, Note, Projection, YearInputs, YearRow};
 use drawdown::plan::{EXAMPLES, parse_plan};
 use drawdown::report::why::row_facts;
 use drawdown::report::{why, why_projection, year_curve, year_inputs};
@@ -429,7 +429,19 @@ fn a_conversion_that_stopped_for_its_bracket_names_the_top_it_reached() {
                 "{}",
                 at("generic")
             );
-            assert!(!line.contains(" short of the "), "{}", at("short"));
+            // (Other stops may land a few dollars short of an edge and say so.)
+            let for_bracket = matches!(
+                row.note,
+                Note::Convert {
+                    limit: Limit::Bracket,
+                    ..
+                }
+            );
+            assert!(
+                !(for_bracket && line.starts_with("Converted") && line.contains(" short of the ")),
+                "{}",
+                at("short")
+            );
             at_top += usize::from(
                 line.starts_with("Converted") && line.contains("stopping at the 12% bracket top"),
             );
