@@ -167,6 +167,39 @@ fn a_named_strategy_the_plan_leaves_out_does_not_beat_the_answer() {
 }
 
 #[test]
+fn marketplace_years_are_searched_between_their_edges() {
+    // The premium credit's applicable percentage rises steadily inside each band, so a
+    // Marketplace year's best conversion or draw can lie between the tax's edges: searched there,
+    // this couple's answer rose from $947,140 to $967,712.
+    let plan = parse_plan(
+        include_str!("data/marketplace_curve.ron"),
+        "marketplace_curve.ron",
+    )
+    .unwrap();
+    let o = common::optimized(&plan, &Objective::Estate);
+    let names: Vec<&str> = o.stages.iter().map(|s| s.name).collect();
+    let at = names
+        .iter()
+        .position(|n| *n == "Marketplace years between their edges")
+        .unwrap_or_else(|| panic!("{names:?}"));
+    let gain = o.stages[at].estate - o.stages[at - 1].estate;
+    println!(
+        "{}: the stage gained {gain:.2} ({})",
+        plan.name,
+        o.wins_by()
+    );
+    assert!(gain > 10_000.0, "{gain}");
+    assert!(o.value > Decimal::from(960_000), "{}", o.value);
+    // A plan without Marketplace years has no such stage.
+    let demo = common::optimized(&drawdown::plan::demo_plan(), &Objective::Estate);
+    assert!(
+        demo.stages
+            .iter()
+            .all(|s| s.name != "Marketplace years between their edges")
+    );
+}
+
+#[test]
 fn optimized_spending_is_at_least_every_named_strategys() {
     let plan = example("E1.ron");
     let min_estate = Decimal::from(100_000);

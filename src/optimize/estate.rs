@@ -2,6 +2,7 @@
 //! (more years funded first when the money runs out).
 
 use super::awake::map_busy;
+use super::curve::marketplace_years;
 use super::moves::convertible_years;
 use super::schedule::Schedule;
 use super::score::at_least;
@@ -215,6 +216,20 @@ pub(super) fn maximise(
             }
         }
         best_found = Some(leading);
+    }
+    // Last, the Marketplace years between their edges (see curve.rs): kept only where it gains.
+    if let Some(leading) = best_found.take() {
+        let years = marketplace_years(&quick);
+        let curved = search.curve(leading, &years)?;
+        if !years.is_empty() {
+            report(
+                "Marketplace years between their edges",
+                &curved,
+                &search,
+                &mut stages,
+            );
+        }
+        best_found = Some(curved);
     }
     let schedule = best_found.map(|b| b.0).unwrap_or_default();
     Ok(finish(

@@ -11,6 +11,7 @@
 
 mod awake;
 mod candidates;
+mod curve;
 pub mod edges;
 mod error;
 mod estate;

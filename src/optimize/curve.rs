@@ -1,0 +1,151 @@
+//! The years on the Marketplace, searched between their edges.
+//!
+//! Everywhere else a year's tax is piecewise linear in its income, so its best conversion or
+//! tax-deferred draw sits on an edge, and the descent tries only edges. The premium tax credit
+//! is not: its applicable percentage rises steadily with income inside each band, so the premium
+//! a household pays grows faster than its income there, and the best amount can lie between two
+//! edges, where the descent does not look. So, after every other stage, each Marketplace year's
+//! conversion and tax-deferred draw are moved up and down by steps ($8,000, $2,000, then $500),
+//! the best move of a round kept while it gains (steepest descent, as the moves across years).
+//! A move is kept only when it gains, so the answer never falls.
+
+use super::OptimizeError;
+use super::schedule::Schedule;
+use super::score::{Score, Trail};
+use super::search::{MARGIN, Search};
+use crate::engine::{Scenario, run_lean};
+
+/// The first step, nominal dollars; divided by [`STEP_FACTOR`] down to [`LAST_STEP`].
+const FIRST_STEP: f64 = 8_000.0;
+const LAST_STEP: f64 = 500.0;
+const STEP_FACTOR: f64 = 4.0;
+/// Most moves kept before the search settles (a guard; it settles far sooner).
+const MAX_MOVES: usize = 200;
+
+/// The years of `sc` in which someone is covered by the Marketplace.
+pub fn marketplace_years(sc: &Scenario<f64>) -> Vec<usize> {
+    sc.years
+        .iter()
+        .enumerate()
+        .filter(|(_, y)| y.health.marketplace.is_some())
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// Each year's tax-deferred draw beyond the RMD that the schedule's cap made (the draw made
+/// whatever the need left out), on the fast books: where a step of the cap starts from, since
+/// a cap the need never reached moves nothing.
+fn capped_draws(sc: &Scenario<f64>, schedule: &Schedule) -> Vec<f64> {
+    let mut out = Vec::with_capacity(sc.years.len());
+    run_lean(sc, sc, schedule, |r| {
+        out.push((r.deferred_draw - r.fixed_deferred).max(0.0))
+    });
+    out
+}
+
+impl Search<'_> {
+    /// Moves each of `years`' conversion and tax-deferred draw up and down by steps while a move
+    /// gains (see the module's description).
+    pub fn curve(
+        &mut self,
+        start: (Schedule, Score),
+        years: &[usize],
+    ) -> Result<(Schedule, Score), OptimizeError> {
+        let (mut best, mut best_score) = start;
+        if years.is_empty() {
+            return Ok((best, best_score));
+        }
+        let mut trail = Trail::default();
+        self.score_recording(&best, &mut trail);
+        let mut drawn = capped_draws(self.scenario, &best);
+        self.evaluations += 1;
+        let mut step = FIRST_STEP;
+        let mut kept = 0;
+        while step >= LAST_STEP && kept < MAX_MOVES {
+            self.check()?;
+            if self.spent() {
+                break;
+            }
+            let mut trials: Vec<(Schedule, usize)> = Vec::new();
+            for &t in years.iter().filter(|&&t| t < best.years.len()) {
+                let now = best.years[t];
+                for by in [step, -step] {
+                    let convert = (now.convert + by).max(0.0);
+                    if (convert - now.convert).abs() >= 1.0 {
+                        let mut s = best.clone();
+                        s.years[t].convert = convert;
+                        trials.push((s, t));
+                    }
+                    let from = drawn.get(t).copied().unwrap_or(0.0);
+                    let deferred = (from + by).max(0.0);
+                    if now.deferred.is_finite() && (deferred - from).abs() >= 1.0 {
+                        let mut s = best.clone();
+                        s.years[t].deferred = deferred;
+                        trials.push((s, t));
+                    }
+                }
+            }
+            let scores = self.score_all(&trials, &trail);
+            let pick = (0..scores.len())
+                .filter(|&i| scores[i].beats(&best_score, MARGIN))
+                // The best; the first of equals.
+                .min_by(|&a, &b| scores[b].rank(&scores[a]).then(a.cmp(&b)));
+            match pick {
+                Some(i) => {
+                    let (s, t) = trials.swap_remove(i);
+                    best = s;
+                    best_score = scores[i];
+                    self.rerecord(&best, t, &mut trail);
+                    drawn = capped_draws(self.scenario, &best);
+                    self.evaluations += 1;
+                    kept += 1;
+                }
+                None => step /= STEP_FACTOR,
+            }
+        }
+        Ok((best, best_score))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::optimize::score::score_from;
+    use crate::optimize::{test_search, test_start};
+    use crate::plan::parse_plan;
+    use std::sync::atomic::AtomicBool;
+
+    #[test]
+    fn the_search_scores_its_answer_as_a_replay_does_and_never_loses() {
+        let plan = parse_plan(
+            include_str!("../../tests/data/marketplace_curve.ron"),
+            "marketplace_curve.ron",
+        )
+        .unwrap();
+        let (sc, mut start) = test_start(&plan);
+        let years = marketplace_years(&sc);
+        assert_eq!(years, (0..8).collect::<Vec<_>>());
+        // Tax-deferred money first, capped at $20,000, and $10,000 converted, each year.
+        for y in &mut start.years {
+            y.deferred = 20_000.0;
+            y.convert = 10_000.0;
+        }
+        let score = score_from(&sc, &start, None, None);
+        let cancel = AtomicBool::new(false);
+        let mut search = test_search(&sc, &cancel);
+        let (best, best_score) = search.curve((start.clone(), score), &years).unwrap();
+        assert!(
+            best_score.beats(&score, 0.0),
+            "the steps gain on a rough start"
+        );
+        assert_eq!(best_score, score_from(&sc, &best, None, None));
+        // Only the Marketplace years moved.
+        for t in years.len()..best.years.len() {
+            assert_eq!(best.years[t], start.years[t], "{t}");
+        }
+        // Without Marketplace years nothing runs.
+        let before = search.evaluations;
+        let (same, _) = search.curve((start.clone(), score), &[]).unwrap();
+        assert_eq!((same, search.evaluations), (start, before));
+    }
+}
