@@ -165,57 +165,29 @@ pub(super) fn maximise(
     // the other's.
     let horizon = quick.years.len();
     let before_rmd = years_before_rmd(&named[best].0, horizon);
-    if let Some(mut leading) = best_found.take() {
-        let before = leading.1;
+    if let Some(leading) = best_found.take() {
         let steadies = best_steady(&quick, deferred_money(&quick), before_rmd, &mut search);
-        for steady in steadies.into_iter().filter(|s| s.1.beats(&before, 0.0)) {
-            let mut stage = |name: &'static str, at: &Found, search: &Search| {
-                let best = if at.1.beats(&leading.1, 0.0) {
-                    at
-                } else {
-                    &leading
-                };
-                report(name, best, search, &mut stages);
-            };
-            let descended = search.descend(steady.0, &|_| false, &mut |_| {})?;
-            stage(
-                "descent from the best steady conversion",
-                &descended,
-                &search,
-            );
-            let settled = polish_rounds(&mut search, &quick, descended, &mut |_| {}, &mut stage)?;
-            if settled.1.beats(&leading.1, 0.0) {
-                leading = settled;
-            }
-        }
-        best_found = Some(leading);
+        best_found = Some(descend_from_rivals(
+            &mut search,
+            &quick,
+            leading,
+            steadies,
+            "descent from the best steady conversion",
+            &mut |name, found, search| report(name, found, search, &mut stages),
+        )?);
     }
     // Then the planner's other named strategies, when the plan leaves them out and one beats
     // the answer: the answer must not depend on which columns the plan shows.
-    if let Some(mut leading) = best_found.take() {
-        let before = leading.1;
+    if let Some(leading) = best_found.take() {
         let others = unlisted(plan, &scenario, &quick, &mut search);
-        for other in others.into_iter().filter(|s| s.1.beats(&before, 0.0)) {
-            let mut stage = |name: &'static str, at: &Found, search: &Search| {
-                let best = if at.1.beats(&leading.1, 0.0) {
-                    at
-                } else {
-                    &leading
-                };
-                report(name, best, search, &mut stages);
-            };
-            let descended = search.descend(other.0, &|_| false, &mut |_| {})?;
-            stage(
-                "descent from a named strategy the plan leaves out",
-                &descended,
-                &search,
-            );
-            let settled = polish_rounds(&mut search, &quick, descended, &mut |_| {}, &mut stage)?;
-            if settled.1.beats(&leading.1, 0.0) {
-                leading = settled;
-            }
-        }
-        best_found = Some(leading);
+        best_found = Some(descend_from_rivals(
+            &mut search,
+            &quick,
+            leading,
+            others,
+            "descent from a named strategy the plan leaves out",
+            &mut |name, found, search| report(name, found, search, &mut stages),
+        )?);
     }
     // Last, the Marketplace years between their edges (see curve.rs): kept only where it gains.
     if let Some(leading) = best_found.take() {
@@ -235,6 +207,38 @@ pub(super) fn maximise(
     Ok(finish(
         &scenario, &quick, &named, best, schedule, &search, stages,
     ))
+}
+
+/// Descends and moves across years from each of `rivals` that beats `leading` (the answer so
+/// far), as from the kept starts, and keeps the best of the answers, so none gets worse. Every
+/// rival that beats the answer goes on, not only the best: the better one's descent can end
+/// below another's. `report` gets each stage's best by then, as `name` and the polish name them.
+fn descend_from_rivals(
+    search: &mut Search,
+    quick: &Scenario<f64>,
+    mut leading: Found,
+    rivals: Vec<Found>,
+    name: &'static str,
+    report: &mut dyn FnMut(&'static str, &Found, &Search),
+) -> Result<Found, OptimizeError> {
+    let before = leading.1;
+    for rival in rivals.into_iter().filter(|s| s.1.beats(&before, 0.0)) {
+        let mut stage = |name: &'static str, at: &Found, search: &Search| {
+            let best = if at.1.beats(&leading.1, 0.0) {
+                at
+            } else {
+                &leading
+            };
+            report(name, best, search);
+        };
+        let descended = search.descend(rival.0, &|_| false, &mut |_| {})?;
+        stage(name, &descended, search);
+        let settled = polish_rounds(search, quick, descended, &mut |_| {}, &mut stage)?;
+        if settled.1.beats(&leading.1, 0.0) {
+            leading = settled;
+        }
+    }
+    Ok(leading)
 }
 
 /// Moves across years from `found`, and the descent again from wherever they lead, until
