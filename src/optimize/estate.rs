@@ -165,43 +165,37 @@ pub(super) fn maximise(
     // the other's.
     let horizon = quick.years.len();
     let before_rmd = years_before_rmd(&named[best].0, horizon);
-    if let Some(leading) = best_found.take() {
+    if let Some(mut leading) = best_found.take() {
+        let mut show =
+            |name, found: &Found, search: &Search| report(name, found, search, &mut stages);
         let steadies = best_steady(&quick, deferred_money(&quick), before_rmd, &mut search);
-        best_found = Some(descend_from_rivals(
+        leading = descend_from_rivals(
             &mut search,
             &quick,
             leading,
             steadies,
             "descent from the best steady conversion",
-            &mut |name, found, search| report(name, found, search, &mut stages),
-        )?);
-    }
-    // Then the planner's other named strategies, when the plan leaves them out and one beats
-    // the answer: the answer must not depend on which columns the plan shows.
-    if let Some(leading) = best_found.take() {
+            &mut show,
+        )?;
+        // Then the planner's other named strategies, when the plan leaves them out and one
+        // beats the answer: the answer must not depend on which columns the plan shows.
         let others = unlisted(plan, &scenario, &quick, &mut search);
-        best_found = Some(descend_from_rivals(
+        leading = descend_from_rivals(
             &mut search,
             &quick,
             leading,
             others,
             "descent from a named strategy the plan leaves out",
-            &mut |name, found, search| report(name, found, search, &mut stages),
-        )?);
-    }
-    // Last, the Marketplace years between their edges (see curve.rs): kept only where it gains.
-    if let Some(leading) = best_found.take() {
+            &mut show,
+        )?;
+        // Last, the Marketplace years between their edges (see curve.rs): kept only where it
+        // gains.
         let years = marketplace_years(&quick);
-        let curved = search.curve(leading, &years)?;
+        leading = search.curve(leading, &years)?;
         if !years.is_empty() {
-            report(
-                "Marketplace years between their edges",
-                &curved,
-                &search,
-                &mut stages,
-            );
+            show("Marketplace years between their edges", &leading, &search);
         }
-        best_found = Some(curved);
+        best_found = Some(leading);
     }
     let schedule = best_found.map(|b| b.0).unwrap_or_default();
     Ok(finish(
@@ -355,9 +349,8 @@ fn starts(
 }
 
 /// The years of each of the planner's default named strategies that the plan does not list,
-/// projected exactly as the plan's own strategies are, and their scores on the fast books, best
-/// first. Not the conventional order's: it is a start whether listed or not, and every start
-/// scores below the answer.
+/// and their scores on the fast books, best first. Not the conventional order's: it is a start
+/// whether listed or not, and every start scores below the answer.
 fn unlisted(
     plan: &Plan,
     scenario: &Scenario<Decimal>,
@@ -369,26 +362,34 @@ fn unlisted(
         .into_iter()
         .filter(|s| *s != StrategySpec::Conventional && !listed.contains(s))
         .collect();
-    let schedules = map_busy(&specs, |spec| {
-        let strategy = build_named(spec, spec.name());
-        Schedule::from_projection(&project(scenario, quick, strategy.as_ref()))
-    });
-    let mut found = search.score_each(schedules);
+    let mut found = named_years(scenario, quick, &specs, search);
     found.sort_by(|a, b| b.1.rank(&a.1));
     found
 }
 
-/// The conventional order's years, projected exactly as the plan's own strategies are, and their
-/// score on the fast books: for a plan that does not list it.
+/// The conventional order's years and their score on the fast books: for a plan that does not
+/// list it.
 fn taxable_first(
     scenario: &Scenario<Decimal>,
     quick: &Scenario<f64>,
     search: &mut Search,
 ) -> Option<Found> {
-    let spec = StrategySpec::Conventional;
-    let strategy = build_named(&spec, spec.name());
-    let years = Schedule::from_projection(&project(scenario, quick, strategy.as_ref()));
-    search.score_each(vec![years]).pop()
+    named_years(scenario, quick, &[StrategySpec::Conventional], search).pop()
+}
+
+/// Each of `specs`' years, projected exactly as the plan's own strategies are (side by side),
+/// and their scores on the fast books, in order.
+fn named_years(
+    scenario: &Scenario<Decimal>,
+    quick: &Scenario<f64>,
+    specs: &[StrategySpec],
+    search: &mut Search,
+) -> Vec<Found> {
+    let schedules = map_busy(specs, |spec| {
+        let strategy = build_named(spec, spec.name());
+        Schedule::from_projection(&project(scenario, quick, strategy.as_ref()))
+    });
+    search.score_each(schedules)
 }
 
 /// What one stage of the search had reached: the projections run by its end and the estate

@@ -387,6 +387,7 @@ pub(crate) fn stopped(row: &YearRow<Decimal>, w: &Why) -> String {
         .as_ref()
         .is_some_and(|i| i.room <= Decimal::from_f64(AT_CLIFF).unwrap_or_default());
     let at = |e: Edge| format!("at {}", edge_words(e));
+    let short = |d: Decimal, e: Edge| format!("{} short of {}", format_dollars(d), edge_words(e));
     let by_limit = match row.note {
         Note::Convert { limit, .. } => match limit {
             // The strategy aimed at a bracket top; the books may land a little short of it.
@@ -394,7 +395,7 @@ pub(crate) fn stopped(row: &YearRow<Decimal>, w: &Why) -> String {
                 (Some(e), _) => at(e),
                 // A little short: further off, the edge ahead is some other bracket's top.
                 (None, Some((d, e @ Edge::BracketTop(_)))) if d <= Decimal::from(NEAR_TOP) => {
-                    format!("{} short of {}", format_dollars(d), edge_words(e))
+                    short(d, e)
                 }
                 (None, _) => "at the bracket top".into(),
             }),
@@ -422,7 +423,7 @@ pub(crate) fn stopped(row: &YearRow<Decimal>, w: &Why) -> String {
         .filter(|(d, _)| *d <= Decimal::from_f64(STEP).unwrap_or_default())
     {
         // Within the step the rate line measures: the same edge that line names, not "between".
-        format!("{} short of {}", format_dollars(d), edge_words(e))
+        short(d, e)
     } else {
         "between edges, where the spending need was met or later years' rates balance this one's"
             .into()
