@@ -200,6 +200,37 @@ fn marketplace_years_are_searched_between_their_edges() {
 }
 
 #[test]
+fn a_marketplace_year_over_the_credits_limit_comes_back_under_it() {
+    // The answer's first year was $46,500 over the credit's income limit, its conversion and
+    // tax-deferred draw together putting it there: no step of either alone came back under.
+    let plan = parse_plan(
+        include_str!("data/marketplace_cliff.ron"),
+        "marketplace_cliff.ron",
+    )
+    .unwrap();
+    let o = common::optimized(&plan, &Objective::Estate);
+    let first = &o.projection.rows[0];
+    println!(
+        "{}: {} ; 2026 converts {}, draws {} from tax-deferred, MAGI {} against {}, credit {}",
+        plan.name,
+        o.wins_by(),
+        first.conversion,
+        first.deferred_draw,
+        first.aca_magi,
+        first.aca_line,
+        first.aca_credit
+    );
+    assert!(first.aca_magi <= first.aca_line, "{}", first.aca_magi);
+    assert!(
+        first.aca_credit > Decimal::from(18_000),
+        "{}",
+        first.aca_credit
+    );
+    // Before: $4,248,853; the answer with both cut by $25,000 in 2026 left $4,272,227.
+    assert!(o.value > Decimal::from(4_272_227), "{}", o.value);
+}
+
+#[test]
 fn optimized_spending_is_at_least_every_named_strategys() {
     let plan = example("E1.ron");
     let min_estate = Decimal::from(100_000);

@@ -8,9 +8,17 @@
 //! conversion and tax-deferred draw are moved up and down by steps ($8,000, $2,000, then $500),
 //! the best move of a round kept while it gains (steepest descent, as the moves across years).
 //! A move is kept only when it gains, so the answer never falls.
+//!
+//! Past the credit's income limit (the 400% line) the whole credit is lost at once: a cliff no
+//! step of one lever crosses when the year's conversion, harvest and draw together put it over
+//! (a couple of 56 and 55 with $4.8m in California converted $38,488 and drew $22,971 in its
+//! first year, $7,535 over the line: $18,499 of credit lost, and neither cut alone brought it
+//! under). So a year over the line also tries coming under it at once, cutting the year's
+//! income by the excess (and by half again, and by two and a half times it, for the gains of
+//! the sales that replace a smaller draw), the conversion first, or the draw first.
 
 use super::OptimizeError;
-use super::schedule::Schedule;
+use super::schedule::{Schedule, YearPlan};
 use super::score::{Score, Trail};
 use super::search::{MARGIN, Search};
 use crate::engine::{Scenario, run_lean};
@@ -32,15 +40,59 @@ pub fn marketplace_years(sc: &Scenario<f64>) -> Vec<usize> {
         .collect()
 }
 
-/// Each year's tax-deferred draw beyond the RMD that the schedule's cap made (the draw made
-/// whatever the need left out), on the fast books: where a step of the cap starts from, since
-/// a cap the need never reached moves nothing.
-fn capped_draws(sc: &Scenario<f64>, schedule: &Schedule) -> Vec<f64> {
-    let mut out = Vec::with_capacity(sc.years.len());
-    run_lean(sc, sc, schedule, |r| {
-        out.push((r.deferred_draw - r.fixed_deferred).max(0.0))
+/// Cuts of income past the line tried, as multiples of the excess (the sales that replace a
+/// smaller draw add their gains back), each plus this many dollars.
+const CLIFF_CUTS: [f64; 3] = [1.0, 1.5, 2.5];
+const CLIFF_SLACK: f64 = 50.0;
+
+/// What a schedule's years came to on the fast books, where the moves start from.
+struct Realized {
+    /// Each year's tax-deferred draw beyond the RMD that the schedule's cap made (the draw
+    /// made whatever the need left out): a cap the need never reached moves nothing.
+    drawn: Vec<f64>,
+    /// How far each year's income as the premium credit counts it is over the credit's
+    /// income limit (0 when under it or without one).
+    over_line: Vec<f64>,
+}
+
+fn realized(sc: &Scenario<f64>, schedule: &Schedule) -> Realized {
+    let mut r = Realized {
+        drawn: Vec::with_capacity(sc.years.len()),
+        over_line: Vec::with_capacity(sc.years.len()),
+    };
+    run_lean(sc, sc, schedule, |row| {
+        r.drawn
+            .push((row.deferred_draw - row.fixed_deferred).max(0.0));
+        let over = if row.aca_line > 0.0 {
+            row.aca_magi - row.aca_line
+        } else {
+            0.0
+        };
+        r.over_line.push(over.max(0.0));
     });
-    out
+    r
+}
+
+/// `year` with its income cut by `cut`: the conversion and the tax-deferred draw (from `drawn`,
+/// what its cap made) given up in the order `conversion_first` says, the harvest last (a
+/// harvest raises the basis that keeps later years' sales under the line).
+fn cut_income(year: YearPlan, drawn: f64, cut: f64, conversion_first: bool) -> YearPlan {
+    let mut left = cut;
+    let mut take = |x: f64| {
+        let t = x.min(left).max(0.0);
+        left -= t;
+        x - t
+    };
+    let mut y = year;
+    if conversion_first {
+        y.convert = take(y.convert);
+        y.deferred = take(drawn);
+    } else {
+        y.deferred = take(drawn);
+        y.convert = take(y.convert);
+    }
+    y.harvest = take(y.harvest);
+    y
 }
 
 impl Search<'_> {
@@ -57,10 +109,11 @@ impl Search<'_> {
         }
         let mut trail = Trail::default();
         self.score_recording(&best, &mut trail);
-        let mut drawn = capped_draws(self.scenario, &best);
+        let mut now_is = realized(self.scenario, &best);
         self.evaluations += 1;
         let mut step = FIRST_STEP;
         let mut kept = 0;
+        let mut cliff_tried: Vec<Option<YearPlan>> = vec![None; best.years.len()];
         while step >= LAST_STEP && kept < MAX_MOVES {
             self.check()?;
             if self.spent() {
@@ -76,12 +129,30 @@ impl Search<'_> {
                         s.years[t].convert = convert;
                         trials.push((s, t));
                     }
-                    let from = drawn.get(t).copied().unwrap_or(0.0);
+                    let from = now_is.drawn.get(t).copied().unwrap_or(0.0);
                     let deferred = (from + by).max(0.0);
                     if now.deferred.is_finite() && (deferred - from).abs() >= 1.0 {
                         let mut s = best.clone();
                         s.years[t].deferred = deferred;
                         trials.push((s, t));
+                    }
+                }
+                let over = now_is.over_line.get(t).copied().unwrap_or(0.0);
+                // Tried once for each form of the year: what lost then stays lost (the moves
+                // of other years shift this one's income by far less than a cliff).
+                if over > 0.0 && cliff_tried[t] != Some(now) {
+                    cliff_tried[t] = Some(now);
+                    let from = now_is.drawn.get(t).copied().unwrap_or(0.0);
+                    for times in CLIFF_CUTS {
+                        for conversion_first in [true, false] {
+                            let under =
+                                cut_income(now, from, over * times + CLIFF_SLACK, conversion_first);
+                            if under != now {
+                                let mut s = best.clone();
+                                s.years[t] = under;
+                                trials.push((s, t));
+                            }
+                        }
                     }
                 }
             }
@@ -96,7 +167,7 @@ impl Search<'_> {
                     best = s;
                     best_score = scores[i];
                     self.rerecord(&best, t, &mut trail);
-                    drawn = capped_draws(self.scenario, &best);
+                    now_is = realized(self.scenario, &best);
                     self.evaluations += 1;
                     kept += 1;
                 }
