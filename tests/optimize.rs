@@ -9,7 +9,7 @@ use drawdown::optimize::{
     optimize, optimize_progressive, optimize_within, spawn, sustainable_spending,
 };
 use drawdown::plan::{EXAMPLES, Plan, parse_plan};
-use drawdown::strategy::StrategySpec;
+use drawdown::strategy::{ScheduleRow, StrategySpec};
 use rust_decimal::Decimal;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -228,6 +228,48 @@ fn a_marketplace_year_over_the_credits_limit_comes_back_under_it() {
     );
     // Before: $4,248,853; the answer with both cut by $25,000 in 2026 left $4,272,227.
     assert!(o.value > Decimal::from(4_272_227), "{}", o.value);
+}
+
+#[test]
+fn the_answers_conversions_with_plain_draws_do_not_beat_it() {
+    // Entered as a Schedule strategy with conversions only (the draws left to the fallback
+    // order: cash, taxable, tax-deferred, Roth), this couple's answer's own conversions left
+    // $793,318 against its $789,479: no year's draws could be given up alone, all at once could.
+    let plan = parse_plan(
+        include_str!("data/plain_draws_couple.ron"),
+        "plain_draws_couple.ron",
+    )
+    .unwrap();
+    let o = common::optimized(&plan, &Objective::Estate);
+    let rows = o
+        .projection
+        .rows
+        .iter()
+        .map(|r| ScheduleRow {
+            year: r.year,
+            roth_conversion: r.conversion,
+            deferred: Decimal::ZERO,
+            taxable: Decimal::ZERO,
+            roth: Decimal::ZERO,
+            cash: Decimal::ZERO,
+        })
+        .collect();
+    let mut entered = plan.clone();
+    entered.strategies = vec![StrategySpec::Schedule { rows }];
+    let replayed = &compare(&entered).unwrap().outcomes[0];
+    println!(
+        "{}: {} ; its conversions with plain draws {:.2}",
+        plan.name,
+        o.wins_by(),
+        replayed.estate_real
+    );
+    assert!(
+        o.value >= replayed.estate_real,
+        "{} < {}",
+        o.value,
+        replayed.estate_real
+    );
+    assert!(o.value > Decimal::from(800_000), "{}", o.value);
 }
 
 #[test]

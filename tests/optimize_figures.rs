@@ -308,13 +308,16 @@ fn audit_against_schedules_the_search_never_saw() {
         let schedules = entered_schedules(&plan, &o);
         // A plan compares at most 40 strategies: the schedules are scored in groups.
         let mut outcomes = Vec::new();
+        let mut entered = Vec::new();
         for group in schedules.chunks(40) {
             let mut trial = plan.clone();
             trial.strategies = group
                 .iter()
                 .map(|(name, rows)| StrategySpec::Schedule { rows: rows.clone() }.with_label(name))
                 .collect();
-            outcomes.extend(compare(&trial).unwrap().outcomes);
+            let c = compare(&trial).unwrap();
+            outcomes.extend(c.outcomes);
+            entered.extend(c.projections);
         }
         let exact = Scenario::<Decimal>::build(&plan, &ReturnPath::constant(&plan)).unwrap();
         let quick = exact.to_f64();
@@ -354,12 +357,23 @@ fn audit_against_schedules_the_search_never_saw() {
         };
         if show {
             println!("{label}\n{text}");
+            for st in &o.stages {
+                println!(
+                    "  stage {:<56} {:>7} {:>14.2}",
+                    st.name, st.evaluations, st.estate
+                );
+            }
             print("answer", &o.projection);
+            for (out, p) in outcomes.iter().zip(&entered) {
+                if out.estate_real > o.value + Decimal::from(500) {
+                    print(&format!("{}: {:.0}", out.strategy, out.estate_real), p);
+                }
+            }
         }
         for (name, s) in moved_answers(&o) {
             let p = project(&exact, &quick, &s);
             let mut moved = outcome(&p, &exact.estate_ages);
-            if show && name.starts_with("year 0") {
+            if show && (name.starts_with("year 0") || name.contains("deferred -5000")) {
                 println!("  {name}: {:.0}", moved.estate_real);
             }
             if show
