@@ -82,8 +82,10 @@ impl Mix {
 /// Household `i` of the audit, as plan text: singles and couples of 55–75 with $0.2m–$5m
 /// (log-uniform), in a state without income tax or in CA, NY, MA or GA, the Marketplace before
 /// 65 (the default coverage), a quarter listing only three strategies.
-fn audit_household(i: u64) -> (String, String) {
+fn audit_household(i: u64, wide: bool) -> (String, String) {
     let mut r = Mix(0xA0D1_7000 + i);
+    // The wide households draw from a generator of their own, so the default ones stay the same.
+    let mut w = Mix(0x5EED_0000 + i);
     let couple = r.unit() < 0.6;
     let age0 = r.range(55, 75);
     let age1 = (age0 + r.range(-5, 5)).clamp(55, 78);
@@ -94,14 +96,27 @@ fn audit_household(i: u64) -> (String, String) {
     let cash = wealth * (0.02 + 0.03 * r.unit());
     let taxable = (wealth - deferred - roth - cash).max(0.0);
     let basis = taxable * (0.3 + 0.6 * r.unit());
-    let state = *r.pick(&["FL", "TX", "CA", "NY", "MA", "GA", "FL"]);
+    let mut state = *r.pick(&["FL", "TX", "CA", "NY", "MA", "GA", "FL"]);
+    if wide && w.unit() < 0.5 {
+        state = *w.pick(&["PA", "IL", "NJ", "OR", "AZ", "NC", "MN", "CO", "VA", "WI"]);
+    }
     let heirs = *r.pick(&[0.12, 0.22, 0.24, 0.32, 0.37]);
     let nominal = 0.045 + 0.025 * r.unit();
     let mut people = String::new();
     let mut ss = String::new();
     let mut accounts = String::new();
     let mut benefits = 0.0;
+    let mut pensions = String::new();
     for (p, age) in ages.iter().enumerate() {
+        if wide && w.unit() < 0.35 {
+            let amount = (w.range(5, 45) * 1000) as f64;
+            let start = (*age).max(w.range(60, 67));
+            let cola = *w.pick(&[0.0, 0.0, 0.02]);
+            benefits += amount;
+            pensions += &format!(
+                "(person: {p}, amount: {amount}, start_age: {start}, cola: {cola}, survivor_share: 0.5),"
+            );
+        }
         let planning = r.range(85, 97).max(age + 10);
         people += &format!(
             "(name: \"P{p}\", birth_year: {}, planning_age: {planning}),",
@@ -143,15 +158,16 @@ fn audit_household(i: u64) -> (String, String) {
             .to_string()
     };
     let label = format!(
-        "{} {ages:?} ${:.2}m {state} heirs {heirs} spend {spending}",
+        "{} {ages:?} ${:.2}m {state} heirs {heirs} spend {spending}{}",
         if couple { "couple" } else { "single" },
-        wealth / 1e6
+        wealth / 1e6,
+        if pensions.is_empty() { "" } else { " pension" }
     );
     let filing = if couple { "mfj" } else { "single" };
     let text = format!(
         "(version: 1, name: \"audit {i}\", people: [{people}], filing: {filing}, \
          state: Resident(code: \"{state}\"), heirs_rate: {heirs}, accounts: [{accounts}], \
-         income: (social_security: [{ss}]), spending: (annual: {spending}, survivor_share: 0.8), \
+         income: (social_security: [{ss}], pensions: [{pensions}]), spending: (annual: {spending}, survivor_share: 0.8), \
          assumptions: (start_year: 2026, inflation: 0.025, returns: Constant(nominal: {nominal:.4}), \
          tax_law: CurrentLaw), strategies: [{strategies}])"
     );
@@ -241,8 +257,9 @@ fn entered_schedules(
 /// Moves one year of a schedule by an amount.
 type MoveYear = fn(&mut YearPlan, f64);
 
-/// The answer's own schedule moved: its conversions scaled, and one lever of one of its first
-/// ten years moved by $5,000 or $25,000 (conversion, tax-deferred draw, the two together).
+/// The answer's own schedule moved: its conversions scaled, tax-deferred money drawn beyond the
+/// need, and one lever of one of its first ten years moved by $5,000 or $25,000 (conversion,
+/// tax-deferred draw, the two together; the harvest given up).
 fn moved_answers(o: &drawdown::optimize::Optimized) -> Vec<(String, Schedule)> {
     let base = &o.schedule;
     let mut out = Vec::new();
@@ -251,7 +268,22 @@ fn moved_answers(o: &drawdown::optimize::Optimized) -> Vec<(String, Schedule)> {
         s.years.iter_mut().for_each(|y| y.convert *= scale);
         out.push((format!("conversions x{scale}"), s));
     }
+    // Tax-deferred money drawn beyond the need (the rest reinvested in taxable), as an LP
+    // optimizer may schedule it: in the first years, and one year at a time.
+    for (amount, years) in [(10_000.0, 5), (20_000.0, 5), (20_000.0, 10), (40_000.0, 10)] {
+        let mut s = base.clone();
+        s.years
+            .iter_mut()
+            .take(years)
+            .for_each(|y| y.fixed += amount);
+        out.push((format!("{amount} more drawn for {years} years"), s));
+    }
     for k in 0..base.years.len().min(10) {
+        for amount in [10_000.0, 25_000.0] {
+            let mut s = base.clone();
+            s.years[k].fixed += amount;
+            out.push((format!("year {k} {amount} more drawn"), s));
+        }
         let mut s = base.clone();
         s.years[k].harvest = 0.0;
         if s != *base {
@@ -281,7 +313,8 @@ fn moved_answers(o: &drawdown::optimize::Optimized) -> Vec<(String, Schedule)> {
 /// The audit: for random households, the search's answer against schedules it never saw,
 /// scored by the exact books. `AUDIT_N` households (60), from `AUDIT_FROM` (0); one line each,
 /// tab-separated, on standard output: the answer, the best other schedule and the gap (when it
-/// beats the answer). `AUDIT_SHOW=i` prints household `i`'s plan, the answer's years and those
+/// beats the answer). `AUDIT_WIDE` adds pensions (a third of the people) and ten more states
+/// (half the households), the default households unchanged. `AUDIT_SHOW=i` prints household `i`'s plan, the answer's years and those
 /// of every moved answer that beats it by more than $500. Kept in the project so that every
 /// session audits the same households (`cargo test --release --test optimize_figures audit --
 /// --ignored --nocapture`).
@@ -296,10 +329,11 @@ fn audit_against_schedules_the_search_never_saw() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
+    let wide = std::env::var("AUDIT_WIDE").is_ok();
     println!("i\thousehold\toptimized\tlasting\tbest other\tits estate\tgap\tevals\tms");
     let (mut beaten, mut over10k, mut total) = (0, 0, Decimal::ZERO);
     for i in from..from + n {
-        let (label, text) = audit_household(i);
+        let (label, text) = audit_household(i, wide);
         let plan = parse_plan(&text, "audit").unwrap_or_else(|e| panic!("{label}: {e}"));
         assert!(validate(&plan).is_empty(), "{label}: {:?}", validate(&plan));
         let t = Instant::now();
