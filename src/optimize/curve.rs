@@ -12,10 +12,11 @@
 //! Past the credit's income limit (the 400% line) the whole credit is lost at once: a cliff no
 //! step of one lever crosses when the year's conversion, harvest and draw together put it over
 //! (a couple of 56 and 55 with $4.8m in California converted $38,488 and drew $22,971 in its
-//! first year, $7,535 over the line: $18,499 of credit lost, and neither cut alone brought it
-//! under). So a year over the line also tries coming under it at once, cutting the year's
+//! first year, $46,500 over the line: $18,499 of credit lost, and neither given up alone brought
+//! it under). So a year over the line also tries coming under it at once, cutting the year's
 //! income by the excess (and by half again, and by two and a half times it, for the gains of
-//! the sales that replace a smaller draw), the conversion first, or the draw first.
+//! the sales that replace a smaller draw), the conversion first or the draw first, the harvest
+//! last.
 
 use super::OptimizeError;
 use super::schedule::{Schedule, YearPlan};

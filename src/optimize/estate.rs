@@ -194,7 +194,9 @@ pub(super) fn maximise(
         // gain (a single filer of 64 drew some $3,500 of tax-deferred money a year for nine
         // years: each year's alone cost $450-640 to give up, all of them together gained
         // $3,856).
-        let plain = search.score_each(plain_draws(&quick, &leading.0));
+        let plain = plain_draws(&quick, &leading.0);
+        search.evaluations += 1;
+        let plain = search.score_each(plain);
         let before_plain = leading.clone();
         leading = descend_from_rivals(
             &mut search,
@@ -287,7 +289,8 @@ fn polish_rounds(
 
 /// `s`'s conversions, harvests and fixed draws, with each year's need met from cash, then
 /// taxable sales, then tax-deferred money, then Roth; and the same with each year's conversion
-/// less what the year drew from Roth (as the answer is shown: see [`untangle`]).
+/// less what the year drew from Roth (as the answer is shown: see [`untangle`]), learnt from
+/// one projection of `s`.
 fn plain_draws(quick: &Scenario<f64>, s: &Schedule) -> Vec<Schedule> {
     let plain = |y: &YearPlan| YearPlan {
         deferred: 0.0,
