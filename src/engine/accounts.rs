@@ -423,12 +423,22 @@ pub(super) fn reinvest<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
 
 /// Puts what is left of a draw made beyond the year's need into the first taxable account, as
 /// a new lot at full basis, else into a new taxable account: the money was drawn to be invested
-/// (a cash account would pay taxed interest on it instead of deferring the gain).
+/// (a cash account would pay taxed interest on it instead of deferring the gain). One opened for
+/// it holds what the largest tax-deferred account held, as a Roth opened for a conversion does:
+/// the money is invested as it was, not in a mix of the engine's choosing (which, richer in
+/// stocks than a household's own, once made drawing beyond the need look better than it is).
 pub(super) fn reinvest_taxable<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
     if !amount.above_zero() {
         return;
     }
     let target = accounts.iter().position(|a| a.kind == AccountKind::Taxable);
+    let held = target.is_none().then(|| {
+        accounts
+            .iter()
+            .filter(|a| a.kind == AccountKind::Deferred)
+            .max_by(|a, b| a.balance.partial_cmp(&b.balance).unwrap_or(Ordering::Equal))
+            .map(|a| a.stock_share)
+    });
     let i = found_or_opened(
         accounts,
         target,
@@ -436,6 +446,9 @@ pub(super) fn reinvest_taxable<N: Num>(accounts: &mut Vec<AccountState<N>>, amou
         "Taxable (reinvested)",
         0,
     );
+    if let Some(Some(share)) = held {
+        accounts[i].stock_share = share;
+    }
     accounts[i].balance += amount;
     accounts[i].basis += amount;
 }
@@ -581,6 +594,42 @@ mod tests {
             stock_share: stocks,
             ..taxable(balance, Decimal::ZERO)
         }
+    }
+
+    #[test]
+    fn a_draw_beyond_the_need_is_reinvested_as_the_ira_held_it() {
+        // No taxable account: one is opened, holding what the largest IRA held.
+        let mut accounts = vec![
+            owned(AccountKind::Deferred, 0, dec!(50000), dec!(0.9)),
+            owned(AccountKind::Deferred, 1, dec!(100000), dec!(0.5)),
+            owned(AccountKind::Roth, 0, dec!(50000), dec!(0.7)),
+        ];
+        reinvest_taxable(&mut accounts, dec!(20000));
+        let opened = &accounts[3];
+        assert_eq!(
+            (
+                opened.kind,
+                opened.balance,
+                opened.basis,
+                opened.stock_share
+            ),
+            (AccountKind::Taxable, dec!(20000), dec!(20000), dec!(0.5))
+        );
+        // A taxable account of the household's own takes it as a new lot, its mix unchanged.
+        let mut accounts = vec![
+            owned(AccountKind::Deferred, 0, dec!(50000), dec!(0.9)),
+            owned(AccountKind::Taxable, 0, dec!(10000), dec!(0.3)),
+        ];
+        reinvest_taxable(&mut accounts, dec!(20000));
+        assert_eq!(accounts.len(), 2);
+        assert_eq!(
+            (
+                accounts[1].balance,
+                accounts[1].basis,
+                accounts[1].stock_share
+            ),
+            (dec!(30000), dec!(20000), dec!(0.3))
+        );
     }
 
     #[test]
