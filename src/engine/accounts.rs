@@ -255,13 +255,10 @@ pub(super) fn transfer_conversion<N: Num>(
         let target = own_account(accounts, AccountKind::Roth, owner);
         // One opened for the conversion holds what the owner's largest IRA held (an in-kind
         // conversion keeps its investments); looked up only when one is opened.
-        let held = target.is_none().then(|| {
-            accounts
-                .iter()
-                .filter(|a| a.kind == AccountKind::Deferred && a.owner == owner)
-                .max_by(|a, b| a.balance.partial_cmp(&b.balance).unwrap_or(Ordering::Equal))
-                .map(|a| a.stock_share)
-        });
+        let held = target
+            .is_none()
+            .then(|| largest_ira_mix(accounts, Some(owner)))
+            .flatten();
         let i = found_or_opened(
             accounts,
             target,
@@ -269,7 +266,7 @@ pub(super) fn transfer_conversion<N: Num>(
             "Roth (conversions)",
             owner,
         );
-        if let Some(Some(share)) = held {
+        if let Some(share) = held {
             accounts[i].stock_share = share;
         }
         accounts[i].balance += moved;
@@ -432,13 +429,10 @@ pub(super) fn reinvest_taxable<N: Num>(accounts: &mut Vec<AccountState<N>>, amou
         return;
     }
     let target = accounts.iter().position(|a| a.kind == AccountKind::Taxable);
-    let held = target.is_none().then(|| {
-        accounts
-            .iter()
-            .filter(|a| a.kind == AccountKind::Deferred)
-            .max_by(|a, b| a.balance.partial_cmp(&b.balance).unwrap_or(Ordering::Equal))
-            .map(|a| a.stock_share)
-    });
+    let held = target
+        .is_none()
+        .then(|| largest_ira_mix(accounts, None))
+        .flatten();
     let i = found_or_opened(
         accounts,
         target,
@@ -446,11 +440,21 @@ pub(super) fn reinvest_taxable<N: Num>(accounts: &mut Vec<AccountState<N>>, amou
         "Taxable (reinvested)",
         0,
     );
-    if let Some(Some(share)) = held {
+    if let Some(share) = held {
         accounts[i].stock_share = share;
     }
     accounts[i].balance += amount;
     accounts[i].basis += amount;
+}
+
+/// The stock share of the largest tax-deferred account (`owner`'s, or anyone's), if any: what
+/// an account opened for money moved out of one holds.
+fn largest_ira_mix<N: Num>(accounts: &[AccountState<N>], owner: Option<usize>) -> Option<N> {
+    accounts
+        .iter()
+        .filter(|a| a.kind == AccountKind::Deferred && owner.is_none_or(|o| a.owner == o))
+        .max_by(|a, b| a.balance.partial_cmp(&b.balance).unwrap_or(Ordering::Equal))
+        .map(|a| a.stock_share)
 }
 
 /// The first account of `kind` that is `owner`'s own (not inherited).

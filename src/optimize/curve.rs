@@ -123,19 +123,20 @@ impl Search<'_> {
             let mut trials: Vec<(Schedule, usize)> = Vec::new();
             for &t in years.iter().filter(|&&t| t < best.years.len()) {
                 let now = best.years[t];
+                let mut trial = |year: YearPlan| {
+                    let mut s = best.clone();
+                    s.years[t] = year;
+                    trials.push((s, t));
+                };
+                let from = now_is.drawn.get(t).copied().unwrap_or(0.0);
                 for by in [step, -step] {
                     let convert = (now.convert + by).max(0.0);
                     if (convert - now.convert).abs() >= 1.0 {
-                        let mut s = best.clone();
-                        s.years[t].convert = convert;
-                        trials.push((s, t));
+                        trial(YearPlan { convert, ..now });
                     }
-                    let from = now_is.drawn.get(t).copied().unwrap_or(0.0);
                     let deferred = (from + by).max(0.0);
                     if now.deferred.is_finite() && (deferred - from).abs() >= 1.0 {
-                        let mut s = best.clone();
-                        s.years[t].deferred = deferred;
-                        trials.push((s, t));
+                        trial(YearPlan { deferred, ..now });
                     }
                 }
                 let over = now_is.over_line.get(t).copied().unwrap_or(0.0);
@@ -143,15 +144,12 @@ impl Search<'_> {
                 // of other years shift this one's income by far less than a cliff).
                 if over > 0.0 && cliff_tried[t] != Some(now) {
                     cliff_tried[t] = Some(now);
-                    let from = now_is.drawn.get(t).copied().unwrap_or(0.0);
                     for times in CLIFF_CUTS {
                         for conversion_first in [true, false] {
                             let under =
                                 cut_income(now, from, over * times + CLIFF_SLACK, conversion_first);
                             if under != now {
-                                let mut s = best.clone();
-                                s.years[t] = under;
-                                trials.push((s, t));
+                                trial(under);
                             }
                         }
                     }
