@@ -273,6 +273,32 @@ fn the_answers_conversions_with_plain_draws_do_not_beat_it() {
 }
 
 #[test]
+fn low_brackets_left_empty_year_after_year_are_filled_with_tax_deferred_draws() {
+    // The build before converted $300,000 in the first four years and drew only small RMDs for
+    // the next twenty ($1,222,061): one year at a time, no move gave up the early conversions.
+    let plan = parse_plan(
+        include_str!("data/edge_draws_couple.ron"),
+        "edge_draws_couple.ron",
+    )
+    .unwrap();
+    let o = common::optimized(&plan, &Objective::Estate);
+    let drawing: Vec<i32> = o
+        .projection
+        .rows
+        .iter()
+        .filter(|r| (2030..=2047).contains(&r.year) && r.deferred_draw > Decimal::from(1_000))
+        .map(|r| r.year)
+        .collect();
+    println!(
+        "{}: {} ; tax-deferred draws in {drawing:?}",
+        plan.name,
+        o.wins_by()
+    );
+    assert!(drawing.len() >= 10, "{drawing:?}");
+    assert!(o.value > Decimal::from(1_260_000), "{}", o.value);
+}
+
+#[test]
 fn optimized_spending_is_at_least_every_named_strategys() {
     let plan = example("E1.ron");
     let min_estate = Decimal::from(100_000);

@@ -39,6 +39,16 @@ fn on_the_plans_own_path_the_policy_reproduces_the_optimized_column() {
             )
             .unwrap(),
         ),
+        // Its answer draws tax-deferred money whatever the need for eighteen years, to the top
+        // of the 0% band: the policy must draw it too.
+        (
+            "edge_draws_couple",
+            parse_plan(
+                include_str!("data/edge_draws_couple.ron"),
+                "edge_draws_couple.ron",
+            )
+            .unwrap(),
+        ),
     ] {
         let o = common::optimized(&plan, &Objective::Estate);
         let p = policy(&plan, &o);

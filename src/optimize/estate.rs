@@ -25,6 +25,8 @@ const STARTS: usize = 2;
 const POLISH_ROUNDS: usize = 1;
 /// A polish must gain this much (today's dollars) for the descent to run again.
 const POLISH_GAIN: f64 = 10.0;
+/// Rounds of draws to the next edge (see beyond.rs) at most: a guard, each must gain.
+const BEYOND_ROUNDS: usize = 8;
 
 /// A schedule and its score on the fast books.
 type Found = (Schedule, super::Score);
@@ -206,6 +208,24 @@ pub(super) fn maximise(
             "descent from the answer's conversions with plain draws",
             &mut show,
         )?;
+        // Then tax-deferred draws up to the next edge whatever the need (see beyond.rs): the
+        // best rival only, since a descent costs hundreds of projections and most rivals differ
+        // by a few dollars; rounds while one gains, each from the answer the last left.
+        for _ in 0..BEYOND_ROUNDS {
+            let beyond = search.beyond_need(&leading.0).into_iter().take(1).collect();
+            let before = leading.1;
+            leading = descend_from_rivals(
+                &mut search,
+                &quick,
+                leading,
+                beyond,
+                "descent from a draw beyond the need",
+                &mut show,
+            )?;
+            if !leading.1.beats(&before, POLISH_GAIN) {
+                break;
+            }
+        }
         // Last, the Marketplace years between their edges (see curve.rs): kept only where it
         // gains. From the answer before the plain draws too, when those replaced it: the steps
         // are local, and from the two answers they can end in either order (on a couple of 63

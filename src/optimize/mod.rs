@@ -10,6 +10,7 @@
 //! the answer.
 
 mod awake;
+mod beyond;
 mod candidates;
 mod curve;
 pub mod edges;

@@ -65,6 +65,7 @@ impl Optimized {
                     harvest: real(f(row.harvested_gain)),
                     irmaa_tier,
                     below_aca_line: row.aca_line > Decimal::ZERO && row.aca_magi < row.aca_line,
+                    fixed: real(f(row.fixed_deferred)),
                 }
             })
             .collect();

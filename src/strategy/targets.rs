@@ -18,6 +18,9 @@
 //!   plan's first-year dollars (the need follows the path's prices), met in the schedule's
 //!   order: tax-deferred (never past the target), cash, taxable, Roth, then whatever is left
 //!   (cash, taxable, tax-deferred), so the need is met whenever money remains;
+//! - the tax-deferred money drawn whatever the need (a low bracket filled, the rest reinvested
+//!   in taxable), in first-year dollars, drawn first and never past the target, so a
+//!   conversion in the same year fills what it leaves;
 //! - the gains harvested, in first-year dollars, at most the unrealised gain;
 //! - the edges the year stayed behind: the IRMAA tier its MAGI sets two years on (when the next
 //!   tier costs more), and the Marketplace credit's 400% line when the year kept below it. A
@@ -120,6 +123,9 @@ pub struct TargetYear {
     pub irmaa_tier: Option<u8>,
     /// The year kept MAGI below the Marketplace credit's 400% line; a conversion keeps it there.
     pub below_aca_line: bool,
+    /// Tax-deferred money drawn whatever the need (never past the target), before the rest:
+    /// what the need leaves of it is reinvested.
+    pub fixed: f64,
 }
 
 impl Default for TargetYear {
@@ -136,6 +142,7 @@ impl Default for TargetYear {
             harvest: 0.0,
             irmaa_tier: None,
             below_aca_line: false,
+            fixed: 0.0,
         }
     }
 }
@@ -199,6 +206,42 @@ pub fn capped_order(
     Funding::ordered(&steps[..used])
 }
 
+impl BracketTargets {
+    /// `amount` (of a conversion or a draw made whatever the need, as `with` decides it)
+    /// trimmed to keep the year behind the IRMAA cliff and the Marketplace line it stayed
+    /// behind (a dollar below the line).
+    fn behind_edges(
+        &self,
+        ctx: &YearContext<'_, f64>,
+        y: &TargetYear,
+        amount: f64,
+        with: &dyn Fn(f64) -> Decision<f64>,
+    ) -> f64 {
+        let mut amount = amount;
+        if let Some(ceiling) = y
+            .irmaa_tier
+            .and_then(|t| ctx.inputs.irmaa_ahead.ceiling_of(ctx.inputs.filing, t))
+        {
+            let magi = |c| ctx.solve(&with(c)).breakdown.magi;
+            if let Some(c) = trim_to_line(amount, ceiling, magi) {
+                amount = c;
+            }
+        }
+        if y.below_aca_line
+            && let Some(line) = super::aca::line(ctx)
+        {
+            let magi = |c| {
+                let s = ctx.solve(&with(c));
+                crate::engine::health::Marketplace::magi(&s.facts, &s.breakdown)
+            };
+            if let Some(c) = trim_to_line(amount, line - 1.0, magi) {
+                amount = c;
+            }
+        }
+        amount
+    }
+}
+
 impl Strategy for BracketTargets {
     fn name(&self) -> String {
         self.name.clone()
@@ -226,8 +269,6 @@ impl Strategy for BracketTargets {
             }
         };
         let harvest = real(y.harvest).min(ctx.unrealized.max(0.0)).trunc_cents();
-        // Draws beyond the need (kept from a BracketFill start) are not carried over: on a
-        // path the bracket target already says how much ordinary income the year takes.
         let spending_with = |deferred: f64| Decision {
             convert: 0.0,
             harvest,
@@ -259,6 +300,21 @@ impl Strategy for BracketTargets {
             spending = spending_with(real(y.deferred).min(room));
             solved = ctx.solve(&spending);
         }
+        // A year that drew whatever its need draws that first, never past the target nor the
+        // edges the year stayed behind; what the need leaves is reinvested.
+        if y.fixed >= 0.01 {
+            let fill = |f: f64| Decision {
+                fixed_deferred: f.max(0.0).trunc_cents(),
+                ..spending
+            };
+            let most = real(y.fixed).min(ctx.available(Source::Deferred));
+            let f = land_conversion(most, |f| ordinary_excess(&ctx.solve(&fill(f))) - target);
+            let f = self.behind_edges(ctx, &y, f, &fill);
+            if f >= 0.01 {
+                spending = fill(f);
+                solved = ctx.solve(&spending);
+            }
+        }
         if !y.converts {
             return spending;
         }
@@ -280,31 +336,10 @@ impl Strategy for BracketTargets {
         // The conversion's tax is met by the spending's order, which may draw more tax-deferred
         // money or sell more (raising taxable Social Security), so ordinary income rises by more
         // than the conversion: landed on the target, never past it.
-        let mut decision = with(land_conversion(convert, |c| {
+        let decision = with(land_conversion(convert, |c| {
             ordinary_excess(&ctx.solve(&with(c))) - target
         }));
-        // Behind the IRMAA cliff the year stayed behind.
-        if let Some(ceiling) = y
-            .irmaa_tier
-            .and_then(|t| ctx.inputs.irmaa_ahead.ceiling_of(ctx.inputs.filing, t))
-        {
-            let magi = |c| ctx.solve(&with(c)).breakdown.magi;
-            if let Some(c) = trim_to_line(decision.convert, ceiling, magi) {
-                decision = with(c);
-            }
-        }
-        // And below the Marketplace line, when the year kept below it: a dollar below.
-        if y.below_aca_line
-            && let Some(line) = super::aca::line(ctx)
-        {
-            let magi = |c| {
-                let s = ctx.solve(&with(c));
-                crate::engine::health::Marketplace::magi(&s.facts, &s.breakdown)
-            };
-            if let Some(c) = trim_to_line(decision.convert, line - 1.0, magi) {
-                decision = with(c);
-            }
-        }
+        let mut decision = with(self.behind_edges(ctx, &y, decision.convert, &with));
         // The year that empties the account, with Roth money drawn last: past the dollars the
         // spending would have drawn, converting more only relabels them (converted, then drawn
         // back from Roth to pay the year). Convert that much less when the year's ordinary income
