@@ -374,7 +374,7 @@ fn owners_deferred<N: Num>(accounts: &[AccountState<N>]) -> [N; 2] {
 /// Puts each person's deferrals from wages into their accounts: before-tax money into their
 /// first tax-deferred account, Roth money into their first Roth account (as a contribution, free
 /// of the five-year rule), neither inherited; an account is opened for them when they have
-/// none. The total of each.
+/// none, invested as the household's savings are (see [`household_mix`]). The total of each.
 pub(super) fn defer_wages<N: Num>(
     accounts: &mut Vec<AccountState<N>>,
     pretax: [N; 2],
@@ -390,7 +390,11 @@ pub(super) fn defer_wages<N: Num>(
                 continue;
             }
             let found = own_account(accounts, kind, owner);
+            let held = found.is_none().then(|| household_mix(accounts)).flatten();
             let i = found_or_opened(accounts, found, kind, name, owner);
+            if let Some(share) = held {
+                accounts[i].stock_share = share;
+            }
             accounts[i].balance += amount;
             if kind == AccountKind::Roth {
                 accounts[i].basis += amount;
@@ -455,6 +459,24 @@ fn largest_ira_mix<N: Num>(accounts: &[AccountState<N>], owner: Option<usize>) -
         .filter(|a| a.kind == AccountKind::Deferred && owner.is_none_or(|o| a.owner == o))
         .max_by(|a, b| a.balance.partial_cmp(&b.balance).unwrap_or(Ordering::Equal))
         .map(|a| a.stock_share)
+}
+
+/// The stock share of the household's invested savings (taxable, tax-deferred and Roth
+/// accounts, weighted by balance), if it has any: what an account opened for new money (a
+/// 401(k) for deferrals from wages) holds, rather than a mix of the engine's choosing.
+fn household_mix<N: Num>(accounts: &[AccountState<N>]) -> Option<N> {
+    let invested = |a: &&AccountState<N>| {
+        matches!(
+            a.kind,
+            AccountKind::Taxable | AccountKind::Deferred | AccountKind::Roth
+        ) && a.balance.above_zero()
+    };
+    let (mut stocks, mut total) = (N::ZERO, N::ZERO);
+    for a in accounts.iter().filter(invested) {
+        stocks += a.balance * a.stock_share;
+        total += a.balance;
+    }
+    total.above_zero().then(|| stocks / total)
 }
 
 /// The first account of `kind` that is `owner`'s own (not inherited).
@@ -659,5 +681,39 @@ mod tests {
         // The next year's conversion joins it.
         transfer_conversion(&mut accounts, dec!(10000), 2027);
         assert_eq!((accounts.len(), accounts[2].balance), (3, dec!(40000)));
+    }
+
+    #[test]
+    fn a_401k_opened_for_deferrals_is_invested_as_the_households_savings() {
+        // The second person has no tax-deferred account: one is opened, holding the
+        // balance-weighted mix of the invested accounts (cash left out): 0.8·60k + 0.4·40k over
+        // 100k.
+        let mut accounts = vec![
+            owned(AccountKind::Deferred, 0, dec!(60000), dec!(0.8)),
+            owned(AccountKind::Taxable, 0, dec!(40000), dec!(0.4)),
+            owned(AccountKind::Cash, 0, dec!(50000), dec!(0)),
+        ];
+        let total = defer_wages(&mut accounts, [dec!(0), dec!(10000)], [dec!(0); 2]);
+        assert_eq!(total, (dec!(10000), dec!(0)));
+        let opened = &accounts[3];
+        assert_eq!(
+            (
+                opened.kind,
+                opened.owner,
+                opened.balance,
+                opened.stock_share
+            ),
+            (AccountKind::Deferred, 1, dec!(10000), dec!(0.64))
+        );
+        // The first person's own account takes theirs, its mix unchanged.
+        defer_wages(&mut accounts, [dec!(5000), dec!(0)], [dec!(0); 2]);
+        assert_eq!(
+            (accounts.len(), accounts[0].balance, accounts[0].stock_share),
+            (4, dec!(65000), dec!(0.8))
+        );
+        // A household with nothing invested keeps the engine's 60%.
+        let mut cash_only = vec![owned(AccountKind::Cash, 0, dec!(1000), dec!(0))];
+        defer_wages(&mut cash_only, [dec!(0); 2], [dec!(3000), dec!(0)]);
+        assert_eq!(cash_only[1].stock_share, dec!(0.6));
     }
 }
