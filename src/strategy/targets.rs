@@ -206,40 +206,37 @@ pub fn capped_order(
     Funding::ordered(&steps[..used])
 }
 
-impl BracketTargets {
-    /// `amount` (of a conversion or a draw made whatever the need, as `with` decides it)
-    /// trimmed to keep the year behind the IRMAA cliff and the Marketplace line it stayed
-    /// behind (a dollar below the line).
-    fn behind_edges(
-        &self,
-        ctx: &YearContext<'_, f64>,
-        y: &TargetYear,
-        amount: f64,
-        with: &dyn Fn(f64) -> Decision<f64>,
-    ) -> f64 {
-        let mut amount = amount;
-        if let Some(ceiling) = y
-            .irmaa_tier
-            .and_then(|t| ctx.inputs.irmaa_ahead.ceiling_of(ctx.inputs.filing, t))
-        {
-            let magi = |c| ctx.solve(&with(c)).breakdown.magi;
-            if let Some(c) = trim_to_line(amount, ceiling, magi) {
-                amount = c;
-            }
+/// `amount` (of a conversion or a draw made whatever the need, as `with` decides it) trimmed
+/// to keep the year behind the IRMAA cliff and the Marketplace line it stayed behind (a dollar
+/// below the line).
+fn behind_edges(
+    ctx: &YearContext<'_, f64>,
+    y: &TargetYear,
+    amount: f64,
+    with: &dyn Fn(f64) -> Decision<f64>,
+) -> f64 {
+    let mut amount = amount;
+    if let Some(ceiling) = y
+        .irmaa_tier
+        .and_then(|t| ctx.inputs.irmaa_ahead.ceiling_of(ctx.inputs.filing, t))
+    {
+        let magi = |c| ctx.solve(&with(c)).breakdown.magi;
+        if let Some(c) = trim_to_line(amount, ceiling, magi) {
+            amount = c;
         }
-        if y.below_aca_line
-            && let Some(line) = super::aca::line(ctx)
-        {
-            let magi = |c| {
-                let s = ctx.solve(&with(c));
-                crate::engine::health::Marketplace::magi(&s.facts, &s.breakdown)
-            };
-            if let Some(c) = trim_to_line(amount, line - 1.0, magi) {
-                amount = c;
-            }
-        }
-        amount
     }
+    if y.below_aca_line
+        && let Some(line) = super::aca::line(ctx)
+    {
+        let magi = |c| {
+            let s = ctx.solve(&with(c));
+            crate::engine::health::Marketplace::magi(&s.facts, &s.breakdown)
+        };
+        if let Some(c) = trim_to_line(amount, line - 1.0, magi) {
+            amount = c;
+        }
+    }
+    amount
 }
 
 impl Strategy for BracketTargets {
@@ -309,7 +306,7 @@ impl Strategy for BracketTargets {
             };
             let most = real(y.fixed).min(ctx.available(Source::Deferred));
             let f = land_conversion(most, |f| ordinary_excess(&ctx.solve(&fill(f))) - target);
-            let f = self.behind_edges(ctx, &y, f, &fill);
+            let f = behind_edges(ctx, &y, f, &fill);
             if f >= 0.01 {
                 spending = fill(f);
                 solved = ctx.solve(&spending);
@@ -339,7 +336,7 @@ impl Strategy for BracketTargets {
         let decision = with(land_conversion(convert, |c| {
             ordinary_excess(&ctx.solve(&with(c))) - target
         }));
-        let mut decision = with(self.behind_edges(ctx, &y, decision.convert, &with));
+        let mut decision = with(behind_edges(ctx, &y, decision.convert, &with));
         // The year that empties the account, with Roth money drawn last: past the dollars the
         // spending would have drawn, converting more only relabels them (converted, then drawn
         // back from Roth to pay the year). Convert that much less when the year's ordinary income
