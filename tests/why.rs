@@ -557,6 +557,41 @@ fn between_with_edge_within(lines: &[String], step: Decimal) -> Option<String> {
     None
 }
 
+/// A year whose tax-deferred draw was made whatever its need, the rest reinvested, does not say
+/// the draw stopped "where the spending need was met" (the couple's Social Security met it):
+/// tests/data/edge_draws_couple.ron, the optimized 2030.
+#[test]
+fn a_draw_beyond_the_need_is_not_said_to_stop_where_the_need_was_met() {
+    let plan = drawdown::plan::parse_plan(
+        include_str!("data/edge_draws_couple.ron"),
+        "edge_draws_couple.ron",
+    )
+    .unwrap();
+    let o = drawdown::optimize::optimize_within(
+        &plan,
+        &drawdown::optimize::Objective::Estate,
+        &drawdown::optimize::Budget::repeatable(),
+        &std::sync::atomic::AtomicBool::new(false),
+        &mut |_| {},
+    )
+    .unwrap();
+    let whys = why_projection(&plan, &o.projection).unwrap();
+    let mut beyond = 0;
+    for (w, row) in whys.iter().zip(&o.projection.rows) {
+        if row.fixed_deferred > Decimal::ZERO && row.reinvested > Decimal::ZERO {
+            beyond += 1;
+            for line in &w.lines {
+                assert!(
+                    !line.contains("the spending need was met"),
+                    "{}: {line}",
+                    row.year
+                );
+            }
+        }
+    }
+    assert!(beyond >= 10, "{beyond} years drew beyond the need");
+}
+
 /// "The next edge, the 0% capital-gain ceiling, is $9 of income away. Converted $35,572 to Roth,
 /// stopping between edges" (the demo's optimized 2028): an edge within the $100 the rate line
 /// measures is the one the year stopped short of, and is named so ("stopping $9 short of the 0%

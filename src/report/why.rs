@@ -424,6 +424,9 @@ pub(crate) fn stopped(row: &YearRow<Decimal>, w: &Why) -> String {
     {
         // Within the step the rate line measures: the same edge that line names, not "between".
         short(d, e)
+    } else if row.fixed_deferred > Decimal::ZERO && row.reinvested > Decimal::ZERO {
+        // Drawn whatever the need, with some of it reinvested: the need did not stop it.
+        "between edges, where later years' rates balance this one's (drawn beyond the need)".into()
     } else {
         "between edges, where the spending need was met or later years' rates balance this one's"
             .into()
