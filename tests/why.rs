@@ -557,6 +557,18 @@ fn between_with_edge_within(lines: &[String], step: Decimal) -> Option<String> {
     None
 }
 
+/// The plan's optimized answer for the estate, on the repeatable budget.
+fn optimized_estate(plan: &drawdown::plan::Plan) -> drawdown::optimize::Optimized {
+    drawdown::optimize::optimize_within(
+        plan,
+        &drawdown::optimize::Objective::Estate,
+        &drawdown::optimize::Budget::repeatable(),
+        &std::sync::atomic::AtomicBool::new(false),
+        &mut |_| {},
+    )
+    .unwrap()
+}
+
 /// A year whose tax-deferred draw was made whatever its need, the rest reinvested, does not say
 /// the draw stopped "where the spending need was met" (the couple's Social Security met it):
 /// tests/data/edge_draws_couple.ron, the optimized 2030.
@@ -567,14 +579,7 @@ fn a_draw_beyond_the_need_is_not_said_to_stop_where_the_need_was_met() {
         "edge_draws_couple.ron",
     )
     .unwrap();
-    let o = drawdown::optimize::optimize_within(
-        &plan,
-        &drawdown::optimize::Objective::Estate,
-        &drawdown::optimize::Budget::repeatable(),
-        &std::sync::atomic::AtomicBool::new(false),
-        &mut |_| {},
-    )
-    .unwrap();
+    let o = optimized_estate(&plan);
     let whys = why_projection(&plan, &o.projection).unwrap();
     let mut beyond = 0;
     for (w, row) in whys.iter().zip(&o.projection.rows) {
@@ -599,14 +604,7 @@ fn a_draw_beyond_the_need_is_not_said_to_stop_where_the_need_was_met() {
 #[test]
 fn a_year_that_stopped_just_short_of_an_edge_names_it() {
     let plan = drawdown::plan::demo_plan();
-    let o = drawdown::optimize::optimize_within(
-        &plan,
-        &drawdown::optimize::Objective::Estate,
-        &drawdown::optimize::Budget::repeatable(),
-        &std::sync::atomic::AtomicBool::new(false),
-        &mut |_| {},
-    )
-    .unwrap();
+    let o = optimized_estate(&plan);
     let step = Decimal::ONE_HUNDRED;
     let whys = why_projection(&plan, &o.projection).unwrap();
     let mut short = 0;
