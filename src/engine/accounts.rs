@@ -255,20 +255,14 @@ pub(super) fn transfer_conversion<N: Num>(
         let target = own_account(accounts, AccountKind::Roth, owner);
         // One opened for the conversion holds what the owner's largest IRA held (an in-kind
         // conversion keeps its investments); looked up only when one is opened.
-        let held = target
-            .is_none()
-            .then(|| largest_ira_mix(accounts, Some(owner)))
-            .flatten();
         let i = found_or_opened(
             accounts,
             target,
             AccountKind::Roth,
             "Roth (conversions)",
             owner,
+            |a| largest_ira_mix(a, Some(owner)),
         );
-        if let Some(share) = held {
-            accounts[i].stock_share = share;
-        }
         accounts[i].balance += moved;
         add_young(&mut accounts[i], year, moved);
     }
@@ -390,11 +384,7 @@ pub(super) fn defer_wages<N: Num>(
                 continue;
             }
             let found = own_account(accounts, kind, owner);
-            let held = found.is_none().then(|| household_mix(accounts)).flatten();
-            let i = found_or_opened(accounts, found, kind, name, owner);
-            if let Some(share) = held {
-                accounts[i].stock_share = share;
-            }
+            let i = found_or_opened(accounts, found, kind, name, owner, household_mix);
             accounts[i].balance += amount;
             if kind == AccountKind::Roth {
                 accounts[i].basis += amount;
@@ -417,7 +407,15 @@ pub(super) fn reinvest<N: Num>(accounts: &mut Vec<AccountState<N>>, amount: N) {
         .iter()
         .position(|a| a.kind == AccountKind::Cash)
         .or_else(|| accounts.iter().position(|a| a.kind == AccountKind::Taxable));
-    let i = found_or_opened(accounts, target, AccountKind::Cash, "Reinvested surplus", 0);
+    // Cash has no mix: it earns the cash rate.
+    let i = found_or_opened(
+        accounts,
+        target,
+        AccountKind::Cash,
+        "Reinvested surplus",
+        0,
+        |_| None,
+    );
     accounts[i].balance += amount;
     accounts[i].basis += amount;
 }
@@ -433,20 +431,14 @@ pub(super) fn reinvest_taxable<N: Num>(accounts: &mut Vec<AccountState<N>>, amou
         return;
     }
     let target = accounts.iter().position(|a| a.kind == AccountKind::Taxable);
-    let held = target
-        .is_none()
-        .then(|| largest_ira_mix(accounts, None))
-        .flatten();
     let i = found_or_opened(
         accounts,
         target,
         AccountKind::Taxable,
         "Taxable (reinvested)",
         0,
+        |a| largest_ira_mix(a, None),
     );
-    if let Some(share) = held {
-        accounts[i].stock_share = share;
-    }
     accounts[i].balance += amount;
     accounts[i].basis += amount;
 }
@@ -490,16 +482,22 @@ fn own_account<N: Num>(
         .position(|a| a.kind == kind && a.owner == owner && a.inherited.is_none())
 }
 
-/// The account at `found`, or a new empty one of `kind` opened at the end for `owner`.
+/// The account at `found`, or a new empty one of `kind` opened at the end for `owner`, holding
+/// the stock share `mix` reads off the accounts before it (the engine's 60% when `None`).
 fn found_or_opened<N: Num>(
     accounts: &mut Vec<AccountState<N>>,
     found: Option<usize>,
     kind: AccountKind,
     name: &'static str,
     owner: usize,
+    mix: impl FnOnce(&[AccountState<N>]) -> Option<N>,
 ) -> usize {
     found.unwrap_or_else(|| {
-        accounts.push(synthetic(kind, name, owner));
+        let mut opened = synthetic(kind, name, owner);
+        if let Some(share) = mix(accounts) {
+            opened.stock_share = share;
+        }
+        accounts.push(opened);
         accounts.len() - 1
     })
 }
