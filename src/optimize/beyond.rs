@@ -66,10 +66,10 @@ impl Search<'_> {
     /// Rivals of `answer`: one year at a time drawing tax-deferred money up to each of the next
     /// edges of its ordinary income, whatever its need; and every year whose rival beats the
     /// answer so drawing at once (years apart interact little, and a low bracket left empty
-    /// year after year is filled in one step). Each scored, best first.
-    pub fn beyond_need(&mut self, answer: &Schedule) -> Vec<(Schedule, super::Score)> {
+    /// year after year is filled in one step). The best of them, scored (the first of equals).
+    pub fn beyond_need(&mut self, answer: &Schedule) -> Option<(Schedule, super::Score)> {
         if self.spent() {
-            return Vec::new();
+            return None;
         }
         let probe = EdgeProbe {
             schedule: answer,
@@ -101,7 +101,7 @@ impl Search<'_> {
             })
             .collect();
         if trials.is_empty() {
-            return Vec::new();
+            return None;
         }
         let mut trail = Trail::default();
         let now = self.score_recording(answer, &mut trail);
@@ -125,7 +125,6 @@ impl Search<'_> {
         if best_of_year.iter().flatten().count() > 1 {
             out.extend(self.score_each(vec![together]));
         }
-        out.sort_by(|a, b| b.1.rank(&a.1));
-        out
+        out.into_iter().min_by(|a, b| b.1.rank(&a.1))
     }
 }

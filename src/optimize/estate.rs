@@ -212,7 +212,7 @@ pub(super) fn maximise(
         // best rival only, since a descent costs hundreds of projections and most rivals differ
         // by a few dollars; rounds while one gains, each from the answer the last left.
         for _ in 0..BEYOND_ROUNDS {
-            let beyond = search.beyond_need(&leading.0).into_iter().take(1).collect();
+            let beyond = search.beyond_need(&leading.0).into_iter().collect();
             let before = leading.1;
             leading = descend_from_rivals(
                 &mut search,
