@@ -979,6 +979,24 @@ fn the_optimized_column_arrives_from_the_background_and_says_what_it_wins() {
         .find(|r| r.label == "Optimized wins by")
         .unwrap();
     assert!(wins.cells[i].text.contains("vs"), "{:?}", wins.cells[i]);
+    // Too long for its column unless widened, the sentence gives way to its figure, not to a
+    // sentence cut at '…'.
+    let short = wins.cells[i].short.clone().expect("a short form");
+    assert!(
+        short.starts_with("+$")
+            && wins.cells[i]
+                .text
+                .starts_with(&format!("{short} estate vs")),
+        "{:?}",
+        wins.cells[i]
+    );
+    keys(&mut p, &"]".repeat(i));
+    let screen = render(&mut p, 160, 48);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Optimized wins by"))
+        .expect("the row on screen");
+    assert!(line.contains(&short) && !line.contains('…'), "{screen}");
 }
 
 #[test]

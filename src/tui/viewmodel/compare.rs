@@ -3,8 +3,9 @@
 
 use super::format::money;
 use crate::compare::Comparison;
+use crate::money::format_compact;
 use crate::optimize::Optimized;
-use crate::report::comparison_metrics;
+use crate::report::{MetricKind, comparison_metrics};
 use crate::sim::{SimResult, StrategyRisk};
 use crate::tui::app::App;
 use crate::tui::widgets::{Delta, MetricCell, MetricRow};
@@ -56,6 +57,7 @@ pub fn metric_rows(app: &App) -> Vec<MetricRow> {
                         text,
                         best: best[i],
                         delta,
+                        short: (m.kind == MetricKind::Money).then(|| format_compact(m.values[i])),
                     }
                 })
                 .collect();
@@ -93,6 +95,7 @@ fn spending_row(app: &App) -> Option<MetricRow> {
                 text: money(app, amount),
                 best: false,
                 delta: None,
+                short: Some(format_compact(amount)),
             })
         })
         .collect::<Option<Vec<_>>>()?;
@@ -111,20 +114,23 @@ fn wins_row(app: &App) -> Option<MetricRow> {
         .specs
         .iter()
         .map(|spec| {
-            let text = Optimized::answer_for(found, spec).map(Optimized::wins_by);
-            any |= text.is_some();
+            let answer = Optimized::answer_for(found, spec);
+            any |= answer.is_some();
+            let shown = |t: String| {
+                if app.privacy {
+                    super::format::round_amounts(&t)
+                } else {
+                    t
+                }
+            };
             MetricCell {
-                text: text
-                    .map(|t| {
-                        if app.privacy {
-                            super::format::round_amounts(&t)
-                        } else {
-                            t
-                        }
-                    })
+                text: answer
+                    .map(Optimized::wins_by)
+                    .map(shown)
                     .unwrap_or_default(),
                 best: false,
                 delta: None,
+                short: answer.map(Optimized::wins_by_short).map(shown),
             }
         })
         .collect();
@@ -191,6 +197,7 @@ fn risk_rows(app: &App) -> Vec<MetricRow> {
     };
     let pct = |x: f64| format!("{:.1}%", x * 100.0);
     let amount = |x: f64| money(app, Decimal::from_f64(x).unwrap_or_default());
+    let short = |x: f64| format_compact(Decimal::from_f64(x).unwrap_or_default());
     let baseline = app.baseline.as_ref().and_then(|b| b.risk.as_ref());
     risk_metrics(risk, app.plan.spending.guardrails.is_some())
         .into_iter()
@@ -213,6 +220,7 @@ fn risk_rows(app: &App) -> Vec<MetricRow> {
                 .map(|(v, o)| match v {
                     Some(v) => MetricCell {
                         text: if percent { pct(*v) } else { amount(*v) },
+                        short: (!percent).then(|| short(*v)),
                         best: differ && (v - best).abs() <= 1e-9,
                         delta: baseline
                             .and_then(|b| risk_of(b, &o.strategy))
@@ -222,6 +230,7 @@ fn risk_rows(app: &App) -> Vec<MetricRow> {
                         text: "—".into(),
                         best: false,
                         delta: None,
+                        short: None,
                     },
                 })
                 .collect();

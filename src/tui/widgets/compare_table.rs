@@ -26,6 +26,9 @@ pub struct MetricCell {
     /// The best value of its row.
     pub best: bool,
     pub delta: Option<Delta>,
+    /// The value in fewer cells (`$23.83b` for `$23,830,373,456`), drawn instead of `text`
+    /// when that does not fit: a number cut short at '…' misreads.
+    pub short: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -293,20 +296,16 @@ impl ComparisonTable<'_> {
         } else {
             t.text
         };
-        // Cutting a number misleads: one that isn't best may spill into the marker's room.
-        let vr_text = if !cell.best && width(&cell.text) > vr.saturating_sub(x) {
-            vr + MARK
-        } else {
-            vr
+        // Cutting a number misleads: one that isn't best may spill into the marker's room, and
+        // one too wide even so is drawn in its short form.
+        let fits = |s: &str, right: u16| width(s) <= right.saturating_sub(x);
+        let spill = if cell.best { vr } else { vr + MARK };
+        let text = match &cell.short {
+            Some(short) if !fits(&cell.text, spill) => short,
+            _ => &cell.text,
         };
-        put_right(
-            buf,
-            vr_text,
-            y,
-            &cell.text,
-            vr_text.saturating_sub(x),
-            style,
-        );
+        let vr_text = if fits(text, vr) { vr } else { spill };
+        put_right(buf, vr_text, y, text, vr_text.saturating_sub(x), style);
         if cell.best {
             put_char(buf, vr + 1, y, BEST, t.best);
         }

@@ -10,6 +10,7 @@ fn cell(text: &str, best: bool, delta: Option<(&str, Option<bool>)>) -> MetricCe
             text: t.into(),
             better: b,
         }),
+        short: None,
     }
 }
 
@@ -160,6 +161,38 @@ fn narrow_tables_put_deltas_under_values() {
     let buf = render(&long, &rows(), 0, &theme, 70, 8, None);
     assert!(row(&buf, 0).contains("Taxable first"), "{}", dump(&buf));
     assert!(row(&buf, 1).contains("then the IRA…"), "{}", dump(&buf));
+}
+
+#[test]
+fn amounts_too_wide_for_their_column_are_drawn_short_never_cut() {
+    let theme = Theme::standard();
+    let h = headers(&["Proportional", "Bracket fill 22%", "Roth first"]);
+    let money = |text: &str, short: &str, best: bool| MetricCell {
+        short: Some(short.into()),
+        ..cell(text, best, None)
+    };
+    let rows = vec![MetricRow {
+        label: "Lifetime tax, all".into(),
+        cells: vec![
+            money("$23,830,373,456", "$23.83b", true),
+            money("$9,830,373,456", "$9.83b", false),
+            money("$12,345,678", "$12.35m", false),
+        ],
+    }];
+    // 24 for labels, 3 columns of 12: "$12,345,678" fits when it may spill into the room of
+    // the best marker it does not have; the two billions do not.
+    let buf = render(&h, &rows, 0, &theme, 64, 4, None);
+    let text = dump(&buf);
+    let line = row(&buf, 2);
+    assert!(line.contains("$23.83b *"), "{text}");
+    assert!(line.contains("$9.83b"), "{text}");
+    assert!(line.contains("$12,345,678"), "{text}");
+    assert!(!line.contains('…'), "{text}");
+    // With room, every amount is whole.
+    let wide = render(&h, &rows, 0, &theme, 100, 4, None);
+    let text = dump(&wide);
+    assert!(text.contains("$23,830,373,456 *"), "{text}");
+    assert!(text.contains("$9,830,373,456"), "{text}");
 }
 
 #[test]

@@ -374,6 +374,7 @@ fn an_area_larger_than_the_buffer_is_clipped_not_a_panic() {
             text: "$1".into(),
             best: true,
             delta: None,
+            short: None,
         }],
     }];
     let headers = vec!["A".to_string()];
