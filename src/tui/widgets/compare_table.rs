@@ -287,7 +287,28 @@ impl ComparisonTable<'_> {
         }
     }
 
-    fn draw_cell(&self, buf: &mut Buffer, l: &Layout, j: usize, x: u16, y: u16, cell: &MetricCell) {
+    /// Whether cell `j` of a row, starting at `x`, is too wide whole and has a short form to
+    /// stand in.
+    fn overflows(l: &Layout, j: usize, x: u16, cell: &MetricCell) -> bool {
+        let vr = l.value_right(x.saturating_add(l.width(j)));
+        let spill = if cell.best { vr } else { vr + MARK };
+        cell.short.is_some() && width(&cell.text) > spill.saturating_sub(x)
+    }
+
+    /// Draws a cell; `short` draws its short form (when it has one), as every cell of a row
+    /// does when one of them would not fit whole: "$871,177,335" beside "$871.17m" misreads.
+    /// Not in a widened column, where the whole text fits: widening asks to read it whole.
+    #[allow(clippy::too_many_arguments)]
+    fn draw_cell(
+        &self,
+        buf: &mut Buffer,
+        l: &Layout,
+        j: usize,
+        x: u16,
+        y: u16,
+        cell: &MetricCell,
+        short: bool,
+    ) {
         let t = self.theme;
         let right = x.saturating_add(l.width(j));
         let vr = l.value_right(right);
@@ -296,15 +317,18 @@ impl ComparisonTable<'_> {
         } else {
             t.text
         };
-        // Cutting a number misleads: one that isn't best may spill into the marker's room, and
-        // one too wide even so is drawn in its short form.
-        let fits = |s: &str, right: u16| width(s) <= right.saturating_sub(x);
-        let spill = if cell.best { vr } else { vr + MARK };
+        // A column widened to be read whole is, where it fits.
+        let widened = self.wide && j == l.selected && !Self::overflows(l, j, x, cell);
         let text = match &cell.short {
-            Some(short) if !fits(&cell.text, spill) => short,
+            Some(s) if short && !widened => s,
             _ => &cell.text,
         };
-        let vr_text = if fits(text, vr) { vr } else { spill };
+        // Cutting a number misleads: one that isn't best may spill into the marker's room.
+        let vr_text = if !cell.best && width(text) > vr.saturating_sub(x) {
+            vr + MARK
+        } else {
+            vr
+        };
         put_right(buf, vr_text, y, text, vr_text.saturating_sub(x), style);
         if cell.best {
             put_char(buf, vr + 1, y, BEST, t.best);
@@ -479,9 +503,14 @@ impl Widget for ComparisonTable<'_> {
         let mut y = inner.y + head;
         for row in &rows[..shown] {
             put_trunc(buf, inner.x, y, &row.label, l.label_w, t.text);
+            let short = visible.clone().any(|j| {
+                row.cells
+                    .get(j)
+                    .is_some_and(|c| Self::overflows(&l, j, l.x(inner.x, j), c))
+            });
             for j in visible.clone() {
                 if let Some(cell) = row.cells.get(j) {
-                    self.draw_cell(buf, &l, j, l.x(inner.x, j), y, cell);
+                    self.draw_cell(buf, &l, j, l.x(inner.x, j), y, cell, short);
                 }
             }
             y += l.lines(row);

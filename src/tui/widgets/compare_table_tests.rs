@@ -171,23 +171,54 @@ fn amounts_too_wide_for_their_column_are_drawn_short_never_cut() {
         short: Some(short.into()),
         ..cell(text, best, None)
     };
-    let rows = vec![MetricRow {
-        label: "Lifetime tax, all".into(),
-        cells: vec![
-            money("$23,830,373,456", "$23.83b", true),
-            money("$9,830,373,456", "$9.83b", false),
-            money("$12,345,678", "$12.35m", false),
-        ],
-    }];
-    // 24 for labels, 3 columns of 12: "$12,345,678" fits when it may spill into the room of
-    // the best marker it does not have; the two billions do not.
-    let buf = render(&h, &rows, 0, &theme, 64, 4, None);
+    let rows = vec![
+        MetricRow {
+            label: "Lifetime tax, all".into(),
+            cells: vec![
+                money("$23,830,373,456", "$23.83b", true),
+                money("$9,830,373,456", "$9.83b", false),
+                money("$12,345,678", "$12.35m", false),
+            ],
+        },
+        MetricRow {
+            label: "Lifetime IRMAA".into(),
+            cells: vec![
+                money("$367,602", "$368k", false),
+                money("$367,602", "$368k", false),
+                money("$12,345,678", "$12.35m", false),
+            ],
+        },
+    ];
+    // 24 for labels, 3 columns of 12. The billions do not fit whole, so their whole row is
+    // short (one form to compare across it); in the next row "$12,345,678" fits, spilling into
+    // the room of the best marker it does not have, and the row reads whole.
+    let buf = render(&h, &rows, 0, &theme, 64, 5, None);
     let text = dump(&buf);
     let line = row(&buf, 2);
     assert!(line.contains("$23.83b *"), "{text}");
     assert!(line.contains("$9.83b"), "{text}");
-    assert!(line.contains("$12,345,678"), "{text}");
+    assert!(line.contains("$12.35m"), "{text}");
     assert!(!line.contains('…'), "{text}");
+    let line = row(&buf, 3);
+    assert!(
+        line.contains("$367,602") && line.contains("$12,345,678"),
+        "{text}"
+    );
+    // Widened to be read whole, the selected column is (the others then share what is left).
+    let mut buf = Buffer::empty(Rect::new(0, 0, 64, 5));
+    ComparisonTable {
+        headers: &h,
+        rows: &rows,
+        selected: 0,
+        scroll: 0,
+        wide: true,
+        theme: &theme,
+        title: None,
+    }
+    .render(buf.area, &mut buf);
+    let text = dump(&buf);
+    assert!(text.contains("$23,830,373,456 *"), "{text}");
+    assert!(!text.contains('…'), "{text}");
     // With room, every amount is whole.
     let wide = render(&h, &rows, 0, &theme, 100, 4, None);
     let text = dump(&wide);
