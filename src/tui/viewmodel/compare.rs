@@ -1,9 +1,8 @@
 //! The comparison's rows: every metric per strategy, the best marked, and each value's change
 //! against the pinned baseline, the market-risk rows included.
 
-use super::format::money;
+use super::format::{money, money_compact};
 use crate::compare::Comparison;
-use crate::money::format_compact;
 use crate::optimize::Optimized;
 use crate::report::{MetricKind, comparison_metrics};
 use crate::sim::{SimResult, StrategyRisk};
@@ -57,7 +56,8 @@ pub fn metric_rows(app: &App) -> Vec<MetricRow> {
                         text,
                         best: best[i],
                         delta,
-                        short: (m.kind == MetricKind::Money).then(|| format_compact(m.values[i])),
+                        short: (m.kind == MetricKind::Money)
+                            .then(|| money_compact(app, m.values[i])),
                     }
                 })
                 .collect();
@@ -95,7 +95,7 @@ fn spending_row(app: &App) -> Option<MetricRow> {
                 text: money(app, amount),
                 best: false,
                 delta: None,
-                short: Some(format_compact(amount)),
+                short: Some(money_compact(app, amount)),
             })
         })
         .collect::<Option<Vec<_>>>()?;
@@ -197,7 +197,7 @@ fn risk_rows(app: &App) -> Vec<MetricRow> {
     };
     let pct = |x: f64| format!("{:.1}%", x * 100.0);
     let amount = |x: f64| money(app, Decimal::from_f64(x).unwrap_or_default());
-    let short = |x: f64| format_compact(Decimal::from_f64(x).unwrap_or_default());
+    let short = |x: f64| money_compact(app, Decimal::from_f64(x).unwrap_or_default());
     let baseline = app.baseline.as_ref().and_then(|b| b.risk.as_ref());
     risk_metrics(risk, app.plan.spending.guardrails.is_some())
         .into_iter()

@@ -25,6 +25,20 @@ pub fn money_short(app: &App, x: f64) -> String {
     }
 }
 
+/// An amount in fewer cells for a narrow column (`$23.83b`), from whole thousands in privacy
+/// mode so that it says no more than the rounded amount it stands in for.
+pub fn money_compact(app: &App, d: Decimal) -> String {
+    compact(d, app.privacy)
+}
+
+fn compact(d: Decimal, private: bool) -> String {
+    let thousand = Decimal::from(1000);
+    let rounded = private
+        .then(|| d.checked_div(thousand)?.round().checked_mul(thousand))
+        .flatten();
+    format_compact(rounded.unwrap_or(d))
+}
+
 /// A person's name, or "Person n" in privacy mode.
 pub fn person(app: &App, i: usize) -> String {
     use crate::tui::form::Names;
@@ -53,6 +67,17 @@ pub use crate::report::shown::round_amounts;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_amounts_say_no_more_in_privacy_mode_than_the_rounded_ones() {
+        let d = |x: i64| Decimal::from(x);
+        assert_eq!(compact(d(12_400), false), "$12.4k");
+        assert_eq!(compact(d(12_400), true), "$12.0k");
+        assert_eq!(compact(d(871_177_335), false), "$871.18m");
+        assert_eq!(compact(d(871_177_335), true), "$871.18m");
+        assert_eq!(compact(d(-23_830_373_456), true), "-$23.83b");
+        assert_eq!(compact(Decimal::MAX, true), format_compact(Decimal::MAX));
+    }
 
     #[test]
     fn amounts_in_text_are_rounded_to_thousands() {
