@@ -3,6 +3,7 @@
 
 use super::format::{money, money_compact};
 use crate::compare::Comparison;
+use crate::money::shown_gap;
 use crate::optimize::Optimized;
 use crate::report::{MetricKind, comparison_metrics};
 use crate::sim::{SimResult, StrategyRisk};
@@ -50,6 +51,8 @@ pub fn metric_rows(app: &App) -> Vec<MetricRow> {
                                 text
                             },
                             better,
+                            short: (m.kind == MetricKind::Money)
+                                .then(|| change_compact(app, shown_gap(m.values[i], *old))),
                         })
                     });
                     MetricCell {
@@ -266,7 +269,14 @@ fn risk_delta(
     Some(Delta {
         text,
         better: Some((d > 0.0) == higher_is_better),
+        short: (!percent).then(|| change_compact(app, Decimal::from_f64(d).unwrap_or_default())),
     })
+}
+
+/// A change of money in fewer cells, signed as the deltas are: `+$1.25m`, `−$23.83b`.
+fn change_compact(app: &App, d: Decimal) -> String {
+    let sign = if d > Decimal::ZERO { "+" } else { "−" };
+    format!("{sign}{}", money_compact(app, d.abs()))
 }
 
 /// The strategy names, as the columns are headed.

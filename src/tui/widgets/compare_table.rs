@@ -18,6 +18,8 @@ pub struct Delta {
     pub text: String,
     /// Some(true): an improvement (good style); Some(false): worse (bad style); None: neutral.
     pub better: Option<bool>,
+    /// The change in fewer cells (`+$1.25m`), drawn when `text` does not fit, as a value's.
+    pub short: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -335,18 +337,16 @@ impl ComparisonTable<'_> {
         }
         if let Some(d) = &cell.delta {
             let style = self.delta_style(d);
-            if l.inline {
-                put_right(buf, right, y, &d.text, l.delta_w, style);
+            let (right, y, room) = if l.inline {
+                (right, y, l.delta_w)
             } else {
-                put_right(
-                    buf,
-                    vr,
-                    y.saturating_add(1),
-                    &d.text,
-                    vr.saturating_sub(x),
-                    style,
-                );
-            }
+                (vr, y.saturating_add(1), vr.saturating_sub(x))
+            };
+            let text = match &d.short {
+                Some(s) if width(&d.text) > room => s,
+                _ => &d.text,
+            };
+            put_right(buf, right, y, text, room, style);
         }
     }
 }

@@ -9,6 +9,7 @@ fn cell(text: &str, best: bool, delta: Option<(&str, Option<bool>)>) -> MetricCe
         delta: delta.map(|(t, b)| Delta {
             text: t.into(),
             better: b,
+            short: None,
         }),
         short: None,
     }
@@ -224,6 +225,34 @@ fn amounts_too_wide_for_their_column_are_drawn_short_never_cut() {
     let text = dump(&wide);
     assert!(text.contains("$23,830,373,456 *"), "{text}");
     assert!(text.contains("$9,830,373,456"), "{text}");
+}
+
+#[test]
+fn changes_too_wide_for_their_column_are_drawn_short_never_cut() {
+    let theme = Theme::standard();
+    let h = headers(&["Proportional", "Bracket fill 22%", "Roth first"]);
+    let changed = |text: &str, delta: &str, short: &str| MetricCell {
+        delta: Some(Delta {
+            text: delta.into(),
+            better: Some(false),
+            short: Some(short.into()),
+        }),
+        ..cell(text, false, None)
+    };
+    let rows = vec![MetricRow {
+        label: "Lifetime tax, all".into(),
+        cells: vec![
+            changed("$412,000", "+$9,830,373,456", "+$9.83b"),
+            changed("$388,500", "−$23,500", "−$23.5k"),
+            cell("$430,100", false, None),
+        ],
+    }];
+    // 3 columns of 12: the changes go under their values, and the billions' in short form.
+    let buf = render(&h, &rows, 0, &theme, 64, 5, None);
+    let text = dump(&buf);
+    assert!(text.contains("+$9.83b"), "{text}");
+    assert!(text.contains("−$23,500"), "{text}");
+    assert!(!text.contains('…'), "{text}");
 }
 
 #[test]
