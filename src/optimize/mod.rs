@@ -123,25 +123,24 @@ impl Optimized {
     /// How much the optimized strategy beats the best named one, as people read it:
     /// "+$12,345 estate vs Heir-aware", "+0.4 years lasting vs ...", "+$1,200 a year vs ...".
     pub fn wins_by(&self) -> String {
-        let (amount, what) = self.margin();
+        let (figure, what, _) = self.margin();
         let stopped = if self.budget_spent {
             " (search stopped at its budget)"
         } else {
             ""
         };
-        format!("{amount} {what} vs {}{stopped}", self.best_named.0)
+        format!("{figure} {what} vs {}{stopped}", self.best_named.0)
     }
 
     /// [`Optimized::wins_by`]'s figure alone (`+$25,926`, `+2.5 yrs`), for a narrow column.
     pub fn wins_by_short(&self) -> String {
-        match self.margin() {
-            (years, "years lasting") => format!("{years} yrs"),
-            (amount, _) => amount,
-        }
+        let (figure, _, unit) = self.margin();
+        format!("{figure}{unit}")
     }
 
-    /// The margin over the best named strategy and what it measures.
-    fn margin(&self) -> (String, &'static str) {
+    /// The margin over the best named strategy, what it measures, and the unit its figure
+    /// needs when shown alone (none for dollars).
+    fn margin(&self) -> (String, &'static str, &'static str) {
         let gain = |d: Decimal| {
             if d.is_zero() {
                 "$0".to_string()
@@ -153,13 +152,13 @@ impl Optimized {
             Objective::Estate => {
                 let years = self.outcome.years_lasting - self.best_named_outcome.years_lasting;
                 if years > Decimal::ZERO {
-                    (format!("+{years}"), "years lasting")
+                    (format!("+{years}"), "years lasting", " yrs")
                 } else {
-                    (gain(shown_gap(self.value, self.best_named.1)), "estate")
+                    (gain(shown_gap(self.value, self.best_named.1)), "estate", "")
                 }
             }
             Objective::Spending { .. } => {
-                (gain(shown_gap(self.value, self.best_named.1)), "a year")
+                (gain(shown_gap(self.value, self.best_named.1)), "a year", "")
             }
         }
     }

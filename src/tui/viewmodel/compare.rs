@@ -199,8 +199,9 @@ fn risk_rows(app: &App) -> Vec<MetricRow> {
         return Vec::new();
     };
     let pct = |x: f64| format!("{:.1}%", x * 100.0);
-    let amount = |x: f64| money(app, Decimal::from_f64(x).unwrap_or_default());
-    let short = |x: f64| money_compact(app, Decimal::from_f64(x).unwrap_or_default());
+    let dollars = |x: f64| Decimal::from_f64(x).unwrap_or_default();
+    let amount = |x: f64| money(app, dollars(x));
+    let short = |x: f64| money_compact(app, dollars(x));
     let baseline = app.baseline.as_ref().and_then(|b| b.risk.as_ref());
     risk_metrics(risk, app.plan.spending.guardrails.is_some())
         .into_iter()
